@@ -1,0 +1,17 @@
+.PHONY: run test bench lint
+
+# Set up and run KERSA on SQLite with demo data at http://127.0.0.1:8000 (web + worker).
+run:
+	scripts/run.sh
+
+# The whole test suite: checks, then pytest on SQLite and on PostgreSQL.
+test:
+	scripts/test.sh
+
+# Query counts and response times of the main pages (prints a table).
+bench:
+	scripts/bootstrap.sh requirements-dev.txt
+	.venv/bin/python manage.py benchmark
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .

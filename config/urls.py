@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("kersa.core.urls")),
+    path("akun/", include("django.contrib.auth.urls")),
+    path("ksdd/", include("kersa.agreements.urls")),
+    path("berkas/", include("kersa.documents.urls")),
+    path("api/", include("kersa.api.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

@@ -1,0 +1,44 @@
+"""Fixtures shared by every test: reference data loaded once, the cast of users."""
+
+import pytest
+from django.core.management import call_command
+
+
+def _muat_acuan():
+    from kersa.regions.models import Wilayah
+
+    if not Wilayah.objects.exists():
+        call_command("muat_data_acuan", "--dengan-perangkat-daerah", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _muat_acuan()
+
+
+@pytest.fixture
+def acuan(db):
+    """Reference data (regions, borders, urusan, bentuk, tujuan, roles). Reloaded after a
+    transactional test has flushed the database."""
+    _muat_acuan()
+
+
+@pytest.fixture
+def pemeran(acuan):
+    from kersa.agreements.skenario import pemeran_buat
+
+    return pemeran_buat(password="rahasia-uji-123")
+
+
+@pytest.fixture
+def ksdd(pemeran):
+    """A Kerja Sama Wajib with Barito Timur, complete KAK, in penyusunan KAK."""
+    from kersa.agreements.skenario import ksdd_baru
+
+    return ksdd_baru(pemeran)
+
+
+@pytest.fixture(autouse=True)
+def _media_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -1,0 +1,426 @@
+"""Records made at the steps of the workflow: letters, reviews, decisions, signed texts."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..choices import JenisNaskah, KedudukanPenandatangan, Keputusan, KriteriaTelaah
+
+__all__ = [
+    "PengajuanKak",
+    "PetunjukTertulis",
+    "TelaahKak",
+    "TemuanTelaah",
+    "Penawaran",
+    "RekomendasiPleno",
+    "Tanggapan",
+    "Naskah",
+    "KesepakatanBersama",
+    "PerjanjianKerjaSama",
+    "Penandatangan",
+    "PermohonanDprd",
+    "PersetujuanDprd",
+    "SuratKuasa",
+]
+
+_BERKAS = "documents.Berkas"
+
+
+def _berkas(verbose_name, **kwargs):
+    return models.ForeignKey(
+        _BERKAS, verbose_name=verbose_name, on_delete=models.PROTECT, related_name="+", **kwargs
+    )
+
+
+class PengajuanKak(models.Model):
+    """The request letter by which a Kepala Perangkat Daerah submits the KSDD plan to
+    the Sekretaris Daerah as Ketua TKKSD (Pasal 14 ayat 3, Pasal 32 ayat 1; P14-3, P32-1).
+    """
+
+    ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="pengajuan")
+    nomor_surat = models.CharField(_("nomor surat permohonan"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat permohonan"))
+    berkas_surat = _berkas(_("surat permohonan"))
+    diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    diajukan_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-diajukan_pada"]
+        verbose_name = _("pengajuan KAK")
+        verbose_name_plural = _("pengajuan KAK")
+
+    def __str__(self) -> str:
+        return f"{self.nomor_surat} ({self.tanggal_surat:%d-%m-%Y})"
+
+
+class PetunjukTertulis(models.Model):
+    """The written instruction without which TKKSD does not act (Pasal 32 ayat 2; P32-2)."""
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="petunjuk_tertulis"
+    )
+    nomor = models.CharField(_("nomor"), max_length=100)
+    tanggal = models.DateField(_("tanggal"))
+    pemberi = models.CharField(_("diberikan oleh"), max_length=150)
+    isi = models.TextField(_("isi petunjuk"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = _("petunjuk tertulis")
+        verbose_name_plural = _("petunjuk tertulis")
+
+    def __str__(self) -> str:
+        return f"{self.nomor} ({self.tanggal:%d-%m-%Y})"
+
+
+class TelaahKak(models.Model):
+    """TKKSD's review of a KAK against the five criteria of Pasal 15 ayat (1) (P15-1),
+    returned to the initiating agency as the basis of the next stage (P15-2, P17-2, P17-3).
+    """
+
+    ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="telaah")
+    tanggal = models.DateField(_("tanggal telaah"))
+    layak = models.BooleanField(_("KAK layak dilanjutkan"))
+    kesimpulan = models.TextField(_("kesimpulan"))
+    tanggal_disampaikan = models.DateField(
+        _("tanggal hasil telaah disampaikan kepada Perangkat Daerah")
+    )
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = _("telaah KAK")
+        verbose_name_plural = _("telaah KAK")
+
+    def __str__(self) -> str:
+        return f"Telaah {self.tanggal:%d-%m-%Y}"
+
+
+class TemuanTelaah(models.Model):
+    """The finding on one criterion of Pasal 15 ayat (1) (P15-1)."""
+
+    telaah = models.ForeignKey(TelaahKak, on_delete=models.CASCADE, related_name="temuan")
+    kriteria = models.CharField(_("kriteria"), max_length=1, choices=KriteriaTelaah.choices)
+    sesuai = models.BooleanField(_("memenuhi"))
+    uraian = models.TextField(_("temuan"))
+
+    class Meta:
+        ordering = ["kriteria"]
+        constraints = [
+            models.UniqueConstraint(fields=["telaah", "kriteria"], name="temuan_satu_per_kriteria")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kriteria}: {self.uraian[:40]}"
+
+
+class Penawaran(models.Model):
+    """An offer letter: ours to one partner (Pasal 16 ayat 1–3; P16-1…3) or a partner's
+    to us (Pasal 17 ayat 1; P17-1…3). ``tanggal_diterima`` starts the reply period.
+    """
+
+    class Arah(models.TextChoices):
+        KELUAR = "keluar", _("Penawaran Daerah kepada mitra")
+        MASUK = "masuk", _("Penawaran mitra kepada Daerah")
+
+    ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="penawaran")
+    mitra = models.ForeignKey("regions.Wilayah", on_delete=models.PROTECT, related_name="+")
+    arah = models.CharField(_("arah"), max_length=6, choices=Arah.choices)
+    nomor_surat = models.CharField(_("nomor surat penawaran"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat penawaran"))
+    penandatangan = models.CharField(_("ditandatangani oleh"), max_length=150)
+    tanggal_diterima = models.DateField(_("tanggal surat diterima"))
+    berkas = _berkas(_("surat penawaran"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["mitra_id"]
+        verbose_name = _("penawaran")
+        verbose_name_plural = _("penawaran")
+        constraints = [
+            models.UniqueConstraint(fields=["ksdd", "mitra"], name="penawaran_satu_per_mitra"),
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="penawaran_diterima_setelah_surat",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor_surat} → {self.mitra_id}"
+
+
+class RekomendasiPleno(models.Model):
+    """TKKSD's accept/reject recommendation decided in a Rapat Pleno, with its grounds
+    (Pasal 18 ayat 3–5; P18-3, P18-4, P18-5).
+    """
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="rekomendasi_pleno"
+    )
+    tanggal_rapat = models.DateField(_("tanggal Rapat Pleno"))
+    nomor_berita_acara = models.CharField(_("nomor Berita Acara"), max_length=100)
+    keputusan = models.CharField(_("keputusan"), max_length=10, choices=Keputusan.choices)
+    alasan_penolakan = models.JSONField(_("pertimbangan penolakan (Pasal 18 ayat 4)"), default=list)
+    pertimbangan_persetujuan = models.JSONField(
+        _("pertimbangan persetujuan (Pasal 18 ayat 5)"), default=list
+    )
+    uraian = models.TextField(_("uraian pertimbangan"), blank=True)
+    berkas = _berkas(_("Berita Acara Rapat Pleno"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal_rapat", "-id"]
+        verbose_name = _("rekomendasi Rapat Pleno")
+        verbose_name_plural = _("rekomendasi Rapat Pleno")
+
+    def __str__(self) -> str:
+        return f"{self.nomor_berita_acara}: {self.keputusan}"
+
+
+class Tanggapan(models.Model):
+    """The reply to an offer: the partner's to ours (P16-4) or ours to the partner's,
+    on TKKSD's Rapat Pleno recommendation (P18-1, P18-3).
+    """
+
+    penawaran = models.OneToOneField(Penawaran, on_delete=models.CASCADE, related_name="tanggapan")
+    keputusan = models.CharField(_("keputusan"), max_length=10, choices=Keputusan.choices)
+    nomor_surat = models.CharField(_("nomor surat tanggapan"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat tanggapan"))
+    tanggal_diterima = models.DateField(_("tanggal surat tanggapan diterima"))
+    alasan = models.TextField(_("alasan"), blank=True)
+    rekomendasi = models.ForeignKey(
+        RekomendasiPleno, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    berkas = _berkas(_("surat tanggapan"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tanggapan")
+        verbose_name_plural = _("tanggapan")
+
+    def __str__(self) -> str:
+        return f"{self.nomor_surat}: {self.keputusan}"
+
+
+class Naskah(models.Model):
+    """A KSDD document (Pasal 10): the Kesepakatan Bersama or the PKS, from the draft
+    agreed after the rapat teknis to its signing (P19-1…3, P20-1…4, P23, P24-1…4).
+    """
+
+    ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="naskah")
+    jenis = models.CharField(_("jenis naskah"), max_length=3, choices=JenisNaskah.choices)
+    tentang = models.CharField(_("tentang"), max_length=300)
+    tanggal_rapat_teknis = models.DateField(_("tanggal rapat teknis TKKSD"))
+    tanggal_disepakati = models.DateField(_("tanggal rancangan disepakati para pihak"))
+    tanggal_mulai = models.DateField(_("berlaku mulai"))
+    tanggal_berakhir = models.DateField(_("berlaku sampai"))
+    berkas_rancangan = _berkas(_("rancangan yang disepakati"))
+    tanggal_ditandatangani = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
+    tempat_penandatanganan = models.CharField(
+        _("tempat penandatanganan"), max_length=100, blank=True
+    )
+    jumlah_rangkap = models.PositiveSmallIntegerField(
+        _("jumlah rangkap asli"), null=True, blank=True
+    )
+    berkas_ditandatangani = _berkas(_("naskah yang ditandatangani"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("naskah kerja sama")
+        verbose_name_plural = _("naskah kerja sama")
+        constraints = [
+            models.UniqueConstraint(fields=["ksdd", "jenis"], name="naskah_satu_per_jenis"),
+            models.CheckConstraint(
+                condition=Q(tanggal_berakhir__gt=models.F("tanggal_mulai")),
+                name="naskah_berakhir_setelah_mulai",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{JenisNaskah(self.jenis).label} {self.tentang}"
+
+    @property
+    def sudah_ditandatangani(self) -> bool:
+        return self.tanggal_ditandatangani is not None
+
+
+class _NaskahManager(models.Manager):
+    def __init__(self, jenis: str):
+        super().__init__()
+        self.jenis = jenis
+
+    def get_queryset(self):
+        return super().get_queryset().filter(jenis=self.jenis)
+
+
+class KesepakatanBersama(Naskah):
+    """The Kesepakatan Bersama (Pasal 11), signed by the heads of region (P20-3)."""
+
+    objects = _NaskahManager(JenisNaskah.KB)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Kesepakatan Bersama")
+        verbose_name_plural = _("Kesepakatan Bersama")
+
+
+class PerjanjianKerjaSama(Naskah):
+    """The Perjanjian Kerja Sama (Pasal 12), signed by the Bupati or under a Surat Kuasa (P24)."""
+
+    objects = _NaskahManager(JenisNaskah.PKS)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Perjanjian Kerja Sama")
+        verbose_name_plural = _("Perjanjian Kerja Sama")
+
+
+class Penandatangan(models.Model):
+    """One party's signature on a Naskah: PIHAK KESATU, KEDUA… with the document number
+    of that party (P11-3, P12-5), who signed and in what capacity (P20-3, P24-1…3).
+    """
+
+    naskah = models.ForeignKey(Naskah, on_delete=models.CASCADE, related_name="penandatangan")
+    urutan = models.PositiveSmallIntegerField(_("urutan pihak"))
+    wilayah = models.ForeignKey("regions.Wilayah", on_delete=models.PROTECT, related_name="+")
+    nomor_naskah = models.CharField(_("nomor naskah pihak"), max_length=100)
+    nama = models.CharField(_("nama (tanpa gelar)"), max_length=150)
+    jabatan = models.CharField(_("jabatan"), max_length=150)
+    kedudukan = models.CharField(
+        _("kedudukan"), max_length=15, choices=KedudukanPenandatangan.choices
+    )
+    surat_kuasa = models.ForeignKey(
+        "agreements.SuratKuasa", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["naskah", "wilayah"], name="penandatangan_satu_per_pihak"
+            ),
+            models.UniqueConstraint(fields=["naskah", "urutan"], name="penandatangan_urutan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.jabatan})"
+
+
+class PermohonanDprd(models.Model):
+    """The Bupati's request for DPRD approval, with the signed KB and the draft PKS
+    (Pasal 22 ayat 1 huruf a; P22-1a). ``tanggal_diterima`` starts DPRD's period.
+    """
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="permohonan_dprd"
+    )
+    nomor_surat = models.CharField(_("nomor surat permohonan"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal diterima DPRD"))
+    berkas_surat = _berkas(_("surat permohonan Persetujuan DPRD"))
+    berkas_rancangan_pks = _berkas(_("rancangan PKS"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal_diterima", "-id"]
+        verbose_name = _("permohonan Persetujuan DPRD")
+        verbose_name_plural = _("permohonan Persetujuan DPRD")
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
+class PersetujuanDprd(models.Model):
+    """DPRD's approval signed by its leadership (P22-2), or the approval deemed given
+    when DPRD has not answered in time (P22-1f, P22-3).
+    """
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="persetujuan_dprd"
+    )
+    permohonan = models.OneToOneField(
+        PermohonanDprd, on_delete=models.PROTECT, related_name="persetujuan"
+    )
+    nomor = models.CharField(_("nomor surat persetujuan"), max_length=100, blank=True)
+    tanggal = models.DateField(_("tanggal persetujuan"))
+    dianggap = models.BooleanField(
+        _("persetujuan dianggap diberikan"),
+        default=False,
+        help_text=_("Pasal 22 ayat (1) huruf f atau ayat (3)."),
+    )
+    dasar = models.CharField(_("dasar"), max_length=100, blank=True)
+    berkas = _berkas(
+        _("surat persetujuan yang ditandatangani pimpinan DPRD"), null=True, blank=True
+    )
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Persetujuan DPRD")
+        verbose_name_plural = _("Persetujuan DPRD")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dianggap=True) | Q(berkas__isnull=False),
+                name="persetujuan_dprd_berkas_atau_dianggap",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor or f"dianggap {self.tanggal:%d-%m-%Y}"
+
+
+class SuratKuasa(models.Model):
+    """A mandate from the Bupati to a named official to sign for the region
+    (Pasal 1 angka 13, Pasal 4 ayat 2, Pasal 24 ayat 2–3; P1-13, P4-2, P24-2, P24-3).
+    """
+
+    nomor = models.CharField(_("nomor"), max_length=100, unique=True)
+    tanggal = models.DateField(_("tanggal"))
+    pemberi = models.CharField(_("pemberi kuasa (Bupati)"), max_length=150)
+    penerima_nama = models.CharField(_("nama penerima kuasa"), max_length=150)
+    penerima_nip = models.CharField(_("NIP penerima kuasa"), max_length=18, blank=True)
+    penerima_jabatan = models.CharField(_("jabatan penerima kuasa"), max_length=150)
+    perangkat_daerah = models.ForeignKey(
+        "regions.PerangkatDaerah", verbose_name=_("perangkat daerah"), on_delete=models.PROTECT
+    )
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd",
+        verbose_name=_("khusus untuk KSDD"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="surat_kuasa",
+    )
+    lingkup = models.TextField(_("lingkup kuasa"))
+    berlaku_sampai = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    tanggal_tembusan = models.DateField(
+        _("tanggal tembusan kepada Perangkat Daerah yang membidangi kerja sama"),
+        null=True,
+        blank=True,
+        help_text=_("Pasal 24 ayat (3)."),
+    )
+    dicabut = models.BooleanField(_("dicabut"), default=False)
+    berkas = _berkas(_("pindaian Surat Kuasa"), null=True, blank=True)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-tanggal"]
+        verbose_name = _("Surat Kuasa")
+        verbose_name_plural = _("Surat Kuasa")
+
+    def __str__(self) -> str:
+        return f"{self.nomor} — {self.penerima_nama}"

@@ -1,0 +1,346 @@
+"""The regulation's rules on a KSDD record, each named by its ID in RULES.md.
+
+Each check returns the list of ``Pelanggaran`` it finds (empty when satisfied).
+The services call them before a change; the KSDD page calls the same checks to
+show what still blocks the next stage before the user tries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran
+from kersa.regions.selectors import pasangan_berbatasan
+
+from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa
+
+# The law as data: one place each, named by rule ID (ARCHITECTURE.md).
+KB_MAKS_TAHUN = 5  # P19-3
+RANGKAP_PARAF_HIERARKI = 1  # P20-4, P24-4
+FOTOKOPI_SEKRETARIAT = 1  # P20-4, P24-4
+
+
+def p7_1_wajib_berbatasan(*, kategori: str, mitra_kodes: Iterable[str], eksternalitas: str):
+    """P7-1: a Kerja Sama Wajib is between regions that border each other, with a
+    stated cross-region externality. Each partner must border at least one other party."""
+    if kategori != Kategori.WAJIB:
+        return []
+    found = []
+    home = settings.KERSA_HOME_REGION
+    parties = {home, *mitra_kodes}
+    pairs = pasangan_berbatasan(parties)
+    bordering = {k for pair in pairs for k in pair}
+    lone = sorted(k for k in parties if k not in bordering)
+    if lone:
+        found.append(
+            Pelanggaran(
+                "P7-1",
+                _(
+                    "Kerja Sama Wajib hanya dapat dilaksanakan oleh daerah yang berbatasan "
+                    "(Pasal 7 ayat 1). Tidak berbatasan dengan pihak lain: %s."
+                )
+                % ", ".join(lone),
+                field="mitra",
+            )
+        )
+    if not (eksternalitas or "").strip():
+        found.append(
+            Pelanggaran(
+                "P7-1",
+                _(
+                    "Kerja Sama Wajib harus menyebutkan eksternalitas lintas daerah "
+                    "(Pasal 7 ayat 1)."
+                ),
+                field="eksternalitas",
+            )
+        )
+    return found
+
+
+def p5_3_pengecualian(*, dalam_rencana: bool, pengecualian: str, alasan: str):
+    """P5-2/P5-3: an object outside the plan needs one of the three exceptions, explained."""
+    if dalam_rencana:
+        return []
+    if not pengecualian:
+        return [
+            Pelanggaran(
+                "P5-3",
+                _(
+                    "Obyek KSDD belum tercantum dalam perencanaan pembangunan daerah: pilih "
+                    "dasar pengecualian (darurat, program strategis nasional, atau tugas "
+                    "pembantuan) sesuai Pasal 5 ayat (3)."
+                ),
+                field="pengecualian_rencana",
+            )
+        ]
+    if not (alasan or "").strip():
+        return [
+            Pelanggaran(
+                "P5-2",
+                _(
+                    "Jelaskan mengapa obyek di luar perencanaan pembangunan daerah tetap "
+                    "dikerjasamakan (Pasal 5 ayat 2 dan 3)."
+                ),
+                field="alasan_pengecualian",
+            )
+        ]
+    return []
+
+
+def p9_kompensasi(*, bentuk, pembayar, penerima, dasar: str, objek_pertukaran: str):
+    """P9-b/c/d/f: who pays whom and on what basis; P9-g: what is exchanged."""
+    found = []
+    if bentuk is None:
+        return found
+    if bentuk.wajib_kompensasi:
+        if pembayar is None or penerima is None or not (dasar or "").strip():
+            found.append(
+                Pelanggaran(
+                    f"P9-{bentuk.kode}",
+                    _(
+                        "Bentuk \u201c%(bentuk)s\u201d memuat kewajiban pembayaran: isi daerah "
+                        "yang membayar, daerah yang menerima, dan dasar pembayarannya "
+                        "(Pasal 9 huruf %(huruf)s)."
+                    )
+                    % {"bentuk": bentuk.nama, "huruf": bentuk.kode},
+                    field="dasar_pembayaran",
+                )
+            )
+        elif pembayar == penerima:
+            found.append(
+                Pelanggaran(
+                    f"P9-{bentuk.kode}",
+                    _("Daerah yang membayar dan yang menerima pembayaran tidak boleh sama."),
+                    field="penerima_pembayaran",
+                )
+            )
+    if bentuk.pertukaran_layanan and not (objek_pertukaran or "").strip():
+        found.append(
+            Pelanggaran(
+                "P9-g",
+                _(
+                    "Kerja Sama Pertukaran Layanan harus menyebutkan layanan yang "
+                    "dipertukarkan (Pasal 9 huruf g)."
+                ),
+                field="objek_pertukaran",
+            )
+        )
+    return found
+
+
+def p31_1_bantuan_hanya_wajib(*, kategori: str):
+    """P31-1: funding assistance only for a Kerja Sama Wajib."""
+    if kategori == Kategori.WAJIB:
+        return []
+    return [
+        Pelanggaran(
+            "P31-1",
+            _(
+                "Bantuan pendanaan kepada daerah mitra hanya dapat diberikan untuk Kerja Sama "
+                "Wajib (Pasal 31 ayat 1)."
+            ),
+        )
+    ]
+
+
+def p14_2_kak_lengkap(kak) -> list[Pelanggaran]:
+    """P14-1/P14-2: a KAK with every part of Pasal 14 ayat (2) before it is submitted."""
+    if kak is None:
+        return [Pelanggaran("P14-1", _("KAK belum disusun (Pasal 14 ayat 1)."))]
+    kosong = kak.bagian_kosong()
+    if not kosong:
+        return []
+    return [
+        Pelanggaran(
+            "P14-2",
+            _("KAK belum lengkap; bagian yang belum diisi: %s (Pasal 14 ayat 2).")
+            % "; ".join(label for _f, label in kosong),
+            field="kak",
+        )
+    ]
+
+
+def data_ksdd(ksdd) -> list[Pelanggaran]:
+    """The record-level rules that must hold before the KAK goes to TKKSD."""
+    mitra = list(ksdd.mitra.all())
+    found = []
+    if not mitra:
+        found.append(
+            Pelanggaran("P1-3", _("Pilih sekurang-kurangnya satu daerah mitra."), field="mitra")
+        )
+    if not ksdd.urusan.exists():
+        found.append(
+            Pelanggaran(
+                "P5-4",
+                _("Pilih sekurang-kurangnya satu urusan pemerintahan (Pasal 5 ayat 4)."),
+                field="urusan",
+            )
+        )
+    if not ksdd.tujuan.exists():
+        found.append(Pelanggaran("P3", _("Pilih tujuan KSDD menurut Pasal 3."), field="tujuan"))
+    if ksdd.pemrakarsa == Pemrakarsa.MITRA and ksdd.pemrakarsa_mitra_id is None:
+        found.append(
+            Pelanggaran(
+                "P17-1",
+                _("Sebutkan daerah calon mitra yang memprakarsai (Pasal 17 ayat 1)."),
+                field="pemrakarsa_mitra",
+            )
+        )
+    found += p7_1_wajib_berbatasan(
+        kategori=ksdd.kategori,
+        mitra_kodes=[m.kode for m in mitra],
+        eksternalitas=ksdd.eksternalitas,
+    )
+    found += p5_3_pengecualian(
+        dalam_rencana=ksdd.dalam_rencana,
+        pengecualian=ksdd.pengecualian_rencana,
+        alasan=ksdd.alasan_pengecualian,
+    )
+    found += p9_kompensasi(
+        bentuk=ksdd.bentuk,
+        pembayar=ksdd.pembayar_id,
+        penerima=ksdd.penerima_pembayaran_id,
+        dasar=ksdd.dasar_pembayaran,
+        objek_pertukaran=ksdd.objek_pertukaran,
+    )
+    if ksdd.dianggarkan_apbd and not ksdd.nomor_dpa.strip():
+        found.append(
+            Pelanggaran(
+                "P21-1",
+                _("Sebutkan nomor DPA bila pendanaan telah dianggarkan dalam APBD."),
+                field="nomor_dpa",
+            )
+        )
+    return found
+
+
+def tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
+    try:
+        return tanggal.replace(year=tanggal.year + tahun)
+    except ValueError:  # 29 February
+        return tanggal.replace(year=tanggal.year + tahun, day=28)
+
+
+def p19_3_jangka_kb(*, mulai: dt.date, berakhir: dt.date) -> list[Pelanggaran]:
+    """P19-3: a Kesepakatan Bersama runs at most 5 years."""
+    # Five years from 1 January ends on 31 December four years later.
+    batas = tambah_tahun(mulai, KB_MAKS_TAHUN) - dt.timedelta(days=1)
+    if berakhir <= batas:
+        return []
+    return [
+        Pelanggaran(
+            "P19-3",
+            _(
+                "Jangka waktu Kesepakatan Bersama paling lama %(n)d tahun (Pasal 19 ayat 3): "
+                "mulai %(mulai)s, paling lambat berakhir %(batas)s."
+            )
+            % {
+                "n": KB_MAKS_TAHUN,
+                "mulai": mulai.strftime("%d-%m-%Y"),
+                "batas": batas.strftime("%d-%m-%Y"),
+            },
+            field="tanggal_berakhir",
+        )
+    ]
+
+
+def jumlah_rangkap(jumlah_pihak: int) -> int:
+    """P20-4, P24-4: originals = one per party + one carrying the paraf hierarki."""
+    return jumlah_pihak + RANGKAP_PARAF_HIERARKI
+
+
+def p21_1_persetujuan_dprd(ksdd, *, ada_persetujuan: bool) -> list[Pelanggaran]:
+    """P21-1: a PKS that needs DPRD approval cannot be signed without it."""
+    if not ksdd.memerlukan_persetujuan_dprd or ada_persetujuan:
+        return []
+    return [
+        Pelanggaran(
+            "P21-1",
+            _(
+                "PKS belum dapat ditandatangani: KSDD ini %(sebab)s sehingga memerlukan "
+                "Persetujuan DPRD (Pasal 21 ayat 1), dan persetujuan itu belum tercatat."
+            )
+            % {"sebab": alasan_dprd(ksdd)},
+        )
+    ]
+
+
+def alasan_dprd(ksdd) -> str:
+    """Why P21-1 does or does not require DPRD approval, in words."""
+    if ksdd.membebani_masyarakat and not ksdd.dianggarkan_apbd:
+        return _("membebani masyarakat dan daerah, dan pendanaannya belum dianggarkan dalam APBD")
+    if ksdd.membebani_masyarakat:
+        return _("membebani masyarakat dan daerah")
+    if not ksdd.dianggarkan_apbd:
+        return _("pendanaannya belum dianggarkan dalam APBD tahun anggaran berjalan")
+    return _(
+        "tidak membebani masyarakat dan daerah, dan pendanaannya telah dianggarkan dalam "
+        "APBD tahun berjalan (DPA %s)"
+    ) % (ksdd.nomor_dpa or "-")
+
+
+def penandatangan_sah(
+    *, jenis_kb: bool, penandatangan: dict, tanggal: dt.date, ksdd, home: str
+) -> list[Pelanggaran]:
+    """P20-3 for a KB (every party signs by its head of region); P24-1…3 for a PKS
+    (the home region signs by the Bupati or an official under a valid Surat Kuasa)."""
+    kedudukan = penandatangan["kedudukan"]
+    wilayah = penandatangan["wilayah"]
+    if jenis_kb:
+        if kedudukan != KedudukanPenandatangan.KEPALA_DAERAH:
+            return [
+                Pelanggaran(
+                    "P20-3",
+                    _(
+                        "Kesepakatan Bersama ditandatangani oleh Bupati dan Kepala Daerah mitra "
+                        "(Pasal 20 ayat 3); %(wilayah)s tidak ditandatangani kepala daerahnya."
+                    )
+                    % {"wilayah": wilayah.nama_lengkap},
+                )
+            ]
+        return []
+    if wilayah.kode != home or kedudukan == KedudukanPenandatangan.KEPALA_DAERAH:
+        return []
+    sk = penandatangan.get("surat_kuasa")
+    if sk is None:
+        return [
+            Pelanggaran(
+                "P24-2",
+                _(
+                    "PKS yang tidak ditandatangani Bupati memerlukan Surat Kuasa dari Bupati "
+                    "(Pasal 24 ayat 2)."
+                ),
+                field="surat_kuasa",
+            )
+        ]
+    masalah = []
+    if sk.dicabut:
+        masalah.append(_("telah dicabut"))
+    if sk.tanggal > tanggal:
+        masalah.append(_("terbit setelah tanggal penandatanganan"))
+    if sk.berlaku_sampai and sk.berlaku_sampai < tanggal:
+        masalah.append(_("sudah tidak berlaku pada tanggal penandatanganan"))
+    if sk.ksdd_id and sk.ksdd_id != ksdd.pk:
+        masalah.append(_("diberikan untuk KSDD lain"))
+    if sk.penerima_nama.strip().casefold() != penandatangan["nama"].strip().casefold():
+        masalah.append(_("diberikan kepada %s, bukan penandatangan ini") % sk.penerima_nama)
+    if sk.tanggal_tembusan is None:
+        masalah.append(
+            _(
+                "tembusannya belum disampaikan kepada Perangkat Daerah yang membidangi kerja sama (Pasal 24 ayat 3)"
+            )
+        )
+    if masalah:
+        return [
+            Pelanggaran(
+                "P24-2",
+                _("Surat Kuasa %(nomor)s tidak sah untuk penandatanganan ini: %(masalah)s.")
+                % {"nomor": sk.nomor, "masalah": "; ".join(str(m) for m in masalah)},
+                field="surat_kuasa",
+            )
+        ]
+    return []

@@ -1,0 +1,114 @@
+"""Reads for KSDD. Query-count discipline lives here."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from .choices import STATUS_AKHIR, Status
+from .models import Ksdd, PermohonanDprd, RiwayatTahap
+
+
+def _dprd_filter() -> Q:
+    return Q(Exists(PermohonanDprd.objects.filter(ksdd=OuterRef("pk"))))
+
+
+def ksdd_visible_to(user) -> QuerySet[Ksdd]:
+    """The KSDD this user may see: all (secretariat, TKKSD, Bupati), those brought to
+    DPRD (DPRD), or its own agency's (operator). Nothing for anyone else."""
+    qs = Ksdd.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if user.has_perm("agreements.lihat_semua_ksdd"):
+        return qs
+    cond = Q(pk__in=[])
+    if user.has_perm("agreements.lihat_ksdd_dprd"):
+        cond |= _dprd_filter()
+    if user.has_perm("agreements.view_ksdd") and user.perangkat_daerah_id:
+        cond |= Q(perangkat_daerah_id=user.perangkat_daerah_id)
+    return qs.filter(cond)
+
+
+def ksdd_dapat_dilihat(user, ksdd: Ksdd) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("agreements.lihat_semua_ksdd"):
+        return True
+    if (
+        user.has_perm("agreements.view_ksdd")
+        and user.perangkat_daerah_id
+        and user.perangkat_daerah_id == ksdd.perangkat_daerah_id
+    ):
+        return True
+    return user.has_perm("agreements.lihat_ksdd_dprd") and ksdd.permohonan_dprd.exists()
+
+
+def ksdd_list(*, user) -> QuerySet[Ksdd]:
+    """The register: a fixed number of queries whatever the number of KSDD."""
+    return (
+        ksdd_visible_to(user)
+        .select_related("perangkat_daerah", "bentuk", "pemrakarsa_mitra")
+        .prefetch_related("mitra", "urusan")
+        .order_by("-dibuat_pada", "-id")
+    )
+
+
+def ksdd_detail(*, user, pk: int) -> Ksdd:
+    """One KSDD with what its page shows, or Ksdd.DoesNotExist if the user may not see it."""
+    return (
+        ksdd_visible_to(user)
+        .select_related(
+            "perangkat_daerah",
+            "bentuk",
+            "pemrakarsa_mitra",
+            "pembayar",
+            "penerima_pembayaran",
+            "kak",
+            "dibuat_oleh",
+        )
+        .prefetch_related(
+            "mitra",
+            "urusan",
+            "tujuan",
+            Prefetch(
+                "riwayat",
+                queryset=RiwayatTahap.objects.select_related("oleh").prefetch_related("berkas"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def ksdd_menunggu_tindakan(*, user) -> QuerySet[Ksdd]:
+    """KSDD whose next step this user's role can take ("what waits for my action")."""
+    from .workflow import TRANSISI  # avoid import cycle
+
+    statuses = {
+        s
+        for t in TRANSISI.values()
+        if t.nama != "batalkan" and user.has_perm(f"agreements.{t.izin}")
+        for s in t.sumber
+    }
+    return ksdd_list(user=user).filter(status__in=statuses)
+
+
+def ksdd_hitung_per_status(*, user) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = ksdd_visible_to(user).values("status").annotate(n=Count("id"))
+    return {r["status"]: r["n"] for r in rows}
+
+
+def ksdd_aktif(qs: QuerySet[Ksdd]) -> QuerySet[Ksdd]:
+    return qs.exclude(status__in=STATUS_AKHIR)
+
+
+__all__ = [
+    "Status",
+    "ksdd_aktif",
+    "ksdd_dapat_dilihat",
+    "ksdd_detail",
+    "ksdd_hitung_per_status",
+    "ksdd_list",
+    "ksdd_menunggu_tindakan",
+    "ksdd_visible_to",
+]

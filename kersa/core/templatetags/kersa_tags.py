@@ -1,0 +1,42 @@
+"""Small template helpers shared by every page."""
+
+from django import template
+from django.utils import translation
+
+from kersa.core.roles import Peran
+
+register = template.Library()
+
+
+def _peran_dari_nama_grup(nama: str) -> Peran | None:
+    """Groups are named after the Indonesian label of their role (accounts.services)."""
+    with translation.override("id"):
+        for peran in Peran:
+            if str(peran.label) == nama:
+                return peran
+    return None
+
+
+@register.simple_tag
+def peran_pengguna(user) -> str:
+    """The user's role(s) in the active language, or an empty string (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    labels = []
+    for nama in user.groups.values_list("name", flat=True):
+        peran = _peran_dari_nama_grup(nama)
+        labels.append(str(peran.label) if peran else nama)
+    if not labels and user.is_superuser:
+        labels.append(str(Peran.ADMIN.label))
+    return ", ".join(labels)
+
+
+@register.filter
+def rupiah(nilai) -> str:
+    """12345678.5 → 'Rp12.345.678,50' (Indonesian grouping, whatever the active language)."""
+    if nilai in (None, ""):
+        return ""
+    teks = f"{nilai:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    if teks.endswith(",00"):
+        teks = teks[:-3]
+    return f"Rp{teks}"

@@ -1,0 +1,122 @@
+"""Regions of Indonesia, their borders, and the home region's agencies."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .choices import JenisWilayah
+
+__all__ = ["Wilayah", "Perbatasan", "PerangkatDaerah"]
+
+_SEBUTAN_KEPALA = {
+    JenisWilayah.PROVINSI: _("Gubernur"),
+    JenisWilayah.KABUPATEN: _("Bupati"),
+    JenisWilayah.KOTA: _("Wali Kota"),
+}
+
+
+class Wilayah(models.Model):
+    """A provinsi, kabupaten or kota with its Kemendagri code.
+
+    The home region (*Daerah*, Pasal 1 angka 2, P1-2) and every partner
+    (*Daerah Lain*, Pasal 1 angka 3, P1-3) are rows of this table.
+    """
+
+    kode = models.CharField(_("kode Kemendagri"), max_length=5, primary_key=True)
+    nama = models.CharField(_("nama"), max_length=100, db_index=True)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisWilayah.choices)
+    provinsi = models.ForeignKey(
+        "self",
+        verbose_name=_("provinsi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kabupaten_kota",
+    )
+
+    class Meta:
+        ordering = ["kode"]
+        verbose_name = _("wilayah")
+        verbose_name_plural = _("wilayah")
+
+    def __str__(self) -> str:
+        return f"{self.nama_lengkap} ({self.kode})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        """'Kabupaten Barito Selatan', 'Kota Palangka Raya', 'Provinsi Kalimantan Tengah'."""
+        return f"{JenisWilayah(self.jenis).label} {self.nama}"
+
+    @property
+    def sebutan_kepala(self) -> str:
+        """Title of the head of region: Bupati, Wali Kota or Gubernur."""
+        return str(_SEBUTAN_KEPALA[JenisWilayah(self.jenis)])
+
+    @property
+    def adalah_daerah(self) -> bool:
+        return self.kode == settings.KERSA_HOME_REGION
+
+
+class Perbatasan(models.Model):
+    """Two regions that share a land boundary (P1-3; needed by P7-1).
+
+    Each pair is stored once with ``wilayah_a.kode < wilayah_b.kode``.
+    """
+
+    wilayah_a = models.ForeignKey(
+        Wilayah, on_delete=models.CASCADE, related_name="+", verbose_name=_("wilayah A")
+    )
+    wilayah_b = models.ForeignKey(
+        Wilayah, on_delete=models.CASCADE, related_name="+", verbose_name=_("wilayah B")
+    )
+    panjang_km = models.DecimalField(
+        _("perkiraan panjang batas (km)"), max_digits=8, decimal_places=2
+    )
+
+    class Meta:
+        verbose_name = _("perbatasan")
+        verbose_name_plural = _("perbatasan")
+        constraints = [
+            models.UniqueConstraint(fields=["wilayah_a", "wilayah_b"], name="perbatasan_unik"),
+            models.CheckConstraint(
+                condition=Q(wilayah_a__lt=F("wilayah_b")), name="perbatasan_urut"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wilayah_a_id} – {self.wilayah_b_id}"
+
+
+class PerangkatDaerah(models.Model):
+    """An agency (Perangkat Daerah) of the home region with its head (Pasal 1 angka 6; P1-6).
+
+    Agency operators belong to one; a KSDD is owned by the agency that
+    initiates it or handles its urusan.
+    """
+
+    nama = models.CharField(_("nama"), max_length=200, unique=True)
+    singkatan = models.CharField(_("singkatan"), max_length=30, blank=True)
+    kepala_nama = models.CharField(_("nama kepala"), max_length=150, blank=True)
+    kepala_nip = models.CharField(_("NIP kepala"), max_length=18, blank=True)
+    kepala_jabatan = models.CharField(
+        _("jabatan kepala"), max_length=150, blank=True, help_text=_("mis. Kepala Dinas")
+    )
+    alamat = models.CharField(_("alamat"), max_length=250, blank=True)
+    membidangi_kerja_sama = models.BooleanField(
+        _("membidangi kerja sama daerah"),
+        default=False,
+        help_text=_("Perangkat Daerah (Bagian) yang membidangi kerja sama (Pasal 21 ayat 2)."),
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = _("perangkat daerah")
+        verbose_name_plural = _("perangkat daerah")
+
+    def __str__(self) -> str:
+        return self.singkatan or self.nama

@@ -1,0 +1,51 @@
+"""Reads for regions."""
+
+from collections.abc import Iterable
+from itertools import combinations
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from .choices import JenisWilayah
+from .models import PerangkatDaerah, Perbatasan, Wilayah
+
+
+def wilayah_daerah() -> Wilayah:
+    """The home region (P1-2), chosen by the KERSA_HOME_REGION setting."""
+    return Wilayah.objects.get(kode=settings.KERSA_HOME_REGION)
+
+
+def wilayah_mitra_list() -> QuerySet[Wilayah]:
+    """Every region that can be a partner (P1-3): all but the home region."""
+    return Wilayah.objects.exclude(kode=settings.KERSA_HOME_REGION).select_related("provinsi")
+
+
+def wilayah_tetangga(*, kode: str) -> QuerySet[Wilayah]:
+    """The regions that share a land boundary with ``kode``."""
+    pairs = Perbatasan.objects.filter(Q(wilayah_a_id=kode) | Q(wilayah_b_id=kode))
+    codes = {p.wilayah_a_id if p.wilayah_b_id == kode else p.wilayah_b_id for p in pairs}
+    return Wilayah.objects.filter(kode__in=codes)
+
+
+def pasangan_berbatasan(kodes: Iterable[str]) -> set[frozenset[str]]:
+    """All bordering pairs among ``kodes``, in one query."""
+    kodes = sorted(set(kodes))
+    if len(kodes) < 2:
+        return set()
+    rows = Perbatasan.objects.filter(wilayah_a_id__in=kodes, wilayah_b_id__in=kodes)
+    found = {frozenset((r.wilayah_a_id, r.wilayah_b_id)) for r in rows}
+    return {frozenset(p) for p in combinations(kodes, 2) if frozenset(p) in found}
+
+
+def perangkat_daerah_list(*, aktif: bool = True) -> QuerySet[PerangkatDaerah]:
+    return PerangkatDaerah.objects.filter(aktif=aktif) if aktif else PerangkatDaerah.objects.all()
+
+
+__all__ = [
+    "JenisWilayah",
+    "pasangan_berbatasan",
+    "perangkat_daerah_list",
+    "wilayah_daerah",
+    "wilayah_mitra_list",
+    "wilayah_tetangga",
+]

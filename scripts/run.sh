@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up and run KERSA on SQLite with demo data: web server and background worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh requirements.txt
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.dev}"
+mkdir -p var
+PY=.venv/bin/python
+$PY manage.py migrate --noinput -v0
+$PY manage.py muat_demo
+ADDR="${KERSA_ADDR:-127.0.0.1:8000}"
+$PY manage.py db_worker --interval 2 &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+echo
+echo "KERSA berjalan di http://$ADDR/  (pekerja latar belakang: PID $WORKER)"
+echo "Tekan Ctrl+C untuk berhenti."
+$PY manage.py runserver "$ADDR" --noreload
