@@ -42,3 +42,18 @@ def ksdd(pemeran):
 @pytest.fixture(autouse=True)
 def _media_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` need PostgreSQL's row locks: on SQLite they are skipped
+    with a stated reason (make test runs the suite again on PostgreSQL)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(
+        reason="memerlukan PostgreSQL; make test menjalankannya pada putaran PostgreSQL"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -133,7 +133,9 @@ class Command(BaseCommand):
                 skenario.ke_status(ksdd, status, pemeran)
             dibuat += 1
         # The demo's history is the past: nobody needs an e-mail about it.
-        RiwayatTahap.objects.filter(dikabarkan_pada__isnull=True).update(dikabarkan_pada=timezone.now())
+        RiwayatTahap.objects.filter(dikabarkan_pada__isnull=True).update(
+            dikabarkan_pada=timezone.now()
+        )
         self.stdout.write(_("KSDD demo dibuat: %d.") % dibuat)
         self.stdout.write(_("Pengguna demo (kata sandi: %s):") % skenario.PASSWORD_DEMO)
         for attr, label in [
