@@ -57,3 +57,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def data_acuan_kosong(db):
+    """An empty reference database inside this test's transaction, for tests of the
+    loaders themselves (the session loads reference data once for everyone else)."""
+    from kersa.agreements.models import Bentuk, Tujuan, Urusan
+    from kersa.regions.models import PerangkatDaerah, Perbatasan, Wilayah
+
+    Perbatasan.objects.all().delete()
+    Wilayah.objects.exclude(provinsi=None).delete()
+    Wilayah.objects.all().delete()
+    for model in (Urusan, Bentuk, Tujuan, PerangkatDaerah):
+        model.objects.all().delete()

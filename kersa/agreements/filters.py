@@ -29,7 +29,17 @@ class KsddFilter(django_filters.FilterSet):
 
     class Meta:
         model = Ksdd
-        fields = ["q", "tahap", "status", "kategori", "bentuk", "urusan", "mitra", "tahun", "perangkat_daerah"]
+        fields = [
+            "q",
+            "tahap",
+            "status",
+            "kategori",
+            "bentuk",
+            "urusan",
+            "mitra",
+            "tahun",
+            "perangkat_daerah",
+        ]
 
     def cari(self, queryset, name, value):
         value = value.strip()

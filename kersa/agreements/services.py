@@ -25,12 +25,12 @@ from . import rules
 from .choices import (
     AlasanPenolakan,
     JenisNaskah,
+    Kategori,
     Keputusan,
     KriteriaTelaah,
     Pemrakarsa,
     PertimbanganPersetujuan,
     Status,
-    Tahap,
 )
 from .models import (
     BantuanPendanaan,
@@ -132,6 +132,14 @@ def _cek_pd(user, perangkat_daerah: PerangkatDaerah) -> None:
 def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:
     """Record rules that hold at every save (P7-1, P5-3, home region not a partner)."""
     found = []
+    if data["kategori"] not in Kategori.values:
+        found.append(
+            Pelanggaran(
+                "P6",
+                _("Kategori KSDD adalah Kerja Sama Wajib atau Kerja Sama Sukarela (Pasal 6)."),
+                field="kategori",
+            )
+        )
     home = wilayah_daerah()
     if any(m.kode == home.kode for m in mitra):
         found.append(
@@ -250,8 +258,8 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
             and getattr(locked, k) != v
         }
         fixed = (
-            (set(changed) & (_FIELD_IDENTITAS | {"mitra"}))
-            if locked.tahap != Tahap.PERSIAPAN or locked.status != Status.PENYUSUNAN_KAK
+            set(changed) & (_FIELD_IDENTITAS | {"mitra"})
+            if locked.status != Status.PENYUSUNAN_KAK
             else set()
         )
         if fixed:

@@ -58,9 +58,24 @@ def _pd(nama: str, singkatan: str, **extra) -> PerangkatDaerah:
 def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
     """Create (or fetch) the demo users of every role. Idempotent."""
     User = get_user_model()
-    dinkes = _pd("Dinas Kesehatan", "Dinkes", kepala_nama="Rahmat Hidayat", kepala_jabatan="Kepala Dinas Kesehatan")
-    pupr = _pd("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR", kepala_nama="Yohanes Saputra", kepala_jabatan="Kepala Dinas PUPR")
-    pem = _pd("Bagian Pemerintahan Sekretariat Daerah", "Bag. Pemerintahan", membidangi_kerja_sama=True, kepala_jabatan="Kepala Bagian Pemerintahan")
+    dinkes = _pd(
+        "Dinas Kesehatan",
+        "Dinkes",
+        kepala_nama="Rahmat Hidayat",
+        kepala_jabatan="Kepala Dinas Kesehatan",
+    )
+    pupr = _pd(
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "Dinas PUPR",
+        kepala_nama="Yohanes Saputra",
+        kepala_jabatan="Kepala Dinas PUPR",
+    )
+    pem = _pd(
+        "Bagian Pemerintahan Sekretariat Daerah",
+        "Bag. Pemerintahan",
+        membidangi_kerja_sama=True,
+        kepala_jabatan="Kepala Bagian Pemerintahan",
+    )
     spec = [
         ("operator", "operator.dinkes", "Siti", "Aminah", Peran.OPERATOR_PD, dinkes),
         ("operator_lain", "operator.pupr", "Budi", "Santoso", Peran.OPERATOR_PD, pupr),
@@ -76,7 +91,12 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
     for attr, username, first, last, peran, pd in spec:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "perangkat_daerah": pd, "email": f"{username}@example.go.id"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "perangkat_daerah": pd,
+                "email": f"{username}@example.go.id",
+            },
         )
         if created:
             user.set_password(password)
@@ -120,7 +140,10 @@ def ksdd_baru(pemeran: Pemeran, **ubah) -> Ksdd:
     services.kak_update(
         ksdd=ksdd,
         user=user,
-        **{f: f"{label.split('. ', 1)[-1].capitalize()} kerja sama {ksdd.judul}." for f, label in Kak.BAGIAN},
+        **{
+            f: f"{label.split('. ', 1)[-1].capitalize()} kerja sama {ksdd.judul}."
+            for f, label in Kak.BAGIAN
+        },
     )
     return ksdd
 
@@ -128,27 +151,41 @@ def ksdd_baru(pemeran: Pemeran, **ubah) -> Ksdd:
 # The steps in order; each takes (ksdd, pemeran) and moves the KSDD one status on.
 def _ajukan(k, p):
     return services.ksdd_ajukan_kak(
-        ksdd=k, user=p.operator if k.perangkat_daerah_id == p.operator.perangkat_daerah_id else p.sekretariat,
-        nomor_surat="000.3/112/Dinkes/2026", tanggal_surat=_hari(60),
+        ksdd=k,
+        user=p.operator
+        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
+        else p.sekretariat,
+        nomor_surat="000.3/112/Dinkes/2026",
+        tanggal_surat=_hari(60),
         surat_permohonan=unggahan_pdf("surat-permohonan.pdf", "Surat permohonan"),
         salinan_dpa=unggahan_pdf("dpa.pdf", "DPA") if k.dianggarkan_apbd else None,
         izin_dprd=None if k.dianggarkan_apbd else unggahan_pdf("izin-dprd.pdf", "Izin DPRD"),
-        salinan_penawaran=unggahan_pdf("penawaran-mitra.pdf") if k.pemrakarsa == Pemrakarsa.MITRA else None,
+        salinan_penawaran=unggahan_pdf("penawaran-mitra.pdf")
+        if k.pemrakarsa == Pemrakarsa.MITRA
+        else None,
     )
 
 
 def _petunjuk(k, p):
     return services.ksdd_catat_petunjuk_tertulis(
-        ksdd=k, user=p.sekretariat, nomor="000.3/045/Pem/2026", tanggal=_hari(58),
-        pemberi="Sekretaris Daerah selaku Ketua TKKSD", isi="Proses rencana KSDD sesuai Perbup 23/2023.",
+        ksdd=k,
+        user=p.sekretariat,
+        nomor="000.3/045/Pem/2026",
+        tanggal=_hari(58),
+        pemberi="Sekretaris Daerah selaku Ketua TKKSD",
+        isi="Proses rencana KSDD sesuai Perbup 23/2023.",
     )
 
 
 def _telaah(k, p):
     return services.ksdd_catat_telaah(
-        ksdd=k, user=p.sekretariat, tanggal=_hari(55), layak=True,
+        ksdd=k,
+        user=p.sekretariat,
+        tanggal=_hari(55),
+        layak=True,
         temuan={c: (True, f"Memenuhi: {label}") for c, label in KriteriaTelaah.choices},
-        kesimpulan="KAK layak ditindaklanjuti dengan penawaran.", tanggal_disampaikan=_hari(54),
+        kesimpulan="KAK layak ditindaklanjuti dengan penawaran.",
+        tanggal_disampaikan=_hari(54),
     )
 
 
@@ -160,8 +197,13 @@ def _penawaran(k, p):
         penerimaan = {k.pemrakarsa_mitra.kode: _hari(50)}
         penandatangan = f"{k.pemrakarsa_mitra.sebutan_kepala} {k.pemrakarsa_mitra.nama}"
     return services.ksdd_catat_penawaran(
-        ksdd=k, user=p.sekretariat, nomor_surat="000.3/150/Pem/2026", tanggal_surat=_hari(52),
-        penandatangan=penandatangan, penerimaan=penerimaan, surat=unggahan_pdf("surat-penawaran.pdf"),
+        ksdd=k,
+        user=p.sekretariat,
+        nomor_surat="000.3/150/Pem/2026",
+        tanggal_surat=_hari(52),
+        penandatangan=penandatangan,
+        penerimaan=penerimaan,
+        surat=unggahan_pdf("surat-penawaran.pdf"),
     )
 
 
@@ -169,19 +211,36 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
     """Record the pleno recommendation (partner's offer) and every reply, with one decision."""
     if k.pemrakarsa == Pemrakarsa.MITRA and not k.rekomendasi_pleno.exists():
         services.ksdd_catat_rekomendasi_pleno(
-            ksdd=k, user=p.sekretariat, tanggal_rapat=_hari(40), nomor_berita_acara="BA/03/TKKSD/2026",
+            ksdd=k,
+            user=p.sekretariat,
+            tanggal_rapat=_hari(40),
+            nomor_berita_acara="BA/03/TKKSD/2026",
             keputusan=keputusan,
-            alasan_penolakan=[AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA] if keputusan == Keputusan.DITOLAK else [],
-            pertimbangan_persetujuan=[PertimbanganPersetujuan.DALAM_PERENCANAAN, PertimbanganPersetujuan.PD_SIAP] if keputusan == Keputusan.DITERIMA else [],
+            alasan_penolakan=[AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA]
+            if keputusan == Keputusan.DITOLAK
+            else [],
+            pertimbangan_persetujuan=[
+                PertimbanganPersetujuan.DALAM_PERENCANAAN,
+                PertimbanganPersetujuan.PD_SIAP,
+            ]
+            if keputusan == Keputusan.DITERIMA
+            else [],
             uraian="Dibahas dalam Rapat Pleno TKKSD.",
         )
     for penawaran in list(k.penawaran.filter(tanggapan__isnull=True)):
         k.refresh_from_db()
         services.ksdd_catat_tanggapan(
-            ksdd=k, user=p.sekretariat, mitra=penawaran.mitra_id, keputusan=keputusan,
-            nomor_surat="000.3/77/Pem/2026", tanggal_surat=_hari(38), tanggal_diterima=_hari(36),
+            ksdd=k,
+            user=p.sekretariat,
+            mitra=penawaran.mitra_id,
+            keputusan=keputusan,
+            nomor_surat="000.3/77/Pem/2026",
+            tanggal_surat=_hari(38),
+            tanggal_diterima=_hari(36),
             surat=unggahan_pdf("surat-tanggapan.pdf"),
-            alasan="Anggaran tahun berjalan belum tersedia." if keputusan == Keputusan.DITOLAK else "",
+            alasan="Anggaran tahun berjalan belum tersedia."
+            if keputusan == Keputusan.DITOLAK
+            else "",
         )
     return k
 
@@ -189,10 +248,18 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
 def _rancangan_kb(k, p):
     mulai = _hari(20)
     return services.ksdd_sepakati_rancangan_kb(
-        ksdd=k, user=p.operator if k.perangkat_daerah_id == p.operator.perangkat_daerah_id else p.sekretariat,
-        tentang=k.judul, tanggal_rapat_teknis=_hari(30), tanggal_disepakati=_hari(25),
-        tanggal_mulai=mulai, tanggal_berakhir=mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1),
-        rancangan=unggahan_docx("rancangan-kb.docx", "KESEPAKATAN BERSAMA", "Pasal 1 MAKSUD DAN TUJUAN"),
+        ksdd=k,
+        user=p.operator
+        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
+        else p.sekretariat,
+        tentang=k.judul,
+        tanggal_rapat_teknis=_hari(30),
+        tanggal_disepakati=_hari(25),
+        tanggal_mulai=mulai,
+        tanggal_berakhir=mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1),
+        rancangan=unggahan_docx(
+            "rancangan-kb.docx", "KESEPAKATAN BERSAMA", "Pasal 1 MAKSUD DAN TUJUAN"
+        ),
     )
 
 
@@ -200,55 +267,86 @@ def _penandatangan(k, p, *, pks: bool, surat_kuasa=None):
     home = wilayah_daerah()
     rows = [
         {
-            "wilayah": home.kode, "nomor_naskah": ("100.3.7/12/Pem/2026" if pks else "100.3.6/08/Pem/2026"),
+            "wilayah": home.kode,
+            "nomor_naskah": ("100.3.7/12/Pem/2026" if pks else "100.3.6/08/Pem/2026"),
             "nama": surat_kuasa.penerima_nama if surat_kuasa else "Eddy Raya Samsuri",
             "jabatan": surat_kuasa.penerima_jabatan if surat_kuasa else "Bupati Barito Selatan",
-            "kedudukan": KedudukanPenandatangan.PEJABAT_KUASA if surat_kuasa else KedudukanPenandatangan.KEPALA_DAERAH,
+            "kedudukan": KedudukanPenandatangan.PEJABAT_KUASA
+            if surat_kuasa
+            else KedudukanPenandatangan.KEPALA_DAERAH,
             "surat_kuasa": surat_kuasa.pk if surat_kuasa else None,
         }
     ]
     for i, m in enumerate(k.mitra.order_by("kode"), start=1):
-        rows.append({
-            "wilayah": m.kode, "nomor_naskah": f"100.3/{20 + i}/Pem/2026", "nama": f"Kepala Daerah {m.nama}",
-            "jabatan": f"{m.sebutan_kepala} {m.nama}", "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
-        })
+        rows.append(
+            {
+                "wilayah": m.kode,
+                "nomor_naskah": f"100.3/{20 + i}/Pem/2026",
+                "nama": f"Kepala Daerah {m.nama}",
+                "jabatan": f"{m.sebutan_kepala} {m.nama}",
+                "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
+            }
+        )
     return rows
 
 
 def _ttd_kb(k, p):
     return services.ksdd_tandatangani_kb(
-        ksdd=k, user=p.sekretariat, tanggal=_hari(18), tempat="Buntok",
-        penandatangan=_penandatangan(k, p, pks=False), naskah=unggahan_pdf("kb-ttd.pdf"),
+        ksdd=k,
+        user=p.sekretariat,
+        tanggal=_hari(18),
+        tempat="Buntok",
+        penandatangan=_penandatangan(k, p, pks=False),
+        naskah=unggahan_pdf("kb-ttd.pdf"),
     )
 
 
 def _ajukan_dprd(k, p):
     return services.ksdd_ajukan_persetujuan_dprd(
-        ksdd=k, user=p.sekretariat, nomor_surat="100.3/210/Pem/2026", tanggal_surat=_hari(16),
-        tanggal_diterima=_hari(15), surat=unggahan_pdf("permohonan-dprd.pdf"),
+        ksdd=k,
+        user=p.sekretariat,
+        nomor_surat="100.3/210/Pem/2026",
+        tanggal_surat=_hari(16),
+        tanggal_diterima=_hari(15),
+        surat=unggahan_pdf("permohonan-dprd.pdf"),
         rancangan_pks=unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
     )
 
 
 def _setuju_dprd(k, p):
     return services.ksdd_catat_persetujuan_dprd(
-        ksdd=k, user=p.dprd, nomor="170/12/DPRD/2026", tanggal=_hari(10), surat=unggahan_pdf("persetujuan-dprd.pdf"),
+        ksdd=k,
+        user=p.dprd,
+        nomor="170/12/DPRD/2026",
+        tanggal=_hari(10),
+        surat=unggahan_pdf("persetujuan-dprd.pdf"),
     )
 
 
 def _rancangan_pks(k, p):
     mulai = _hari(5)
     return services.ksdd_sepakati_rancangan_pks(
-        ksdd=k, user=p.operator if k.perangkat_daerah_id == p.operator.perangkat_daerah_id else p.sekretariat,
-        tentang=k.judul, tanggal_rapat_teknis=_hari(9), tanggal_disepakati=_hari(7), tanggal_mulai=mulai,
-        tanggal_berakhir=mulai.replace(year=mulai.year + 2), rancangan=unggahan_docx("rancangan-pks.docx", "PKS"),
+        ksdd=k,
+        user=p.operator
+        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
+        else p.sekretariat,
+        tentang=k.judul,
+        tanggal_rapat_teknis=_hari(9),
+        tanggal_disepakati=_hari(7),
+        tanggal_mulai=mulai,
+        tanggal_berakhir=mulai.replace(year=mulai.year + 2),
+        rancangan=unggahan_docx("rancangan-pks.docx", "PKS"),
     )
 
 
 def _ttd_pks(k, p):
     return services.ksdd_tandatangani_pks(
-        ksdd=k, user=p.sekretariat, tanggal=_hari(3), tempat="Buntok",
-        penandatangan=_penandatangan(k, p, pks=True), naskah=unggahan_pdf("pks-ttd.pdf"),
+        ksdd=k,
+        user=p.sekretariat,
+        tanggal=_hari(3),
+        tempat="Buntok",
+        penandatangan=_penandatangan(k, p, pks=True),
+        naskah=unggahan_pdf("pks-ttd.pdf"),
     )
 
 

@@ -33,7 +33,11 @@ def _penerima(ksdd):
         )
         .distinct()
     )
-    return [u for u in kandidat if ksdd_dapat_dilihat(u, ksdd) and any(boleh(u, t, ksdd) for t in langkah)]
+    return [
+        u
+        for u in kandidat
+        if ksdd_dapat_dilihat(u, ksdd) and any(boleh(u, t, ksdd) for t in langkah)
+    ]
 
 
 @task()
@@ -66,7 +70,8 @@ def _kabari(riwayat_id: int) -> int:
             "judul": ksdd.judul,
             "status": Status(riwayat.ke).label,
             "alasan": riwayat.alasan,
-            "url": settings.KERSA_BASE_URL.rstrip("/") + reverse("agreements:detail", args=[ksdd.pk]),
+            "url": settings.KERSA_BASE_URL.rstrip("/")
+            + reverse("agreements:detail", args=[ksdd.pk]),
         }
     pesan = [(subject, body, None, [u.email]) for u in _penerima(ksdd)]
     send_mass_mail(pesan, fail_silently=False)

@@ -23,7 +23,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.errors import ConflictError, Pelanggaran, tolak_jika
 from kersa.documents.services import atomic_dengan_berkas
 
 from . import rules
@@ -115,6 +115,22 @@ class Transisi:
 
     def hambatan(self, ksdd: Ksdd) -> list[Pelanggaran]:
         return [p for check in self.prasyarat for p in check(ksdd)]
+
+    def hambatan_penuh(self, ksdd: Ksdd) -> list[Pelanggaran]:
+        """Everything that blocks this step now: its place in Pasal 13, then its
+        preconditions. Shown on the page before the user tries; enforced by langkah()."""
+        if not self.berlaku_untuk(ksdd):
+            return [
+                Pelanggaran(
+                    "P13",
+                    _(
+                        "\u201c%(aksi)s\u201d tidak dapat dilakukan pada status \u201c%(status)s\u201d: "
+                        "tahapan KSDD dilalui secara berurutan (Pasal 13)."
+                    )
+                    % {"aksi": self.label, "status": Status(ksdd.status).label},
+                )
+            ]
+        return self.hambatan(ksdd)
 
 
 _BELUM_BERAKHIR = frozenset(s for s in Status.values if s not in STATUS_AKHIR)
@@ -265,18 +281,7 @@ def langkah(*, ksdd: Ksdd, nama: str, user, versi: int | None = None) -> Iterato
             )
         if locked.versi != expected:
             raise ConflictError()
-        if not transisi.berlaku_untuk(locked):
-            raise RuleViolation(
-                Pelanggaran(
-                    "P13",
-                    _(
-                        "\u201c%(aksi)s\u201d tidak dapat dilakukan pada status \u201c%(status)s\u201d: "
-                        "tahapan KSDD dilalui secara berurutan (Pasal 13)."
-                    )
-                    % {"aksi": transisi.label, "status": Status(locked.status).label},
-                )
-            )
-        tolak_jika(transisi.hambatan(locked))
+        tolak_jika(transisi.hambatan_penuh(locked))
         step = Langkah(ksdd=locked, transisi=transisi)
         dari = locked.status
         yield step

@@ -6,6 +6,8 @@ from kersa.agreements.choices import Kategori, KelompokUrusan
 from kersa.agreements.models import Bentuk, Tujuan, Urusan
 from kersa.agreements.reference_data import acuan_muat
 
+pytestmark = pytest.mark.usefixtures("data_acuan_kosong")
+
 # Pasal 5 ayat (4), word for word (the Pasal writes them in lower case; "Desa" as in the text).
 URUSAN_PASAL_5_AYAT_4 = {
     KelompokUrusan.WAJIB_PELAYANAN_DASAR: [

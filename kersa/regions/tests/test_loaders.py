@@ -17,6 +17,8 @@ from kersa.regions.models import PerangkatDaerah, Perbatasan, Wilayah
 from kersa.regions.selectors import pasangan_berbatasan, wilayah_daerah, wilayah_tetangga
 from kersa.regions.services import PERANGKAT_DAERAH_DEMO, perangkat_daerah_muat, wilayah_muat
 
+pytestmark = pytest.mark.usefixtures("data_acuan_kosong")
+
 DATA = settings.BASE_DIR / "data" / "wilayah"
 BARITO_SELATAN_BERBATASAN = {"62.03", "62.05", "62.13", "63.04", "63.08", "63.09"}
 

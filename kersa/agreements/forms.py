@@ -1,0 +1,843 @@
+"""Forms of the KSDD record, its KAK, and one form per step of the workflow.
+
+The forms only collect and shape input. The rules of the regulation live in
+``agreements.services``, which the views call with ``form.argumen()``; a refusal
+(``RuleViolation``) comes back onto the form through ``tambah_pelanggaran`` as
+"<detail> [<rule>]" on the field it names. The one check done here as well is the
+content of an uploaded file (``BerkasField``), with the same function the
+services use, so that its error lands on the right field.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.documents.validators import periksa_berkas
+from kersa.regions.choices import JenisWilayah
+from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.regions.selectors import wilayah_daerah, wilayah_mitra_list, wilayah_tetangga
+
+from .choices import (
+    AlasanPenolakan,
+    JenisNaskah,
+    Kategori,
+    KedudukanPenandatangan,
+    KelompokUrusan,
+    Keputusan,
+    KriteriaTelaah,
+    Pemrakarsa,
+    PengecualianRencana,
+    PertimbanganPersetujuan,
+    Status,
+)
+from .models import Bentuk, Kak, Ksdd, SuratKuasa, Tujuan, Urusan
+
+_KODE_WILAYAH = re.compile(r"\b\d{2}(?:\.\d{2})?\b")
+_ID_DATALIST = "wilayah-terdekat"
+
+
+def pesan_pelanggaran(p: Pelanggaran) -> str:
+    """How a refusal reads on a form: the message, then the rule ID."""
+    return f"{p.detail} [{p.rule}]"
+
+
+# --- shared pieces ---------------------------------------------------------------------
+
+
+class FormKersa(forms.Form):
+    """Base of every form here: service refusals become form errors, fields show in groups.
+
+    ``alias_field`` maps a field named by a service (``Pelanggaran.field``) to the form
+    field that carries it; a field the form does not have becomes a non-field error.
+    ``kelompok_field`` lists (legend, field names) for display; fields not listed
+    come last, in a group without a legend.
+    """
+
+    alias_field: dict[str, str] = {}
+    kelompok_field: list[tuple[str | None, list[str]]] = []
+
+    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
+        for p in exc.pelanggaran:
+            nama = self.alias_field.get(p.field or "", p.field)
+            self.add_error(nama if nama in self.fields else None, pesan_pelanggaran(p))
+
+    def kelompok(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+        visible = {bf.name: bf for bf in self.visible_fields()}
+        groups = []
+        for legend, names in self.kelompok_field:
+            fields = [visible.pop(n) for n in names if n in visible]
+            if fields:
+                groups.append((legend, fields))
+        if visible:
+            groups.append((None, list(visible.values())))
+        return groups
+
+
+class BerkasField(forms.FileField):
+    """An uploaded letter, PDF or DOCX, checked by its content with the very check the
+    services apply (``documents.validators.periksa_berkas``). Optional at the form
+    level: which files a step needs is the service's rule, cited by its ID."""
+
+    def __init__(self, *, required: bool = False, **kwargs):
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf"}))
+        super().__init__(required=required, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            isi = upload.read()
+            upload.seek(0)
+            try:
+                periksa_berkas(upload.name, isi)
+            except RuleViolation as exc:
+                raise forms.ValidationError(
+                    [pesan_pelanggaran(p) for p in exc.pelanggaran]
+                ) from exc
+        return upload
+
+
+class TanggalField(forms.DateField):
+    """A date picked in the browser (ISO in the widget); defaults to today unless told."""
+
+    def __init__(self, *, hari_ini: bool = True, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        if hari_ini:
+            kwargs.setdefault("initial", timezone.localdate)
+        super().__init__(**kwargs)
+
+
+class RupiahField(forms.DecimalField):
+    """An amount in rupiah as people write it: "Rp 450.000.000" or "450000000,50"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 16)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"(?i)^\s*rp\.?|\s", "", value)
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal) and value == value.to_integral():
+            return str(value.quantize(Decimal(1)))
+        return super().prepare_value(value)
+
+
+class WilayahField(forms.CharField):
+    """One region typed as its Kemendagri code (a datalist suggests the nearest)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"list": _ID_DATALIST, "size": 10, "placeholder": "62.13"}),
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.kode if isinstance(value, Wilayah) else value
+
+    def clean(self, value):
+        kode = super().clean(value)
+        if not kode:
+            return None
+        found = _KODE_WILAYAH.search(kode)
+        wilayah = Wilayah.objects.filter(kode=found.group(0)).first() if found else None
+        if wilayah is None:
+            raise forms.ValidationError(_("Kode wilayah \u201c%s\u201d tidak dikenal.") % kode)
+        return wilayah
+
+
+def _ya_tidak(label, ya, tidak, **kwargs) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("1", ya), ("0", tidak)],
+        coerce=lambda v: v in ("1", 1, True),
+        widget=forms.RadioSelect,
+        **kwargs,
+    )
+
+
+def _teks(label, *, required: bool = True, rows: int = 3, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
+
+
+def wilayah_terdekat() -> tuple[list, list[tuple[str, str]]]:
+    """The partners most KSDD have, as grouped choices: the regions bordering the home
+    region, the other regions of its province, and the provinces (a light page; any
+    other region is typed as its code). Also the flat list for the datalist, home first."""
+    home = wilayah_daerah()
+    tetangga = list(wilayah_tetangga(kode=home.kode).order_by("kode"))
+    kode_tetangga = {w.kode for w in tetangga}
+    lain = list(
+        wilayah_mitra_list()
+        .filter(Q(provinsi_id=home.provinsi_id) | Q(jenis=JenisWilayah.PROVINSI))
+        .exclude(kode__in=kode_tetangga)
+        .order_by("kode")
+    )
+    se_provinsi = [w for w in lain if w.provinsi_id == home.provinsi_id]
+    provinsi = [w for w in lain if w.jenis == JenisWilayah.PROVINSI]
+    grouped = [
+        (_("Berbatasan dengan %s") % home.nama_lengkap, [(w.kode, str(w)) for w in tetangga]),
+        (_("Kabupaten/kota lain di provinsi yang sama"), [(w.kode, str(w)) for w in se_provinsi]),
+        (_("Provinsi"), [(w.kode, str(w)) for w in provinsi]),
+    ]
+    flat = [(home.kode, home.nama_lengkap)] + [
+        (w.kode, w.nama_lengkap) for w in [*tetangga, *se_provinsi, *provinsi]
+    ]
+    return [g for g in grouped if g[1]], flat
+
+
+# --- the KSDD record -------------------------------------------------------------------
+
+
+class _BentukField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Bentuk):
+        return format_html(
+            '<strong>{}</strong><br><small class="definisi">{}</small>', obj, obj.definisi
+        )
+
+
+class _LabelModel:
+    """Labels and help texts taken from the model, so the form says what the record says."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def __call__(self, name: str) -> dict:
+        f = self.model._meta.get_field(name)
+        return {"label": capfirst(f.verbose_name), "help_text": f.help_text}
+
+
+_k = _LabelModel(Ksdd)
+_FIELD_TETAP = ("pemrakarsa", "pemrakarsa_mitra", "perangkat_daerah", "kategori", "bentuk")
+
+
+class KsddForm(FormKersa):
+    """The fields ``services.ksdd_create`` and ``ksdd_update`` accept (P3, P5, P6, P7-1, P9)."""
+
+    judul = forms.CharField(max_length=300, **_k("judul"))
+    perangkat_daerah = forms.ModelChoiceField(
+        queryset=PerangkatDaerah.objects.filter(aktif=True), **_k("perangkat_daerah")
+    )
+    pemrakarsa = forms.ChoiceField(
+        choices=Pemrakarsa.choices,
+        initial=Pemrakarsa.DAERAH,
+        widget=forms.RadioSelect,
+        label=_("Pemrakarsa"),
+        help_text=_("Penawaran oleh Daerah (Pasal 16) atau oleh daerah calon mitra (Pasal 17)."),
+    )
+    pemrakarsa_mitra = WilayahField(
+        label=_("Daerah calon mitra yang memprakarsai"),
+        help_text=_(
+            "Diisi bila daerah calon mitra yang memprakarsai (Pasal 17 ayat 1); kode "
+            "Kemendagri, mis. 62.13. Daerah ini harus termasuk daerah mitra."
+        ),
+    )
+    mitra = forms.MultipleChoiceField(
+        required=False,
+        label=_("Daerah mitra"),
+        help_text=_("Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu daerah."),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    mitra_lain = forms.CharField(
+        required=False,
+        label=_("Daerah mitra lainnya (kode Kemendagri)"),
+        help_text=_(
+            "Untuk daerah yang tidak ada dalam daftar di atas: kode Kemendagri, dipisahkan "
+            "koma, mis. 63.71, 64.72."
+        ),
+    )
+    kategori = forms.ChoiceField(
+        choices=Kategori.choices,
+        widget=forms.RadioSelect,
+        label=_("Kategori"),
+        help_text=_(
+            "Kerja Sama Wajib hanya antardaerah yang berbatasan dan harus menyebutkan "
+            "eksternalitas lintas daerah (Pasal 6 dan 7)."
+        ),
+    )
+    bentuk = _BentukField(
+        queryset=Bentuk.objects.all(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        label=_("Bentuk"),
+        help_text=_("Bentuk KSDD menurut Pasal 9, dengan definisinya."),
+    )
+    urusan = forms.ModelMultipleChoiceField(
+        queryset=Urusan.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Urusan pemerintahan"),
+        help_text=_("Obyek KSDD menurut Pasal 5 ayat (4)."),
+    )
+    tujuan = forms.ModelMultipleChoiceField(
+        queryset=Tujuan.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Tujuan"),
+        help_text=_("Tujuan KSDD menurut Pasal 3."),
+    )
+    eksternalitas = _teks(required=False, **_k("eksternalitas"))
+    pembayar = WilayahField(**_k("pembayar"))
+    penerima_pembayaran = WilayahField(**_k("penerima_pembayaran"))
+    dasar_pembayaran = _teks(required=False, **_k("dasar_pembayaran"))
+    objek_pertukaran = _teks(required=False, **_k("objek_pertukaran"))
+    dalam_rencana = forms.BooleanField(required=False, initial=True, **_k("dalam_rencana"))
+    dokumen_rencana = forms.CharField(max_length=250, required=False, **_k("dokumen_rencana"))
+    pengecualian_rencana = forms.ChoiceField(
+        choices=[("", _("— tidak ada —")), *PengecualianRencana.choices],
+        required=False,
+        **_k("pengecualian_rencana"),
+    )
+    alasan_pengecualian = _teks(required=False, **_k("alasan_pengecualian"))
+    lokasi = forms.CharField(max_length=250, required=False, **_k("lokasi"))
+    nilai_anggaran = RupiahField(required=False, **_k("nilai_anggaran"))
+    sumber_dana = forms.CharField(max_length=150, required=False, **_k("sumber_dana"))
+    dianggarkan_apbd = forms.BooleanField(required=False, **_k("dianggarkan_apbd"))
+    nomor_dpa = forms.CharField(max_length=100, required=False, **_k("nomor_dpa"))
+    membebani_masyarakat = forms.BooleanField(required=False, **_k("membebani_masyarakat"))
+    rencana_mulai = TanggalField(hari_ini=False, required=False, **_k("rencana_mulai"))
+    jangka_waktu_bulan = forms.IntegerField(
+        min_value=1, max_value=32767, required=False, **_k("jangka_waktu_bulan")
+    )
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    kelompok_field = [
+        (_("Identitas dan para pihak"), ["judul", "perangkat_daerah", "pemrakarsa"]),
+        (None, ["pemrakarsa_mitra", "mitra", "mitra_lain"]),
+        (_("Kategori, bentuk dan obyek"), ["kategori", "eksternalitas", "bentuk"]),
+        (
+            _("Pembayaran atau kompensasi (bentuk b, c, d dan f) — Pasal 9"),
+            ["pembayar", "penerima_pembayaran", "dasar_pembayaran"],
+        ),
+        (_("Pertukaran layanan (bentuk g) — Pasal 9"), ["objek_pertukaran"]),
+        (_("Urusan dan tujuan"), ["urusan", "tujuan"]),
+        (
+            _("Perencanaan pembangunan daerah — Pasal 5 ayat (2) dan (3)"),
+            ["dalam_rencana", "dokumen_rencana", "pengecualian_rencana", "alasan_pengecualian"],
+        ),
+        (
+            _("Lokasi, pendanaan dan jadwal"),
+            [
+                "lokasi",
+                "nilai_anggaran",
+                "sumber_dana",
+                "dianggarkan_apbd",
+                "nomor_dpa",
+                "membebani_masyarakat",
+                "rencana_mulai",
+                "jangka_waktu_bulan",
+            ],
+        ),
+    ]
+
+    def __init__(self, *args, user, ksdd: Ksdd | None = None, **kwargs):
+        self.ksdd = ksdd
+        grouped, self.daftar_wilayah = wilayah_terdekat()
+        if ksdd is not None:
+            awal = self._awal(ksdd, {k for k, _n in self.daftar_wilayah})
+            kwargs["initial"] = awal | (kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+        self.fields["mitra"].choices = grouped
+        self.fields["urusan"].choices = self._urusan_berkelompok()
+        pd = self.fields["perangkat_daerah"]
+        if not user.has_perm("agreements.lihat_semua_ksdd"):
+            # An operator records KSDD of their own agency only.
+            pd.queryset = PerangkatDaerah.objects.filter(pk=user.perangkat_daerah_id)
+            pd.initial = user.perangkat_daerah_id
+            pd.disabled = True
+            pd.empty_label = None
+        if ksdd is None:
+            del self.fields["versi"]
+            return
+        self.fields["versi"].required = True  # the version the user loaded
+        if ksdd.status != Status.PENYUSUNAN_KAK:
+            for nama in (*_FIELD_TETAP, "mitra", "mitra_lain"):
+                self.fields[nama].disabled = True
+                self.fields[nama].help_text = _(
+                    "Tidak dapat diubah setelah KAK diajukan kepada TKKSD (Pasal 13 dan 14)."
+                )
+
+    @staticmethod
+    def _awal(ksdd: Ksdd, terdaftar: set[str]) -> dict:
+        data = {f: getattr(ksdd, f) for f in KsddForm.declared_fields if hasattr(ksdd, f)}
+        data["perangkat_daerah"] = ksdd.perangkat_daerah_id
+        data["bentuk"] = ksdd.bentuk_id
+        data["urusan"] = [u.pk for u in ksdd.urusan.all()]
+        data["tujuan"] = [t.pk for t in ksdd.tujuan.all()]
+        kodes = [m.kode for m in ksdd.mitra.all()]
+        data["mitra"] = [k for k in kodes if k in terdaftar]
+        data["mitra_lain"] = ", ".join(k for k in kodes if k not in terdaftar)
+        data["versi"] = ksdd.versi
+        return data
+
+    @staticmethod
+    def _urusan_berkelompok() -> list:
+        urusan = list(Urusan.objects.order_by("urutan"))
+        return [
+            (label, [(u.pk, u.nama) for u in urusan if u.kelompok == kelompok])
+            for kelompok, label in KelompokUrusan.choices
+        ]
+
+    def clean_mitra_lain(self) -> list[Wilayah]:
+        teks = self.cleaned_data.get("mitra_lain") or ""
+        kodes = list(dict.fromkeys(_KODE_WILAYAH.findall(teks)))
+        found = {w.kode: w for w in Wilayah.objects.filter(kode__in=kodes)}
+        unknown = [k for k in kodes if k not in found]
+        sisa = _KODE_WILAYAH.sub("", teks).strip(" ,;\n\t")
+        if unknown or sisa:
+            raise forms.ValidationError(
+                _("Kode wilayah tidak dikenal: %s. Tulis kode Kemendagri, mis. 63.71.")
+                % ", ".join(unknown or [sisa])
+            )
+        return [found[k] for k in kodes]
+
+    def clean(self):
+        data = super().clean()
+        kodes = list(data.get("mitra") or [])
+        pilihan = {w.kode: w for w in Wilayah.objects.filter(kode__in=kodes)}
+        mitra = [pilihan[k] for k in kodes if k in pilihan]
+        for w in data.get("mitra_lain") or []:
+            if w not in mitra:
+                mitra.append(w)
+        data["mitra"] = mitra
+        return data
+
+    def argumen(self) -> dict:
+        """Keyword arguments for ``ksdd_create`` / ``ksdd_update``."""
+        data = dict(self.cleaned_data)
+        data.pop("mitra_lain", None)
+        if data.get("pemrakarsa") != Pemrakarsa.MITRA:
+            data["pemrakarsa_mitra"] = None
+        if self.ksdd is None:
+            data.pop("versi", None)
+        for nama in ("nomor_dpa", "dokumen_rencana", "lokasi", "sumber_dana"):
+            data[nama] = data.get(nama) or ""
+        return data
+
+
+class KakForm(FormKersa):
+    """The eight parts of the KAK of Pasal 14 ayat (2) (P14-2), each labelled by its letter."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        self.ksdd = ksdd
+        kak = ksdd.kak
+        initial = {f: getattr(kak, f) for f, _label in Kak.BAGIAN}
+        initial["versi"] = ksdd.versi
+        kwargs["initial"] = initial | (kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+        for f, label in Kak.BAGIAN:
+            self.fields[f] = _teks(label=capfirst(label), required=False, rows=5)
+
+    def argumen(self) -> dict:
+        """Keyword arguments for ``kak_update``."""
+        return dict(self.cleaned_data)
+
+
+# --- the steps of the workflow ---------------------------------------------------------
+
+
+class LangkahForm(FormKersa):
+    """The form of one step (``workflow.TRANSISI``): fields match the service's arguments.
+
+    ``pasal`` names the article the step carries out, shown above the form.
+    """
+
+    pasal = ""
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        self.ksdd = ksdd
+        kwargs["initial"] = {"versi": ksdd.versi} | (kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+
+    def argumen(self) -> dict:
+        """Keyword arguments for the step's service (besides ``ksdd`` and ``user``)."""
+        return dict(self.cleaned_data)
+
+
+class AjukanKakForm(LangkahForm):
+    pasal = _("Pasal 14 ayat (1)–(3) dan Pasal 32 ayat (1)")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat permohonan"))
+    surat_permohonan = BerkasField(
+        label=_("Surat permohonan"),
+        help_text=_(
+            "Surat Kepala Perangkat Daerah kepada Sekretaris Daerah selaku Ketua TKKSD "
+            "(Pasal 32 ayat 1)."
+        ),
+    )
+    salinan_dpa = BerkasField(
+        label=_("Salinan DPA kegiatan"), help_text=_("Pasal 32 ayat (1) huruf c.")
+    )
+    izin_dprd = BerkasField(
+        label=_("Surat izin DPRD"),
+        help_text=_(
+            "Karena rencana KSDD belum teranggarkan dalam APBD tahun berjalan "
+            "(Pasal 32 ayat 1 huruf c)."
+        ),
+    )
+    salinan_penawaran = BerkasField(
+        label=_("Salinan surat penawaran dari daerah calon mitra"),
+        help_text=_("Pasal 32 ayat (1) huruf b."),
+    )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        # Only the attachments this KSDD needs (Pasal 32 ayat 1 huruf b and c).
+        del self.fields["izin_dprd" if ksdd.dianggarkan_apbd else "salinan_dpa"]
+        if ksdd.pemrakarsa != Pemrakarsa.MITRA:
+            del self.fields["salinan_penawaran"]
+
+
+class PetunjukTertulisForm(LangkahForm):
+    pasal = _("Pasal 32 ayat (2)")
+
+    nomor = forms.CharField(max_length=100, label=_("Nomor petunjuk tertulis"))
+    tanggal = TanggalField(label=_("Tanggal"))
+    pemberi = forms.CharField(
+        max_length=150,
+        label=_("Diberikan oleh"),
+        initial=_("Sekretaris Daerah selaku Ketua TKKSD"),
+    )
+    isi = _teks(_("Isi petunjuk"))
+
+
+class TelaahForm(LangkahForm):
+    """Five findings, one per criterion of Pasal 15 ayat (1), then the conclusion."""
+
+    pasal = _("Pasal 15 (dan Pasal 17 ayat 2–3 untuk penawaran mitra)")
+
+    tanggal = TanggalField(label=_("Tanggal telaah"))
+    layak = _ya_tidak(
+        _("Hasil telaah"),
+        _("KAK layak dilanjutkan ke penawaran"),
+        _("KAK dikembalikan kepada Perangkat Daerah untuk diperbaiki"),
+    )
+    kesimpulan = _teks(_("Kesimpulan"))
+    tanggal_disampaikan = TanggalField(
+        label=_("Tanggal hasil telaah disampaikan kepada Perangkat Daerah")
+    )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        for kode, _label in KriteriaTelaah.choices:
+            self.fields[f"sesuai_{kode}"] = _ya_tidak(
+                _("Penilaian"), _("Memenuhi"), _("Tidak memenuhi")
+            )
+            self.fields[f"uraian_{kode}"] = _teks(_("Temuan"), rows=2)
+
+    def kelompok(self):
+        fields = {bf.name: bf for bf in self.visible_fields()}
+        groups = [(None, [fields["tanggal"]])]
+        groups += [
+            (label, [fields[f"sesuai_{kode}"], fields[f"uraian_{kode}"]])
+            for kode, label in KriteriaTelaah.choices
+        ]
+        groups.append(
+            (
+                _("Kesimpulan (Pasal 15 ayat 2)"),
+                [fields["layak"], fields["kesimpulan"], fields["tanggal_disampaikan"]],
+            )
+        )
+        return groups
+
+    def argumen(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "tanggal": data["tanggal"],
+            "temuan": {
+                kode: (data[f"sesuai_{kode}"], data[f"uraian_{kode}"])
+                for kode in KriteriaTelaah.values
+            },
+            "layak": data["layak"],
+            "kesimpulan": data["kesimpulan"],
+            "tanggal_disampaikan": data["tanggal_disampaikan"],
+            "versi": data["versi"],
+        }
+
+
+def _nama_field_kode(kode: str) -> str:
+    return "diterima_" + kode.replace(".", "_")
+
+
+class PenawaranForm(LangkahForm):
+    """Our offer with the date each partner received it (P16-1…4), or a partner's offer
+    with the date we received it (P17-1)."""
+
+    pasal = _("Pasal 16 ayat (1)–(4) atau Pasal 17 ayat (1)")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penawaran"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat penawaran"))
+    penandatangan = forms.CharField(max_length=150, label=_("Ditandatangani oleh"))
+    surat = BerkasField(label=_("Surat penawaran"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        if ksdd.pemrakarsa == Pemrakarsa.MITRA and ksdd.pemrakarsa_mitra_id:
+            pm = ksdd.pemrakarsa_mitra
+            self.penerima = [pm]
+            self.fields["penandatangan"].initial = f"{pm.sebutan_kepala} {pm.nama}"
+            label = _("Tanggal surat dari %s diterima Daerah")
+        else:
+            home = wilayah_daerah()
+            self.penerima = list(ksdd.mitra.order_by("kode"))
+            self.fields["penandatangan"].initial = f"{home.sebutan_kepala} {home.nama}"
+            self.fields["penandatangan"].help_text = _(
+                "Surat penawaran ditandatangani oleh Bupati (Pasal 16 ayat 3)."
+            )
+            label = _("Tanggal diterima oleh %s")
+        for w in self.penerima:
+            self.fields[_nama_field_kode(w.kode)] = TanggalField(label=label % w.nama_lengkap)
+        if len(self.penerima) == 1:
+            self.alias_field = {"penerimaan": _nama_field_kode(self.penerima[0].kode)}
+
+    def argumen(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["penerimaan"] = {w.kode: data.pop(_nama_field_kode(w.kode)) for w in self.penerima}
+        return data
+
+
+class RekomendasiPlenoForm(LangkahForm):
+    pasal = _("Pasal 18 ayat (3)–(5)")
+
+    tanggal_rapat = TanggalField(label=_("Tanggal Rapat Pleno"))
+    nomor_berita_acara = forms.CharField(max_length=100, label=_("Nomor Berita Acara"))
+    keputusan = forms.ChoiceField(
+        choices=Keputusan.choices, widget=forms.RadioSelect, label=_("Rekomendasi")
+    )
+    pertimbangan_persetujuan = forms.MultipleChoiceField(
+        choices=PertimbanganPersetujuan.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Pertimbangan bila diterima (Pasal 18 ayat 5)"),
+    )
+    alasan_penolakan = forms.MultipleChoiceField(
+        choices=AlasanPenolakan.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Pertimbangan bila ditolak (Pasal 18 ayat 4)"),
+    )
+    uraian = _teks(_("Uraian pertimbangan"), required=False)
+    berita_acara = BerkasField(label=_("Berita Acara Rapat Pleno"))
+
+
+class TanggapanForm(LangkahForm):
+    """The reply to one offer (P16-4), or ours on TKKSD's recommendation (P18-1, P18-3)."""
+
+    pasal = _("Pasal 16 ayat (4) dan Pasal 18 ayat (1)–(3)")
+
+    mitra = forms.ChoiceField(label=_("Tanggapan atas penawaran kepada/dari"))
+    keputusan = forms.ChoiceField(
+        choices=Keputusan.choices, widget=forms.RadioSelect, label=_("Keputusan")
+    )
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat tanggapan"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat tanggapan"))
+    tanggal_diterima = TanggalField(label=_("Tanggal surat tanggapan diterima"))
+    surat = BerkasField(label=_("Surat tanggapan"))
+    alasan = _teks(_("Alasan"), required=False, help_text=_("Wajib bila penawaran ditolak."))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
+        self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
+        rekomendasi = ksdd.rekomendasi_pleno.first()
+        if rekomendasi is not None:
+            self.fields["keputusan"].initial = rekomendasi.keputusan
+
+
+class RancanganNaskahForm(LangkahForm):
+    """The draft agreed by the parties after the TKKSD rapat teknis (P19-2, P20-2, P23)."""
+
+    tentang = forms.CharField(max_length=300, label=_("Tentang"))
+    tanggal_rapat_teknis = TanggalField(label=_("Tanggal rapat teknis TKKSD"))
+    tanggal_disepakati = TanggalField(label=_("Tanggal rancangan disepakati para pihak"))
+    tanggal_mulai = TanggalField(label=_("Berlaku mulai"))
+    tanggal_berakhir = TanggalField(hari_ini=False, label=_("Berlaku sampai"))
+    rancangan = BerkasField(label=_("Rancangan yang disepakati (DOCX atau PDF)"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        self.fields["tentang"].initial = ksdd.judul
+
+
+class RancanganKbForm(RancanganNaskahForm):
+    pasal = _("Pasal 19 dan Pasal 20 ayat (1)–(2)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tanggal_berakhir"].help_text = _(
+            "Jangka waktu Kesepakatan Bersama paling lama 5 tahun (Pasal 19 ayat 3)."
+        )
+
+
+class RancanganPksForm(RancanganNaskahForm):
+    pasal = _("Pasal 23 (jangka waktu sesuai kesepakatan, Pasal 12 ayat 2)")
+
+
+_URUTAN_PIHAK = [
+    _("PIHAK KESATU"),
+    _("PIHAK KEDUA"),
+    _("PIHAK KETIGA"),
+    _("PIHAK KEEMPAT"),
+    _("PIHAK KELIMA"),
+    _("PIHAK KEENAM"),
+    _("PIHAK KETUJUH"),
+    _("PIHAK KEDELAPAN"),
+    _("PIHAK KESEMBILAN"),
+    _("PIHAK KESEPULUH"),
+]
+
+
+class TandatanganiForm(LangkahForm):
+    """The signing of a KB or PKS: one fixed row per party, the home region first then
+    the partners (the order of the document, P11-3, P12-5), and the signed scan."""
+
+    jenis = JenisNaskah.KB
+    kolom_pihak = ("nomor_naskah", "nama", "jabatan", "kedudukan")
+    alias_field = {"surat_kuasa": "pihak0_surat_kuasa"}
+
+    tanggal = TanggalField(label=_("Tanggal penandatanganan"))
+    tempat = forms.CharField(max_length=100, label=_("Tempat penandatanganan"))
+    naskah = BerkasField(label=_("Pindaian naskah yang telah ditandatangani"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        self.pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
+        for i, w in enumerate(self.pihak):
+            self.fields[f"pihak{i}_nomor_naskah"] = forms.CharField(
+                max_length=100, label=_("Nomor naskah pihak ini")
+            )
+            self.fields[f"pihak{i}_nama"] = forms.CharField(
+                max_length=150, label=_("Nama penandatangan (tanpa gelar)")
+            )
+            self.fields[f"pihak{i}_jabatan"] = forms.CharField(
+                max_length=150, label=_("Jabatan"), initial=f"{w.sebutan_kepala} {w.nama}"
+            )
+            self.fields[f"pihak{i}_kedudukan"] = forms.ChoiceField(
+                choices=KedudukanPenandatangan.choices,
+                initial=KedudukanPenandatangan.KEPALA_DAERAH,
+                label=_("Kedudukan"),
+            )
+        if self.jenis == JenisNaskah.PKS:
+            self.fields["pihak0_surat_kuasa"] = forms.ModelChoiceField(
+                queryset=SuratKuasa.objects.filter(dicabut=False)
+                .filter(Q(ksdd__isnull=True) | Q(ksdd=ksdd))
+                .order_by("-tanggal"),
+                required=False,
+                empty_label=_("— tidak ada (ditandatangani Bupati) —"),
+                label=_("Surat Kuasa"),
+                help_text=_(
+                    "Bila PKS tidak ditandatangani Bupati sendiri, pilih Surat Kuasa "
+                    "penandatangan (Pasal 24 ayat 2)."
+                ),
+            )
+
+    def _label_pihak(self, i: int, w: Wilayah) -> str:
+        urutan = _URUTAN_PIHAK[i] if i < len(_URUTAN_PIHAK) else _("PIHAK %d") % (i + 1)
+        return f"{urutan} — {w.nama_lengkap}"
+
+    def kelompok(self):
+        fields = {bf.name: bf for bf in self.visible_fields()}
+        groups = [(None, [fields["tanggal"], fields["tempat"]])]
+        for i, w in enumerate(self.pihak):
+            names = [f"pihak{i}_{k}" for k in (*self.kolom_pihak, "surat_kuasa")]
+            groups.append((self._label_pihak(i, w), [fields[n] for n in names if n in fields]))
+        groups.append((None, [fields["naskah"]]))
+        return groups
+
+    def argumen(self) -> dict:
+        data = self.cleaned_data
+        rows = []
+        for i, w in enumerate(self.pihak):
+            row = {"wilayah": w.kode, **{k: data[f"pihak{i}_{k}"] for k in self.kolom_pihak}}
+            sk = data.get(f"pihak{i}_surat_kuasa")
+            if i == 0 and self.jenis == JenisNaskah.PKS:
+                row["surat_kuasa"] = sk.pk if sk else None
+            rows.append(row)
+        return {
+            "tanggal": data["tanggal"],
+            "tempat": data["tempat"],
+            "penandatangan": rows,
+            "naskah": data["naskah"],
+            "versi": data["versi"],
+        }
+
+
+class TandatanganiKbForm(TandatanganiForm):
+    pasal = _("Pasal 20 ayat (3)–(4)")
+
+
+class TandatanganiPksForm(TandatanganiForm):
+    pasal = _("Pasal 24")
+    jenis = JenisNaskah.PKS
+
+
+class PermohonanDprdForm(LangkahForm):
+    pasal = _("Pasal 21 dan Pasal 22 ayat (1) huruf a")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+    tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
+    surat = BerkasField(label=_("Surat permohonan Persetujuan DPRD"))
+    rancangan_pks = BerkasField(label=_("Rancangan PKS"))
+
+
+class PersetujuanDprdForm(LangkahForm):
+    pasal = _("Pasal 22 ayat (2)")
+
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat persetujuan"))
+    tanggal = TanggalField(label=_("Tanggal persetujuan"))
+    surat = BerkasField(
+        label=_("Surat Persetujuan DPRD"),
+        help_text=_("Ditandatangani pimpinan DPRD (Pasal 22 ayat 2)."),
+    )
+
+
+class AkhiriForm(LangkahForm):
+    pasal = _("Pasal 13")
+
+    alasan = _teks(_("Alasan"))
+
+
+class BatalkanForm(AkhiriForm):
+    pass
+
+
+FORM_LANGKAH: dict[str, type[LangkahForm]] = {
+    "ajukan_kak": AjukanKakForm,
+    "catat_petunjuk_tertulis": PetunjukTertulisForm,
+    "catat_telaah": TelaahForm,
+    "catat_penawaran": PenawaranForm,
+    "catat_rekomendasi_pleno": RekomendasiPlenoForm,
+    "catat_tanggapan": TanggapanForm,
+    "sepakati_rancangan_kb": RancanganKbForm,
+    "tandatangani_kb": TandatanganiKbForm,
+    "ajukan_persetujuan_dprd": PermohonanDprdForm,
+    "catat_persetujuan_dprd": PersetujuanDprdForm,
+    "sepakati_rancangan_pks": RancanganPksForm,
+    "tandatangani_pks": TandatanganiPksForm,
+    "akhiri": AkhiriForm,
+    "batalkan": BatalkanForm,
+}
