@@ -16,3 +16,4 @@ AXES_FAILURE_LIMIT = 5
 # The library's immediate backend runs tasks in-process at enqueue time; the test
 # of the real worker (kersa/agreements/tests/test_tasks.py) switches to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_AUTOREFRESH = True  # no collected static/ in tests

@@ -22,7 +22,9 @@ class KsddFilter(django_filters.FilterSet):
         queryset=Wilayah.objects.all(),
         to_field_name="kode",
     )
-    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="dibuat_pada__year")
+    tahun = django_filters.NumberFilter(
+        label=_("Tahun"), field_name="dibuat_pada__year", min_value=1900, max_value=2100
+    )
     perangkat_daerah = django_filters.ModelChoiceFilter(
         label=_("Perangkat Daerah"), queryset=PerangkatDaerah.objects.all()
     )

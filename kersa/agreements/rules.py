@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
+from kersa.regions.models import Wilayah
 from kersa.regions.selectors import pasangan_berbatasan
 
 from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa
@@ -36,6 +37,8 @@ def p7_1_wajib_berbatasan(*, kategori: str, mitra_kodes: Iterable[str], eksterna
     bordering = {k for pair in pairs for k in pair}
     lone = sorted(k for k in parties if k not in bordering)
     if lone:
+        known = {w.kode: w for w in Wilayah.objects.filter(kode__in=lone)}
+        lone = [f"{known[k].nama_lengkap} ({k})" if k in known else k for k in lone]
         found.append(
             Pelanggaran(
                 "P7-1",
@@ -228,7 +231,10 @@ def tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
 def p19_3_jangka_kb(*, mulai: dt.date, berakhir: dt.date) -> list[Pelanggaran]:
     """P19-3: a Kesepakatan Bersama runs at most 5 years."""
     # Five years from 1 January ends on 31 December four years later.
-    batas = tambah_tahun(mulai, KB_MAKS_TAHUN) - dt.timedelta(days=1)
+    try:
+        batas = tambah_tahun(mulai, KB_MAKS_TAHUN) - dt.timedelta(days=1)
+    except (ValueError, OverflowError):  # beyond year 9999: nothing can exceed it
+        return []
     if berakhir <= batas:
         return []
     return [
@@ -328,19 +334,26 @@ def penandatangan_sah(
         masalah.append(_("diberikan untuk KSDD lain"))
     if sk.penerima_nama.strip().casefold() != penandatangan["nama"].strip().casefold():
         masalah.append(_("diberikan kepada %s, bukan penandatangan ini") % sk.penerima_nama)
-    if sk.tanggal_tembusan is None:
-        masalah.append(
-            _(
-                "tembusannya belum disampaikan kepada Perangkat Daerah yang membidangi kerja sama (Pasal 24 ayat 3)"
-            )
-        )
+    found = []
     if masalah:
-        return [
+        found.append(
             Pelanggaran(
                 "P24-2",
                 _("Surat Kuasa %(nomor)s tidak sah untuk penandatanganan ini: %(masalah)s.")
                 % {"nomor": sk.nomor, "masalah": "; ".join(str(m) for m in masalah)},
                 field="surat_kuasa",
             )
-        ]
-    return []
+        )
+    if sk.tanggal_tembusan is None:
+        found.append(
+            Pelanggaran(
+                "P24-3",
+                _(
+                    "Tembusan Surat Kuasa %s belum disampaikan kepada Perangkat Daerah yang "
+                    "membidangi kerja sama daerah (Pasal 24 ayat 3)."
+                )
+                % sk.nomor,
+                field="surat_kuasa",
+            )
+        )
+    return found

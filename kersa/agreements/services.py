@@ -140,6 +140,15 @@ def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:
                 field="kategori",
             )
         )
+    jangka = data.get("jangka_waktu_bulan")
+    if jangka is not None and jangka <= 0:
+        found.append(
+            Pelanggaran(
+                "P14-2",
+                _("Jangka waktu harus lebih dari 0 bulan."),
+                field="jangka_waktu_bulan",
+            )
+        )
     home = wilayah_daerah()
     if any(m.kode == home.kode for m in mitra):
         found.append(

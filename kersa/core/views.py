@@ -1,7 +1,74 @@
+"""The home page: what waits for this user's action, and where the KSDD stand."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from kersa.agreements.choices import STATUS_AKHIR, TAHAP_STATUS, Status, Tahap
+from kersa.agreements.selectors import ksdd_hitung_per_status, ksdd_menunggu_tindakan
+from kersa.agreements.workflow import TRANSISI
+
+MENUNGGU_MAKS = 25
+
+
+def _hitung_per_tahap(per_status: dict[str, int]) -> list[dict]:
+    """Counts per stage of Pasal 13, then the ended statuses, for the home page."""
+    per_tahap = dict.fromkeys(Tahap.values, 0)
+    for status, n in per_status.items():
+        tahap = TAHAP_STATUS.get(status)
+        if tahap:
+            per_tahap[tahap] += n
+    rows = [
+        {
+            "param": "tahap",
+            "kode": t.value,
+            "huruf": f"{t.value}.",
+            "label": t.label,
+            "n": per_tahap[t.value],
+        }
+        for t in Tahap
+        # i and j run alongside h (pelaksanaan): one count for the three.
+        if t not in (Tahap.PENATAUSAHAAN, Tahap.PELAPORAN)
+    ]
+    rows[-1].update(huruf="h–j.", label=_("Pelaksanaan, penatausahaan dan pelaporan"))
+    rows += [
+        {
+            "param": "status",
+            "kode": s.value,
+            "huruf": "",
+            "label": s.label,
+            "n": per_status.get(s.value, 0),
+        }
+        for s in Status
+        if s in STATUS_AKHIR
+    ]
+    return rows
+
+
+def _langkah_untuk(user, ksdd) -> list[str]:
+    """Labels of the steps this user's role can take next on this KSDD (no query:
+    permissions are cached on the user and visibility is already applied)."""
+    return [
+        str(t.label)
+        for t in TRANSISI.values()
+        if t.nama != "batalkan" and t.berlaku_untuk(ksdd) and user.has_perm(f"agreements.{t.izin}")
+    ]
 
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {})
+    user = request.user
+    punya_peran = user.has_perm("agreements.view_ksdd")
+    context = {"punya_peran": punya_peran}
+    if punya_peran:
+        menunggu = list(ksdd_menunggu_tindakan(user=user)[: MENUNGGU_MAKS + 1])
+        for ksdd in menunggu:
+            ksdd.langkah_anda = _langkah_untuk(user, ksdd)
+        per_status = ksdd_hitung_per_status(user=user)
+        context.update(
+            menunggu=menunggu[:MENUNGGU_MAKS],
+            menunggu_lebih=len(menunggu) > MENUNGGU_MAKS,
+            per_tahap=_hitung_per_tahap(per_status),
+            jumlah=sum(per_status.values()),
+        )
+    return render(request, "core/home.html", context)

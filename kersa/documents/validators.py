@@ -20,6 +20,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MAX_RATIO = 100  # uncompressed / compressed
 _MAX_UNCOMPRESSED = 200 * 1024 * 1024
+_MAX_TYPES = 1024 * 1024  # [Content_Types].xml is a few KB in a real DOCX
 _RULE = "P26"  # files are kept as the KSDD's record (Pasal 26)
 
 
@@ -47,7 +48,7 @@ def periksa_berkas(nama: str, data: bytes) -> str:
             % {"ukuran": len(data) / 1e6, "batas": batas / 1e6}
         )
     if data.startswith(b"%PDF-"):
-        if b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]:
+        if b"/Encrypt" in data:  # anywhere: an xref-stream trailer may sit mid-file
             raise _tolak(_("PDF terenkripsi tidak dapat diterima; unggah salinan tanpa sandi."))
         return PDF
     if data.startswith(b"PK\x03\x04"):
@@ -73,7 +74,12 @@ def _periksa_docx(data: bytes) -> str:
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or "word/document.xml" not in names:
                 raise _tolak(_("Berkas ZIP ini bukan dokumen Word (DOCX)."))
-            types = z.read("[Content_Types].xml").decode("utf-8", "replace")
+            # Read at most _MAX_TYPES: an entry may lie about its size in the directory.
+            with z.open("[Content_Types].xml") as f:
+                raw = f.read(_MAX_TYPES + 1)
+            if len(raw) > _MAX_TYPES:
+                raise _tolak(_("Arsip DOCX tidak wajar (isi terlalu besar)."))
+            types = raw.decode("utf-8", "replace")
             if "word/vbaProject.bin" in names or "macroEnabled" in types:
                 raise _tolak(
                     _("Dokumen bermakro (DOCM) tidak dapat diterima; simpan sebagai DOCX.")

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from kersa.core.roles import Peran
 
@@ -40,3 +41,18 @@ def rupiah(nilai) -> str:
     if teks.endswith(",00"):
         teks = teks[:-3]
     return f"Rp{teks}"
+
+
+@register.filter
+def durasi(nilai) -> str:
+    """A timedelta in words: '30 menit', '1 jam 30 menit'."""
+    if not nilai:
+        return ""
+    menit_total = max(1, round(nilai.total_seconds() / 60))
+    jam, menit = divmod(menit_total, 60)
+    bagian = []
+    if jam:
+        bagian.append(ngettext("%(n)d jam", "%(n)d jam", jam) % {"n": jam})
+    if menit:
+        bagian.append(ngettext("%(n)d menit", "%(n)d menit", menit) % {"n": menit})
+    return " ".join(bagian)

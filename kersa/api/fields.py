@@ -1,0 +1,110 @@
+"""Input fields shared by the API's serializers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.fields import empty
+from rest_framework.utils import html
+
+from kersa.regions.models import Wilayah
+
+TANGGAL_MIN = dt.date(1900, 1, 1)
+TANGGAL_MAKS = dt.date(2100, 12, 31)
+
+
+class TanggalField(serializers.DateField):
+    """A date between 1900 and 2100.
+
+    Letters and agreements never fall outside that range, and the rules compute on
+    dates (a KB's end is its start + 5 years, P19-3): year 9999 would overflow there.
+    """
+
+    default_error_messages = {
+        "rentang": _("Tanggal harus di antara %(min)s dan %(maks)s."),
+    }
+
+    def to_internal_value(self, value):
+        tanggal = super().to_internal_value(value)
+        if not TANGGAL_MIN <= tanggal <= TANGGAL_MAKS:
+            self.fail(
+                "rentang",
+                min=TANGGAL_MIN.strftime("%d-%m-%Y"),
+                maks=TANGGAL_MAKS.strftime("%d-%m-%Y"),
+            )
+        return tanggal
+
+
+class BooleanWajib(serializers.BooleanField):
+    """A required boolean that is required in multipart forms too.
+
+    DRF reads a boolean missing from an HTML form as ``False`` (an unticked checkbox);
+    for a decision such as ``layak`` a missing value must be an error, not a "no".
+    """
+
+    default_empty_html = empty
+
+
+class JsonDalam(serializers.JSONField):
+    """A structured value (list or object) checked by ``isi``, a field or serializer.
+
+    A JSON body carries it as JSON; a multipart form as a JSON string (the string is
+    parsed in JSON bodies too). A list of plain values may also come as repeated
+    form keys (``alasan_penolakan=a&alasan_penolakan=b``).
+    """
+
+    default_error_messages = {"invalid": _("Nilai harus berupa JSON yang sah.")}
+
+    def __init__(self, isi: serializers.Field, **kwargs):
+        self.isi = isi
+        super().__init__(**kwargs)
+
+    def get_value(self, dictionary):
+        if html.is_html_input(dictionary):
+            if self.field_name not in dictionary:
+                return empty
+            values = dictionary.getlist(self.field_name)
+            return values if len(values) > 1 else values[0]
+        return dictionary.get(self.field_name, empty)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str | bytes):
+            try:
+                data = json.loads(data)
+            except (ValueError, RecursionError):
+                self.fail("invalid")
+        return self.isi.run_validation(data)
+
+    def to_representation(self, value):
+        return self.isi.to_representation(value)
+
+
+class KodeWilayahField(serializers.PrimaryKeyRelatedField):
+    """A region by its Kemendagri code, always a string (``"62.13"``, never ``62.13``)."""
+
+    def __init__(self, **kwargs):
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", Wilayah.objects.all())
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+def versi_field() -> serializers.IntegerField:
+    """The optional ``versi`` every write accepts: the KSDD's version the client loaded.
+    When it no longer matches, the write is refused with 409."""
+    return serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_(
+            "Versi KSDD yang dimuat klien. Bila KSDD telah diubah sejak itu, permintaan "
+            "ditolak dengan 409."
+        ),
+    )

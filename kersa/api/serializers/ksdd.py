@@ -1,0 +1,236 @@
+"""The KSDD record: register rows, the detail, the create/edit input, KAK, history."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from kersa.agreements.models import Kak, Ksdd, RiwayatTahap
+from kersa.agreements.workflow import transisi_tersedia
+
+from ..fields import KodeWilayahField, TanggalField, versi_field
+from ..schema import PelanggaranSerializer
+
+
+class KsddRingkasSerializer(serializers.ModelSerializer):
+    """One row of the register (uses only what ``selectors.ksdd_list`` loads)."""
+
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    tahap = serializers.CharField(read_only=True, allow_null=True)
+    tahap_label = serializers.CharField(read_only=True)
+    mitra = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    urusan = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Ksdd
+        fields = [
+            "id",
+            "nomor_register",
+            "judul",
+            "status",
+            "status_label",
+            "tahap",
+            "tahap_label",
+            "versi",
+            "kategori",
+            "pemrakarsa",
+            "pemrakarsa_mitra",
+            "perangkat_daerah",
+            "bentuk",
+            "mitra",
+            "urusan",
+            "dibuat_pada",
+            "diubah_pada",
+        ]
+        read_only_fields = fields
+
+
+class KakSerializer(serializers.ModelSerializer):
+    """The KAK's parts (Pasal 14 ayat 2; P14-2), the parts still empty, and the KSDD's
+    version (send it back with the next write)."""
+
+    bagian_kosong = serializers.SerializerMethodField()
+    versi = serializers.IntegerField(source="ksdd.versi", read_only=True)
+
+    class Meta:
+        model = Kak
+        fields = [*(f for f, _label in Kak.BAGIAN), "bagian_kosong", "versi"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_bagian_kosong(self, obj: Kak) -> list[str]:
+        return [f for f, _label in obj.bagian_kosong()]
+
+
+class KakUbahSerializer(serializers.ModelSerializer):
+    """Write the KAK while it is drafted (status penyusunan KAK). Parts left out stay
+    as they are; an empty string clears a part."""
+
+    versi = versi_field()
+
+    class Meta:
+        model = Kak
+        fields = [*(f for f, _label in Kak.BAGIAN), "versi"]
+        extra_kwargs = {f: {"required": False, "allow_blank": True} for f, _label in Kak.BAGIAN}
+
+
+class TransisiTersediaSerializer(serializers.Serializer):
+    """A step the requesting user may take now, with the rules that still block it."""
+
+    nama = serializers.CharField()
+    label = serializers.CharField()
+    url = serializers.URLField()
+    hambatan = PelanggaranSerializer(many=True)
+
+
+class KsddDetailSerializer(KsddRingkasSerializer):
+    """The whole record, its KAK and the steps open to the requesting user."""
+
+    perangkat_daerah_nama = serializers.CharField(source="perangkat_daerah.nama", read_only=True)
+    tujuan = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    dibuat_oleh = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    memerlukan_persetujuan_dprd = serializers.BooleanField(read_only=True)
+    kak = KakSerializer(read_only=True, allow_null=True)
+    transisi = serializers.SerializerMethodField()
+
+    class Meta(KsddRingkasSerializer.Meta):
+        fields = [
+            *KsddRingkasSerializer.Meta.fields,
+            "perangkat_daerah_nama",
+            "tujuan",
+            "eksternalitas",
+            "pembayar",
+            "penerima_pembayaran",
+            "dasar_pembayaran",
+            "objek_pertukaran",
+            "dalam_rencana",
+            "dokumen_rencana",
+            "pengecualian_rencana",
+            "alasan_pengecualian",
+            "lokasi",
+            "nilai_anggaran",
+            "sumber_dana",
+            "dianggarkan_apbd",
+            "nomor_dpa",
+            "membebani_masyarakat",
+            "memerlukan_persetujuan_dprd",
+            "rencana_mulai",
+            "jangka_waktu_bulan",
+            "dibuat_oleh",
+            "kak",
+            "transisi",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(TransisiTersediaSerializer(many=True))
+    def get_transisi(self, obj: Ksdd) -> list[dict]:
+        request = self.context["request"]
+        return [
+            {
+                "nama": t.nama,
+                "label": str(t.label),
+                "url": reverse(f"api:ksdd-{t.nama}", kwargs={"pk": obj.pk}, request=request),
+                "hambatan": [p.as_dict() for p in t.hambatan(obj)],
+            }
+            for t in transisi_tersedia(obj, request.user)
+        ]
+
+
+# Fields of ``services.ksdd_create`` / ``ksdd_update`` (and nothing else).
+_FIELD_TULIS = [
+    "judul",
+    "perangkat_daerah",
+    "kategori",
+    "bentuk",
+    "mitra",
+    "urusan",
+    "tujuan",
+    "pemrakarsa",
+    "pemrakarsa_mitra",
+    "eksternalitas",
+    "pembayar",
+    "penerima_pembayaran",
+    "dasar_pembayaran",
+    "objek_pertukaran",
+    "dalam_rencana",
+    "dokumen_rencana",
+    "pengecualian_rencana",
+    "alasan_pengecualian",
+    "lokasi",
+    "nilai_anggaran",
+    "sumber_dana",
+    "dianggarkan_apbd",
+    "nomor_dpa",
+    "membebani_masyarakat",
+    "rencana_mulai",
+    "jangka_waktu_bulan",
+]
+
+
+class KsddTulisSerializer(serializers.ModelSerializer):
+    """Register a new KSDD (``services.ksdd_create``). Regions are given by Kemendagri
+    code (``"62.13"``); agency, bentuk, urusan and tujuan by id (see the reference
+    endpoints). ``perangkat_daerah`` defaults to the user's own agency."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateField: TanggalField,
+    }
+    mitra = KodeWilayahField(
+        many=True, allow_empty=False, help_text=_("Kode wilayah daerah mitra.")
+    )
+    pemrakarsa_mitra = KodeWilayahField(required=False, allow_null=True)
+    pembayar = KodeWilayahField(required=False, allow_null=True)
+    penerima_pembayaran = KodeWilayahField(required=False, allow_null=True)
+
+    class Meta:
+        model = Ksdd
+        fields = _FIELD_TULIS
+        extra_kwargs = {
+            "perangkat_daerah": {"required": False},
+            "urusan": {"required": False, "allow_empty": True},
+            "tujuan": {"required": False, "allow_empty": True},
+            # The column is a smallint with a CHECK (> 0): refuse what the database would.
+            "jangka_waktu_bulan": {"min_value": 1, "max_value": 32767},
+            "nilai_anggaran": {"min_value": 0},
+        }
+
+    def validate(self, attrs):
+        if not self.partial and "perangkat_daerah" not in attrs:
+            pd = getattr(self.context["request"].user, "perangkat_daerah", None)
+            if pd is None:
+                raise serializers.ValidationError(
+                    {"perangkat_daerah": _("Pilih Perangkat Daerah pemrakarsa.")}
+                )
+            attrs["perangkat_daerah"] = pd
+        return attrs
+
+
+class KsddUbahSerializer(KsddTulisSerializer):
+    """Edit the record (``services.ksdd_update``): send only what changes. Identity fields
+    (pemrakarsa, Perangkat Daerah, kategori, bentuk, mitra) are fixed once the KAK has
+    been submitted (P13)."""
+
+    versi = versi_field()
+
+    class Meta(KsddTulisSerializer.Meta):
+        fields = [*_FIELD_TULIS, "versi"]
+
+
+class RiwayatSerializer(serializers.ModelSerializer):
+    """One row of the KSDD's history (P13): who (null: the system), when, from which
+    status to which, why, under which rule, and the files it rests on."""
+
+    # Plain strings: the same values as ``status`` (StatusEnum) of the KSDD.
+    dari = serializers.CharField(read_only=True, help_text=_("Status sebelum (lihat status KSDD)."))
+    ke = serializers.CharField(read_only=True, help_text=_("Status sesudah (lihat status KSDD)."))
+    oleh = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    berkas = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = RiwayatTahap
+        fields = ["id", "aksi", "dari", "ke", "oleh", "waktu", "alasan", "rule", "data", "berkas"]
+        read_only_fields = fields

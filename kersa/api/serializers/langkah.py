@@ -1,0 +1,294 @@
+"""One input serializer per workflow step, matching its service's keyword arguments.
+
+Files are multipart uploads (checked by content in ``documents``). Lists and objects
+(``penandatangan``, ``penerimaan``, ``temuan``…) are JSON; in a multipart request send
+them as a JSON string. Every step takes an optional ``versi`` (409 when stale).
+
+These serializers check form: types, dates, lengths, known codes (400). Whether the
+regulation allows the step is the service's to say (422 with the rule ID), so text
+that a rule requires (e.g. the isi of a petunjuk tertulis, P32-2) may be sent empty
+and is refused by the service with that rule.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from kersa.agreements.choices import (
+    AlasanPenolakan,
+    KedudukanPenandatangan,
+    Keputusan,
+    KriteriaTelaah,
+    PertimbanganPersetujuan,
+)
+from kersa.regions.models import Wilayah
+
+from ..fields import BooleanWajib, JsonDalam, KodeWilayahField, TanggalField, versi_field
+
+_MAKS_PIHAK = 50
+
+
+class _Langkah(serializers.Serializer):
+    versi = versi_field()
+
+
+def _berkas(help_text, *, required: bool = True) -> serializers.FileField:
+    return serializers.FileField(required=required, allow_null=not required, help_text=help_text)
+
+
+def _wilayah(help_text) -> KodeWilayahField:
+    return KodeWilayahField(help_text=help_text)
+
+
+# --- persiapan -----------------------------------------------------------------------
+
+
+class AjukanKakSerializer(_Langkah):
+    """Ajukan KAK kepada TKKSD dengan surat permohonan Kepala Perangkat Daerah dan
+    lampiran Pasal 32 ayat (1) (P14-1, P14-2, P14-3, P32-1)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    surat_permohonan = _berkas(_("Surat permohonan kepada Sekretaris Daerah (PDF/DOCX)."))
+    salinan_dpa = _berkas(
+        _("Salinan DPA; wajib bila sudah dianggarkan dalam APBD (P32-1c)."), required=False
+    )
+    izin_dprd = _berkas(
+        _("Surat izin DPRD; wajib bila belum dianggarkan dalam APBD (P32-1c)."), required=False
+    )
+    salinan_penawaran = _berkas(
+        _("Salinan surat penawaran mitra; wajib bila mitra yang memprakarsai (P32-1b)."),
+        required=False,
+    )
+
+
+class CatatPetunjukTertulisSerializer(_Langkah):
+    """Catat petunjuk tertulis yang menjadi dasar TKKSD bertindak (P32-2)."""
+
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal = TanggalField()
+    pemberi = serializers.CharField(max_length=150, allow_blank=True)
+    isi = serializers.CharField(allow_blank=True)
+
+
+class TemuanSerializer(serializers.Serializer):
+    """The finding on one criterion of Pasal 15 ayat (1)."""
+
+    sesuai = serializers.BooleanField()
+    uraian = serializers.CharField(allow_blank=True)
+
+
+class TemuanTelaahSerializer(serializers.Serializer):
+    """Findings keyed by criterion a–e of Pasal 15 ayat (1) (P15-1)."""
+
+    a = TemuanSerializer(required=False, help_text=KriteriaTelaah.RPJMD_RENSTRA.label)
+    b = TemuanSerializer(required=False, help_text=KriteriaTelaah.RTRW.label)
+    c = TemuanSerializer(required=False, help_text=KriteriaTelaah.KETERKAITAN.label)
+    d = TemuanSerializer(required=False, help_text=KriteriaTelaah.BIAYA_MANFAAT.label)
+    e = TemuanSerializer(required=False, help_text=KriteriaTelaah.DAMPAK.label)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            lain = sorted(str(k) for k in data if k not in KriteriaTelaah.values)
+            if lain:
+                raise serializers.ValidationError(
+                    _("Kriteria tidak dikenal: %s (Pasal 15 ayat 1 huruf a–e).") % ", ".join(lain)
+                )
+        return super().to_internal_value(data)
+
+
+class CatatTelaahSerializer(_Langkah):
+    """Catat hasil telaah KAK oleh TKKSD atas lima pertimbangan Pasal 15 ayat (1) (P15-1),
+    disampaikan kepada Perangkat Daerah (P15-2). ``layak=false`` mengembalikan KAK."""
+
+    tanggal = TanggalField()
+    temuan = JsonDalam(
+        TemuanTelaahSerializer(),
+        help_text=_('JSON {"a": {"sesuai": true, "uraian": "..."}, ..., "e": {...}}'),
+    )
+    layak = BooleanWajib()
+    kesimpulan = serializers.CharField(allow_blank=True)
+    tanggal_disampaikan = TanggalField()
+
+    def validate_temuan(self, value):
+        return {k: (v["sesuai"], v["uraian"]) for k, v in value.items()}
+
+
+# --- penawaran -----------------------------------------------------------------------
+
+
+class CatatPenawaranSerializer(_Langkah):
+    """Catat surat penawaran: penawaran Daerah kepada setiap mitra (P16-1…3) atau penawaran
+    mitra kepada Daerah (P17-1), dengan tanggal diterimanya (awal jangka P16-4, P17-4)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    penandatangan = serializers.CharField(
+        max_length=150, help_text=_("Penanda tangan surat, mis. Bupati Barito Selatan.")
+    )
+    penerimaan = JsonDalam(
+        serializers.DictField(child=TanggalField(), allow_empty=False),
+        help_text=_('JSON {"kode wilayah": "YYYY-MM-DD"}: tanggal surat diterima.'),
+    )
+    surat = _berkas(_("Surat penawaran (PDF/DOCX)."))
+
+    def validate_penerimaan(self, value):
+        if len(value) > _MAKS_PIHAK:
+            raise serializers.ValidationError(_("Terlalu banyak daerah."))
+        ada = set(Wilayah.objects.filter(kode__in=list(value)).values_list("kode", flat=True))
+        tidak_dikenal = sorted(set(value) - ada)
+        if tidak_dikenal:
+            raise serializers.ValidationError(
+                _("Kode wilayah tidak dikenal: %s.") % ", ".join(tidak_dikenal)
+            )
+        return value
+
+
+class CatatRekomendasiPlenoSerializer(_Langkah):
+    """Catat rekomendasi TKKSD yang diputuskan dalam Rapat Pleno atas penawaran mitra
+    (P18-3), dengan pertimbangan penolakan (P18-4) atau persetujuan (P18-5)."""
+
+    tanggal_rapat = TanggalField()
+    nomor_berita_acara = serializers.CharField(max_length=100, allow_blank=True)
+    keputusan = serializers.ChoiceField(choices=Keputusan.choices)
+    alasan_penolakan = JsonDalam(
+        serializers.ListField(child=serializers.ChoiceField(choices=AlasanPenolakan.choices)),
+        required=False,
+        help_text=_('Huruf Pasal 18 ayat (4), mis. ["a", "b"].'),
+    )
+    pertimbangan_persetujuan = JsonDalam(
+        serializers.ListField(
+            child=serializers.ChoiceField(choices=PertimbanganPersetujuan.choices)
+        ),
+        required=False,
+        help_text=_('Huruf Pasal 18 ayat (5), mis. ["c", "d"].'),
+    )
+    uraian = serializers.CharField(required=False, allow_blank=True)
+    berita_acara = _berkas(_("Berita Acara Rapat Pleno (PDF/DOCX)."), required=False)
+
+
+class CatatTanggapanSerializer(_Langkah):
+    """Catat tanggapan atas penawaran: dari mitra atas penawaran Daerah (P16-4), atau
+    tanggapan Bupati atas penawaran mitra sesuai rekomendasi Rapat Pleno (P18-1, P18-3)."""
+
+    mitra = _wilayah(_("Kode wilayah mitra yang ditanggapi/menanggapi."))
+    keputusan = serializers.ChoiceField(choices=Keputusan.choices)
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat tanggapan (PDF/DOCX)."))
+    alasan = serializers.CharField(required=False, allow_blank=True)
+
+    def validate_mitra(self, value: Wilayah) -> str:
+        return value.kode
+
+
+# --- naskah: rancangan ----------------------------------------------------------------
+
+
+class _RancanganNaskah(_Langkah):
+    tentang = serializers.CharField(max_length=300, allow_blank=True)
+    tanggal_rapat_teknis = TanggalField()
+    tanggal_disepakati = TanggalField()
+    tanggal_mulai = TanggalField()
+    tanggal_berakhir = TanggalField()
+    rancangan = _berkas(_("Rancangan naskah yang disepakati (DOCX/PDF)."))
+
+
+class SepakatiRancanganKbSerializer(_RancanganNaskah):
+    """Catat rancangan Kesepakatan Bersama yang disepakati setelah penawaran diterima
+    (P19-1), dibahas dalam rapat teknis (P19-2), paling lama 5 tahun (P19-3)."""
+
+
+class SepakatiRancanganPksSerializer(_RancanganNaskah):
+    """Catat rancangan PKS yang dibahas dalam rapat teknis TKKSD dan disepakati mitra
+    (P23); jangka waktunya sesuai kesepakatan (P12-2)."""
+
+
+# --- naskah: penandatanganan ----------------------------------------------------------
+
+
+class PenandatanganSerializer(serializers.Serializer):
+    """One party's signature: PIHAK KESATU, KEDUA… (P11-3, P12-5, P20-3, P24-1…3)."""
+
+    wilayah = _wilayah(_("Kode wilayah pihak."))
+    nomor_naskah = serializers.CharField(max_length=100, allow_blank=True)
+    nama = serializers.CharField(max_length=150, allow_blank=True)
+    jabatan = serializers.CharField(max_length=150, allow_blank=True)
+    kedudukan = serializers.ChoiceField(choices=KedudukanPenandatangan.choices)
+    surat_kuasa = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text=_("Id Surat Kuasa bila ditandatangani pejabat atas kuasa Bupati (P24-2)."),
+    )
+
+    def validate_wilayah(self, value: Wilayah) -> str:
+        return value.kode
+
+
+def _penandatangan():
+    return JsonDalam(
+        PenandatanganSerializer(many=True, max_length=_MAKS_PIHAK),
+        help_text=_(
+            "JSON, satu baris per pihak: "
+            '[{"wilayah": "62.04", "nomor_naskah": "...", "nama": "...", "jabatan": "...", '
+            '"kedudukan": "kepala_daerah", "surat_kuasa": null}, ...]'
+        ),
+    )
+
+
+class _Tandatangani(_Langkah):
+    tanggal = TanggalField()
+    tempat = serializers.CharField(max_length=100, allow_blank=True)
+    penandatangan = _penandatangan()
+    naskah = _berkas(_("Pindaian naskah yang telah ditandatangani (PDF)."))
+
+
+class TandatanganiKbSerializer(_Tandatangani):
+    """Catat penandatanganan Kesepakatan Bersama oleh Bupati dan kepala daerah mitra
+    (P20-3); jumlah rangkap dihitung (P20-4). Lalu Persetujuan DPRD bila P21-1 mensyaratkan."""
+
+
+class TandatanganiPksSerializer(_Tandatangani):
+    """Catat penandatanganan PKS oleh Bupati atau pejabat dengan Surat Kuasa (P24-1…3),
+    tidak sebelum Persetujuan DPRD bila disyaratkan (P21-1)."""
+
+
+# --- persetujuan DPRD -----------------------------------------------------------------
+
+
+class AjukanPersetujuanDprdSerializer(_Langkah):
+    """Catat permohonan Persetujuan DPRD oleh Bupati dengan Kesepakatan Bersama yang telah
+    ditandatangani dan rancangan PKS (P22-1a), difasilitasi bagian kerja sama (P21-2)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat permohonan Persetujuan DPRD (PDF/DOCX)."))
+    rancangan_pks = _berkas(_("Rancangan PKS (DOCX/PDF)."))
+
+
+class CatatPersetujuanDprdSerializer(_Langkah):
+    """Catat Persetujuan DPRD yang ditandatangani pimpinan DPRD (P22-2)."""
+
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal = TanggalField()
+    surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
+
+
+# --- akhir -------------------------------------------------------------------------------
+
+
+class AkhiriSerializer(_Langkah):
+    """Akhiri KSDD yang sedang dilaksanakan (pengakhiran), dengan alasannya (P13)."""
+
+    alasan = serializers.CharField(allow_blank=True)
+
+
+class BatalkanSerializer(_Langkah):
+    """Batalkan KSDD sebelum pelaksanaan, dengan alasannya (P13)."""
+
+    alasan = serializers.CharField(allow_blank=True)

@@ -1,0 +1,67 @@
+"""The OpenAPI schema: valid, one documented POST per transition, docs pages served."""
+
+import inspect
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from kersa.agreements.workflow import TRANSISI
+from kersa.api.checks import cek_aksi_langkah
+from kersa.api.langkah import AKSI
+
+
+def test_schema_validates_without_warnings(tmp_path, db):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"))
+    assert (tmp_path / "s.yml").read_text().startswith("openapi: 3")
+
+
+def test_every_transition_has_an_api_action():
+    assert set(AKSI) == set(TRANSISI)
+    assert cek_aksi_langkah() == []
+
+
+@pytest.mark.parametrize("nama", sorted(AKSI))
+def test_input_serializer_matches_service_keyword_arguments(nama):
+    aksi = AKSI[nama]
+    params = inspect.signature(aksi.layanan).parameters
+    kwargs = {n for n, p in params.items() if p.kind is p.KEYWORD_ONLY} - {"ksdd", "user"}
+    fields = aksi.serializer().fields
+    assert set(fields) == kwargs
+    wajib = {n for n in kwargs if params[n].default is inspect.Parameter.empty}
+    for n in wajib:
+        assert fields[n].required, n
+    for n in kwargs - wajib:
+        assert not fields[n].required, n
+
+
+@pytest.mark.django_db
+def test_schema_documents_each_transition_with_its_own_request(pemeran, klien):
+    r = klien(pemeran.operator).get(reverse("api:schema"), {"format": "json"})
+    assert r.status_code == 200
+    schema = r.json()
+    for nama, aksi in AKSI.items():
+        op = schema["paths"][f"/api/v1/ksdd/{{id}}/{nama}/"]["post"]
+        body = op["requestBody"]["content"]
+        ref = f"#/components/schemas/{aksi.serializer.__name__.removesuffix('Serializer')}Request"
+        assert body["multipart/form-data"]["schema"]["$ref"] == ref
+        assert body["application/json"]["schema"]["$ref"] == ref
+        assert {"200", "400", "403", "404", "409", "422"} <= set(op["responses"])
+    props = schema["components"]["schemas"]["TandatanganiKbRequest"]["properties"]
+    assert props["penandatangan"]["type"] == "array"
+    assert props["naskah"]["format"] == "binary"
+    assert "/api/v1/wilayah/{kode}/" in schema["paths"] or any(
+        p.startswith("/api/v1/wilayah/{") for p in schema["paths"]
+    )
+
+
+@pytest.mark.django_db
+def test_docs_pages_answer_for_a_logged_in_user(pemeran, klien):
+    client = klien(pemeran.publik)
+    assert client.get(reverse("api:docs")).status_code == 200
+    assert client.get(reverse("api:redoc")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_schema_needs_login(klien):
+    assert klien().get(reverse("api:schema")).status_code in (401, 403)
