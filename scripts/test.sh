@@ -27,6 +27,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 unset DATABASE_URL
 
+mkdir -p var
 echo "== Pemeriksaan: ruff, Django check, migrasi, skema OpenAPI"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
