@@ -24,7 +24,6 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export DJANGO_SETTINGS_MODULE=config.settings.test
-export DJANGO_ALLOW_ASYNC_UNSAFE=true
 unset DATABASE_URL
 
 mkdir -p var
@@ -40,6 +39,8 @@ $PY manage.py spectacular --validate --fail-on-warn --file var/openapi-check.yml
 DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
   ALLOWED_HOSTS=kersa.example.go.id $PY manage.py check --deploy --fail-level WARNING
 
+# Browser tests run Playwright's sync API beside Django in one process.
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
 WORKERS="${PYTEST_WORKERS:-2}"
 echo "== Uji pada SQLite"
 $PY -m pytest -n "$WORKERS" -rs "$@"
