@@ -55,8 +55,8 @@ from .workflow import langkah
 
 # Fields that define what was submitted to TKKSD; fixed once persiapan is over (P13).
 _FIELD_IDENTITAS = {"pemrakarsa", "pemrakarsa_mitra", "perangkat_daerah", "kategori", "bentuk"}
-_FIELD_M2M = {"mitra", "urusan", "tujuan"}
-_FIELD_KSDD = {
+FIELD_M2M = {"mitra", "urusan", "tujuan"}
+FIELD_KSDD = {
     "judul",
     "pemrakarsa",
     "pemrakarsa_mitra",
@@ -212,7 +212,7 @@ def ksdd_create(
     if not user.has_perm("agreements.add_ksdd"):
         raise PermissionDenied(_("Anda tidak berwenang mencatat KSDD baru."))
     _cek_pd(user, perangkat_daerah)
-    unknown = set(fields) - _FIELD_KSDD
+    unknown = set(fields) - FIELD_KSDD
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     data = {"kategori": kategori, **fields}
@@ -244,7 +244,7 @@ def ksdd_create(
 
 def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksdd:
     """Edit the record. Identity fields are fixed after persiapan (P13)."""
-    unknown = set(changes) - _FIELD_KSDD - _FIELD_M2M
+    unknown = set(changes) - FIELD_KSDD - FIELD_M2M
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     expected = ksdd.versi if versi is None else versi
@@ -261,9 +261,9 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
         changed = {
             k: v
             for k, v in changes.items()
-            if k in _FIELD_M2M
+            if k in FIELD_M2M
             and set(getattr(locked, k).all()) != set(v)
-            or k not in _FIELD_M2M
+            or k not in FIELD_M2M
             and getattr(locked, k) != v
         }
         fixed = (
@@ -285,17 +285,17 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
         if "perangkat_daerah" in changed:
             _cek_pd(user, changed["perangkat_daerah"])
         for k, v in changed.items():
-            if k not in _FIELD_M2M:
+            if k not in FIELD_M2M:
                 setattr(locked, k, v)
         mitra = list(changed.get("mitra", locked.mitra.all()))
-        data = {f: getattr(locked, f) for f in _FIELD_KSDD}
+        data = {f: getattr(locked, f) for f in FIELD_KSDD}
         data["pemrakarsa_mitra"] = locked.pemrakarsa_mitra
         tolak_jika(_aturan_data(data, mitra))
         if not changed:
             return locked
         locked.versi += 1
         locked.save()
-        for k in _FIELD_M2M & set(changed):
+        for k in FIELD_M2M & set(changed):
             getattr(locked, k).set(list(changed[k]))
         _riwayat(
             locked,

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from kersa.agreements import services
 from kersa.agreements.models import Kak, Ksdd, RiwayatTahap
 from kersa.agreements.workflow import transisi_tersedia
 
@@ -139,35 +140,9 @@ class KsddDetailSerializer(KsddRingkasSerializer):
         ]
 
 
-# Fields of ``services.ksdd_create`` / ``ksdd_update`` (and nothing else).
-_FIELD_TULIS = [
-    "judul",
-    "perangkat_daerah",
-    "kategori",
-    "bentuk",
-    "mitra",
-    "urusan",
-    "tujuan",
-    "pemrakarsa",
-    "pemrakarsa_mitra",
-    "eksternalitas",
-    "pembayar",
-    "penerima_pembayaran",
-    "dasar_pembayaran",
-    "objek_pertukaran",
-    "dalam_rencana",
-    "dokumen_rencana",
-    "pengecualian_rencana",
-    "alasan_pengecualian",
-    "lokasi",
-    "nilai_anggaran",
-    "sumber_dana",
-    "dianggarkan_apbd",
-    "nomor_dpa",
-    "membebani_masyarakat",
-    "rencana_mulai",
-    "jangka_waktu_bulan",
-]
+# Fields of ``services.ksdd_create`` / ``ksdd_update`` (and nothing else): taken from the
+# service so the two lists cannot drift apart.
+_FIELD_TULIS = sorted(services.FIELD_KSDD | services.FIELD_M2M)
 
 
 class KsddTulisSerializer(serializers.ModelSerializer):
