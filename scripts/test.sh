@@ -7,17 +7,21 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh requirements-dev.txt
 PY=.venv/bin/python
 
-# Browser tests drive Debian's chromium (never `playwright install`: no downloads).
+# Browser tests drive Debian's chromium (never `playwright install`: no downloads);
+# document tests need LibreOffice and poppler.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "liberation" || need+=(fonts-liberation2)
+# Documents: DOCX -> PDF with LibreOffice, PDF pages -> images/text with poppler.
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Memasang paket Debian untuk uji peramban: ${need[*]}"
+    echo "Memasang paket Debian untuk uji: ${need[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "Paket yang dibutuhkan uji peramban belum terpasang: ${need[*]}" >&2
+    echo "Paket Debian yang dibutuhkan uji belum terpasang: ${need[*]}" >&2
     echo "Pasang dulu: sudo apt-get install --no-install-recommends ${need[*]}" >&2
     exit 1
   fi

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kersa.regions",
     "kersa.agreements",
     "kersa.documents",
+    "kersa.deadlines",
     "kersa.api",
 ]
 

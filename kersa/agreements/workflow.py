@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from kersa.core.errors import ConflictError, Pelanggaran, tolak_jika
+from kersa.deadlines.pemicu import tenggat_setelah_langkah
 from kersa.documents.services import atomic_dengan_berkas
 
 from . import rules
@@ -298,6 +299,9 @@ def langkah(*, ksdd: Ksdd, nama: str, user, versi: int | None = None) -> Iterato
         )
         if step.berkas:
             riwayat.berkas.set(step.berkas)
+        # The clocks this step starts, meets or stops (deadlines/pemicu.py), in the
+        # same transaction: a refused step leaves no clock behind.
+        tenggat_setelah_langkah(ksdd=locked, riwayat=riwayat)
         if ke != dari:
             transaction.on_commit(lambda: _kabari(riwayat.pk))
         locked.status = ke

@@ -20,3 +20,35 @@ class JenisBerkas(models.TextChoices):
     PKS_DITANDATANGANI = "pks_ttd", _("PKS yang ditandatangani")
     SURAT_KUASA = "surat_kuasa", _("Surat Kuasa")
     LAINNYA = "lainnya", _("Lampiran lain")
+
+
+class JenisDokumen(models.TextChoices):
+    """Every document the regulation names that KERSA generates or keeps in versions."""
+
+    KAK = "kak", _("Kerangka Acuan Kerja (Pasal 14 ayat 2)")
+    SURAT_PENAWARAN = "surat_penawaran", _("Surat penawaran KSDD (Pasal 16 ayat 1–3)")
+    PERMINTAAN_TANGGAPAN_KEDUA = (
+        "tanggapan_kedua",
+        _("Permintaan tanggapan kedua (Pasal 16 ayat 5)"),
+    )
+    LAPORAN_GUBERNUR = (
+        "laporan_gubernur",
+        _("Laporan kepada Gubernur atas penawaran yang tidak ditanggapi (Pasal 16 ayat 6)"),
+    )
+    SURAT_TANGGAPAN = "surat_tanggapan", _("Surat tanggapan atas penawaran mitra (Pasal 18)")
+    KB = "kb", _("Kesepakatan Bersama (Pasal 11)")
+    PKS = "pks", _("Perjanjian Kerja Sama (Pasal 12)")
+    PERMOHONAN_DPRD = "permohonan_dprd", _("Permohonan Persetujuan DPRD (Pasal 22 ayat 1 huruf a)")
+    SURAT_KUASA = "surat_kuasa", _("Surat Kuasa penandatanganan PKS (Pasal 24 ayat 2)")
+    ADDENDUM = "addendum", _("Addendum PKS (Pasal 25 ayat 4)")
+
+
+class AsalVersi(models.TextChoices):
+    """Where a version of a document comes from (each one immutable)."""
+
+    DIHASILKAN = "dihasilkan", _("Dihasilkan oleh KERSA")
+    REVISI = "revisi", _("Diperbaiki setelah rapat teknis")
+    RANCANGAN_MITRA = "rancangan_mitra", _("Rancangan balasan daerah mitra")
+    DISEPAKATI = "disepakati", _("Naskah yang disepakati para pihak")
+    DITANDATANGANI = "ditandatangani", _("Pindaian naskah yang ditandatangani")
+    PERUBAHAN = "perubahan", _("Perubahan (addendum) PKS (Pasal 25)")

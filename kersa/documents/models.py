@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import JenisBerkas
+from .choices import AsalVersi, JenisBerkas, JenisDokumen
 
-__all__ = ["Berkas"]
+__all__ = ["Berkas", "Dokumen", "VersiDokumen"]
 
 
 def _path(instance: "Berkas", filename: str) -> str:
@@ -42,3 +42,66 @@ class Berkas(models.Model):
 
     def __str__(self) -> str:
         return self.nama_asli
+
+
+class Dokumen(models.Model):
+    """A document of a KSDD that the regulation names (a KB, a PKS, a letter),
+    kept as a series of immutable versions: generated, revised after a rapat
+    teknis, the partner's counter-draft, the agreed text, the signed scan. The
+    amendments of a PKS (Pasal 25) are its versions.
+    """
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="dokumen", null=True, blank=True
+    )
+    jenis = models.CharField(_("jenis dokumen"), max_length=20, choices=JenisDokumen.choices)
+    judul = models.CharField(_("judul"), max_length=300)
+    mitra = models.ForeignKey(
+        "regions.Wilayah",
+        verbose_name=_("ditujukan kepada daerah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nomor = models.CharField(_("nomor dokumen"), max_length=100, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["ksdd_id", "jenis", "id"]
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class VersiDokumen(models.Model):
+    """One version of a Dokumen: immutable, numbered 1, 2, 3…, with who, when, where
+    it came from and its file (whose SHA-256 is kept on the Berkas). No user
+    overwrites or deletes a version; a correction is a new version.
+    """
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="versi")
+    nomor = models.PositiveIntegerField(_("versi ke"))
+    asal = models.CharField(_("asal"), max_length=20, choices=AsalVersi.choices)
+    berkas = models.ForeignKey(Berkas, on_delete=models.PROTECT, related_name="versi_dokumen")
+    catatan = models.TextField(_("catatan"), blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["dokumen_id", "nomor"]
+        verbose_name = _("versi dokumen")
+        verbose_name_plural = _("versi dokumen")
+        constraints = [
+            models.UniqueConstraint(fields=["dokumen", "nomor"], name="versi_dokumen_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen} v{self.nomor}"

@@ -1,0 +1,166 @@
+"""Every clock of the regulation, as data: one place per rule ID.
+
+Another region's Perbup should differ here by configuration, not by code. The
+services (``services.py``) start, meet and stop clocks by these IDs; the worker
+acts on ``akibat`` when a clock falls due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Akibat, Satuan
+
+
+@dataclass(frozen=True)
+class Definisi:
+    rule: str
+    pasal: Promise  # where the period is written, as shown to clerks
+    judul: Promise  # what must happen before the due date
+    satuan: str
+    panjang: int
+    akibat: str = Akibat.PENGINGAT
+    penanggung: Promise = _("Sekretariat TKKSD")  # who must act (shown on the Tenggat page)
+
+
+DEFINISI: dict[str, Definisi] = {
+    d.rule: d
+    for d in [
+        Definisi(
+            "P16-4",
+            _("Pasal 16 ayat (4)"),
+            _("Tanggapan daerah mitra atas surat penawaran"),
+            Satuan.HARI_KALENDER,
+            30,
+            Akibat.BUKA_TUGAS,
+            _("Daerah mitra"),
+        ),
+        Definisi(
+            "P16-6",
+            _("Pasal 16 ayat (6)"),
+            _("Tanggapan daerah mitra atas permintaan tanggapan kedua"),
+            Satuan.HARI_KALENDER,
+            15,
+            Akibat.BUKA_TUGAS,
+            _("Daerah mitra"),
+        ),
+        Definisi(
+            "P17-4",
+            _("Pasal 17 ayat (4) jo. Pasal 16 ayat (4)"),
+            _("Tanggapan Bupati atas penawaran daerah mitra (tercantum dalam rencana KSDD)"),
+            Satuan.HARI_KALENDER,
+            30,
+            penanggung=_("Bupati, atas rekomendasi TKKSD"),
+        ),
+        Definisi(
+            "P18-1",
+            _("Pasal 18 ayat (1)"),
+            _("Tanggapan Bupati atas penawaran daerah mitra di luar rencana KSDD tahun berjalan"),
+            Satuan.HARI_KERJA,
+            30,
+            penanggung=_("Bupati, atas rekomendasi TKKSD"),
+        ),
+        Definisi(
+            "P18-2",
+            _("Pasal 18 ayat (2)"),
+            _("Tanggapan Bupati atas permintaan tanggapan kedua dari daerah mitra"),
+            Satuan.HARI_KERJA,
+            15,
+            Akibat.BUKA_TUGAS,
+            _("Bupati, atas rekomendasi TKKSD"),
+        ),
+        Definisi(
+            "P22-1b",
+            _("Pasal 22 ayat (1) huruf b"),
+            _("Jawaban pimpinan DPRD atas permohonan persetujuan (telaahan rancangan PKS)"),
+            Satuan.HARI_KERJA,
+            15,
+            penanggung=_("Pimpinan DPRD"),
+        ),
+        Definisi(
+            "P22-1d",
+            _("Pasal 22 ayat (1) huruf d"),
+            _("Tindak lanjut Bupati atas telaahan DPRD, dikirim kembali kepada DPRD"),
+            Satuan.HARI_KERJA,
+            15,
+            penanggung=_("Bupati, melalui Sekretariat TKKSD"),
+        ),
+        Definisi(
+            "P22-1e",
+            _("Pasal 22 ayat (1) huruf e dan f"),
+            _("Persetujuan DPRD atas rancangan PKS yang telah ditindaklanjuti"),
+            Satuan.HARI_KERJA,
+            15,
+            Akibat.ANGGAP_SETUJU,
+            _("Pimpinan DPRD"),
+        ),
+        Definisi(
+            "P22-3",
+            _("Pasal 22 ayat (3)"),
+            _("Sikap DPRD atas permohonan persetujuan"),
+            Satuan.HARI_KERJA,
+            45,
+            Akibat.ANGGAP_SETUJU,
+            _("Pimpinan DPRD"),
+        ),
+        Definisi(
+            "P19-3",
+            _("Pasal 19 ayat (3)"),
+            _("Berakhirnya Kesepakatan Bersama (perpanjangan atas kesepakatan para pihak)"),
+            Satuan.BULAN,
+            0,
+            penanggung=_("Perangkat Daerah pemrakarsa"),
+        ),
+        Definisi(
+            "P12-2",
+            _("Pasal 12 ayat (2)"),
+            _("Berakhirnya jangka waktu PKS"),
+            Satuan.BULAN,
+            0,
+            penanggung=_("Perangkat Daerah pemrakarsa"),
+        ),
+        Definisi(
+            "P27-1",
+            _("Pasal 27 ayat (1)"),
+            _("Laporan semester pelaksanaan KSDD kepada Bupati, tembusan TKKSD"),
+            Satuan.BULAN,
+            6,
+            penanggung=_("Perangkat Daerah pemrakarsa"),
+        ),
+        Definisi(
+            "P28",
+            _("Pasal 28"),
+            _("Pemantauan dan evaluasi semester atas Perangkat Daerah pelaksana KSDD"),
+            Satuan.BULAN,
+            6,
+            penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
+        ),
+        Definisi(
+            "P34-2j",
+            _("Pasal 34 ayat (2) huruf j"),
+            _("Laporan TKKSD kepada Bupati (semester dan tahunan)"),
+            Satuan.BULAN,
+            6,
+            penanggung=_("Sekretariat TKKSD"),
+        ),
+        Definisi(
+            "P37-1",
+            _("Pasal 37 ayat (1)"),
+            _("Rapat Pleno TKKSD paling sedikit sekali setahun"),
+            Satuan.BULAN,
+            12,
+            penanggung=_("Ketua TKKSD"),
+        ),
+        Definisi(
+            "P8-5",
+            _("Pasal 8 ayat (5)"),
+            _("Identifikasi KSDD sukarela pada triwulan I tahun sebelumnya"),
+            Satuan.BULAN,
+            3,
+            penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
+        ),
+    ]
+}

@@ -1,0 +1,130 @@
+"""The working-day calendar's own entries and the statutory clocks (tenggat)."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Akibat, JenisHari, Satuan, StatusTenggat
+
+__all__ = ["HariLibur", "Tenggat", "RiwayatTenggat"]
+
+
+class HariLibur(models.Model):
+    """A day the secretariat adds to the national list (libur nasional and cuti bersama
+    of the SKB 3 Menteri come from the ``holidays`` package): a day off decided later
+    or locally, or a listed day marked as worked. Periods in working days skip days off
+    (Pasal 18 and 22)."""
+
+    tanggal = models.DateField(_("tanggal"), unique=True)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisHari.choices)
+    nama = models.CharField(_("keterangan"), max_length=150)
+    dasar = models.CharField(_("dasar penetapan"), max_length=200, blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = _("hari libur tambahan atau hari kerja pengganti")
+        verbose_name_plural = _("kalender kerja daerah")
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class Tenggat(models.Model):
+    """A statutory clock: a period the regulation sets, started by a dated event
+    (a letter received, a request sent, a KB signed), with its due date stored and
+    indexed so that "what is due" is one query. See ``definisi.py`` for each rule.
+    """
+
+    rule = models.CharField(_("aturan"), max_length=20, db_index=True)
+    kunci = models.CharField(
+        _("kunci"),
+        max_length=120,
+        unique=True,
+        help_text=_("Identitas jam ini (aturan + peristiwa), agar tidak pernah dibuat dua kali."),
+    )
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd",
+        on_delete=models.CASCADE,
+        related_name="tenggat",
+        null=True,
+        blank=True,
+    )
+    # Other subjects (a meeting, a report) of later rooms.
+    subjek_tipe = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    subjek_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subjek = GenericForeignKey("subjek_tipe", "subjek_id")
+    perangkat_daerah = models.ForeignKey(
+        "regions.PerangkatDaerah",
+        verbose_name=_("Perangkat Daerah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tenggat",
+    )
+    peristiwa = models.CharField(_("peristiwa awal"), max_length=300)
+    tanggal_peristiwa = models.DateField(_("tanggal peristiwa"))
+    satuan = models.CharField(_("satuan"), max_length=15, choices=Satuan.choices)
+    panjang = models.PositiveSmallIntegerField(_("lama"))
+    jatuh_tempo = models.DateField(_("jatuh tempo"), db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=StatusTenggat.choices,
+        default=StatusTenggat.BERJALAN,
+        db_index=True,
+    )
+    akibat = models.CharField(_("akibat"), max_length=15, choices=Akibat.choices)
+    selesai_pada = models.DateField(_("selesai pada"), null=True, blank=True)
+    ditindak_pada = models.DateTimeField(
+        _("ditindaklanjuti pekerja pada"),
+        null=True,
+        blank=True,
+        help_text=_("Diisi oleh pekerja dengan UPDATE bersyarat, agar akibatnya terjadi sekali."),
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["jatuh_tempo", "id"]
+        indexes = [models.Index(fields=["status", "jatuh_tempo"], name="tenggat_status_jt")]
+        verbose_name = _("tenggat")
+        verbose_name_plural = _("tenggat")
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.jatuh_tempo:%d-%m-%Y}"
+
+
+class RiwayatTenggat(models.Model):
+    """Every change of a clock's state is a row: from, to, by whom (empty: the
+    system), why, and the KSDD step that caused it."""
+
+    tenggat = models.ForeignKey(Tenggat, on_delete=models.CASCADE, related_name="riwayat")
+    dari = models.CharField(_("dari"), max_length=12, choices=StatusTenggat.choices, blank=True)
+    ke = models.CharField(_("ke"), max_length=12, choices=StatusTenggat.choices)
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    alasan = models.TextField(_("keterangan"), blank=True)
+    riwayat_tahap = models.ForeignKey(
+        "agreements.RiwayatTahap",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="riwayat_tenggat",
+    )
+
+    class Meta:
+        ordering = ["waktu", "id"]
+        verbose_name = _("riwayat tenggat")
+        verbose_name_plural = _("riwayat tenggat")
+
+    def __str__(self) -> str:
+        return f"{self.tenggat_id}: {self.dari} → {self.ke}"
