@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import AsalVersi, JenisBerkas, JenisDokumen
 
-__all__ = ["Berkas", "Dokumen", "VersiDokumen"]
+__all__ = ["Berkas", "Dokumen", "VersiDokumen", "PenomoranSurat", "NomorSurat"]
 
 
 def _path(instance: "Berkas", filename: str) -> str:
@@ -105,3 +105,55 @@ class VersiDokumen(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dokumen} v{self.nomor}"
+
+
+class PenomoranSurat(models.Model):
+    """The numbering scheme of one kind of document, e.g. ``000.3/{urut}/Pem/{tahun}``
+    (the regional filing code, a running number restarted each year, the unit)."""
+
+    jenis = models.CharField(
+        _("jenis dokumen"), max_length=20, choices=JenisDokumen.choices, unique=True
+    )
+    pola = models.CharField(
+        _("pola nomor"),
+        max_length=100,
+        help_text=_(
+            "Gunakan {urut} untuk nomor urut dan {tahun} untuk tahun, mis. 000.3/{urut}/Pem/{tahun}."
+        ),
+    )
+
+    class Meta:
+        ordering = ["jenis"]
+        verbose_name = _("pola penomoran")
+        verbose_name_plural = _("pola penomoran")
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.pola}"
+
+
+class NomorSurat(models.Model):
+    """A number given to a document: never given twice (unique per kind and year,
+    and unique as text)."""
+
+    jenis = models.CharField(_("jenis dokumen"), max_length=20, choices=JenisDokumen.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    urut = models.PositiveIntegerField(_("nomor urut"))
+    nomor = models.CharField(_("nomor"), max_length=100, unique=True)
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.PROTECT, null=True, blank=True, related_name="nomor_surat"
+    )
+    diberikan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    diberikan_pada = models.DateTimeField(_("diberikan pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["jenis", "tahun", "urut"]
+        verbose_name = _("nomor surat")
+        verbose_name_plural = _("nomor surat")
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "tahun", "urut"], name="nomor_surat_unik")
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor

@@ -35,6 +35,12 @@ class Wilayah(models.Model):
         blank=True,
         related_name="kabupaten_kota",
     )
+    lambang = models.ImageField(
+        _("lambang daerah"),
+        upload_to="lambang/",
+        blank=True,
+        help_text=_("PNG atau JPEG; dicetak pada kepala PKS (Pasal 12 ayat 3 dan 4)."),
+    )
 
     class Meta:
         ordering = ["kode"]
