@@ -6,6 +6,7 @@ urlpatterns = [
     path("akun/", include("django.contrib.auth.urls")),
     path("ksdd/", include("kersa.agreements.urls")),
     path("berkas/", include("kersa.documents.urls")),
+    path("tenggat/", include("kersa.deadlines.urls")),
     path("api/", include("kersa.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

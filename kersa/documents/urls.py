@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from .views import berkas
 
 app_name = "documents"
-urlpatterns = [path("<int:pk>/", views.unduh, name="unduh")]
+urlpatterns = [
+    path("<int:pk>/", berkas.unduh, name="unduh"),
+]

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .models import Berkas
-from .validators import nama_aman, periksa_berkas
+from ..models import Berkas
+from ..validators import nama_aman, periksa_berkas
 
 _ditulis: contextvars.ContextVar[list | None] = contextvars.ContextVar("_ditulis", default=None)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 
-from .models import Berkas
+from ..models import Berkas
 
 
 def _boleh_unduh(user, berkas: Berkas) -> bool:
