@@ -7,6 +7,7 @@ urlpatterns = [
     path("ksdd/", include("kersa.agreements.urls")),
     path("berkas/", include("kersa.documents.urls")),
     path("tenggat/", include("kersa.deadlines.urls")),
+    path("notifikasi/", include("kersa.notifications.urls")),
     path("api/", include("kersa.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

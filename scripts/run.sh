@@ -9,6 +9,8 @@ PY=.venv/bin/python
 $PY manage.py migrate --noinput -v0
 $PY manage.py muat_demo
 ADDR="${KERSA_ADDR:-127.0.0.1:8000}"
+# The daily clock scan: queued now, then it re-queues itself for 00:05 every day.
+$PY manage.py pindai_tenggat --antrekan
 $PY manage.py db_worker --interval 2 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM

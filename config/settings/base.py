@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kersa.agreements",
     "kersa.documents",
     "kersa.deadlines",
+    "kersa.notifications",
     "kersa.api",
 ]
 

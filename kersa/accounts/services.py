@@ -2,8 +2,24 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from kersa.core.roles import IZIN_PERAN, Peran
+
+
+def _nama(izin: Permission) -> str:
+    app = izin.content_type.app_label
+    return izin.codename if app == "agreements" else f"{app}.{izin.codename}"
+
+
+def _izin(codenames: list[str]) -> list[Permission]:
+    """Permissions named by codename: bare names are of ``agreements``, others are
+    written "app_label.codename" (e.g. "deadlines.add_harilibur")."""
+    q = Q(pk__in=[])
+    for kode in codenames:
+        app, _titik, nama = kode.rpartition(".")
+        q |= Q(content_type__app_label=app or "agreements", codename=nama)
+    return list(Permission.objects.filter(q).select_related("content_type"))
 
 
 @transaction.atomic
@@ -12,10 +28,8 @@ def peran_sync() -> dict[str, Group]:
     groups: dict[str, Group] = {}
     for peran, codenames in IZIN_PERAN.items():
         group, _created = Group.objects.get_or_create(name=str(Peran(peran).label))
-        perms = list(
-            Permission.objects.filter(content_type__app_label="agreements", codename__in=codenames)
-        )
-        missing = set(codenames) - {p.codename for p in perms}
+        perms = _izin(codenames)
+        missing = set(codenames) - {_nama(p) for p in perms}
         if missing:
             raise LookupError(f"Izin tidak dikenal untuk peran {peran}: {sorted(missing)}")
         group.permissions.set(perms)

@@ -815,6 +815,52 @@ class PersetujuanDprdForm(LangkahForm):
     )
 
 
+class _SuratMitraForm(LangkahForm):
+    """A letter about one partner's offer that has no answer yet."""
+
+    mitra = forms.ChoiceField(label=_("Penawaran kepada/dari"))
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
+        self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
+
+
+class PermintaanKeduaForm(_SuratMitraForm):
+    """Ours after 30 calendar days without an answer (P16-5), or a partner's (P18-2)."""
+
+    pasal = _("Pasal 16 ayat (5) atau Pasal 18 ayat (2)")
+
+    tanggal_diterima = TanggalField(label=_("Tanggal surat diterima"))
+    surat = BerkasField(label=_("Surat permintaan tanggapan kedua"))
+
+
+class LaporanGubernurForm(_SuratMitraForm):
+    pasal = _("Pasal 16 ayat (6)")
+
+    surat = BerkasField(label=_("Surat laporan kepada Gubernur"))
+
+
+class TelaahanDprdForm(LangkahForm):
+    pasal = _("Pasal 22 ayat (1) huruf b dan c")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat pimpinan DPRD"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
+    surat = BerkasField(label=_("Surat dan hasil kajian rancangan PKS"))
+
+
+class TindakLanjutTelaahanForm(LangkahForm):
+    pasal = _("Pasal 22 ayat (1) huruf d dan e")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat Bupati"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+    tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
+    surat = BerkasField(label=_("Surat tindak lanjut"))
+
+
 class AkhiriForm(LangkahForm):
     pasal = _("Pasal 13")
 
@@ -836,6 +882,10 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "tandatangani_kb": TandatanganiKbForm,
     "ajukan_persetujuan_dprd": PermohonanDprdForm,
     "catat_persetujuan_dprd": PersetujuanDprdForm,
+    "catat_permintaan_kedua": PermintaanKeduaForm,
+    "catat_laporan_gubernur": LaporanGubernurForm,
+    "catat_telaahan_dprd": TelaahanDprdForm,
+    "catat_tindak_lanjut_telaahan": TindakLanjutTelaahanForm,
     "sepakati_rancangan_pks": RancanganPksForm,
     "tandatangani_pks": TandatanganiPksForm,
     "akhiri": AkhiriForm,

@@ -48,6 +48,16 @@ AKSI: dict[str, AksiLangkah] = {
         ),
         AksiLangkah("catat_tanggapan", services.ksdd_catat_tanggapan, s.CatatTanggapanSerializer),
         AksiLangkah(
+            "catat_permintaan_kedua",
+            services.ksdd_catat_permintaan_kedua,
+            s.CatatPermintaanKeduaSerializer,
+        ),
+        AksiLangkah(
+            "catat_laporan_gubernur",
+            services.ksdd_catat_laporan_gubernur,
+            s.CatatLaporanGubernurSerializer,
+        ),
+        AksiLangkah(
             "sepakati_rancangan_kb",
             services.ksdd_sepakati_rancangan_kb,
             s.SepakatiRancanganKbSerializer,
@@ -62,6 +72,16 @@ AKSI: dict[str, AksiLangkah] = {
             "catat_persetujuan_dprd",
             services.ksdd_catat_persetujuan_dprd,
             s.CatatPersetujuanDprdSerializer,
+        ),
+        AksiLangkah(
+            "catat_telaahan_dprd",
+            services.ksdd_catat_telaahan_dprd,
+            s.CatatTelaahanDprdSerializer,
+        ),
+        AksiLangkah(
+            "catat_tindak_lanjut_telaahan",
+            services.ksdd_catat_tindak_lanjut_telaahan,
+            s.CatatTindakLanjutTelaahanSerializer,
         ),
         AksiLangkah(
             "sepakati_rancangan_pks",

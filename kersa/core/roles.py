@@ -37,6 +37,10 @@ _TRANSISI_SEKRETARIAT = [
     "batalkan_ksdd",
 ]
 
+# The editable working-day calendar (deadlines.HariLibur): other apps' permissions
+# are written "app_label.codename" (accounts.services.peran_sync).
+_KALENDER_KERJA = ["deadlines.add_harilibur", "deadlines.delete_harilibur"]
+
 IZIN_PERAN: dict[str, list[str]] = {
     Peran.OPERATOR_PD: [
         "view_ksdd",
@@ -55,6 +59,7 @@ IZIN_PERAN: dict[str, list[str]] = {
         "add_suratkuasa",
         "change_suratkuasa",
         "view_suratkuasa",
+        *_KALENDER_KERJA,
     ],
     Peran.ANGGOTA_TKKSD: [*_LIHAT_SEMUA, "view_suratkuasa"],
     Peran.KETUA_TKKSD: [
@@ -74,5 +79,5 @@ IZIN_PERAN: dict[str, list[str]] = {
     ],
     # DPRD sees only the KSDD brought to it (selectors.ksdd_visible_to).
     Peran.DPRD: ["view_ksdd", "lihat_ksdd_dprd", "catat_persetujuan_dprd"],
-    Peran.ADMIN: [],  # administrators are superusers
+    Peran.ADMIN: [*_KALENDER_KERJA],  # administrators are superusers anyway
 }

@@ -2,11 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import STATUS_AKHIR, TAHAP_STATUS, Status, Tahap
 from kersa.agreements.selectors import ksdd_hitung_per_status, ksdd_menunggu_tindakan
 from kersa.agreements.workflow import TRANSISI
+from kersa.deadlines.selectors import tenggat_hitung
 
 MENUNGGU_MAKS = 25
 
@@ -70,5 +72,6 @@ def home(request):
             menunggu_lebih=len(menunggu) > MENUNGGU_MAKS,
             per_tahap=_hitung_per_tahap(per_status),
             jumlah=sum(per_status.values()),
+            tenggat=tenggat_hitung(user=user, hari_ini=timezone.localdate()),
         )
     return render(request, "core/home.html", context)

@@ -3,10 +3,22 @@
 Another region's Perbup should differ here by configuration, not by code. The
 services (``services.py``) start, meet and stop clocks by these IDs; the worker
 acts on ``akibat`` when a clock falls due.
+
+Two kinds of clock:
+
+- **counted** from a dated event (a letter received): ``satuan`` and ``panjang``
+  give the due date (``kalender.Kalender.jatuh_tempo``);
+- **to a fixed date**: the end of a KB or PKS (P19-3, P12-2; due date given when
+  the clock starts, ``panjang`` = its length in months, for display), or the end
+  of a **period** of the year (``periode``): P27-1, P28 and P34-2j run to the end
+  of each semester (30 June, 31 December), P37-1 to 31 December, P8-5 to 31 March
+  (the first quarter, for next year's plans). ``periode_berjalan()`` gives the
+  period containing a date; ``satuan``/``panjang`` then only describe its length.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -24,6 +36,34 @@ class Definisi:
     panjang: int
     akibat: str = Akibat.PENGINGAT
     penanggung: Promise = _("Sekretariat TKKSD")  # who must act (shown on the Tenggat page)
+    periode: str = ""  # "" (counted from an event), SEMESTER, TAHUN or TRIWULAN_I
+    pengingat_bulan: tuple[int, ...] = ()  # reminders this many months before the due date
+
+
+SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
+
+
+@dataclass(frozen=True)
+class Periode:
+    """One period of a periodic clock: its key in ``Tenggat.kunci``, first and last day."""
+
+    kode: str  # "2026-1" (semester), "2026" (year, first quarter)
+    mulai: dt.date
+    akhir: dt.date  # the due date
+
+
+def periode_berjalan(periode: str, tanggal: dt.date) -> Periode:
+    """The period of kind ``periode`` that contains ``tanggal``."""
+    y = tanggal.year
+    if periode == SEMESTER:
+        if tanggal.month <= 6:
+            return Periode(f"{y}-1", dt.date(y, 1, 1), dt.date(y, 6, 30))
+        return Periode(f"{y}-2", dt.date(y, 7, 1), dt.date(y, 12, 31))
+    if periode == TAHUN:
+        return Periode(f"{y}", dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if periode == TRIWULAN_I:
+        return Periode(f"{y}", dt.date(y, 1, 1), dt.date(y, 3, 31))
+    raise ValueError(periode)
 
 
 DEFINISI: dict[str, Definisi] = {
@@ -113,6 +153,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
+            pengingat_bulan=(6, 3, 1),
         ),
         Definisi(
             "P12-2",
@@ -121,6 +162,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
+            pengingat_bulan=(6, 3, 1),
         ),
         Definisi(
             "P27-1",
@@ -129,6 +171,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             6,
             penanggung=_("Perangkat Daerah pemrakarsa"),
+            periode=SEMESTER,
         ),
         Definisi(
             "P28",
@@ -137,6 +180,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             6,
             penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
+            periode=SEMESTER,
         ),
         Definisi(
             "P34-2j",
@@ -145,6 +189,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             6,
             penanggung=_("Sekretariat TKKSD"),
+            periode=SEMESTER,
         ),
         Definisi(
             "P37-1",
@@ -153,6 +198,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             12,
             penanggung=_("Ketua TKKSD"),
+            periode=TAHUN,
         ),
         Definisi(
             "P8-5",
@@ -161,6 +207,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             3,
             penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
+            periode=TRIWULAN_I,
         ),
     ]
 }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Akibat, JenisHari, Satuan, StatusTenggat
 
-__all__ = ["HariLibur", "Tenggat", "RiwayatTenggat"]
+__all__ = ["HariLibur", "Tenggat", "RiwayatTenggat", "Tugas"]
 
 
 class HariLibur(models.Model):
@@ -128,3 +128,50 @@ class RiwayatTenggat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tenggat_id}: {self.dari} → {self.ke}"
+
+
+class Tugas(models.Model):
+    """A task the worker opens for the Sekretariat TKKSD when a clock falls due and the
+    regulation names the next step: the second request to a partner that has not
+    answered (Pasal 16 ayat 5), the report to the Gubernur (Pasal 16 ayat 6), the
+    Bupati's answer to a partner's second request (Pasal 18 ayat 2). Recording that
+    step (``aksi``, a transition of ``agreements.workflow.TRANSISI``) closes it.
+    """
+
+    class Status(models.TextChoices):
+        TERBUKA = "terbuka", _("Terbuka")
+        SELESAI = "selesai", _("Selesai")
+
+    judul = models.CharField(_("tugas"), max_length=300)
+    rule = models.CharField(_("aturan"), max_length=20)
+    aksi = models.CharField(_("langkah yang menyelesaikan"), max_length=50)
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="tugas", null=True, blank=True
+    )
+    tenggat = models.OneToOneField(
+        Tenggat,
+        on_delete=models.CASCADE,
+        related_name="tugas",
+        help_text=_("Tenggat yang terlewat; satu tugas per tenggat, agar tidak dibuka dua kali."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.TERBUKA, db_index=True
+    )
+    dibuka_pada = models.DateTimeField(_("dibuka pada"), auto_now_add=True)
+    diselesaikan_pada = models.DateTimeField(_("diselesaikan pada"), null=True, blank=True)
+    selesai_oleh = models.ForeignKey(
+        "agreements.RiwayatTahap",
+        verbose_name=_("diselesaikan oleh langkah"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tugas_selesai",
+    )
+
+    class Meta:
+        ordering = ["dibuka_pada", "id"]
+        verbose_name = _("tugas Sekretariat TKKSD")
+        verbose_name_plural = _("tugas Sekretariat TKKSD")
+
+    def __str__(self) -> str:
+        return self.judul

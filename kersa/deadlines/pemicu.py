@@ -1,7 +1,379 @@
-"""Which KSDD steps start, meet and stop which clocks (called by ``langkah()``)."""
+"""Which KSDD steps start, meet and stop which clocks (called by ``langkah()``).
+
+The table ``PEMICU`` is the law's triggers as data, by transition name of
+``agreements.workflow.TRANSISI``: what a step starts (``Mulai``: a rule and the dated
+events that start it, read from the records the step wrote), and which running
+clocks it closes (``Akhiri``: to which state, which rules, in which scope: the offer
+answered, the DPRD request, the whole KSDD). A clock with no event to start it does
+not exist: every ``Mulai`` reads a date the user entered (a letter received, a
+document signed).
+
+Besides the table, one rule holds for every step: a KSDD that ends (ditolak,
+dibatalkan, diakhiri) stops its running clocks (DIHENTIKAN) and closes its tasks.
+
+Everything runs inside the step's transaction: a refused step leaves no clock behind.
+Starting is idempotent by ``Tenggat.kunci``; closing is a conditional UPDATE.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
+
+from .choices import StatusTenggat
+from .definisi import SEMESTER, periode_berjalan
+
+
+@dataclass(frozen=True)
+class Peristiwa:
+    """One dated event that starts a clock."""
+
+    kunci: str
+    tanggal: dt.date
+    uraian: str
+    subjek: object = None
+    jatuh_tempo: dt.date | None = None  # clocks to a fixed date (end of a KB, a semester)
+    panjang: int | None = None
+
+
+@dataclass(frozen=True)
+class Mulai:
+    """Start ``rule`` for each event ``peristiwa(ksdd, riwayat)`` returns."""
+
+    rule: str
+    peristiwa: Callable[..., list[Peristiwa]]
+
+
+def _seluruh_ksdd(ksdd, riwayat) -> dict:
+    return {"ksdd": ksdd}
+
+
+@dataclass(frozen=True)
+class Akhiri:
+    """Close the running clocks of ``rules`` within ``lingkup`` (filter arguments of
+    ``Tenggat``) as ``ke``, when ``bila(riwayat)`` holds."""
+
+    ke: str
+    rules: tuple[str, ...]
+    lingkup: Callable[..., dict] = _seluruh_ksdd
+    bila: Callable[..., bool] = lambda riwayat: True
+
+
+@dataclass(frozen=True)
+class Pemicu:
+    mulai: tuple[Mulai, ...] = ()
+    akhiri: tuple[Akhiri, ...] = ()
+    # Open tasks (deadlines.Tugas) this step closes: their ``aksi``, in the scope of
+    # ``lingkup_tugas`` (filter arguments of the task's clock).
+    tugas: tuple[str, ...] = ()
+    lingkup_tugas: Callable[..., dict] = _seluruh_ksdd
+
+
+# --- where the dates come from ----------------------------------------------------------
+
+
+def _subjek(obj) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    return {"subjek_tipe": ContentType.objects.get_for_model(obj), "subjek_id": obj.pk}
+
+
+def _penawaran_langkah(ksdd, riwayat):
+    """The offer a step was about (``data["mitra"]`` of catat_tanggapan and the steps
+    of the second request)."""
+    return ksdd.penawaran.select_related("mitra").get(mitra_id=riwayat.data["mitra"])
+
+
+def _lingkup_penawaran(ksdd, riwayat) -> dict:
+    return {"ksdd": ksdd, **_subjek(_penawaran_langkah(ksdd, riwayat))}
+
+
+def _permohonan(ksdd):
+    return ksdd.permohonan_dprd.order_by("-pk").first()
+
+
+def _lingkup_permohonan(ksdd, riwayat) -> dict:
+    return {"ksdd": ksdd, **_subjek(_permohonan(ksdd))}
+
+
+def _tgl(d: dt.date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
+    """P16-4 (our offer, from each partner's receipt), P17-4 / P18-1 (a partner's offer,
+    from our receipt; 30 calendar days when in this year's plan, 30 working days when
+    not: RULES.md "Known flaws", P17-4 read with P18)."""
+
+    def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        if dalam_rencana is not None and ksdd.dalam_rencana != dalam_rencana:
+            return []
+        teks = (
+            _("Surat penawaran %(n)s diterima %(m)s pada %(t)s")
+            if arah == "keluar"
+            else _("Surat penawaran %(n)s dari %(m)s diterima pada %(t)s")
+        )
+        return [
+            Peristiwa(
+                kunci=f"{rule}:penawaran:{p.pk}",
+                tanggal=p.tanggal_diterima,
+                uraian=teks
+                % {"n": p.nomor_surat, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
+                subjek=p,
+            )
+            for p in ksdd.penawaran.select_related("mitra").filter(arah=arah)
+        ]
+
+    return peristiwa
+
+
+def _permintaan_kedua(rule: str, arah: str):
+    def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        p = _penawaran_langkah(ksdd, riwayat)
+        if p.arah != arah:
+            return []
+        kedua = p.permintaan_kedua
+        return [
+            Peristiwa(
+                kunci=f"{rule}:penawaran:{p.pk}",
+                tanggal=kedua.tanggal_diterima,
+                uraian=_("Permintaan tanggapan kedua %(n)s (%(m)s) diterima pada %(t)s")
+                % {
+                    "n": kedua.nomor_surat,
+                    "m": p.mitra.nama_lengkap,
+                    "t": _tgl(kedua.tanggal_diterima),
+                },
+                subjek=p,
+            )
+        ]
+
+    return peristiwa
+
+
+def _dprd(rule: str, sumber: str):
+    """DPRD clocks: from the request received by DPRD, DPRD's review received by the
+    Bupati, or the Bupati's follow-up received by DPRD."""
+
+    def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        permohonan = _permohonan(ksdd)
+        surat = permohonan if sumber == "permohonan" else getattr(permohonan, sumber)
+        teks = {
+            "permohonan": _("Permohonan Persetujuan DPRD %(n)s diterima DPRD pada %(t)s"),
+            "telaahan": _("Telaahan DPRD %(n)s diterima Bupati pada %(t)s"),
+            "tindak_lanjut": _("Tindak lanjut Bupati %(n)s diterima DPRD pada %(t)s"),
+        }[sumber]
+        return [
+            Peristiwa(
+                kunci=f"{rule}:permohonan:{permohonan.pk}",
+                tanggal=surat.tanggal_diterima,
+                uraian=teks % {"n": surat.nomor_surat, "t": _tgl(surat.tanggal_diterima)},
+                subjek=permohonan,
+            )
+        ]
+
+    return peristiwa
+
+
+def _bulan_antara(mulai: dt.date, akhir: dt.date) -> int:
+    r = relativedelta(akhir, mulai)
+    return max(0, r.years * 12 + r.months)
+
+
+def _naskah_berakhir(rule: str, jenis: str):
+    """P19-3 / P12-2: from the signing to the document's end date (renewal reminders
+    ``definisi.pengingat_bulan`` before it)."""
+
+    def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        n = ksdd.naskah.get(jenis=jenis)
+        return [
+            Peristiwa(
+                kunci=f"{rule}:naskah:{n.pk}",
+                tanggal=n.tanggal_ditandatangani,
+                uraian=_("%(naskah)s ditandatangani pada %(t)s, berlaku sampai %(s)s")
+                % {
+                    "naskah": n.get_jenis_display(),
+                    "t": _tgl(n.tanggal_ditandatangani),
+                    "s": _tgl(n.tanggal_berakhir),
+                },
+                subjek=n,
+                jatuh_tempo=n.tanggal_berakhir,
+                panjang=_bulan_antara(n.tanggal_ditandatangani, n.tanggal_berakhir),
+            )
+        ]
+
+    return peristiwa
+
+
+def peristiwa_laporan_semester(ksdd, tanggal: dt.date) -> Peristiwa:
+    """P27-1 for the semester containing ``tanggal``: due at its end (30 June or 31
+    December). Used at the PKS signing and by the worker for each later semester."""
+    per = periode_berjalan(SEMESTER, tanggal)
+    return Peristiwa(
+        kunci=f"P27-1:ksdd:{ksdd.pk}:{per.kode}",
+        tanggal=tanggal,
+        uraian=_("Pelaksanaan KSDD %(nomor)s pada semester %(s)s")
+        % {
+            "nomor": ksdd.nomor_register,
+            "s": per.kode,
+        },
+        jatuh_tempo=per.akhir,
+    )
+
+
+def _laporan_pertama(ksdd, riwayat) -> list[Peristiwa]:
+    pks = ksdd.naskah.get(jenis="pks")
+    return [peristiwa_laporan_semester(ksdd, pks.tanggal_ditandatangani)]
+
+
+def _pleno_tahun(ksdd, riwayat) -> dict:
+    rapat = ksdd.rekomendasi_pleno.order_by("-pk").first()
+    return {"kunci": f"P37-1:{rapat.tanggal_rapat.year}"}
+
+
+def _dianggap(rule: str):
+    return lambda r: bool(r.data.get("dianggap")) and r.rule == rule
+
+
+_PENAWARAN = ("P16-4", "P16-6", "P17-4", "P18-1", "P18-2")
+_DPRD = ("P22-1b", "P22-1d", "P22-1e", "P22-3")
+
+PEMICU: dict[str, Pemicu] = {
+    "catat_penawaran": Pemicu(
+        mulai=(
+            Mulai("P16-4", _penawaran("P16-4", "keluar")),
+            Mulai("P17-4", _penawaran("P17-4", "masuk", dalam_rencana=True)),
+            Mulai("P18-1", _penawaran("P18-1", "masuk", dalam_rencana=False)),
+        )
+    ),
+    "catat_rekomendasi_pleno": Pemicu(
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P37-1",), _pleno_tahun),)
+    ),
+    "catat_tanggapan": Pemicu(
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, _PENAWARAN, _lingkup_penawaran),),
+        tugas=("catat_permintaan_kedua", "catat_laporan_gubernur", "catat_tanggapan"),
+        lingkup_tugas=_lingkup_penawaran,
+    ),
+    "catat_permintaan_kedua": Pemicu(
+        # P16-5: the second request is sent because P16-4 has lapsed.
+        akhiri=(Akhiri(StatusTenggat.TERLEWAT, ("P16-4",), _lingkup_penawaran),),
+        mulai=(
+            Mulai("P16-6", _permintaan_kedua("P16-6", "keluar")),
+            Mulai("P18-2", _permintaan_kedua("P18-2", "masuk")),
+        ),
+        tugas=("catat_permintaan_kedua",),
+        lingkup_tugas=_lingkup_penawaran,
+    ),
+    "catat_laporan_gubernur": Pemicu(
+        akhiri=(Akhiri(StatusTenggat.TERLEWAT, ("P16-6",), _lingkup_penawaran),),
+        tugas=("catat_laporan_gubernur",),
+        lingkup_tugas=_lingkup_penawaran,
+    ),
+    "sepakati_rancangan_kb": Pemicu(),
+    "tandatangani_kb": Pemicu(mulai=(Mulai("P19-3", _naskah_berakhir("P19-3", "kb")),)),
+    "ajukan_persetujuan_dprd": Pemicu(
+        mulai=(
+            Mulai("P22-1b", _dprd("P22-1b", "permohonan")),
+            Mulai("P22-3", _dprd("P22-3", "permohonan")),
+        )
+    ),
+    "catat_telaahan_dprd": Pemicu(
+        # DPRD has answered and taken a position (P22-1b, P22-3).
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1b", "P22-3"), _lingkup_permohonan),),
+        mulai=(Mulai("P22-1d", _dprd("P22-1d", "telaahan")),),
+    ),
+    "catat_tindak_lanjut_telaahan": Pemicu(
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1d",), _lingkup_permohonan),),
+        mulai=(Mulai("P22-1e", _dprd("P22-1e", "tindak_lanjut")),),
+    ),
+    "catat_persetujuan_dprd": Pemicu(
+        akhiri=(
+            # Deemed (by the worker): the lapsed clock takes effect, the others stop.
+            Akhiri(StatusTenggat.DIANGGAP, ("P22-3",), _lingkup_permohonan, _dianggap("P22-3")),
+            Akhiri(StatusTenggat.DIANGGAP, ("P22-1e",), _lingkup_permohonan, _dianggap("P22-1f")),
+            Akhiri(
+                StatusTenggat.DIHENTIKAN,
+                _DPRD,
+                _lingkup_permohonan,
+                lambda r: bool(r.data.get("dianggap")),
+            ),
+            # Signed by the DPRD leadership (P22-2): every DPRD clock is met.
+            Akhiri(StatusTenggat.TERPENUHI, _DPRD, _lingkup_permohonan),
+        )
+    ),
+    "tandatangani_pks": Pemicu(
+        mulai=(
+            Mulai("P12-2", _naskah_berakhir("P12-2", "pks")),
+            Mulai("P27-1", _laporan_pertama),
+        )
+    ),
+}
 
 
 def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
     """Start, meet or stop the clocks of ``ksdd`` after the step logged in ``riwayat``."""
+    from kersa.agreements.choices import STATUS_AKHIR
+
+    from .models import Tenggat, Tugas
+    from .services import tenggat_akhiri, tenggat_mulai, tugas_selesaikan
+
+    pemicu = PEMICU.get(riwayat.aksi, Pemicu())
+    alasan = _langkah_teks(riwayat)
+    for a in pemicu.akhiri:
+        if not a.bila(riwayat):
+            continue
+        berjalan = Tenggat.objects.filter(
+            status=StatusTenggat.BERJALAN, rule__in=a.rules, **a.lingkup(ksdd, riwayat)
+        )
+        for tenggat in berjalan:
+            tenggat_akhiri(
+                tenggat=tenggat,
+                ke=a.ke,
+                alasan=alasan,
+                oleh=riwayat.oleh,
+                riwayat_tahap=riwayat,
+            )
+    for m in pemicu.mulai:
+        for p in m.peristiwa(ksdd, riwayat):
+            tenggat_mulai(
+                rule=m.rule,
+                kunci=p.kunci,
+                tanggal_peristiwa=p.tanggal,
+                peristiwa=p.uraian,
+                ksdd=ksdd,
+                subjek=p.subjek,
+                jatuh_tempo=p.jatuh_tempo,
+                panjang=p.panjang,
+                oleh=riwayat.oleh,
+                riwayat_tahap=riwayat,
+            )
+    if pemicu.tugas:
+        lingkup = {f"tenggat__{k}": v for k, v in pemicu.lingkup_tugas(ksdd, riwayat).items()}
+        tugas_selesaikan(
+            tugas_qs=Tugas.objects.filter(aksi__in=pemicu.tugas, **lingkup),
+            riwayat_tahap=riwayat,
+        )
+    if riwayat.ke in STATUS_AKHIR:
+        for tenggat in Tenggat.objects.filter(ksdd=ksdd, status=StatusTenggat.BERJALAN):
+            tenggat_akhiri(
+                tenggat=tenggat,
+                ke=StatusTenggat.DIHENTIKAN,
+                alasan=alasan,
+                oleh=riwayat.oleh,
+                riwayat_tahap=riwayat,
+            )
+        tugas_selesaikan(tugas_qs=Tugas.objects.filter(ksdd=ksdd), riwayat_tahap=riwayat)
+
+
+def _langkah_teks(riwayat) -> str:
+    from kersa.agreements.workflow import TRANSISI
+
+    t = TRANSISI.get(riwayat.aksi)
+    label = str(t.label) if t else riwayat.aksi
+    return (f"{label}: {riwayat.alasan}" if riwayat.alasan else label)[:1000]
+
+
+__all__ = ["PEMICU", "Pemicu", "Mulai", "Akhiri", "Peristiwa", "tenggat_setelah_langkah"]

@@ -99,3 +99,209 @@ def tenggat_akhiri(
         )
     tenggat.status, tenggat.selesai_pada = ke, pada
     return True
+
+
+def tugas_buka(*, tenggat: Tenggat, judul: str, aksi: str):
+    """Open the secretariat's task that follows a clock fallen due (P16-5, P16-6, P18-2).
+    Idempotent: one task per clock (``Tugas.tenggat`` is unique)."""
+    from .models import Tugas
+
+    tugas, _dibuat = Tugas.objects.get_or_create(
+        tenggat=tenggat,
+        defaults={"judul": judul[:300], "rule": tenggat.rule, "aksi": aksi, "ksdd": tenggat.ksdd},
+    )
+    return tugas
+
+
+def tugas_selesaikan(*, tugas_qs, riwayat_tahap) -> int:
+    """Close the open tasks of ``tugas_qs``: the step they asked for is recorded in
+    ``riwayat_tahap`` (or the KSDD has ended). Conditional UPDATE: closed once."""
+    from .models import Tugas
+
+    return tugas_qs.filter(status=Tugas.Status.TERBUKA).update(
+        status=Tugas.Status.SELESAI,
+        diselesaikan_pada=timezone.now(),
+        selesai_oleh=riwayat_tahap,
+    )
+
+
+# --- The editable working-day calendar (HariLibur) ---------------------------------
+#
+# Refusals cite rule "HK" (hari kerja): the working-day count that Pasal 18 ayat (1)
+# and (2) and Pasal 22 ayat (1) huruf b, d, e and ayat (3) rest on is Monday to Friday
+# less the libur nasional and cuti bersama of the SKB 3 Menteri (RULES.md, the
+# paragraph above the tables). The secretariat's table may only add a day that is not
+# already off, or mark as worked a day that is off; anything else would not change
+# the count and would only confuse it. An entry is configuration, not a record of a
+# KSDD: it may be removed. Adding and removing are written to Django's admin log
+# (LogEntry), so the admin's history shows who changed the calendar and when.
+# Running working-day clocks whose due date was counted with the old calendar are
+# counted again with the new one.
+
+
+def _hk(pesan, field: str = "tanggal"):
+    from kersa.core.errors import Pelanggaran, RuleViolation
+
+    return RuleViolation(Pelanggaran("HK", pesan, field=field))
+
+
+def _catat_log(*, user, hari, flag: int, pesan: str) -> None:
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.create(
+        user_id=user.pk,
+        content_type=ContentType.objects.get_for_model(hari),
+        object_id=str(hari.pk),
+        object_repr=str(hari)[:200],
+        action_flag=flag,
+        change_message=pesan,
+    )
+
+
+def _tenggat_hitung_ulang(*, tanggal: dt.date, lama: Kalender, user) -> int:
+    """Count again the running working-day clocks whose period covers ``tanggal`` and
+    whose stored due date is the one the old calendar gives (a due date given by
+    hand is left alone). Returns how many moved."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from .choices import Satuan
+
+    baru = Kalender()
+    n = 0
+    berjalan = Tenggat.objects.select_for_update().filter(
+        status=StatusTenggat.BERJALAN,
+        satuan=Satuan.HARI_KERJA,
+        tanggal_peristiwa__lt=tanggal,
+        jatuh_tempo__gte=tanggal,
+    )
+    for tenggat in berjalan:
+        if lama.jatuh_tempo(tenggat.satuan, tenggat.tanggal_peristiwa, tenggat.panjang) != (
+            tenggat.jatuh_tempo
+        ):
+            continue
+        jt = baru.jatuh_tempo(tenggat.satuan, tenggat.tanggal_peristiwa, tenggat.panjang)
+        if jt == tenggat.jatuh_tempo:
+            continue
+        RiwayatTenggat.objects.create(
+            tenggat=tenggat,
+            dari=StatusTenggat.BERJALAN,
+            ke=StatusTenggat.BERJALAN,
+            oleh=user,
+            alasan=_(
+                "Jatuh tempo dihitung ulang dari %(lama)s menjadi %(baru)s karena kalender "
+                "kerja diubah pada tanggal %(tanggal)s."
+            )
+            % {
+                "lama": date_format(tenggat.jatuh_tempo, "j F Y"),
+                "baru": date_format(jt, "j F Y"),
+                "tanggal": date_format(tanggal, "j F Y"),
+            },
+        )
+        Tenggat.objects.filter(pk=tenggat.pk).update(jatuh_tempo=jt)
+        n += 1
+    return n
+
+
+def hari_libur_periksa(*, tanggal: dt.date, jenis: str, nama: str) -> None:
+    """Raise RuleViolation (rule "HK") when the entry may not be added: the date has
+    an entry already, a LIBUR day is already a listed day off or a weekend, or a
+    MASUK day is neither a listed day off nor a weekend. Also used by the admin form."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from .choices import JenisHari
+    from .kalender import _nasional
+    from .models import HariLibur
+
+    if jenis not in JenisHari.values:
+        raise _hk(_("Jenis entri kalender kerja tidak dikenal."), field="jenis")
+    if not (nama or "").strip():
+        raise _hk(_("Keterangan hari wajib diisi."), field="nama")
+    hari_str = date_format(tanggal, "l, j F Y")
+    if HariLibur.objects.filter(tanggal=tanggal).exists():
+        raise _hk(
+            _("Tanggal %(tanggal)s sudah ada dalam kalender kerja daerah; hapus dulu entrinya.")
+            % {"tanggal": hari_str}
+        )
+    nasional = _nasional(tanggal.year).get(tanggal)
+    akhir_pekan = tanggal.weekday() >= 5
+    if jenis == JenisHari.LIBUR and nasional:
+        raise _hk(
+            _(
+                "%(tanggal)s sudah libur nasional atau cuti bersama menurut SKB 3 Menteri "
+                "(%(nama)s); hari itu sudah tidak dihitung sebagai hari kerja "
+                "(Pasal 18 dan Pasal 22)."
+            )
+            % {"tanggal": hari_str, "nama": nasional}
+        )
+    if jenis == JenisHari.LIBUR and akhir_pekan:
+        raise _hk(
+            _(
+                "%(tanggal)s adalah hari Sabtu atau Minggu; hari itu sudah tidak dihitung "
+                "sebagai hari kerja (Pasal 18 dan Pasal 22)."
+            )
+            % {"tanggal": hari_str}
+        )
+    if jenis == JenisHari.MASUK and not (nasional or akhir_pekan):
+        raise _hk(
+            _(
+                "%(tanggal)s sudah hari kerja: hanya libur nasional, cuti bersama, atau hari "
+                "Sabtu/Minggu yang dapat ditetapkan sebagai hari kerja (Pasal 18 dan Pasal 22)."
+            )
+            % {"tanggal": hari_str}
+        )
+
+
+def hari_libur_catat(*, tanggal: dt.date, jenis: str, nama: str, dasar: str = "", user):
+    """Add an entry to the working-day calendar: a day off decided later or locally
+    (LIBUR), or a listed day off (or a Saturday/Sunday) that is worked (MASUK).
+
+    Needs ``deadlines.add_harilibur`` (Sekretariat TKKSD, Admin); the checks are
+    those of ``hari_libur_periksa`` (rule "HK")."""
+    from django.contrib.admin.models import ADDITION
+    from django.core.exceptions import PermissionDenied
+    from django.db import IntegrityError
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from .models import HariLibur
+
+    if not user.has_perm("deadlines.add_harilibur"):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
+    nama, dasar = (nama or "").strip(), (dasar or "").strip()
+    hari_libur_periksa(tanggal=tanggal, jenis=jenis, nama=nama)
+    with transaction.atomic():
+        lama = Kalender()
+        try:
+            with transaction.atomic():
+                hari = HariLibur.objects.create(
+                    tanggal=tanggal, jenis=jenis, nama=nama, dasar=dasar, dicatat_oleh=user
+                )
+        except IntegrityError as e:  # two clerks at once: the unique date decides
+            raise _hk(
+                _("Tanggal %(tanggal)s sudah ada dalam kalender kerja daerah.")
+                % {"tanggal": date_format(tanggal, "l, j F Y")}
+            ) from e
+        _catat_log(user=user, hari=hari, flag=ADDITION, pesan=str(hari.get_jenis_display()))
+        _tenggat_hitung_ulang(tanggal=tanggal, lama=lama, user=user)
+    return hari
+
+
+def hari_libur_hapus(*, hari, user) -> None:
+    """Remove an entry of the working-day calendar (configuration, not a record):
+    the day falls back to the national list. Needs ``deadlines.delete_harilibur``;
+    written to the admin log; running working-day clocks are counted again."""
+    from django.contrib.admin.models import DELETION
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    if not user.has_perm("deadlines.delete_harilibur"):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
+    with transaction.atomic():
+        lama = Kalender()
+        tanggal = hari.tanggal
+        _catat_log(user=user, hari=hari, flag=DELETION, pesan=_("Entri kalender kerja dihapus"))
+        hari.delete()
+        _tenggat_hitung_ulang(tanggal=tanggal, lama=lama, user=user)

@@ -23,6 +23,10 @@ __all__ = [
     "PermohonanDprd",
     "PersetujuanDprd",
     "SuratKuasa",
+    "PermintaanTanggapanKedua",
+    "LaporanGubernur",
+    "TelaahanDprd",
+    "TindakLanjutTelaahan",
 ]
 
 _BERKAS = "documents.Berkas"
@@ -424,3 +428,118 @@ class SuratKuasa(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomor} — {self.penerima_nama}"
+
+
+# --- letters of the clocks (Pasal 16 ayat 5-6, Pasal 18 ayat 2, Pasal 22 ayat 1 b-e) ---
+
+
+class PermintaanTanggapanKedua(models.Model):
+    """A second request for an answer to an offer: ours to a partner that has not answered
+    in 30 days, signed by the Bupati (Pasal 16 ayat 5; P16-5), or a partner's to us
+    (Pasal 18 ayat 2; P18-2). ``tanggal_diterima`` starts P16-6 or P18-2.
+    """
+
+    penawaran = models.OneToOneField(
+        Penawaran, on_delete=models.CASCADE, related_name="permintaan_kedua"
+    )
+    nomor_surat = models.CharField(_("nomor surat permintaan tanggapan kedua"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal surat diterima"))
+    berkas = _berkas(_("surat permintaan tanggapan kedua"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("permintaan tanggapan kedua")
+        verbose_name_plural = _("permintaan tanggapan kedua")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="permintaan_kedua_diterima_setelah_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
+class LaporanGubernur(models.Model):
+    """The Bupati's report to the Gubernur as Wakil Pemerintah Pusat when a partner has
+    still not answered 15 days after the second request (Pasal 16 ayat 6; P16-6).
+    """
+
+    penawaran = models.OneToOneField(
+        Penawaran, on_delete=models.CASCADE, related_name="laporan_gubernur"
+    )
+    nomor_surat = models.CharField(_("nomor surat laporan"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat laporan"))
+    berkas = _berkas(_("surat laporan kepada Gubernur"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan kepada Gubernur")
+        verbose_name_plural = _("laporan kepada Gubernur")
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
+class TelaahanDprd(models.Model):
+    """The DPRD leadership's answer to the request, with its commission's review of the
+    draft PKS, received by the Bupati (Pasal 22 ayat 1 huruf b dan c; P22-1b, P22-1c).
+    ``tanggal_diterima`` starts the Bupati's follow-up period (P22-1d).
+    """
+
+    permohonan = models.OneToOneField(
+        PermohonanDprd, on_delete=models.CASCADE, related_name="telaahan"
+    )
+    nomor_surat = models.CharField(_("nomor surat pimpinan DPRD"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
+    berkas = _berkas(_("surat dan hasil kajian rancangan PKS"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("telaahan DPRD atas rancangan PKS")
+        verbose_name_plural = _("telaahan DPRD atas rancangan PKS")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="telaahan_dprd_diterima_setelah_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
+class TindakLanjutTelaahan(models.Model):
+    """The Bupati's follow-up of DPRD's review, sent back to the DPRD leadership for its
+    approval (Pasal 22 ayat 1 huruf d; P22-1d). ``tanggal_diterima`` (by DPRD) starts
+    P22-1e, whose lapse is the deemed approval of P22-1f.
+    """
+
+    permohonan = models.OneToOneField(
+        PermohonanDprd, on_delete=models.CASCADE, related_name="tindak_lanjut"
+    )
+    nomor_surat = models.CharField(_("nomor surat Bupati"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal diterima DPRD"))
+    berkas = _berkas(_("surat tindak lanjut dan rancangan PKS"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tindak lanjut telaahan DPRD")
+        verbose_name_plural = _("tindak lanjut telaahan DPRD")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="tindak_lanjut_diterima_setelah_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat

@@ -184,6 +184,33 @@ class CatatTanggapanSerializer(_Langkah):
         return value.kode
 
 
+class CatatPermintaanKeduaSerializer(_Langkah):
+    """Catat permintaan tanggapan kedua: dari Bupati kepada mitra yang belum menanggapi
+    30 hari kalender (P16-5; memulai P16-6), atau dari mitra kepada Bupati (P18-2)."""
+
+    mitra = _wilayah(_("Kode wilayah mitra."))
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat permintaan tanggapan kedua (PDF/DOCX)."), required=False)
+
+    def validate_mitra(self, value: Wilayah) -> str:
+        return value.kode
+
+
+class CatatLaporanGubernurSerializer(_Langkah):
+    """Catat laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat atas mitra yang
+    tetap tidak menanggapi 15 hari kalender setelah permintaan kedua (P16-6)."""
+
+    mitra = _wilayah(_("Kode wilayah mitra yang tidak menanggapi."))
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    surat = _berkas(_("Surat laporan kepada Gubernur (PDF/DOCX)."), required=False)
+
+    def validate_mitra(self, value: Wilayah) -> str:
+        return value.kode
+
+
 # --- naskah: rancangan ----------------------------------------------------------------
 
 
@@ -277,6 +304,26 @@ class CatatPersetujuanDprdSerializer(_Langkah):
     nomor = serializers.CharField(max_length=100, allow_blank=True)
     tanggal = TanggalField()
     surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
+
+
+class CatatTelaahanDprdSerializer(_Langkah):
+    """Catat jawaban pimpinan DPRD dengan hasil kajian rancangan PKS, diterima Bupati
+    (P22-1b, P22-1c; memulai P22-1d)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat pimpinan DPRD dan hasil kajian (PDF/DOCX)."), required=False)
+
+
+class CatatTindakLanjutTelaahanSerializer(_Langkah):
+    """Catat tindak lanjut Bupati atas telaahan DPRD, diterima DPRD (P22-1d; memulai
+    P22-1e, yang bila lewat berakibat persetujuan dianggap diberikan, P22-1f)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat tindak lanjut Bupati (PDF/DOCX)."), required=False)
 
 
 # --- akhir -------------------------------------------------------------------------------

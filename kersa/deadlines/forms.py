@@ -1,0 +1,39 @@
+"""Forms of the deadlines room. They only collect input; the rules live in
+``services`` (a refusal comes back onto the field it names, "<detail> [<rule>]")."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kersa.core.errors import RuleViolation
+
+from .choices import JenisHari
+
+
+class HariLiburForm(forms.Form):
+    """One entry of the working-day calendar (``services.hari_libur_catat``)."""
+
+    tanggal = forms.DateField(
+        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    jenis = forms.ChoiceField(label=_("Jenis"), choices=JenisHari.choices)
+    nama = forms.CharField(
+        label=_("Keterangan"),
+        max_length=150,
+        help_text=_("Misalnya: Hari Jadi Kabupaten Barito Selatan."),
+    )
+    dasar = forms.CharField(
+        label=_("Dasar penetapan"),
+        max_length=200,
+        required=False,
+        help_text=_("Nomor dan tanggal keputusan atau surat edaran, bila ada."),
+    )
+
+    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
+        for p in exc.pelanggaran:
+            field = p.field if p.field in self.fields else None
+            self.add_error(field, f"{p.detail} [{p.rule}]")
+
+    def argumen(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("tanggal", "jenis", "nama", "dasar")}

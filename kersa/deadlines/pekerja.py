@@ -1,0 +1,253 @@
+"""The worker's daily scan of the clocks (services; ``tasks.pindai_tenggat`` runs it).
+
+1. **Due clocks.** Every running clock whose due date has passed is claimed with a
+   conditional ``UPDATE`` on ``ditindak_pada`` (running, not yet claimed) inside the
+   transaction that applies its consequence, so two workers, or one run twice, never
+   act twice; a failure rolls the claim back and the next scan tries again.
+   Consequences (``Tenggat.akibat``):
+
+   - PENGINGAT: the clock is marked missed (TERLEWAT);
+   - BUKA_TUGAS: missed, and a task for the Sekretariat TKKSD is opened (P16-5 after
+     P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
+   - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):
+     ``agreements.services.ksdd_anggap_persetujuan_dprd`` records it as a step taken
+     by the system, dated the due date, and the KSDD moves on.
+
+   **When a clock counts as passed.** Pasal 22 gives DPRD "paling lama 15 (45) hari
+   kerja": the due date is the last day on which DPRD may still answer, and ayat (3)
+   deems the approval given "setelah jangka waktu" — after the period. So the worker
+   acts on the first scan *after* the due date (00:05 the next day) and records the
+   deemed approval *dated the due date* (the day the period ended, RULES.md P22-1f:
+   "on that day"). Acting at 00:05 on the due date itself would take DPRD's last day
+   away: an approval signed that afternoon could no longer be recorded. The same
+   reading holds for every clock: a clock is missed once its last day has gone by.
+
+2. **Periodic clocks** whose period has begun are started, idempotent by ``kunci``:
+   P37-1 per year ("P37-1:2026", due 31 December; met at once when a Rapat Pleno of
+   that year is already recorded), P8-5 during the first quarter for next year's
+   plans ("P8-5:2027", due 31 March), P34-2j per semester, P28 per semester for each
+   agency running a KSDD, P27-1 per semester for each KSDD in pelaksanaan. A period
+   already over when the scan first runs is not started (no clock for the past).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import asdict, dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from .choices import Akibat, StatusTenggat
+from .definisi import DEFINISI, SEMESTER, TAHUN, TRIWULAN_I, periode_berjalan
+from .models import Tenggat
+from .services import tenggat_akhiri, tenggat_mulai, tugas_buka
+
+logger = logging.getLogger(__name__)
+
+# The task a missed clock opens: (title, the step that closes it).
+TUGAS: dict[str, tuple] = {
+    "P16-4": (
+        _l("Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"),
+        "catat_permintaan_kedua",
+    ),
+    "P16-6": (_l("Susun laporan kepada Gubernur (Pasal 16 ayat 6)"), "catat_laporan_gubernur"),
+    "P18-2": (
+        _l("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
+        "catat_tanggapan",
+    ),
+}
+
+# The deemed approval each clock stands for (Pasal 22 ayat 1 huruf f, ayat 3).
+ANGGAP: dict[str, str] = {"P22-1e": "P22-1f", "P22-3": "P22-3"}
+
+
+@dataclass
+class Hasil:
+    """What one scan did (returned by the task, printed by the command)."""
+
+    terlewat: int = 0
+    tugas: int = 0
+    dianggap: int = 0
+    dimulai: int = 0
+    gagal: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
+    """One scan as of ``hari_ini`` (default: today in Asia/Jakarta)."""
+    hari_ini = hari_ini or timezone.localdate()
+    hasil = Hasil()
+    jatuh = Tenggat.objects.filter(
+        status=StatusTenggat.BERJALAN, ditindak_pada__isnull=True, jatuh_tempo__lt=hari_ini
+    ).values_list("pk", flat=True)
+    for pk in list(jatuh):
+        try:
+            akibat = tenggat_tindak(pk=pk, hari_ini=hari_ini)
+        except Exception:
+            logger.exception(
+                "Tenggat %s: akibat gagal diterapkan; dicoba lagi pada pemindaian berikut", pk
+            )
+            hasil.gagal += 1
+            continue
+        if akibat == Akibat.ANGGAP_SETUJU:
+            hasil.dianggap += 1
+        elif akibat == Akibat.BUKA_TUGAS:
+            hasil.terlewat += 1
+            hasil.tugas += 1
+        elif akibat:
+            hasil.terlewat += 1
+    hasil.dimulai = tenggat_periodik_mulai(hari_ini=hari_ini)
+    return hasil
+
+
+def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
+    """Claim one due clock and apply its consequence, once. Returns the consequence
+    applied, or None when the clock was no longer there to take (another worker took
+    it, or a step met it meanwhile)."""
+    from kersa.agreements.models import Ksdd
+
+    with transaction.atomic():
+        tenggat = Tenggat.objects.select_related("ksdd").get(pk=pk)
+        ksdd = None
+        if tenggat.ksdd_id:
+            # Lock order as in a step (KSDD, then its clocks): no deadlock with a user
+            # recording the awaited letter at the same moment.
+            ksdd = Ksdd.objects.select_for_update().get(pk=tenggat.ksdd_id)
+        diambil = Tenggat.objects.filter(
+            pk=pk,
+            status=StatusTenggat.BERJALAN,
+            ditindak_pada__isnull=True,
+            jatuh_tempo__lt=hari_ini,
+        ).update(ditindak_pada=timezone.now())
+        if not diambil:
+            return None
+        tenggat.refresh_from_db()
+        definisi = DEFINISI.get(tenggat.rule)
+        if tenggat.akibat == Akibat.ANGGAP_SETUJU and ksdd is not None:
+            _anggap(tenggat, ksdd)
+        else:
+            tenggat_akhiri(
+                tenggat=tenggat,
+                ke=StatusTenggat.TERLEWAT,
+                alasan=_("Jatuh tempo %(tgl)s terlewat: %(judul)s (%(pasal)s).")
+                % {
+                    "tgl": tenggat.jatuh_tempo.strftime("%d-%m-%Y"),
+                    "judul": definisi.judul if definisi else tenggat.rule,
+                    "pasal": definisi.pasal if definisi else tenggat.rule,
+                },
+                pada=hari_ini,
+            )
+            if tenggat.akibat == Akibat.BUKA_TUGAS and tenggat.rule in TUGAS:
+                judul, aksi = TUGAS[tenggat.rule]
+                tugas_buka(tenggat=tenggat, judul=str(judul), aksi=aksi)
+        return tenggat.akibat
+
+
+def _anggap(tenggat: Tenggat, ksdd) -> None:
+    """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
+    from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
+    from kersa.core.errors import RuleViolation
+
+    try:
+        ksdd_anggap_persetujuan_dprd(
+            ksdd=ksdd, rule=ANGGAP.get(tenggat.rule, "P22-3"), tanggal=tenggat.jatuh_tempo
+        )
+    except RuleViolation as exc:
+        # The workflow no longer allows it (e.g. an approval is already recorded):
+        # nothing to deem; the clock stops with the reason, and is not retried.
+        tenggat_akhiri(
+            tenggat=tenggat,
+            ke=StatusTenggat.DIHENTIKAN,
+            alasan=_("Persetujuan DPRD tidak dapat dianggap diberikan: %s") % exc,
+        )
+
+
+# --- periodic clocks -------------------------------------------------------------------
+
+
+def _mulai_sekali(**kwargs) -> bool:
+    """Start a clock unless its kunci exists; True when it was created now. Two workers
+    racing on PostgreSQL: the unique kunci lets one insert win, the other is ignored."""
+    if Tenggat.objects.filter(kunci=kwargs["kunci"]).exists():
+        return False
+    try:
+        with transaction.atomic():
+            tenggat_mulai(**kwargs)
+    except IntegrityError:
+        return False
+    return True
+
+
+def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
+    """Start the clocks of the periods that have begun (see the module docstring)."""
+    from kersa.agreements.choices import Status
+    from kersa.agreements.models import Ksdd, RekomendasiPleno
+    from kersa.regions.models import PerangkatDaerah
+
+    from .pemicu import peristiwa_laporan_semester
+
+    n = 0
+    tahun = periode_berjalan(TAHUN, hari_ini)
+    if _mulai_sekali(
+        rule="P37-1",
+        kunci=f"P37-1:{tahun.kode}",
+        tanggal_peristiwa=tahun.mulai,
+        peristiwa=_("Tahun %s: Rapat Pleno TKKSD paling sedikit sekali setahun") % tahun.kode,
+        jatuh_tempo=tahun.akhir,
+    ):
+        n += 1
+        if RekomendasiPleno.objects.filter(tanggal_rapat__year=tahun.mulai.year).exists():
+            tenggat_akhiri(
+                tenggat=Tenggat.objects.get(kunci=f"P37-1:{tahun.kode}"),
+                ke=StatusTenggat.TERPENUHI,
+                alasan=_("Rapat Pleno TKKSD tahun ini sudah dicatat."),
+                pada=hari_ini,
+            )
+    triwulan = periode_berjalan(TRIWULAN_I, hari_ini)
+    if hari_ini <= triwulan.akhir:
+        berikut = triwulan.mulai.year + 1
+        n += _mulai_sekali(
+            rule="P8-5",
+            kunci=f"P8-5:{berikut}",
+            tanggal_peristiwa=triwulan.mulai,
+            peristiwa=_("Triwulan I %(t)s: identifikasi KSDD sukarela untuk tahun %(b)s")
+            % {"t": triwulan.mulai.year, "b": berikut},
+            jatuh_tempo=triwulan.akhir,
+        )
+    semester = periode_berjalan(SEMESTER, hari_ini)
+    n += _mulai_sekali(
+        rule="P34-2j",
+        kunci=f"P34-2j:{semester.kode}",
+        tanggal_peristiwa=semester.mulai,
+        peristiwa=_("Semester %s: laporan TKKSD kepada Bupati (semester II: juga laporan tahunan)")
+        % semester.kode,
+        jatuh_tempo=semester.akhir,
+    )
+    berjalan = Ksdd.objects.filter(status=Status.PELAKSANAAN).select_related("perangkat_daerah")
+    for ksdd in berjalan:
+        p = peristiwa_laporan_semester(ksdd, semester.mulai)
+        n += _mulai_sekali(
+            rule="P27-1",
+            kunci=p.kunci,
+            tanggal_peristiwa=p.tanggal,
+            peristiwa=p.uraian,
+            ksdd=ksdd,
+            jatuh_tempo=p.jatuh_tempo,
+        )
+    for pd in PerangkatDaerah.objects.filter(pk__in=berjalan.values("perangkat_daerah")):
+        n += _mulai_sekali(
+            rule="P28",
+            kunci=f"P28:pd:{pd.pk}:{semester.kode}",
+            tanggal_peristiwa=semester.mulai,
+            peristiwa=_("Semester %(s)s: monitoring dan evaluasi %(pd)s")
+            % {"s": semester.kode, "pd": pd},
+            perangkat_daerah=pd,
+            jatuh_tempo=semester.akhir,
+        )
+    return n

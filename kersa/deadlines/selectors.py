@@ -1,0 +1,216 @@
+"""Reads of the deadlines room: which clocks a user may see, grouped and counted down.
+
+Query-count discipline lives here: a list of clocks is one query (with its KSDD and
+agency joined) plus one for the calendar (``Kalender``), whatever its length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from babel.dates import format_date
+from django.db.models import Count, Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kersa.agreements.selectors import ksdd_visible_to
+
+from .choices import Satuan, StatusTenggat
+from .definisi import DEFINISI, Definisi
+from .kalender import Kalender
+from .models import Tenggat
+
+# A clock marked missed (TERLEWAT) stays in the "overdue" group this long after its
+# due date; after that it is shown only on its KSDD's page.
+JENDELA_TERLEWAT = dt.timedelta(days=30)
+MINGGU = dt.timedelta(days=7)
+
+GRUP = ("terlewat", "hari_ini", "minggu_ini", "berikutnya")
+
+
+def tanggal_panjang(tanggal: dt.date, bahasa: str | None = None) -> str:
+    """30-03-2026 → "Senin, 30 Maret 2026" (in the active language by default)."""
+    kode = translation.to_locale(bahasa or translation.get_language() or "id")
+    return format_date(tanggal, "EEEE, d MMMM y", locale=kode)
+
+
+def tenggat_terlihat(user) -> QuerySet[Tenggat]:
+    """The clocks this user may see: those of the KSDD they may see; clocks without a
+    KSDD (meetings, reports) for those who see every KSDD, or their own agency's."""
+    qs = Tenggat.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if user.has_perm("agreements.lihat_semua_ksdd"):
+        return qs
+    cond = Q(ksdd__in=ksdd_visible_to(user))
+    if user.has_perm("agreements.view_ksdd") and user.perangkat_daerah_id:
+        cond |= Q(ksdd__isnull=True, perangkat_daerah_id=user.perangkat_daerah_id)
+    return qs.filter(cond)
+
+
+def _q_terbuka(hari_ini: dt.date) -> Q:
+    """Running clocks, and missed ones still in the overdue window."""
+    return Q(status=StatusTenggat.BERJALAN) | Q(
+        status=StatusTenggat.TERLEWAT, jatuh_tempo__gte=hari_ini - JENDELA_TERLEWAT
+    )
+
+
+@dataclass
+class BarisTenggat:
+    """One clock as a clerk reads it: rule, Pasal, due date and countdown in words."""
+
+    tenggat: Tenggat
+    definisi: Definisi | None
+    sisa: int
+    hitung_mundur: str
+    jatuh_tempo_teks: str
+    tanggal_peristiwa_teks: str
+    libur: str | None  # a calendar-day period ending on a day off: that day's name
+    grup: str
+
+    @property
+    def pasal(self) -> str:
+        return str(self.definisi.pasal) if self.definisi else ""
+
+    @property
+    def judul(self) -> str:
+        return str(self.definisi.judul) if self.definisi else self.tenggat.rule
+
+    @property
+    def penanggung(self) -> str:
+        return str(self.definisi.penanggung) if self.definisi else ""
+
+
+def hitung_mundur(satuan: str, hari_ini: dt.date, jatuh_tempo: dt.date, kal: Kalender):
+    """(units left, words): "12 hari kerja lagi", "3 hari kalender lagi",
+    "jatuh tempo hari ini", "terlambat 2 hari kerja". Months count as calendar days."""
+    kerja = satuan == Satuan.HARI_KERJA
+    if jatuh_tempo == hari_ini:
+        return 0, _("jatuh tempo hari ini")
+    n = kal.sisa(satuan, hari_ini, jatuh_tempo)
+    if jatuh_tempo > hari_ini:
+        n = max(n, 1)
+        if kerja:
+            teks = ngettext("%(n)d hari kerja lagi", "%(n)d hari kerja lagi", n)
+        else:
+            teks = ngettext("%(n)d hari kalender lagi", "%(n)d hari kalender lagi", n)
+        return n, teks % {"n": n}
+    n = min(n, -1)
+    if kerja:
+        teks = ngettext("terlambat %(n)d hari kerja", "terlambat %(n)d hari kerja", -n)
+    else:
+        teks = ngettext("terlambat %(n)d hari kalender", "terlambat %(n)d hari kalender", -n)
+    return n, teks % {"n": -n}
+
+
+def grup_tenggat(hari_ini: dt.date, jatuh_tempo: dt.date, status: str) -> str:
+    if status == StatusTenggat.TERLEWAT or jatuh_tempo < hari_ini:
+        return "terlewat"
+    if jatuh_tempo == hari_ini:
+        return "hari_ini"
+    if jatuh_tempo <= hari_ini + MINGGU:
+        return "minggu_ini"
+    return "berikutnya"
+
+
+def baris_tenggat(
+    tenggat: Tenggat, hari_ini: dt.date, kal: Kalender, bahasa: str | None = None
+) -> BarisTenggat:
+    """The display row of one clock (no query beyond the calendar's)."""
+    sisa, teks = hitung_mundur(tenggat.satuan, hari_ini, tenggat.jatuh_tempo, kal)
+    libur = None
+    if tenggat.satuan != Satuan.HARI_KERJA:
+        libur = kal.nama_libur(tenggat.jatuh_tempo)
+    return BarisTenggat(
+        tenggat=tenggat,
+        definisi=DEFINISI.get(tenggat.rule),
+        sisa=sisa,
+        hitung_mundur=teks,
+        jatuh_tempo_teks=tanggal_panjang(tenggat.jatuh_tempo, bahasa),
+        tanggal_peristiwa_teks=tanggal_panjang(tenggat.tanggal_peristiwa, bahasa),
+        libur=libur,
+        grup=grup_tenggat(hari_ini, tenggat.jatuh_tempo, tenggat.status),
+    )
+
+
+def tenggat_terbuka(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None):
+    """The open clocks this user may see, optionally of one agency (one query)."""
+    qs = (
+        tenggat_terlihat(user)
+        .filter(_q_terbuka(hari_ini))
+        .select_related("ksdd", "perangkat_daerah")
+        .order_by("jatuh_tempo", "id")
+    )
+    if perangkat_daerah_id:
+        qs = qs.filter(perangkat_daerah_id=perangkat_daerah_id)
+    return qs
+
+
+def tenggat_per_grup(
+    *, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None
+) -> dict[str, list[BarisTenggat]]:
+    """The Tenggat page: open clocks in the groups of ``GRUP`` (two queries)."""
+    daftar = list(
+        tenggat_terbuka(user=user, hari_ini=hari_ini, perangkat_daerah_id=perangkat_daerah_id)
+    )
+    grup: dict[str, list[BarisTenggat]] = {g: [] for g in GRUP}
+    if not daftar:
+        return grup
+    kal = Kalender()
+    for t in daftar:
+        baris = baris_tenggat(t, hari_ini, kal)
+        grup[baris.grup].append(baris)
+    return grup
+
+
+def tenggat_hitung(*, user, hari_ini: dt.date) -> dict[str, int]:
+    """Counts for the home page: overdue, due today, due in the next 7 days (one query)."""
+    lewat = Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=hari_ini)
+    hasil = (
+        tenggat_terlihat(user)
+        .filter(_q_terbuka(hari_ini))
+        .aggregate(
+            terlewat=Count("id", filter=lewat),
+            hari_ini=Count("id", filter=Q(status=StatusTenggat.BERJALAN, jatuh_tempo=hari_ini)),
+            minggu_ini=Count(
+                "id",
+                filter=Q(
+                    status=StatusTenggat.BERJALAN,
+                    jatuh_tempo__gt=hari_ini,
+                    jatuh_tempo__lte=hari_ini + MINGGU,
+                ),
+            ),
+        )
+    )
+    return {k: v or 0 for k, v in hasil.items()}
+
+
+def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
+    """The clocks of one KSDD for its page: running ones with their countdown, and the
+    finished ones (met, deemed, missed, stopped). One query, plus the calendar's
+    when a clock is running."""
+    semua = list(Tenggat.objects.filter(ksdd=ksdd).order_by("jatuh_tempo", "id"))
+    berjalan = [t for t in semua if t.status == StatusTenggat.BERJALAN]
+    kal = Kalender() if berjalan else None
+    return {
+        "berjalan": [baris_tenggat(t, hari_ini, kal) for t in berjalan],
+        "selesai": [
+            {"tenggat": t, "definisi": DEFINISI.get(t.rule)}
+            for t in semua
+            if t.status != StatusTenggat.BERJALAN
+        ],
+    }
+
+
+def tugas_terbuka(*, user) -> QuerySet:
+    """Open tasks the worker opened for the Sekretariat TKKSD (P16-5, P16-6, P18-2), of
+    the KSDD this user may see, oldest first, with their KSDD and clock joined."""
+    from .models import Tugas
+
+    return (
+        Tugas.objects.filter(status=Tugas.Status.TERBUKA, ksdd__in=ksdd_visible_to(user))
+        .select_related("ksdd", "tenggat")
+        .order_by("dibuka_pada", "id")
+    )

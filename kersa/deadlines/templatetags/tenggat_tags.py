@@ -1,0 +1,24 @@
+"""Template helpers of the deadlines room: the countdown on the KSDD page."""
+
+from django import template
+from django.utils import timezone
+
+from ..selectors import tanggal_panjang as _tanggal_panjang
+from ..selectors import tenggat_ksdd as _tenggat_ksdd
+
+register = template.Library()
+
+
+@register.simple_tag
+def tenggat_ksdd(ksdd) -> dict:
+    """{"berjalan": [BarisTenggat], "selesai": [...]} of one KSDD (one query, plus
+    the calendar's when a clock is running)."""
+    if ksdd is None or not getattr(ksdd, "pk", None):
+        return {"berjalan": [], "selesai": []}
+    return _tenggat_ksdd(ksdd=ksdd, hari_ini=timezone.localdate())
+
+
+@register.filter
+def tanggal_panjang(tanggal) -> str:
+    """A date as "Senin, 30 Maret 2026" in the active language."""
+    return _tanggal_panjang(tanggal) if tanggal else ""

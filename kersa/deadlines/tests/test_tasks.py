@@ -1,0 +1,302 @@
+"""The worker (deadlines/tasks.py, pekerja.py): consequences of clocks fallen due,
+tasks for the secretariat, periodic clocks, and acting once."""
+
+import datetime as dt
+import threading
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from kersa.agreements import services
+from kersa.agreements.choices import Pemrakarsa, Status
+from kersa.agreements.models import PersetujuanDprd, RiwayatTahap
+from kersa.agreements.skenario import ke_status, ksdd_baru, tanggapi
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.kalender import Kalender
+from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
+from kersa.deadlines.pekerja import tenggat_pindai
+from kersa.deadlines.selectors import tugas_terbuka
+from kersa.deadlines.tasks import pindai_tenggat, waktu_pindai_berikut
+from kersa.documents.contoh import unggahan_pdf
+from kersa.regions.models import Wilayah
+
+WIB = ZoneInfo("Asia/Jakarta")
+BARITO_TIMUR = "62.13"
+
+
+def _hari(n: int) -> dt.date:
+    return timezone.localdate() - dt.timedelta(days=n)
+
+
+def _pukul(tanggal: dt.date, jam: int = 0, menit: int = 5) -> dt.datetime:
+    return dt.datetime.combine(tanggal, dt.time(jam, menit), tzinfo=WIB)
+
+
+def _tugas(ksdd):
+    return Tugas.objects.filter(ksdd=ksdd)
+
+
+@pytest.mark.django_db
+def test_p16_4_missed_opens_the_p16_5_task_and_the_second_request_closes_it(pemeran, ksdd):
+    ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    p164 = Tenggat.objects.get(ksdd=ksdd, rule="P16-4")
+    assert p164.jatuh_tempo == _hari(20)
+
+    hasil = tenggat_pindai()
+    assert (hasil.terlewat, hasil.tugas) == (1, 1)
+    p164.refresh_from_db()
+    assert p164.status == StatusTenggat.TERLEWAT and p164.ditindak_pada is not None
+    tugas = _tugas(ksdd).get()
+    assert tugas.judul == "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"
+    assert (tugas.rule, tugas.aksi, tugas.status) == ("P16-4", "catat_permintaan_kedua", "terbuka")
+    assert list(tugas_terbuka(user=pemeran.sekretariat)) == [tugas]
+    assert list(tugas_terbuka(user=pemeran.operator_lain)) == []  # another agency's KSDD
+
+    assert tenggat_pindai().tugas == 0  # twice: acts once
+    assert _tugas(ksdd).count() == 1
+    assert RiwayatTenggat.objects.filter(tenggat=p164, ke=StatusTenggat.TERLEWAT).count() == 1
+
+    services.ksdd_catat_permintaan_kedua(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        mitra=BARITO_TIMUR,
+        nomor_surat="000.3/190/Pem/2026",
+        tanggal_surat=_hari(19),
+        tanggal_diterima=_hari(18),
+        surat=unggahan_pdf("permintaan-kedua.pdf"),
+    )
+    tugas.refresh_from_db()
+    assert tugas.status == "selesai"
+    assert tugas.selesai_oleh.aksi == "catat_permintaan_kedua"
+    p166 = Tenggat.objects.get(ksdd=ksdd, rule="P16-6")
+    assert (p166.tanggal_peristiwa, p166.jatuh_tempo) == (_hari(18), _hari(3))
+
+    # P16-6 missed: the report to the Gubernur becomes the secretariat's task.
+    assert tenggat_pindai().tugas == 1
+    laporan = _tugas(ksdd).get(status="terbuka")
+    assert laporan.judul == "Susun laporan kepada Gubernur (Pasal 16 ayat 6)"
+    assert laporan.tenggat == p166
+    services.ksdd_catat_laporan_gubernur(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        mitra=BARITO_TIMUR,
+        nomor_surat="100.3/300/Pem/2026",
+        tanggal_surat=_hari(0),
+    )
+    laporan.refresh_from_db()
+    assert laporan.status == "selesai"
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENUNGGU_TANGGAPAN  # status-preserving steps
+
+
+@pytest.mark.django_db
+def test_p16_5_second_request_before_the_worker_ran_marks_p16_4_missed(pemeran, ksdd):
+    ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    services.ksdd_catat_permintaan_kedua(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        mitra=BARITO_TIMUR,
+        nomor_surat="000.3/190/Pem/2026",
+        tanggal_surat=_hari(19),
+        tanggal_diterima=_hari(18),
+    )
+    p164 = Tenggat.objects.get(ksdd=ksdd, rule="P16-4")
+    assert p164.status == StatusTenggat.TERLEWAT
+    hasil = tenggat_pindai()
+    assert not _tugas(ksdd).filter(rule="P16-4").exists()  # nothing left to ask for
+    assert hasil.tugas == 1  # but P16-6 has lapsed meanwhile: the report task
+
+
+@pytest.mark.django_db
+def test_p18_2_partners_second_request_missed_opens_the_bupatis_answer_task(pemeran):
+    ksdd = ksdd_baru(
+        pemeran,
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra=Wilayah.objects.get(kode=BARITO_TIMUR),
+    )
+    ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    services.ksdd_catat_permintaan_kedua(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        mitra=BARITO_TIMUR,
+        nomor_surat="000.3/55/Bartim/2026",
+        tanggal_surat=_hari(45),
+        tanggal_diterima=_hari(44),
+    )
+    p182 = Tenggat.objects.get(ksdd=ksdd, rule="P18-2")
+    assert p182.jatuh_tempo == Kalender().tambah_hari_kerja(_hari(44), 15)
+    assert Tenggat.objects.get(ksdd=ksdd, rule="P17-4").status == StatusTenggat.BERJALAN
+    tenggat_pindai()
+    tugas = _tugas(ksdd).get()
+    assert tugas.rule == "P18-2" and tugas.aksi == "catat_tanggapan"
+    assert "Pasal 18 ayat 2" in tugas.judul
+    tanggapi(ksdd, pemeran)
+    tugas.refresh_from_db()
+    assert tugas.status == "selesai" and tugas.selesai_oleh.aksi == "catat_tanggapan"
+
+
+def _sampai_tindak_lanjut(pemeran):
+    ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+    services.ksdd_catat_telaahan_dprd(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        nomor_surat="170/20/DPRD/2026",
+        tanggal_surat=_hari(14),
+        tanggal_diterima=_hari(13),
+    )
+    ksdd.refresh_from_db()
+    services.ksdd_catat_tindak_lanjut_telaahan(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        nomor_surat="100.3/230/Pem/2026",
+        tanggal_surat=_hari(12),
+        tanggal_diterima=_hari(11),
+    )
+    ksdd.refresh_from_db()
+    return ksdd
+
+
+@pytest.mark.django_db
+def test_p22_1d_review_meets_p22_1b_and_p22_3_and_the_follow_up_starts_p22_1e(pemeran):
+    ksdd = _sampai_tindak_lanjut(pemeran)
+    status = dict(
+        Tenggat.objects.filter(ksdd=ksdd, rule__startswith="P22").values_list("rule", "status")
+    )
+    assert status == {
+        "P22-1b": StatusTenggat.TERPENUHI,
+        "P22-3": StatusTenggat.TERPENUHI,
+        "P22-1d": StatusTenggat.TERPENUHI,
+        "P22-1e": StatusTenggat.BERJALAN,
+    }
+    e = Tenggat.objects.get(ksdd=ksdd, rule="P22-1e")
+    assert e.jatuh_tempo == Kalender().tambah_hari_kerja(_hari(11), 15)
+
+
+@pytest.mark.django_db
+def test_p22_1f_no_approval_15_working_days_after_the_follow_up_is_deemed(pemeran):
+    ksdd = _sampai_tindak_lanjut(pemeran)
+    e = Tenggat.objects.get(ksdd=ksdd, rule="P22-1e")
+    with time_machine.travel(_pukul(e.jatuh_tempo), tick=False) as waktu:
+        assert pindai_tenggat.call()["dianggap"] == 0  # DPRD's last day
+        waktu.move_to(_pukul(e.jatuh_tempo + dt.timedelta(days=1)))
+        assert pindai_tenggat.call()["dianggap"] == 1
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENYUSUNAN_PKS
+    p = PersetujuanDprd.objects.get(ksdd=ksdd)
+    assert (p.dianggap, p.tanggal, p.dasar) == (True, e.jatuh_tempo, "Pasal 22 ayat (1) huruf f")
+    r = RiwayatTahap.objects.get(ksdd=ksdd, aksi="catat_persetujuan_dprd")
+    assert r.oleh is None and r.rule == "P22-1f" and "Pasal 22 ayat 1 huruf e dan f" in r.alasan
+    e.refresh_from_db()
+    assert e.status == StatusTenggat.DIANGGAP
+
+
+@pytest.mark.django_db
+def test_p22_1b_missed_is_only_a_reminder_p22_3_keeps_running(pemeran):
+    ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+    b = Tenggat.objects.get(ksdd=ksdd, rule="P22-1b")
+    with time_machine.travel(_pukul(b.jatuh_tempo + dt.timedelta(days=1)), tick=False):
+        tenggat_pindai()
+    b.refresh_from_db()
+    assert b.status == StatusTenggat.TERLEWAT
+    assert Tenggat.objects.get(ksdd=ksdd, rule="P22-3").status == StatusTenggat.BERJALAN
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENUNGGU_DPRD
+
+
+@pytest.mark.django_db
+def test_p37_1_p8_5_p34_2j_periodic_clocks_start_once_in_their_period(acuan):
+    with time_machine.travel(_pukul(dt.date(2026, 1, 5)), tick=False):
+        assert tenggat_pindai().dimulai == 3
+        assert tenggat_pindai().dimulai == 0
+    jt = dict(Tenggat.objects.values_list("kunci", "jatuh_tempo"))
+    assert jt == {
+        "P37-1:2026": dt.date(2026, 12, 31),
+        "P8-5:2027": dt.date(2026, 3, 31),
+        "P34-2j:2026-1": dt.date(2026, 6, 30),
+    }
+    with time_machine.travel(_pukul(dt.date(2026, 7, 1)), tick=False):
+        tenggat_pindai()
+    status = dict(Tenggat.objects.values_list("kunci", "status"))
+    assert status["P8-5:2027"] == StatusTenggat.TERLEWAT
+    assert status["P34-2j:2026-1"] == StatusTenggat.TERLEWAT
+    assert status["P34-2j:2026-2"] == StatusTenggat.BERJALAN
+    assert "P8-5:2028" not in status  # the first quarter is over: no clock for the past
+
+
+@pytest.mark.django_db
+def test_p27_1_and_p28_each_semester_for_a_ksdd_in_pelaksanaan(pemeran, ksdd):
+    with time_machine.travel(_pukul(dt.date(2026, 6, 20), 9), tick=False) as waktu:
+        ksdd = ke_status(ksdd, Status.PELAKSANAAN, pemeran)
+        tenggat_pindai()
+        pd = ksdd.perangkat_daerah_id
+        assert set(
+            Tenggat.objects.filter(rule__in=["P27-1", "P28"]).values_list("kunci", flat=True)
+        ) == {
+            f"P27-1:ksdd:{ksdd.pk}:2026-1",
+            f"P28:pd:{pd}:2026-1",
+        }
+        waktu.move_to(_pukul(dt.date(2026, 7, 1)))
+        tenggat_pindai()
+    lap = dict(Tenggat.objects.filter(rule="P27-1").values_list("kunci", "status"))
+    assert lap == {
+        f"P27-1:ksdd:{ksdd.pk}:2026-1": StatusTenggat.TERLEWAT,
+        f"P27-1:ksdd:{ksdd.pk}:2026-2": StatusTenggat.BERJALAN,
+    }
+    assert Tenggat.objects.get(kunci=f"P28:pd:{pd}:2026-2").jatuh_tempo == dt.date(2026, 12, 31)
+
+
+def test_next_scan_is_at_00_05_jakarta_the_next_day():
+    sekarang = dt.datetime(2026, 5, 13, 23, 59, tzinfo=WIB)
+    assert waktu_pindai_berikut(sekarang) == dt.datetime(2026, 5, 14, 0, 5, tzinfo=WIB)
+    utc = dt.datetime(2026, 5, 13, 17, 30, tzinfo=dt.UTC)  # 00:30 WIB on 14 May
+    assert waktu_pindai_berikut(utc) == dt.datetime(2026, 5, 15, 0, 5, tzinfo=WIB)
+
+
+@pytest.mark.django_db
+def test_command_scans_as_of_a_date(pemeran, ksdd, capsys):
+    ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    p164 = Tenggat.objects.get(ksdd=ksdd, rule="P16-4")
+    call_command("pindai_tenggat", "--tanggal", p164.jatuh_tempo.isoformat())
+    p164.refresh_from_db()
+    assert p164.status == StatusTenggat.BERJALAN
+    call_command("pindai_tenggat", "--tanggal", (p164.jatuh_tempo + dt.timedelta(1)).isoformat())
+    p164.refresh_from_db()
+    assert p164.status == StatusTenggat.TERLEWAT
+    assert "tugas dibuka: 1" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="memerlukan kunci baris PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_act_once_on_postgresql(acuan, pemeran):
+    dprd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+    tawar = ke_status(ksdd_baru(pemeran), Status.MENUNGGU_TANGGAPAN, pemeran)
+    jt = Tenggat.objects.get(ksdd=dprd, rule="P22-3").jatuh_tempo
+    hari_ini = jt + dt.timedelta(days=1)
+    barrier = threading.Barrier(2, timeout=30)
+    hasil: list = [None, None]
+
+    def kerja(i):
+        try:
+            barrier.wait()
+            hasil[i] = tenggat_pindai(hari_ini=hari_ini)
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            hasil[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=kerja, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(isinstance(h, Exception) for h in hasil), hasil
+    assert sum(h.dianggap for h in hasil) == 1
+    assert PersetujuanDprd.objects.filter(ksdd=dprd).count() == 1
+    assert RiwayatTahap.objects.filter(ksdd=dprd, aksi="catat_persetujuan_dprd").count() == 1
+    assert Tugas.objects.filter(ksdd=tawar).count() == 1
+    assert Tenggat.objects.filter(kunci=f"P37-1:{hari_ini.year}").count() == 1

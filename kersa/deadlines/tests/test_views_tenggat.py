@@ -1,0 +1,153 @@
+"""The Tenggat page, the home page counts and the countdown on the KSDD page."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kersa.agreements.skenario import ksdd_baru
+from kersa.deadlines.services import tenggat_mulai
+
+D = dt.date
+HARI_INI = dt.datetime(2026, 3, 16, 9, 0)  # Monday 16 March 2026, Asia/Jakarta
+
+
+@pytest.fixture
+def hari_ini(time_machine):
+    time_machine.move_to(HARI_INI, tick=False)
+    return HARI_INI.date()
+
+
+def _jam(ksdd, rule, mulai, jatuh_tempo=None, kunci=None):
+    return tenggat_mulai(
+        rule=rule,
+        kunci=kunci or f"uji:{rule}:{ksdd.pk}:{mulai}:{jatuh_tempo}",
+        tanggal_peristiwa=mulai,
+        peristiwa="Surat diterima",
+        ksdd=ksdd,
+        jatuh_tempo=jatuh_tempo,
+    )
+
+
+def _grup(html: str, kode: str) -> str:
+    m = re.search(rf'<section aria-labelledby="grup-{kode}".*?</section>', html, re.S)
+    return m.group(0)
+
+
+@pytest.fixture
+def empat_jam(ksdd, hari_ini):
+    return {
+        "terlewat": _jam(ksdd, "P16-4", D(2026, 2, 8)),  # due Tue 10 March
+        "hari_ini": _jam(ksdd, "P16-4", D(2026, 2, 14)),  # due Mon 16 March
+        "minggu_ini": _jam(ksdd, "P18-2", D(2026, 2, 24)),  # 15 working days: Tue 17 March
+        "berikutnya": _jam(ksdd, "P19-3", D(2025, 10, 1), jatuh_tempo=D(2030, 9, 30)),
+    }
+
+
+def test_tenggat_page_groups_with_rule_pasal_and_countdown(client, pemeran, empat_jam):
+    client.force_login(pemeran.sekretariat)
+    html = client.get(reverse("deadlines:daftar")).content.decode()
+    lewat = _grup(html, "terlewat")
+    assert "P16-4" in lewat and "Pasal 16 ayat (4)" in lewat
+    assert "terlambat 6 hari kalender" in lewat
+    assert "Selasa, 10 Maret 2026" in lewat
+    assert "Jatuh tempo hari ini" in _grup(html, "hari_ini")
+    assert "Senin, 16 Maret 2026" in _grup(html, "hari_ini")
+    minggu = _grup(html, "minggu_ini")
+    assert "P18-2" in minggu and "1 hari kerja lagi" in minggu
+    assert "Selasa, 17 Maret 2026" in minggu
+    assert "P19-3" in _grup(html, "berikutnya")
+    assert empat_jam["hari_ini"].ksdd.nomor_register in html
+    assert reverse("agreements:detail", args=[empat_jam["hari_ini"].ksdd_id]) in html
+
+
+def test_calendar_day_period_ending_on_a_day_off_is_noted(client, pemeran, ksdd, hari_ini):
+    _jam(ksdd, "P16-4", D(2026, 2, 19))  # 30 calendar days: Saturday 21 March (Idul Fitri)
+    client.force_login(pemeran.operator)
+    html = _grup(client.get(reverse("deadlines:daftar")).content.decode(), "minggu_ini")
+    assert "Sabtu, 21 Maret 2026" in html
+    assert "Hari Raya Idul Fitri" in html
+    assert "tetap berakhir pada tanggal ini" in html
+
+
+def test_operator_sees_own_agency_only(client, pemeran, empat_jam):
+    client.force_login(pemeran.operator_lain)
+    html = client.get(reverse("deadlines:daftar")).content.decode()
+    assert "P16-4" not in html and 'name="pd"' not in html
+    client.force_login(pemeran.operator)
+    html = client.get(reverse("deadlines:daftar")).content.decode()
+    assert "P16-4" in html and 'name="pd"' not in html
+
+
+def test_secretariat_filters_by_agency(client, pemeran, empat_jam):
+    client.force_login(pemeran.sekretariat)
+    dinkes = pemeran.operator.perangkat_daerah
+    pupr = pemeran.operator_lain.perangkat_daerah
+    html = client.get(reverse("deadlines:daftar"), {"pd": dinkes.pk}).content.decode()
+    assert 'name="pd"' in html and "P16-4" in html
+    html = client.get(reverse("deadlines:daftar"), {"pd": pupr.pk}).content.decode()
+    assert "P16-4" not in html
+
+
+def test_no_role_is_refused(client, pemeran):
+    client.force_login(pemeran.publik)
+    assert client.get(reverse("deadlines:daftar")).status_code == 403
+
+
+def _hitung_kueri(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_assert_num_queries):
+    ksdds = [ksdd_baru(pemeran) for _i in range(5)]
+    url = reverse("deadlines:daftar")
+    client.force_login(pemeran.sekretariat)
+    for i, k in enumerate(ksdds[:1]):
+        _jam(k, "P16-4", D(2026, 2, 8 + i))
+        _jam(k, "P18-2", D(2026, 2, 25), kunci=f"b{i}")
+    client.get(url)  # warm the session
+    # session, user, permissions (2), agencies, clocks, calendar, role label, unread count
+    with django_assert_num_queries(9):
+        client.get(url)
+    for i, k in enumerate(ksdds):
+        _jam(k, "P16-4", D(2026, 2, 20 + i))
+        _jam(k, "P19-3", D(2025, 1, 1), jatuh_tempo=D(2027, 1, 1 + i))
+    from kersa.deadlines.models import Tenggat
+
+    assert Tenggat.objects.count() == 12
+    with django_assert_num_queries(9):
+        client.get(url)
+
+
+def test_home_page_counts(client, pemeran, empat_jam):
+    client.force_login(pemeran.operator)
+    html = client.get(reverse("core:home")).content.decode()
+    m = re.search(r'<p class="hitung-tenggat">(.*?)</p>', html, re.S)
+    teks = re.sub(r"<[^>]+>|\s+", " ", m.group(1))
+    assert re.sub(r"\s+", " ", teks).strip() == "Tenggat: 1 terlewat · 1 hari ini · 1 minggu ini"
+    assert reverse("deadlines:daftar") in m.group(1)
+    client.force_login(pemeran.operator_lain)
+    html = client.get(reverse("core:home")).content.decode()
+    assert "0 </span> terlewat" in html or ">0</span> terlewat" in html
+
+
+def test_ksdd_page_countdown(client, pemeran, ksdd, time_machine):
+    # Thursday 5 March 2026: 12 working days to Monday 30 March (18–24 March are off).
+    time_machine.move_to(dt.datetime(2026, 3, 5, 9, 0), tick=False)
+    _jam(ksdd, "P22-3", D(2026, 1, 1), jatuh_tempo=D(2026, 3, 30))
+    selesai = _jam(ksdd, "P16-4", D(2026, 1, 5))
+    from kersa.deadlines.services import tenggat_akhiri
+
+    tenggat_akhiri(tenggat=selesai, ke="terpenuhi", pada=D(2026, 1, 20))
+    client.force_login(pemeran.operator)
+    html = client.get(reverse("agreements:detail", args=[ksdd.pk])).content.decode()
+    teks = re.sub(r"<[^>]+>|\s+", " ", html)
+    assert "12 hari kerja lagi — jatuh tempo Senin, 30 Maret 2026 · Pasal 22 ayat (3)" in re.sub(
+        r"\s+", " ", teks
+    )
+    assert "1 tenggat selesai" in html and "Terpenuhi" in html

@@ -1,0 +1,113 @@
+"""In-app notifications, the record of every reminder sent, and each user's choices.
+
+Reminders carry the statutory clocks of the regulation (``deadlines.Tenggat``:
+Pasal 16, 17, 18, 19 ayat (3), 22, 27) to the people who must act.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import JenisPengingat
+
+__all__ = ["Notifikasi", "Pengingat", "PreferensiPengingat", "token_baru"]
+
+
+def token_baru() -> str:
+    """A secret for the personal calendar feed URL (unguessable, URL-safe)."""
+    return secrets.token_urlsafe(32)
+
+
+class Notifikasi(models.Model):
+    """A message shown in KERSA to one user, e.g. that a clock of the regulation
+    (Pasal 16–22, 27) falls due; read or unread."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi"
+    )
+    judul = models.CharField(_("judul"), max_length=250)
+    isi = models.TextField(_("isi"), blank=True)
+    tautan = models.CharField(_("tautan"), max_length=300, blank=True)
+    tenggat = models.ForeignKey(
+        "deadlines.Tenggat",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifikasi",
+    )
+    dibaca_pada = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-dibuat_pada", "-id"]
+        indexes = [models.Index(fields=["user", "dibaca_pada"], name="notifikasi_user_baca")]
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class Pengingat(models.Model):
+    """The record that one reminder of a statutory clock (Pasal 16–22, 19 ayat (3),
+    27) was given to one user. The row is inserted before anything is sent: the
+    unique constraint makes each reminder happen once, even with two workers."""
+
+    tenggat = models.ForeignKey(
+        "deadlines.Tenggat", on_delete=models.CASCADE, related_name="pengingat"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pengingat"
+    )
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPengingat.choices)
+    tanggal = models.DateField(_("tanggal"))
+    disurelkan_pada = models.DateTimeField(
+        _("dikirim lewat surel pada"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kosong: belum dikirim lewat surel (menunggu ringkasan harian, atau surel mati)."
+        ),
+    )
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenggat", "user", "jenis"], name="pengingat_sekali_per_jenis"
+            )
+        ]
+        verbose_name = _("pengingat terkirim")
+        verbose_name_plural = _("pengingat terkirim")
+
+    def __str__(self) -> str:
+        return f"{self.tenggat_id} {self.jenis} → {self.user_id}"
+
+
+class PreferensiPengingat(models.Model):
+    """How one user wants to hear of the clocks of the regulation: e-mail on or off,
+    one daily digest instead of one e-mail per reminder, and the secret of the
+    personal calendar (.ics) feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferensi_pengingat"
+    )
+    surel_aktif = models.BooleanField(_("kirim pengingat lewat surel"), default=True)
+    ringkasan_harian = models.BooleanField(
+        _("ringkasan harian"),
+        default=False,
+        help_text=_("Satu surel sehari berisi semua pengingat, bukan satu surel per pengingat."),
+    )
+    ringkasan_terakhir = models.DateField(_("ringkasan terakhir dikirim"), null=True, blank=True)
+    token_kalender = models.CharField(
+        _("token kalender"), max_length=64, unique=True, default=token_baru, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("preferensi pengingat")
+        verbose_name_plural = _("preferensi pengingat")
+
+    def __str__(self) -> str:
+        return str(self.user)
