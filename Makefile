@@ -12,6 +12,7 @@ test:
 bench:
 	scripts/bootstrap.sh requirements-dev.txt
 	.venv/bin/python manage.py benchmark
+	.venv/bin/python manage.py benchmark_dokumen
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

@@ -36,10 +36,12 @@ from .models import (
     BantuanPendanaan,
     Kak,
     Ksdd,
+    LaporanGubernur,
     Naskah,
     Penandatangan,
     Penawaran,
     PengajuanKak,
+    PermintaanTanggapanKedua,
     PermohonanDprd,
     PersetujuanDprd,
     PetunjukTertulis,
@@ -47,8 +49,10 @@ from .models import (
     RiwayatTahap,
     SuratKuasa,
     Tanggapan,
+    TelaahanDprd,
     TelaahKak,
     TemuanTelaah,
+    TindakLanjutTelaahan,
 )
 from .selectors import ksdd_dapat_dilihat
 from .workflow import langkah
@@ -887,6 +891,218 @@ def ksdd_catat_tanggapan(
     return ksdd
 
 
+# --- the clocks of the offer stage: P16-5, P16-6, P18-2 (deadlines/pemicu.py) --------------
+
+
+def _tgl(d: dt.date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _penawaran_mitra(k: Ksdd, mitra: str, rule: str) -> Penawaran:
+    penawaran = k.penawaran.select_related("mitra").filter(mitra_id=mitra).first()
+    if penawaran is None:
+        raise RuleViolation(
+            Pelanggaran(
+                rule, _("Tidak ada penawaran kepada/dari %s pada KSDD ini.") % mitra, field="mitra"
+            )
+        )
+    return penawaran
+
+
+def _batas_hari_kalender(rule: str, mulai: dt.date) -> dt.date:
+    from kersa.deadlines.definisi import DEFINISI
+    from kersa.deadlines.kalender import Kalender
+
+    d = DEFINISI[rule]
+    return Kalender({}).jatuh_tempo(d.satuan, mulai, d.panjang)
+
+
+def _surat_opsional(step, upload, user):
+    if not upload:
+        return None
+    berkas = berkas_unggah(ksdd=step.ksdd, jenis=JenisBerkas.LAINNYA, upload=upload, user=user)
+    step.berkas.append(berkas)
+    return berkas
+
+
+def ksdd_catat_permintaan_kedua(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: str,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """A second request for an answer to an offer. Ours, signed by the Bupati, to a
+    partner that has not answered within 30 calendar days of receiving the offer (P16-5),
+    with the date the partner received it (starts P16-6); or a partner's to us, with the
+    date we received it (starts P18-2: the Bupati answers within 15 working days).
+    The status does not change."""
+    with langkah(ksdd=ksdd, nama="catat_permintaan_kedua", user=user, versi=versi) as step:
+        k = step.ksdd
+        keluar = k.pemrakarsa == Pemrakarsa.DAERAH
+        rule = "P16-5" if keluar else "P18-2"
+        penawaran = _penawaran_mitra(k, mitra, rule)
+        nama = penawaran.mitra.nama_lengkap
+        found = []
+        if hasattr(penawaran, "tanggapan"):
+            found.append(
+                Pelanggaran(
+                    rule,
+                    _("Penawaran %s sudah ditanggapi; permintaan tanggapan kedua tidak diperlukan.")
+                    % nama,
+                    field="mitra",
+                )
+            )
+        if hasattr(penawaran, "permintaan_kedua"):
+            found.append(
+                Pelanggaran(
+                    rule,
+                    _("Permintaan tanggapan kedua untuk %s sudah dicatat.") % nama,
+                    field="mitra",
+                )
+            )
+        found += _tanggal_lampau(tanggal_diterima, _("Tanggal surat diterima"), "tanggal_diterima")
+        found += _urutan_tanggal(
+            tanggal_surat,
+            tanggal_diterima,
+            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
+            "tanggal_diterima",
+        )
+        if keluar:
+            batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
+            if tanggal_surat <= batas:
+                found.append(
+                    Pelanggaran(
+                        "P16-5",
+                        _(
+                            "Permintaan tanggapan kedua disampaikan Bupati bila dalam 30 hari "
+                            "kalender sejak surat penawaran diterima (%(diterima)s) tidak ada "
+                            "tanggapan, yaitu setelah %(batas)s (Pasal 16 ayat 5)."
+                        )
+                        % {"diterima": _tgl(penawaran.tanggal_diterima), "batas": _tgl(batas)},
+                        field="tanggal_surat",
+                    )
+                )
+        else:
+            found += _urutan_tanggal(
+                penawaran.tanggal_diterima,
+                tanggal_surat,
+                _("Permintaan tanggapan kedua tidak dapat bertanggal sebelum penawaran diterima."),
+                "tanggal_surat",
+            )
+        tolak_jika(found)
+        PermintaanTanggapanKedua.objects.create(
+            penawaran=penawaran,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {
+            "mitra": penawaran.mitra_id,
+            "penawaran": penawaran.pk,
+            "tanggal_diterima": tanggal_diterima.isoformat(),
+        }
+        if keluar:
+            step.alasan = _(
+                "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
+                "ditunggu 15 hari kalender (Pasal 16 ayat 5 dan 6)."
+            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+        else:
+            step.alasan = _(
+                "Permintaan tanggapan kedua %(n)s dari %(m)s diterima pada %(t)s; Bupati "
+                "menanggapi paling lama 15 hari kerja (Pasal 18 ayat 2)."
+            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+        step.rule = rule
+    return ksdd
+
+
+def ksdd_catat_laporan_gubernur(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: str,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """The Bupati's report to the Gubernur as Wakil Pemerintah Pusat: a partner has still
+    not answered 15 calendar days after receiving the second request (P16-6). The
+    status does not change; the KSDD may then be cancelled or still answered."""
+    with langkah(ksdd=ksdd, nama="catat_laporan_gubernur", user=user, versi=versi) as step:
+        k = step.ksdd
+        penawaran = _penawaran_mitra(k, mitra, "P16-6")
+        nama = penawaran.mitra.nama_lengkap
+        kedua = getattr(penawaran, "permintaan_kedua", None)
+        found = _tanggal_lampau(tanggal_surat, _("Tanggal surat laporan"), "tanggal_surat")
+        if hasattr(penawaran, "tanggapan"):
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _("Penawaran %s sudah ditanggapi; laporan kepada Gubernur tidak diperlukan.")
+                    % nama,
+                    field="mitra",
+                )
+            )
+        if hasattr(penawaran, "laporan_gubernur"):
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _("Laporan kepada Gubernur tentang %s sudah dicatat.") % nama,
+                    field="mitra",
+                )
+            )
+        if kedua is None:
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _(
+                        "Bupati melapor kepada Gubernur bila mitra tetap tidak menanggapi 15 hari "
+                        "kalender sejak permintaan tanggapan kedua (Pasal 16 ayat 6); permintaan "
+                        "tanggapan kedua kepada %s belum dicatat."
+                    )
+                    % nama,
+                    field="mitra",
+                )
+            )
+        else:
+            batas = _batas_hari_kalender("P16-6", kedua.tanggal_diterima)
+            if tanggal_surat <= batas:
+                found.append(
+                    Pelanggaran(
+                        "P16-6",
+                        _(
+                            "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
+                            "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
+                            "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
+                        )
+                        % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
+                        field="tanggal_surat",
+                    )
+                )
+        tolak_jika(found)
+        LaporanGubernur.objects.create(
+            penawaran=penawaran,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {"mitra": penawaran.mitra_id, "penawaran": penawaran.pk}
+        step.alasan = _(
+            "Laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat %(n)s: %(m)s tidak "
+            "menanggapi penawaran (Pasal 16 ayat 6)."
+        ) % {"n": nomor_surat, "m": nama}
+        step.rule = "P16-6"
+    return ksdd
+
+
 def _naskah_rancangan(
     step,
     *,
@@ -938,6 +1154,17 @@ def _naskah_rancangan(
             "tanggal_berakhir": tanggal_berakhir,
             "berkas_rancangan": berkas,
         },
+    )
+    # The agreed draft is also a version of the KSDD's KB/PKS document (P26), the one
+    # the compliance check reads before signing (P11, P12).
+    from kersa.documents.choices import AsalVersi
+    from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
+
+    versi_dari_berkas(
+        dokumen=dokumen_naskah(ksdd=step.ksdd, jenis=jenis, user=user),
+        berkas=berkas,
+        asal=AsalVersi.DISEPAKATI,
+        user=user,
     )
     step.data = {
         "tanggal_mulai": tanggal_mulai.isoformat(),
@@ -1267,6 +1494,187 @@ def ksdd_catat_persetujuan_dprd(
             else Status.PENYUSUNAN_PKS
         )
         step.pindah(ke, alasan=_("Persetujuan DPRD %s dicatat.") % nomor, rule="P22-2")
+    return ksdd
+
+
+# --- the clocks of DPRD: P22-1b…f, P22-3 (deadlines/pemicu.py) ---------------------------
+
+
+def _permohonan_terbuka(k: Ksdd, rule: str) -> PermohonanDprd:
+    permohonan = k.permohonan_dprd.first()
+    if permohonan is None:
+        raise RuleViolation(
+            Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
+        )
+    return permohonan
+
+
+def ksdd_catat_telaahan_dprd(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """The DPRD leadership's answer with its commission's review of the draft PKS, received
+    by the Bupati (P22-1b, P22-1c): DPRD has taken a position (P22-3 is met) and the
+    Bupati follows it up within 15 working days (starts P22-1d). Status unchanged."""
+    with langkah(ksdd=ksdd, nama="catat_telaahan_dprd", user=user, versi=versi) as step:
+        permohonan = _permohonan_terbuka(step.ksdd, "P22-1c")
+        found = []
+        if hasattr(permohonan, "telaahan"):
+            found.append(
+                Pelanggaran("P22-1c", _("Telaahan DPRD atas permohonan ini sudah dicatat."))
+            )
+        found += _tanggal_lampau(tanggal_diterima, _("Tanggal diterima Bupati"), "tanggal_diterima")
+        found += _urutan_tanggal(
+            permohonan.tanggal_diterima,
+            tanggal_surat,
+            _("Surat pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+            "tanggal_surat",
+        )
+        found += _urutan_tanggal(
+            tanggal_surat,
+            tanggal_diterima,
+            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
+            "tanggal_diterima",
+        )
+        tolak_jika(found)
+        TelaahanDprd.objects.create(
+            permohonan=permohonan,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.alasan = _(
+            "Telaahan DPRD atas rancangan PKS (%(n)s) diterima Bupati pada %(t)s; Bupati "
+            "menindaklanjuti paling lama 15 hari kerja (Pasal 22 ayat 1 huruf c dan d)."
+        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+        step.rule = "P22-1c"
+    return ksdd
+
+
+def ksdd_catat_tindak_lanjut_telaahan(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """The Bupati's follow-up of DPRD's review, sent back and received by DPRD (P22-1d):
+    DPRD approves within 15 working days of receipt (starts P22-1e), or the approval is
+    deemed given (P22-1f). Status unchanged."""
+    with langkah(ksdd=ksdd, nama="catat_tindak_lanjut_telaahan", user=user, versi=versi) as step:
+        permohonan = _permohonan_terbuka(step.ksdd, "P22-1d")
+        telaahan = getattr(permohonan, "telaahan", None)
+        found = []
+        if telaahan is None:
+            found.append(
+                Pelanggaran(
+                    "P22-1d",
+                    _(
+                        "Bupati menindaklanjuti hasil kajian DPRD atas rancangan PKS (Pasal 22 "
+                        "ayat 1 huruf d); telaahan DPRD belum dicatat."
+                    ),
+                )
+            )
+        if hasattr(permohonan, "tindak_lanjut"):
+            found.append(
+                Pelanggaran("P22-1d", _("Tindak lanjut atas telaahan DPRD sudah dicatat."))
+            )
+        found += _tanggal_lampau(tanggal_diterima, _("Tanggal diterima DPRD"), "tanggal_diterima")
+        if telaahan is not None:
+            found += _urutan_tanggal(
+                telaahan.tanggal_diterima,
+                tanggal_surat,
+                _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
+                "tanggal_surat",
+            )
+        found += _urutan_tanggal(
+            tanggal_surat,
+            tanggal_diterima,
+            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
+            "tanggal_diterima",
+        )
+        tolak_jika(found)
+        TindakLanjutTelaahan.objects.create(
+            permohonan=permohonan,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.alasan = _(
+            "Tindak lanjut Bupati atas telaahan DPRD (%(n)s) diterima DPRD pada %(t)s; pimpinan "
+            "DPRD memberikan persetujuan paling lama 15 hari kerja (Pasal 22 ayat 1 huruf e)."
+        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+        step.rule = "P22-1d"
+    return ksdd
+
+
+def _status_setelah_dprd(k: Ksdd) -> str:
+    if k.naskah.filter(jenis=JenisNaskah.PKS).exists():
+        return Status.PENANDATANGANAN_PKS
+    return Status.PENYUSUNAN_PKS
+
+
+def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> Ksdd:
+    """The approval deemed given when DPRD has not answered in time, recorded by the
+    system (the worker, ``kersa.deadlines.tasks``), not by a person: the same step as a
+    signed approval (``catat_persetujuan_dprd``), without a letter, dated the last day
+    of the period (``tanggal``), citing its Pasal. ``rule`` is "P22-3" (no position in
+    45 working days of the request) or "P22-1f" (no approval in 15 working days of the
+    Bupati's follow-up). The KSDD moves on exactly as for a signed approval."""
+    if rule not in ("P22-3", "P22-1f"):
+        raise ValueError(rule)
+    with langkah(ksdd=ksdd, nama="catat_persetujuan_dprd", user=None) as step:
+        k = step.ksdd
+        permohonan = _permohonan_terbuka(k, rule)
+        if hasattr(permohonan, "persetujuan"):
+            raise RuleViolation(Pelanggaran(rule, _("Persetujuan DPRD sudah dicatat.")))
+        if rule == "P22-3":
+            dasar = _("Pasal 22 ayat (3)")
+            alasan = _(
+                "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
+                "dalam 45 hari kerja sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
+                "berakhir %(j)s (Pasal 22 ayat 3)."
+            ) % {
+                "n": permohonan.nomor_surat,
+                "t": _tgl(permohonan.tanggal_diterima),
+                "j": _tgl(tanggal),
+            }
+        else:
+            dasar = _("Pasal 22 ayat (1) huruf f")
+            tindak_lanjut = getattr(permohonan, "tindak_lanjut", None)
+            diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
+            alasan = _(
+                "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
+                "persetujuan dalam 15 hari kerja sejak tindak lanjut Bupati diterima pada %(t)s; "
+                "jangka waktu berakhir %(j)s (Pasal 22 ayat 1 huruf e dan f)."
+            ) % {"t": _tgl(diterima), "j": _tgl(tanggal)}
+        PersetujuanDprd.objects.create(
+            ksdd=k,
+            permohonan=permohonan,
+            nomor="",
+            tanggal=tanggal,
+            dianggap=True,
+            dasar=dasar,
+            berkas=None,
+            dicatat_oleh=None,
+        )
+        step.data = {"dianggap": True, "dasar": str(dasar), "tanggal": tanggal.isoformat()}
+        step.pindah(_status_setelah_dprd(k), alasan=alasan, rule=rule)
     return ksdd
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from kersa.accounts.services import user_set_peran
 from kersa.core.roles import Peran
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_docx, unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
@@ -247,6 +247,7 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
 
 def _rancangan_kb(k, p):
     mulai = _hari(20)
+    berakhir = mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1)
     return services.ksdd_sepakati_rancangan_kb(
         ksdd=k,
         user=p.operator
@@ -256,10 +257,8 @@ def _rancangan_kb(k, p):
         tanggal_rapat_teknis=_hari(30),
         tanggal_disepakati=_hari(25),
         tanggal_mulai=mulai,
-        tanggal_berakhir=mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1),
-        rancangan=unggahan_docx(
-            "rancangan-kb.docx", "KESEPAKATAN BERSAMA", "Pasal 1 MAKSUD DAN TUJUAN"
-        ),
+        tanggal_berakhir=berakhir,
+        rancangan=unggahan_naskah("rancangan-kb.docx", "kb", k, mulai=mulai, berakhir=berakhir),
     )
 
 
@@ -335,7 +334,13 @@ def _rancangan_pks(k, p):
         tanggal_disepakati=_hari(7),
         tanggal_mulai=mulai,
         tanggal_berakhir=mulai.replace(year=mulai.year + 2),
-        rancangan=unggahan_docx("rancangan-pks.docx", "PKS"),
+        rancangan=unggahan_naskah(
+            "rancangan-pks.docx",
+            "pks",
+            k,
+            mulai=mulai,
+            berakhir=mulai.replace(year=mulai.year + 2),
+        ),
     )
 
 

@@ -100,6 +100,20 @@ def _dprd_terpenuhi(ksdd: Ksdd) -> list[Pelanggaran]:
     return rules.p21_1_persetujuan_dprd(ksdd, ada_persetujuan=ksdd.persetujuan_dprd.exists())
 
 
+def _naskah_kb_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P11 BLOCK: the agreed KB holds every part of Pasal 11 ayat (1) and agrees with the record."""
+    from kersa.documents.selectors import hambatan_naskah
+
+    return hambatan_naskah(ksdd, "kb")
+
+
+def _naskah_pks_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P12 BLOCK: the agreed PKS holds every part of Pasal 12 ayat (1) and agrees with the record."""
+    from kersa.documents.selectors import hambatan_naskah
+
+    return hambatan_naskah(ksdd, "pks")
+
+
 @dataclass(frozen=True)
 class Transisi:
     """One step of the workflow."""
@@ -190,6 +204,7 @@ TRANSISI: dict[str, Transisi] = {
             _l("Catat penandatanganan Kesepakatan Bersama"),
             frozenset({Status.PENANDATANGANAN_KB}),
             "tandatangani_kb",
+            (_naskah_kb_lengkap,),
         ),
         Transisi(
             "ajukan_persetujuan_dprd",
@@ -204,6 +219,33 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENUNGGU_DPRD}),
             "catat_persetujuan_dprd",
         ),
+        # Status-preserving steps of the clocks (deadlines/pemicu.py): P16-5, P16-6,
+        # P18-2, P22-1b…e. They record a letter; the KSDD stays where it is.
+        Transisi(
+            "catat_permintaan_kedua",
+            _l("Catat permintaan tanggapan kedua"),
+            frozenset({Status.MENUNGGU_TANGGAPAN}),
+            "catat_penawaran",
+        ),
+        Transisi(
+            "catat_laporan_gubernur",
+            _l("Catat laporan kepada Gubernur"),
+            frozenset({Status.MENUNGGU_TANGGAPAN}),
+            "catat_penawaran",
+            pemrakarsa=Pemrakarsa.DAERAH,
+        ),
+        Transisi(
+            "catat_telaahan_dprd",
+            _l("Catat telaahan DPRD atas rancangan PKS"),
+            frozenset({Status.MENUNGGU_DPRD}),
+            "kelola_dprd",
+        ),
+        Transisi(
+            "catat_tindak_lanjut_telaahan",
+            _l("Catat tindak lanjut Bupati atas telaahan DPRD"),
+            frozenset({Status.MENUNGGU_DPRD}),
+            "kelola_dprd",
+        ),
         Transisi(
             "sepakati_rancangan_pks",
             _l("Catat rancangan PKS yang disepakati"),
@@ -215,7 +257,7 @@ TRANSISI: dict[str, Transisi] = {
             _l("Catat penandatanganan PKS"),
             frozenset({Status.PENANDATANGANAN_PKS}),
             "tandatangani_pks",
-            (_dprd_terpenuhi,),
+            (_dprd_terpenuhi, _naskah_pks_lengkap),
         ),
         Transisi(
             "akhiri",

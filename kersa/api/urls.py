@@ -8,6 +8,8 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
 - ``perangkat-daerah/``, ``urusan/``, ``bentuk/``, ``tujuan/`` (read-only)
 - ``ksdd/`` GET (the register's filters, paginated) / POST
 - ``ksdd/{id}/`` GET / PATCH, ``ksdd/{id}/kak/`` GET / PUT, ``ksdd/{id}/riwayat/`` GET
+- ``ksdd/{id}/dokumen/`` GET (documents and versions), ``ksdd/{id}/pemeriksaan/{kb|pks}/`` GET
+  (compliance report of the agreed KB/PKS)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
 """
@@ -18,6 +20,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from .permissions import AUTENTIKASI
+from .views.dokumen import DokumenKsddView, PemeriksaanView
 from .views.ksdd import KsddViewSet
 from .views.referensi import (
     BentukViewSet,
@@ -48,6 +51,12 @@ router.register("ksdd", KsddViewSet, basename="ksdd")
 
 urlpatterns = [
     path("v1/token/", TokenView.as_view(), name="token"),
+    path("v1/ksdd/<int:pk>/dokumen/", DokumenKsddView.as_view(), name="ksdd-dokumen"),
+    path(
+        "v1/ksdd/<int:pk>/pemeriksaan/<str:jenis>/",
+        PemeriksaanView.as_view(),
+        name="ksdd-pemeriksaan",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(**_MASUK), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **_MASUK), name="docs"),

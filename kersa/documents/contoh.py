@@ -54,14 +54,16 @@ _RELS = (
 )
 
 
-def docx_bytes(*paragraf: str) -> bytes:
-    """A DOCX whose body is the given paragraphs."""
+def _docx(paragraf) -> bytes:
+    """A DOCX of ``(teks, judul)`` pairs; a heading is bold and centred."""
     from xml.sax.saxutils import escape
 
-    body = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>'
-        for p in paragraf or ("Surat",)
-    )
+    def p(teks: str, judul: bool) -> str:
+        ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if judul else ""
+        rpr = "<w:rPr><w:b/></w:rPr>" if judul else ""
+        return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{escape(teks)}</w:t></w:r></w:p>'
+
+    body = "".join(p(teks, judul) for teks, judul in paragraf)
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -75,13 +77,241 @@ def docx_bytes(*paragraf: str) -> bytes:
     return out.getvalue()
 
 
+def docx_bytes(*paragraf: str) -> bytes:
+    """A DOCX whose body is the given paragraphs."""
+    return _docx((p, False) for p in (paragraf or ("Surat",)))
+
+
+# --- a realistic KB / PKS (Pasal 11 ayat 1, Pasal 12 ayat 1; Lampiran format) -------------
+
+# The isi of a KB (P11-1) and of a PKS (P12-1) in order, each with a plain body.
+_ISI = {
+    "maksud_tujuan": (
+        "MAKSUD DAN TUJUAN",
+        "Maksud {s} adalah sebagai pedoman PARA PIHAK "
+        "dalam melaksanakan kerja sama; tujuannya meningkatkan pelayanan publik.",
+    ),
+    "objek": ("OBJEK", "Objek {s} adalah {judul}."),
+    "ruang_lingkup": (
+        "RUANG LINGKUP",
+        "Ruang lingkup {s} meliputi pelayanan, pertukaran data dan peningkatan kapasitas aparatur.",
+    ),
+    "pelaksanaan": (
+        "PELAKSANAAN",
+        "Pelaksanaan {s} dilakukan oleh Perangkat Daerah PARA PIHAK sesuai tugas dan fungsinya.",
+    ),
+    "hak_kewajiban": (
+        "HAK DAN KEWAJIBAN PARA PIHAK",
+        "PIHAK KESATU berhak menerima laporan "
+        "pelaksanaan dan berkewajiban menyediakan layanan; PIHAK KEDUA berhak "
+        "atas layanan dan berkewajiban membayar biaya yang disepakati.",
+    ),
+    "pembiayaan": (
+        "PEMBIAYAAN",
+        "Biaya pelaksanaan {s} dibebankan kepada APBD masing-masing "
+        "PIHAK sesuai ketentuan peraturan perundang-undangan.",
+    ),
+    "jangka_waktu": ("JANGKA WAKTU", ""),
+    "surat_menyurat": (
+        "SURAT-MENYURAT",
+        "Setiap surat-menyurat ditujukan kepada alamat kantor "
+        "Sekretariat Daerah masing-masing PIHAK.",
+    ),
+    "penyelesaian_perselisihan": (
+        "PENYELESAIAN PERSELISIHAN",
+        "Perselisihan diselesaikan "
+        "secara musyawarah untuk mufakat; bila tidak tercapai, "
+        "diselesaikan oleh Gubernur.",
+    ),
+    "keadaan_kahar": (
+        "KEADAAN KAHAR",
+        "Keadaan kahar adalah keadaan di luar kemampuan PARA "
+        "PIHAK, antara lain bencana alam, wabah dan huru-hara.",
+    ),
+    "pengakhiran": (
+        "PENGAKHIRAN KERJA SAMA",
+        "{S} berakhir apabila jangka waktunya berakhir atau PARA PIHAK sepakat mengakhirinya.",
+    ),
+    "lain_lain": (
+        "LAIN-LAIN",
+        "Hal-hal yang belum diatur dalam {s} diatur kemudian dalam "
+        "addendum yang merupakan bagian tidak terpisahkan dari {s}.",
+    ),
+}
+_URUTAN = {
+    "kb": [
+        "maksud_tujuan",
+        "objek",
+        "ruang_lingkup",
+        "pelaksanaan",
+        "jangka_waktu",
+        "surat_menyurat",
+        "lain_lain",
+    ],
+    "pks": [
+        "maksud_tujuan",
+        "objek",
+        "ruang_lingkup",
+        "pelaksanaan",
+        "hak_kewajiban",
+        "pembiayaan",
+        "jangka_waktu",
+        "penyelesaian_perselisihan",
+        "keadaan_kahar",
+        "pengakhiran",
+        "surat_menyurat",
+        "lain_lain",
+    ],
+}
+_JUDUL_NASKAH = {
+    "KESEPAKATAN BERSAMA": "kb",
+    "KB": "kb",
+    "PERJANJIAN KERJA SAMA": "pks",
+    "PKS": "pks",
+}
+
+
+def naskah_paragraf(
+    jenis: str = "kb",
+    ksdd=None,
+    *,
+    mulai=None,
+    berakhir=None,
+    pihak=None,
+    tanpa=(),
+    judul_pasal=None,
+    semua_bagian: bool = False,
+) -> list[tuple[str, bool]]:
+    """The paragraphs ``(teks, judul)`` of a realistic KB (``"kb"``) or PKS (``"pks"``)
+    holding every required part. ``ksdd`` gives the parties and title (else Barito
+    Selatan and Barito Timur); ``mulai``/``berakhir`` the duration (else none is stated);
+    ``tanpa`` leaves parts out by code; ``judul_pasal`` replaces headings by code;
+    ``semua_bagian`` holds the parts of both a KB and a PKS."""
+    from .format import angka_kata, tanggal_surat
+    from .pemeriksa import bulan_antara
+
+    pks = jenis == "pks"
+    sebutan = "Perjanjian Kerja Sama" if pks else "Kesepakatan Bersama"
+    s = f"{sebutan} ini"
+    judul = getattr(ksdd, "judul", "") or "Pelayanan Kesehatan Rujukan bagi Masyarakat Perbatasan"
+    if pihak is None:
+        pihak = ["Barito Selatan"]
+        pihak += sorted(m.nama for m in ksdd.mitra.all()) if ksdd else ["Barito Timur"]
+    judul_pasal = judul_pasal or {}
+    out: list[tuple[str, bool]] = [(sebutan.upper(), True), ("ANTARA", True)]
+    for i, nama in enumerate(pihak):
+        if i:
+            out.append(("DAN", True))
+        out.append((f"PEMERINTAH KABUPATEN {nama.upper()}", True))
+    out += [("TENTANG", True), (judul.upper(), True)]
+    out += [(f"NOMOR: 100.3.{i + 6}/{10 + i}/Pem/2026", True) for i in range(len(pihak))]
+    if "komparisi" not in tanpa:
+        out.append(
+            (
+                "Pada hari ini, Senin, tanggal dua bulan Februari tahun dua ribu dua puluh enam "
+                "(02-02-2026), bertempat di Buntok, yang bertanda tangan di bawah ini:",
+                False,
+            )
+        )
+    urutan = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA"]
+    if "para_pihak" not in tanpa:
+        for i, nama in enumerate(pihak):
+            out.append(
+                (
+                    f"{i + 1}. Bupati {nama}, dalam hal ini bertindak untuk dan atas nama "
+                    f"Pemerintah Kabupaten {nama}, selanjutnya disebut PIHAK {urutan[i % 5]}.",
+                    False,
+                )
+            )
+        out.append(("PIHAK KESATU dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK.", False))
+    if "konsideran" not in tanpa:
+        out += [
+            ("PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:", False),
+            (
+                "a. bahwa PARA PIHAK berwenang menyelenggarakan urusan pemerintahan yang menjadi "
+                "kewenangan daerah;",
+                False,
+            ),
+            (
+                "b. bahwa kerja sama daerah dilaksanakan berdasarkan Peraturan Bupati Barito Selatan "
+                "Nomor 23 Tahun 2023;",
+                False,
+            ),
+            (
+                "Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengikatkan diri "
+                f"dalam {sebutan} dengan ketentuan sebagai berikut:",
+                False,
+            ),
+        ]
+    kode_isi = list(_URUTAN["pks" if pks or semua_bagian else "kb"])
+    nomor = 0
+    for kode in kode_isi:
+        if kode in tanpa:
+            continue
+        nomor += 1
+        heading, isi = _ISI[kode]
+        if kode == "jangka_waktu":
+            if mulai and berakhir:
+                bulan = bulan_antara(mulai, berakhir)
+                lama = (
+                    f"{bulan // 12} ({angka_kata(bulan // 12)}) tahun"
+                    if bulan % 12 == 0
+                    else f"{bulan} ({angka_kata(bulan)}) bulan"
+                )
+                isi = (
+                    f"{{S}} berlaku untuk jangka waktu {lama}, terhitung sejak tanggal "
+                    f"{tanggal_surat(mulai)} sampai dengan tanggal {tanggal_surat(berakhir)}."
+                )
+            else:
+                isi = (
+                    "{S} berlaku sejak tanggal ditandatangani sampai dengan berakhirnya "
+                    "masa yang disepakati PARA PIHAK dan dapat diperpanjang."
+                )
+        out += [(f"Pasal {nomor}", True), (judul_pasal.get(kode, heading), True)]
+        out.append((isi.format(s=s, S=s[0].upper() + s[1:], judul=judul), False))
+    if "penutup" not in tanpa:
+        out += [(f"Pasal {nomor + 1}", True), (judul_pasal.get("penutup", "PENUTUP"), True)]
+        out.append(
+            (
+                f"{s[0].upper() + s[1:]} dibuat dalam rangkap {len(pihak) + 1} "
+                f"({angka_kata(len(pihak) + 1)}) asli, masing-masing bermaterai cukup dan "
+                "mempunyai kekuatan hukum yang sama.",
+                False,
+            )
+        )
+    out += [(f"PIHAK {urutan[i % 5]}, Bupati {nama}", False) for i, nama in enumerate(pihak)]
+    return out
+
+
+def naskah_docx(jenis: str = "kb", ksdd=None, **kwargs) -> bytes:
+    """A realistic KB or PKS as DOCX with every required part (see ``naskah_paragraf``)."""
+    return _docx(naskah_paragraf(jenis, ksdd, **kwargs))
+
+
+def unggahan_naskah(nama: str, jenis: str = "kb", ksdd=None, **kwargs) -> SimpleUploadedFile:
+    return SimpleUploadedFile(
+        nama,
+        naskah_docx(jenis, ksdd, **kwargs),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
 def unggahan_pdf(nama: str = "surat.pdf", teks: str = "Surat") -> SimpleUploadedFile:
     return SimpleUploadedFile(nama, pdf_bytes(teks), content_type="application/pdf")
 
 
 def unggahan_docx(nama: str = "rancangan.docx", *paragraf: str) -> SimpleUploadedFile:
+    """A DOCX upload of the given paragraphs. A naskah title alone ("KESEPAKATAN
+    BERSAMA", "PERJANJIAN KERJA SAMA", "KB", "PKS") stands for a complete sample naskah
+    of that kind (Barito Selatan and Barito Timur, every part of a KB and of a PKS, no
+    stated duration), so that a draft agreed in a test passes the compliance check
+    that signing requires (P11, P12)."""
+    if len(paragraf) == 1 and paragraf[0] in _JUDUL_NASKAH:
+        isi = naskah_docx(_JUDUL_NASKAH[paragraf[0]], semua_bagian=True)
+    else:
+        isi = docx_bytes(*paragraf)
     return SimpleUploadedFile(
         nama,
-        docx_bytes(*paragraf),
+        isi,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AsalVersi, JenisBerkas, JenisDokumen
+from .tetap import TetapManager, TetapMixin
 
 __all__ = ["Berkas", "Dokumen", "VersiDokumen", "PenomoranSurat", "NomorSurat"]
 
@@ -15,7 +16,7 @@ def _path(instance: "Berkas", filename: str) -> str:
     return f"berkas/{instance.sha256[:2]}/{instance.sha256}.{ext}"
 
 
-class Berkas(models.Model):
+class Berkas(TetapMixin, models.Model):
     """An uploaded letter or attachment (PDF or DOCX, checked by content), linked to the
     KSDD and the step it belongs to; kept by the TKKSD secretariat (Pasal 26; P26).
     Immutable once stored.
@@ -34,6 +35,8 @@ class Berkas(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    objects = TetapManager()
 
     class Meta:
         ordering = ["-diunggah_pada", "-id"]
@@ -79,7 +82,7 @@ class Dokumen(models.Model):
         return self.judul
 
 
-class VersiDokumen(models.Model):
+class VersiDokumen(TetapMixin, models.Model):
     """One version of a Dokumen: immutable, numbered 1, 2, 3…, with who, when, where
     it came from and its file (whose SHA-256 is kept on the Berkas). No user
     overwrites or deletes a version; a correction is a new version.
@@ -94,6 +97,8 @@ class VersiDokumen(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    objects = TetapManager()
 
     class Meta:
         ordering = ["dokumen_id", "nomor"]

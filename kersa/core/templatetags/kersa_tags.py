@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from kersa.core.roles import Peran
+from kersa.documents.format import rupiah as format_rupiah
 
 register = template.Library()
 
@@ -35,12 +36,7 @@ def peran_pengguna(user) -> str:
 @register.filter
 def rupiah(nilai) -> str:
     """12345678.5 → 'Rp12.345.678,50' (Indonesian grouping, whatever the active language)."""
-    if nilai in (None, ""):
-        return ""
-    teks = f"{nilai:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    if teks.endswith(",00"):
-        teks = teks[:-3]
-    return f"Rp{teks}"
+    return format_rupiah(nilai, ringkas=True)
 
 
 @register.filter

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kersa.accounts.services import peran_sync
 from kersa.agreements.reference_data import acuan_muat
+from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.regions.models import Wilayah
 from kersa.regions.services import PERANGKAT_DAERAH_DEMO, perangkat_daerah_muat, wilayah_muat
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             )
         acuan = acuan_muat()
         peran = peran_sync()
+        penomoran = penomoran_muat_default()
 
         self._tulis(
             _(
@@ -65,6 +67,7 @@ class Command(BaseCommand):
             % acuan
         )
         self._tulis(_("Peran: %(jumlah)d grup.") % {"jumlah": len(peran)})
+        self._tulis(_("Pola penomoran surat baru: %(jumlah)d.") % {"jumlah": penomoran})
         if options["dengan_perangkat_daerah"]:
             jumlah = perangkat_daerah_muat(path=PERANGKAT_DAERAH_DEMO)
             self._tulis(_("Perangkat Daerah (data demo): %(jumlah)d.") % {"jumlah": jumlah})

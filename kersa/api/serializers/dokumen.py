@@ -1,0 +1,86 @@
+"""Documents of a KSDD with their immutable versions (P26), and the compliance report
+of its agreed KB or PKS (P11, P12)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from kersa.documents.models import Dokumen, VersiDokumen
+
+from ..schema import PelanggaranSerializer
+
+
+class VersiSerializer(serializers.ModelSerializer):
+    """One version: number, source, who, when, file name, size, SHA-256, download URL."""
+
+    asal = serializers.CharField(help_text=_("Asal versi, mis. dihasilkan, disepakati"))
+    asal_label = serializers.CharField(source="get_asal_display")
+    dibuat_oleh = serializers.SerializerMethodField()
+    nama_berkas = serializers.CharField(source="berkas.nama_asli")
+    content_type = serializers.CharField(source="berkas.content_type")
+    ukuran = serializers.IntegerField(source="berkas.ukuran")
+    sha256 = serializers.CharField(source="berkas.sha256")
+    unduh = serializers.SerializerMethodField()
+
+    class Meta:
+        model = VersiDokumen
+        fields = [
+            "nomor",
+            "asal",
+            "asal_label",
+            "catatan",
+            "dibuat_oleh",
+            "dibuat_pada",
+            "nama_berkas",
+            "content_type",
+            "ukuran",
+            "sha256",
+            "unduh",
+        ]
+
+    def get_dibuat_oleh(self, obj) -> str | None:
+        return obj.dibuat_oleh.nama_tampil if obj.dibuat_oleh else None
+
+    def get_unduh(self, obj) -> str:
+        url = reverse("documents:unduh", args=[obj.berkas_id])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class DokumenSerializer(serializers.ModelSerializer):
+    jenis = serializers.CharField(help_text=_("Jenis dokumen, mis. kb, pks, surat_penawaran"))
+    jenis_label = serializers.CharField(source="get_jenis_display")
+    versi = VersiSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Dokumen
+        fields = ["id", "jenis", "jenis_label", "judul", "nomor", "dibuat_pada", "versi"]
+
+
+class HasilBagianSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    judul = serializers.CharField()
+    ada = serializers.BooleanField()
+    ditemukan_sebagai = serializers.CharField(allow_blank=True)
+
+
+class HasilDataSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    judul = serializers.CharField()
+    lulus = serializers.BooleanField(allow_null=True)
+    keterangan = serializers.CharField(allow_blank=True)
+    rule = serializers.CharField()
+
+
+class PemeriksaanSerializer(serializers.Serializer):
+    """The compliance report: each required part found or not, the record checks, and
+    what blocks signing (``hambatan``; empty when ``lulus``)."""
+
+    jenis = serializers.CharField(help_text=_("kb atau pks"))
+    lulus = serializers.BooleanField()
+    versi_diperiksa = serializers.DictField(allow_null=True)
+    alasan = serializers.CharField(allow_blank=True)
+    bagian = HasilBagianSerializer(many=True)
+    data = HasilDataSerializer(many=True)
+    pelanggaran = PelanggaranSerializer(many=True)
+    hambatan = PelanggaranSerializer(many=True)

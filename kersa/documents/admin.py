@@ -1,0 +1,60 @@
+"""Admin for documents: read-only. Files and versions are immutable (Pasal 26; P26);
+new versions are added through the KSDD page or the API (services.versi)."""
+
+from django.contrib import admin
+
+from .models import Berkas, Dokumen, VersiDokumen
+
+
+class _HanyaBaca(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Berkas)
+class BerkasAdmin(_HanyaBaca):
+    list_display = [
+        "nama_asli",
+        "jenis",
+        "ksdd",
+        "ukuran",
+        "sha256",
+        "diunggah_oleh",
+        "diunggah_pada",
+    ]
+    list_filter = ["jenis"]
+    search_fields = ["nama_asli", "sha256"]
+
+
+class VersiInline(admin.TabularInline):
+    model = VersiDokumen
+    extra = 0
+    fields = ["nomor", "asal", "berkas", "catatan", "dibuat_oleh", "dibuat_pada"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dokumen)
+class DokumenAdmin(_HanyaBaca):
+    list_display = ["judul", "jenis", "ksdd", "nomor", "dibuat_pada"]
+    list_filter = ["jenis"]
+    search_fields = ["judul", "nomor"]
+    inlines = [VersiInline]
+
+
+@admin.register(VersiDokumen)
+class VersiDokumenAdmin(_HanyaBaca):
+    list_display = ["dokumen", "nomor", "asal", "berkas", "dibuat_oleh", "dibuat_pada"]
+    list_filter = ["asal"]

@@ -1,0 +1,117 @@
+"""Indonesian formats for generated documents: dates, numbers in words, Rupiah.
+
+One implementation each: the ``rupiah`` template filter of ``kersa.core`` calls
+``rupiah`` here. Dates go through Babel (locale ``id``) and numbers in words
+through num2words (``lang="id"``), so the month and day names are the official
+ones whatever the active language of the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from babel.dates import format_date
+from num2words import num2words
+
+__all__ = [
+    "TanggalKata",
+    "angka_kata",
+    "rangkap",
+    "rupiah",
+    "rupiah_kata",
+    "tanggal_kata",
+    "tanggal_panjang",
+    "tanggal_surat",
+    "urutan_pihak",
+]
+
+_LOCALE = "id"
+
+
+def angka_kata(n: int) -> str:
+    """23 → 'dua puluh tiga'; 2026 → 'dua ribu dua puluh enam'."""
+    return num2words(int(n), lang=_LOCALE)
+
+
+def tanggal_surat(tanggal: dt.date) -> str:
+    """23 March 2026 → '23 Maret 2026' (as printed under a letter's place)."""
+    return format_date(tanggal, "d MMMM y", locale=_LOCALE)
+
+
+def tanggal_panjang(tanggal: dt.date) -> str:
+    """23 March 2026 → 'Senin, 23 Maret 2026'."""
+    return format_date(tanggal, "EEEE, d MMMM y", locale=_LOCALE)
+
+
+class TanggalKata(NamedTuple):
+    """The date clause of the komparisi of a KB or PKS (Lampiran; P11-3, P12-5)."""
+
+    hari: str  # 'Senin'
+    tanggal: str  # 'dua puluh tiga'
+    bulan: str  # 'Maret'
+    tahun: str  # 'dua ribu dua puluh enam'
+    angka: str  # '23-03-2026'
+
+    @property
+    def kalimat(self) -> str:
+        return (
+            f"Pada hari ini, {self.hari}, tanggal {self.tanggal} bulan {self.bulan} "
+            f"tahun {self.tahun} ({self.angka})"
+        )
+
+    def __str__(self) -> str:
+        return self.kalimat
+
+
+_KOSONG = TanggalKata("..........", "..........", "..........", "..........", "..-..-....")
+
+
+def tanggal_kata(tanggal: dt.date | None) -> TanggalKata:
+    """'Pada hari ini, Senin, tanggal dua puluh tiga bulan Maret tahun dua ribu dua puluh
+    enam (23-03-2026)' in its pieces; dotted blanks when the date is not known yet."""
+    if tanggal is None:
+        return _KOSONG
+    return TanggalKata(
+        hari=format_date(tanggal, "EEEE", locale=_LOCALE),
+        tanggal=angka_kata(tanggal.day),
+        bulan=format_date(tanggal, "MMMM", locale=_LOCALE),
+        tahun=angka_kata(tanggal.year),
+        angka=tanggal.strftime("%d-%m-%Y"),
+    )
+
+
+def rangkap(n: int) -> str:
+    """3 → 'rangkap 3 (tiga)' (P20-4, P24-4)."""
+    return f"rangkap {int(n)} ({angka_kata(n)})"
+
+
+def rupiah(nilai, *, ringkas: bool = False) -> str:
+    """1250000000 → 'Rp1.250.000.000,00'. ``ringkas`` drops ',00' (used on web pages).
+    None or '' → ''."""
+    if nilai in (None, ""):
+        return ""
+    angka = Decimal(str(nilai)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    teks = f"{angka:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    if ringkas and teks.endswith(",00"):
+        teks = teks[:-3]
+    return f"Rp{teks}"
+
+
+def rupiah_kata(nilai) -> str:
+    """1250000000 → 'Rp1.250.000.000,00 (satu miliar dua ratus lima puluh juta rupiah)'."""
+    if nilai in (None, ""):
+        return ""
+    angka = Decimal(str(nilai)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    utuh = int(angka)
+    sen = int((angka - utuh) * 100)
+    kata = f"{angka_kata(utuh)} rupiah"
+    if sen:
+        kata += f" {angka_kata(sen)} sen"
+    return f"{rupiah(angka)} ({kata})"
+
+
+def urutan_pihak(n: int) -> str:
+    """1 → 'KESATU', 2 → 'KEDUA', 3 → 'KETIGA' (PIHAK KESATU, KEDUA… of the Lampiran)."""
+    return f"KE{angka_kata(n).upper()}"

@@ -1,0 +1,113 @@
+"""Reads of the documents room: a KSDD's documents with their versions, the agreed
+draft of its KB or PKS and the compliance report on it (P11, P12, P26)."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran, RuleViolation
+
+from .choices import AsalVersi
+from .models import Berkas, Dokumen, VersiDokumen
+from .pemeriksa import Laporan, laporan_berkas, rekaman_ksdd
+from .validators import DOCX
+
+__all__ = [
+    "berkas_disepakati",
+    "dokumen_ksdd",
+    "hambatan_naskah",
+    "laporan_disepakati",
+]
+
+_SEBUTAN = {"kb": "Kesepakatan Bersama", "pks": "PKS"}
+_PASAL = {"kb": "Pasal 11 ayat 1", "pks": "Pasal 12 ayat 1"}
+
+
+def dokumen_ksdd(ksdd) -> list[Dokumen]:
+    """The KSDD's documents, each with ``versi`` prefetched (oldest first, with file and
+    author): two queries whatever the number of documents and versions."""
+    versi = VersiDokumen.objects.select_related("berkas", "dibuat_oleh").order_by("nomor")
+    return list(
+        Dokumen.objects.filter(ksdd=ksdd)
+        .order_by("jenis", "id")
+        .prefetch_related(Prefetch("versi", queryset=versi))
+    )
+
+
+def berkas_disepakati(ksdd, jenis: str) -> Berkas | None:
+    """The agreed text of the KSDD's KB or PKS: the latest version marked ``disepakati``
+    of its document of that kind, else the draft recorded at the agreeing step."""
+    versi = (
+        VersiDokumen.objects.filter(
+            dokumen__ksdd=ksdd, dokumen__jenis=jenis, asal=AsalVersi.DISEPAKATI
+        )
+        .select_related("berkas")
+        .order_by("-id")
+        .first()
+    )
+    if versi is not None:
+        return versi.berkas
+    naskah = next((n for n in ksdd.naskah.all() if n.jenis == jenis), None)
+    return naskah.berkas_rancangan if naskah else None
+
+
+def laporan_disepakati(ksdd, jenis: str) -> tuple[Berkas | None, Laporan | None, str]:
+    """(agreed file, its report, why there is no report)."""
+    berkas = berkas_disepakati(ksdd, jenis)
+    sebutan = _SEBUTAN[jenis]
+    if berkas is None:
+        return None, None, _("Rancangan %s yang disepakati belum dicatat.") % sebutan
+    if berkas.content_type != DOCX:
+        return (
+            berkas,
+            None,
+            _(
+                "Rancangan %(s)s yang disepakati hanya tersedia sebagai PDF; unggah naskah DOCX "
+                "yang disepakati sebagai versi baru (asal: naskah yang disepakati) agar "
+                "bagian-bagiannya dapat diperiksa (%(pasal)s)."
+            )
+            % {"s": sebutan, "pasal": _PASAL[jenis]},
+        )
+    try:
+        laporan = laporan_berkas(berkas=berkas, jenis=jenis, rekaman=rekaman_ksdd(ksdd, jenis))
+    except (RuleViolation, FileNotFoundError, OSError):
+        return (
+            berkas,
+            None,
+            _("Rancangan %s yang disepakati tidak dapat dibaca; unggah ulang naskah DOCX.")
+            % sebutan,
+        )
+    return berkas, laporan, ""
+
+
+def hambatan_naskah(ksdd, jenis: str) -> list[Pelanggaran]:
+    """P11 / P12 BLOCK: what in the agreed KB or PKS stops its signing."""
+    rule = "P12" if jenis == "pks" else "P11"
+    sebutan = _SEBUTAN[jenis]
+    _berkas, laporan, alasan = laporan_disepakati(ksdd, jenis)
+    if laporan is None:
+        return [Pelanggaran(rule, alasan)]
+    found = []
+    if laporan.kurang:
+        found.append(
+            Pelanggaran(
+                rule,
+                _("Rancangan %(s)s yang disepakati belum memuat bagian: %(bagian)s (%(pasal)s).")
+                % {
+                    "s": sebutan,
+                    "bagian": ", ".join(b.judul for b in laporan.kurang),
+                    "pasal": _PASAL[jenis],
+                },
+            )
+        )
+    for d in laporan.data:
+        if d.lulus is False:
+            found.append(
+                Pelanggaran(
+                    d.rule,
+                    _("Rancangan %(s)s yang disepakati: %(detail)s")
+                    % {"s": sebutan, "detail": d.keterangan},
+                )
+            )
+    return found

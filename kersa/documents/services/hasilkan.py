@@ -1,0 +1,205 @@
+"""Generate a document of a KSDD as DOCX (docxtpl) and keep it as a new version.
+
+``dokumen_hasilkan`` reads the record (``konteks.konteks_bangun``), renders the
+template of ``templat/`` with autoescaping, stores the file as an immutable
+``Berkas`` (SHA-256) and appends a ``VersiDokumen`` (asal DIHASILKAN) to the
+``Dokumen`` of that KSDD, kind and partner. The first generation of a document
+gives it its number (``penomoran.nomor_berikan``); later versions keep it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+
+from kersa.agreements.choices import JenisNaskah
+from kersa.agreements.models import Ksdd
+from kersa.agreements.selectors import ksdd_dapat_dilihat
+from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.regions.models import Wilayah
+from kersa.regions.selectors import wilayah_daerah
+
+from ..choices import AsalVersi, JenisBerkas, JenisDokumen
+from ..konteks import JENIS_PER_MITRA, TEMPLAT, jenis_berlaku, konteks_bangun, mitra_pilihan
+from ..models import Berkas, Dokumen, VersiDokumen
+from ..validators import DOCX
+from .berkas import atomic_dengan_berkas, berkas_unggah
+from .penomoran import nomor_berikan
+
+__all__ = ["docx_render", "dokumen_hasilkan", "templat_untuk"]
+
+_TEMPLAT = {
+    JenisDokumen.KB: "kb.docx",
+    JenisDokumen.PKS: "pks.docx",
+    JenisDokumen.ADDENDUM: "pks.docx",
+}
+_JENIS_BERKAS = {
+    JenisDokumen.KB: JenisBerkas.RANCANGAN_KB,
+    JenisDokumen.PKS: JenisBerkas.RANCANGAN_PKS,
+    JenisDokumen.SURAT_PENAWARAN: JenisBerkas.SURAT_PENAWARAN,
+    JenisDokumen.SURAT_TANGGAPAN: JenisBerkas.SURAT_TANGGAPAN,
+    JenisDokumen.PERMOHONAN_DPRD: JenisBerkas.PERMOHONAN_DPRD,
+    JenisDokumen.SURAT_KUASA: JenisBerkas.SURAT_KUASA,
+}
+_TINGGI_LAMBANG = {"garuda": Mm(28), "naskah": Mm(25), "kop": Mm(24), "berbagi": Mm(18)}
+
+
+def templat_untuk(jenis: str) -> Path:
+    return TEMPLAT / _TEMPLAT.get(jenis, "surat.docx")
+
+
+@functools.lru_cache(maxsize=8)
+def _templat_bytes(path: Path, mtime: float) -> bytes:
+    return path.read_bytes()
+
+
+def _gambar(tpl: DocxTemplate, data: bytes | None, tinggi) -> InlineImage | str:
+    if not data:
+        return ""
+    return InlineImage(tpl, image_descriptor=io.BytesIO(data), height=tinggi)
+
+
+def docx_render(jenis: str, konteks: dict) -> bytes:
+    """Render the template of ``jenis`` with ``konteks`` (from ``konteks_bangun``);
+    emblem bytes become images of the document. Pure: no database access."""
+    path = templat_untuk(jenis)
+    tpl = DocxTemplate(io.BytesIO(_templat_bytes(path, path.stat().st_mtime)))
+    c = dict(konteks)
+    if c.get("naskah"):
+        c["lambang_garuda"] = _gambar(tpl, c.get("lambang_garuda"), _TINGGI_LAMBANG["garuda"])
+        c["lambang_kanan"] = _gambar(tpl, c.get("lambang_kanan"), _TINGGI_LAMBANG["naskah"])
+        kiri = c.get("lambang_kiri", [])
+        tinggi = _TINGGI_LAMBANG["naskah" if len(kiri) < 3 else "berbagi"]  # P12-4
+        c["lambang_kiri"] = [_gambar(tpl, b, tinggi) for b in kiri]
+    else:
+        c["kop"] = dict(c["kop"], lambang=_gambar(tpl, c["kop"]["lambang"], _TINGGI_LAMBANG["kop"]))
+    tpl.render(c, autoescape=True)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+def _tolak(rule: str, detail, field: str | None = None) -> RuleViolation:
+    return RuleViolation(Pelanggaran(rule, detail, field=field))
+
+
+def _periksa(ksdd: Ksdd, jenis: str, mitra: Wilayah | None) -> None:
+    if jenis not in jenis_berlaku(ksdd):
+        raise _tolak(
+            "P13",
+            _(
+                "%(jenis)s tidak dapat dibuat untuk KSDD pada tahap %(tahap)s; setiap dokumen "
+                "dibuat pada tahapannya (Pasal 13)."
+            )
+            % {"jenis": JenisDokumen(jenis).label, "tahap": ksdd.tahap_label},
+            "jenis",
+        )
+    if jenis in JENIS_PER_MITRA:
+        if mitra is None or mitra.kode not in {m.kode for m in mitra_pilihan(ksdd)}:
+            raise _tolak(
+                "P16-3",
+                _(
+                    "Pilih daerah mitra KSDD ini yang dituju surat tersebut (Pasal 16 ayat 3, "
+                    "Pasal 18)."
+                ),
+                "mitra",
+            )
+    elif mitra is not None:
+        raise _tolak("P13", _("Dokumen ini tidak ditujukan kepada satu daerah mitra."), "mitra")
+
+
+def _judul(ksdd: Ksdd, jenis: str, mitra: Wilayah | None) -> str:
+    label = str(JenisDokumen(jenis).label).split(" (")[0]
+    tujuan = f" — {mitra.nama_lengkap}" if mitra else ""
+    return f"{label}{tujuan}: {ksdd.judul}"[:300]
+
+
+def _nomor_naskah_daerah(ksdd: Ksdd, jenis: str) -> str:
+    """The home region's number on a signed KB/PKS (kept on the Penandatangan)."""
+    if jenis not in (JenisDokumen.KB, JenisDokumen.PKS):
+        return ""
+    naskah = ksdd.naskah.filter(jenis=JenisNaskah(jenis)).first()
+    if naskah is None:
+        return ""
+    pt = naskah.penandatangan.filter(wilayah=wilayah_daerah()).first()
+    return pt.nomor_naskah if pt else ""
+
+
+def _versi_tambah(*, dokumen: Dokumen, berkas: Berkas, user, asal: str, catatan: str = ""):
+    """Append version n+1 (minimal; to merge with ``services.versi.versi_tambah``)."""
+    terakhir = dokumen.versi.aggregate(m=Max("nomor"))["m"] or 0
+    return VersiDokumen.objects.create(
+        dokumen=dokumen,
+        nomor=terakhir + 1,
+        asal=asal,
+        berkas=berkas,
+        catatan=catatan,
+        dibuat_oleh=user,
+    )
+
+
+def _nama_berkas(ksdd: Ksdd, jenis: str, mitra: Wilayah | None, versi: int) -> str:
+    bagian = [jenis, ksdd.nomor_register, mitra.kode if mitra else "", f"v{versi}"]
+    nama = "-".join(re.sub(r"[^\w.]+", "-", b).strip("-") for b in bagian if b)
+    return f"{nama}.docx"
+
+
+def dokumen_hasilkan(
+    *, ksdd: Ksdd, jenis: str, user, mitra: Wilayah | None = None, isian: dict | None = None
+) -> VersiDokumen:
+    """Generate ``jenis`` for ``ksdd`` (addressed to ``mitra`` for the per-partner
+    letters) and store it as the next version of its Dokumen. ``isian`` holds what the
+    drafter wrote (see ``konteks_bangun``); ``isian["tanggal"]`` dates the document."""
+    jenis = JenisDokumen(jenis)
+    if not (user.has_perm("agreements.change_ksdd") and ksdd_dapat_dilihat(user, ksdd)):
+        raise PermissionDenied(_("Anda tidak berwenang membuat dokumen KSDD ini."))
+    isian = dict(isian or {})
+    with atomic_dengan_berkas():
+        ksdd = Ksdd.objects.select_for_update().get(pk=ksdd.pk)
+        _periksa(ksdd, jenis, mitra)
+        dokumen = Dokumen.objects.filter(ksdd=ksdd, jenis=jenis, mitra=mitra).first()
+        if dokumen is None:
+            dokumen = Dokumen.objects.create(
+                ksdd=ksdd,
+                jenis=jenis,
+                mitra=mitra,
+                judul=_judul(ksdd, jenis, mitra),
+                dibuat_oleh=user,
+            )
+        if not dokumen.nomor:
+            tanggal: dt.date = isian.get("tanggal") or timezone.localdate()
+            dokumen.nomor = _nomor_naskah_daerah(ksdd, jenis) or (
+                nomor_berikan(jenis=jenis, tahun=tanggal.year, user=user, dokumen=dokumen).nomor
+            )
+            dokumen.save(update_fields=["nomor"])
+        konteks = konteks_bangun(
+            ksdd=ksdd, jenis=jenis, mitra=mitra, isian=isian, nomor=dokumen.nomor
+        )
+        data = docx_render(jenis, konteks)
+        berikut = (dokumen.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
+        berkas = berkas_unggah(
+            ksdd=ksdd,
+            jenis=_JENIS_BERKAS.get(jenis, JenisBerkas.LAINNYA),
+            upload=SimpleUploadedFile(
+                _nama_berkas(ksdd, jenis, mitra, berikut), data, content_type=DOCX
+            ),
+            user=user,
+        )
+        return _versi_tambah(
+            dokumen=dokumen,
+            berkas=berkas,
+            user=user,
+            asal=AsalVersi.DIHASILKAN,
+            catatan=_("Dihasilkan dari data KSDD %(nomor)s.") % {"nomor": ksdd.nomor_register},
+        )

@@ -1,0 +1,219 @@
+"""Writes for documents and their versions (Pasal 26; P26): every version immutable,
+numbered under a lock, with who, when, checksum and file. Amendments of a PKS are
+its versions (Pasal 25 ayat 3–7; P25-3…7)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran, RuleViolation
+
+from ..choices import AsalVersi, JenisBerkas, JenisDokumen
+from ..models import Dokumen, VersiDokumen
+from ..validators import periksa_berkas
+from .berkas import atomic_dengan_berkas, berkas_unggah
+
+__all__ = [
+    "boleh_tambah_versi",
+    "dokumen_buat",
+    "dokumen_naskah",
+    "versi_dari_berkas",
+    "versi_tambah",
+]
+
+_BERKAS = {
+    (JenisDokumen.KB, AsalVersi.DITANDATANGANI): JenisBerkas.KB_DITANDATANGANI,
+    (JenisDokumen.PKS, AsalVersi.DITANDATANGANI): JenisBerkas.PKS_DITANDATANGANI,
+    (JenisDokumen.ADDENDUM, AsalVersi.DITANDATANGANI): JenisBerkas.PKS_DITANDATANGANI,
+}
+_RANCANGAN = {
+    JenisDokumen.KB: JenisBerkas.RANCANGAN_KB,
+    JenisDokumen.PKS: JenisBerkas.RANCANGAN_PKS,
+    JenisDokumen.ADDENDUM: JenisBerkas.RANCANGAN_PKS,
+}
+
+
+def boleh_tambah_versi(user, ksdd) -> bool:
+    """Who may add a version: whoever may change KSDD records and sees this one."""
+    from kersa.agreements.selectors import ksdd_dapat_dilihat
+
+    if user is None:
+        return True
+    if ksdd is None:
+        return user.has_perm("agreements.lihat_semua_ksdd") and user.has_perm(
+            "agreements.change_ksdd"
+        )
+    return user.has_perm("agreements.change_ksdd") and ksdd_dapat_dilihat(user, ksdd)
+
+
+def dokumen_buat(*, ksdd, jenis: str, judul: str, user, mitra=None) -> Dokumen:
+    """A new document of a KSDD, without versions yet (Pasal 26)."""
+    if not boleh_tambah_versi(user, ksdd):
+        raise PermissionDenied(_("Anda tidak berwenang menambah dokumen pada KSDD ini."))
+    if not judul.strip():
+        raise RuleViolation(Pelanggaran("P26", _("Isi judul dokumen."), field="judul"))
+    return Dokumen.objects.create(
+        ksdd=ksdd, jenis=jenis, judul=judul.strip(), mitra=mitra, dibuat_oleh=user
+    )
+
+
+def dokumen_naskah(*, ksdd, jenis: str, user) -> Dokumen:
+    """The KSDD's KB or PKS document (the first of its kind), created when missing."""
+    dok = Dokumen.objects.filter(ksdd=ksdd, jenis=jenis).order_by("id").first()
+    if dok is not None:
+        return dok
+    label = JenisDokumen(jenis).label
+    return Dokumen.objects.create(
+        ksdd=ksdd, jenis=jenis, judul=f"{label}: {ksdd.judul}"[:300], dibuat_oleh=user
+    )
+
+
+def _cek_perubahan(dokumen: Dokumen, *, menambah_beban: bool, persetujuan_dprd) -> None:
+    """P25-3: amendments only during pelaksanaan, and only of a PKS; P25-7: one that adds
+    a burden to the public needs DPRD approval first."""
+    from kersa.agreements.choices import Status
+
+    ksdd = dokumen.ksdd
+    if dokumen.jenis not in (JenisDokumen.PKS, JenisDokumen.ADDENDUM):
+        raise RuleViolation(
+            Pelanggaran(
+                "P25-3",
+                _("Perubahan (addendum) hanya dapat dibuat atas PKS (Pasal 25 ayat 3–4)."),
+                field="asal",
+            )
+        )
+    if ksdd is None or ksdd.status != Status.PELAKSANAAN:
+        raise RuleViolation(
+            Pelanggaran(
+                "P25-3",
+                _(
+                    "Perubahan atas materi PKS hanya dapat dilakukan dalam tahap pelaksanaan "
+                    "KSDD (Pasal 25 ayat 3)."
+                ),
+                field="asal",
+            )
+        )
+    if menambah_beban and persetujuan_dprd is None:
+        pks = ksdd.naskah.filter(jenis="pks").first()
+        sejak = pks.tanggal_ditandatangani if pks else None
+        ada = sejak is not None and ksdd.persetujuan_dprd.filter(tanggal__gte=sejak).exists()
+        if not ada:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P25-7",
+                    _(
+                        "Perubahan materi PKS yang menambah beban kepada masyarakat harus "
+                        "mendapat persetujuan DPRD terlebih dahulu (Pasal 25 ayat 7); "
+                        "unggah surat persetujuan DPRD atas perubahan ini."
+                    ),
+                    field="persetujuan_dprd",
+                )
+            )
+
+
+def _versi_baru(*, dok: Dokumen, berkas, asal, user, catatan, terakhir) -> VersiDokumen:
+    return VersiDokumen.objects.create(
+        dokumen=dok,
+        nomor=(terakhir.nomor + 1) if terakhir else 1,
+        asal=asal,
+        berkas=berkas,
+        catatan=catatan.strip(),
+        dibuat_oleh=user,
+    )
+
+
+def _terakhir(dok: Dokumen) -> VersiDokumen | None:
+    return dok.versi.select_related("berkas").order_by("-nomor").first()
+
+
+def versi_tambah(
+    *,
+    dokumen: Dokumen,
+    asal: str,
+    user,
+    upload=None,
+    data: bytes | None = None,
+    nama: str | None = None,
+    catatan: str = "",
+    menambah_beban: bool = False,
+    persetujuan_dprd=None,
+) -> VersiDokumen:
+    """Add the next version of ``dokumen`` from an upload (or ``data`` + ``nama``).
+
+    The file is checked by content (``berkas_unggah``); the number is the next one under
+    a lock on the Dokumen row. A file identical (same SHA-256) to the latest version is
+    refused when it comes from the same source; the same file with another source (the
+    partner's draft accepted as is: ``disepakati``) becomes a new version of the same
+    stored file. Nothing is ever updated or deleted: a correction is a new version.
+    """
+    if upload is not None:
+        data = upload.read()
+        nama = getattr(upload, "name", "") or "berkas"
+    if data is None:
+        raise RuleViolation(Pelanggaran("P26", _("Pilih berkas versi."), field="berkas"))
+    nama = nama or "berkas"
+    if asal not in AsalVersi.values:
+        raise RuleViolation(Pelanggaran("P26", _("Asal versi tidak dikenal."), field="asal"))
+    with atomic_dengan_berkas():
+        dok = (
+            Dokumen.objects.select_for_update(of=("self",))
+            .select_related("ksdd")
+            .get(pk=dokumen.pk)
+        )
+        if not boleh_tambah_versi(user, dok.ksdd):
+            raise PermissionDenied(_("Anda tidak berwenang menambah versi dokumen ini."))
+        if asal == AsalVersi.PERUBAHAN:
+            _cek_perubahan(dok, menambah_beban=menambah_beban, persetujuan_dprd=persetujuan_dprd)
+        periksa_berkas(nama, data)  # a bad file is refused before anything else
+        sha = hashlib.sha256(data).hexdigest()
+        terakhir = _terakhir(dok)
+        if terakhir is not None and terakhir.berkas.sha256 == sha:
+            if terakhir.asal == asal:
+                raise RuleViolation(
+                    Pelanggaran(
+                        "P26",
+                        _(
+                            "Berkas ini sama persis dengan versi %(n)d (SHA-256 %(sha)s…); "
+                            "versi baru tidak dibuat."
+                        )
+                        % {"n": terakhir.nomor, "sha": sha[:12]},
+                        field="berkas",
+                    )
+                )
+            berkas = terakhir.berkas
+        else:
+            jenis = _BERKAS.get((dok.jenis, asal)) or _RANCANGAN.get(dok.jenis, JenisBerkas.LAINNYA)
+            berkas = berkas_unggah(
+                ksdd=dok.ksdd, jenis=jenis, upload=ContentFile(data, name=nama), user=user
+            )
+        if persetujuan_dprd is not None:
+            surat = berkas_unggah(
+                ksdd=dok.ksdd,
+                jenis=JenisBerkas.PERSETUJUAN_DPRD,
+                upload=persetujuan_dprd,
+                user=user,
+            )
+            catatan = (catatan + "\n" if catatan else "") + _(
+                "Persetujuan DPRD atas perubahan: %(nama)s (SHA-256 %(sha)s)."
+            ) % {"nama": surat.nama_asli, "sha": surat.sha256[:12]}
+        return _versi_baru(
+            dok=dok, berkas=berkas, asal=asal, user=user, catatan=catatan, terakhir=terakhir
+        )
+
+
+def versi_dari_berkas(*, dokumen: Dokumen, berkas, asal: str, user, catatan: str = ""):
+    """Record a file already stored by a workflow step (e.g. the agreed draft of
+    ``sepakati_rancangan_kb``) as the next version; nothing new when the latest version
+    is already this file from the same source."""
+    with atomic_dengan_berkas():
+        dok = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+        terakhir = _terakhir(dok)
+        if terakhir and (terakhir.berkas.sha256, terakhir.asal) == (berkas.sha256, asal):
+            return terakhir
+        return _versi_baru(
+            dok=dok, berkas=berkas, asal=asal, user=user, catatan=catatan, terakhir=terakhir
+        )
