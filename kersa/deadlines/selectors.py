@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from django.db.models import Count, Q, QuerySet
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kersa.agreements.selectors import ksdd_visible_to
+from kersa.core.format import tanggal_panjang
 
 from .choices import Satuan, StatusTenggat
 from .definisi import DEFINISI, Definisi
@@ -28,12 +27,6 @@ JENDELA_TERLEWAT = dt.timedelta(days=30)
 MINGGU = dt.timedelta(days=7)
 
 GRUP = ("terlewat", "hari_ini", "minggu_ini", "berikutnya")
-
-
-def tanggal_panjang(tanggal: dt.date, bahasa: str | None = None) -> str:
-    """30-03-2026 → "Senin, 30 Maret 2026" (in the active language by default)."""
-    kode = translation.to_locale(bahasa or translation.get_language() or "id")
-    return format_date(tanggal, "EEEE, d MMMM y", locale=kode)
 
 
 def tenggat_terlihat(user) -> QuerySet[Tenggat]:

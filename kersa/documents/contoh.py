@@ -187,7 +187,8 @@ def naskah_paragraf(
     Selatan and Barito Timur); ``mulai``/``berakhir`` the duration (else none is stated);
     ``tanpa`` leaves parts out by code; ``judul_pasal`` replaces headings by code;
     ``semua_bagian`` holds the parts of both a KB and a PKS."""
-    from .format import angka_kata, tanggal_surat
+    from kersa.core.format import angka_kata, tanggal_surat
+
     from .pemeriksa import bulan_antara
 
     pks = jenis == "pks"

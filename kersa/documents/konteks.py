@@ -19,11 +19,11 @@ from django.utils import timezone
 
 from kersa.agreements import rules
 from kersa.agreements.choices import JenisNaskah, KedudukanPenandatangan, Pemrakarsa, Status
+from kersa.core.format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
 from .choices import JenisDokumen
-from .format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
 from .naskah import Fakta, isian_teks, pasal_naskah
 
 __all__ = [

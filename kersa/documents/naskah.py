@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .format import angka_kata, rupiah_kata, tanggal_surat
+from kersa.core.format import angka_kata, rupiah_kata, tanggal_surat
 
 __all__ = [
     "BAGIAN_KB",

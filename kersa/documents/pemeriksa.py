@@ -23,9 +23,9 @@ from threading import Lock
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
+from kersa.core.format import tanggal_surat
 
 from .bagian import Bagian, bagian_wajib
-from .format import tanggal_surat
 from .teks import Paragraf, paragraf_docx
 
 __all__ = [

@@ -79,7 +79,7 @@ def surel_satu(user, item) -> tuple[str, str]:
 
 def surel_ringkasan(user, hari_ini: dt.date, items: list[dict]) -> tuple[str, str]:
     """(subject, body) of the daily digest listing every reminder of the day."""
-    from kersa.deadlines.selectors import tanggal_panjang
+    from kersa.core.format import tanggal_panjang
 
     subjek = _("[KERSA] Ringkasan tenggat %(tanggal)s: %(n)d pengingat") % {
         "tanggal": tanggal_panjang(hari_ini, "id"),

@@ -4,8 +4,8 @@ from django import template
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from kersa.core.format import rupiah as format_rupiah
 from kersa.core.roles import Peran
-from kersa.documents.format import rupiah as format_rupiah
 
 register = template.Library()
 

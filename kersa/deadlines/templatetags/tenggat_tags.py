@@ -3,7 +3,8 @@
 from django import template
 from django.utils import timezone
 
-from ..selectors import tanggal_panjang as _tanggal_panjang
+from kersa.core.format import tanggal_panjang as _tanggal_panjang
+
 from ..selectors import tenggat_ksdd as _tenggat_ksdd
 
 register = template.Library()
@@ -21,4 +22,4 @@ def tenggat_ksdd(ksdd) -> dict:
 @register.filter
 def tanggal_panjang(tanggal) -> str:
     """A date as "Senin, 30 Maret 2026" in the active language."""
-    return _tanggal_panjang(tanggal) if tanggal else ""
+    return _tanggal_panjang(tanggal, None) if tanggal else ""

@@ -3,5 +3,16 @@
 ``versi`` (document versions and the compliance check)."""
 
 from .berkas import atomic_dengan_berkas, berkas_unggah
+from .hasilkan import dokumen_hasilkan
+from .penomoran import nomor_berikan
+from .versi import dokumen_buat, versi_dari_berkas, versi_tambah
 
-__all__ = ["atomic_dengan_berkas", "berkas_unggah"]
+__all__ = [
+    "atomic_dengan_berkas",
+    "berkas_unggah",
+    "dokumen_buat",
+    "dokumen_hasilkan",
+    "nomor_berikan",
+    "versi_dari_berkas",
+    "versi_tambah",
+]

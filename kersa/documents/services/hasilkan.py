@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
 import re
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx.shared import Mm
@@ -32,10 +32,11 @@ from kersa.regions.selectors import wilayah_daerah
 
 from ..choices import AsalVersi, JenisBerkas, JenisDokumen
 from ..konteks import JENIS_PER_MITRA, TEMPLAT, jenis_berlaku, konteks_bangun, mitra_pilihan
-from ..models import Berkas, Dokumen, VersiDokumen
+from ..models import Dokumen, VersiDokumen
 from ..validators import DOCX
 from .berkas import atomic_dengan_berkas, berkas_unggah
 from .penomoran import nomor_berikan
+from .versi import versi_dari_berkas
 
 __all__ = ["docx_render", "dokumen_hasilkan", "templat_untuk"]
 
@@ -136,19 +137,6 @@ def _nomor_naskah_daerah(ksdd: Ksdd, jenis: str) -> str:
     return pt.nomor_naskah if pt else ""
 
 
-def _versi_tambah(*, dokumen: Dokumen, berkas: Berkas, user, asal: str, catatan: str = ""):
-    """Append version n+1 (minimal; to merge with ``services.versi.versi_tambah``)."""
-    terakhir = dokumen.versi.aggregate(m=Max("nomor"))["m"] or 0
-    return VersiDokumen.objects.create(
-        dokumen=dokumen,
-        nomor=terakhir + 1,
-        asal=asal,
-        berkas=berkas,
-        catatan=catatan,
-        dibuat_oleh=user,
-    )
-
-
 def _nama_berkas(ksdd: Ksdd, jenis: str, mitra: Wilayah | None, versi: int) -> str:
     bagian = [jenis, ksdd.nomor_register, mitra.kode if mitra else "", f"v{versi}"]
     nama = "-".join(re.sub(r"[^\w.]+", "-", b).strip("-") for b in bagian if b)
@@ -187,7 +175,10 @@ def dokumen_hasilkan(
             ksdd=ksdd, jenis=jenis, mitra=mitra, isian=isian, nomor=dokumen.nomor
         )
         data = docx_render(jenis, konteks)
-        berikut = (dokumen.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
+        terakhir = dokumen.versi.select_related("berkas").order_by("-nomor").first()
+        if terakhir and terakhir.berkas.sha256 == hashlib.sha256(data).hexdigest():
+            return terakhir  # nothing changed since the last generation: no new version
+        berikut = (terakhir.nomor if terakhir else 0) + 1
         berkas = berkas_unggah(
             ksdd=ksdd,
             jenis=_JENIS_BERKAS.get(jenis, JenisBerkas.LAINNYA),
@@ -196,7 +187,7 @@ def dokumen_hasilkan(
             ),
             user=user,
         )
-        return _versi_tambah(
+        return versi_dari_berkas(
             dokumen=dokumen,
             berkas=berkas,
             user=user,

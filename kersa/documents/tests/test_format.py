@@ -3,8 +3,7 @@
 import datetime as dt
 
 from kersa.agreements import rules
-from kersa.core.templatetags.kersa_tags import rupiah as rupiah_filter
-from kersa.documents.format import (
+from kersa.core.format import (
     angka_kata,
     rangkap,
     rupiah,
@@ -14,6 +13,7 @@ from kersa.documents.format import (
     tanggal_surat,
     urutan_pihak,
 )
+from kersa.core.templatetags.kersa_tags import rupiah as rupiah_filter
 
 SENIN = dt.date(2026, 3, 23)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from kersa.agreements.choices import Pemrakarsa, Status
+from kersa.agreements.models import Kak
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import AsalVersi, JenisDokumen
@@ -89,8 +90,16 @@ def test_every_kind_generates_along_the_workflow(pemeran):
     assert len(set(nomor)) == len(nomor)
 
 
+def test_regenerating_unchanged_gives_the_same_version(pemeran, ksdd):
+    pertama, _ = _buat(ksdd, JenisDokumen.KAK, pemeran.operator)
+    lagi, _ = _buat(ksdd, JenisDokumen.KAK, pemeran.operator)
+    assert lagi.pk == pertama.pk
+    assert VersiDokumen.objects.filter(dokumen=pertama.dokumen).count() == 1
+
+
 def test_regenerating_adds_a_version_with_the_same_number(pemeran, ksdd):
     pertama, _ = _buat(ksdd, JenisDokumen.KAK, pemeran.operator)
+    Kak.objects.filter(ksdd=ksdd).update(latar_belakang="Latar belakang yang diperbarui.")
     kedua, doc = _buat(ksdd, JenisDokumen.KAK, pemeran.operator)
     assert kedua.dokumen_id == pertama.dokumen_id
     assert (pertama.nomor, kedua.nomor) == (1, 2)

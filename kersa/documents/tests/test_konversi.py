@@ -22,7 +22,7 @@ from kersa.documents.naskah import BAGIAN_KB, BAGIAN_PKS
 from kersa.documents.services.hasilkan import dokumen_hasilkan
 from kersa.regions.models import Wilayah
 
-pytestmark = [pytest.mark.django_db, pytest.mark.lambat]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 TANGGAL = "Pada hari ini, Senin, tanggal dua puluh tiga bulan Maret tahun dua ribu dua puluh enam (23-03-2026)"
 

@@ -1,7 +1,7 @@
-"""Indonesian formats for generated documents: dates, numbers in words, Rupiah.
+"""Indonesian formats: dates, numbers in words, Rupiah — for documents, pages and mail.
 
-One implementation each: the ``rupiah`` template filter of ``kersa.core`` calls
-``rupiah`` here. Dates go through Babel (locale ``id``) and numbers in words
+One implementation each: the ``rupiah`` template filter, the Tenggat page, the
+reminders and the generated documents all call these. Dates go through Babel (locale ``id``) and numbers in words
 through num2words (``lang="id"``), so the month and day names are the official
 ones whatever the active language of the page.
 """
@@ -40,9 +40,13 @@ def tanggal_surat(tanggal: dt.date) -> str:
     return format_date(tanggal, "d MMMM y", locale=_LOCALE)
 
 
-def tanggal_panjang(tanggal: dt.date) -> str:
-    """23 March 2026 → 'Senin, 23 Maret 2026'."""
-    return format_date(tanggal, "EEEE, d MMMM y", locale=_LOCALE)
+def tanggal_panjang(tanggal: dt.date, bahasa: str | None = _LOCALE) -> str:
+    """23 March 2026 → 'Senin, 23 Maret 2026'. Documents are always Indonesian; pages
+    pass ``bahasa=None`` for the active language ('Monday, 23 March 2026' in English)."""
+    from django.utils import translation
+
+    kode = translation.to_locale(bahasa or translation.get_language() or _LOCALE)
+    return format_date(tanggal, "EEEE, d MMMM y", locale=kode)
 
 
 class TanggalKata(NamedTuple):
