@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.agreements.choices import STATUS_AKHIR, TAHAP_STATUS, Status, Tahap
 from kersa.agreements.selectors import ksdd_hitung_per_status, ksdd_menunggu_tindakan
 from kersa.agreements.workflow import TRANSISI
-from kersa.deadlines.selectors import tenggat_hitung
+from kersa.deadlines.selectors import tenggat_hitung, tugas_terbuka
 
 MENUNGGU_MAKS = 25
 
@@ -73,5 +73,6 @@ def home(request):
             per_tahap=_hitung_per_tahap(per_status),
             jumlah=sum(per_status.values()),
             tenggat=tenggat_hitung(user=user, hari_ini=timezone.localdate()),
+            tugas=list(tugas_terbuka(user=user)[:MENUNGGU_MAKS]),
         )
     return render(request, "core/home.html", context)

@@ -300,3 +300,20 @@ def test_two_workers_at_once_act_once_on_postgresql(acuan, pemeran):
     assert RiwayatTahap.objects.filter(ksdd=dprd, aksi="catat_persetujuan_dprd").count() == 1
     assert Tugas.objects.filter(ksdd=tawar).count() == 1
     assert Tenggat.objects.filter(kunci=f"P37-1:{hari_ini.year}").count() == 1
+
+
+@pytest.mark.django_db
+def test_p16_5_open_task_is_shown_on_the_tenggat_page_and_home(client, pemeran, ksdd):
+    from django.urls import reverse
+
+    ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    tenggat_pindai()
+    langkah = reverse("agreements:langkah", args=[ksdd.pk, "catat_permintaan_kedua"])
+    client.force_login(pemeran.sekretariat)
+    for url in (reverse("deadlines:daftar"), reverse("core:home")):
+        isi = client.get(url).content.decode()
+        assert "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)" in isi
+        assert langkah in isi
+    client.force_login(pemeran.operator_lain)
+    isi = client.get(reverse("deadlines:daftar")).content.decode()
+    assert "Kirim permintaan tanggapan kedua" not in isi

@@ -112,7 +112,7 @@ def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_
         _jam(k, "P18-2", D(2026, 2, 25), kunci=f"b{i}")
     client.get(url)  # warm the session
     # session, user, permissions (2), agencies, clocks, calendar, role label, unread count
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url)
     for i, k in enumerate(ksdds):
         _jam(k, "P16-4", D(2026, 2, 20 + i))
@@ -120,7 +120,7 @@ def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_
     from kersa.deadlines.models import Tenggat
 
     assert Tenggat.objects.count() == 12
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url)
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.regions.models import PerangkatDaerah
 
-from ..selectors import GRUP, tenggat_per_grup
+from ..selectors import GRUP, tenggat_per_grup, tugas_terbuka
 
 JUDUL_GRUP = {
     "terlewat": _("Terlewat"),
@@ -55,6 +55,7 @@ def daftar(request):
         "hari_ini": hari_ini,
         "pilihan_pd": pilihan,
         "pd": pd,
+        "tugas": list(tugas_terbuka(user=user)),
     }
     return render(request, "deadlines/tenggat.html", context)
 
