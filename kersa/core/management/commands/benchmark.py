@@ -67,6 +67,9 @@ class Command(BaseCommand):
             ("halaman KSDD", pemeran.sekretariat, f"/ksdd/{sample.pk}/"),
             ("API daftar KSDD", pemeran.sekretariat, "/api/v1/ksdd/"),
             ("API KSDD", pemeran.sekretariat, f"/api/v1/ksdd/{sample.pk}/"),
+            ("tenggat (sekretariat)", pemeran.sekretariat, "/tenggat/"),
+            ("tenggat (operator)", pemeran.operator, "/tenggat/"),
+            ("kalender kerja", pemeran.sekretariat, "/tenggat/kalender/2026/"),
         ]
         statuses = [Status.PENYUSUNAN_KAK, Status.MENUNGGU_TANGGAPAN, Status.PENYUSUNAN_PKS]
 
