@@ -170,3 +170,12 @@ from .tasks import *  # noqa: E402,F403
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # revert would bypass the workflow guards (STACK.md)
 KERSA_BASE_URL = env("KERSA_BASE_URL", default="http://127.0.0.1:8000")
+
+# Generated documents (kersa/documents): the seat printed in agreements and under
+# letters, the letterhead's address line, the Garuda emblem image (a placeholder is
+# printed until one is given), and LibreOffice for DOCX -> PDF.
+KERSA_KEDUDUKAN_DAERAH = env("KERSA_KEDUDUKAN_DAERAH", default="Buntok")
+KERSA_ALAMAT_KOP = env("KERSA_ALAMAT_KOP", default="")
+KERSA_LAMBANG_GARUDA = env("KERSA_LAMBANG_GARUDA", default="") or None
+KERSA_SOFFICE = env("KERSA_SOFFICE", default="") or None
+KERSA_BATAS_KONVERSI_DETIK = env.int("KERSA_BATAS_KONVERSI_DETIK", default=60)

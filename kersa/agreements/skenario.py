@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from kersa.accounts.services import user_set_peran
 from kersa.core.roles import Peran
-from kersa.documents.contoh import unggahan_docx, unggahan_naskah, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
@@ -308,7 +308,7 @@ def _ajukan_dprd(k, p):
         tanggal_surat=_hari(16),
         tanggal_diterima=_hari(15),
         surat=unggahan_pdf("permohonan-dprd.pdf"),
-        rancangan_pks=unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
+        rancangan_pks=unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
     )
 
 

@@ -3,7 +3,7 @@ new versions are added through the KSDD page or the API (services.versi)."""
 
 from django.contrib import admin
 
-from .models import Berkas, Dokumen, VersiDokumen
+from .models import Berkas, Dokumen, NomorSurat, PenomoranSurat, VersiDokumen
 
 
 class _HanyaBaca(admin.ModelAdmin):
@@ -58,3 +58,27 @@ class DokumenAdmin(_HanyaBaca):
 class VersiDokumenAdmin(_HanyaBaca):
     list_display = ["dokumen", "nomor", "asal", "berkas", "dibuat_oleh", "dibuat_pada"]
     list_filter = ["asal"]
+
+
+@admin.register(PenomoranSurat)
+class PenomoranSuratAdmin(admin.ModelAdmin):
+    """The numbering pattern of each document kind is configuration: editable here."""
+
+    list_display = ["jenis", "pola"]
+
+
+@admin.register(NomorSurat)
+class NomorSuratAdmin(_HanyaBaca):
+    """Numbers given are a register: never edited or deleted (a number is given once)."""
+
+    list_display = [
+        "nomor",
+        "jenis",
+        "tahun",
+        "urut",
+        "dokumen",
+        "diberikan_oleh",
+        "diberikan_pada",
+    ]
+    list_filter = ["jenis", "tahun"]
+    search_fields = ["nomor"]

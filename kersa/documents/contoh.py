@@ -163,12 +163,6 @@ _URUTAN = {
         "lain_lain",
     ],
 }
-_JUDUL_NASKAH = {
-    "KESEPAKATAN BERSAMA": "kb",
-    "KB": "kb",
-    "PERJANJIAN KERJA SAMA": "pks",
-    "PKS": "pks",
-}
 
 
 def naskah_paragraf(
@@ -302,15 +296,9 @@ def unggahan_pdf(nama: str = "surat.pdf", teks: str = "Surat") -> SimpleUploaded
 
 
 def unggahan_docx(nama: str = "rancangan.docx", *paragraf: str) -> SimpleUploadedFile:
-    """A DOCX upload of the given paragraphs. A naskah title alone ("KESEPAKATAN
-    BERSAMA", "PERJANJIAN KERJA SAMA", "KB", "PKS") stands for a complete sample naskah
-    of that kind (Barito Selatan and Barito Timur, every part of a KB and of a PKS, no
-    stated duration), so that a draft agreed in a test passes the compliance check
-    that signing requires (P11, P12)."""
-    if len(paragraf) == 1 and paragraf[0] in _JUDUL_NASKAH:
-        isi = naskah_docx(_JUDUL_NASKAH[paragraf[0]], semua_bagian=True)
-    else:
-        isi = docx_bytes(*paragraf)
+    """A DOCX upload of the given paragraphs (for an agreed KB or PKS draft that must
+    pass the compliance check, use ``unggahan_naskah``)."""
+    isi = docx_bytes(*paragraf)
     return SimpleUploadedFile(
         nama,
         isi,

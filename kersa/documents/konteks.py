@@ -139,7 +139,7 @@ def lambang_placeholder(teks: str) -> bytes:
 def lambang_garuda() -> bytes:
     """The Garuda Pancasila for the top of a KB (P11-2): the image of the setting
     ``KERSA_LAMBANG_GARUDA`` (a path), else the shipped placeholder."""
-    path = getattr(settings, "KERSA_LAMBANG_GARUDA", None)
+    path = settings.KERSA_LAMBANG_GARUDA
     if path and Path(path).is_file():
         return Path(path).read_bytes()
     if GARUDA_PLACEHOLDER.is_file():
@@ -228,7 +228,7 @@ def _daftar(kata: list[str]) -> str:
 
 
 def _kedudukan_daerah() -> str:
-    return getattr(settings, "KERSA_KEDUDUKAN_DAERAH", "Buntok")
+    return settings.KERSA_KEDUDUKAN_DAERAH
 
 
 def _dasar_kepala(wilayah: Wilayah, jabatan: str) -> str:
@@ -500,7 +500,7 @@ def _kop(ksdd, *, perangkat_daerah: bool) -> dict:
     pd = ksdd.perangkat_daerah
     unit = pd.nama if perangkat_daerah else "Sekretariat Daerah"
     alamat = pd.alamat if perangkat_daerah and pd.alamat else ""
-    alamat = alamat or getattr(settings, "KERSA_ALAMAT_KOP", "") or _kedudukan_daerah()
+    alamat = alamat or settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
     return {
         "lambang": lambang_wilayah(home),
         "pemerintah": f"PEMERINTAH {home.nama_lengkap.upper()}",

@@ -38,7 +38,7 @@ def _profil() -> str:
 
 
 def _soffice() -> str:
-    perintah = getattr(settings, "KERSA_SOFFICE", None) or shutil.which("soffice")
+    perintah = settings.KERSA_SOFFICE or shutil.which("soffice")
     if not perintah:
         raise KonversiGagal(
             _("LibreOffice (soffice) tidak terpasang; PDF tidak dapat dibuat dari DOCX.")
@@ -48,7 +48,7 @@ def _soffice() -> str:
 
 def pdf_dari_docx(data: bytes, *, batas_detik: int | None = None) -> bytes:
     """Convert DOCX bytes to PDF bytes, or raise KonversiGagal with the reason."""
-    batas = batas_detik or getattr(settings, "KERSA_BATAS_KONVERSI_DETIK", 60)
+    batas = batas_detik or settings.KERSA_BATAS_KONVERSI_DETIK
     if not data.startswith(b"PK\x03\x04"):
         raise KonversiGagal(_("Berkas bukan dokumen DOCX; tidak dapat dikonversi ke PDF."))
     with tempfile.TemporaryDirectory(prefix="kersa-pdf-") as tmp:

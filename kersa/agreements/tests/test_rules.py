@@ -13,7 +13,7 @@ from kersa.agreements.choices import Kategori, PengecualianRencana, Status
 from kersa.agreements.models import BantuanPendanaan, Bentuk, Kak, Ksdd, Naskah, RiwayatTahap
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
-from kersa.documents.contoh import unggahan_docx
+from kersa.documents.contoh import unggahan_naskah
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -296,7 +296,7 @@ def _rancangan_kb(ksdd, user, mulai, berakhir):
         tanggal_disepakati=today - dt.timedelta(days=25),
         tanggal_mulai=mulai,
         tanggal_berakhir=berakhir,
-        rancangan=unggahan_docx("rancangan-kb.docx", "KESEPAKATAN BERSAMA"),
+        rancangan=unggahan_naskah("rancangan-kb.docx", "kb", semua_bagian=True),
     )
 
 

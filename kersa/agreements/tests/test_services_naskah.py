@@ -19,7 +19,7 @@ from kersa.agreements.models import (
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisBerkas
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def _ajukan_dprd(ksdd, user, **ubah):
         "tanggal_surat": _hari(2),
         "tanggal_diterima": _hari(1),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),
-        "rancangan_pks": unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
+        "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
     }
     data.update(ubah)
     return services.ksdd_ajukan_persetujuan_dprd(ksdd=ksdd, user=user, **data)

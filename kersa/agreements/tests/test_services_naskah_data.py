@@ -10,7 +10,7 @@ from kersa.agreements.choices import JenisNaskah, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import KesepakatanBersama, PerjanjianKerjaSama, Tanggapan
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_p12_2_pks_duration_is_what_the_parties_agree_even_beyond_five_years(pem
         tanggal_disepakati=ksdd.dibuat_pada.date(),
         tanggal_mulai=mulai,
         tanggal_berakhir=dt.date(2036, 12, 31),  # ten years: no 5-year limit for a PKS
-        rancangan=unggahan_docx("pks.docx", "PERJANJIAN KERJA SAMA"),
+        rancangan=unggahan_naskah("pks.docx", "pks", semua_bagian=True),
     )
     ksdd.refresh_from_db()
     assert ksdd.status == Status.PENANDATANGANAN_PKS

@@ -18,7 +18,7 @@ from kersa.agreements.models import Ksdd, Penawaran, RekomendasiPleno, Tanggapan
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisBerkas
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_docx, unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -336,7 +336,7 @@ def _rancangan_kb(ksdd, user):
         tanggal_disepakati=_hari(8),
         tanggal_mulai=mulai,
         tanggal_berakhir=mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1),
-        rancangan=unggahan_docx("rancangan-kb.docx", "KESEPAKATAN BERSAMA"),
+        rancangan=unggahan_naskah("rancangan-kb.docx", "kb", semua_bagian=True),
     )
 
 

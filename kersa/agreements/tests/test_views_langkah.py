@@ -16,7 +16,7 @@ from kersa.agreements.models import Bentuk, Ksdd, Tujuan, Urusan
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.agreements.views.langkah import LAYANAN
 from kersa.agreements.workflow import TRANSISI
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.documents.models import Berkas
 from kersa.regions.models import Wilayah
 
@@ -467,7 +467,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
             "tanggal_disepakati": _tgl(11),
             "tanggal_mulai": mulai.isoformat(),
             "tanggal_berakhir": mulai.replace(year=mulai.year + 3).isoformat(),
-            "rancangan": unggahan_docx("rancangan-kb.docx", "KESEPAKATAN BERSAMA"),
+            "rancangan": unggahan_naskah("rancangan-kb.docx", "kb", semua_bagian=True),
         },
         Status.PENANDATANGANAN_KB,
     )
@@ -502,7 +502,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
             "tanggal_surat": _tgl(8),
             "tanggal_diterima": _tgl(7),
             "surat": unggahan_pdf("permohonan-dprd.pdf"),
-            "rancangan_pks": unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
+            "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
         },
         Status.MENUNGGU_DPRD,
     )
@@ -528,7 +528,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
             "tanggal_disepakati": _tgl(5),
             "tanggal_mulai": mulai.isoformat(),
             "tanggal_berakhir": mulai.replace(year=mulai.year + 2).isoformat(),
-            "rancangan": unggahan_docx("rancangan-pks.docx", "PKS"),
+            "rancangan": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
         },
         Status.PENANDATANGANAN_PKS,
     )
@@ -662,7 +662,7 @@ def test_p19_3_kb_lebih_dari_5_tahun_ditolak(client, pemeran, ksdd):
             "tanggal_disepakati": _tgl(11),
             "tanggal_mulai": mulai.isoformat(),
             "tanggal_berakhir": mulai.replace(year=mulai.year + 6).isoformat(),
-            "rancangan": unggahan_docx("rancangan-kb.docx", "KESEPAKATAN BERSAMA"),
+            "rancangan": unggahan_naskah("rancangan-kb.docx", "kb", semua_bagian=True),
         },
     )
     assert resp.status_code == 200

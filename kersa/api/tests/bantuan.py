@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from kersa.agreements.choices import KedudukanPenandatangan, KriteriaTelaah
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.selectors import wilayah_daerah
 
 
@@ -110,7 +110,7 @@ def data_rancangan(ksdd, *, mulai: dt.date | None = None, tahun: int = 3) -> dic
         "tanggal_disepakati": hari(25),
         "tanggal_mulai": mulai,
         "tanggal_berakhir": mulai.replace(year=mulai.year + tahun) - dt.timedelta(days=1),
-        "rancangan": unggahan_docx("rancangan.docx", "KESEPAKATAN BERSAMA"),
+        "rancangan": unggahan_naskah("rancangan.docx", "kb", semua_bagian=True),
     }
 
 

@@ -6,7 +6,7 @@ import pytest
 from kersa.agreements.choices import Keputusan, Pemrakarsa, PertimbanganPersetujuan, Status
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Naskah, Tujuan, Urusan
 from kersa.agreements.skenario import ke_status, ksdd_baru
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 
 from .bantuan import (
@@ -105,7 +105,7 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
             "tanggal_surat": hari(16),
             "tanggal_diterima": hari(15),
             "surat": unggahan_pdf("permohonan-dprd.pdf"),
-            "rancangan_pks": unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
+            "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
         },
         Status.MENUNGGU_DPRD,
     )

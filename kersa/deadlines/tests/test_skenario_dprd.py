@@ -31,7 +31,7 @@ from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.tasks import pindai_tenggat
-from kersa.documents.contoh import unggahan_docx, unggahan_pdf
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 
 WIB = ZoneInfo("Asia/Jakarta")
 DITERIMA = dt.date(2026, 3, 2)
@@ -55,7 +55,7 @@ def _permohonan_diterima_2_maret(pemeran):
         tanggal_surat=dt.date(2026, 2, 27),
         tanggal_diterima=DITERIMA,
         surat=unggahan_pdf("permohonan-dprd.pdf"),
-        rancangan_pks=unggahan_docx("rancangan-pks.docx", "PERJANJIAN KERJA SAMA"),
+        rancangan_pks=unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
     )
     ksdd.refresh_from_db()
     return ksdd

@@ -37,6 +37,8 @@ def test_p26_ksdd_page_lists_versions_and_report(client, pemeran, ksdd, kb):
     assert "✓ Keadaan" not in html  # a KB has no keadaan kahar part
     assert "✓ Surat-Menyurat" in html and "[P11-1]" in html
     assert reverse("documents:unggah_versi", args=[ksdd.pk]) in html
+    # The agreed draft is a DOCX: its PDF (converted by LibreOffice) is offered too.
+    assert reverse("documents:unduh_pdf", args=[v.pk]) in html
 
 
 def test_p26_upload_form_only_for_users_who_may_change(client, pemeran, ksdd, kb):
