@@ -1,0 +1,353 @@
+"""The parties, recitals and articles of a Kesepakatan Bersama, PKS or addendum, as the
+Lampiran prints them (P11-3, P12-5), read from the KSDD record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from kersa.agreements import rules
+from kersa.agreements.choices import JenisNaskah, KedudukanPenandatangan, Pemrakarsa
+from kersa.core.format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
+from kersa.regions.models import Wilayah
+from kersa.regions.selectors import wilayah_daerah
+
+from ..choices import JenisDokumen
+from ..naskah import Fakta, isian_teks, pasal_naskah
+from .lambang import lambang_garuda, lambang_wilayah
+
+REGULASI = "Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023"
+
+# --- the parties ----------------------------------------------------------------------
+
+
+@dataclass
+class Pihak:
+    """One party of a KB or PKS as the Lampiran prints it (P11-3, P12-5)."""
+
+    urutan: int
+    wilayah: Wilayah
+    nomor_naskah: str
+    nama: str
+    jabatan: str
+    dasar: str
+    kedudukan: str
+    alamat: str = ""
+    perangkat_daerah: str = ""
+    pemrakarsa: bool = False
+    lambang: bytes = field(default=b"", repr=False)
+
+    @property
+    def sebutan(self) -> str:
+        return f"PIHAK {urutan_pihak(self.urutan)}"
+
+    @property
+    def pemerintah(self) -> str:
+        return f"Pemerintah {self.wilayah.nama_lengkap}"
+
+    @property
+    def komparisi(self) -> str:
+        alamat = f", {self.alamat}" if self.alamat else ""
+        return (
+            f"{self.nama}, {self.jabatan}, berdasarkan {self.dasar}, berkedudukan di "
+            f"{self.kedudukan}{alamat}, dalam hal ini bertindak untuk dan atas nama "
+            f"{self.pemerintah}, selanjutnya disebut {self.sebutan}."
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "urutan": self.urutan,
+            "romawi": _ROMAWI[self.urutan - 1] if self.urutan <= len(_ROMAWI) else self.urutan,
+            "sebutan": self.sebutan,
+            "pemerintah": self.pemerintah,
+            "pemerintah_kapital": self.pemerintah.upper(),
+            "nomor_naskah": self.nomor_naskah,
+            "nama": self.nama,
+            "nama_kapital": self.nama.upper() if not self.nama.startswith("[") else self.nama,
+            "jabatan": self.jabatan,
+            "jabatan_kapital": self.jabatan.upper(),
+            "komparisi": self.komparisi,
+            "kode": self.wilayah.kode,
+        }
+
+
+_ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_TTD_KOSONG = {
+    "sebutan": "",
+    "jabatan_kapital": "",
+    "nama_kapital": "",
+    "ttd": "",
+    "nama": "",
+    "jabatan": "",
+}
+
+
+def _daftar(kata: list[str]) -> str:
+    """['A', 'B', 'C'] → 'A, B dan C'."""
+    return kata[0] if len(kata) == 1 else ", ".join(kata[:-1]) + " dan " + kata[-1]
+
+
+def _kedudukan_daerah() -> str:
+    return settings.KERSA_KEDUDUKAN_DAERAH
+
+
+def _dasar_kepala(wilayah: Wilayah, jabatan: str) -> str:
+    pejabat = "Presiden" if wilayah.jenis == "provinsi" else "Menteri Dalam Negeri"
+    return (
+        f"Keputusan {pejabat} Republik Indonesia Nomor {isian_teks('nomor keputusan')} "
+        f"tentang Pengangkatan {jabatan}"
+    )
+
+
+def _dasar_kuasa(sk, home: Wilayah) -> str:
+    return (
+        f"Surat Kuasa Khusus {home.sebutan_kepala} {home.nama} Nomor {sk.nomor} "
+        f"tanggal {tanggal_surat(sk.tanggal)}"
+    )
+
+
+def _pihak_daftar(ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str) -> list[Pihak]:
+    home = wilayah_daerah()
+    pemrakarsa = home.kode if ksdd.pemrakarsa == Pemrakarsa.DAERAH else ksdd.pemrakarsa_mitra_id
+    ubah = isian.get("pihak", {})
+    hasil: list[Pihak] = []
+    tertanda = list(naskah.penandatangan.select_related("wilayah", "surat_kuasa")) if naskah else []
+    if tertanda:
+        for t in tertanda:
+            dasar = (
+                _dasar_kuasa(t.surat_kuasa, home)
+                if t.kedudukan == KedudukanPenandatangan.PEJABAT_KUASA and t.surat_kuasa
+                else _dasar_kepala(t.wilayah, t.jabatan)
+            )
+            hasil.append(
+                Pihak(
+                    urutan=t.urutan,
+                    wilayah=t.wilayah,
+                    nomor_naskah=t.nomor_naskah,
+                    nama=t.nama,
+                    jabatan=t.jabatan,
+                    dasar=dasar,
+                    kedudukan=_kedudukan_daerah()
+                    if t.wilayah.kode == home.kode
+                    else isian_teks("kedudukan"),
+                )
+            )
+    else:
+        sk = None
+        if pks:
+            sk = ksdd.surat_kuasa.filter(dicabut=False).order_by("-tanggal", "-id").first()
+        if sk:
+            nama, jabatan, dasar = sk.penerima_nama, sk.penerima_jabatan, _dasar_kuasa(sk, home)
+        else:
+            jabatan = f"{home.sebutan_kepala} {home.nama}"
+            nama, dasar = isian_teks("nama tanpa gelar"), _dasar_kepala(home, jabatan)
+        hasil.append(
+            Pihak(1, home, nomor_daerah, nama, jabatan, dasar, kedudukan=_kedudukan_daerah())
+        )
+        for i, m in enumerate(ksdd.mitra.order_by("kode"), start=2):
+            jabatan = f"{m.sebutan_kepala} {m.nama}"
+            hasil.append(
+                Pihak(
+                    urutan=i,
+                    wilayah=m,
+                    nomor_naskah=isian_teks("nomor"),
+                    nama=isian_teks("nama tanpa gelar"),
+                    jabatan=jabatan,
+                    dasar=_dasar_kepala(m, jabatan),
+                    kedudukan=isian_teks("kedudukan"),
+                )
+            )
+    for p in hasil:
+        p.pemrakarsa = p.wilayah.kode == pemrakarsa
+        if p.wilayah.kode == home.kode:
+            p.perangkat_daerah = ksdd.perangkat_daerah.nama
+            p.alamat = ksdd.perangkat_daerah.alamat
+            if not p.nomor_naskah:
+                p.nomor_naskah = nomor_daerah
+        for attr, nilai in ubah.get(p.wilayah.kode, {}).items():
+            setattr(p, attr, nilai)
+        p.lambang = lambang_wilayah(p.wilayah)
+    return hasil
+
+
+def _baris_judul(judul: str, pihak: list[Pihak], tentang: str) -> list[str]:
+    baris = [judul, "ANTARA"]
+    for i, p in enumerate(pihak):
+        if i and i == len(pihak) - 1:
+            baris.append("DAN")
+        koma = "," if i < len(pihak) - 2 else ""
+        baris.append(p.pemerintah.upper() + koma)
+    return [*baris, "TENTANG", tentang.upper()]
+
+
+def _baris_ttd(pihak: list[Pihak]) -> list[dict]:
+    """Signature blocks two by two: PIHAK KEDUA left and PIHAK KESATU right (as in the
+    Lampiran), then the further parties."""
+    if not pihak:
+        return []
+    kanan, lain = pihak[0], pihak[1:]
+    blok = [p.as_dict() for p in lain]
+    baris = [{"kiri": blok[0] if blok else _TTD_KOSONG, "kanan": kanan.as_dict()}]
+    sisa = blok[1:]
+    for i in range(0, len(sisa), 2):
+        pasangan = sisa[i : i + 2] + [_TTD_KOSONG]
+        baris.append({"kiri": pasangan[0], "kanan": pasangan[1]})
+    return baris
+
+
+def _fakta(ksdd, naskah, pihak, sebutan: str, kb) -> Fakta:
+    kak = getattr(ksdd, "kak", None)
+    mulai = naskah.tanggal_mulai if naskah else ksdd.rencana_mulai
+    berakhir = naskah.tanggal_berakhir if naskah else None
+    return Fakta(
+        sebutan=sebutan,
+        judul=ksdd.judul,
+        pihak=pihak,
+        urusan=[u.nama for u in ksdd.urusan.all()],
+        maksud_tujuan=kak.maksud_tujuan if kak else "",
+        obyek_ruang_lingkup=kak.obyek_ruang_lingkup if kak else "",
+        lokasi=ksdd.lokasi,
+        perangkat_daerah=ksdd.perangkat_daerah.nama,
+        mulai=mulai,
+        berakhir=berakhir,
+        jangka_waktu_bulan=ksdd.jangka_waktu_bulan,
+        nilai_anggaran=ksdd.nilai_anggaran,
+        sumber_dana=ksdd.sumber_dana,
+        pembiayaan_kak=kak.pembiayaan if kak else "",
+        dasar_pembayaran=ksdd.dasar_pembayaran,
+        objek_pertukaran=ksdd.objek_pertukaran,
+        pembayar=ksdd.pembayar.nama_lengkap if ksdd.pembayar_id else "",
+        penerima_pembayaran=ksdd.penerima_pembayaran.nama_lengkap
+        if ksdd.penerima_pembayaran_id
+        else "",
+        kb_nomor=(kb.penandatangan.order_by("urutan").first().nomor_naskah if kb else ""),
+        kb_tanggal=kb.tanggal_ditandatangani if kb else None,
+    )
+
+
+def _konsideran(ksdd, pihak: list[Pihak], *, pks: bool, fakta: Fakta) -> list[str]:
+    sebutan = _daftar([p.sebutan for p in pihak])
+    butir = [
+        f"bahwa {sebutan} adalah daerah otonom yang berwenang mengatur dan mengurus urusan "
+        "pemerintahan sesuai Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+        "bahwa sesuai Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah dan "
+        f"{REGULASI} tentang Pedoman Pelaksanaan Kerja Sama Daerah dengan Daerah Lain, "
+        "daerah dapat bekerja sama dengan daerah lain untuk meningkatkan kesejahteraan "
+        "masyarakat;",
+    ]
+    if ksdd.eksternalitas.strip():
+        teks = ksdd.eksternalitas.strip().rstrip(".")
+        butir.append(f"bahwa {teks[:1].lower()}{teks[1:]};")
+    if pks:
+        if fakta.kb_nomor:
+            tanggal = f" tanggal {tanggal_surat(fakta.kb_tanggal)}" if fakta.kb_tanggal else ""
+            butir.append(
+                f"bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor "
+                f"{fakta.kb_nomor}{tanggal} yang ditindaklanjuti dengan Perjanjian Kerja Sama;"
+            )
+        else:
+            butir.append(
+                "bahwa Perjanjian Kerja Sama ini menindaklanjuti Kesepakatan Bersama Nomor "
+                f"{isian_teks('nomor Kesepakatan Bersama')};"
+            )
+    return butir
+
+
+def _naskah_konteks(ksdd, jenis: str, *, isian: dict, nomor: str, tanggal) -> dict:
+    pks = jenis in (JenisDokumen.PKS, JenisDokumen.ADDENDUM)
+    jenis_naskah = JenisNaskah.PKS if pks else JenisNaskah.KB
+    naskah = (
+        ksdd.naskah.filter(jenis=jenis_naskah).prefetch_related("penandatangan__wilayah").first()
+    )
+    kb = ksdd.naskah.filter(jenis=JenisNaskah.KB).first() if pks else None
+    pihak = _pihak_daftar(ksdd, naskah, pks=pks, isian=isian, nomor_daerah=nomor)
+    sebutan = "Perjanjian Kerja Sama" if pks else "Kesepakatan Bersama"
+    judul = {
+        JenisDokumen.KB: "KESEPAKATAN BERSAMA",
+        JenisDokumen.PKS: "PERJANJIAN KERJA SAMA",
+        JenisDokumen.ADDENDUM: "ADDENDUM PERJANJIAN KERJA SAMA",
+    }[jenis]
+    tentang = (naskah.tentang if naskah else "") or ksdd.judul
+    addendum = jenis == JenisDokumen.ADDENDUM
+    if tanggal is None and naskah and naskah.tanggal_ditandatangani and not addendum:
+        tanggal = naskah.tanggal_ditandatangani
+    fakta = _fakta(ksdd, naskah, pihak, sebutan, kb)
+    konsideran = isian.get("konsideran") or _konsideran(ksdd, pihak, pks=pks, fakta=fakta)
+    if addendum:
+        # The addendum has its own numbers; it amends the signed PKS (P25-3, P25-4).
+        pks_nomor = pihak[0].nomor_naskah if naskah and naskah.sudah_ditandatangani else ""
+        for p in pihak:
+            p.nomor_naskah = nomor if p.wilayah.adalah_daerah else isian_teks("nomor")
+        pasal = _pasal_addendum(fakta, isian)
+        konsideran = [
+            *konsideran[:2],
+            "bahwa PARA PIHAK telah menandatangani Perjanjian Kerja Sama Nomor "
+            f"{pks_nomor or isian_teks('nomor PKS')}"
+            + (f" tanggal {tanggal_surat(naskah.tanggal_ditandatangani)}" if pks_nomor else "")
+            + f" tentang {tentang};",
+            "bahwa berdasarkan Pasal 25 ayat (3) dan ayat (4) "
+            f"{REGULASI}, PARA PIHAK sepakat melakukan perubahan atas materi Perjanjian "
+            "Kerja Sama tersebut;",
+        ]
+    else:
+        pasal = pasal_naskah(fakta, pks=pks, isian=isian.get("pasal"))
+    jumlah = (naskah.jumlah_rangkap if naskah else None) or rules.jumlah_rangkap(len(pihak))
+    tempat = (naskah.tempat_penandatanganan if naskah else "") or isian.get("tempat") or ""
+    tempat = tempat or isian_teks("tempat")
+    sebutan_pihak = _daftar([p.sebutan for p in pihak])
+    kanan = next((p for p in pihak if p.pemrakarsa), pihak[0])
+    return {
+        "naskah": True,
+        "judul": judul,
+        "sebutan": sebutan,
+        "baris_judul": _baris_judul(judul, pihak, tentang),
+        "pihak": [p.as_dict() for p in pihak],
+        "pembuka": tanggal_kata(tanggal).kalimat + ", kami yang bertandatangan di bawah ini:",
+        "para_pihak": (
+            f"{sebutan_pihak} selanjutnya secara bersama-sama dalam {sebutan} ini disebut "
+            "PARA PIHAK, dan secara sendiri-sendiri disebut PIHAK."
+        ),
+        "konsideran": konsideran,
+        "sepakat": (
+            "Berdasarkan hal-hal tersebut di atas, sesuai dengan kedudukan dan kewenangan "
+            f"masing-masing, PARA PIHAK setuju dan sepakat untuk melaksanakan {sebutan}, "
+            "dengan ketentuan dan syarat-syarat sebagai berikut:"
+        ),
+        "pasal": [{"nomor": p.nomor, "judul": p.judul, "baris": p.baris} for p in pasal],
+        "penutup": (
+            f"Demikian {sebutan} ini dibuat dan ditandatangani di {tempat} pada hari dan "
+            f"tanggal tersebut di atas dalam {rangkap(jumlah)} bermaterai cukup, "
+            "masing-masing mempunyai kekuatan hukum yang sama."
+        ),
+        "jumlah_rangkap": jumlah,
+        "ttd_baris": _baris_ttd(pihak),
+        # emblems as bytes; services.hasilkan makes them images of the document
+        "lambang_garuda": lambang_garuda() if jenis == JenisDokumen.KB else None,
+        "lambang_kanan": kanan.lambang if pks else None,
+        "lambang_kiri": [p.lambang for p in pihak if p is not kanan] if pks else [],
+    }
+
+
+def _pasal_addendum(fakta: Fakta, isian: dict):
+    from ..naskah import Pasal
+
+    ubah = isian.get("perubahan") or [
+        f"Ketentuan Pasal {isian_teks('nomor pasal')} Perjanjian Kerja Sama diubah sehingga "
+        f"berbunyi: {isian_teks('bunyi perubahan')}."
+    ]
+    ubah = [ubah] if isinstance(ubah, str) else list(ubah)
+    return [
+        Pasal(1, "perubahan", "PERUBAHAN", ubah),
+        Pasal(
+            2,
+            "lain_lain",
+            "KETENTUAN LAIN",
+            [
+                "Ketentuan lain dalam Perjanjian Kerja Sama yang tidak diubah dalam Addendum "
+                "ini dinyatakan tetap berlaku.",
+                "Addendum ini merupakan bagian yang tidak terpisahkan dari Perjanjian Kerja "
+                "Sama dan berlaku sejak tanggal ditandatangani.",
+            ],
+        ),
+    ]

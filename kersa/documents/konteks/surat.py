@@ -1,0 +1,348 @@
+"""Letters and records with the region's letterhead: KAK, offers, replies, the report
+to the Gubernur, the DPRD request, the Surat Kuasa (P14-2, P16, P18, P22-1a, P24-2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+
+from kersa.agreements.choices import JenisNaskah
+from kersa.core.format import tanggal_surat
+from kersa.regions.models import Wilayah
+from kersa.regions.selectors import wilayah_daerah
+
+from ..choices import JenisDokumen
+from ..naskah import isian_teks
+from .lambang import lambang_wilayah
+from .perjanjian import REGULASI, _kedudukan_daerah
+
+# --- letters --------------------------------------------------------------------------
+
+
+def _kop(ksdd, *, perangkat_daerah: bool) -> dict:
+    home = wilayah_daerah()
+    pd = ksdd.perangkat_daerah
+    unit = pd.nama if perangkat_daerah else "Sekretariat Daerah"
+    alamat = pd.alamat if perangkat_daerah and pd.alamat else ""
+    alamat = alamat or settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
+    return {
+        "lambang": lambang_wilayah(home),
+        "pemerintah": f"PEMERINTAH {home.nama_lengkap.upper()}",
+        "unit": unit.upper(),
+        "alamat": alamat,
+    }
+
+
+def _kepala(home: Wilayah) -> dict:
+    return {
+        "jabatan": f"{home.sebutan_kepala.upper()} {home.nama.upper()},",
+        "nama": isian_teks(f"nama {home.sebutan_kepala}"),
+        "nip": "",
+    }
+
+
+def _blok(gaya: str, teks: str) -> dict:
+    return {"gaya": gaya, "teks": teks}
+
+
+def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict) -> dict:
+    home = wilayah_daerah()
+    return {
+        "naskah": False,
+        "bentuk": "surat",
+        "kop": _kop(ksdd, perangkat_daerah=False),
+        "nomor": nomor,
+        "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
+        "sifat": isian.get("sifat", "Penting"),
+        "lampiran": "-",
+        "hal": "",
+        "kepada": [],
+        "judul": "",
+        "subjudul": "",
+        "isi": [],
+        "ttd": _kepala(home) | isian.get("ttd", {}),
+        "ttd_kiri": {"jabatan": "", "nama": "", "nip": ""},
+        "tembusan": [],
+    }
+
+
+def _penawaran(ksdd, mitra, arah: str):
+    return ksdd.penawaran.filter(mitra=mitra, arah=arah).first()
+
+
+def _surat_penawaran(ksdd, mitra, c: dict) -> None:
+    c["hal"] = "Penawaran Kerja Sama Daerah"
+    c["lampiran"] = "1 (satu) berkas Kerangka Acuan Kerja"
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["isi"] = [
+        _blok(
+            "paragraf",
+            f"Dalam rangka meningkatkan kesejahteraan masyarakat dan efisiensi pelayanan "
+            f"publik, serta berdasarkan Pasal 16 {REGULASI}, Pemerintah Kabupaten Barito "
+            f"Selatan bermaksud menawarkan kerja sama daerah kepada Pemerintah "
+            f"{mitra.nama_lengkap} tentang {ksdd.judul}.",
+        ),
+        _blok(
+            "paragraf",
+            f"Rencana kerja sama tersebut disiapkan oleh {ksdd.perangkat_daerah.nama} "
+            "sebagaimana diuraikan dalam Kerangka Acuan Kerja terlampir.",
+        ),
+        _blok(
+            "paragraf",
+            "Sehubungan dengan hal tersebut, kami mengharapkan tanggapan Saudara atas "
+            "penawaran ini dalam waktu paling lama 30 (tiga puluh) hari kalender terhitung "
+            "sejak surat ini diterima.",
+        ),
+        _blok(
+            "paragraf",
+            "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+        ),
+    ]
+    c["tembusan"] = ["Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan"]
+
+
+def _rujukan_penawaran(ksdd, mitra) -> str:
+    from kersa.agreements.models import Penawaran
+
+    p = _penawaran(ksdd, mitra, Penawaran.Arah.KELUAR)
+    if p is None:
+        return (
+            f"surat kami Nomor {isian_teks('nomor')} tanggal {isian_teks('tanggal')} "
+            "perihal Penawaran Kerja Sama Daerah"
+        )
+    return (
+        f"surat kami Nomor {p.nomor_surat} tanggal {tanggal_surat(p.tanggal_surat)} perihal "
+        f"Penawaran Kerja Sama Daerah, yang diterima pada tanggal "
+        f"{tanggal_surat(p.tanggal_diterima)}"
+    )
+
+
+def _tanggapan_kedua(ksdd, mitra, c: dict) -> None:
+    c["hal"] = "Permintaan Tanggapan Kedua atas Penawaran Kerja Sama Daerah"
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["isi"] = [
+        _blok(
+            "paragraf",
+            f"Menindaklanjuti {_rujukan_penawaran(ksdd, mitra)}, tentang {ksdd.judul}, "
+            "sampai dengan lewatnya jangka waktu 30 (tiga puluh) hari kalender belum kami "
+            "terima tanggapan Saudara.",
+        ),
+        _blok(
+            "paragraf",
+            f"Berdasarkan Pasal 16 ayat (5) {REGULASI}, dengan ini kami menyampaikan "
+            "permintaan tanggapan kedua dan mengharapkan tanggapan Saudara dalam waktu "
+            "paling lama 15 (lima belas) hari kalender sejak surat ini diterima.",
+        ),
+        _blok("paragraf", "Demikian disampaikan, atas perhatiannya diucapkan terima kasih."),
+    ]
+    c["tembusan"] = ["Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan"]
+
+
+def _laporan_gubernur(ksdd, mitra, c: dict) -> None:
+    home = wilayah_daerah()
+    provinsi = home.provinsi.nama if home.provinsi_id else isian_teks("provinsi")
+    c["hal"] = "Laporan Penawaran Kerja Sama Daerah yang Tidak Ditanggapi"
+    c["kepada"] = [f"Yth. Gubernur {provinsi}", "selaku Wakil Pemerintah Pusat", "di –", "Tempat"]
+    c["isi"] = [
+        _blok(
+            "paragraf",
+            f"Dengan hormat, bersama ini kami laporkan bahwa Pemerintah Kabupaten Barito "
+            f"Selatan telah menyampaikan penawaran kerja sama daerah tentang {ksdd.judul} "
+            f"kepada {mitra.sebutan_kepala} {mitra.nama} melalui "
+            f"{_rujukan_penawaran(ksdd, mitra)}.",
+        ),
+        _blok(
+            "paragraf",
+            "Sampai dengan lewatnya jangka waktu 15 (lima belas) hari kalender sejak "
+            "permintaan tanggapan kedua disampaikan, "
+            f"{mitra.sebutan_kepala} {mitra.nama} tetap tidak memberikan tanggapan.",
+        ),
+        _blok(
+            "paragraf",
+            f"Sesuai Pasal 16 ayat (6) {REGULASI}, hal tersebut kami laporkan kepada Bapak "
+            "selaku Wakil Pemerintah Pusat untuk mendapatkan arahan lebih lanjut.",
+        ),
+        _blok(
+            "paragraf",
+            "Demikian laporan ini disampaikan, atas perhatiannya diucapkan terima kasih.",
+        ),
+    ]
+    c["tembusan"] = [
+        f"{mitra.sebutan_kepala} {mitra.nama}",
+        "Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan",
+    ]
+
+
+def _surat_tanggapan(ksdd, mitra, c: dict) -> None:
+    from kersa.agreements.models import Penawaran
+
+    p = _penawaran(ksdd, mitra, Penawaran.Arah.MASUK)
+    rujukan = (
+        f"surat Saudara Nomor {p.nomor_surat} tanggal {tanggal_surat(p.tanggal_surat)} "
+        f"yang kami terima pada tanggal {tanggal_surat(p.tanggal_diterima)}"
+        if p
+        else f"surat Saudara Nomor {isian_teks('nomor')} tanggal {isian_teks('tanggal')}"
+    )
+    rek = ksdd.rekomendasi_pleno.order_by("-tanggal_rapat", "-id").first()
+    if rek and rek.keputusan == "diterima":
+        putusan = (
+            "menerima penawaran kerja sama tersebut dan selanjutnya akan menyusun "
+            "rancangan Kesepakatan Bersama bersama Pemerintah Saudara"
+        )
+    elif rek:
+        putusan = "belum dapat menerima penawaran kerja sama tersebut"
+    else:
+        putusan = isian_teks("menerima / belum dapat menerima penawaran")
+    dasar = (
+        f" berdasarkan rekomendasi Rapat Pleno TKKSD tanggal {tanggal_surat(rek.tanggal_rapat)} "
+        f"(Berita Acara Nomor {rek.nomor_berita_acara})"
+        if rek
+        else " berdasarkan rekomendasi TKKSD"
+    )
+    c["hal"] = "Tanggapan atas Penawaran Kerja Sama Daerah"
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["isi"] = [
+        _blok(
+            "paragraf",
+            f"Menindaklanjuti {rujukan} perihal penawaran kerja sama daerah tentang "
+            f"{ksdd.judul}, dengan ini kami sampaikan bahwa Pemerintah Kabupaten Barito "
+            f"Selatan{dasar} {putusan}.",
+        ),
+        *(
+            [_blok("paragraf", f"Adapun pertimbangannya: {rek.uraian.strip()}")]
+            if rek and rek.uraian.strip()
+            else []
+        ),
+        _blok(
+            "paragraf",
+            "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+        ),
+    ]
+    c["tembusan"] = ["Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan"]
+
+
+def _permohonan_dprd(ksdd, c: dict) -> None:
+    kb = ksdd.naskah.filter(jenis=JenisNaskah.KB).first()
+    pt = kb.penandatangan.order_by("urutan").first() if kb else None
+    kb_teks = (
+        f"Kesepakatan Bersama Nomor {pt.nomor_naskah} tanggal "
+        f"{tanggal_surat(kb.tanggal_ditandatangani)}"
+        if pt and kb.tanggal_ditandatangani
+        else f"Kesepakatan Bersama Nomor {isian_teks('nomor')}"
+    )
+    c["hal"] = "Permohonan Persetujuan DPRD atas Rencana Kerja Sama Daerah"
+    c["lampiran"] = "2 (dua) berkas"
+    c["kepada"] = [
+        "Yth. Pimpinan Dewan Perwakilan Rakyat Daerah",
+        "Kabupaten Barito Selatan",
+        "di –",
+        _kedudukan_daerah(),
+    ]
+    sebab = []
+    if ksdd.membebani_masyarakat:
+        sebab.append("membebani masyarakat dan daerah")
+    if not ksdd.dianggarkan_apbd:
+        sebab.append("pendanaannya belum dianggarkan dalam APBD tahun anggaran berjalan")
+    c["isi"] = [
+        _blok(
+            "paragraf",
+            f"Pemerintah Kabupaten Barito Selatan merencanakan kerja sama daerah tentang "
+            f"{ksdd.judul} yang " + (" dan ".join(sebab) or isian_teks("alasan")) + ".",
+        ),
+        _blok(
+            "paragraf",
+            f"Sesuai Pasal 21 dan Pasal 22 ayat (1) huruf a {REGULASI}, bersama ini kami "
+            "mohon Persetujuan DPRD atas rencana kerja sama tersebut, dengan melampirkan:",
+        ),
+        _blok("butir", f"1. {kb_teks} yang telah ditandatangani; dan"),
+        _blok("butir", "2. Rancangan Perjanjian Kerja Sama."),
+        _blok(
+            "paragraf",
+            "Demikian permohonan ini disampaikan, atas perhatian dan "
+            "persetujuannya diucapkan terima kasih.",
+        ),
+    ]
+    c["tembusan"] = ["Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan"]
+
+
+def _kak(ksdd, c: dict, tanggal: dt.date) -> None:
+    from kersa.agreements.models import Kak
+
+    kak = getattr(ksdd, "kak", None)
+    pd = ksdd.perangkat_daerah
+    c["bentuk"] = "naskah"
+    c["kop"] = _kop(ksdd, perangkat_daerah=True)
+    c["judul"] = "KERANGKA ACUAN KERJA"
+    c["subjudul"] = f"RENCANA KERJA SAMA DAERAH TENTANG {ksdd.judul.upper()}"
+    isi = []
+    for kode, label in Kak.BAGIAN:
+        huruf, nama = str(label).split(". ", 1)
+        isi.append(_blok("judul", f"{huruf.upper()}. {nama.upper()}"))
+        teks = getattr(kak, kode, "").strip() if kak else ""
+        isi.append(_blok("paragraf", teks or isian_teks(nama)))
+    c["isi"] = isi
+    c["ttd"] = {
+        "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
+        "jabatan": (pd.kepala_jabatan or f"Kepala {pd.nama}").upper() + ",",
+        "nama": (pd.kepala_nama or isian_teks("nama")).upper(),
+        "nip": f"NIP. {pd.kepala_nip}" if pd.kepala_nip else "",
+    }
+
+
+def _surat_kuasa(ksdd, c: dict, tanggal: dt.date) -> None:
+    home = wilayah_daerah()
+    pd = ksdd.perangkat_daerah
+    sk = ksdd.surat_kuasa.filter(dicabut=False).order_by("-tanggal", "-id").first()
+    nama = sk.penerima_nama if sk else (pd.kepala_nama or isian_teks("nama"))
+    nip = (sk.penerima_nip if sk else pd.kepala_nip) or isian_teks("NIP")
+    jabatan = sk.penerima_jabatan if sk else (pd.kepala_jabatan or f"Kepala {pd.nama}")
+    c["bentuk"] = "naskah"
+    c["judul"] = "SURAT KUASA KHUSUS"
+    c["isi"] = [
+        _blok("paragraf", "Yang bertanda tangan di bawah ini:"),
+        _blok("butir", f"Nama : {c['ttd']['nama']}"),
+        _blok("butir", f"Jabatan : {home.sebutan_kepala} {home.nama}"),
+        _blok("paragraf", "selanjutnya disebut PEMBERI KUASA, dengan ini memberi kuasa kepada:"),
+        _blok("butir", f"Nama : {nama}"),
+        _blok("butir", f"NIP : {nip}"),
+        _blok("butir", f"Jabatan : {jabatan}"),
+        _blok("paragraf", "selanjutnya disebut PENERIMA KUASA."),
+        _blok("judul", "KHUSUS"),
+        _blok(
+            "paragraf",
+            f"Untuk dan atas nama Pemerintah {home.nama_lengkap} menandatangani Perjanjian "
+            f"Kerja Sama tentang {ksdd.judul} dengan "
+            + ", ".join(f"Pemerintah {m.nama_lengkap}" for m in ksdd.mitra.order_by("kode"))
+            + f", sesuai Pasal 24 ayat (2) {REGULASI}.",
+        ),
+        _blok(
+            "paragraf",
+            "Surat Kuasa ini berlaku sejak tanggal ditetapkan sampai dengan penandatanganan "
+            "Perjanjian Kerja Sama tersebut, dan tidak dapat dilimpahkan kepada pihak lain.",
+        ),
+    ]
+    c["ttd"] = c["ttd"] | {
+        "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
+        "peran": "PEMBERI KUASA,",
+    }
+    c["ttd_kiri"] = {
+        "tempat_tanggal": "",
+        "peran": "PENERIMA KUASA,",
+        "jabatan": jabatan.upper() + ",",
+        "nama": nama.upper(),
+        "nip": f"NIP. {nip}" if not nip.startswith("[") else "",
+    }
+    pem = type(pd).objects.filter(membidangi_kerja_sama=True).first()
+    c["tembusan"] = [
+        (pem.nama if pem else "Perangkat Daerah yang membidangi kerja sama daerah")
+        + " (Pasal 24 ayat (3))"
+    ]
+
+
+_SURAT_MITRA = {
+    JenisDokumen.SURAT_PENAWARAN: _surat_penawaran,
+    JenisDokumen.PERMINTAAN_TANGGAPAN_KEDUA: _tanggapan_kedua,
+    JenisDokumen.LAPORAN_GUBERNUR: _laporan_gubernur,
+    JenisDokumen.SURAT_TANGGAPAN: _surat_tanggapan,
+}
