@@ -34,7 +34,7 @@ PER_HALAMAN = 25
 _TAHAP_PELAKSANAAN = (Tahap.PELAKSANAAN, Tahap.PENATAUSAHAAN, Tahap.PELAPORAN)
 _STATUS_DPRD = frozenset({Status.PERMOHONAN_DPRD, Status.MENUNGGU_DPRD})
 
-# History actions that are not workflow transitions (services._riwayat).
+# History actions that are not workflow transitions (services.umum._riwayat).
 _AKSI_LAIN = {
     "buat": _("KSDD dicatat"),
     "ubah": _("Data KSDD diubah"),

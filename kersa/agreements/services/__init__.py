@@ -1,0 +1,69 @@
+"""Writes for KSDD: creation, edits, and one service per step of the workflow.
+
+Views, the API, the admin and the worker call only these. Each step runs in
+``workflow.langkah``: atomic, row-locked, version-checked, logged. One module per
+family: ``ksdd`` (the record and its ends), ``persiapan`` (stage a), ``penawaran``
+(stage b and its letters), ``dprd`` (stage e), ``naskah`` (KB and PKS), ``umum``
+(shared checks).
+"""
+
+from .dprd import (
+    ksdd_ajukan_persetujuan_dprd,
+    ksdd_anggap_persetujuan_dprd,
+    ksdd_catat_persetujuan_dprd,
+    ksdd_catat_telaahan_dprd,
+    ksdd_catat_tindak_lanjut_telaahan,
+)
+from .ksdd import (
+    bantuan_pendanaan_tambah,
+    kak_update,
+    ksdd_akhiri,
+    ksdd_batalkan,
+    ksdd_create,
+    ksdd_update,
+    surat_kuasa_create,
+)
+from .naskah import (
+    ksdd_sepakati_rancangan_kb,
+    ksdd_sepakati_rancangan_pks,
+    ksdd_tandatangani_kb,
+    ksdd_tandatangani_pks,
+)
+from .penawaran import (
+    ksdd_catat_laporan_gubernur,
+    ksdd_catat_penawaran,
+    ksdd_catat_permintaan_kedua,
+    ksdd_catat_rekomendasi_pleno,
+    ksdd_catat_tanggapan,
+)
+from .persiapan import ksdd_ajukan_kak, ksdd_catat_petunjuk_tertulis, ksdd_catat_telaah
+from .umum import FIELD_KSDD, FIELD_M2M
+
+__all__ = [
+    "FIELD_KSDD",
+    "FIELD_M2M",
+    "bantuan_pendanaan_tambah",
+    "kak_update",
+    "ksdd_ajukan_kak",
+    "ksdd_ajukan_persetujuan_dprd",
+    "ksdd_akhiri",
+    "ksdd_anggap_persetujuan_dprd",
+    "ksdd_batalkan",
+    "ksdd_catat_laporan_gubernur",
+    "ksdd_catat_penawaran",
+    "ksdd_catat_permintaan_kedua",
+    "ksdd_catat_persetujuan_dprd",
+    "ksdd_catat_petunjuk_tertulis",
+    "ksdd_catat_rekomendasi_pleno",
+    "ksdd_catat_tanggapan",
+    "ksdd_catat_telaah",
+    "ksdd_catat_telaahan_dprd",
+    "ksdd_catat_tindak_lanjut_telaahan",
+    "ksdd_create",
+    "ksdd_sepakati_rancangan_kb",
+    "ksdd_sepakati_rancangan_pks",
+    "ksdd_tandatangani_kb",
+    "ksdd_tandatangani_pks",
+    "ksdd_update",
+    "surat_kuasa_create",
+]

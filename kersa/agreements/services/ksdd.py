@@ -1,0 +1,270 @@
+"""The KSDD record: create, edit, KAK, funding assistance, Surat Kuasa, and the ends (akhiri, batalkan)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation, tolak_jika
+from kersa.documents.choices import JenisBerkas
+from kersa.documents.services import atomic_dengan_berkas, berkas_unggah
+from kersa.regions.models import PerangkatDaerah, Wilayah
+
+from .. import rules
+from ..choices import (
+    Status,
+)
+from ..models import (
+    BantuanPendanaan,
+    Kak,
+    Ksdd,
+    SuratKuasa,
+)
+from ..selectors import ksdd_dapat_dilihat
+from ..workflow import langkah
+from .umum import (
+    _FIELD_IDENTITAS,
+    FIELD_KSDD,
+    FIELD_M2M,
+    _aturan_data,
+    _cek_pd,
+    _nomor_register,
+    _riwayat,
+)
+
+# --- the record ------------------------------------------------------------------------
+
+
+def ksdd_create(
+    *,
+    user,
+    judul: str,
+    perangkat_daerah: PerangkatDaerah,
+    kategori: str,
+    bentuk,
+    mitra: Sequence[Wilayah],
+    urusan: Iterable = (),
+    tujuan: Iterable = (),
+    **fields,
+) -> Ksdd:
+    """Register a new KSDD in persiapan with an empty KAK."""
+    if not user.has_perm("agreements.add_ksdd"):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat KSDD baru."))
+    _cek_pd(user, perangkat_daerah)
+    unknown = set(fields) - FIELD_KSDD
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    data = {"kategori": kategori, **fields}
+    mitra = list(mitra)
+    tolak_jika(_aturan_data(data, mitra))
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                ksdd = Ksdd.objects.create(
+                    nomor_register=_nomor_register(),
+                    judul=judul,
+                    perangkat_daerah=perangkat_daerah,
+                    kategori=kategori,
+                    bentuk=bentuk,
+                    dibuat_oleh=user,
+                    **fields,
+                )
+                ksdd.mitra.set(mitra)
+                ksdd.urusan.set(list(urusan))
+                ksdd.tujuan.set(list(tujuan))
+                Kak.objects.create(ksdd=ksdd)
+                _riwayat(ksdd, aksi="buat", user=user, alasan=_("KSDD dicatat."))
+                return ksdd
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksdd:
+    """Edit the record. Identity fields are fixed after persiapan (P13)."""
+    unknown = set(changes) - FIELD_KSDD - FIELD_M2M
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    expected = ksdd.versi if versi is None else versi
+    with transaction.atomic():
+        locked = Ksdd.objects.select_for_update().get(pk=ksdd.pk)
+        if not (user.has_perm("agreements.change_ksdd") and ksdd_dapat_dilihat(user, locked)):
+            raise PermissionDenied(_("Anda tidak berwenang mengubah KSDD ini."))
+        if locked.versi != expected:
+            raise ConflictError()
+        if locked.sudah_berakhir:
+            raise RuleViolation(
+                Pelanggaran("P13", _("KSDD yang telah berakhir tidak dapat diubah."))
+            )
+        changed = {
+            k: v
+            for k, v in changes.items()
+            if k in FIELD_M2M
+            and set(getattr(locked, k).all()) != set(v)
+            or k not in FIELD_M2M
+            and getattr(locked, k) != v
+        }
+        fixed = (
+            set(changed) & (_FIELD_IDENTITAS | {"mitra"})
+            if locked.status != Status.PENYUSUNAN_KAK
+            else set()
+        )
+        if fixed:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P13",
+                    _(
+                        "Pemrakarsa, Perangkat Daerah, kategori, bentuk dan daerah mitra tidak "
+                        "dapat diubah setelah KAK diajukan kepada TKKSD (Pasal 13 dan 14)."
+                    ),
+                    field=sorted(fixed)[0],
+                )
+            )
+        if "perangkat_daerah" in changed:
+            _cek_pd(user, changed["perangkat_daerah"])
+        for k, v in changed.items():
+            if k not in FIELD_M2M:
+                setattr(locked, k, v)
+        mitra = list(changed.get("mitra", locked.mitra.all()))
+        data = {f: getattr(locked, f) for f in FIELD_KSDD}
+        data["pemrakarsa_mitra"] = locked.pemrakarsa_mitra
+        tolak_jika(_aturan_data(data, mitra))
+        if not changed:
+            return locked
+        locked.versi += 1
+        locked.save()
+        for k in FIELD_M2M & set(changed):
+            getattr(locked, k).set(list(changed[k]))
+        _riwayat(
+            locked,
+            aksi="ubah",
+            user=user,
+            alasan=_("Data KSDD diubah: %s.") % ", ".join(sorted(changed)),
+            data={"field": sorted(changed)},
+        )
+    ksdd.refresh_from_db()
+    return ksdd
+
+
+def kak_update(*, ksdd: Ksdd, user, versi: int | None = None, **bagian: str) -> Kak:
+    """Write the KAK's parts (P14-2) while it is being drafted."""
+    allowed = {f for f, _label in Kak.BAGIAN}
+    unknown = set(bagian) - allowed
+    if unknown:
+        raise TypeError(f"unknown KAK parts: {sorted(unknown)}")
+    expected = ksdd.versi if versi is None else versi
+    with transaction.atomic():
+        locked = Ksdd.objects.select_for_update().get(pk=ksdd.pk)
+        if not (user.has_perm("agreements.change_ksdd") and ksdd_dapat_dilihat(user, locked)):
+            raise PermissionDenied(_("Anda tidak berwenang mengubah KAK ini."))
+        if locked.versi != expected:
+            raise ConflictError()
+        if locked.status != Status.PENYUSUNAN_KAK:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P14-3",
+                    _("KAK yang telah diajukan kepada TKKSD tidak dapat diubah (Pasal 14 ayat 3)."),
+                )
+            )
+        kak = locked.kak
+        changed = [k for k, v in bagian.items() if getattr(kak, k) != (v or "")]
+        for k in changed:
+            setattr(kak, k, bagian[k] or "")
+        if changed:
+            kak.save()
+            locked.versi += 1
+            locked.save(update_fields=["versi", "diubah_pada"])
+            _riwayat(
+                locked,
+                aksi="ubah_kak",
+                user=user,
+                alasan=_("KAK diubah."),
+                data={"bagian": changed},
+            )
+    ksdd.versi = locked.versi
+    return kak
+
+
+def bantuan_pendanaan_tambah(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: Wilayah,
+    jumlah: Decimal,
+    tahun_anggaran: int,
+    perangkat_daerah: PerangkatDaerah,
+    keterangan: str = "",
+) -> BantuanPendanaan:
+    """Record funding assistance to a partner: only for a Kerja Sama Wajib (P31-1)."""
+    if not (user.has_perm("agreements.change_ksdd") and ksdd_dapat_dilihat(user, ksdd)):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah KSDD ini."))
+    found = rules.p31_1_bantuan_hanya_wajib(kategori=ksdd.kategori)
+    if not ksdd.mitra.filter(pk=mitra.pk).exists():
+        found.append(
+            Pelanggaran(
+                "P31-1", _("Bantuan pendanaan hanya kepada daerah mitra KSDD ini."), field="mitra"
+            )
+        )
+    if jumlah <= 0:
+        found.append(
+            Pelanggaran("P31-1", _("Jumlah bantuan harus lebih dari nol."), field="jumlah")
+        )
+    tolak_jika(found)
+    with transaction.atomic():
+        bantuan = BantuanPendanaan.objects.create(
+            ksdd=ksdd,
+            mitra=mitra,
+            jumlah=jumlah,
+            tahun_anggaran=tahun_anggaran,
+            perangkat_daerah=perangkat_daerah,
+            keterangan=keterangan,
+        )
+        _riwayat(
+            ksdd,
+            aksi="bantuan_pendanaan",
+            user=user,
+            alasan=_("Bantuan pendanaan dicatat (Pasal 31)."),
+        )
+    return bantuan
+
+
+def surat_kuasa_create(*, user, berkas=None, **fields) -> SuratKuasa:
+    """Record a Surat Kuasa from the Bupati (P1-13, P4-2, P24-2)."""
+    if not user.has_perm("agreements.add_suratkuasa"):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat Surat Kuasa."))
+    with atomic_dengan_berkas():
+        sk = SuratKuasa(**fields)
+        if berkas:
+            sk.berkas = berkas_unggah(
+                ksdd=fields.get("ksdd"), jenis=JenisBerkas.SURAT_KUASA, upload=berkas, user=user
+            )
+        sk.full_clean()
+        sk.save()
+    return sk
+
+
+def ksdd_akhiri(*, ksdd: Ksdd, user, alasan: str, versi: int | None = None) -> Ksdd:
+    """Terminate a running KSDD (pengakhiran), with its reason."""
+    return _akhir(
+        ksdd=ksdd, user=user, alasan=alasan, versi=versi, nama="akhiri", ke=Status.DIAKHIRI
+    )
+
+
+def ksdd_batalkan(*, ksdd: Ksdd, user, alasan: str, versi: int | None = None) -> Ksdd:
+    """Cancel a KSDD before pelaksanaan, with its reason."""
+    return _akhir(
+        ksdd=ksdd, user=user, alasan=alasan, versi=versi, nama="batalkan", ke=Status.DIBATALKAN
+    )
+
+
+def _akhir(*, ksdd, user, alasan, versi, nama, ke) -> Ksdd:
+    with langkah(ksdd=ksdd, nama=nama, user=user, versi=versi) as step:
+        if not (alasan or "").strip():
+            raise RuleViolation(Pelanggaran("P13", _("Tuliskan alasannya."), field="alasan"))
+        step.pindah(ke, alasan=alasan.strip(), rule="P13")
+    return ksdd

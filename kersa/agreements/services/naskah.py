@@ -1,0 +1,352 @@
+"""Stages c, d, f, g: agreeing and signing the Kesepakatan Bersama and the PKS (Pasal 19-20, 23-24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.documents.choices import JenisBerkas
+from kersa.documents.services import berkas_unggah
+from kersa.regions.selectors import wilayah_daerah
+
+from .. import rules
+from ..choices import (
+    JenisNaskah,
+    Status,
+)
+from ..models import (
+    Ksdd,
+    Naskah,
+    Penandatangan,
+    SuratKuasa,
+)
+from ..workflow import langkah
+from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+
+
+def _naskah_rancangan(
+    step,
+    *,
+    jenis: str,
+    user,
+    tentang: str,
+    tanggal_rapat_teknis: dt.date,
+    tanggal_disepakati: dt.date,
+    tanggal_mulai: dt.date,
+    tanggal_berakhir: dt.date,
+    rancangan,
+    found: list[Pelanggaran],
+) -> Naskah:
+    rule = "P20-2" if jenis == JenisNaskah.KB else "P23"
+    found += _tanggal_lampau(
+        tanggal_disepakati, _("Tanggal rancangan disepakati"), "tanggal_disepakati"
+    )
+    found += _urutan_tanggal(
+        tanggal_rapat_teknis,
+        tanggal_disepakati,
+        _("Rancangan disepakati para pihak setelah dibahas dalam rapat teknis TKKSD."),
+        "tanggal_disepakati",
+    )
+    if tanggal_berakhir <= tanggal_mulai:
+        found.append(
+            Pelanggaran(
+                rule, _("Tanggal berakhir harus setelah tanggal mulai."), field="tanggal_berakhir"
+            )
+        )
+    if not tentang.strip():
+        found.append(Pelanggaran(rule, _("Isi judul naskah (tentang)."), field="tentang"))
+    found += _wajib_berkas(rancangan, _("rancangan naskah yang disepakati"), rule, "rancangan")
+    tolak_jika(found)
+    berkas = berkas_unggah(
+        ksdd=step.ksdd,
+        upload=rancangan,
+        user=user,
+        jenis=JenisBerkas.RANCANGAN_KB if jenis == JenisNaskah.KB else JenisBerkas.RANCANGAN_PKS,
+    )
+    step.berkas.append(berkas)
+    naskah, _created = Naskah.objects.update_or_create(
+        ksdd=step.ksdd,
+        jenis=jenis,
+        defaults={
+            "tentang": tentang,
+            "tanggal_rapat_teknis": tanggal_rapat_teknis,
+            "tanggal_disepakati": tanggal_disepakati,
+            "tanggal_mulai": tanggal_mulai,
+            "tanggal_berakhir": tanggal_berakhir,
+            "berkas_rancangan": berkas,
+        },
+    )
+    # The agreed draft is also a version of the KSDD's KB/PKS document (P26), the one
+    # the compliance check reads before signing (P11, P12).
+    from kersa.documents.choices import AsalVersi
+    from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
+
+    versi_dari_berkas(
+        dokumen=dokumen_naskah(ksdd=step.ksdd, jenis=jenis, user=user),
+        berkas=berkas,
+        asal=AsalVersi.DISEPAKATI,
+        user=user,
+    )
+    step.data = {
+        "tanggal_mulai": tanggal_mulai.isoformat(),
+        "tanggal_berakhir": tanggal_berakhir.isoformat(),
+    }
+    return naskah
+
+
+def ksdd_sepakati_rancangan_kb(
+    *,
+    ksdd: Ksdd,
+    user,
+    tentang: str,
+    tanggal_rapat_teknis: dt.date,
+    tanggal_disepakati: dt.date,
+    tanggal_mulai: dt.date,
+    tanggal_berakhir: dt.date,
+    rancangan,
+    versi: int | None = None,
+) -> Ksdd:
+    """Penyusunan KB: drafted after acceptance (P19-1), discussed in a rapat teknis (P19-2),
+    agreed with the partner (P20-1, P20-2), for at most 5 years (P19-3)."""
+    with langkah(ksdd=ksdd, nama="sepakati_rancangan_kb", user=user, versi=versi) as step:
+        found = rules.p19_3_jangka_kb(mulai=tanggal_mulai, berakhir=tanggal_berakhir)
+        _naskah_rancangan(
+            step,
+            jenis=JenisNaskah.KB,
+            user=user,
+            tentang=tentang,
+            tanggal_rapat_teknis=tanggal_rapat_teknis,
+            tanggal_disepakati=tanggal_disepakati,
+            tanggal_mulai=tanggal_mulai,
+            tanggal_berakhir=tanggal_berakhir,
+            rancangan=rancangan,
+            found=found,
+        )
+        step.pindah(
+            Status.PENANDATANGANAN_KB,
+            alasan=_("Rancangan Kesepakatan Bersama disepakati para pihak."),
+            rule="P20-2",
+        )
+    return ksdd
+
+
+def ksdd_sepakati_rancangan_pks(
+    *,
+    ksdd: Ksdd,
+    user,
+    tentang: str,
+    tanggal_rapat_teknis: dt.date,
+    tanggal_disepakati: dt.date,
+    tanggal_mulai: dt.date,
+    tanggal_berakhir: dt.date,
+    rancangan,
+    versi: int | None = None,
+) -> Ksdd:
+    """Penyusunan PKS: drafted by the agency, discussed in a rapat teknis and agreed with
+    the partner (P23); its duration is what the parties agree (P12-2)."""
+    with langkah(ksdd=ksdd, nama="sepakati_rancangan_pks", user=user, versi=versi) as step:
+        _naskah_rancangan(
+            step,
+            jenis=JenisNaskah.PKS,
+            user=user,
+            tentang=tentang,
+            tanggal_rapat_teknis=tanggal_rapat_teknis,
+            tanggal_disepakati=tanggal_disepakati,
+            tanggal_mulai=tanggal_mulai,
+            tanggal_berakhir=tanggal_berakhir,
+            rancangan=rancangan,
+            found=[],
+        )
+        step.pindah(
+            Status.PENANDATANGANAN_PKS, alasan=_("Rancangan PKS disepakati para pihak."), rule="P23"
+        )
+    return ksdd
+
+
+def _tandatangani(
+    step,
+    *,
+    jenis: str,
+    user,
+    tanggal: dt.date,
+    tempat: str,
+    penandatangan: Sequence[Mapping],
+    naskah_file,
+) -> Naskah:
+    k = step.ksdd
+    naskah = k.naskah.filter(jenis=jenis).first()
+    home = wilayah_daerah()
+    parties = {home.kode: home, **{m.kode: m for m in k.mitra.all()}}
+    kb = jenis == JenisNaskah.KB
+    found = _tanggal_lampau(tanggal, _("Tanggal penandatanganan"), "tanggal")
+    found += _wajib_berkas(
+        naskah_file,
+        _("pindaian naskah yang telah ditandatangani"),
+        "P20-3" if kb else "P24-1",
+        "naskah",
+    )
+    if naskah is None:
+        raise RuleViolation(Pelanggaran("P13", _("Rancangan naskah belum disepakati.")))
+    given = {p["wilayah"]: p for p in penandatangan}
+    missing = [parties[c].nama_lengkap for c in parties if c not in given]
+    if missing or set(given) - set(parties):
+        found.append(
+            Pelanggaran(
+                "P20-3" if kb else "P24-1",
+                _("Setiap pihak harus menandatangani naskah; belum ada penandatangan untuk: %s.")
+                % ", ".join(missing)
+                if missing
+                else _("Penandatangan bukan pihak KSDD ini."),
+                field="penandatangan",
+            )
+        )
+    sk_map = {}
+    for p in penandatangan:
+        if p["wilayah"] not in parties:
+            continue
+        if not (
+            p.get("nama", "").strip()
+            and p.get("nomor_naskah", "").strip()
+            and p.get("jabatan", "").strip()
+        ):
+            found.append(
+                Pelanggaran(
+                    "P12-5" if not kb else "P11-3",
+                    _("Isi nomor naskah, nama dan jabatan penandatangan %s.")
+                    % parties[p["wilayah"]].nama_lengkap,
+                    field="penandatangan",
+                )
+            )
+            continue
+        sk = None
+        if p.get("surat_kuasa"):
+            sk = SuratKuasa.objects.filter(pk=p["surat_kuasa"]).first()
+            if sk is None:
+                found.append(
+                    Pelanggaran("P24-2", _("Surat Kuasa tidak ditemukan."), field="surat_kuasa")
+                )
+                continue
+        sk_map[p["wilayah"]] = sk
+        found += rules.penandatangan_sah(
+            jenis_kb=kb,
+            tanggal=tanggal,
+            ksdd=k,
+            home=home.kode,
+            penandatangan={**p, "wilayah": parties[p["wilayah"]], "surat_kuasa": sk},
+        )
+    tolak_jika(found)
+    berkas = berkas_unggah(
+        ksdd=k,
+        upload=naskah_file,
+        user=user,
+        jenis=JenisBerkas.KB_DITANDATANGANI if kb else JenisBerkas.PKS_DITANDATANGANI,
+    )
+    step.berkas.append(berkas)
+    order = [home.kode] + sorted(c for c in parties if c != home.kode)
+    Penandatangan.objects.bulk_create(
+        Penandatangan(
+            naskah=naskah,
+            urutan=i + 1,
+            wilayah=parties[c],
+            nomor_naskah=given[c]["nomor_naskah"],
+            nama=given[c]["nama"],
+            jabatan=given[c]["jabatan"],
+            kedudukan=given[c]["kedudukan"],
+            surat_kuasa=sk_map.get(c),
+        )
+        for i, c in enumerate(order)
+    )
+    naskah.tanggal_ditandatangani = tanggal
+    naskah.tempat_penandatanganan = tempat
+    naskah.jumlah_rangkap = rules.jumlah_rangkap(len(parties))
+    naskah.berkas_ditandatangani = berkas
+    naskah.save()
+    step.data = {"tanggal": tanggal.isoformat(), "jumlah_rangkap": naskah.jumlah_rangkap}
+    return naskah
+
+
+def _rangkap_teks(naskah: Naskah) -> str:
+    return _(
+        "dibuat %(n)d rangkap asli (satu untuk setiap pihak dan satu berisi paraf hierarki) "
+        "ditambah %(f)d eksemplar fotokopi untuk Sekretariat TKKSD"
+    ) % {"n": naskah.jumlah_rangkap, "f": rules.FOTOKOPI_SEKRETARIAT}
+
+
+def ksdd_tandatangani_kb(
+    *,
+    ksdd: Ksdd,
+    user,
+    tanggal: dt.date,
+    tempat: str,
+    penandatangan: Sequence[Mapping],
+    naskah,
+    versi: int | None = None,
+) -> Ksdd:
+    """Penandatanganan KB by the Bupati and each partner's head (P20-3), originals computed
+    (P20-4). Then persetujuan DPRD when P21-1 requires it, otherwise it is skipped."""
+    with langkah(ksdd=ksdd, nama="tandatangani_kb", user=user, versi=versi) as step:
+        kb = _tandatangani(
+            step,
+            jenis=JenisNaskah.KB,
+            user=user,
+            tanggal=tanggal,
+            tempat=tempat,
+            penandatangan=penandatangan,
+            naskah_file=naskah,
+        )
+        k = step.ksdd
+        teks = _("Kesepakatan Bersama ditandatangani, %s.") % _rangkap_teks(kb)
+        if k.memerlukan_persetujuan_dprd:
+            step.pindah(
+                Status.PERMOHONAN_DPRD,
+                alasan=teks
+                + " "
+                + _("Memerlukan Persetujuan DPRD karena %s (Pasal 21 ayat 1).")
+                % rules.alasan_dprd(k),
+                rule="P21-1",
+            )
+        else:
+            step.pindah(
+                Status.PENYUSUNAN_PKS,
+                alasan=teks
+                + " "
+                + _("Tahap persetujuan DPRD dilewati: KSDD %s (Pasal 21 ayat 1).")
+                % rules.alasan_dprd(k),
+                rule="P21-1",
+            )
+            step.data["dprd_dilewati"] = True
+    return ksdd
+
+
+def ksdd_tandatangani_pks(
+    *,
+    ksdd: Ksdd,
+    user,
+    tanggal: dt.date,
+    tempat: str,
+    penandatangan: Sequence[Mapping],
+    naskah,
+    versi: int | None = None,
+) -> Ksdd:
+    """Penandatanganan PKS by the Bupati or an official under a valid Surat Kuasa
+    (P24-1…3), never while DPRD approval is required and missing (P21-1); originals
+    computed (P24-4). Then pelaksanaan."""
+    with langkah(ksdd=ksdd, nama="tandatangani_pks", user=user, versi=versi) as step:
+        pks = _tandatangani(
+            step,
+            jenis=JenisNaskah.PKS,
+            user=user,
+            tanggal=tanggal,
+            tempat=tempat,
+            penandatangan=penandatangan,
+            naskah_file=naskah,
+        )
+        step.pindah(
+            Status.PELAKSANAAN,
+            alasan=_("PKS ditandatangani, %s. KSDD memasuki pelaksanaan.") % _rangkap_teks(pks),
+            rule="P24-4",
+        )
+    return ksdd

@@ -1,0 +1,528 @@
+"""Stage b (penawaran): offers, the Rapat Pleno recommendation, replies, and the letters of the offer clocks P16-5, P16-6, P18-2 (Pasal 16-18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.documents.choices import JenisBerkas
+from kersa.documents.services import berkas_unggah
+
+from ..choices import (
+    AlasanPenolakan,
+    Keputusan,
+    Pemrakarsa,
+    PertimbanganPersetujuan,
+    Status,
+)
+from ..models import (
+    Ksdd,
+    LaporanGubernur,
+    Penawaran,
+    PermintaanTanggapanKedua,
+    RekomendasiPleno,
+    Tanggapan,
+)
+from ..workflow import langkah
+from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+
+
+def ksdd_catat_penawaran(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    penandatangan: str,
+    penerimaan: Mapping[str, dt.date],
+    surat,
+    versi: int | None = None,
+) -> Ksdd:
+    """Penawaran. Ours: signed by the Bupati, sent with the KAK to each partner's head,
+    with the date each received it (P16-1…3). A partner's: the letter and the date we
+    received it (P17-1…3). The reply period runs from those dates (P16-4, P17-4)."""
+    with langkah(ksdd=ksdd, nama="catat_penawaran", user=user, versi=versi) as step:
+        k = step.ksdd
+        keluar = k.pemrakarsa == Pemrakarsa.DAERAH
+        expected = (
+            {m.kode: m for m in k.mitra.all()}
+            if keluar
+            else {k.pemrakarsa_mitra.kode: k.pemrakarsa_mitra}
+        )
+        found = _tanggal_lampau(tanggal_surat, _("Tanggal surat penawaran"), "tanggal_surat")
+        found += _wajib_berkas(surat, _("surat penawaran"), "P16-3" if keluar else "P17-1", "surat")
+        missing = sorted(set(expected) - set(penerimaan))
+        if missing:
+            found.append(
+                Pelanggaran(
+                    "P16-4" if keluar else "P17-4",
+                    _("Isi tanggal surat penawaran diterima oleh: %s.")
+                    % ", ".join(expected[c].nama_lengkap for c in missing),
+                    field="penerimaan",
+                )
+            )
+        extra = sorted(set(penerimaan) - set(expected))
+        if extra:
+            found.append(
+                Pelanggaran(
+                    "P16-3",
+                    _("Bukan daerah mitra KSDD ini: %s.") % ", ".join(extra),
+                    field="penerimaan",
+                )
+            )
+        if keluar and "bupati" not in penandatangan.casefold():
+            found.append(
+                Pelanggaran(
+                    "P16-3",
+                    _("Surat penawaran ditandatangani oleh Bupati (Pasal 16 ayat 3)."),
+                    field="penandatangan",
+                )
+            )
+        for kode, tgl in penerimaan.items():
+            if kode in expected:
+                found += _tanggal_lampau(tgl, _("Tanggal diterima"), "penerimaan")
+                found += _urutan_tanggal(
+                    tanggal_surat,
+                    tgl,
+                    _("Surat penawaran tidak dapat diterima sebelum tanggal suratnya."),
+                    "penerimaan",
+                )
+        tolak_jika(found)
+        berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.SURAT_PENAWARAN, upload=surat, user=user)
+        step.berkas.append(berkas)
+        for kode, tgl in sorted(penerimaan.items()):
+            Penawaran.objects.create(
+                ksdd=k,
+                mitra=expected[kode],
+                arah=Penawaran.Arah.KELUAR if keluar else Penawaran.Arah.MASUK,
+                nomor_surat=nomor_surat,
+                tanggal_surat=tanggal_surat,
+                penandatangan=penandatangan,
+                tanggal_diterima=tgl,
+                berkas=berkas,
+                dicatat_oleh=user,
+            )
+        step.data = {
+            "nomor_surat": nomor_surat,
+            "diterima": {c: d.isoformat() for c, d in penerimaan.items()},
+        }
+        step.pindah(
+            Status.MENUNGGU_TANGGAPAN,
+            alasan=_("Surat penawaran %s dicatat.") % nomor_surat,
+            rule="P16-3" if keluar else "P17-1",
+        )
+    return ksdd
+
+
+def ksdd_catat_rekomendasi_pleno(
+    *,
+    ksdd: Ksdd,
+    user,
+    tanggal_rapat: dt.date,
+    nomor_berita_acara: str,
+    keputusan: str,
+    alasan_penolakan: Sequence[str] = (),
+    pertimbangan_persetujuan: Sequence[str] = (),
+    uraian: str = "",
+    berita_acara=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """TKKSD's recommendation on a partner's offer, decided in a Rapat Pleno (P18-3),
+    rejecting on the grounds of P18-4 or accepting on those of P18-5."""
+    with langkah(ksdd=ksdd, nama="catat_rekomendasi_pleno", user=user, versi=versi) as step:
+        found = _tanggal_lampau(tanggal_rapat, _("Tanggal Rapat Pleno"), "tanggal_rapat")
+        alasan_penolakan = list(dict.fromkeys(alasan_penolakan))
+        pertimbangan_persetujuan = list(dict.fromkeys(pertimbangan_persetujuan))
+        if keputusan == Keputusan.DITOLAK:
+            bad = set(alasan_penolakan) - set(AlasanPenolakan.values)
+            if not alasan_penolakan or bad:
+                found.append(
+                    Pelanggaran(
+                        "P18-4",
+                        _(
+                            "Penolakan harus didasarkan pada pertimbangan Pasal 18 ayat (4) huruf a, b, dan/atau c."
+                        ),
+                        field="alasan_penolakan",
+                    )
+                )
+            pertimbangan_persetujuan = []
+        elif keputusan == Keputusan.DITERIMA:
+            bad = set(pertimbangan_persetujuan) - set(PertimbanganPersetujuan.values)
+            if not pertimbangan_persetujuan or bad:
+                found.append(
+                    Pelanggaran(
+                        "P18-5",
+                        _(
+                            "Persetujuan harus didasarkan pada pertimbangan Pasal 18 ayat (5) huruf a sampai d."
+                        ),
+                        field="pertimbangan_persetujuan",
+                    )
+                )
+            alasan_penolakan = []
+        else:
+            found.append(
+                Pelanggaran(
+                    "P18-3",
+                    _("Keputusan Rapat Pleno harus menerima atau menolak."),
+                    field="keputusan",
+                )
+            )
+        if not nomor_berita_acara.strip():
+            found.append(
+                Pelanggaran(
+                    "P18-3",
+                    _("Sebutkan nomor Berita Acara Rapat Pleno."),
+                    field="nomor_berita_acara",
+                )
+            )
+        tolak_jika(found)
+        ba = None
+        if berita_acara:
+            ba = berkas_unggah(
+                ksdd=step.ksdd, jenis=JenisBerkas.BERITA_ACARA_PLENO, upload=berita_acara, user=user
+            )
+            step.berkas.append(ba)
+        RekomendasiPleno.objects.create(
+            ksdd=step.ksdd,
+            tanggal_rapat=tanggal_rapat,
+            nomor_berita_acara=nomor_berita_acara,
+            keputusan=keputusan,
+            alasan_penolakan=alasan_penolakan,
+            pertimbangan_persetujuan=pertimbangan_persetujuan,
+            uraian=uraian,
+            berkas=ba,
+            dicatat_oleh=user,
+        )
+        step.data = {
+            "keputusan": keputusan,
+            "alasan_penolakan": alasan_penolakan,
+            "pertimbangan_persetujuan": pertimbangan_persetujuan,
+        }
+        step.alasan = _("Rapat Pleno TKKSD %(tgl)s merekomendasikan: %(k)s.") % {
+            "tgl": tanggal_rapat.strftime("%d-%m-%Y"),
+            "k": Keputusan(keputusan).label,
+        }
+        step.rule = "P18-3"
+    return ksdd
+
+
+def ksdd_catat_tanggapan(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: str,
+    keputusan: str,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat,
+    alasan: str = "",
+    versi: int | None = None,
+) -> Ksdd:
+    """The reply to an offer. A partner's reply to ours (P16-4); or our reply to a
+    partner's offer, only as TKKSD's Rapat Pleno recommended (P18-1, P18-3).
+    Accepted by every partner: on to penyusunan KB. Rejected: the KSDD ends."""
+    with langkah(ksdd=ksdd, nama="catat_tanggapan", user=user, versi=versi) as step:
+        k = step.ksdd
+        penawaran = k.penawaran.select_related("mitra").filter(mitra_id=mitra).first()
+        found = []
+        if penawaran is None:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P16-4",
+                    _("Tidak ada penawaran kepada/dari %s pada KSDD ini.") % mitra,
+                    field="mitra",
+                )
+            )
+        if hasattr(penawaran, "tanggapan"):
+            found.append(
+                Pelanggaran(
+                    "P16-4",
+                    _("Tanggapan %s sudah dicatat.") % penawaran.mitra.nama_lengkap,
+                    field="mitra",
+                )
+            )
+        if keputusan not in Keputusan.values:
+            found.append(
+                Pelanggaran("P16-4", _("Tanggapan harus menerima atau menolak."), field="keputusan")
+            )
+        found += _tanggal_lampau(
+            tanggal_diterima, _("Tanggal tanggapan diterima"), "tanggal_diterima"
+        )
+        found += _urutan_tanggal(
+            tanggal_surat,
+            tanggal_diterima,
+            _("Surat tanggapan tidak dapat diterima sebelum tanggal suratnya."),
+            "tanggal_diterima",
+        )
+        found += _urutan_tanggal(
+            penawaran.tanggal_diterima,
+            tanggal_surat,
+            _("Tanggapan tidak dapat bertanggal sebelum penawaran diterima."),
+            "tanggal_surat",
+        )
+        found += _wajib_berkas(surat, _("surat tanggapan"), "P16-4", "surat")
+        rekomendasi = None
+        if k.pemrakarsa == Pemrakarsa.MITRA:
+            rekomendasi = k.rekomendasi_pleno.first()
+            if rekomendasi and rekomendasi.keputusan != keputusan:
+                found.append(
+                    Pelanggaran(
+                        "P18-3",
+                        _(
+                            "Tanggapan Bupati diberikan atas rekomendasi TKKSD (Pasal 18 ayat 1 dan 3): Rapat Pleno %(tgl)s merekomendasikan \u201c%(k)s\u201d."
+                        )
+                        % {
+                            "tgl": rekomendasi.tanggal_rapat.strftime("%d-%m-%Y"),
+                            "k": Keputusan(rekomendasi.keputusan).label,
+                        },
+                        field="keputusan",
+                    )
+                )
+        if keputusan == Keputusan.DITOLAK and not alasan.strip() and rekomendasi is None:
+            found.append(Pelanggaran("P16-4", _("Tuliskan alasan penolakan."), field="alasan"))
+        tolak_jika(found)
+        berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.SURAT_TANGGAPAN, upload=surat, user=user)
+        step.berkas.append(berkas)
+        Tanggapan.objects.create(
+            penawaran=penawaran,
+            keputusan=keputusan,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            alasan=alasan,
+            rekomendasi=rekomendasi,
+            berkas=berkas,
+            dicatat_oleh=user,
+        )
+        step.data = {"mitra": mitra, "keputusan": keputusan}
+        nama = penawaran.mitra.nama_lengkap
+        if keputusan == Keputusan.DITOLAK:
+            step.pindah(
+                Status.DITOLAK,
+                alasan=_("Penawaran ditolak (%(m)s): %(a)s")
+                % {"m": nama, "a": alasan or rekomendasi.uraian},
+                rule="P18-4" if rekomendasi else "P16-4",
+            )
+        elif not k.penawaran.filter(tanggapan__isnull=True).exclude(pk=penawaran.pk).exists():
+            step.pindah(
+                Status.PENYUSUNAN_KB, alasan=_("Penawaran diterima (%s).") % nama, rule="P19-1"
+            )
+        else:
+            step.alasan = _("Tanggapan %s dicatat: diterima; menunggu tanggapan mitra lain.") % nama
+    return ksdd
+
+
+# --- the clocks of the offer stage: P16-5, P16-6, P18-2 (deadlines/pemicu.py) --------------
+
+
+def _tgl(d: dt.date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _penawaran_mitra(k: Ksdd, mitra: str, rule: str) -> Penawaran:
+    penawaran = k.penawaran.select_related("mitra").filter(mitra_id=mitra).first()
+    if penawaran is None:
+        raise RuleViolation(
+            Pelanggaran(
+                rule, _("Tidak ada penawaran kepada/dari %s pada KSDD ini.") % mitra, field="mitra"
+            )
+        )
+    return penawaran
+
+
+def _batas_hari_kalender(rule: str, mulai: dt.date) -> dt.date:
+    from kersa.deadlines.definisi import DEFINISI
+    from kersa.deadlines.kalender import Kalender
+
+    d = DEFINISI[rule]
+    return Kalender({}).jatuh_tempo(d.satuan, mulai, d.panjang)
+
+
+def _surat_opsional(step, upload, user):
+    if not upload:
+        return None
+    berkas = berkas_unggah(ksdd=step.ksdd, jenis=JenisBerkas.LAINNYA, upload=upload, user=user)
+    step.berkas.append(berkas)
+    return berkas
+
+
+def ksdd_catat_permintaan_kedua(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: str,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """A second request for an answer to an offer. Ours, signed by the Bupati, to a
+    partner that has not answered within 30 calendar days of receiving the offer (P16-5),
+    with the date the partner received it (starts P16-6); or a partner's to us, with the
+    date we received it (starts P18-2: the Bupati answers within 15 working days).
+    The status does not change."""
+    with langkah(ksdd=ksdd, nama="catat_permintaan_kedua", user=user, versi=versi) as step:
+        k = step.ksdd
+        keluar = k.pemrakarsa == Pemrakarsa.DAERAH
+        rule = "P16-5" if keluar else "P18-2"
+        penawaran = _penawaran_mitra(k, mitra, rule)
+        nama = penawaran.mitra.nama_lengkap
+        found = []
+        if hasattr(penawaran, "tanggapan"):
+            found.append(
+                Pelanggaran(
+                    rule,
+                    _("Penawaran %s sudah ditanggapi; permintaan tanggapan kedua tidak diperlukan.")
+                    % nama,
+                    field="mitra",
+                )
+            )
+        if hasattr(penawaran, "permintaan_kedua"):
+            found.append(
+                Pelanggaran(
+                    rule,
+                    _("Permintaan tanggapan kedua untuk %s sudah dicatat.") % nama,
+                    field="mitra",
+                )
+            )
+        found += _tanggal_lampau(tanggal_diterima, _("Tanggal surat diterima"), "tanggal_diterima")
+        found += _urutan_tanggal(
+            tanggal_surat,
+            tanggal_diterima,
+            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
+            "tanggal_diterima",
+        )
+        if keluar:
+            batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
+            if tanggal_surat <= batas:
+                found.append(
+                    Pelanggaran(
+                        "P16-5",
+                        _(
+                            "Permintaan tanggapan kedua disampaikan Bupati bila dalam 30 hari "
+                            "kalender sejak surat penawaran diterima (%(diterima)s) tidak ada "
+                            "tanggapan, yaitu setelah %(batas)s (Pasal 16 ayat 5)."
+                        )
+                        % {"diterima": _tgl(penawaran.tanggal_diterima), "batas": _tgl(batas)},
+                        field="tanggal_surat",
+                    )
+                )
+        else:
+            found += _urutan_tanggal(
+                penawaran.tanggal_diterima,
+                tanggal_surat,
+                _("Permintaan tanggapan kedua tidak dapat bertanggal sebelum penawaran diterima."),
+                "tanggal_surat",
+            )
+        tolak_jika(found)
+        PermintaanTanggapanKedua.objects.create(
+            penawaran=penawaran,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {
+            "mitra": penawaran.mitra_id,
+            "penawaran": penawaran.pk,
+            "tanggal_diterima": tanggal_diterima.isoformat(),
+        }
+        if keluar:
+            step.alasan = _(
+                "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
+                "ditunggu 15 hari kalender (Pasal 16 ayat 5 dan 6)."
+            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+        else:
+            step.alasan = _(
+                "Permintaan tanggapan kedua %(n)s dari %(m)s diterima pada %(t)s; Bupati "
+                "menanggapi paling lama 15 hari kerja (Pasal 18 ayat 2)."
+            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+        step.rule = rule
+    return ksdd
+
+
+def ksdd_catat_laporan_gubernur(
+    *,
+    ksdd: Ksdd,
+    user,
+    mitra: str,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """The Bupati's report to the Gubernur as Wakil Pemerintah Pusat: a partner has still
+    not answered 15 calendar days after receiving the second request (P16-6). The
+    status does not change; the KSDD may then be cancelled or still answered."""
+    with langkah(ksdd=ksdd, nama="catat_laporan_gubernur", user=user, versi=versi) as step:
+        k = step.ksdd
+        penawaran = _penawaran_mitra(k, mitra, "P16-6")
+        nama = penawaran.mitra.nama_lengkap
+        kedua = getattr(penawaran, "permintaan_kedua", None)
+        found = _tanggal_lampau(tanggal_surat, _("Tanggal surat laporan"), "tanggal_surat")
+        if hasattr(penawaran, "tanggapan"):
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _("Penawaran %s sudah ditanggapi; laporan kepada Gubernur tidak diperlukan.")
+                    % nama,
+                    field="mitra",
+                )
+            )
+        if hasattr(penawaran, "laporan_gubernur"):
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _("Laporan kepada Gubernur tentang %s sudah dicatat.") % nama,
+                    field="mitra",
+                )
+            )
+        if kedua is None:
+            found.append(
+                Pelanggaran(
+                    "P16-6",
+                    _(
+                        "Bupati melapor kepada Gubernur bila mitra tetap tidak menanggapi 15 hari "
+                        "kalender sejak permintaan tanggapan kedua (Pasal 16 ayat 6); permintaan "
+                        "tanggapan kedua kepada %s belum dicatat."
+                    )
+                    % nama,
+                    field="mitra",
+                )
+            )
+        else:
+            batas = _batas_hari_kalender("P16-6", kedua.tanggal_diterima)
+            if tanggal_surat <= batas:
+                found.append(
+                    Pelanggaran(
+                        "P16-6",
+                        _(
+                            "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
+                            "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
+                            "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
+                        )
+                        % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
+                        field="tanggal_surat",
+                    )
+                )
+        tolak_jika(found)
+        LaporanGubernur.objects.create(
+            penawaran=penawaran,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {"mitra": penawaran.mitra_id, "penawaran": penawaran.pk}
+        step.alasan = _(
+            "Laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat %(n)s: %(m)s tidak "
+            "menanggapi penawaran (Pasal 16 ayat 6)."
+        ) % {"n": nomor_surat, "m": nama}
+        step.rule = "P16-6"
+    return ksdd

@@ -1,0 +1,163 @@
+"""Shared helpers of the KSDD services: date and file checks, the register number, the data rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran
+from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.regions.selectors import wilayah_daerah
+
+from .. import rules
+from ..choices import (
+    Kategori,
+    Pemrakarsa,
+)
+from ..models import (
+    Ksdd,
+    RiwayatTahap,
+)
+
+# Fields that define what was submitted to TKKSD; fixed once persiapan is over (P13).
+_FIELD_IDENTITAS = {"pemrakarsa", "pemrakarsa_mitra", "perangkat_daerah", "kategori", "bentuk"}
+FIELD_M2M = {"mitra", "urusan", "tujuan"}
+FIELD_KSDD = {
+    "judul",
+    "pemrakarsa",
+    "pemrakarsa_mitra",
+    "perangkat_daerah",
+    "kategori",
+    "bentuk",
+    "eksternalitas",
+    "pembayar",
+    "penerima_pembayaran",
+    "dasar_pembayaran",
+    "objek_pertukaran",
+    "dalam_rencana",
+    "dokumen_rencana",
+    "pengecualian_rencana",
+    "alasan_pengecualian",
+    "lokasi",
+    "nilai_anggaran",
+    "sumber_dana",
+    "dianggarkan_apbd",
+    "nomor_dpa",
+    "membebani_masyarakat",
+    "rencana_mulai",
+    "jangka_waktu_bulan",
+}
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _tanggal_lampau(nilai: dt.date, label: str, field: str) -> list[Pelanggaran]:
+    if nilai > timezone.localdate():
+        return [
+            Pelanggaran(
+                "P13",
+                _("%(label)s (%(tgl)s) tidak boleh setelah hari ini.")
+                % {"label": label, "tgl": nilai.strftime("%d-%m-%Y")},
+                field=field,
+            )
+        ]
+    return []
+
+
+def _urutan_tanggal(awal: dt.date, akhir: dt.date, pesan: str, field: str) -> list[Pelanggaran]:
+    return [] if akhir >= awal else [Pelanggaran("P13", pesan, field=field)]
+
+
+def _wajib_berkas(upload, label: str, rule: str, field: str) -> list[Pelanggaran]:
+    if upload:
+        return []
+    return [Pelanggaran(rule, _("Unggah %s.") % label, field=field)]
+
+
+def _nomor_register() -> str:
+    year = timezone.localdate().year
+    prefix = f"KSDD/{year}/"
+    last = (
+        Ksdd.objects.filter(nomor_register__startswith=prefix)
+        .order_by("-nomor_register")
+        .values_list("nomor_register", flat=True)
+        .first()
+    )
+    n = int(last.rsplit("/", 1)[1]) + 1 if last else 1
+    return f"{prefix}{n:04d}"
+
+
+def _cek_pd(user, perangkat_daerah: PerangkatDaerah) -> None:
+    if user.has_perm("agreements.lihat_semua_ksdd"):
+        return
+    if user.perangkat_daerah_id != perangkat_daerah.pk:
+        raise PermissionDenied(_("Operator hanya dapat mencatat KSDD Perangkat Daerahnya sendiri."))
+
+
+def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:
+    """Record rules that hold at every save (P7-1, P5-3, home region not a partner)."""
+    found = []
+    if data["kategori"] not in Kategori.values:
+        found.append(
+            Pelanggaran(
+                "P6",
+                _("Kategori KSDD adalah Kerja Sama Wajib atau Kerja Sama Sukarela (Pasal 6)."),
+                field="kategori",
+            )
+        )
+    jangka = data.get("jangka_waktu_bulan")
+    if jangka is not None and jangka <= 0:
+        found.append(
+            Pelanggaran(
+                "P14-2",
+                _("Jangka waktu harus lebih dari 0 bulan."),
+                field="jangka_waktu_bulan",
+            )
+        )
+    home = wilayah_daerah()
+    if any(m.kode == home.kode for m in mitra):
+        found.append(
+            Pelanggaran(
+                "P1-3",
+                _("%s adalah Daerah sendiri, bukan daerah mitra (Pasal 1 angka 3).")
+                % home.nama_lengkap,
+                field="mitra",
+            )
+        )
+    found += rules.p7_1_wajib_berbatasan(
+        kategori=data["kategori"],
+        mitra_kodes=[m.kode for m in mitra],
+        eksternalitas=data.get("eksternalitas", ""),
+    )
+    found += rules.p5_3_pengecualian(
+        dalam_rencana=data.get("dalam_rencana", True),
+        pengecualian=data.get("pengecualian_rencana", ""),
+        alasan=data.get("alasan_pengecualian", ""),
+    )
+    pm = data.get("pemrakarsa_mitra")
+    if data.get("pemrakarsa") == Pemrakarsa.MITRA and pm is not None and pm not in mitra:
+        found.append(
+            Pelanggaran(
+                "P17-1",
+                _("Daerah pemrakarsa harus termasuk daerah mitra."),
+                field="pemrakarsa_mitra",
+            )
+        )
+    return found
+
+
+def _riwayat(ksdd: Ksdd, *, aksi: str, user, alasan: str = "", data=None) -> RiwayatTahap:
+    return RiwayatTahap.objects.create(
+        ksdd=ksdd,
+        aksi=aksi,
+        dari=ksdd.status,
+        ke=ksdd.status,
+        oleh=user,
+        alasan=alasan,
+        data=data or {},
+    )
