@@ -84,7 +84,9 @@ def _ringkasan_kirim(*, pref: PreferensiPengingat, hari_ini: dt.date, kal: Kalen
     user = pref.user
     with transaction.atomic():
         belum = list(
-            Pengingat.objects.select_for_update()
+            # Lock only the reminder rows: PostgreSQL refuses FOR UPDATE on the
+            # nullable side of the outer join to the KSDD.
+            Pengingat.objects.select_for_update(of=("self",))
             .filter(
                 user=user,
                 disurelkan_pada__isnull=True,
