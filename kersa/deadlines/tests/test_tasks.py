@@ -314,6 +314,7 @@ def test_p16_5_open_task_is_shown_on_the_tenggat_page_and_home(client, pemeran, 
         isi = client.get(url).content.decode()
         assert "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)" in isi
         assert langkah in isi
+        assert Tugas.objects.get(ksdd=ksdd).tenggat.peristiwa in isi  # which partner's offer
     client.force_login(pemeran.operator_lain)
     isi = client.get(reverse("deadlines:daftar")).content.decode()
     assert "Kirim permintaan tanggapan kedua" not in isi
