@@ -151,3 +151,13 @@ def test_ksdd_page_countdown(client, pemeran, ksdd, time_machine):
         r"\s+", " ", teks
     )
     assert "1 tenggat selesai" in html and "Terpenuhi" in html
+
+
+def test_tenggat_page_in_english(client, pemeran):
+    client.force_login(pemeran.sekretariat)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("deadlines:daftar")).content.decode()
+    assert "<h1>Deadlines</h1>" in html
+    assert "Due today" in html and "Overdue" in html
+    client.post(reverse("set_language"), {"language": "id", "next": "/"})
+    assert "<h1>Tenggat</h1>" in client.get(reverse("deadlines:daftar")).content.decode()
