@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..workflow import langkah
 from .penawaran import _surat_opsional, _tgl
-from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
 def ksdd_ajukan_persetujuan_dprd(
@@ -40,13 +40,7 @@ def ksdd_ajukan_persetujuan_dprd(
     """The Bupati's request to the DPRD leadership with the signed KB and the draft PKS
     (P22-1a), facilitated by the cooperation agency (P21-2)."""
     with langkah(ksdd=ksdd, nama="ajukan_persetujuan_dprd", user=user, versi=versi) as step:
-        found = _tanggal_lampau(tanggal_diterima, _("Tanggal diterima DPRD"), "tanggal_diterima")
-        found += _urutan_tanggal(
-            tanggal_surat,
-            tanggal_diterima,
-            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
-            "tanggal_diterima",
-        )
+        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
         found += _wajib_berkas(surat, _("surat permohonan Persetujuan DPRD"), "P22-1a", "surat")
         found += _wajib_berkas(
             rancangan_pks, _("rancangan PKS (Pasal 22 ayat 1 huruf a)"), "P22-1a", "rancangan_pks"
@@ -158,18 +152,12 @@ def ksdd_catat_telaahan_dprd(
             found.append(
                 Pelanggaran("P22-1c", _("Telaahan DPRD atas permohonan ini sudah dicatat."))
             )
-        found += _tanggal_lampau(tanggal_diterima, _("Tanggal diterima Bupati"), "tanggal_diterima")
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
         found += _urutan_tanggal(
             permohonan.tanggal_diterima,
             tanggal_surat,
             _("Surat pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
             "tanggal_surat",
-        )
-        found += _urutan_tanggal(
-            tanggal_surat,
-            tanggal_diterima,
-            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
-            "tanggal_diterima",
         )
         tolak_jika(found)
         TelaahanDprd.objects.create(
@@ -220,7 +208,7 @@ def ksdd_catat_tindak_lanjut_telaahan(
             found.append(
                 Pelanggaran("P22-1d", _("Tindak lanjut atas telaahan DPRD sudah dicatat."))
             )
-        found += _tanggal_lampau(tanggal_diterima, _("Tanggal diterima DPRD"), "tanggal_diterima")
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
         if telaahan is not None:
             found += _urutan_tanggal(
                 telaahan.tanggal_diterima,
@@ -228,12 +216,6 @@ def ksdd_catat_tindak_lanjut_telaahan(
                 _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
                 "tanggal_surat",
             )
-        found += _urutan_tanggal(
-            tanggal_surat,
-            tanggal_diterima,
-            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
-            "tanggal_diterima",
-        )
         tolak_jika(found)
         TindakLanjutTelaahan.objects.create(
             permohonan=permohonan,

@@ -27,7 +27,7 @@ from ..models import (
     Tanggapan,
 )
 from ..workflow import langkah
-from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
 def ksdd_catat_penawaran(
@@ -390,13 +390,7 @@ def ksdd_catat_permintaan_kedua(
                     field="mitra",
                 )
             )
-        found += _tanggal_lampau(tanggal_diterima, _("Tanggal surat diterima"), "tanggal_diterima")
-        found += _urutan_tanggal(
-            tanggal_surat,
-            tanggal_diterima,
-            _("Surat tidak dapat diterima sebelum tanggal suratnya."),
-            "tanggal_diterima",
-        )
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal surat diterima"))
         if keluar:
             batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
             if tanggal_surat <= batas:

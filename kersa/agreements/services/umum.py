@@ -73,6 +73,17 @@ def _urutan_tanggal(awal: dt.date, akhir: dt.date, pesan: str, field: str) -> li
     return [] if akhir >= awal else [Pelanggaran("P13", pesan, field=field)]
 
 
+def _surat_diterima(tanggal_surat: dt.date, tanggal_diterima: dt.date, label) -> list[Pelanggaran]:
+    """A letter's receipt date (``label`` names it): not in the future, not before the
+    letter's own date. The receipt date is what starts a clock (deadlines/pemicu.py)."""
+    return _tanggal_lampau(tanggal_diterima, label, "tanggal_diterima") + _urutan_tanggal(
+        tanggal_surat,
+        tanggal_diterima,
+        _("Surat tidak dapat diterima sebelum tanggal suratnya."),
+        "tanggal_diterima",
+    )
+
+
 def _wajib_berkas(upload, label: str, rule: str, field: str) -> list[Pelanggaran]:
     if upload:
         return []
