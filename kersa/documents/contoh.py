@@ -71,9 +71,16 @@ def _docx(paragraf) -> bytes:
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("word/document.xml", document)
+        for nama, isi in (
+            ("[Content_Types].xml", _CONTENT_TYPES),
+            ("_rels/.rels", _RELS),
+            ("word/document.xml", document),
+        ):
+            # A fixed timestamp: the same paragraphs give the same bytes (and SHA-256),
+            # whatever second the test runs in.
+            info = zipfile.ZipInfo(nama, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, isi)
     return out.getvalue()
 
 
