@@ -11,18 +11,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from kersa.core.admin import HanyaBacaMixin
+
 from .models import Bentuk, Ksdd, RiwayatTahap, SuratKuasa, Tujuan, Urusan
 
 
-class _HanyaBaca(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class _HanyaBaca(HanyaBacaMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Urusan)
@@ -42,15 +37,12 @@ class TujuanAdmin(_HanyaBaca):
     list_display = ("kode", "uraian")
 
 
-class RiwayatInline(admin.TabularInline):
+class RiwayatInline(HanyaBacaMixin, admin.TabularInline):
     model = RiwayatTahap
     fields = ("waktu", "aksi", "dari", "ke", "oleh", "rule", "alasan")
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Ksdd)

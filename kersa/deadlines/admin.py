@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.admin import HanyaBacaMixin
 from kersa.core.errors import RuleViolation
 
 from . import services
@@ -67,37 +68,19 @@ class HariLiburAdmin(admin.ModelAdmin):
             services.hari_libur_hapus(hari=hari, user=request.user)
 
 
-class RiwayatTenggatInline(admin.TabularInline):
+class RiwayatTenggatInline(HanyaBacaMixin, admin.TabularInline):
     model = RiwayatTenggat
     extra = 0
     fields = ("waktu", "dari", "ke", "oleh", "alasan", "riwayat_tahap")
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Tenggat)
-class TenggatAdmin(admin.ModelAdmin):
+class TenggatAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_display = ("rule", "ksdd", "peristiwa", "jatuh_tempo", "status", "akibat")
     list_filter = ("status", "rule", "satuan", "akibat")
     search_fields = ("rule", "kunci", "peristiwa", "ksdd__nomor_register")
     date_hierarchy = "jatuh_tempo"
     list_select_related = ("ksdd",)
     inlines = [RiwayatTenggatInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

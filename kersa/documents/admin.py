@@ -3,18 +3,13 @@ new versions are added through the KSDD page or the API (services.versi)."""
 
 from django.contrib import admin
 
+from kersa.core.admin import HanyaBacaMixin
+
 from .models import Berkas, Dokumen, NomorSurat, PenomoranSurat, VersiDokumen
 
 
-class _HanyaBaca(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class _HanyaBaca(HanyaBacaMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Berkas)
@@ -32,18 +27,12 @@ class BerkasAdmin(_HanyaBaca):
     search_fields = ["nama_asli", "sha256"]
 
 
-class VersiInline(admin.TabularInline):
+class VersiInline(HanyaBacaMixin, admin.TabularInline):
     model = VersiDokumen
     extra = 0
     fields = ["nomor", "asal", "berkas", "catatan", "dibuat_oleh", "dibuat_pada"]
     readonly_fields = fields
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Dokumen)
