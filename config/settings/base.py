@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "kersa.documents",
     "kersa.deadlines",
     "kersa.notifications",
+    "kersa.planning",
+    "kersa.governance",
+    "kersa.reporting",
+    "kersa.oversight",
     "kersa.api",
 ]
 

@@ -41,6 +41,25 @@ class JenisDokumen(models.TextChoices):
     PERMOHONAN_DPRD = "permohonan_dprd", _("Permohonan Persetujuan DPRD (Pasal 22 ayat 1 huruf a)")
     SURAT_KUASA = "surat_kuasa", _("Surat Kuasa penandatanganan PKS (Pasal 24 ayat 2)")
     ADDENDUM = "addendum", _("Addendum PKS (Pasal 25 ayat 4)")
+    # Records of TKKSD, planning and reporting (not tied to one KSDD, or not only).
+    BERITA_ACARA_RAPAT = "ba_rapat", _("Berita Acara rapat TKKSD (Pasal 39)")
+    NOTULEN_RAPAT = "notulen_rapat", _("Notulen rapat TKKSD (Pasal 39)")
+    BERITA_ACARA_RENCANA = (
+        "ba_rencana",
+        _("Berita Acara daftar rencana KSDD (Pasal 7 ayat 5, Pasal 8 ayat 4)"),
+    )
+    LAPORAN_SEMESTER = "laporan_semester", _("Laporan semester pelaksanaan KSDD (Pasal 27)")
+    LAPORAN_BUPATI = "laporan_bupati", _("Laporan Bupati kepada Gubernur (Pasal 27 ayat 2)")
+    LAPORAN_MONEV = "laporan_monev", _("Laporan monitoring dan evaluasi (Pasal 28)")
+    LAPORAN_TKKSD = "laporan_tkksd", _("Laporan semester/tahunan TKKSD (Pasal 34 ayat 2 huruf j)")
+    BERITA_ACARA_PERSELISIHAN = (
+        "ba_perselisihan",
+        _("Berita Acara penyelesaian perselisihan (Pasal 29 ayat 3)"),
+    )
+    LAPORAN_PERSELISIHAN = (
+        "laporan_perselisihan",
+        _("Laporan penyelesaian perselisihan kepada Bupati (Pasal 29 ayat 4)"),
+    )
 
 
 class AsalVersi(models.TextChoices):

@@ -85,6 +85,17 @@ class Ksdd(models.Model):
     dalam_rencana = models.BooleanField(
         _("obyek tercantum dalam perencanaan pembangunan daerah"), default=True
     )
+    butir_rencana = models.ForeignKey(
+        "planning.ButirRencana",
+        verbose_name=_("butir daftar rencana KSDD"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ksdd",
+        help_text=_(
+            "Butir daftar rencana tahunan (Pasal 7 ayat 3, Pasal 8 ayat 3) yang memuat obyek ini."
+        ),
+    )
     dokumen_rencana = models.CharField(
         _("dokumen perencanaan"),
         max_length=250,

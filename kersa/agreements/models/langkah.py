@@ -176,6 +176,15 @@ class RekomendasiPleno(models.Model):
     )
     uraian = models.TextField(_("uraian pertimbangan"), blank=True)
     berkas = _berkas(_("Berita Acara Rapat Pleno"), null=True, blank=True)
+    agenda = models.OneToOneField(
+        "governance.AgendaRapat",
+        verbose_name=_("agenda Rapat Pleno"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rekomendasi_pleno",
+        help_text=_("Diisi bila rekomendasi dicatat dari rapat TKKSD di KERSA."),
+    )
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 

@@ -346,3 +346,51 @@ _SURAT_MITRA = {
     JenisDokumen.LAPORAN_GUBERNUR: _laporan_gubernur,
     JenisDokumen.SURAT_TANGGAPAN: _surat_tanggapan,
 }
+
+
+# --- records not built from one KSDD (TKKSD, planning, reporting) ------------------------
+
+
+def konteks_rekaman(
+    *,
+    judul: str,
+    nomor: str,
+    tanggal: dt.date,
+    isi: list[dict],
+    subjudul: str = "",
+    unit: str = "Sekretariat Daerah",
+    ttd: dict | None = None,
+    ttd_kiri: dict | None = None,
+    tembusan: list[str] | None = None,
+) -> dict:
+    """The context of a titled record on the region's letterhead (``surat.docx`` with
+    ``bentuk`` "rekaman"): a Berita Acara, a Notulen, a report. ``isi`` is a list of
+    ``blok(gaya, teks)`` with gaya "judul", "butir" or "paragraf"; ``ttd`` and
+    ``ttd_kiri`` are {"tempat_tanggal", "peran", "jabatan", "nama", "nip"}."""
+    home = wilayah_daerah()
+    kosong = {"tempat_tanggal": "", "peran": "", "jabatan": "", "nama": "", "nip": ""}
+    return {
+        "naskah": False,
+        "bentuk": "rekaman",
+        "kop": {
+            "lambang": lambang_wilayah(home),
+            "pemerintah": f"PEMERINTAH {home.nama_lengkap.upper()}",
+            "unit": unit.upper(),
+            "alamat": settings.KERSA_ALAMAT_KOP or _kedudukan_daerah(),
+        },
+        "nomor": nomor,
+        "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
+        "sifat": "",
+        "lampiran": "",
+        "hal": "",
+        "kepada": [],
+        "judul": judul.upper(),
+        "subjudul": subjudul.upper(),
+        "isi": isi,
+        "ttd": kosong | (ttd or {}),
+        "ttd_kiri": kosong | (ttd_kiri or {}),
+        "tembusan": tembusan or [],
+    }
+
+
+blok = _blok

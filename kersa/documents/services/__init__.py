@@ -5,6 +5,7 @@
 from .berkas import atomic_dengan_berkas, berkas_unggah
 from .hasilkan import dokumen_hasilkan
 from .penomoran import nomor_berikan
+from .rekaman import dokumen_rekaman, rekaman_hasilkan
 from .versi import dokumen_buat, versi_dari_berkas, versi_tambah
 
 __all__ = [
@@ -12,7 +13,9 @@ __all__ = [
     "berkas_unggah",
     "dokumen_buat",
     "dokumen_hasilkan",
+    "dokumen_rekaman",
     "nomor_berikan",
+    "rekaman_hasilkan",
     "versi_dari_berkas",
     "versi_tambah",
 ]

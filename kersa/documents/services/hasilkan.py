@@ -71,10 +71,11 @@ def _gambar(tpl: DocxTemplate, data: bytes | None, tinggi) -> InlineImage | str:
     return InlineImage(tpl, image_descriptor=io.BytesIO(data), height=tinggi)
 
 
-def docx_render(jenis: str, konteks: dict) -> bytes:
-    """Render the template of ``jenis`` with ``konteks`` (from ``konteks_bangun``);
-    emblem bytes become images of the document. Pure: no database access."""
-    path = templat_untuk(jenis)
+def docx_render(jenis: str, konteks: dict, templat: Path | None = None) -> bytes:
+    """Render the template of ``jenis`` (or the file ``templat``) with ``konteks`` (from
+    ``konteks_bangun``, or ``konteks.surat.konteks_rekaman``); emblem bytes become
+    images of the document. Pure: no database access."""
+    path = templat or templat_untuk(jenis)
     tpl = DocxTemplate(io.BytesIO(_templat_bytes(path, path.stat().st_mtime)))
     c = dict(konteks)
     if c.get("naskah"):

@@ -32,6 +32,15 @@ POLA_DEFAULT: dict[str, str] = {
     JenisDokumen.PERMOHONAN_DPRD: "000.3/{urut}/Pem-DPRD/{tahun}",
     JenisDokumen.SURAT_KUASA: "000.3/{urut}/SK-Pem/{tahun}",
     JenisDokumen.ADDENDUM: "000.3/{urut}/Add-PKS/{tahun}",
+    JenisDokumen.BERITA_ACARA_RAPAT: "000.3/{urut}/BA-TKKSD/{tahun}",
+    JenisDokumen.NOTULEN_RAPAT: "000.3/{urut}/Not-TKKSD/{tahun}",
+    JenisDokumen.BERITA_ACARA_RENCANA: "000.3/{urut}/BA-Ren-KS/{tahun}",
+    JenisDokumen.LAPORAN_SEMESTER: "000.3/{urut}/Lap-KS/{tahun}",
+    JenisDokumen.LAPORAN_BUPATI: "000.3/{urut}/Lap-Bup-KS/{tahun}",
+    JenisDokumen.LAPORAN_MONEV: "000.3/{urut}/Monev-KS/{tahun}",
+    JenisDokumen.LAPORAN_TKKSD: "000.3/{urut}/Lap-TKKSD/{tahun}",
+    JenisDokumen.BERITA_ACARA_PERSELISIHAN: "000.3/{urut}/BA-Sel-KS/{tahun}",
+    JenisDokumen.LAPORAN_PERSELISIHAN: "000.3/{urut}/Lap-Sel-KS/{tahun}",
 }
 
 
