@@ -1,0 +1,3 @@
+from .pembinaan import KeanggotaanAsosiasi, KegiatanPembinaan, SekretariatKerjaSama
+
+__all__ = ["KeanggotaanAsosiasi", "KegiatanPembinaan", "SekretariatKerjaSama"]
