@@ -1,12 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PerangkatDaerah, Perbatasan, Wilayah
+from .models import KepalaDaerah, PerangkatDaerah, Perbatasan, Wilayah
 
 
 @admin.register(Wilayah)
 class WilayahAdmin(admin.ModelAdmin):
-    list_display = ("kode", "nama", "jenis", "provinsi")
+    list_display = ("kode", "nama", "jenis", "provinsi", "ibu_kota")
     list_filter = ("jenis",)
     search_fields = ("kode", "nama")
     readonly_fields = ("kode",)
@@ -24,3 +24,11 @@ class PerangkatDaerahAdmin(SimpleHistoryAdmin):
     list_display = ("nama", "singkatan", "kepala_nama", "membidangi_kerja_sama", "aktif")
     list_filter = ("aktif", "membidangi_kerja_sama")
     search_fields = ("nama", "singkatan", "kepala_nama")
+
+
+@admin.register(KepalaDaerah)
+class KepalaDaerahAdmin(admin.ModelAdmin):
+    list_display = ("wilayah", "nama", "status", "nomor_keputusan", "mulai", "selesai")
+    list_filter = ("status",)
+    search_fields = ("nama", "wilayah__nama", "wilayah__kode")
+    autocomplete_fields = ("wilayah",)

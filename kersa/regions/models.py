@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from .choices import JenisWilayah
 
-__all__ = ["Wilayah", "Perbatasan", "PerangkatDaerah"]
+__all__ = ["Wilayah", "Perbatasan", "PerangkatDaerah", "KepalaDaerah"]
 
 _SEBUTAN_KEPALA = {
     JenisWilayah.PROVINSI: _("Gubernur"),
@@ -34,6 +34,12 @@ class Wilayah(models.Model):
         null=True,
         blank=True,
         related_name="kabupaten_kota",
+    )
+    ibu_kota = models.CharField(
+        _("ibu kota (kedudukan pemerintahan)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Dicetak sebagai kedudukan para pihak dalam naskah, mis. Tamiang Layang."),
     )
     lambang = models.ImageField(
         _("lambang daerah"),
@@ -126,3 +132,47 @@ class PerangkatDaerah(models.Model):
 
     def __str__(self) -> str:
         return self.singkatan or self.nama
+
+
+class KepalaDaerah(models.Model):
+    """Who heads a region from when to when — the Bupati, Wali Kota or Gubernur, or a
+    Penjabat/Pelaksana Tugas — with the decree that appointed them. Generated KB, PKS and
+    letters print the head on the document's date and the decree as the party's basis
+    ("berdasarkan Keputusan Menteri Dalam Negeri Nomor …", P11-3, P12-5)."""
+
+    class Status(models.TextChoices):
+        DEFINITIF = "definitif", _("Definitif")
+        PJ = "pj", _("Penjabat (Pj.)")
+        PLT = "plt", _("Pelaksana Tugas (Plt.)")
+
+    wilayah = models.ForeignKey(Wilayah, on_delete=models.CASCADE, related_name="kepala_daerah")
+    nama = models.CharField(_("nama (tanpa gelar jabatan)"), max_length=150)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DEFINITIF
+    )
+    nomor_keputusan = models.CharField(_("nomor keputusan pengangkatan"), max_length=100)
+    tanggal_keputusan = models.DateField(_("tanggal keputusan"))
+    mulai = models.DateField(_("menjabat sejak"))
+    selesai = models.DateField(_("menjabat sampai"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["wilayah_id", "-mulai"]
+        verbose_name = _("kepala daerah")
+        verbose_name_plural = _("kepala daerah")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(selesai__isnull=True) | models.Q(selesai__gte=models.F("mulai")),
+                name="kepala_daerah_periode_urut",
+                violation_error_message=_("Masa jabatan berakhir sebelum dimulai."),
+            )
+        ]
+        indexes = [models.Index(fields=["wilayah", "mulai"])]
+
+    def __str__(self) -> str:
+        return f"{self.jabatan}: {self.nama}"
+
+    @property
+    def jabatan(self) -> str:
+        """'Bupati Barito Selatan', 'Penjabat Bupati Barito Timur'."""
+        awalan = {self.Status.PJ: "Penjabat ", self.Status.PLT: "Pelaksana Tugas "}
+        return f"{awalan.get(self.status, '')}{self.wilayah.sebutan_kepala} {self.wilayah.nama}"

@@ -7,12 +7,23 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from .choices import JenisWilayah
-from .models import PerangkatDaerah, Perbatasan, Wilayah
+from .models import KepalaDaerah, PerangkatDaerah, Perbatasan, Wilayah
 
 
 def wilayah_daerah() -> Wilayah:
     """The home region (P1-2), chosen by the KERSA_HOME_REGION setting."""
     return Wilayah.objects.get(kode=settings.KERSA_HOME_REGION)
+
+
+def kepala_daerah_pada(wilayah: Wilayah, tanggal) -> KepalaDaerah | None:
+    """The head of ``wilayah`` on ``tanggal`` (a Penjabat included), or None when unrecorded."""
+    return (
+        KepalaDaerah.objects.select_related("wilayah")
+        .filter(wilayah=wilayah, mulai__lte=tanggal)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+        .order_by("-mulai")
+        .first()
+    )
 
 
 def wilayah_mitra_list() -> QuerySet[Wilayah]:

@@ -16,9 +16,12 @@ from django.db import transaction
 from .choices import JenisWilayah
 from .models import PerangkatDaerah, Perbatasan, Wilayah
 
-__all__ = ["perangkat_daerah_muat", "wilayah_muat"]
+__all__ = ["ibu_kota_muat", "kepala_daerah_catat", "perangkat_daerah_muat", "wilayah_muat"]
 
 PERANGKAT_DAERAH_DEMO = Path(__file__).resolve().parent / "data" / "perangkat_daerah_demo.json"
+# The seats of government of Kalimantan Tengah (the home province), from the laws that
+# formed each region; other provinces' seats are entered by an administrator.
+IBU_KOTA = Path(__file__).resolve().parent / "data" / "ibu_kota.csv"
 
 _PD_FIELDS = (
     "singkatan",
@@ -142,3 +145,62 @@ def perangkat_daerah_muat(*, path: Path) -> int:
             pd.full_clean()
             pd.save(update_fields=berubah)
     return len(rows)
+
+
+def ibu_kota_muat(*, path: Path = IBU_KOTA) -> int:
+    """Fill ``Wilayah.ibu_kota`` from ``path`` where it is still empty (an administrator's
+    entry is kept). Returns the number of regions filled."""
+    n = 0
+    for row in _baca_csv(path):
+        n += Wilayah.objects.filter(kode=row["kode"], ibu_kota="").update(ibu_kota=row["ibu_kota"])
+    return n
+
+
+def kepala_daerah_catat(
+    *,
+    wilayah: Wilayah,
+    nama: str,
+    nomor_keputusan: str,
+    tanggal_keputusan,
+    mulai,
+    status: str = "definitif",
+):
+    """Record who heads ``wilayah`` from ``mulai``: the previous head's period ends the day
+    before. A period that starts on or before the previous head's start is refused."""
+    import datetime as dt
+
+    from django.utils.translation import gettext as _
+
+    from kersa.core.errors import Pelanggaran, RuleViolation
+
+    from .models import KepalaDaerah
+
+    with transaction.atomic():
+        sebelum = (
+            KepalaDaerah.objects.select_for_update()
+            .filter(wilayah=wilayah, selesai__isnull=True)
+            .order_by("-mulai")
+            .first()
+        )
+        if sebelum and sebelum.mulai >= mulai:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P11-3",
+                    _(
+                        "%(nama)s sudah tercatat menjabat sejak %(t)s; tanggal mulai harus sesudahnya."
+                    )
+                    % {"nama": sebelum.nama, "t": sebelum.mulai.strftime("%d-%m-%Y")},
+                    field="mulai",
+                )
+            )
+        if sebelum:
+            sebelum.selesai = mulai - dt.timedelta(days=1)
+            sebelum.save(update_fields=["selesai"])
+        return KepalaDaerah.objects.create(
+            wilayah=wilayah,
+            nama=nama,
+            status=status,
+            nomor_keputusan=nomor_keputusan,
+            tanggal_keputusan=tanggal_keputusan,
+            mulai=mulai,
+        )

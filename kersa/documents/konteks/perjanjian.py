@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
 
 from kersa.agreements import rules
 from kersa.agreements.choices import JenisNaskah, KedudukanPenandatangan, Pemrakarsa
 from kersa.core.format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
 from kersa.regions.models import Wilayah
-from kersa.regions.selectors import wilayah_daerah
+from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from ..choices import JenisDokumen
 from ..naskah import Fakta, isian_teks, pasal_naskah
@@ -92,8 +93,15 @@ def _kedudukan_daerah() -> str:
     return settings.KERSA_KEDUDUKAN_DAERAH
 
 
-def _dasar_kepala(wilayah: Wilayah, jabatan: str) -> str:
+def _dasar_kepala(wilayah: Wilayah, jabatan: str, kepala=None) -> str:
+    """The basis on which a head of region acts: the decree that appointed them (from
+    ``regions.KepalaDaerah`` when recorded, otherwise a blank to fill in Word)."""
     pejabat = "Presiden" if wilayah.jenis == "provinsi" else "Menteri Dalam Negeri"
+    if kepala is not None:
+        return (
+            f"Keputusan {pejabat} Republik Indonesia Nomor {kepala.nomor_keputusan} tanggal "
+            f"{tanggal_surat(kepala.tanggal_keputusan)} tentang Pengangkatan {kepala.jabatan}"
+        )
     return (
         f"Keputusan {pejabat} Republik Indonesia Nomor {isian_teks('nomor keputusan')} "
         f"tentang Pengangkatan {jabatan}"
@@ -107,7 +115,25 @@ def _dasar_kuasa(sk, home: Wilayah) -> str:
     )
 
 
-def _pihak_daftar(ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str) -> list[Pihak]:
+def _kedudukan(wilayah: Wilayah, home: Wilayah) -> str:
+    if wilayah.kode == home.kode:
+        return _kedudukan_daerah()
+    return wilayah.ibu_kota or isian_teks("kedudukan")
+
+
+def _kepala(wilayah: Wilayah, tanggal) -> tuple[str, str, str]:
+    """(name, office, basis) of the head of ``wilayah`` on ``tanggal``: from
+    ``regions.KepalaDaerah`` when recorded, blanks to fill otherwise."""
+    kepala = kepala_daerah_pada(wilayah, tanggal)
+    if kepala is None:
+        jabatan = f"{wilayah.sebutan_kepala} {wilayah.nama}"
+        return isian_teks("nama tanpa gelar"), jabatan, _dasar_kepala(wilayah, jabatan)
+    return kepala.nama, kepala.jabatan, _dasar_kepala(wilayah, kepala.jabatan, kepala)
+
+
+def _pihak_daftar(
+    ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str, tanggal
+) -> list[Pihak]:
     home = wilayah_daerah()
     pemrakarsa = home.kode if ksdd.pemrakarsa == Pemrakarsa.DAERAH else ksdd.pemrakarsa_mitra_id
     ubah = isian.get("pihak", {})
@@ -118,7 +144,7 @@ def _pihak_daftar(ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str) ->
             dasar = (
                 _dasar_kuasa(t.surat_kuasa, home)
                 if t.kedudukan == KedudukanPenandatangan.PEJABAT_KUASA and t.surat_kuasa
-                else _dasar_kepala(t.wilayah, t.jabatan)
+                else _dasar_kepala(t.wilayah, t.jabatan, kepala_daerah_pada(t.wilayah, tanggal))
             )
             hasil.append(
                 Pihak(
@@ -128,9 +154,7 @@ def _pihak_daftar(ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str) ->
                     nama=t.nama,
                     jabatan=t.jabatan,
                     dasar=dasar,
-                    kedudukan=_kedudukan_daerah()
-                    if t.wilayah.kode == home.kode
-                    else isian_teks("kedudukan"),
+                    kedudukan=_kedudukan(t.wilayah, home),
                 )
             )
     else:
@@ -140,22 +164,21 @@ def _pihak_daftar(ksdd, naskah, *, pks: bool, isian: dict, nomor_daerah: str) ->
         if sk:
             nama, jabatan, dasar = sk.penerima_nama, sk.penerima_jabatan, _dasar_kuasa(sk, home)
         else:
-            jabatan = f"{home.sebutan_kepala} {home.nama}"
-            nama, dasar = isian_teks("nama tanpa gelar"), _dasar_kepala(home, jabatan)
+            nama, jabatan, dasar = _kepala(home, tanggal)
         hasil.append(
             Pihak(1, home, nomor_daerah, nama, jabatan, dasar, kedudukan=_kedudukan_daerah())
         )
         for i, m in enumerate(ksdd.mitra.order_by("kode"), start=2):
-            jabatan = f"{m.sebutan_kepala} {m.nama}"
+            nama, jabatan, dasar = _kepala(m, tanggal)
             hasil.append(
                 Pihak(
                     urutan=i,
                     wilayah=m,
                     nomor_naskah=isian_teks("nomor"),
-                    nama=isian_teks("nama tanpa gelar"),
+                    nama=nama,
                     jabatan=jabatan,
-                    dasar=_dasar_kepala(m, jabatan),
-                    kedudukan=isian_teks("kedudukan"),
+                    dasar=dasar,
+                    kedudukan=_kedudukan(m, home),
                 )
             )
     for p in hasil:
@@ -261,7 +284,8 @@ def _naskah_konteks(ksdd, jenis: str, *, isian: dict, nomor: str, tanggal) -> di
         ksdd.naskah.filter(jenis=jenis_naskah).prefetch_related("penandatangan__wilayah").first()
     )
     kb = ksdd.naskah.filter(jenis=JenisNaskah.KB).first() if pks else None
-    pihak = _pihak_daftar(ksdd, naskah, pks=pks, isian=isian, nomor_daerah=nomor)
+    pada = tanggal or (naskah and naskah.tanggal_ditandatangani) or timezone.localdate()
+    pihak = _pihak_daftar(ksdd, naskah, pks=pks, isian=isian, nomor_daerah=nomor, tanggal=pada)
     sebutan = "Perjanjian Kerja Sama" if pks else "Kesepakatan Bersama"
     judul = {
         JenisDokumen.KB: "KESEPAKATAN BERSAMA",

@@ -10,7 +10,7 @@ from django.conf import settings
 from kersa.agreements.choices import JenisNaskah
 from kersa.core.format import tanggal_surat
 from kersa.regions.models import Wilayah
-from kersa.regions.selectors import wilayah_daerah
+from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from ..choices import JenisDokumen
 from ..naskah import isian_teks
@@ -34,12 +34,17 @@ def _kop(ksdd, *, perangkat_daerah: bool) -> dict:
     }
 
 
-def _kepala(home: Wilayah) -> dict:
-    return {
-        "jabatan": f"{home.sebutan_kepala.upper()} {home.nama.upper()},",
-        "nama": isian_teks(f"nama {home.sebutan_kepala}"),
-        "nip": "",
-    }
+def _kepala(home: Wilayah, tanggal: dt.date) -> dict:
+    """The head of region who signs a letter dated ``tanggal`` (regions.KepalaDaerah)."""
+    kepala = kepala_daerah_pada(home, tanggal)
+    if kepala is None:
+        jabatan, nama = (
+            f"{home.sebutan_kepala} {home.nama}",
+            isian_teks(f"nama {home.sebutan_kepala}"),
+        )
+    else:
+        jabatan, nama = kepala.jabatan, kepala.nama.upper()
+    return {"jabatan": f"{jabatan.upper()},", "nama": nama, "nip": ""}
 
 
 def _blok(gaya: str, teks: str) -> dict:
@@ -61,7 +66,7 @@ def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict) -> dict:
         "judul": "",
         "subjudul": "",
         "isi": [],
-        "ttd": _kepala(home) | isian.get("ttd", {}),
+        "ttd": _kepala(home, tanggal) | isian.get("ttd", {}),
         "ttd_kiri": {"jabatan": "", "nama": "", "nip": ""},
         "tembusan": [],
     }

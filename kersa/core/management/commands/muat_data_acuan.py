@@ -13,7 +13,12 @@ from kersa.accounts.services import peran_sync
 from kersa.agreements.reference_data import acuan_muat
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.regions.models import Wilayah
-from kersa.regions.services import PERANGKAT_DAERAH_DEMO, perangkat_daerah_muat, wilayah_muat
+from kersa.regions.services import (
+    PERANGKAT_DAERAH_DEMO,
+    ibu_kota_muat,
+    perangkat_daerah_muat,
+    wilayah_muat,
+)
 
 
 class Command(BaseCommand):
@@ -37,6 +42,7 @@ class Command(BaseCommand):
             wilayah_csv=folder / "wilayah-2025.csv",
             perbatasan_csv=folder / "berbatasan-2025.csv",
         )
+        ibu_kota_muat()
         kode = settings.KERSA_HOME_REGION
         daerah = Wilayah.objects.filter(kode=kode).first()
         if daerah is None:

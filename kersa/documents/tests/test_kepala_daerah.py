@@ -1,0 +1,94 @@
+"""The heads of region and their appointment decrees fill the komparisi of a KB and the
+signature of a letter (P11-3, P12-5); a region's seat is its ibu kota."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from kersa.agreements.choices import Status
+from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.errors import RuleViolation
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.services.hasilkan import dokumen_hasilkan
+from kersa.regions.models import KepalaDaerah, Wilayah
+from kersa.regions.selectors import kepala_daerah_pada
+from kersa.regions.services import kepala_daerah_catat
+
+from .hasilkan_util import buka, teks
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kepala(acuan):
+    barsel, bartim = Wilayah.objects.get(kode="62.04"), Wilayah.objects.get(kode="62.13")
+    kepala_daerah_catat(
+        wilayah=barsel,
+        nama="Eddy Raya Samsuri",
+        nomor_keputusan="100.2.1.3-1011 Tahun 2025",
+        tanggal_keputusan=dt.date(2025, 2, 14),
+        mulai=dt.date(2025, 2, 20),
+    )
+    kepala_daerah_catat(
+        wilayah=bartim,
+        nama="Indra Gunawan",
+        status=KepalaDaerah.Status.PJ,
+        nomor_keputusan="100.2.1.3-2203 Tahun 2024",
+        tanggal_keputusan=dt.date(2024, 9, 20),
+        mulai=dt.date(2024, 9, 23),
+    )
+    return barsel, bartim
+
+
+def _teks(versi) -> str:
+    with versi.berkas.file.open("rb") as f:
+        return teks(buka(f.read()))
+
+
+@time_machine.travel(dt.datetime(2026, 4, 10, 9, 0), tick=False)
+def test_p11_3_kb_komparisi_names_the_heads_their_decrees_and_seats(pemeran, kepala):
+    k = ksdd_baru(pemeran)
+    k = ke_status(k, Status.PENYUSUNAN_KB, pemeran)
+    body = _teks(dokumen_hasilkan(ksdd=k, jenis=JenisDokumen.KB, user=pemeran.sekretariat))
+    assert "Eddy Raya Samsuri, Bupati Barito Selatan, berdasarkan Keputusan Menteri Dalam " in body
+    assert "Nomor 100.2.1.3-1011 Tahun 2025 tanggal 14 Februari 2025" in body
+    assert "Indra Gunawan, Penjabat Bupati Barito Timur" in body
+    assert "berkedudukan di Tamiang Layang" in body
+    assert "[...diisi: kedudukan]" not in body
+
+
+def test_p12_5_a_new_head_takes_over_the_day_of_appointment(kepala):
+    barsel, _bartim = kepala
+    baru = kepala_daerah_catat(
+        wilayah=barsel,
+        nama="Ahmad Fauzi",
+        status=KepalaDaerah.Status.PLT,
+        nomor_keputusan="100.2.1.3-77 Tahun 2026",
+        tanggal_keputusan=dt.date(2026, 5, 4),
+        mulai=dt.date(2026, 5, 5),
+    )
+    assert kepala_daerah_pada(barsel, dt.date(2026, 5, 4)).nama == "Eddy Raya Samsuri"
+    assert kepala_daerah_pada(barsel, dt.date(2026, 5, 5)) == baru
+    assert baru.jabatan == "Pelaksana Tugas Bupati Barito Selatan"
+    with pytest.raises(RuleViolation, match="sudah tercatat menjabat sejak 05-05-2026"):
+        kepala_daerah_catat(
+            wilayah=barsel,
+            nama="Siapa Saja",
+            nomor_keputusan="x",
+            tanggal_keputusan=dt.date(2026, 5, 1),
+            mulai=dt.date(2026, 5, 1),
+        )
+    assert KepalaDaerah.objects.filter(wilayah=barsel).count() == 2
+
+
+@time_machine.travel(dt.datetime(2026, 4, 10, 9, 0), tick=False)
+def test_p16_3_offer_letter_is_signed_by_the_recorded_bupati(pemeran, kepala):
+    k = ksdd_baru(pemeran)
+    k = ke_status(k, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    _barsel, bartim = kepala
+    v = dokumen_hasilkan(
+        ksdd=k, jenis=JenisDokumen.SURAT_PENAWARAN, user=pemeran.sekretariat, mitra=bartim
+    )
+    body = _teks(v)
+    assert "BUPATI BARITO SELATAN," in body and "EDDY RAYA SAMSURI" in body

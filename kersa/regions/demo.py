@@ -1,0 +1,52 @@
+"""Demo heads of region (fictional decree numbers) so generated documents show names."""
+
+import datetime as dt
+
+from .models import KepalaDaerah, Wilayah
+from .services import kepala_daerah_catat
+
+_DEMO = [
+    (
+        "62.04",
+        "Eddy Raya Samsuri",
+        "definitif",
+        "100.2.1.3-1011 Tahun 2025",
+        dt.date(2025, 2, 14),
+        dt.date(2025, 2, 20),
+    ),
+    (
+        "62.13",
+        "Ampera AY Mebas",
+        "definitif",
+        "100.2.1.3-1020 Tahun 2025",
+        dt.date(2025, 2, 14),
+        dt.date(2025, 2, 20),
+    ),
+    (
+        "62.05",
+        "Shalahuddin",
+        "definitif",
+        "100.2.1.3-1013 Tahun 2025",
+        dt.date(2025, 2, 14),
+        dt.date(2025, 2, 20),
+    ),
+]
+
+
+def demo_muat() -> int:
+    """Idempotent: a region that already has a recorded head is left alone."""
+    n = 0
+    for kode, nama, status, nomor, tgl, mulai in _DEMO:
+        wilayah = Wilayah.objects.filter(kode=kode).first()
+        if wilayah is None or KepalaDaerah.objects.filter(wilayah=wilayah).exists():
+            continue
+        kepala_daerah_catat(
+            wilayah=wilayah,
+            nama=nama,
+            status=status,
+            nomor_keputusan=nomor,
+            tanggal_keputusan=tgl,
+            mulai=mulai,
+        )
+        n += 1
+    return n
