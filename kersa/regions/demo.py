@@ -1,4 +1,5 @@
-"""Demo heads of region (fictional decree numbers) so generated documents show names."""
+"""Demo heads of region so generated documents show names. The decree numbers, and the
+partners' heads, are fictional."""
 
 import datetime as dt
 
@@ -16,7 +17,7 @@ _DEMO = [
     ),
     (
         "62.13",
-        "Ampera AY Mebas",
+        "Yulius Tandang",
         "definitif",
         "100.2.1.3-1020 Tahun 2025",
         dt.date(2025, 2, 14),
@@ -24,7 +25,7 @@ _DEMO = [
     ),
     (
         "62.05",
-        "Shalahuddin",
+        "Muhammad Arsyad",
         "definitif",
         "100.2.1.3-1013 Tahun 2025",
         dt.date(2025, 2, 14),
