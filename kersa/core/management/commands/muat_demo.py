@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import Bentuk, Ksdd, RiwayatTahap, Tujuan, Urusan
+from kersa.regions import demo as regions_demo
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
 
@@ -117,6 +118,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("muat_data_acuan", "--dengan-perangkat-daerah", verbosity=0)
+        regions_demo.demo_muat()
         pemeran = skenario.pemeran_buat()
         dibuat = 0
         for status, fields in DEMO:
