@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation
 from kersa.documents.validators import periksa_berkas
+from kersa.planning.selectors import butir_rencana_pilihan
 from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah, wilayah_mitra_list, wilayah_tetangga
@@ -228,6 +229,13 @@ class _LabelModel:
 
 
 _k = _LabelModel(Ksdd)
+
+
+def _label_butir(b) -> str:
+    """A plan item as the KSDD form offers it (P5-2): list, urusan, activity."""
+    return f"{b.identifikasi} · {b.urusan.nama} · {b.kegiatan}"
+
+
 _FIELD_TETAP = ("pemrakarsa", "pemrakarsa_mitra", "perangkat_daerah", "kategori", "bentuk")
 
 
@@ -300,6 +308,9 @@ class KsddForm(FormKersa):
     penerima_pembayaran = WilayahField(**_k("penerima_pembayaran"))
     dasar_pembayaran = _teks(required=False, **_k("dasar_pembayaran"))
     objek_pertukaran = _teks(required=False, **_k("objek_pertukaran"))
+    butir_rencana = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label=_("— belum/tidak ada —"), **_k("butir_rencana")
+    )
     dalam_rencana = forms.BooleanField(required=False, initial=True, **_k("dalam_rencana"))
     dokumen_rencana = forms.CharField(max_length=250, required=False, **_k("dokumen_rencana"))
     pengecualian_rencana = forms.ChoiceField(
@@ -332,7 +343,13 @@ class KsddForm(FormKersa):
         (_("Urusan dan tujuan"), ["urusan", "tujuan"]),
         (
             _("Perencanaan pembangunan daerah — Pasal 5 ayat (2) dan (3)"),
-            ["dalam_rencana", "dokumen_rencana", "pengecualian_rencana", "alasan_pengecualian"],
+            [
+                "butir_rencana",
+                "dalam_rencana",
+                "dokumen_rencana",
+                "pengecualian_rencana",
+                "alasan_pengecualian",
+            ],
         ),
         (
             _("Lokasi, pendanaan dan jadwal"),
@@ -358,6 +375,10 @@ class KsddForm(FormKersa):
         super().__init__(*args, **kwargs)
         self.fields["mitra"].choices = grouped
         self.fields["urusan"].choices = self._urusan_berkelompok()
+        self.fields["butir_rencana"].queryset = butir_rencana_pilihan(
+            tetap=ksdd.butir_rencana_id if ksdd is not None else None
+        )
+        self.fields["butir_rencana"].label_from_instance = _label_butir
         pd = self.fields["perangkat_daerah"]
         if not user.has_perm("agreements.lihat_semua_ksdd"):
             # An operator records KSDD of their own agency only.
@@ -381,6 +402,7 @@ class KsddForm(FormKersa):
         data = {f: getattr(ksdd, f) for f in KsddForm.declared_fields if hasattr(ksdd, f)}
         data["perangkat_daerah"] = ksdd.perangkat_daerah_id
         data["bentuk"] = ksdd.bentuk_id
+        data["butir_rencana"] = ksdd.butir_rencana_id
         data["urusan"] = [u.pk for u in ksdd.urusan.all()]
         data["tujuan"] = [t.pk for t in ksdd.tujuan.all()]
         kodes = [m.kode for m in ksdd.mitra.all()]

@@ -110,13 +110,15 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
     not: RULES.md "Known flaws", P17-4 read with P18)."""
 
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
-        if dalam_rencana is not None and ksdd.dalam_rencana != dalam_rencana:
-            return []
+        from kersa.planning.selectors import dalam_rencana_tahun
+
         teks = (
             _("Surat penawaran %(n)s diterima %(m)s pada %(t)s")
             if arah == "keluar"
             else _("Surat penawaran %(n)s dari %(m)s diterima pada %(t)s")
         )
+        # In this year's plan: the KSDD's plan item is on the list set for the year the
+        # offer was received (planning.selectors.dalam_rencana_tahun).
         return [
             Peristiwa(
                 kunci=f"{rule}:penawaran:{p.pk}",
@@ -126,6 +128,8 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
                 subjek=p,
             )
             for p in ksdd.penawaran.select_related("mitra").filter(arah=arah)
+            if dalam_rencana is None
+            or dalam_rencana_tahun(ksdd, p.tanggal_diterima.year) == dalam_rencana
         ]
 
     return peristiwa

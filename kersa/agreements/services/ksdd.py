@@ -34,6 +34,7 @@ from .umum import (
     _cek_pd,
     _nomor_register,
     _riwayat,
+    rencana_dari_butir,
 )
 
 # --- the record ------------------------------------------------------------------------
@@ -58,6 +59,7 @@ def ksdd_create(
     unknown = set(fields) - FIELD_KSDD
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    fields = rencana_dari_butir(fields)
     data = {"kategori": kategori, **fields}
     mitra = list(mitra)
     tolak_jika(_aturan_data(data, mitra))
@@ -90,6 +92,7 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
     unknown = set(changes) - FIELD_KSDD - FIELD_M2M
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    changes = rencana_dari_butir(changes)
     expected = ksdd.versi if versi is None else versi
     with transaction.atomic():
         locked = Ksdd.objects.select_for_update().get(pk=ksdd.pk)

@@ -39,6 +39,7 @@ FIELD_KSDD = {
     "dasar_pembayaran",
     "objek_pertukaran",
     "dalam_rencana",
+    "butir_rencana",
     "dokumen_rencana",
     "pengecualian_rencana",
     "alasan_pengecualian",
@@ -146,7 +147,8 @@ def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:
         eksternalitas=data.get("eksternalitas", ""),
     )
     found += rules.p5_3_pengecualian(
-        dalam_rencana=data.get("dalam_rencana", True),
+        # An object carried by an item of the plan list is in the plan (P5-2).
+        dalam_rencana=bool(data.get("butir_rencana")) or data.get("dalam_rencana", True),
         pengecualian=data.get("pengecualian_rencana", ""),
         alasan=data.get("alasan_pengecualian", ""),
     )
@@ -160,6 +162,22 @@ def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:
             )
         )
     return found
+
+
+def rencana_dari_butir(fields: dict) -> dict:
+    """P5-2: a KSDD that carries an item of the plan list (``butir_rencana``) is in the
+    plan: ``dalam_rencana`` True, no exception, and ``dokumen_rencana`` taken from the
+    item unless given."""
+    butir = fields.get("butir_rencana")
+    if not butir:
+        return fields
+    fields = dict(fields, dalam_rencana=True, pengecualian_rencana="", alasan_pengecualian="")
+    if not (fields.get("dokumen_rencana") or "").strip():
+        ident = butir.identifikasi
+        fields["dokumen_rencana"] = butir.dokumen_rencana or _(
+            "Daftar rencana KSDD %(k)s tahun %(n)s"
+        ) % {"k": ident.get_kategori_display(), "n": ident.tahun_rencana}
+    return fields
 
 
 def _riwayat(ksdd: Ksdd, *, aksi: str, user, alasan: str = "", data=None) -> RiwayatTahap:

@@ -108,6 +108,7 @@ class KsddDetailSerializer(KsddRingkasSerializer):
             "dasar_pembayaran",
             "objek_pertukaran",
             "dalam_rencana",
+            "butir_rencana",
             "dokumen_rencana",
             "pengecualian_rencana",
             "alasan_pengecualian",
