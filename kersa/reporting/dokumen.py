@@ -1,0 +1,210 @@
+"""The documents of the reporting room: the contexts of the DOCX records (letterhead
+layout of ``documents/templat/surat.docx``) and the XLSX of the Bupati's report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from django.conf import settings
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from kersa.core.format import tanggal_surat
+from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
+
+from .choices import JenisLaporanTkksd, Semester
+from .models import LaporanSemester, LaporanTkksd
+
+_HURUF = "abcdefghi"
+
+
+def _tempat() -> str:
+    return settings.KERSA_KEDUDUKAN_DAERAH
+
+
+def _bupati(tanggal: dt.date) -> dict:
+    home = wilayah_daerah()
+    kepala = kepala_daerah_pada(home, tanggal)
+    if kepala is None:
+        return {"jabatan": f"{home.sebutan_kepala} {home.nama}".upper(), "nama": ""}
+    return {"jabatan": kepala.jabatan.upper(), "nama": kepala.nama.upper()}
+
+
+def _bagian(laporan: LaporanSemester) -> list[dict]:
+    isi = []
+    for huruf, (label, teks) in zip(_HURUF, laporan.bagian(), strict=True):
+        isi.append(blok("butir", label.upper() if huruf == "a" else label))
+        for baris in (teks or "-").splitlines() or ["-"]:
+            isi.append(blok("paragraf", baris))
+    return isi
+
+
+def konteks_laporan_semester(laporan: LaporanSemester, *, nomor: str, tanggal: dt.date) -> dict:
+    """P27-1, P27-3: the agency's semester report to the Bupati, copied to TKKSD."""
+    ksdd = laporan.ksdd
+    pd = ksdd.perangkat_daerah
+    home = wilayah_daerah()
+    isi = [
+        blok(
+            "paragraf",
+            f"Kepada Yth. {home.sebutan_kepala} {home.nama}, di {_tempat()}. Berdasarkan "
+            "Pasal 27 ayat (1) Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023, "
+            f"{pd.nama} menyampaikan laporan pelaksanaan kerja sama daerah "
+            f"{laporan.periode_label} (Nomor Register {ksdd.nomor_register}) sebagai berikut:",
+        ),
+        *_bagian(laporan),
+        blok("paragraf", "Demikian laporan ini disampaikan untuk menjadi bahan pertimbangan."),
+    ]
+    return konteks_rekaman(
+        judul="Laporan Pelaksanaan Kerja Sama Daerah",
+        subjudul=f"{laporan.periode_label}",
+        nomor=nomor,
+        tanggal=tanggal,
+        unit=pd.nama,
+        isi=isi,
+        ttd={
+            "tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}",
+            "jabatan": (pd.kepala_jabatan or f"Kepala {pd.nama}").upper() + ",",
+            "nama": (pd.kepala_nama or "").upper(),
+            "nip": pd.kepala_nip,
+        },
+        tembusan=["Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"],
+    )
+
+
+def konteks_laporan_bupati(
+    laporan: list[LaporanSemester], *, tahun: int, semester: int, nomor: str, tanggal: dt.date
+) -> dict:
+    """P27-2: the Bupati's report to the Gubernur, a section per KSDD."""
+    home = wilayah_daerah()
+    label = f"{Semester(semester).label} {tahun}"
+    isi = [
+        blok(
+            "paragraf",
+            "Kepada Yth. Gubernur Kalimantan Tengah. Berdasarkan Pasal 27 ayat (2) Peraturan "
+            "Bupati Barito Selatan Nomor 23 Tahun 2023, bersama ini disampaikan laporan "
+            f"pelaksanaan kerja sama daerah {home.nama_lengkap} {label} sebagai bahan "
+            f"evaluasi, meliputi {len(laporan)} kerja sama daerah:",
+        )
+    ]
+    for i, lap in enumerate(laporan, 1):
+        isi.append(blok("judul", f"{i}. {lap.judul} ({lap.ksdd.nomor_register})"))
+        isi.append(blok("paragraf", f"Perangkat Daerah: {lap.ksdd.perangkat_daerah.nama}."))
+        isi.extend(_bagian(lap)[2:])  # the title is the heading
+    if not laporan:
+        isi.append(blok("paragraf", "Tidak ada laporan semester yang disampaikan."))
+    isi.append(blok("paragraf", "Demikian laporan ini disampaikan."))
+    return konteks_rekaman(
+        judul="Laporan Pelaksanaan Kerja Sama Daerah kepada Gubernur",
+        subjudul=label,
+        nomor=nomor,
+        tanggal=tanggal,
+        isi=isi,
+        ttd={"tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}"} | _bupati(tanggal),
+        tembusan=["Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"],
+    )
+
+
+KOLOM_XLSX = [
+    ("No.", 6),
+    ("Nomor Register", 18),
+    ("Perangkat Daerah", 28),
+    ("a. Judul KSDD", 40),
+    ("b. Bentuk Naskah", 40),
+    ("c. Para Pihak", 40),
+    ("d. Maksud dan Tujuan", 40),
+    ("e. Objek", 36),
+    ("f. Jangka Waktu", 30),
+    ("g. Permasalahan", 40),
+    ("h. Upaya Penyelesaian", 40),
+    ("i. Hal Lainnya yang Disepakati", 40),
+    ("Tanggal Disampaikan", 16),
+]
+
+
+def xlsx_laporan_bupati(laporan: list[LaporanSemester], *, tahun: int, semester: int) -> bytes:
+    """P27-2, P27-3: one row per KSDD with the parts a–i, a frozen header row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Semester {'I' * semester} {tahun}"
+    ws.append([k for k, _ in KOLOM_XLSX])
+    for i, (_k, lebar) in enumerate(KOLOM_XLSX, 1):
+        sel = ws.cell(row=1, column=i)
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = PatternFill("solid", fgColor="1F4E79")
+        sel.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[sel.column_letter].width = lebar
+    for n, lap in enumerate(laporan, 1):
+        ws.append(
+            [n, lap.ksdd.nomor_register, lap.ksdd.perangkat_daerah.nama]
+            + [getattr(lap, f) for f in LaporanSemester.BAGIAN]
+            + [lap.tanggal_disampaikan]
+        )
+        for sel in ws[n + 1]:
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=n + 1, column=len(KOLOM_XLSX)).number_format = "DD-MM-YYYY"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def konteks_laporan_tkksd(
+    laporan: LaporanTkksd, ringkasan: dict, *, nomor: str, tanggal: dt.date
+) -> dict:
+    """P34-2j (and P34-3 for semester II): TKKSD's report to the Bupati on all KSDD."""
+    home = wilayah_daerah()
+    tahunan = laporan.jenis == JenisLaporanTkksd.TAHUNAN
+    isi = [
+        blok(
+            "paragraf",
+            f"Kepada Yth. {home.sebutan_kepala} {home.nama}. Berdasarkan Pasal 34 ayat (2) "
+            "huruf j" + (" dan ayat (3)" if tahunan else "") + " Peraturan Bupati Barito "
+            "Selatan Nomor 23 Tahun 2023, Tim Koordinasi Kerja Sama Daerah menyampaikan "
+            f"laporan {laporan.periode_label}"
+            + (" sekaligus laporan tahunan" if tahunan else "")
+            + ":",
+        ),
+        blok("judul", "A. Pendahuluan"),
+        blok("paragraf", laporan.pendahuluan or "-"),
+        blok("judul", "B. Keadaan Kerja Sama Daerah"),
+        blok("paragraf", f"Jumlah KSDD yang tercatat: {ringkasan['jumlah']}."),
+    ]
+    for label, n in ringkasan["per_tahap"]:
+        isi.append(blok("butir", f"{label}: {n}"))
+    isi.append(
+        blok(
+            "paragraf",
+            f"Laporan semester Perangkat Daerah (Pasal 27 ayat 1): {ringkasan['diterima']} "
+            f"diterima dari {ringkasan['wajib']} KSDD dalam pelaksanaan.",
+        )
+    )
+    for teks in ringkasan["belum"]:
+        isi.append(blok("butir", f"Belum menyampaikan: {teks}"))
+    for huruf, (judul, teks) in zip(
+        "CDEF",
+        [
+            ("Pelaksanaan Tugas TKKSD", laporan.pelaksanaan_tugas),
+            ("Rapat yang Diselenggarakan", laporan.rapat),
+            ("Permasalahan", laporan.permasalahan),
+            ("Saran dan Rekomendasi", laporan.rekomendasi),
+        ],
+        strict=True,
+    ):
+        isi.append(blok("judul", f"{huruf}. {judul}"))
+        for baris in (teks or "-").splitlines() or ["-"]:
+            isi.append(blok("paragraf", baris))
+    return konteks_rekaman(
+        judul="Laporan Tim Koordinasi Kerja Sama Daerah",
+        subjudul=laporan.periode_label + (" dan Laporan Tahunan" if tahunan else ""),
+        nomor=nomor,
+        tanggal=tanggal,
+        isi=isi,
+        ttd={
+            "tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}",
+            "jabatan": "KETUA TKKSD KABUPATEN BARITO SELATAN,",
+        },
+    )

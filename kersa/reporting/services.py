@@ -1,0 +1,344 @@
+"""Writes of the reporting room (Pasal 27, Pasal 34 ayat 2 huruf j dan ayat 3).
+
+Every status change is a ``Riwayat…`` row; a refusal is a ``RuleViolation`` naming
+its rule; sending a report meets its clock (``deadlines``) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import Status
+from kersa.agreements.models import Ksdd
+from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.models import Tenggat
+from kersa.deadlines.services import tenggat_akhiri
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
+
+from . import dokumen as dok
+from .choices import JenisLaporanTkksd, StatusLaporan, StatusProses
+from .isian import isian_dari_ksdd
+from .models import (
+    LaporanSemester,
+    LaporanTkksd,
+    ProsesLaporan,
+    RiwayatLaporanSemester,
+    RiwayatLaporanTkksd,
+)
+
+logger = logging.getLogger(__name__)
+
+ISIAN_AGENSI = ("permasalahan", "upaya_penyelesaian", "hal_lainnya")
+
+
+def _tenggat_penuhi(kunci: str, *, alasan: str, user, pada: dt.date) -> bool:
+    tenggat = Tenggat.objects.filter(kunci=kunci, status=StatusTenggat.BERJALAN).first()
+    if tenggat is None:
+        return False
+    return tenggat_akhiri(
+        tenggat=tenggat, ke=StatusTenggat.TERPENUHI, alasan=alasan, oleh=user, pada=pada
+    )
+
+
+# --- P27-1, P27-3: the agency's semester report --------------------------------------
+
+
+def laporan_semester_buat(*, ksdd: Ksdd, tahun: int, semester: int, user) -> LaporanSemester:
+    """Open the semester report of a running KSDD with parts a–f taken from its record."""
+    tolak_jika(
+        [
+            Pelanggaran(
+                "P27-1",
+                _(
+                    "Laporan semester hanya disusun untuk KSDD dalam tahap pelaksanaan "
+                    "(Pasal 27 ayat 1 jo. Pasal 13 huruf j)."
+                ),
+                field="ksdd",
+            )
+        ]
+        if ksdd.status != Status.PELAKSANAAN
+        else []
+    )
+    if semester not in (1, 2):
+        raise RuleViolation(Pelanggaran("P27-1", _("Semester harus I atau II."), "semester"))
+    duplikat = Pelanggaran(
+        "P27-1",
+        _("Laporan semester KSDD ini untuk semester tersebut sudah ada (Pasal 27 ayat 1)."),
+        field="semester",
+    )
+    if LaporanSemester.objects.filter(ksdd=ksdd, tahun=tahun, semester=semester).exists():
+        raise RuleViolation(duplikat)
+    try:
+        with transaction.atomic():
+            laporan = LaporanSemester.objects.create(
+                ksdd=ksdd, tahun=tahun, semester=semester, dibuat_oleh=user, **isian_dari_ksdd(ksdd)
+            )
+            RiwayatLaporanSemester.objects.create(
+                laporan=laporan, dari="", ke=StatusLaporan.DRAF, oleh=user
+            )
+    except IntegrityError as exc:  # a second click at the same instant
+        raise RuleViolation(duplikat) from exc
+    return laporan
+
+
+def _belum_disampaikan(laporan, rule: str, pasal: str) -> None:
+    if laporan.status != StatusLaporan.DRAF:
+        raise RuleViolation(
+            Pelanggaran(rule, _("Laporan sudah disampaikan dan tidak dapat diubah (%s).") % pasal)
+        )
+
+
+def laporan_semester_ubah(*, laporan: LaporanSemester, user, **isian) -> LaporanSemester:
+    """Write the parts a–i of a draft (a–f may be corrected, g–i are the agency's)."""
+    with transaction.atomic():
+        laporan = LaporanSemester.objects.select_for_update().get(pk=laporan.pk)
+        _belum_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
+        for f, v in isian.items():
+            if f not in LaporanSemester.BAGIAN:
+                raise TypeError(f)
+            setattr(laporan, f, (v or "").strip())
+        laporan.save()
+    return laporan
+
+
+def laporan_semester_hasilkan(*, laporan: LaporanSemester, user, tanggal: dt.date):
+    """Generate (a new version of) the report's DOCX addressed to the Bupati."""
+    if laporan.dokumen_id is None:
+        laporan.dokumen = dokumen_rekaman(
+            jenis=JenisDokumen.LAPORAN_SEMESTER,
+            judul=f"Laporan semester {laporan.kode}: {laporan.judul}",
+            user=user,
+            tanggal=tanggal,
+            ksdd=laporan.ksdd,
+        )
+        laporan.save(update_fields=["dokumen"])
+    konteks = dok.konteks_laporan_semester(laporan, nomor=laporan.dokumen.nomor, tanggal=tanggal)
+    return rekaman_hasilkan(
+        dokumen=laporan.dokumen,
+        konteks=konteks,
+        nama_berkas=f"laporan-semester-{laporan.ksdd.nomor_register}-{laporan.kode}.docx".replace(
+            "/", "-"
+        ),
+        user=user,
+    )
+
+
+def laporan_semester_sampaikan(
+    *, laporan: LaporanSemester, user, tanggal: dt.date | None = None
+) -> LaporanSemester:
+    """P27-1: send the report to the Bupati with a copy to TKKSD; parts a–h must be
+    filled (P27-3); generates the DOCX and meets the semester's P27-1 clock."""
+    tanggal = tanggal or timezone.localdate()
+    with transaction.atomic():
+        laporan = (
+            LaporanSemester.objects.select_for_update()
+            .select_related("ksdd__perangkat_daerah")
+            .get(pk=laporan.pk)
+        )
+        _belum_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
+        wajib = LaporanSemester.BAGIAN[:8]  # a–h; i may say "tidak ada"
+        tolak_jika(
+            Pelanggaran(
+                "P27-3",
+                _("Laporan semester paling sedikit memuat %(bagian)s (Pasal 27 ayat 3).")
+                % {"bagian": laporan._meta.get_field(f).verbose_name},
+                field=f,
+            )
+            for f in wajib
+            if not getattr(laporan, f).strip()
+        )
+        laporan.status = StatusLaporan.DISAMPAIKAN
+        laporan.tanggal_disampaikan = tanggal
+        laporan.save()
+        laporan_semester_hasilkan(laporan=laporan, user=user, tanggal=tanggal)
+        RiwayatLaporanSemester.objects.create(
+            laporan=laporan,
+            dari=StatusLaporan.DRAF,
+            ke=StatusLaporan.DISAMPAIKAN,
+            oleh=user,
+            alasan=_("Disampaikan kepada Bupati dengan tembusan TKKSD (Pasal 27 ayat 1)."),
+        )
+        _tenggat_penuhi(
+            f"P27-1:ksdd:{laporan.ksdd_id}:{laporan.kode}",
+            alasan=_("Laporan semester %(s)s disampaikan.") % {"s": laporan.kode},
+            user=user,
+            pada=tanggal,
+        )
+    return laporan
+
+
+# --- P27-2: the Bupati's consolidated report, built in the background -----------------
+
+
+def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLaporan:
+    """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``."""
+    from .tasks import susun_laporan_bupati
+
+    proses = ProsesLaporan.objects.create(
+        tahun=tahun, semester=semester, dibuat_oleh=user, pesan=_("Menunggu giliran pekerja.")
+    )
+    susun_laporan_bupati.enqueue(proses.pk)
+    proses.refresh_from_db()
+    return proses
+
+
+def _kemajuan(proses: ProsesLaporan, **kolom) -> None:
+    ProsesLaporan.objects.filter(pk=proses.pk).update(**kolom)
+    for k, v in kolom.items():
+        setattr(proses, k, v)
+
+
+def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = None) -> None:
+    """Build the DOCX and XLSX of P27-2 from every submitted report of the semester,
+    writing the progress as it goes (each step its own short transaction)."""
+    from .selectors import laporan_disampaikan
+
+    tanggal = tanggal or timezone.localdate()
+    proses = ProsesLaporan.objects.select_related("dibuat_oleh").get(pk=proses_id)
+    if proses.status != StatusProses.ANTRE:
+        return
+    try:
+        _kemajuan(proses, status=StatusProses.BERJALAN, persen=5, pesan=_("Mengumpulkan laporan."))
+        laporan = []
+        semua = list(laporan_disampaikan(tahun=proses.tahun, semester=proses.semester))
+        for i, lap in enumerate(semua, 1):
+            laporan.append(lap)
+            if i % 5 == 0 or i == len(semua):
+                _kemajuan(
+                    proses,
+                    persen=5 + 45 * i // len(semua),
+                    pesan=_("Membaca laporan %(i)s dari %(n)s.") % {"i": i, "n": len(semua)},
+                )
+        _kemajuan(proses, persen=55, pesan=_("Menyusun naskah laporan (DOCX)."))
+        with transaction.atomic():
+            d = dokumen_rekaman(
+                jenis=JenisDokumen.LAPORAN_BUPATI,
+                judul=_("Laporan Bupati kepada Gubernur semester %s") % proses.kode,
+                user=proses.dibuat_oleh,
+                tanggal=tanggal,
+            )
+            konteks = dok.konteks_laporan_bupati(
+                laporan,
+                tahun=proses.tahun,
+                semester=proses.semester,
+                nomor=d.nomor,
+                tanggal=tanggal,
+            )
+            rekaman_hasilkan(
+                dokumen=d,
+                konteks=konteks,
+                nama_berkas=f"laporan-bupati-{proses.kode}.docx",
+                user=proses.dibuat_oleh,
+            )
+        _kemajuan(proses, dokumen=d, persen=85, pesan=_("Menyusun tabel laporan (XLSX)."))
+        data = dok.xlsx_laporan_bupati(laporan, tahun=proses.tahun, semester=proses.semester)
+        proses.berkas_xlsx.save(f"laporan-bupati-{proses.kode}.xlsx", ContentFile(data), save=False)
+        _kemajuan(
+            proses,
+            berkas_xlsx=proses.berkas_xlsx.name,
+            jumlah_laporan=len(laporan),
+            status=StatusProses.SELESAI,
+            persen=100,
+            pesan=_("Selesai: %(n)s laporan KSDD.") % {"n": len(laporan)},
+            selesai_pada=timezone.now(),
+        )
+    except Exception as exc:
+        logger.exception("Laporan Bupati %s gagal disusun", proses.pk)
+        _kemajuan(
+            proses,
+            status=StatusProses.GAGAL,
+            pesan=(_("Gagal disusun: %s") % exc)[:300],
+            selesai_pada=timezone.now(),
+        )
+
+
+# --- P34-2j, P34-3: TKKSD's report -----------------------------------------------------
+
+
+def laporan_tkksd_buat(*, tahun: int, semester: int, user, **isian) -> LaporanTkksd:
+    """Open TKKSD's report of a semester; semester II is also the annual one (P34-3)."""
+    duplikat = Pelanggaran(
+        "P34-2j",
+        _("Laporan TKKSD untuk semester ini sudah ada (Pasal 34 ayat 2 huruf j)."),
+        field="semester",
+    )
+    if LaporanTkksd.objects.filter(tahun=tahun, semester=semester).exists():
+        raise RuleViolation(duplikat)
+    jenis = JenisLaporanTkksd.TAHUNAN if semester == 2 else JenisLaporanTkksd.SEMESTER
+    try:
+        with transaction.atomic():
+            laporan = LaporanTkksd.objects.create(
+                tahun=tahun, semester=semester, jenis=jenis, dibuat_oleh=user, **isian
+            )
+            RiwayatLaporanTkksd.objects.create(
+                laporan=laporan, dari="", ke=StatusLaporan.DRAF, oleh=user
+            )
+    except IntegrityError as exc:
+        raise RuleViolation(duplikat) from exc
+    return laporan
+
+
+def laporan_tkksd_ubah(*, laporan: LaporanTkksd, user, **isian) -> LaporanTkksd:
+    with transaction.atomic():
+        laporan = LaporanTkksd.objects.select_for_update().get(pk=laporan.pk)
+        _belum_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
+        for f, v in isian.items():
+            setattr(laporan, f, (v or "").strip())
+        laporan.save()
+    return laporan
+
+
+def laporan_tkksd_sampaikan(
+    *, laporan: LaporanTkksd, user, tanggal: dt.date | None = None
+) -> LaporanTkksd:
+    """P34-2j/P34-3: generate the report to the Bupati and meet the semester's clock."""
+    from .selectors import ringkasan_tkksd
+
+    tanggal = tanggal or timezone.localdate()
+    with transaction.atomic():
+        laporan = LaporanTkksd.objects.select_for_update().get(pk=laporan.pk)
+        _belum_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
+        if laporan.dokumen_id is None:
+            laporan.dokumen = dokumen_rekaman(
+                jenis=JenisDokumen.LAPORAN_TKKSD,
+                judul=f"{laporan.get_jenis_display()} TKKSD {laporan.kode}",
+                user=user,
+                tanggal=tanggal,
+            )
+        laporan.status = StatusLaporan.DISAMPAIKAN
+        laporan.tanggal_disampaikan = tanggal
+        laporan.save()
+        konteks = dok.konteks_laporan_tkksd(
+            laporan,
+            ringkasan_tkksd(tahun=laporan.tahun, semester=laporan.semester),
+            nomor=laporan.dokumen.nomor,
+            tanggal=tanggal,
+        )
+        rekaman_hasilkan(
+            dokumen=laporan.dokumen,
+            konteks=konteks,
+            nama_berkas=f"laporan-tkksd-{laporan.kode}.docx",
+            user=user,
+        )
+        RiwayatLaporanTkksd.objects.create(
+            laporan=laporan,
+            dari=StatusLaporan.DRAF,
+            ke=StatusLaporan.DISAMPAIKAN,
+            oleh=user,
+            alasan=_("Disampaikan kepada Bupati (Pasal 34 ayat 2 huruf j)."),
+        )
+        _tenggat_penuhi(
+            f"P34-2j:{laporan.kode}",
+            alasan=_("Laporan TKKSD %(s)s disampaikan.") % {"s": laporan.kode},
+            user=user,
+            pada=tanggal,
+        )
+    return laporan

@@ -1,0 +1,70 @@
+"""The Bupati's consolidated report to the Gubernur (Pasal 27 ayat 2; P27-2): started
+here, built by the background worker, followed with a progress bar polled by htmx."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import PeriodeForm
+from ..models import ProsesLaporan
+from ..selectors import periode_dari, periode_pilihan, proses_terakhir
+from .laporan import _versi_terakhir
+
+
+@login_required
+@permission_required("reporting.view_proseslaporan", raise_exception=True)
+def bupati(request):
+    sekarang = periode_dari(None)
+    return render(
+        request,
+        "reporting/laporan_bupati.html",
+        {
+            "daftar_proses": proses_terakhir(),
+            "pilihan": periode_pilihan(*sekarang),
+            "boleh_susun": request.user.has_perm("reporting.susun_laporan_bupati"),
+        },
+    )
+
+
+@login_required
+@permission_required("reporting.susun_laporan_bupati", raise_exception=True)
+@require_POST
+def bupati_mulai(request):
+    form = PeriodeForm(request.POST)
+    if not form.is_valid():
+        return redirect("laporan:bupati")
+    tahun, semester = form.tahun_semester()
+    proses = services.proses_laporan_bupati_mulai(tahun=tahun, semester=semester, user=request.user)
+    return redirect("laporan:proses", pk=proses.pk)
+
+
+@login_required
+@permission_required("reporting.view_proseslaporan", raise_exception=True)
+def proses(request, pk: int):
+    """The progress page; with htmx only the status part is sent, every 2 s until done."""
+    p = get_object_or_404(ProsesLaporan.objects.select_related("dokumen"), pk=pk)
+    ctx = {"proses": p, "versi": _versi_terakhir(p.dokumen)}
+    if request.headers.get("HX-Request"):
+        return render(request, "reporting/laporan_proses_status.html", ctx)
+    return render(request, "reporting/laporan_proses.html", ctx)
+
+
+@login_required
+@permission_required("reporting.view_proseslaporan", raise_exception=True)
+def proses_xlsx(request, pk: int):
+    p = get_object_or_404(ProsesLaporan, pk=pk)
+    if not p.berkas_xlsx:
+        raise Http404(_("Berkas belum tersedia."))
+    response = FileResponse(
+        p.berkas_xlsx.open("rb"),
+        as_attachment=True,
+        filename=f"laporan-bupati-{p.kode}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
