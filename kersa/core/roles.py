@@ -41,6 +41,44 @@ _TRANSISI_SEKRETARIAT = [
 # are written "app_label.codename" (accounts.services.peran_sync).
 _KALENDER_KERJA = ["deadlines.add_harilibur", "deadlines.delete_harilibur"]
 
+# Reporting (Pasal 27, Pasal 34 ayat 2 huruf j): operators write their agency's semester
+# reports; the secretariat everything; the Bupati, Ketua and members read.
+_LAPORAN_LIHAT = [
+    "reporting.view_laporansemester",
+    "reporting.view_proseslaporan",
+    "reporting.view_laporantkksd",
+]
+_LAPORAN_SEMESTER = [
+    "reporting.view_laporansemester",
+    "reporting.add_laporansemester",
+    "reporting.change_laporansemester",
+    "reporting.sampaikan_laporansemester",
+]
+_LAPORAN_SEKRETARIAT = [
+    *_LAPORAN_LIHAT,
+    *_LAPORAN_SEMESTER[1:],
+    "reporting.susun_laporan_bupati",
+    "reporting.add_laporantkksd",
+    "reporting.change_laporantkksd",
+    "reporting.sampaikan_laporantkksd",
+]
+
+# Planning (Pasal 7–8): the secretariat keeps the plan lists; everyone else reads them.
+_RENCANA_LIHAT = ["planning.view_identifikasi", "planning.view_butirrencana"]
+_RENCANA_KELOLA = [*_RENCANA_LIHAT, "planning.kelola_rencana"]
+
+# Monitoring and evaluation (Pasal 28) and disputes (Pasal 29–30): the secretariat keeps
+# the monitoring and submits disputes to the provincial TKKSD; operators record their own
+# agency's disputes (scoped by ksdd_visible_to); TKKSD and the Bupati read.
+_PENGAWASAN_LIHAT = ["oversight.view_monitoringevaluasi", "oversight.view_perselisihan"]
+_PENGAWASAN_KELOLA = [
+    *_PENGAWASAN_LIHAT,
+    "oversight.kelola_monev",
+    "oversight.kelola_perselisihan",
+    "oversight.ajukan_perselisihan_provinsi",
+]
+_PERSELISIHAN_OPERATOR = [*_PENGAWASAN_LIHAT, "oversight.kelola_perselisihan"]
+
 IZIN_PERAN: dict[str, list[str]] = {
     Peran.OPERATOR_PD: [
         "view_ksdd",
@@ -50,6 +88,9 @@ IZIN_PERAN: dict[str, list[str]] = {
         "kelola_kb",
         "kelola_pks",
         "batalkan_ksdd",
+        *_LAPORAN_SEMESTER,
+        *_RENCANA_LIHAT,
+        *_PERSELISIHAN_OPERATOR,
     ],
     Peran.SEKRETARIAT_TKKSD: [
         *_LIHAT_SEMUA,
@@ -60,13 +101,25 @@ IZIN_PERAN: dict[str, list[str]] = {
         "change_suratkuasa",
         "view_suratkuasa",
         *_KALENDER_KERJA,
+        *_LAPORAN_SEKRETARIAT,
+        *_RENCANA_KELOLA,
+        *_PENGAWASAN_KELOLA,
     ],
-    Peran.ANGGOTA_TKKSD: [*_LIHAT_SEMUA, "view_suratkuasa"],
+    Peran.ANGGOTA_TKKSD: [
+        *_LIHAT_SEMUA,
+        "view_suratkuasa",
+        *_LAPORAN_LIHAT,
+        *_RENCANA_LIHAT,
+        *_PENGAWASAN_LIHAT,
+    ],
     Peran.KETUA_TKKSD: [
         *_LIHAT_SEMUA,
         "catat_petunjuk_tertulis",
         "catat_rekomendasi_pleno",
         "view_suratkuasa",
+        *_LAPORAN_LIHAT,
+        *_RENCANA_LIHAT,
+        *_PENGAWASAN_LIHAT,
     ],
     Peran.BUPATI: [
         *_LIHAT_SEMUA,
@@ -76,6 +129,10 @@ IZIN_PERAN: dict[str, list[str]] = {
         "tandatangani_pks",
         "view_suratkuasa",
         "add_suratkuasa",
+        *_LAPORAN_LIHAT,
+        "reporting.susun_laporan_bupati",
+        *_RENCANA_LIHAT,
+        *_PENGAWASAN_LIHAT,
     ],
     # DPRD sees only the KSDD brought to it (selectors.ksdd_visible_to).
     Peran.DPRD: ["view_ksdd", "lihat_ksdd_dprd", "catat_persetujuan_dprd"],

@@ -1,0 +1,1 @@
+"""Forms of the oversight room, one module per family."""

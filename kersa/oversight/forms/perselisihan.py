@@ -1,0 +1,60 @@
+"""Forms of dispute settlement (Pasal 29–30)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kersa.agreements.models import Ksdd
+from kersa.regions.models import Wilayah
+
+from ._dasar import TANGGAL, FormPelanggaran
+
+
+class PerselisihanForm(FormPelanggaran):
+    ksdd = forms.ModelChoiceField(label=_("KSDD dalam pelaksanaan"), queryset=Ksdd.objects.none())
+    tanggal_timbul = forms.DateField(label=_("Tanggal timbulnya perselisihan"), widget=TANGGAL)
+    uraian = forms.CharField(
+        label=_("Uraian perselisihan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    pihak = forms.ModelMultipleChoiceField(
+        label=_("Daerah mitra yang berselisih"),
+        queryset=Wilayah.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, ksdd_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ksdd"].queryset = ksdd_qs
+        self.fields["ksdd"].label_from_instance = lambda k: f"{k.nomor_register} – {k.judul}"
+        self.fields["pihak"].queryset = Wilayah.objects.filter(
+            ksdd_sebagai_mitra__in=ksdd_qs
+        ).distinct()
+
+
+class BerkasForm(FormPelanggaran):
+    keterangan = forms.CharField(label=_("Dokumen kerja sama"), max_length=250)
+    berkas = forms.FileField(label=_("Berkas (PDF atau DOCX)"))
+
+
+class MusyawarahForm(FormPelanggaran):
+    tanggal = forms.DateField(label=_("Tanggal musyawarah"), widget=TANGGAL)
+    tempat = forms.CharField(label=_("Tempat"), max_length=200)
+    hasil = forms.CharField(label=_("Hasil musyawarah"), widget=forms.Textarea(attrs={"rows": 2}))
+    mufakat = forms.BooleanField(label=_("Tercapai mufakat"), required=False)
+
+
+class SelesaikanForm(FormPelanggaran):
+    tanggal = forms.DateField(label=_("Tanggal berita acara"), widget=TANGGAL)
+    hasil = forms.CharField(label=_("Hasil penyelesaian"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProvinsiForm(FormPelanggaran):
+    tanggal = forms.DateField(label=_("Tanggal permohonan ke TKKSD Provinsi"), widget=TANGGAL)
+    alasan = forms.CharField(label=_("Keterangan"), required=False)
+
+
+class PeraturanForm(FormPelanggaran):
+    alasan = forms.CharField(label=_("Keterangan"), required=False)
+
+
+class LaporkanForm(FormPelanggaran):
+    tanggal = forms.DateField(label=_("Tanggal dilaporkan kepada Bupati"), widget=TANGGAL)

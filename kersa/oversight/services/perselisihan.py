@@ -1,0 +1,498 @@
+"""Writes of dispute settlement (Pasal 29–30; P29-1…4, P30).
+
+MUSYAWARAH → SELESAI (berita acara, P29-3) or DIAJUKAN_PROVINSI (P30 ayat 1, only between
+kabupaten/kota of one province) → SELESAI or PERATURAN_LEBIH_TINGGI (P30 ayat 2). Every
+move is a ``RiwayatPerselisihan`` row; refusals cite the Pasal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import Status
+from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.format import tanggal_panjang
+from kersa.documents.choices import JenisBerkas, JenisDokumen
+from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.documents.services import (
+    atomic_dengan_berkas,
+    berkas_unggah,
+    dokumen_rekaman,
+    rekaman_hasilkan,
+)
+from kersa.regions.choices import JenisWilayah
+
+from ..models import (
+    BerkasPerselisihan,
+    Perselisihan,
+    RapatMusyawarah,
+    RiwayatPerselisihan,
+    StatusPerselisihan,
+)
+
+__all__ = [
+    "perselisihan_ajukan_provinsi",
+    "perselisihan_berkas_tambah",
+    "perselisihan_catat",
+    "perselisihan_laporkan",
+    "perselisihan_musyawarah_catat",
+    "perselisihan_peraturan_lebih_tinggi",
+    "perselisihan_satu_provinsi",
+    "perselisihan_selesaikan",
+]
+
+S = StatusPerselisihan
+
+
+def _pindah(p: Perselisihan, ke: str, *, user, alasan: str, rule: str) -> None:
+    dari = p.status
+    p.status = ke
+    p.save()
+    RiwayatPerselisihan.objects.create(
+        perselisihan=p, dari=dari, ke=ke, oleh=user, alasan=alasan, rule=rule
+    )
+
+
+def _kunci(p: Perselisihan) -> Perselisihan:
+    return (
+        Perselisihan.objects.select_for_update()
+        .select_related("ksdd__perangkat_daerah")
+        .get(pk=p.pk)
+    )
+
+
+def _harus(p: Perselisihan, *status: str, rule: str, pesan: str) -> None:
+    if p.status not in status:
+        raise RuleViolation(Pelanggaran(rule, pesan))
+
+
+def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: list, user):
+    """P29-1: record a dispute in running a KSDD; it starts in musyawarah dan mufakat."""
+    masalah = []
+    if ksdd.status != Status.PELAKSANAAN:
+        masalah.append(
+            Pelanggaran(
+                "P29-1",
+                _(
+                    "Perselisihan dicatat untuk KSDD dalam penyelenggaraan (tahap "
+                    "pelaksanaan) (Pasal 29 ayat 1)."
+                ),
+                field="ksdd",
+            )
+        )
+    if not uraian.strip():
+        masalah.append(Pelanggaran("P29-1", _("Uraikan perselisihan."), field="uraian"))
+    mitra = set(ksdd.mitra.values_list("pk", flat=True))
+    if not pihak:
+        masalah.append(
+            Pelanggaran("P29-1", _("Pilih daerah mitra yang berselisih."), field="pihak")
+        )
+    elif any(w.pk not in mitra for w in pihak):
+        masalah.append(
+            Pelanggaran(
+                "P29-1",
+                _("Pihak yang berselisih harus daerah mitra KSDD ini (Pasal 29 ayat 1)."),
+                field="pihak",
+            )
+        )
+    tolak_jika(masalah)
+    with transaction.atomic():
+        p = Perselisihan.objects.create(
+            ksdd=ksdd, tanggal_timbul=tanggal_timbul, uraian=uraian.strip(), dibuat_oleh=user
+        )
+        p.pihak.set(pihak)
+        RiwayatPerselisihan.objects.create(
+            perselisihan=p,
+            dari="",
+            ke=S.MUSYAWARAH,
+            oleh=user,
+            rule="P29-1",
+            alasan=_("Diupayakan penyelesaian secara musyawarah dan mufakat (Pasal 29 ayat 1)."),
+        )
+    return p
+
+
+def perselisihan_berkas_tambah(*, perselisihan: Perselisihan, upload, keterangan: str, user):
+    """P29-2: the agency gathers a cooperation document for the musyawarah. The file is
+    checked by content; a refused file leaves nothing stored."""
+    with atomic_dengan_berkas():
+        p = _kunci(perselisihan)
+        if p.berakhir:
+            raise RuleViolation(
+                Pelanggaran(
+                    "P29-2",
+                    _("Perselisihan sudah selesai; kelengkapan dokumen tidak dapat ditambah."),
+                )
+            )
+        if not keterangan.strip():
+            raise RuleViolation(
+                Pelanggaran(
+                    "P29-2",
+                    _("Sebutkan dokumen kerja sama yang dilampirkan (Pasal 29 ayat 2)."),
+                    field="keterangan",
+                )
+            )
+        berkas = berkas_unggah(ksdd=p.ksdd, jenis=JenisBerkas.LAINNYA, upload=upload, user=user)
+        return BerkasPerselisihan.objects.create(
+            perselisihan=p, berkas=berkas, keterangan=keterangan.strip(), dicatat_oleh=user
+        )
+
+
+def perselisihan_musyawarah_catat(
+    *, perselisihan: Perselisihan, tanggal: dt.date, tempat: str, hasil: str, mufakat: bool, user
+) -> RapatMusyawarah:
+    """P29-1: a meeting of musyawarah (date, place, what came of it)."""
+    with transaction.atomic():
+        p = _kunci(perselisihan)
+        _harus(
+            p,
+            S.MUSYAWARAH,
+            rule="P29-1",
+            pesan=_("Musyawarah hanya dicatat selama perselisihan dalam musyawarah (Pasal 29)."),
+        )
+        masalah = []
+        if tanggal < p.tanggal_timbul:
+            masalah.append(
+                Pelanggaran(
+                    "P29-1",
+                    _("Musyawarah tidak dapat mendahului timbulnya perselisihan."),
+                    field="tanggal",
+                )
+            )
+        if not tempat.strip() or not hasil.strip():
+            masalah.append(
+                Pelanggaran("P29-1", _("Isi tempat dan hasil musyawarah."), field="hasil")
+            )
+        tolak_jika(masalah)
+        return RapatMusyawarah.objects.create(
+            perselisihan=p,
+            tanggal=tanggal,
+            tempat=tempat.strip(),
+            hasil=hasil.strip(),
+            mufakat=mufakat,
+            dicatat_oleh=user,
+        )
+
+
+def perselisihan_satu_provinsi(p: Perselisihan) -> bool:
+    """P30: every party is a kabupaten/kota of the home region's province (Kemendagri prefix)."""
+    prov = settings.KERSA_HOME_REGION.split(".")[0]
+    pihak = list(p.pihak.all())
+    return bool(pihak) and all(
+        w.jenis in (JenisWilayah.KABUPATEN, JenisWilayah.KOTA) and w.kode.split(".")[0] == prov
+        for w in pihak
+    )
+
+
+def _konteks_berita_acara(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
+    pd = p.ksdd.perangkat_daerah
+    pihak = ", ".join(w.nama_lengkap for w in p.pihak.all())
+    isi = [
+        blok(
+            "paragraf",
+            f"Pada hari ini, {tanggal_panjang(tanggal)}, berdasarkan Pasal 29 Peraturan Bupati "
+            f"Barito Selatan Nomor 23 Tahun 2023, telah dicapai hasil musyawarah dan mufakat "
+            f"atas perselisihan dalam penyelenggaraan kerja sama {p.ksdd.judul} "
+            f"({p.ksdd.nomor_register}) antara Pemerintah Kabupaten Barito Selatan dan "
+            f"Pemerintah {pihak}.",
+        ),
+        blok("judul", "A. Pokok perselisihan"),
+        blok("paragraf", f"Timbul pada {tanggal_panjang(p.tanggal_timbul)}: {p.uraian}"),
+        blok("judul", "B. Musyawarah"),
+    ]
+    for i, m in enumerate(p.musyawarah.all(), 1):
+        hasil = "mufakat" if m.mufakat else "belum mufakat"
+        isi.append(
+            blok("butir", f"{i}. {tanggal_panjang(m.tanggal)}, {m.tempat}: {m.hasil} ({hasil}).")
+        )
+    isi.append(blok("judul", "C. Kelengkapan dokumen kerja sama"))
+    for i, b in enumerate(p.berkas.all(), 1):
+        isi.append(blok("butir", f"{i}. {b.keterangan}"))
+    isi.append(blok("judul", "D. Hasil penyelesaian"))
+    isi.append(blok("paragraf", p.hasil))
+    return konteks_rekaman(
+        judul="Berita Acara Hasil Musyawarah dan Mufakat",
+        subjudul="Penyelesaian Perselisihan Kerja Sama Daerah",
+        nomor=nomor,
+        tanggal=tanggal,
+        isi=isi,
+        unit=pd.nama,
+        ttd={
+            "jabatan": f"{pd.kepala_jabatan},",
+            "nama": pd.kepala_nama.upper(),
+            "nip": pd.kepala_nip,
+        },
+        tembusan=["Bupati Barito Selatan", "Sekretaris Daerah selaku Ketua TKKSD"],
+    )
+
+
+def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, hasil: str, user):
+    """P29-3: the settlement as a berita acara signed by the Kepala Perangkat Daerah
+    running the KSDD. From musyawarah it needs a meeting that reached mufakat and the
+    gathered documents (P29-2); from the provincial TKKSD only the result."""
+    with transaction.atomic():
+        p = _kunci(perselisihan)
+        _harus(
+            p,
+            S.MUSYAWARAH,
+            S.DIAJUKAN_PROVINSI,
+            rule="P29-3",
+            pesan=_("Perselisihan ini sudah berakhir (Pasal 29–30)."),
+        )
+        pd = p.ksdd.perangkat_daerah
+        masalah = []
+        if not hasil.strip():
+            masalah.append(
+                Pelanggaran("P29-3", _("Tuliskan hasil penyelesaian perselisihan."), field="hasil")
+            )
+        if p.status == S.MUSYAWARAH:
+            if not p.musyawarah.filter(mufakat=True).exists():
+                masalah.append(
+                    Pelanggaran(
+                        "P29-1",
+                        _(
+                            "Belum ada musyawarah yang mencapai mufakat; perselisihan "
+                            "diselesaikan secara musyawarah dan mufakat (Pasal 29 ayat 1)."
+                        ),
+                    )
+                )
+            if not p.berkas.exists():
+                masalah.append(
+                    Pelanggaran(
+                        "P29-2",
+                        _(
+                            "Perangkat Daerah belum menyiapkan kelengkapan dokumen kerja sama "
+                            "(Pasal 29 ayat 2)."
+                        ),
+                    )
+                )
+        if not (pd.kepala_nama and pd.kepala_jabatan):
+            masalah.append(
+                Pelanggaran(
+                    "P29-3",
+                    _(
+                        "Nama dan jabatan Kepala %(pd)s belum dicatat; berita acara "
+                        "ditandatangani oleh Kepala Perangkat Daerah (Pasal 29 ayat 3)."
+                    )
+                    % {"pd": pd.nama},
+                )
+            )
+        if tanggal < p.tanggal_timbul:
+            masalah.append(
+                Pelanggaran("P29-3", _("Tanggal selesai mendahului perselisihan."), "tanggal")
+            )
+        tolak_jika(masalah)
+        p.hasil = hasil.strip()
+        p.tanggal_selesai = tanggal
+        _pindah(
+            p,
+            S.SELESAI,
+            user=user,
+            rule="P29-3",
+            alasan=_("Hasil dituangkan dalam berita acara (Pasal 29 ayat 3)."),
+        )
+        p.berita_acara = dokumen_rekaman(
+            jenis=JenisDokumen.BERITA_ACARA_PERSELISIHAN,
+            judul=f"Berita acara penyelesaian perselisihan {p.ksdd.nomor_register}",
+            user=user,
+            tanggal=tanggal,
+            ksdd=p.ksdd,
+        )
+        p.save(update_fields=["berita_acara"])
+        rekaman_hasilkan(
+            dokumen=p.berita_acara,
+            konteks=_konteks_berita_acara(p, nomor=p.berita_acara.nomor, tanggal=tanggal),
+            nama_berkas=f"berita-acara-perselisihan-{p.pk}.docx",
+            user=user,
+        )
+    return p
+
+
+def perselisihan_ajukan_provinsi(
+    *, perselisihan: Perselisihan, tanggal: dt.date, alasan: str, user
+):
+    """P30 ayat 1: no agreement between kabupaten/kota of one province — TKKSD submits
+    the dispute to the provincial TKKSD."""
+    with transaction.atomic():
+        p = _kunci(perselisihan)
+        _harus(
+            p,
+            S.MUSYAWARAH,
+            rule="P30",
+            pesan=_("Hanya perselisihan yang masih dalam musyawarah dapat diajukan (Pasal 30)."),
+        )
+        masalah = []
+        if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
+            masalah.append(
+                Pelanggaran(
+                    "P30",
+                    _(
+                        "Diajukan kepada TKKSD Provinsi hanya bila musyawarah telah dilakukan "
+                        "dan tidak terjadi kesepakatan (Pasal 30 ayat 1)."
+                    ),
+                )
+            )
+        if not perselisihan_satu_provinsi(p):
+            masalah.append(
+                Pelanggaran(
+                    "P30",
+                    _(
+                        "Para pihak bukan Kabupaten/Kota dalam satu Provinsi; perselisihan "
+                        "diselesaikan sesuai ketentuan peraturan perundang-undangan yang "
+                        "mengatur Kerja Sama Daerah, bukan melalui TKKSD Provinsi (Pasal 30)."
+                    ),
+                )
+            )
+        tolak_jika(masalah)
+        p.tanggal_diajukan_provinsi = tanggal
+        _pindah(
+            p,
+            S.DIAJUKAN_PROVINSI,
+            user=user,
+            rule="P30",
+            alasan=alasan.strip()
+            or _("Permohonan penyelesaian disampaikan kepada TKKSD Provinsi (Pasal 30 ayat 1)."),
+        )
+    return p
+
+
+def perselisihan_peraturan_lebih_tinggi(*, perselisihan: Perselisihan, alasan: str, user):
+    """P30 ayat 2: no agreement at the provincial TKKSD (or parties not of one province)
+    — settled per the higher regulation on Kerja Sama Daerah."""
+    with transaction.atomic():
+        p = _kunci(perselisihan)
+        if p.status == S.MUSYAWARAH:
+            if perselisihan_satu_provinsi(p):
+                raise RuleViolation(
+                    Pelanggaran(
+                        "P30",
+                        _(
+                            "Perselisihan antar Kabupaten/Kota dalam satu Provinsi lebih dahulu "
+                            "diajukan kepada TKKSD Provinsi (Pasal 30 ayat 1)."
+                        ),
+                    )
+                )
+            if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
+                raise RuleViolation(
+                    Pelanggaran(
+                        "P29-1",
+                        _(
+                            "Upayakan lebih dahulu penyelesaian secara musyawarah dan mufakat "
+                            "(Pasal 29 ayat 1)."
+                        ),
+                    )
+                )
+        else:
+            _harus(
+                p,
+                S.DIAJUKAN_PROVINSI,
+                rule="P30",
+                pesan=_("Perselisihan ini sudah berakhir (Pasal 30)."),
+            )
+        _pindah(
+            p,
+            S.PERATURAN_LEBIH_TINGGI,
+            user=user,
+            rule="P30",
+            alasan=alasan.strip()
+            or _(
+                "Diselesaikan sesuai ketentuan peraturan perundang-undangan yang mengatur "
+                "Kerja Sama Daerah (Pasal 30 ayat 2)."
+            ),
+        )
+    return p
+
+
+def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
+    pd = p.ksdd.perangkat_daerah
+    isi = [
+        blok(
+            "paragraf",
+            f"Berdasarkan Pasal 29 ayat (4) Peraturan Bupati Barito Selatan Nomor 23 Tahun "
+            f"2023, bersama ini kami laporkan hasil penyelesaian perselisihan dalam "
+            f"penyelenggaraan kerja sama {p.ksdd.judul} ({p.ksdd.nomor_register}).",
+        ),
+        blok("butir", f"1. Pokok perselisihan: {p.uraian}"),
+        blok("butir", f"2. Timbul pada: {tanggal_panjang(p.tanggal_timbul)}"),
+        blok("butir", f"3. Diselesaikan pada: {tanggal_panjang(p.tanggal_selesai)}"),
+        blok("butir", f"4. Hasil penyelesaian: {p.hasil}"),
+        blok(
+            "butir",
+            f"5. Berita acara hasil musyawarah dan mufakat Nomor {p.berita_acara.nomor}.",
+        ),
+        blok("paragraf", "Demikian laporan ini disampaikan untuk menjadi perhatian."),
+    ]
+    return konteks_rekaman(
+        judul="Laporan Hasil Penyelesaian Perselisihan Kerja Sama Daerah",
+        subjudul="Kepada Bupati Barito Selatan",
+        nomor=nomor,
+        tanggal=tanggal,
+        isi=isi,
+        unit=pd.nama,
+        ttd={
+            "jabatan": f"{pd.kepala_jabatan},",
+            "nama": pd.kepala_nama.upper(),
+            "nip": pd.kepala_nip,
+        },
+        tembusan=["Sekretaris Daerah selaku Ketua TKKSD"],
+    )
+
+
+def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user):
+    """P29-4: report the settlement to the Bupati (DOCX) and record the date reported."""
+    with transaction.atomic():
+        p = _kunci(perselisihan)
+        masalah = []
+        if p.status != S.SELESAI or p.berita_acara_id is None:
+            masalah.append(
+                Pelanggaran(
+                    "P29-4",
+                    _(
+                        "Yang dilaporkan kepada Bupati adalah hasil penyelesaian yang telah "
+                        "dituangkan dalam berita acara (Pasal 29 ayat 3 dan 4)."
+                    ),
+                )
+            )
+        elif p.tanggal_dilaporkan:
+            masalah.append(
+                Pelanggaran(
+                    "P29-4",
+                    _(
+                        "Hasil penyelesaian sudah dilaporkan kepada Bupati pada %s (Pasal 29 ayat 4)."
+                    )
+                    % tanggal_panjang(p.tanggal_dilaporkan),
+                )
+            )
+        elif tanggal < p.tanggal_selesai:
+            masalah.append(
+                Pelanggaran("P29-4", _("Laporan tidak dapat mendahului berita acara."), "tanggal")
+            )
+        tolak_jika(masalah)
+        p.tanggal_dilaporkan = tanggal
+        p.laporan = dokumen_rekaman(
+            jenis=JenisDokumen.LAPORAN_PERSELISIHAN,
+            judul=f"Laporan penyelesaian perselisihan {p.ksdd.nomor_register}",
+            user=user,
+            tanggal=tanggal,
+            ksdd=p.ksdd,
+        )
+        p.save(update_fields=["tanggal_dilaporkan", "laporan"])
+        rekaman_hasilkan(
+            dokumen=p.laporan,
+            konteks=_konteks_laporan(p, nomor=p.laporan.nomor, tanggal=tanggal),
+            nama_berkas=f"laporan-perselisihan-{p.pk}.docx",
+            user=user,
+        )
+        RiwayatPerselisihan.objects.create(
+            perselisihan=p,
+            dari=p.status,
+            ke=p.status,
+            oleh=user,
+            rule="P29-4",
+            alasan=_("Dilaporkan kepada Bupati (Pasal 29 ayat 4)."),
+        )
+    return p

@@ -1,0 +1,148 @@
+"""Monitoring and evaluation pages (Pasal 28; P28): the semester list (which agencies
+are due — their clocks — and which are done), recording one, its findings and report.
+
+The secretariat writes (``oversight.kelola_monev``); operators read their own agency's;
+another agency's record is a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import RuleViolation
+from kersa.regions.models import PerangkatDaerah
+
+from .. import services
+from ..forms.monev import MonevCatatForm, MonevSelesaiForm, TemuanForm, TindakLanjutForm
+from ..models import MonitoringEvaluasi, StatusMonev
+from ..selectors.monev import (
+    monev_daftar,
+    monev_ksdd_pilihan,
+    monev_untuk,
+    periode_dari,
+    periode_pilihan,
+)
+
+LIHAT = "oversight.view_monitoringevaluasi"
+KELOLA = "oversight.kelola_monev"
+
+
+@login_required
+@permission_required(LIHAT, raise_exception=True)
+def daftar(request):
+    tahun, semester = periode_dari(request.GET.get("periode"))
+    return render(
+        request,
+        "oversight/monev.html",
+        {
+            "baris": monev_daftar(user=request.user, tahun=tahun, semester=semester),
+            "kode": f"{tahun}-{semester}",
+            "label": f"Semester {'I' if semester == 1 else 'II'} {tahun}",
+            "pilihan": periode_pilihan(*periode_dari(None)),
+            "boleh_kelola": request.user.has_perm(KELOLA),
+        },
+    )
+
+
+@login_required
+@permission_required(KELOLA, raise_exception=True)
+def catat(request, pd_pk: int):
+    pd = get_object_or_404(PerangkatDaerah, pk=pd_pk)
+    tahun, semester = periode_dari(request.GET.get("periode"))
+    form = MonevCatatForm(request.POST or None, ksdd_qs=monev_ksdd_pilihan(pd))
+    if request.method == "POST" and form.is_valid():
+        try:
+            m = services.monev_catat(
+                perangkat_daerah=pd,
+                tahun=tahun,
+                semester=semester,
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except RuleViolation as exc:
+            form.tambah_pelanggaran(exc)
+        else:
+            messages.success(request, _("Monitoring dan evaluasi dicatat."))
+            return redirect("pembinaan:monev_detail", pk=m.pk)
+    return render(
+        request,
+        "oversight/monev_catat.html",
+        {
+            "form": form,
+            "pd": pd,
+            "kode": f"{tahun}-{semester}",
+            "label": f"Semester {'I' if semester == 1 else 'II'} {tahun}",
+        },
+    )
+
+
+def _versi_terakhir(dokumen):
+    if dokumen is None:
+        return None
+    return max(dokumen.versi.all(), key=lambda v: v.nomor, default=None)
+
+
+@login_required
+@permission_required(LIHAT, raise_exception=True)
+def detail(request, pk: int):
+    """One monitoring: KSDD reviewed, findings with follow-up, finishing and the report."""
+    try:
+        m = monev_untuk(user=request.user, pk=pk)
+    except MonitoringEvaluasi.DoesNotExist as exc:
+        raise Http404(_("Monitoring dan evaluasi tidak ditemukan.")) from exc
+    boleh = request.user.has_perm(KELOLA)
+    terbuka = m.status == StatusMonev.DICATAT
+    aksi = request.POST.get("aksi") if request.method == "POST" else None
+    if aksi and not boleh:
+        raise PermissionDenied
+    forms = {
+        "temuan": TemuanForm(request.POST if aksi == "temuan" else None, monev=m),
+        "tindak_lanjut": TindakLanjutForm(request.POST if aksi == "tindak_lanjut" else None),
+        "selesai": MonevSelesaiForm(
+            request.POST if aksi == "selesai" else None,
+            initial={"ringkasan": m.ringkasan, "tanggal": timezone.localdate()},
+        ),
+    }
+    if aksi:
+        form = forms.get(aksi)
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                if aksi == "temuan":
+                    services.temuan_catat(monev=m, user=request.user, **d)
+                elif aksi == "tindak_lanjut":
+                    temuan = get_object_or_404(m.temuan.all(), pk=d["temuan"])
+                    services.temuan_tindak_lanjut(
+                        temuan=temuan,
+                        tindak_lanjut=d["tindak_lanjut"],
+                        tanggal=d["tanggal"],
+                        user=request.user,
+                    )
+                else:
+                    services.monev_selesaikan(monev=m, user=request.user, **d)
+            except RuleViolation as exc:
+                form.tambah_pelanggaran(exc)
+            else:
+                messages.success(request, _("Tersimpan."))
+                return redirect(reverse("pembinaan:monev_detail", args=[m.pk]))
+    return render(
+        request,
+        "oversight/monev_detail.html",
+        {
+            "m": m,
+            "forms": forms,
+            "aksi": aksi,
+            "boleh_kelola": boleh,
+            "terbuka": terbuka,
+            "versi": _versi_terakhir(m.dokumen),
+        },
+    )

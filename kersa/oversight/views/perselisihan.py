@@ -1,0 +1,165 @@
+"""Dispute pages (Pasal 29–30; P29-1…4, P30): the list, recording a dispute, and one
+dispute with its steps (documents, musyawarah, berita acara, report, provincial TKKSD).
+
+Operators act on their own agency's KSDD (``oversight.kelola_perselisihan``); only TKKSD
+(the secretariat) submits to the provincial TKKSD; another agency's dispute is a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import Status
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.core.errors import RuleViolation
+
+from .. import services
+from ..forms.perselisihan import (
+    BerkasForm,
+    LaporkanForm,
+    MusyawarahForm,
+    PeraturanForm,
+    PerselisihanForm,
+    ProvinsiForm,
+    SelesaikanForm,
+)
+from ..models import Perselisihan, StatusPerselisihan
+from ..selectors.perselisihan import perselisihan_daftar, perselisihan_untuk
+
+LIHAT = "oversight.view_perselisihan"
+KELOLA = "oversight.kelola_perselisihan"
+PROVINSI = "oversight.ajukan_perselisihan_provinsi"
+
+
+@login_required
+@permission_required(LIHAT, raise_exception=True)
+def daftar(request):
+    status = request.GET.get("status", "")
+    if status not in StatusPerselisihan.values:
+        status = ""
+    return render(
+        request,
+        "oversight/perselisihan.html",
+        {
+            "daftar": perselisihan_daftar(user=request.user, status=status),
+            "status": status,
+            "pilihan_status": StatusPerselisihan.choices,
+            "boleh_kelola": request.user.has_perm(KELOLA),
+        },
+    )
+
+
+@login_required
+@permission_required(KELOLA, raise_exception=True)
+def catat(request):
+    ksdd_qs = ksdd_visible_to(request.user).filter(status=Status.PELAKSANAAN)
+    form = PerselisihanForm(request.POST or None, ksdd_qs=ksdd_qs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            p = services.perselisihan_catat(
+                ksdd=d["ksdd"],
+                tanggal_timbul=d["tanggal_timbul"],
+                uraian=d["uraian"],
+                pihak=list(d["pihak"]),
+                user=request.user,
+            )
+        except RuleViolation as exc:
+            form.tambah_pelanggaran(exc)
+        else:
+            messages.success(request, _("Perselisihan dicatat; upayakan musyawarah dan mufakat."))
+            return redirect("pembinaan:perselisihan_detail", pk=p.pk)
+    return render(request, "oversight/perselisihan_catat.html", {"form": form})
+
+
+# aksi: (form, permission, service call)
+def _berkas(p, d, user):
+    services.perselisihan_berkas_tambah(
+        perselisihan=p, upload=d["berkas"], keterangan=d["keterangan"], user=user
+    )
+
+
+def _musyawarah(p, d, user):
+    services.perselisihan_musyawarah_catat(perselisihan=p, user=user, **d)
+
+
+def _selesaikan(p, d, user):
+    services.perselisihan_selesaikan(perselisihan=p, user=user, **d)
+
+
+def _provinsi(p, d, user):
+    services.perselisihan_ajukan_provinsi(perselisihan=p, user=user, **d)
+
+
+def _peraturan(p, d, user):
+    services.perselisihan_peraturan_lebih_tinggi(perselisihan=p, user=user, **d)
+
+
+def _laporkan(p, d, user):
+    services.perselisihan_laporkan(perselisihan=p, user=user, **d)
+
+
+AKSI = {
+    "berkas": (BerkasForm, KELOLA, _berkas),
+    "musyawarah": (MusyawarahForm, KELOLA, _musyawarah),
+    "selesaikan": (SelesaikanForm, KELOLA, _selesaikan),
+    "laporkan": (LaporkanForm, KELOLA, _laporkan),
+    "provinsi": (ProvinsiForm, PROVINSI, _provinsi),
+    "peraturan": (PeraturanForm, PROVINSI, _peraturan),
+}
+
+
+def _versi_terakhir(dokumen):
+    if dokumen is None:
+        return None
+    return max(dokumen.versi.all(), key=lambda v: v.nomor, default=None)
+
+
+@login_required
+@permission_required(LIHAT, raise_exception=True)
+def detail(request, pk: int):
+    try:
+        p = perselisihan_untuk(user=request.user, pk=pk)
+    except Perselisihan.DoesNotExist as exc:
+        raise Http404(_("Perselisihan tidak ditemukan.")) from exc
+    aksi = request.POST.get("aksi") if request.method == "POST" else None
+    if aksi:
+        if aksi not in AKSI:
+            raise Http404
+        if not request.user.has_perm(AKSI[aksi][1]):
+            raise PermissionDenied
+    hari = timezone.localdate()
+    forms = {}
+    for nama, (cls, izin, _fungsi) in AKSI.items():
+        if request.user.has_perm(izin):
+            data = (request.POST, request.FILES) if aksi == nama else (None, None)
+            forms[nama] = cls(*data, initial={"tanggal": hari})
+    if aksi:
+        form = forms[aksi]
+        if form.is_valid():
+            try:
+                AKSI[aksi][2](p, form.cleaned_data, request.user)
+            except RuleViolation as exc:
+                form.tambah_pelanggaran(exc)
+            else:
+                messages.success(request, _("Tersimpan."))
+                return redirect("pembinaan:perselisihan_detail", pk=p.pk)
+    return render(
+        request,
+        "oversight/perselisihan_detail.html",
+        {
+            "p": p,
+            "forms": forms,
+            "aksi": aksi,
+            "S": StatusPerselisihan,
+            "satu_provinsi": services.perselisihan_satu_provinsi(p),
+            "versi_ba": _versi_terakhir(p.berita_acara),
+            "versi_laporan": _versi_terakhir(p.laporan),
+        },
+    )
