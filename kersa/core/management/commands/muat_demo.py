@@ -13,8 +13,11 @@ from django.utils.translation import gettext as _
 from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import Bentuk, Ksdd, RiwayatTahap, Tujuan, Urusan
+from kersa.oversight import demo_monev as monev_demo
+from kersa.planning import demo as planning_demo
 from kersa.regions import demo as regions_demo
 from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.reporting import demo as reporting_demo
 
 
 def _w(*kodes):
@@ -134,6 +137,10 @@ class Command(BaseCommand):
             else:
                 skenario.ke_status(ksdd, status, pemeran)
             dibuat += 1
+        # The other rooms' demo records, each idempotent (``<app>/demo*.py``).
+        planning_demo.demo_muat(pemeran)
+        reporting_demo.demo_muat(pemeran)
+        monev_demo.demo_muat(pemeran)
         # The demo's history is the past: nobody needs an e-mail about it.
         RiwayatTahap.objects.filter(dikabarkan_pada__isnull=True).update(
             dikabarkan_pada=timezone.now()
