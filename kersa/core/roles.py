@@ -79,6 +79,24 @@ _PENGAWASAN_KELOLA = [
 ]
 _PERSELISIHAN_OPERATOR = [*_PENGAWASAN_LIHAT, "oversight.kelola_perselisihan"]
 
+# Pembinaan (Pasal 40–44): the secretariat records guidance, memberships and the
+# Sekretariat Kerja Sama; TKKSD and the Bupati read them; operators see the guidance.
+_PEMBINAAN_LIHAT = [
+    "oversight.view_kegiatanpembinaan",
+    "oversight.view_keanggotaanasosiasi",
+    "oversight.view_sekretariatkerjasama",
+]
+_PEMBINAAN_KELOLA = [*_PEMBINAAN_LIHAT, "oversight.kelola_pembinaan"]
+
+# TKKSD (Pasal 33–39): the secretariat keeps the decrees, offices and meetings; TKKSD
+# members, its Ketua and the Bupati read them.
+_TKKSD_LIHAT = [
+    "governance.view_keputusanbupati",
+    "governance.view_rapat",
+    "governance.view_programkerja",
+]
+_TKKSD_KELOLA = [*_TKKSD_LIHAT, "governance.kelola_tkksd", "governance.kelola_rapat"]
+
 IZIN_PERAN: dict[str, list[str]] = {
     Peran.OPERATOR_PD: [
         "view_ksdd",
@@ -91,6 +109,7 @@ IZIN_PERAN: dict[str, list[str]] = {
         *_LAPORAN_SEMESTER,
         *_RENCANA_LIHAT,
         *_PERSELISIHAN_OPERATOR,
+        "oversight.view_kegiatanpembinaan",
     ],
     Peran.SEKRETARIAT_TKKSD: [
         *_LIHAT_SEMUA,
@@ -104,6 +123,8 @@ IZIN_PERAN: dict[str, list[str]] = {
         *_LAPORAN_SEKRETARIAT,
         *_RENCANA_KELOLA,
         *_PENGAWASAN_KELOLA,
+        *_PEMBINAAN_KELOLA,
+        *_TKKSD_KELOLA,
     ],
     Peran.ANGGOTA_TKKSD: [
         *_LIHAT_SEMUA,
@@ -111,6 +132,8 @@ IZIN_PERAN: dict[str, list[str]] = {
         *_LAPORAN_LIHAT,
         *_RENCANA_LIHAT,
         *_PENGAWASAN_LIHAT,
+        *_PEMBINAAN_LIHAT,
+        *_TKKSD_LIHAT,
     ],
     Peran.KETUA_TKKSD: [
         *_LIHAT_SEMUA,
@@ -120,6 +143,8 @@ IZIN_PERAN: dict[str, list[str]] = {
         *_LAPORAN_LIHAT,
         *_RENCANA_LIHAT,
         *_PENGAWASAN_LIHAT,
+        *_PEMBINAAN_LIHAT,
+        *_TKKSD_LIHAT,
     ],
     Peran.BUPATI: [
         *_LIHAT_SEMUA,
@@ -133,6 +158,8 @@ IZIN_PERAN: dict[str, list[str]] = {
         "reporting.susun_laporan_bupati",
         *_RENCANA_LIHAT,
         *_PENGAWASAN_LIHAT,
+        *_PEMBINAAN_LIHAT,
+        *_TKKSD_LIHAT,
     ],
     # DPRD sees only the KSDD brought to it (selectors.ksdd_visible_to).
     Peran.DPRD: ["view_ksdd", "lihat_ksdd_dprd", "catat_persetujuan_dprd"],

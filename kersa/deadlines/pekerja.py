@@ -202,7 +202,11 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         jatuh_tempo=tahun.akhir,
     ):
         n += 1
-        if RekomendasiPleno.objects.filter(tanggal_rapat__year=tahun.mulai.year).exists():
+        from kersa.governance.selectors import pleno_diadakan_pada_tahun
+
+        if RekomendasiPleno.objects.filter(
+            tanggal_rapat__year=tahun.mulai.year
+        ).exists() or pleno_diadakan_pada_tahun(tahun.mulai.year):
             tenggat_akhiri(
                 tenggat=Tenggat.objects.get(kunci=f"P37-1:{tahun.kode}"),
                 ke=StatusTenggat.TERPENUHI,

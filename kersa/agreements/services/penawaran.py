@@ -128,10 +128,12 @@ def ksdd_catat_rekomendasi_pleno(
     pertimbangan_persetujuan: Sequence[str] = (),
     uraian: str = "",
     berita_acara=None,
+    agenda=None,
     versi: int | None = None,
 ) -> Ksdd:
     """TKKSD's recommendation on a partner's offer, decided in a Rapat Pleno (P18-3),
-    rejecting on the grounds of P18-4 or accepting on those of P18-5."""
+    rejecting on the grounds of P18-4 or accepting on those of P18-5. ``agenda`` is the
+    ``governance.AgendaRapat`` it was decided under, when the meeting is kept in KERSA."""
     with langkah(ksdd=ksdd, nama="catat_rekomendasi_pleno", user=user, versi=versi) as step:
         found = _tanggal_lampau(tanggal_rapat, _("Tanggal Rapat Pleno"), "tanggal_rapat")
         alasan_penolakan = list(dict.fromkeys(alasan_penolakan))
@@ -194,6 +196,7 @@ def ksdd_catat_rekomendasi_pleno(
             pertimbangan_persetujuan=pertimbangan_persetujuan,
             uraian=uraian,
             berkas=ba,
+            agenda=agenda,
             dicatat_oleh=user,
         )
         step.data = {

@@ -22,6 +22,8 @@ from kersa.agreements.choices import (
     KriteriaTelaah,
     PertimbanganPersetujuan,
 )
+from kersa.governance.choices import JenisRapat
+from kersa.governance.models import AgendaRapat
 from kersa.regions.models import Wilayah
 
 from ..fields import BooleanWajib, JsonDalam, KodeWilayahField, TanggalField, versi_field
@@ -166,6 +168,12 @@ class CatatRekomendasiPlenoSerializer(_Langkah):
     )
     uraian = serializers.CharField(required=False, allow_blank=True)
     berita_acara = _berkas(_("Berita Acara Rapat Pleno (PDF/DOCX)."), required=False)
+    agenda = serializers.PrimaryKeyRelatedField(
+        queryset=AgendaRapat.objects.filter(rapat__jenis=JenisRapat.PLENO),
+        required=False,
+        allow_null=True,
+        help_text=_("ID agenda Rapat Pleno di KERSA tempat rekomendasi diputuskan, bila ada."),
+    )
 
 
 class CatatTanggapanSerializer(_Langkah):

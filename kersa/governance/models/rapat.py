@@ -157,6 +157,15 @@ class AgendaRapat(models.Model):
         blank=True,
         related_name="agenda_rapat",
     )
+    program_kerja = models.ForeignKey(
+        "governance.ProgramKerja",
+        verbose_name=_("program kerja yang ditetapkan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda",
+        help_text=_("Untuk agenda penetapan program kerja (Pasal 37 ayat 2)."),
+    )
     pembahasan = models.TextField(_("pembahasan"), blank=True)
 
     class Meta:

@@ -1,0 +1,95 @@
+"""Reads of TKKSD: the decree in force, who holds an office at a date, the composition,
+meetings and work programmes (Pasal 34–39)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from .choices import JenisKeputusan, JenisRapat, StatusRapat
+from .models import Jabatan, KeputusanBupati, PemangkuJabatan, ProgramKerja, Rapat
+
+
+def keputusan_berlaku(
+    tanggal: dt.date, jenis: str = JenisKeputusan.TKKSD
+) -> KeputusanBupati | None:
+    """The Keputusan Bupati of ``jenis`` in force on ``tanggal`` (P34-1, P34-4): the
+    latest one whose period covers the date."""
+    return (
+        KeputusanBupati.objects.filter(jenis=jenis, berlaku_mulai__lte=tanggal)
+        .filter(Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=tanggal))
+        .order_by("-berlaku_mulai", "-id")
+        .first()
+    )
+
+
+def _pada(daftar, tanggal: dt.date) -> PemangkuJabatan | None:
+    for p in daftar:
+        if p.mulai <= tanggal and (p.selesai is None or p.selesai >= tanggal):
+            return p
+    return None
+
+
+def pemangku_pada(jabatan: Jabatan, tanggal: dt.date) -> PemangkuJabatan | None:
+    """Who held ``jabatan`` on ``tanggal`` (P35-1: membership follows the office)."""
+    return (
+        jabatan.pemangku.filter(mulai__lte=tanggal)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+        .order_by("-mulai")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Kursi:
+    """One seat of the composition on a date: the office and its holder then."""
+
+    jabatan: Jabatan
+    pemangku: PemangkuJabatan | None
+
+
+def susunan(keputusan: KeputusanBupati | None, tanggal: dt.date) -> list[Kursi]:
+    """The offices of one decree with their holders on ``tanggal`` (two queries)."""
+    if keputusan is None:
+        return []
+    jabatan = keputusan.jabatan.select_related("perangkat_daerah").prefetch_related(
+        Prefetch("pemangku", queryset=PemangkuJabatan.objects.order_by("-mulai"))
+    )
+    return [Kursi(j, _pada(j.pemangku.all(), tanggal)) for j in jabatan]
+
+
+def susunan_tkksd(tanggal: dt.date, jenis: str = JenisKeputusan.TKKSD) -> list[Kursi]:
+    """TKKSD (or its Tim Teknis) as it stood on ``tanggal``: the decree in force, each
+    office and the person holding it that day (P34-1, P34-4, P34-5, P35-1, P35-2)."""
+    return susunan(keputusan_berlaku(tanggal, jenis), tanggal)
+
+
+def pleno_diadakan_pada_tahun(tahun: int) -> bool:
+    """A Rapat Pleno was held (its result recorded) in ``tahun`` (P37-1)."""
+    return Rapat.objects.filter(
+        jenis=JenisRapat.PLENO, status=StatusRapat.SELESAI, tanggal__year=tahun
+    ).exists()
+
+
+def rapat_list() -> QuerySet[Rapat]:
+    return Rapat.objects.select_related("keputusan", "pimpinan", "berita_acara", "notulen")
+
+
+def rapat_detail(pk: int) -> Rapat:
+    return (
+        Rapat.objects.select_related("keputusan", "pimpinan", "berita_acara", "notulen")
+        .prefetch_related(
+            "kehadiran__jabatan",
+            "agenda__ksdd",
+            "agenda__program_kerja",
+            "agenda__keputusan",
+            "riwayat__oleh",
+        )
+        .get(pk=pk)
+    )
+
+
+def program_kerja_list() -> QuerySet[ProgramKerja]:
+    return ProgramKerja.objects.select_related("ditetapkan_dalam").prefetch_related("kegiatan")

@@ -1,0 +1,282 @@
+"""The Berita Acara and the Notulen of a TKKSD meeting as DOCX documents (Pasal 39; P39)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
+from kersa.core.errors import Pelanggaran, tolak_jika
+from kersa.core.format import tanggal_kata, tanggal_surat
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.konteks.perjanjian import _kedudukan_daerah
+from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
+
+from ..choices import JenisRapat, Kedudukan, StatusRapat
+from ..models import Rapat
+
+PERBUP = "Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023 tentang Tata Cara Kerja Sama Daerah"
+
+
+def _kehadiran(rapat: Rapat) -> list[dict]:
+    isi = []
+    for i, k in enumerate(rapat.kehadiran.all(), 1):
+        if k.hadir:
+            ket = _("hadir")
+        elif k.diwakili_oleh:
+            ket = _("diwakili oleh %s") % k.diwakili_oleh
+        else:
+            ket = _("tidak hadir")
+        if k.keterangan:
+            ket += f" ({k.keterangan})"
+        nama = k.nama or _("(jabatan lowong)")
+        isi.append(blok("butir", f"{i}. {nama} — {k.keterangan_jabatan}: {ket}"))
+    return isi
+
+
+def _pimpinan(rapat: Rapat) -> str:
+    jab = rapat.pimpinan
+    teks = _("Rapat dipimpin oleh %(n)s selaku %(k)s TKKSD") % {
+        "n": rapat.pimpinan_nama or "-",
+        "k": jab.get_kedudukan_display() if jab else "-",
+    }
+    if rapat.alasan_pengganti:
+        utama = _("Ketua") if rapat.jenis == JenisRapat.PLENO else _("Sekretaris")
+        pasal = (
+            _("Pasal 37 ayat (4)") if rapat.jenis == JenisRapat.PLENO else _("Pasal 38 ayat (5)")
+        )
+        teks += _(", karena %(u)s berhalangan: %(a)s (%(p)s)") % {
+            "u": utama,
+            "a": rapat.alasan_pengganti,
+            "p": pasal,
+        }
+    return teks + "."
+
+
+def _keputusan(a) -> list[dict]:
+    kep = getattr(a, "keputusan", None)
+    isi = [blok("butir", f"{a.urutan}. {a.judul}")]
+    if a.ksdd_id:
+        isi.append(
+            blok(
+                "paragraf",
+                _("KSDD: %(n)s — %(j)s") % {"n": a.ksdd.nomor_register, "j": a.ksdd.judul},
+            )
+        )
+    if kep is None:
+        return isi
+    if kep.rekomendasi:
+        if kep.rekomendasi == "diterima":
+            dasar = [str(PertimbanganPersetujuan(c).label) for c in kep.pertimbangan_persetujuan]
+            isi.append(
+                blok(
+                    "paragraf",
+                    _(
+                        "Rapat Pleno merekomendasikan kepada Bupati untuk MENERIMA penawaran "
+                        "kerja sama, dengan pertimbangan Pasal 18 ayat (5): %s."
+                    )
+                    % "; ".join(dasar),
+                )
+            )
+        else:
+            dasar = [str(AlasanPenolakan(c).label) for c in kep.alasan_penolakan]
+            isi.append(
+                blok(
+                    "paragraf",
+                    _(
+                        "Rapat Pleno merekomendasikan kepada Bupati untuk MENOLAK penawaran "
+                        "kerja sama, dengan pertimbangan Pasal 18 ayat (4): %s."
+                    )
+                    % "; ".join(dasar),
+                )
+            )
+    isi.append(blok("paragraf", _("Keputusan: %s") % kep.uraian))
+    if kep.tindak_lanjut:
+        isi.append(blok("paragraf", _("Tindak lanjut: %s") % kep.tindak_lanjut))
+    return isi
+
+
+def _ttd(rapat: Rapat) -> tuple[dict, dict | None]:
+    tempat_tanggal = f"{_kedudukan_daerah()}, {tanggal_surat(rapat.tanggal)}"
+    ketua = {
+        "tempat_tanggal": tempat_tanggal,
+        "peran": _("Pimpinan Rapat,"),
+        "jabatan": f"{rapat.pimpinan.get_kedudukan_display()} TKKSD,".upper()
+        if rapat.pimpinan
+        else "",
+        "nama": rapat.pimpinan_nama.upper(),
+        "nip": "",
+    }
+    kiri = None
+    if rapat.jenis == JenisRapat.PLENO:
+        kiri = {
+            "tempat_tanggal": "",
+            "peran": _("Notulis,"),
+            "jabatan": _("SEKRETARIS TKKSD,"),
+            "nama": rapat.notulis.upper(),
+            "nip": "",
+        }
+    return ketua, kiri
+
+
+def _nip(rapat: Rapat, kedudukan: str) -> str:
+    k = next(
+        (k for k in rapat.kehadiran.all() if k.jabatan and k.jabatan.kedudukan == kedudukan), None
+    )
+    if k and k.jabatan:
+        from ..selectors import pemangku_pada
+
+        p = pemangku_pada(k.jabatan, rapat.tanggal)
+        return p.nip if p else ""
+    return ""
+
+
+def berita_acara_konteks(rapat: Rapat) -> dict:
+    """Day and date in words, place, chair, attendance, each agenda item with its
+    decision (offers: accept or reject and the grounds), and signatures (P39)."""
+    pukul = _(" pukul %s WIB") % rapat.waktu_mulai.strftime("%H.%M") if rapat.waktu_mulai else ""
+    isi = [
+        blok(
+            "paragraf",
+            _(
+                "%(hari)s%(pukul)s, bertempat di %(tempat)s, telah diselenggarakan %(jenis)s "
+                "Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan yang "
+                "dibentuk dengan Keputusan Bupati Nomor %(kep)s, sebagaimana dimaksud dalam "
+                "Pasal 36 sampai dengan Pasal 39 %(perbup)s."
+            )
+            % {
+                "hari": tanggal_kata(rapat.tanggal).kalimat,
+                "pukul": pukul,
+                "tempat": rapat.tempat,
+                "jenis": rapat.get_jenis_display(),
+                "kep": rapat.keputusan.nomor,
+                "perbup": PERBUP,
+            },
+        ),
+        blok("paragraf", _pimpinan(rapat)),
+        blok("judul", _("Daftar Hadir")),
+        *_kehadiran(rapat),
+        blok("judul", _("Agenda dan Keputusan Rapat")),
+    ]
+    for a in rapat.agenda.all():
+        isi += _keputusan(a)
+    isi.append(
+        blok(
+            "paragraf",
+            _("Demikian Berita Acara ini dibuat untuk dipergunakan sebagaimana mestinya."),
+        )
+    )
+    ttd, kiri = _ttd(rapat)
+    ttd["nip"] = _nip(rapat, rapat.pimpinan.kedudukan) if rapat.pimpinan else ""
+    if kiri:
+        kiri["nip"] = _nip(rapat, Kedudukan.SEKRETARIS)
+    return konteks_rekaman(
+        judul=_("Berita Acara"),
+        subjudul=_("%s TKKSD Kabupaten Barito Selatan") % rapat.get_jenis_display(),
+        nomor=rapat.nomor,
+        tanggal=rapat.tanggal,
+        isi=isi,
+        ttd=ttd,
+        ttd_kiri=kiri,
+    )
+
+
+def notulen_konteks(rapat: Rapat, nomor: str) -> dict:
+    """The discussion of the meeting: its course and each agenda item's discussion (P39)."""
+    isi = [
+        blok(
+            "paragraf",
+            _(
+                "%(hari)s, bertempat di %(tempat)s, diselenggarakan %(jenis)s TKKSD "
+                "(Berita Acara Nomor %(ba)s)."
+            )
+            % {
+                "jenis": rapat.get_jenis_display(),
+                "hari": tanggal_kata(rapat.tanggal).kalimat,
+                "tempat": rapat.tempat,
+                "ba": rapat.nomor,
+            },
+        ),
+        blok("paragraf", _pimpinan(rapat)),
+        blok("judul", _("Jalannya Rapat")),
+        *[blok("paragraf", p.strip()) for p in rapat.ringkasan.split("\n") if p.strip()],
+        blok("judul", _("Pembahasan Agenda")),
+    ]
+    for a in rapat.agenda.all():
+        isi.append(blok("butir", f"{a.urutan}. {a.judul}"))
+        for p in (a.pembahasan or "-").split("\n"):
+            if p.strip():
+                isi.append(blok("paragraf", p.strip()))
+        kep = getattr(a, "keputusan", None)
+        if kep:
+            isi.append(blok("paragraf", _("Kesimpulan: %s") % kep.uraian))
+    ttd = {
+        "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(rapat.tanggal)}",
+        "peran": _("Notulis,"),
+        "jabatan": "",
+        "nama": rapat.notulis.upper(),
+        "nip": "",
+    }
+    return konteks_rekaman(
+        judul=_("Notulen"),
+        subjudul=_("%s TKKSD Kabupaten Barito Selatan") % rapat.get_jenis_display(),
+        nomor=nomor,
+        tanggal=rapat.tanggal,
+        isi=isi,
+        ttd=ttd,
+    )
+
+
+def rapat_dokumen_hasilkan(*, rapat: Rapat, user):
+    """Generate (a new version of) the Berita Acara and the Notulen of a meeting whose
+    result is recorded (P39). Returns the two ``VersiDokumen``."""
+    from ..selectors import rapat_detail
+
+    with transaction.atomic():
+        rapat = Rapat.objects.select_for_update().get(pk=rapat.pk)
+        tolak_jika(
+            []
+            if rapat.status == StatusRapat.SELESAI
+            else [
+                Pelanggaran(
+                    "P39",
+                    _(
+                        "Berita Acara dan Notulen dihasilkan setelah hasil rapat dicatat "
+                        "(Pasal 39)."
+                    ),
+                )
+            ]
+        )
+        if rapat.berita_acara_id is None:
+            dok = dokumen_rekaman(
+                jenis=JenisDokumen.BERITA_ACARA_RAPAT,
+                judul=_("Berita Acara %s") % rapat,
+                user=user,
+                tanggal=rapat.tanggal,
+            )
+            rapat.berita_acara, rapat.nomor = dok, dok.nomor
+        if rapat.notulen_id is None:
+            rapat.notulen = dokumen_rekaman(
+                jenis=JenisDokumen.NOTULEN_RAPAT,
+                judul=_("Notulen %(j)s TKKSD %(t)s")
+                % {"j": rapat.get_jenis_display(), "t": rapat.tanggal.strftime("%d-%m-%Y")},
+                user=user,
+                tanggal=rapat.tanggal,
+            )
+        rapat.save(update_fields=["berita_acara", "notulen", "nomor"])
+        penuh = rapat_detail(rapat.pk)
+        stem = f"{rapat.get_jenis_display().replace(' ', '-')}-{rapat.tanggal:%Y-%m-%d}"
+        ba = rekaman_hasilkan(
+            dokumen=rapat.berita_acara,
+            konteks=berita_acara_konteks(penuh),
+            nama_berkas=f"Berita-Acara-{stem}.docx",
+            user=user,
+        )
+        notulen = rekaman_hasilkan(
+            dokumen=rapat.notulen,
+            konteks=notulen_konteks(penuh, rapat.notulen.nomor),
+            nama_berkas=f"Notulen-{stem}.docx",
+            user=user,
+        )
+    return ba, notulen

@@ -1,0 +1,479 @@
+"""TKKSD meetings: scheduling with invitations, the agenda, the result with its chair
+and decisions, and cancelling (Pasal 36–39, Pasal 18 ayat 3–5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.core.errors import Pelanggaran, tolak_jika
+
+from ..choices import (
+    AGENDA_KHUSUS_PLENO,
+    KEDUDUKAN_TKKSD,
+    JenisAgenda,
+    JenisKeputusan,
+    JenisRapat,
+    Kedudukan,
+    StatusRapat,
+    TugasTkksd,
+)
+from ..models import AgendaRapat, Jabatan, Kehadiran, KeputusanRapat, Rapat, RiwayatRapat
+from ..selectors import keputusan_berlaku, susunan
+
+
+def _tgl(d: dt.date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _riwayat(rapat: Rapat, *, dari: str, ke: str, user, alasan: str = "", rule: str = ""):
+    RiwayatRapat.objects.create(rapat=rapat, dari=dari, ke=ke, oleh=user, alasan=alasan, rule=rule)
+
+
+def _kunci(rapat: Rapat) -> Rapat:
+    return Rapat.objects.select_for_update().get(pk=rapat.pk)
+
+
+def _harus_terjadwal(rapat: Rapat, rule: str = "P36") -> list[Pelanggaran]:
+    if rapat.status != StatusRapat.TERJADWAL:
+        return [
+            Pelanggaran(
+                rule,
+                _("Rapat ini sudah %s; tidak dapat diubah.") % rapat.get_status_display().lower(),
+            )
+        ]
+    return []
+
+
+def rapat_jadwalkan(
+    *,
+    jenis: str,
+    tanggal: dt.date,
+    tempat: str,
+    user,
+    waktu_mulai: dt.time | None = None,
+) -> Rapat:
+    """Schedule a Rapat Pleno (Pasal 37) or Rapat Teknis (Pasal 38) of the TKKSD in force
+    on ``tanggal`` (P34-1). Every office of that decree is invited, with its holder on
+    that day (P35-1); a Rapat Teknis also invites the Tim Teknis, all members (P38-4)."""
+    found = []
+    if jenis not in JenisRapat.values:
+        found.append(Pelanggaran("P36", _("Pilih Rapat Pleno atau Rapat Teknis."), "jenis"))
+    if not tempat.strip():
+        found.append(Pelanggaran("P36", _("Isi tempat rapat."), "tempat"))
+    keputusan = keputusan_berlaku(tanggal)
+    if keputusan is None:
+        found.append(
+            Pelanggaran(
+                "P34-1",
+                _(
+                    "Belum ada Keputusan Bupati tentang TKKSD yang berlaku pada %s "
+                    "(Pasal 34 ayat 1)."
+                )
+                % _tgl(tanggal),
+                "tanggal",
+            )
+        )
+    tolak_jika(found)
+    kursi = susunan(keputusan, tanggal)
+    if jenis == JenisRapat.TEKNIS:
+        kursi += susunan(keputusan_berlaku(tanggal, JenisKeputusan.TIM_TEKNIS), tanggal)
+    with transaction.atomic():
+        rapat = Rapat.objects.create(
+            jenis=jenis,
+            keputusan=keputusan,
+            tanggal=tanggal,
+            waktu_mulai=waktu_mulai,
+            tempat=tempat.strip(),
+            dibuat_oleh=user,
+        )
+        Kehadiran.objects.bulk_create(
+            Kehadiran(
+                rapat=rapat,
+                jabatan=k.jabatan,
+                nama=k.pemangku.nama if k.pemangku else "",
+                keterangan_jabatan=f"{k.jabatan.get_kedudukan_display()} — "
+                f"{k.jabatan.nama_jabatan}",
+            )
+            for k in kursi
+        )
+        _riwayat(
+            rapat,
+            dari="",
+            ke=StatusRapat.TERJADWAL,
+            user=user,
+            alasan=_("%(j)s dijadwalkan pada %(t)s di %(p)s.")
+            % {"j": rapat.get_jenis_display(), "t": _tgl(tanggal), "p": rapat.tempat},
+            rule="P37-1" if jenis == JenisRapat.PLENO else "P38-4",
+        )
+    return rapat
+
+
+def agenda_tambah(
+    *,
+    rapat: Rapat,
+    judul: str,
+    user,
+    jenis: str = JenisAgenda.LAINNYA,
+    tugas: str = "",
+    ksdd=None,
+    program_kerja=None,
+) -> AgendaRapat:
+    """Put an item on the agenda, filed under a duty of Pasal 34 ayat (2) (P34-2),
+    optionally about a KSDD. Policy, the work programme and recommendations are
+    decided by the pleno, not a Rapat Teknis (P37-2); a recommendation on an offer
+    names its KSDD (P18-3); setting the programme names the programme (P37-2)."""
+    from kersa.agreements.choices import Pemrakarsa, Status
+
+    with transaction.atomic():
+        rapat = _kunci(rapat)
+        found = _harus_terjadwal(rapat)
+        if not judul.strip():
+            found.append(Pelanggaran("P39", _("Isi pokok bahasan."), "judul"))
+        if jenis not in JenisAgenda.values:
+            found.append(Pelanggaran("P37-2", _("Jenis agenda tidak dikenal."), "jenis"))
+        if tugas and tugas not in TugasTkksd.values:
+            found.append(Pelanggaran("P34-2", _("Tugas TKKSD tidak dikenal."), "tugas"))
+        if rapat.jenis == JenisRapat.TEKNIS and jenis in AGENDA_KHUSUS_PLENO:
+            found.append(
+                Pelanggaran(
+                    "P37-2",
+                    _(
+                        "%s diputuskan dalam Rapat Pleno (Pasal 37 ayat 2); Rapat Teknis "
+                        "hanya membahas dan menyusun rancangannya (Pasal 38 ayat 3)."
+                    )
+                    % JenisAgenda(jenis).label,
+                    "jenis",
+                )
+            )
+        if jenis == JenisAgenda.REKOMENDASI_PENAWARAN:
+            if ksdd is None:
+                found.append(
+                    Pelanggaran(
+                        "P18-3",
+                        _("Pilih KSDD yang penawarannya dibahas (Pasal 18 ayat 3)."),
+                        "ksdd",
+                    )
+                )
+            elif ksdd.pemrakarsa != Pemrakarsa.MITRA or ksdd.status != Status.MENUNGGU_TANGGAPAN:
+                found.append(
+                    Pelanggaran(
+                        "P18-3",
+                        _(
+                            "KSDD %s bukan penawaran daerah mitra yang menunggu tanggapan; "
+                            "rekomendasi Rapat Pleno hanya untuk penawaran tersebut "
+                            "(Pasal 18 ayat 3)."
+                        )
+                        % ksdd.nomor_register,
+                        "ksdd",
+                    )
+                )
+        if jenis == JenisAgenda.PROGRAM_KERJA:
+            if program_kerja is None:
+                found.append(
+                    Pelanggaran(
+                        "P37-2", _("Pilih program kerja yang akan ditetapkan."), "program_kerja"
+                    )
+                )
+            elif program_kerja.ditetapkan_dalam_id:
+                found.append(
+                    Pelanggaran(
+                        "P37-2",
+                        _("Program kerja %s sudah ditetapkan.") % program_kerja.tahun,
+                        "program_kerja",
+                    )
+                )
+        tolak_jika(found)
+        return AgendaRapat.objects.create(
+            rapat=rapat,
+            urutan=rapat.agenda.count() + 1,
+            judul=judul.strip(),
+            jenis=jenis,
+            tugas=tugas or ("g" if jenis == JenisAgenda.REKOMENDASI_PENAWARAN else ""),
+            ksdd=ksdd,
+            program_kerja=program_kerja if jenis == JenisAgenda.PROGRAM_KERJA else None,
+        )
+
+
+def agenda_hapus(*, agenda: AgendaRapat, user) -> None:
+    with transaction.atomic():
+        tolak_jika(_harus_terjadwal(_kunci(agenda.rapat)))
+        agenda.delete()
+
+
+def _cek_pimpinan(rapat: Rapat, pimpinan: Jabatan | None, hadir: dict, alasan: str):
+    """P37-3/P37-4 (pleno) and P38-4/P38-5 (teknis)."""
+    pleno = rapat.jenis == JenisRapat.PLENO
+    utama = Kedudukan.KETUA if pleno else Kedudukan.SEKRETARIS
+    rule_utama, rule_ganti = ("P37-3", "P37-4") if pleno else ("P38-4", "P38-5")
+    if pleno:
+        umum = _("Rapat Pleno dipimpin oleh Ketua TKKSD, atau Wakil Ketua bila Ketua berhalangan")
+        pasal = _("(Pasal 37 ayat 3 dan 4).")
+    else:
+        umum = _(
+            "Rapat Teknis dipimpin oleh Sekretaris TKKSD, atau anggota tetap bila Sekretaris "
+            "berhalangan"
+        )
+        pasal = _("(Pasal 38 ayat 4 dan 5).")
+    if pimpinan is None or pimpinan.keputusan_id != rapat.keputusan_id:
+        return [Pelanggaran(rule_utama, f"{umum} {pasal}", "pimpinan")]
+    utama_hadir = [h for j, h in hadir.items() if j.kedudukan == utama]
+    utama_hadir = bool(utama_hadir and utama_hadir[0])
+    if pimpinan.kedudukan == utama:
+        if not hadir.get(pimpinan, False):
+            return [
+                Pelanggaran(
+                    rule_utama,
+                    _("%(j)s tercatat tidak hadir sehingga tidak dapat memimpin rapat %(p)s")
+                    % {"j": pimpinan.get_kedudukan_display(), "p": pasal},
+                    "pimpinan",
+                )
+            ]
+        return []
+    pengganti = (
+        pimpinan.kedudukan == Kedudukan.WAKIL_KETUA
+        if pleno
+        else pimpinan.anggota_tetap and pimpinan.kedudukan in KEDUDUKAN_TKKSD
+    )
+    if not pengganti:
+        return [Pelanggaran(rule_utama, f"{umum} {pasal}", "pimpinan")]
+    found = []
+    if utama_hadir:
+        found.append(
+            Pelanggaran(
+                rule_ganti,
+                _("%(u)s hadir; pengganti memimpin hanya bila %(u)s berhalangan %(p)s")
+                % {"u": Kedudukan(utama).label, "p": pasal},
+                "pimpinan",
+            )
+        )
+    if not hadir.get(pimpinan, False):
+        found.append(
+            Pelanggaran(
+                rule_ganti,
+                _("Pimpinan rapat pengganti tercatat tidak hadir."),
+                "pimpinan",
+            )
+        )
+    if not alasan.strip():
+        found.append(
+            Pelanggaran(
+                rule_ganti,
+                _("Tuliskan alasan %(u)s berhalangan %(p)s")
+                % {"u": Kedudukan(utama).label, "p": pasal},
+                "alasan_pengganti",
+            )
+        )
+    return found
+
+
+def rapat_hasil_catat(
+    *,
+    rapat: Rapat,
+    user,
+    kehadiran: Mapping[int, Mapping],
+    pimpinan: Jabatan | None,
+    ringkasan: str,
+    keputusan: Mapping[int, Mapping],
+    alasan_pengganti: str = "",
+    notulis: str = "",
+    nomor: str = "",
+) -> Rapat:
+    """Record a meeting that was held: attendance (by ``Kehadiran`` pk: hadir,
+    diwakili_oleh, keterangan), the chair (P37-3/P37-4, P38-4/P38-5), the notulen and a
+    decision per agenda item (by ``AgendaRapat`` pk: uraian, pembahasan, rekomendasi,
+    alasan_penolakan, pertimbangan_persetujuan, tindak_lanjut). The meeting becomes
+    SELESAI with its Berita Acara number (P39). A recommendation on a partner's offer is
+    written to the KSDD through the workflow (P18-3, P18-4, P18-5); setting the work
+    programme links it to the meeting (P37-2); a pleno meets the year's clock (P37-1).
+    Nothing is saved when anything is refused."""
+    from kersa.agreements.services import ksdd_catat_rekomendasi_pleno
+    from kersa.documents.choices import JenisDokumen
+    from kersa.documents.services import dokumen_rekaman
+
+    with transaction.atomic():
+        rapat = _kunci(rapat)
+        found = _harus_terjadwal(rapat, "P39")
+        if rapat.tanggal > timezone.localdate():
+            found.append(
+                Pelanggaran(
+                    "P39",
+                    _("Hasil rapat dicatat setelah rapat diadakan (%s).") % _tgl(rapat.tanggal),
+                )
+            )
+        if not ringkasan.strip():
+            found.append(
+                Pelanggaran(
+                    "P39", _("Tuliskan jalannya rapat untuk notulen (Pasal 39)."), "ringkasan"
+                )
+            )
+        baris = list(rapat.kehadiran.select_related("jabatan"))
+        for k in baris:
+            isi = kehadiran.get(k.pk, {})
+            k.hadir = bool(isi.get("hadir"))
+            k.diwakili_oleh = (isi.get("diwakili_oleh") or "").strip()
+            k.keterangan = (isi.get("keterangan") or "").strip()
+            if k.hadir:
+                k.diwakili_oleh = ""
+        if not any(k.hadir or k.diwakili_oleh for k in baris):
+            found.append(Pelanggaran("P38-4", _("Catat kehadiran peserta rapat."), "kehadiran"))
+        hadir = {k.jabatan: k.hadir for k in baris if k.jabatan_id}
+        found += _cek_pimpinan(rapat, pimpinan, hadir, alasan_pengganti)
+        agenda = list(rapat.agenda.select_related("ksdd", "program_kerja"))
+        if not agenda:
+            found.append(Pelanggaran("P39", _("Rapat belum memiliki agenda."), "keputusan"))
+        for a in agenda:
+            isi = keputusan.get(a.pk, {})
+            if not (isi.get("uraian") or "").strip():
+                found.append(
+                    Pelanggaran(
+                        "P39",
+                        _("Tuliskan keputusan/kesimpulan agenda %(n)s: %(j)s.")
+                        % {"n": a.urutan, "j": a.judul},
+                        "keputusan",
+                    )
+                )
+            if rapat.jenis == JenisRapat.TEKNIS and a.jenis in AGENDA_KHUSUS_PLENO:
+                found.append(
+                    Pelanggaran(
+                        "P37-2",
+                        _("%s diputuskan dalam Rapat Pleno (Pasal 37 ayat 2).")
+                        % a.get_jenis_display(),
+                        "keputusan",
+                    )
+                )
+            if a.jenis == JenisAgenda.REKOMENDASI_PENAWARAN and isi.get("rekomendasi") not in (
+                "diterima",
+                "ditolak",
+            ):
+                found.append(
+                    Pelanggaran(
+                        "P18-3",
+                        _("Agenda %s: Rapat Pleno merekomendasikan menerima atau menolak.")
+                        % a.urutan,
+                        "keputusan",
+                    )
+                )
+        tolak_jika(found)
+
+        for k in baris:
+            k.save(update_fields=["hadir", "diwakili_oleh", "keterangan"])
+        pemangku = next((k for k in baris if k.jabatan_id == pimpinan.pk), None)
+        rapat.pimpinan = pimpinan
+        rapat.pimpinan_nama = pemangku.nama if pemangku else ""
+        rapat.alasan_pengganti = (
+            alasan_pengganti.strip()
+            if pimpinan.kedudukan not in (Kedudukan.KETUA, Kedudukan.SEKRETARIS)
+            else ""
+        )
+        if not notulis.strip():
+            sek = next((k for k in baris if k.jabatan.kedudukan == Kedudukan.SEKRETARIS), None)
+            notulis = sek.nama if sek else ""
+        rapat.notulis = notulis.strip()
+        rapat.ringkasan = ringkasan.strip()
+        if rapat.berita_acara_id is None:
+            judul = _("Berita Acara %(j)s TKKSD %(t)s") % {
+                "j": rapat.get_jenis_display(),
+                "t": _tgl(rapat.tanggal),
+            }
+            dok = dokumen_rekaman(
+                jenis=JenisDokumen.BERITA_ACARA_RAPAT,
+                judul=judul,
+                user=user,
+                tanggal=rapat.tanggal,
+                bernomor=not nomor.strip(),
+            )
+            if nomor.strip():
+                dok.nomor = nomor.strip()
+                dok.save(update_fields=["nomor"])
+            rapat.berita_acara = dok
+            rapat.nomor = dok.nomor
+        for a in agenda:
+            isi = keputusan[a.pk]
+            a.pembahasan = (isi.get("pembahasan") or "").strip()
+            a.save(update_fields=["pembahasan"])
+            rek = isi.get("rekomendasi") if a.jenis == JenisAgenda.REKOMENDASI_PENAWARAN else ""
+            tolak = list(isi.get("alasan_penolakan") or ()) if rek == "ditolak" else []
+            setuju = list(isi.get("pertimbangan_persetujuan") or ()) if rek == "diterima" else []
+            KeputusanRapat.objects.create(
+                agenda=a,
+                uraian=isi["uraian"].strip(),
+                rekomendasi=rek or "",
+                alasan_penolakan=tolak,
+                pertimbangan_persetujuan=setuju,
+                tindak_lanjut=(isi.get("tindak_lanjut") or "").strip(),
+                dicatat_oleh=user,
+            )
+            if rek and a.ksdd_id:
+                # The one path of P18-3/4/5: the workflow checks the grounds and the KSDD.
+                ksdd_catat_rekomendasi_pleno(
+                    ksdd=a.ksdd,
+                    user=user,
+                    tanggal_rapat=rapat.tanggal,
+                    nomor_berita_acara=rapat.nomor,
+                    keputusan=rek,
+                    alasan_penolakan=tolak,
+                    pertimbangan_persetujuan=setuju,
+                    uraian=isi["uraian"].strip(),
+                    agenda=a,
+                )
+            if a.jenis == JenisAgenda.PROGRAM_KERJA and a.program_kerja_id:
+                program = a.program_kerja
+                program.ditetapkan_dalam = rapat
+                program.save(update_fields=["ditetapkan_dalam"])
+        dari = rapat.status
+        rapat.status = StatusRapat.SELESAI
+        rapat.versi += 1
+        rapat.save()
+        _riwayat(
+            rapat,
+            dari=dari,
+            ke=StatusRapat.SELESAI,
+            user=user,
+            alasan=_("Hasil rapat dicatat; Berita Acara %s.") % rapat.nomor,
+            rule="P39",
+        )
+        if rapat.jenis == JenisRapat.PLENO:
+            _p37_1_penuhi(rapat, user)
+    return rapat
+
+
+def _p37_1_penuhi(rapat: Rapat, user) -> None:
+    from kersa.deadlines.choices import StatusTenggat
+    from kersa.deadlines.models import Tenggat
+    from kersa.deadlines.services import tenggat_akhiri
+
+    t = Tenggat.objects.filter(
+        kunci=f"P37-1:{rapat.tanggal.year}", status=StatusTenggat.BERJALAN
+    ).first()
+    if t is not None:
+        tenggat_akhiri(
+            tenggat=t,
+            ke=StatusTenggat.TERPENUHI,
+            alasan=_("Rapat Pleno TKKSD diadakan pada %(t)s (Berita Acara %(n)s).")
+            % {"t": _tgl(rapat.tanggal), "n": rapat.nomor},
+            oleh=user,
+            pada=rapat.tanggal,
+        )
+
+
+def rapat_batalkan(*, rapat: Rapat, user, alasan: str) -> Rapat:
+    """Cancel a scheduled meeting, with the reason kept in its history."""
+    with transaction.atomic():
+        rapat = _kunci(rapat)
+        found = _harus_terjadwal(rapat)
+        if not alasan.strip():
+            found.append(Pelanggaran("P36", _("Tuliskan alasan pembatalan rapat."), "alasan"))
+        tolak_jika(found)
+        dari = rapat.status
+        rapat.status = StatusRapat.BATAL
+        rapat.versi += 1
+        rapat.save(update_fields=["status", "versi"])
+        _riwayat(
+            rapat, dari=dari, ke=StatusRapat.BATAL, user=user, alasan=alasan.strip(), rule="P36"
+        )
+    return rapat
