@@ -1,9 +1,224 @@
-"""Pembinaan (placeholder until built)."""
+"""Pembinaan pages: the oversight home, guidance activities (Pasal 44; P44), association
+memberships (Pasal 43; P43) and the Sekretariat Kerja Sama (Pasal 40–41; P40-2, P40-4, P41).
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+Reading needs the model's view permission; writing needs ``oversight.kelola_pembinaan``
+(the TKKSD secretariat)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kersa.agreements.models import Ksdd
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.core.errors import RuleViolation
+
+from .. import services
+from ..choices import BentukPembinaan
+from ..forms.pembinaan import (
+    AkhiriKeanggotaanForm,
+    KeanggotaanForm,
+    KegiatanPembinaanForm,
+    SekretariatForm,
+)
+from ..models import KeanggotaanAsosiasi
+from ..selectors.pembinaan import (
+    keanggotaan_daftar,
+    kegiatan_pembinaan_daftar,
+    sekretariat_daftar,
+    sekretariat_layak,
+    sekretariat_memenuhi_syarat,
+)
+
+KELOLA = services.IZIN_PEMBINAAN
+LIHAT_KEGIATAN = "oversight.view_kegiatanpembinaan"
+LIHAT_ASOSIASI = "oversight.view_keanggotaanasosiasi"
+LIHAT_SEKRETARIAT = "oversight.view_sekretariatkerjasama"
 
 
 @login_required
 def daftar(request):
-    return render(request, "oversight/pembinaan.html")
+    """The oversight home: one entry per section the user may open."""
+    u = request.user
+    bagian = [
+        (
+            "pembinaan:monev",
+            _("Monitoring dan evaluasi"),
+            _("Monitoring dan evaluasi Perangkat Daerah setiap semester (Pasal 28)."),
+            u.has_perm("oversight.view_monitoringevaluasi"),
+        ),
+        (
+            "pembinaan:perselisihan",
+            _("Perselisihan"),
+            _("Penyelesaian perselisihan secara musyawarah dan mufakat (Pasal 29–30)."),
+            u.has_perm("oversight.view_perselisihan"),
+        ),
+        (
+            "pembinaan:kegiatan",
+            _("Kegiatan pembinaan"),
+            _("Pedoman, sosialisasi, bimbingan, asistensi, pendidikan dan pelatihan (Pasal 44)."),
+            u.has_perm(LIHAT_KEGIATAN),
+        ),
+        (
+            "pembinaan:asosiasi",
+            _("Keanggotaan asosiasi"),
+            _("Wadah kerja sama wajib/sukarela dan APKASI (Pasal 43)."),
+            u.has_perm(LIHAT_ASOSIASI),
+        ),
+        (
+            "pembinaan:sekretariat",
+            _("Sekretariat Kerja Sama"),
+            _("Sekretariat untuk Kerja Sama Wajib yang memenuhi syarat (Pasal 40–41)."),
+            u.has_perm(LIHAT_SEKRETARIAT),
+        ),
+    ]
+    return render(
+        request,
+        "oversight/pembinaan.html",
+        {"bagian": [{"url": b[0], "judul": b[1], "uraian": b[2]} for b in bagian if b[3]]},
+    )
+
+
+# --- Kegiatan pembinaan (Pasal 44) -----------------------------------------------------
+
+
+@login_required
+@permission_required(LIHAT_KEGIATAN, raise_exception=True)
+def kegiatan(request):
+    boleh = request.user.has_perm(KELOLA)
+    form = None
+    if boleh:
+        form = KegiatanPembinaanForm(
+            request.POST or None,
+            ksdd_qs=ksdd_visible_to(request.user).order_by("nomor_register"),
+            initial={"tanggal": timezone.localdate()},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.kegiatan_pembinaan_tambah(user=request.user, **form.cleaned_data)
+            except RuleViolation as exc:
+                form.tambah_pelanggaran(exc)
+            else:
+                messages.success(request, _("Kegiatan pembinaan dicatat."))
+                return redirect("pembinaan:kegiatan")
+    elif request.method == "POST":
+        raise Http404
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = None
+    bentuk = request.GET.get("bentuk", "")
+    if bentuk not in BentukPembinaan.values:
+        bentuk = ""
+    return render(
+        request,
+        "oversight/pembinaan_kegiatan.html",
+        {
+            "daftar": kegiatan_pembinaan_daftar(tahun=tahun, bentuk=bentuk),
+            "form": form,
+            "tahun": tahun,
+            "bentuk": bentuk,
+            "pilihan_bentuk": BentukPembinaan.choices,
+        },
+    )
+
+
+# --- Keanggotaan asosiasi (Pasal 43) ---------------------------------------------------
+
+
+@login_required
+@permission_required(LIHAT_ASOSIASI, raise_exception=True)
+def asosiasi(request):
+    boleh = request.user.has_perm(KELOLA)
+    form = None
+    if boleh:
+        form = KeanggotaanForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.keanggotaan_tambah(user=request.user, **form.cleaned_data)
+            except RuleViolation as exc:
+                form.tambah_pelanggaran(exc)
+            else:
+                messages.success(request, _("Keanggotaan asosiasi dicatat."))
+                return redirect("pembinaan:asosiasi")
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "oversight/pembinaan_asosiasi.html",
+        {
+            "aktif": keanggotaan_daftar(aktif=True),
+            "berakhir": keanggotaan_daftar(aktif=False),
+            "form": form,
+            "form_akhiri": AkhiriKeanggotaanForm(initial={"selesai": timezone.localdate()})
+            if boleh
+            else None,
+        },
+    )
+
+
+@login_required
+@permission_required(KELOLA, raise_exception=True)
+@require_POST
+def asosiasi_akhiri(request, pk: int):
+    k = get_object_or_404(KeanggotaanAsosiasi, pk=pk)
+    form = AkhiriKeanggotaanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.keanggotaan_akhiri(keanggotaan=k, user=request.user, **form.cleaned_data)
+        except RuleViolation as exc:
+            for p in exc.pelanggaran:
+                messages.error(request, f"{p.detail} [{p.rule}]")
+        else:
+            messages.success(request, _("Keanggotaan %(nama)s diakhiri.") % {"nama": k.nama})
+    else:
+        messages.error(request, _("Isi tanggal berakhir."))
+    return redirect("pembinaan:asosiasi")
+
+
+# --- Sekretariat Kerja Sama (Pasal 40–41) ----------------------------------------------
+
+
+@login_required
+@permission_required(LIHAT_SEKRETARIAT, raise_exception=True)
+def sekretariat(request):
+    return render(
+        request,
+        "oversight/sekretariat.html",
+        {"daftar": sekretariat_daftar(), "boleh_kelola": request.user.has_perm(KELOLA)},
+    )
+
+
+@login_required
+@permission_required(KELOLA, raise_exception=True)
+def sekretariat_catat(request, ksdd_pk: int):
+    try:
+        ksdd = ksdd_visible_to(request.user).select_related("perangkat_daerah").get(pk=ksdd_pk)
+    except Ksdd.DoesNotExist as exc:
+        raise Http404(_("KSDD tidak ditemukan.")) from exc
+    form = SekretariatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sekretariat_catat(ksdd=ksdd, user=request.user, **form.cleaned_data)
+        except RuleViolation as exc:
+            form.tambah_pelanggaran(exc)
+        else:
+            messages.success(request, _("Sekretariat Kerja Sama dicatat."))
+            return redirect("pembinaan:sekretariat")
+    syarat = sekretariat_memenuhi_syarat(ksdd)
+    return render(
+        request,
+        "oversight/sekretariat_catat.html",
+        {
+            "ksdd": ksdd,
+            "form": form,
+            "syarat": syarat,
+            "layak": sekretariat_layak(syarat),
+            "sudah_ada": hasattr(ksdd, "sekretariat_kerja_sama"),
+        },
+    )

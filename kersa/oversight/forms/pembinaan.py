@@ -1,0 +1,116 @@
+"""Forms of funding assistance (Pasal 31), the Sekretariat Kerja Sama (Pasal 40–41),
+association memberships (Pasal 43) and guidance activities (Pasal 44)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kersa.agreements.models import Ksdd
+from kersa.regions.models import PerangkatDaerah, Wilayah
+
+from ..choices import BentukPembinaan, JenisAsosiasi
+from ._dasar import TANGGAL, FormPelanggaran
+
+RUPIAH = {"max_digits": 16, "decimal_places": 2}
+
+
+class BantuanPendanaanForm(FormPelanggaran):
+    """P31-1: amount, budget year, the agency of the urusan, the receiving partner."""
+
+    mitra = forms.ModelChoiceField(
+        label=_("Daerah mitra penerima"), queryset=Wilayah.objects.none()
+    )
+    jumlah = forms.DecimalField(label=_("Jumlah bantuan (Rp)"), min_value=0, **RUPIAH)
+    tahun_anggaran = forms.IntegerField(label=_("Tahun anggaran"), min_value=2000, max_value=2100)
+    perangkat_daerah = forms.ModelChoiceField(
+        label=_("Melalui APBD pada Perangkat Daerah"),
+        queryset=PerangkatDaerah.objects.filter(aktif=True).order_by("nama"),
+        help_text=_("Perangkat Daerah sesuai urusan pemerintahan yang dikerjasamakan (Pasal 31)."),
+    )
+    keterangan = forms.CharField(
+        label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mitra"].queryset = ksdd.mitra.order_by("kode")
+        self.fields["mitra"].label_from_instance = lambda w: w.nama_lengkap
+
+
+class SekretariatForm(FormPelanggaran):
+    """P40-2, P40-4, P41: the Sekretariat of a qualifying Kerja Sama Wajib."""
+
+    terus_menerus = forms.BooleanField(
+        label=_("Kerja sama dilakukan secara terus-menerus (Pasal 40 ayat 2 huruf a)"),
+        required=False,
+        help_text=_(
+            "Centang bila layanan/kegiatan kerja sama berlangsung terus, bukan sekali jadi."
+        ),
+    )
+    nama = forms.CharField(label=_("Nama sekretariat"), max_length=200)
+    nomor_kesepakatan = forms.CharField(
+        label=_("Nomor Kesepakatan Bersama pembentukan (Pasal 40 ayat 4)"), max_length=100
+    )
+    tanggal_kesepakatan = forms.DateField(label=_("Tanggal Kesepakatan Bersama"), widget=TANGGAL)
+    alamat = forms.CharField(label=_("Kedudukan/alamat"), max_length=250, required=False)
+    hibah_tahunan = forms.DecimalField(
+        label=_("Hibah APBD Daerah per tahun (Rp) (Pasal 41 ayat 2)"), required=False, **RUPIAH
+    )
+    catatan = forms.CharField(
+        label=_("Catatan tugas dan laporan (Pasal 41 ayat 1)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class KeanggotaanForm(FormPelanggaran):
+    """P43: a membership of an association or cooperation forum."""
+
+    jenis = forms.ChoiceField(label=_("Jenis (Pasal 43 ayat 2)"), choices=JenisAsosiasi.choices)
+    nama = forms.CharField(label=_("Nama asosiasi/wadah"), max_length=200)
+    dasar = forms.CharField(
+        label=_("Dasar keanggotaan"),
+        max_length=250,
+        required=False,
+        help_text=_("mis. nomor keputusan"),
+    )
+    mulai = forms.DateField(label=_("Anggota sejak"), widget=TANGGAL)
+    selesai = forms.DateField(label=_("Berakhir"), required=False, widget=TANGGAL)
+    iuran_tahunan = forms.DecimalField(label=_("Iuran per tahun (Rp)"), required=False, **RUPIAH)
+    keterangan = forms.CharField(
+        label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AkhiriKeanggotaanForm(FormPelanggaran):
+    selesai = forms.DateField(label=_("Berakhir pada"), widget=TANGGAL)
+    alasan = forms.CharField(label=_("Alasan"), required=False, max_length=250)
+
+
+class KegiatanPembinaanForm(FormPelanggaran):
+    """P44: a guidance activity for the agencies running KSDD."""
+
+    bentuk = forms.ChoiceField(label=_("Bentuk (Pasal 44 ayat 2)"), choices=BentukPembinaan.choices)
+    judul = forms.CharField(label=_("Kegiatan"), max_length=250)
+    tanggal = forms.DateField(label=_("Tanggal"), widget=TANGGAL)
+    tempat = forms.CharField(label=_("Tempat"), max_length=200, required=False)
+    narasumber = forms.CharField(label=_("Narasumber/pelaksana"), max_length=200, required=False)
+    peserta = forms.ModelMultipleChoiceField(
+        label=_("Perangkat Daerah peserta"),
+        queryset=PerangkatDaerah.objects.filter(aktif=True).order_by("nama"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    ksdd = forms.ModelMultipleChoiceField(
+        label=_("KSDD yang dibahas"),
+        queryset=Ksdd.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    ringkasan = forms.CharField(
+        label=_("Ringkasan hasil"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, ksdd_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ksdd"].queryset = ksdd_qs
+        self.fields["ksdd"].label_from_instance = lambda k: f"{k.nomor_register} – {k.judul}"

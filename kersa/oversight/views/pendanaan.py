@@ -1,0 +1,69 @@
+"""Funding assistance to a partner region for a Kerja Sama Wajib (Pasal 31 ayat 1; P31-1):
+the list on one KSDD and the form that calls ``agreements.services.bantuan_pendanaan_tambah``.
+
+Whoever may see the KSDD reads the list; whoever may change KSDD (the secretariat, the
+agency's operator) adds. A Sukarela KSDD is refused by the service with its Pasal."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import Kategori
+from kersa.agreements.models import Ksdd
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.agreements.services import bantuan_pendanaan_tambah
+from kersa.core.errors import RuleViolation
+
+from ..forms.pembinaan import BantuanPendanaanForm
+from ..selectors.pembinaan import bantuan_pendanaan_daftar
+
+UBAH = "agreements.change_ksdd"
+
+
+@login_required
+@permission_required("agreements.view_ksdd", raise_exception=True)
+def pendanaan(request, pk: int):
+    try:
+        ksdd = ksdd_visible_to(request.user).select_related("perangkat_daerah").get(pk=pk)
+    except Ksdd.DoesNotExist as exc:
+        raise Http404(_("KSDD tidak ditemukan.")) from exc
+    boleh = request.user.has_perm(UBAH)
+    if request.method == "POST" and not boleh:
+        raise PermissionDenied
+    form = None
+    if boleh:
+        form = BantuanPendanaanForm(
+            request.POST or None,
+            ksdd=ksdd,
+            initial={
+                "perangkat_daerah": ksdd.perangkat_daerah_id,
+                "tahun_anggaran": timezone.localdate().year,
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                bantuan_pendanaan_tambah(ksdd=ksdd, user=request.user, **form.cleaned_data)
+            except RuleViolation as exc:
+                form.tambah_pelanggaran(exc)
+            else:
+                messages.success(request, _("Bantuan pendanaan dicatat (Pasal 31)."))
+                return redirect("pembinaan:pendanaan", pk=ksdd.pk)
+    daftar = bantuan_pendanaan_daftar(ksdd)
+    return render(
+        request,
+        "oversight/pendanaan.html",
+        {
+            "ksdd": ksdd,
+            "daftar": daftar,
+            "total": daftar.aggregate(t=Sum("jumlah"))["t"],
+            "form": form,
+            "wajib": ksdd.kategori == Kategori.WAJIB,
+        },
+    )
