@@ -5,4 +5,6 @@ from .views import dasbor
 app_name = "dasbor"
 urlpatterns = [
     path("", dasbor.daftar, name="daftar"),
+    path("unduh.xlsx", dasbor.unduh_xlsx, name="xlsx"),
+    path("unduh.pdf", dasbor.unduh_pdf, name="pdf"),
 ]

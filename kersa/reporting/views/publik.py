@@ -1,7 +1,138 @@
-"""Register publik (placeholder until built)."""
+"""Register publik: the signed agreements (KB or PKS signed), open to everyone without
+login: the signed part of the register TKKSD keeps under Pasal 26 (penatausahaan), made
+public in the spirit of the UU Pelayanan Publik the Perbup rests on. No drafts, no
+internal letters, no person's name: of the signatories only their office (jabatan).
+"""
 
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition, require_safe
+
+from kersa.agreements.choices import Kategori
+
+from .. import ekspor, statistik
+from ..ekspor import Tabel
+
+PER_HALAMAN = 25
 
 
+def _etag(request, *args, **kwargs) -> str:
+    """Changes with any KSDD change, the language and the login state (the header).
+
+    ``private``: the page carries a CSRF token (language form), so shared caches must
+    not keep it; browsers revalidate with If-None-Match and get a 304."""
+    user = request.user.pk if request.user.is_authenticated else 0
+    return f"{statistik.versi_publik()}-{get_language()}-{user}"
+
+
+def _cari(request) -> tuple[str, int | None]:
+    q = (request.GET.get("q") or "").strip()[:100]
+    tahun = request.GET.get("tahun") or ""
+    return q, int(tahun) if tahun.isdigit() and 1990 < int(tahun) < 2200 else None
+
+
+def _tabel(baris: list[dict]) -> Tabel:
+    return Tabel(
+        _("KSDD yang telah ditandatangani"),
+        [
+            _("Nomor register"),
+            _("Judul"),
+            _("Para pihak"),
+            _("Urusan"),
+            _("Kategori"),
+            _("Bentuk"),
+            _("Tanggal Kesepakatan Bersama"),
+            _("Tanggal PKS"),
+            _("Berlaku mulai"),
+            _("Berlaku sampai"),
+            _("Penandatangan (jabatan)"),
+            _("Keadaan"),
+        ],
+        [
+            [
+                b["ksdd"].nomor_register,
+                b["ksdd"].judul,
+                [b["daerah"], *b["mitra"]],
+                b["urusan"],
+                str(Kategori(b["ksdd"].kategori).label),
+                str(b["ksdd"].bentuk),
+                b["kb"].tanggal_ditandatangani if b["kb"] else None,
+                b["pks"].tanggal_ditandatangani if b["pks"] else None,
+                b["mulai"],
+                b["berakhir"],
+                b["penandatangan"],
+                str(b["keadaan"]),
+            ]
+            for b in baris
+        ],
+        lebar=[18, 50, 40, 30, 22, 30, 14, 14, 12, 12, 40, 20],
+    )
+
+
+def _baris(qs) -> list[dict]:
+    from kersa.regions.selectors import wilayah_daerah
+
+    hari_ini = timezone.localdate()
+    daerah = wilayah_daerah().nama_lengkap
+    hasil = []
+    for k in qs:
+        b = statistik.baris_publik(k, hari_ini)
+        b["daerah"] = daerah
+        hasil.append(b)
+    return hasil
+
+
+@require_safe
+@cache_control(max_age=300, private=True)
+@condition(etag_func=_etag)
 def daftar(request):
-    return render(request, "reporting/publik.html")
+    q, tahun = _cari(request)
+    halaman = Paginator(statistik.ksdd_publik(q=q, tahun=tahun), PER_HALAMAN).get_page(
+        request.GET.get("halaman")
+    )
+    ctx = {
+        "q": q,
+        "tahun": tahun,
+        "tahun_pilihan": statistik.tahun_publik(),
+        "halaman": halaman,
+        "baris": _baris(halaman.object_list),
+        "querystring": urlencode({k: v for k, v in (("q", q), ("tahun", tahun)) if v}),
+    }
+    return render(request, "reporting/publik.html", ctx)
+
+
+def _unduh(request, ext: str):
+    q, tahun = _cari(request)
+    tabel = _tabel(_baris(statistik.ksdd_publik(q=q, tahun=tahun)))
+    nama = f"ksdd-ditandatangani-{timezone.localdate():%Y%m%d}.{ext}"
+    if ext == "csv":
+        resp = HttpResponse(ekspor.csv_dari_tabel(tabel), content_type="text/csv; charset=utf-8")
+    else:
+        resp = HttpResponse(
+            ekspor.xlsx_dari_tabel([tabel], judul_buku=tabel.judul),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    resp["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return resp
+
+
+@require_safe
+@cache_control(max_age=300, private=True)
+@condition(etag_func=_etag)
+def unduh_csv(request):
+    return _unduh(request, "csv")
+
+
+@require_safe
+@cache_control(max_age=300, private=True)
+@condition(etag_func=_etag)
+def unduh_xlsx(request):
+    return _unduh(request, "xlsx")

@@ -70,6 +70,9 @@ class Command(BaseCommand):
             ("tenggat (sekretariat)", pemeran.sekretariat, "/tenggat/"),
             ("tenggat (operator)", pemeran.operator, "/tenggat/"),
             ("kalender kerja", pemeran.sekretariat, "/tenggat/kalender/2026/"),
+            ("dasbor (sekretariat)", pemeran.sekretariat, "/dasbor/"),
+            ("dasbor (operator)", pemeran.operator, "/dasbor/"),
+            ("register publik", pemeran.publik, "/publik/"),
         ]
         statuses = [Status.PENYUSUNAN_KAK, Status.MENUNGGU_TANGGAPAN, Status.PENYUSUNAN_PKS]
 

@@ -1,0 +1,492 @@
+"""Reads of the dashboard and the public register (Pasal 13 stages, Pasal 26 register).
+
+Every count is aggregated in the database (``values`` + ``annotate(Count)``): one
+query per table whatever the number of KSDD. The only Python loops run over the
+aggregated groups (at most a few dozen rows), never over KSDD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from kersa.agreements.choices import (
+    STATUS_AKHIR,
+    TAHAP_STATUS,
+    JenisNaskah,
+    Kategori,
+    Status,
+    Tahap,
+)
+from kersa.agreements.models import Ksdd
+from kersa.agreements.models.langkah import Naskah, Penandatangan
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.selectors import tenggat_terlihat
+from kersa.regions.models import Perbatasan, Wilayah
+
+# ---------------------------------------------------------------- charts
+
+
+@dataclass
+class Baris:
+    label: str
+    nilai: int
+    kode: str = ""
+
+
+@dataclass
+class Grafik:
+    """A horizontal bar chart, drawn as inline SVG by ``dasbor_grafik.html``; the same
+    numbers are shown in a table beside it (accessibility)."""
+
+    kunci: str
+    judul: str
+    baris: list[Baris] = field(default_factory=list)
+    keterangan: str = ""
+
+    LEBAR = 540  # viewBox width; labels left, bars from X_BATANG, the number after the bar
+    X_BATANG = 250
+    PANJANG_BATANG = 250
+    TINGGI = 24
+
+    @property
+    def total(self) -> int:
+        return sum(b.nilai for b in self.baris)
+
+    @property
+    def maks(self) -> int:
+        return max((b.nilai for b in self.baris), default=0)
+
+    @property
+    def batang(self) -> list[dict]:
+        """Geometry of each bar in the viewBox (x, y, width, label and number positions)."""
+        maks = self.maks or 1
+        hasil = []
+        for i, b in enumerate(self.baris):
+            # whole numbers: the template would localise a float ("12,5") and break the SVG
+            lebar = max(round(self.PANJANG_BATANG * b.nilai / maks), 2 if b.nilai else 0)
+            label = b.label if len(b.label) <= 34 else b.label[:33] + "…"
+            hasil.append(
+                {
+                    "label": label,
+                    "label_penuh": b.label,
+                    "nilai": b.nilai,
+                    "y": i * self.TINGGI + 5,
+                    "y_teks": i * self.TINGGI + 17,
+                    "x": self.X_BATANG,
+                    "lebar": lebar,
+                    "x_teks": self.X_BATANG + lebar + 6,
+                }
+            )
+        return hasil
+
+    @property
+    def tinggi(self) -> int:
+        return max(len(self.baris), 1) * self.TINGGI + 4
+
+
+# ---------------------------------------------------------------- filters
+
+
+@dataclass
+class Saring:
+    tahun: int | None = None
+    kategori: str = ""
+
+    @classmethod
+    def dari_get(cls, data) -> Saring:
+        tahun = data.get("tahun") or ""
+        kategori = data.get("kategori") or ""
+        return cls(
+            tahun=int(tahun) if tahun.isdigit() and 1990 < int(tahun) < 2200 else None,
+            kategori=kategori if kategori in Kategori.values else "",
+        )
+
+    @property
+    def aktif(self) -> bool:
+        return bool(self.tahun or self.kategori)
+
+    def querystring(self) -> str:
+        parts = []
+        if self.tahun:
+            parts.append(f"tahun={self.tahun}")
+        if self.kategori:
+            parts.append(f"kategori={self.kategori}")
+        return "&".join(parts)
+
+
+def ksdd_dasbor(*, user, saring: Saring) -> QuerySet[Ksdd]:
+    """The KSDD the dashboard counts: those the user may see (operators: their agency's),
+    created in ``saring.tahun`` and of ``saring.kategori`` when given."""
+    qs = ksdd_visible_to(user)
+    if saring.tahun:
+        qs = qs.filter(dibuat_pada__year=saring.tahun)
+    if saring.kategori:
+        qs = qs.filter(kategori=saring.kategori)
+    return qs
+
+
+def tahun_tersedia(*, user) -> list[int]:
+    rows = (
+        ksdd_visible_to(user)
+        .annotate(t=ExtractYear("dibuat_pada"))
+        .values_list("t", flat=True)
+        .distinct()
+        .order_by("-t")
+    )
+    return [t for t in rows if t]
+
+
+# ---------------------------------------------------------------- counts
+
+
+def per_tahap(qs: QuerySet[Ksdd]) -> Grafik:
+    """KSDD by the Pasal 13 stage of their status (P13); ended KSDD by how they ended."""
+    per_status = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
+    baris = []
+    for tahap in Tahap:
+        n = sum(v for s, v in per_status.items() if TAHAP_STATUS.get(s) == tahap)
+        baris.append(Baris(f"{tahap.value}. {tahap.label}", n, tahap.value))
+    for s in (Status.DIAKHIRI, Status.DITOLAK, Status.DIBATALKAN):
+        baris.append(Baris(str(Status(s).label), per_status.get(s, 0), s))
+    return Grafik("tahap", _("KSDD menurut tahapan (Pasal 13)"), baris)
+
+
+def per_urusan(qs: QuerySet[Ksdd]) -> Grafik:
+    rows = (
+        qs.order_by()
+        .filter(urusan__isnull=False)
+        .values("urusan__kode", "urusan__nama", "urusan__urutan")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n", "urusan__urutan")
+    )
+    baris = [Baris(r["urusan__nama"], r["n"], r["urusan__kode"]) for r in rows]
+    return Grafik("urusan", _("KSDD menurut urusan pemerintahan (Pasal 5)"), baris)
+
+
+def per_bentuk(qs: QuerySet[Ksdd]) -> Grafik:
+    rows = (
+        qs.order_by()
+        .values("bentuk__kode", "bentuk__nama")
+        .annotate(n=Count("id"))
+        .order_by("bentuk__kode")
+    )
+    baris = [
+        Baris(f"{r['bentuk__kode']}. {r['bentuk__nama']}", r["n"], r["bentuk__kode"]) for r in rows
+    ]
+    return Grafik("bentuk", _("KSDD menurut bentuk (Pasal 9)"), baris)
+
+
+def per_mitra(qs: QuerySet[Ksdd]) -> list[dict]:
+    """One row per partner region: KSDD in total and still running (not ended)."""
+    return list(
+        qs.order_by()
+        .filter(mitra__isnull=False)
+        .values("mitra__kode", "mitra__nama", "mitra__jenis", "mitra__provinsi_id")
+        .annotate(
+            n=Count("id", distinct=True),
+            aktif=Count("id", distinct=True, filter=~Q(status__in=STATUS_AKHIR)),
+        )
+        .order_by("-n", "mitra__kode")
+    )
+
+
+def grafik_mitra(rows: list[dict]) -> Grafik:
+    from kersa.regions.choices import JenisWilayah
+
+    baris = [
+        Baris(
+            f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}", r["n"], r["mitra__kode"]
+        )
+        for r in rows
+    ]
+    return Grafik("mitra", _("KSDD menurut daerah mitra"), baris)
+
+
+def per_tahun(qs: QuerySet[Ksdd]) -> Grafik:
+    """KSDD recorded per year, and Kesepakatan Bersama signed per year."""
+    dibuat = dict(
+        qs.order_by()
+        .annotate(t=ExtractYear("dibuat_pada"))
+        .values_list("t")
+        .annotate(n=Count("id"))
+    )
+    ttd = dict(
+        Naskah.objects.filter(
+            ksdd__in=qs, jenis=JenisNaskah.KB, tanggal_ditandatangani__isnull=False
+        )
+        .annotate(t=ExtractYear("tanggal_ditandatangani"))
+        .values_list("t")
+        .annotate(n=Count("id"))
+    )
+    baris = []
+    for t in sorted(set(dibuat) | set(ttd)):
+        baris.append(Baris(_("%(t)s — dicatat") % {"t": t}, dibuat.get(t, 0), f"{t}-dicatat"))
+        baris.append(Baris(_("%(t)s — KB ditandatangani") % {"t": t}, ttd.get(t, 0), f"{t}-kb"))
+    return Grafik("tahun", _("KSDD menurut tahun"), baris)
+
+
+def tenggat_per_aturan(*, user, saring: Saring) -> list[dict]:
+    """Statutory clocks per rule: kept (TERPENUHI, DIANGGAP), missed (TERLEWAT), running."""
+    qs = tenggat_terlihat(user)
+    if saring.tahun:
+        qs = qs.filter(jatuh_tempo__year=saring.tahun)
+    if saring.kategori:
+        qs = qs.filter(ksdd__kategori=saring.kategori)
+    rows = (
+        qs.order_by()
+        .values("rule")
+        .annotate(
+            terpenuhi=Count("id", filter=Q(status=StatusTenggat.TERPENUHI)),
+            dianggap=Count("id", filter=Q(status=StatusTenggat.DIANGGAP)),
+            terlewat=Count("id", filter=Q(status=StatusTenggat.TERLEWAT)),
+            berjalan=Count("id", filter=Q(status=StatusTenggat.BERJALAN)),
+            dihentikan=Count("id", filter=Q(status=StatusTenggat.DIHENTIKAN)),
+        )
+    )
+    hasil = []
+    for r in sorted(rows, key=lambda r: r["rule"]):
+        d = DEFINISI.get(r["rule"])
+        hasil.append(
+            {
+                **r,
+                "pasal": str(d.pasal) if d else r["rule"],
+                "judul": str(d.judul) if d else r["rule"],
+            }
+        )
+    return hasil
+
+
+def grafik_tenggat(rows: list[dict]) -> Grafik:
+    t = {k: sum(r[k] for r in rows) for k in ("terpenuhi", "dianggap", "terlewat", "berjalan")}
+    baris = [
+        Baris(str(StatusTenggat.TERPENUHI.label), t["terpenuhi"], "terpenuhi"),
+        Baris(str(StatusTenggat.DIANGGAP.label), t["dianggap"], "dianggap"),
+        Baris(str(StatusTenggat.TERLEWAT.label), t["terlewat"], "terlewat"),
+        Baris(str(StatusTenggat.BERJALAN.label), t["berjalan"], "berjalan"),
+    ]
+    return Grafik("tenggat", _("Tenggat: dipenuhi dan terlewat"), baris)
+
+
+# ---------------------------------------------------------------- schematic map
+
+# Schematic positions of Kalimantan Tengah's kabupaten/kota (x, y in a 560 × 380 box),
+# after the seats of government, nudged apart so that labels do not overlap.
+POSISI_KALTENG: dict[str, tuple[int, int]] = {
+    "62.09": (60, 150),  # Lamandau (Nanga Bulik)
+    "62.08": (50, 250),  # Sukamara
+    "62.01": (120, 300),  # Kotawaringin Barat (Pangkalan Bun)
+    "62.07": (200, 345),  # Seruyan (Kuala Pembuang)
+    "62.02": (230, 250),  # Kotawaringin Timur (Sampit)
+    "62.06": (300, 170),  # Katingan (Kasongan)
+    "62.10": (360, 85),  # Gunung Mas (Kuala Kurun)
+    "62.71": (355, 230),  # Palangka Raya
+    "62.11": (380, 320),  # Pulang Pisau
+    "62.03": (450, 270),  # Kapuas
+    "62.12": (440, 35),  # Murung Raya (Puruk Cahu)
+    "62.05": (470, 110),  # Barito Utara (Muara Teweh)
+    "62.04": (460, 190),  # Barito Selatan (Buntok)
+    "62.13": (525, 215),  # Barito Timur (Tamiang Layang)
+}
+
+
+def peta_skematik(mitra_rows: list[dict]) -> dict:
+    """Nodes of the province's kabupaten/kota (home region, neighbours, partners with running
+    or ended KSDD), the land borders among them, links home → partner; and the partners
+    outside the province as a list. Two queries."""
+    home = settings.KERSA_HOME_REGION
+    prov = home.split(".")[0]
+    per_kode = {r["mitra__kode"]: r for r in mitra_rows}
+    wilayah = list(
+        Wilayah.objects.filter(provinsi_id=prov).only("kode", "nama", "jenis").order_by("kode")
+    )
+    kodes = {w.kode for w in wilayah}
+    tetangga = set()
+    garis = []
+    pos = POSISI_KALTENG
+    for a, b in Perbatasan.objects.filter(
+        wilayah_a_id__in=kodes, wilayah_b_id__in=kodes
+    ).values_list("wilayah_a_id", "wilayah_b_id"):
+        if home in (a, b):
+            tetangga.add(b if a == home else a)
+        if a in pos and b in pos:
+            garis.append({"x1": pos[a][0], "y1": pos[a][1], "x2": pos[b][0], "y2": pos[b][1]})
+    simpul, tautan = [], []
+    for w in wilayah:
+        if w.kode not in pos:
+            continue
+        r = per_kode.get(w.kode)
+        if w.kode == home:
+            kelas = "daerah"
+        elif r and r["aktif"]:
+            kelas = "mitra-aktif"
+        elif r:
+            kelas = "mitra-lalu"
+        elif w.kode in tetangga:
+            kelas = "tetangga"
+        else:
+            kelas = "lain"
+        x, y = pos[w.kode]
+        simpul.append(
+            {
+                "kode": w.kode,
+                "nama": w.nama,
+                "nama_lengkap": w.nama_lengkap,
+                "x": x,
+                "y": y,
+                "kelas": kelas,
+                "n": r["n"] if r else 0,
+                "aktif": r["aktif"] if r else 0,
+                "tetangga": w.kode in tetangga,
+            }
+        )
+        if r and home in pos:
+            tautan.append(
+                {
+                    "x1": pos[home][0],
+                    "y1": pos[home][1],
+                    "x2": x,
+                    "y2": y,
+                    "aktif": bool(r["aktif"]),
+                }
+            )
+    luar = [r for r in mitra_rows if r["mitra__kode"] not in kodes]
+    return {"simpul": simpul, "garis": garis, "tautan": tautan, "luar": luar}
+
+
+# ---------------------------------------------------------------- register rows (exports)
+
+
+def ksdd_register(qs: QuerySet[Ksdd]) -> QuerySet[Ksdd]:
+    """The register rows for an export, with their signing dates: a fixed number of queries."""
+    return (
+        qs.select_related("perangkat_daerah", "bentuk")
+        .prefetch_related(
+            "mitra",
+            "urusan",
+            Prefetch(
+                "naskah",
+                queryset=Naskah.objects.only(
+                    "id",
+                    "ksdd_id",
+                    "jenis",
+                    "tanggal_mulai",
+                    "tanggal_berakhir",
+                    "tanggal_ditandatangani",
+                ),
+            ),
+        )
+        .order_by("-dibuat_pada", "-id")
+    )
+
+
+# ---------------------------------------------------------------- public register (P26)
+
+
+def _ttd_naskah() -> QuerySet[Naskah]:
+    return Naskah.objects.filter(tanggal_ditandatangani__isnull=False)
+
+
+def ksdd_publik(*, q: str = "", tahun: int | None = None) -> QuerySet[Ksdd]:
+    """Signed agreements only: KSDD whose Kesepakatan Bersama or PKS is signed. Drafts,
+    the KAK, internal letters and every person's name stay out: of the signatories only
+    their office (jabatan) and region are loaded."""
+    ttd = _ttd_naskah().filter(ksdd=OuterRef("pk"))
+    qs = Ksdd.objects.filter(Exists(ttd))
+    if tahun:
+        qs = qs.filter(Exists(ttd.filter(tanggal_ditandatangani__year=tahun)))
+    q = (q or "").strip()[:100]
+    if q:
+        cocok_mitra = Wilayah.objects.filter(ksdd_sebagai_mitra=OuterRef("pk"), nama__icontains=q)
+        cocok_urusan = Ksdd.urusan.through.objects.filter(
+            ksdd=OuterRef("pk"), urusan__nama__icontains=q
+        )
+        qs = qs.filter(
+            Q(judul__icontains=q)
+            | Q(nomor_register__icontains=q)
+            | Q(Exists(cocok_mitra))
+            | Q(Exists(cocok_urusan))
+        )
+    return (
+        qs.select_related("bentuk")
+        .only("id", "nomor_register", "judul", "status", "kategori", "bentuk__kode", "bentuk__nama")
+        .prefetch_related(
+            Prefetch("mitra", queryset=Wilayah.objects.only("kode", "nama", "jenis")),
+            Prefetch("urusan"),
+            Prefetch(
+                "naskah",
+                queryset=_ttd_naskah()
+                .only(
+                    "id",
+                    "ksdd_id",
+                    "jenis",
+                    "tanggal_mulai",
+                    "tanggal_berakhir",
+                    "tanggal_ditandatangani",
+                    "tempat_penandatanganan",
+                )
+                .order_by("jenis")
+                .prefetch_related(
+                    Prefetch(
+                        "penandatangan",
+                        queryset=Penandatangan.objects.only(
+                            "id", "naskah_id", "urutan", "jabatan"
+                        ).order_by("urutan"),
+                    )
+                ),
+                to_attr="naskah_ttd",
+            ),
+        )
+        .order_by("-id")
+    )
+
+
+def baris_publik(k: Ksdd, hari_ini: dt.date) -> dict:
+    """One public row, from a KSDD loaded by ``ksdd_publik``."""
+    naskah = {n.jenis: n for n in k.naskah_ttd}
+    kb, pks = naskah.get(JenisNaskah.KB), naskah.get(JenisNaskah.PKS)
+    berlaku = pks or kb
+    if k.status == Status.DIBATALKAN:
+        keadaan = _("Dibatalkan")
+    elif k.status == Status.DIAKHIRI or (berlaku and berlaku.tanggal_berakhir < hari_ini):
+        keadaan = _("Berakhir")
+    elif pks:
+        keadaan = _("Dilaksanakan")
+    else:
+        keadaan = _("Kesepakatan Bersama ditandatangani")
+    return {
+        "ksdd": k,
+        "mitra": [w.nama_lengkap for w in k.mitra.all()],
+        "urusan": [u.nama for u in k.urusan.all()],
+        "kb": kb,
+        "pks": pks,
+        "mulai": berlaku.tanggal_mulai if berlaku else None,
+        "berakhir": berlaku.tanggal_berakhir if berlaku else None,
+        "penandatangan": [p.jabatan for p in berlaku.penandatangan.all()] if berlaku else [],
+        "keadaan": keadaan,
+    }
+
+
+def tahun_publik() -> list[int]:
+    return [
+        t
+        for t in _ttd_naskah()
+        .annotate(t=ExtractYear("tanggal_ditandatangani"))
+        .values_list("t", flat=True)
+        .distinct()
+        .order_by("-t")
+        if t
+    ]
+
+
+def versi_publik() -> str:
+    """A cheap fingerprint of the public register (for its ETag): the last change."""
+    agg = Ksdd.objects.aggregate(m=Max("diubah_pada"), n=Count("id"))
+    return f"{agg['m'].timestamp() if agg['m'] else 0}-{agg['n']}"

@@ -1,0 +1,172 @@
+"""Dasbor: counts by stage (P13), urusan, bentuk, partner, year; clocks kept and missed;
+operators see their own agency's KSDD only; a fixed number of queries."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kersa.agreements.choices import Kategori, Status, Tahap
+from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.deadlines.choices import Akibat, Satuan, StatusTenggat
+from kersa.deadlines.models import Tenggat
+from kersa.regions.models import Wilayah
+
+URL = "/dasbor/"
+
+
+def _pupr(pemeran, **kw):
+    return ksdd_baru(
+        pemeran,
+        user=pemeran.operator_lain,
+        perangkat_daerah=pemeran.operator_lain.perangkat_daerah,
+        judul="Pemeliharaan Jalan Poros Buntok – Pujon",
+        mitra=[Wilayah.objects.get(kode="62.03")],
+        **kw,
+    )
+
+
+def _get(client, user, url=URL, **params):
+    client.force_login(user)
+    return client.get(url, params)
+
+
+def _tenggat(ksdd, rule, status, n):
+    for i in range(n):
+        Tenggat.objects.create(
+            rule=rule,
+            kunci=f"uji:{rule}:{ksdd.pk}:{status}:{i}",
+            ksdd=ksdd,
+            peristiwa="Surat penawaran diterima",
+            tanggal_peristiwa=dt.date(2026, 3, 2),
+            satuan=Satuan.HARI_KALENDER,
+            panjang=30,
+            jatuh_tempo=dt.date(2026, 4, 1),
+            status=status,
+            akibat=Akibat.BUKA_TUGAS,
+        )
+
+
+@pytest.mark.django_db
+def test_dashboard_needs_login_and_view_permission(client, pemeran):
+    assert client.get(URL).status_code == 302
+    assert _get(client, pemeran.publik).status_code == 403
+    assert _get(client, pemeran.sekretariat).status_code == 200
+
+
+@pytest.mark.django_db
+def test_p13_counts_by_stage_urusan_bentuk_partner(client, pemeran, ksdd):
+    ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    _pupr(pemeran)
+    resp = _get(client, pemeran.sekretariat)
+    g = {x.kunci: x for x in resp.context["grafik"]}
+    tahap = {b.kode: b.nilai for b in g["tahap"].baris}
+    assert tahap[Tahap.PENAWARAN] == 1
+    assert tahap[Tahap.PERSIAPAN] == 1
+    assert sum(tahap.values()) == 2
+    assert {b.kode: b.nilai for b in g["urusan"].baris} == {"a.2": 2}
+    assert {b.kode: b.nilai for b in g["bentuk"].baris} == {"a": 2}
+    assert {b.kode: b.nilai for b in g["mitra"].baris} == {"62.13": 1, "62.03": 1}
+    html = resp.content.decode()
+    assert "<svg" in html and "<title" in html and "<desc" in html
+    assert "Penawaran" in html
+
+
+@pytest.mark.django_db
+def test_operator_sees_only_own_agency(client, pemeran, ksdd):
+    _pupr(pemeran)
+    assert _get(client, pemeran.operator).context["total"] == 1
+    assert _get(client, pemeran.operator_lain).context["total"] == 1
+    assert _get(client, pemeran.sekretariat).context["total"] == 2
+    mitra = _get(client, pemeran.operator).context["mitra"]
+    assert [r["mitra__kode"] for r in mitra] == ["62.13"]
+
+
+@pytest.mark.django_db
+def test_filter_by_year_and_category(client, pemeran, ksdd):
+    tahun = ksdd.dibuat_pada.year
+    assert _get(client, pemeran.sekretariat, tahun=tahun).context["total"] == 1
+    assert _get(client, pemeran.sekretariat, tahun=tahun - 1).context["total"] == 0
+    assert _get(client, pemeran.sekretariat, kategori="sukarela").context["total"] == 0
+    assert _get(client, pemeran.sekretariat, kategori="wajib").context["total"] == 1
+    # nonsense is ignored, not an error
+    assert _get(client, pemeran.sekretariat, tahun="abc", kategori="x").status_code == 200
+
+
+@pytest.mark.django_db
+def test_htmx_filter_returns_the_partial(client, pemeran, ksdd):
+    client.force_login(pemeran.sekretariat)
+    resp = client.get(URL, {"kategori": "wajib"}, headers={"HX-Request": "true"})
+    assert resp.status_code == 200
+    assert b"<html" not in resp.content and b"grafik-tahap" in resp.content
+
+
+@pytest.mark.django_db
+def test_p16_4_deadlines_kept_and_missed_per_rule(client, pemeran, ksdd):
+    before = {r["rule"]: r for r in _get(client, pemeran.sekretariat).context["tenggat"]}
+    _tenggat(ksdd, "P16-4", StatusTenggat.TERPENUHI, 2)
+    _tenggat(ksdd, "P16-4", StatusTenggat.TERLEWAT, 1)
+    rows = {r["rule"]: r for r in _get(client, pemeran.sekretariat).context["tenggat"]}
+    lama = before.get("P16-4", {"terpenuhi": 0, "terlewat": 0})
+    assert rows["P16-4"]["terpenuhi"] == lama["terpenuhi"] + 2
+    assert rows["P16-4"]["terlewat"] == lama["terlewat"] + 1
+    assert rows["P16-4"]["pasal"] == "Pasal 16 ayat (4)"
+    # the operator of another agency does not see the Dinkes KSDD's clocks
+    lain = {r["rule"]: r for r in _get(client, pemeran.operator_lain).context["tenggat"]}
+    assert lain.get("P16-4", {"terlewat": 0})["terlewat"] == 0
+
+
+@pytest.mark.django_db
+def test_schematic_map_colours_active_partner_and_lists_outside(client, pemeran, ksdd):
+    luar = Wilayah.objects.get(kode="63.71")  # Kota Banjarmasin, Kalimantan Selatan
+    ksdd_baru(
+        pemeran,
+        judul="Pemasaran Bersama Produk Rotan Barito Selatan di Banjarmasin",
+        kategori=Kategori.SUKARELA,
+        mitra=[luar],
+    )
+    resp = _get(client, pemeran.sekretariat)
+    peta = resp.context["peta"]
+    kelas = {s["kode"]: s["kelas"] for s in peta["simpul"]}
+    assert kelas["62.04"] == "daerah"
+    assert kelas["62.13"] == "mitra-aktif"
+    assert kelas["62.05"] == "tetangga"  # Barito Utara borders Barito Selatan
+    assert [r["mitra__kode"] for r in peta["luar"]] == [luar.kode]
+    assert luar.nama in resp.content.decode()
+
+
+def _hitung(client, user):
+    client.force_login(user)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(URL).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_dashboard_query_count_does_not_grow(client, pemeran, ksdd):
+    ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    _pupr(pemeran)
+    dua = {u: _hitung(client, getattr(pemeran, u)) for u in ("sekretariat", "operator")}
+    for i in range(8):
+        k = ksdd_baru(pemeran, judul=f"Kerja sama uji {i}")
+        if i % 3 == 0:
+            ke_status(k, Status.KAK_DIAJUKAN, pemeran)
+    sepuluh = {u: _hitung(client, getattr(pemeran, u)) for u in ("sekretariat", "operator")}
+    assert sepuluh == dua
+    assert max(sepuluh.values()) <= 20
+
+
+@pytest.mark.django_db
+def test_p13_ended_ksdd_counted_apart_and_partner_greyed(client, pemeran):
+    from kersa.agreements.services import ksdd_batalkan
+
+    k = _pupr(pemeran)
+    ksdd_batalkan(ksdd=k, user=pemeran.sekretariat, alasan="Obyek dialihkan ke APBD Provinsi.")
+    resp = _get(client, pemeran.sekretariat)
+    tahap = {b.kode: b.nilai for b in resp.context["grafik"][0].baris}
+    assert tahap[Status.DIBATALKAN] == 1
+    assert sum(v for kode, v in tahap.items() if kode in Tahap.values) == 0
+    kelas = {s["kode"]: s["kelas"] for s in resp.context["peta"]["simpul"]}
+    assert kelas["62.03"] == "mitra-lalu"
