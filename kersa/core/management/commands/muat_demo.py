@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import Bentuk, Ksdd, RiwayatTahap, Tujuan, Urusan
+from kersa.governance import demo as governance_demo
+from kersa.oversight import demo as pembinaan_demo
 from kersa.oversight import demo_monev as monev_demo
 from kersa.planning import demo as planning_demo
 from kersa.regions import demo as regions_demo
@@ -139,8 +141,10 @@ class Command(BaseCommand):
             dibuat += 1
         # The other rooms' demo records, each idempotent (``<app>/demo*.py``).
         planning_demo.demo_muat(pemeran)
+        governance_demo.demo_muat(pemeran)
         reporting_demo.demo_muat(pemeran)
         monev_demo.demo_muat(pemeran)
+        pembinaan_demo.demo_muat(pemeran)
         # The demo's history is the past: nobody needs an e-mail about it.
         RiwayatTahap.objects.filter(dikabarkan_pada__isnull=True).update(
             dikabarkan_pada=timezone.now()
