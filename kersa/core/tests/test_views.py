@@ -241,3 +241,25 @@ def test_indonesian_first_whatever_the_browser_language(client, pemeran, setting
     client.post(reverse("set_language"), {"language": "en", "next": HOME})
     html = client.get(HOME, HTTP_ACCEPT_LANGUAGE="id").content.decode()
     assert '<html lang="en">' in html
+
+
+@pytest.mark.parametrize(
+    "peran", ["operator", "sekretariat", "anggota", "ketua", "bupati", "dprd"]
+)
+def test_p42_every_room_in_the_navigation_opens_for_the_role(client, pemeran, ksdd, peran):
+    """P42: KSDD are managed on the web; every room the navigation offers a role opens."""
+    import re
+
+    client.force_login(getattr(pemeran, peran))
+    html = client.get(HOME).content.decode()
+    nav = html[html.index("<nav") : html.index("</nav>")]
+    links = set(re.findall(r'<a href="(/[^"]*)"', nav)) - {"/admin/"}
+    rooms = {"/ksdd/", "/tenggat/", "/perencanaan/", "/tkksd/", "/laporan/", "/dasbor/"}
+    if peran == "operator":  # an agency sees its own work, not TKKSD's meetings
+        rooms.remove("/tkksd/")
+        assert "/tkksd/" not in links
+    if peran == "dprd":  # DPRD sees only the KSDD brought to it
+        rooms = {"/ksdd/"}
+    assert rooms <= links
+    for path in sorted(links):
+        assert client.get(path, follow=True).status_code == 200, path

@@ -190,6 +190,52 @@ def test_p38_5_tim_teknis_member_may_not_chair(teknis, tkksd, pemeran):
     assert "Rapat Teknis dipimpin oleh Sekretaris" in exc.value.detail
 
 
+# --- P36: TKKSD works in Rapat Pleno and Rapat Teknis -----------------------------------
+
+
+def test_p36_meeting_needs_its_kind_and_place_and_nothing_is_saved(tkksd, pemeran):
+    from kersa.governance.models import Rapat
+
+    with pytest.raises(RuleViolation) as exc:
+        rapat_jadwalkan(jenis="", tanggal=_hari(3), tempat="  ", user=pemeran.sekretariat)
+    rules = {(p.rule, p.field) for p in exc.value.pelanggaran}
+    assert rules == {("P36", "jenis"), ("P36", "tempat")}
+    assert not Rapat.objects.exists()
+
+
+def test_p38_3_rapat_teknis_drafts_the_naskah_and_recommends_to_the_pleno(
+    teknis, tkksd, pemeran
+):
+    ksdd = ksdd_baru(pemeran, judul="Pengelolaan sampah regional Barito Selatan-Barito Timur")
+    tahap = ksdd.status
+    a = _agenda(
+        teknis,
+        pemeran.sekretariat,
+        judul="Pembahasan rancangan PKS pengelolaan sampah regional",
+        jenis=JenisAgenda.PEMBAHASAN_NASKAH,
+        tugas="f",
+        ksdd=ksdd,
+    )
+    rapat = _hasil(
+        teknis,
+        pemeran.sekretariat,
+        jabatan(tkksd, Kedudukan.SEKRETARIS),
+        keputusan={
+            a.pk: {
+                "uraian": "Rancangan PKS disampaikan kepada Rapat Pleno melalui Sekretaris.",
+                "pembahasan": "Pasal keadaan kahar ditambahkan pada rancangan.",
+            }
+        },
+    )
+    hasil = KeputusanRapat.objects.get(agenda=a)
+    assert rapat.status == StatusRapat.SELESAI
+    assert hasil.agenda.ksdd == ksdd
+    assert "melalui Sekretaris" in hasil.uraian
+    # The decision stays a recommendation: the KSDD's stage is untouched.
+    ksdd.refresh_from_db()
+    assert ksdd.status == tahap
+
+
 # --- P37-2: the pleno's own decisions and the work programme ----------------------------
 
 
