@@ -101,6 +101,18 @@ def tenggat_akhiri(
     return True
 
 
+def tenggat_penuhi(*, kunci: str, alasan: str, oleh=None, pada: dt.date | None = None) -> bool:
+    """Meet the running clock with this key, when there is one: the record that the
+    regulation asks for (a plan, a pleno, a report, a monitoring) has been made.
+    Returns False when no such clock is running (not started yet, or already closed)."""
+    tenggat = Tenggat.objects.filter(kunci=kunci, status=StatusTenggat.BERJALAN).first()
+    if tenggat is None:
+        return False
+    return tenggat_akhiri(
+        tenggat=tenggat, ke=StatusTenggat.TERPENUHI, alasan=alasan, oleh=oleh, pada=pada
+    )
+
+
 def tugas_buka(*, tenggat: Tenggat, judul: str, aksi: str):
     """Open the secretariat's task that follows a clock fallen due (P16-5, P16-6, P18-2).
     Idempotent: one task per clock (``Tugas.tenggat`` is unique)."""

@@ -487,18 +487,10 @@ def _tutup_p8_5(ident: Identifikasi, user) -> bool:
         return False
     if ident.tanggal_berita_acara > batas_p8_5(ident.tahun_rencana):
         return False
-    from kersa.deadlines.choices import StatusTenggat
-    from kersa.deadlines.models import Tenggat
-    from kersa.deadlines.services import tenggat_akhiri
+    from kersa.deadlines.services import tenggat_penuhi
 
-    t = Tenggat.objects.filter(
-        kunci=f"P8-5:{ident.tahun_rencana}", status=StatusTenggat.BERJALAN
-    ).first()
-    if t is None:
-        return False
-    return tenggat_akhiri(
-        tenggat=t,
-        ke=StatusTenggat.TERPENUHI,
+    return tenggat_penuhi(
+        kunci=f"P8-5:{ident.tahun_rencana}",
         alasan=_("Daftar rencana KSDD sukarela tahun %(n)s ditetapkan, Berita Acara %(ba)s.")
         % {"n": ident.tahun_rencana, "ba": ident.nomor_berita_acara},
         oleh=user,

@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.deadlines.choices import StatusTenggat
-from kersa.deadlines.models import Tenggat
-from kersa.deadlines.services import tenggat_akhiri
+from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
@@ -37,15 +35,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 ISIAN_AGENSI = ("permasalahan", "upaya_penyelesaian", "hal_lainnya")
-
-
-def _tenggat_penuhi(kunci: str, *, alasan: str, user, pada: dt.date) -> bool:
-    tenggat = Tenggat.objects.filter(kunci=kunci, status=StatusTenggat.BERJALAN).first()
-    if tenggat is None:
-        return False
-    return tenggat_akhiri(
-        tenggat=tenggat, ke=StatusTenggat.TERPENUHI, alasan=alasan, oleh=user, pada=pada
-    )
 
 
 # --- P27-1, P27-3: the agency's semester report --------------------------------------
@@ -166,10 +155,10 @@ def laporan_semester_sampaikan(
             oleh=user,
             alasan=_("Disampaikan kepada Bupati dengan tembusan TKKSD (Pasal 27 ayat 1)."),
         )
-        _tenggat_penuhi(
-            f"P27-1:ksdd:{laporan.ksdd_id}:{laporan.kode}",
+        tenggat_penuhi(
+            kunci=f"P27-1:ksdd:{laporan.ksdd_id}:{laporan.kode}",
             alasan=_("Laporan semester %(s)s disampaikan.") % {"s": laporan.kode},
-            user=user,
+            oleh=user,
             pada=tanggal,
         )
     return laporan
@@ -335,10 +324,10 @@ def laporan_tkksd_sampaikan(
             oleh=user,
             alasan=_("Disampaikan kepada Bupati (Pasal 34 ayat 2 huruf j)."),
         )
-        _tenggat_penuhi(
-            f"P34-2j:{laporan.kode}",
+        tenggat_penuhi(
+            kunci=f"P34-2j:{laporan.kode}",
             alasan=_("Laporan TKKSD %(s)s disampaikan.") % {"s": laporan.kode},
-            user=user,
+            oleh=user,
             pada=tanggal,
         )
     return laporan

@@ -443,22 +443,15 @@ def rapat_hasil_catat(
 
 
 def _p37_1_penuhi(rapat: Rapat, user) -> None:
-    from kersa.deadlines.choices import StatusTenggat
-    from kersa.deadlines.models import Tenggat
-    from kersa.deadlines.services import tenggat_akhiri
+    from kersa.deadlines.services import tenggat_penuhi
 
-    t = Tenggat.objects.filter(
-        kunci=f"P37-1:{rapat.tanggal.year}", status=StatusTenggat.BERJALAN
-    ).first()
-    if t is not None:
-        tenggat_akhiri(
-            tenggat=t,
-            ke=StatusTenggat.TERPENUHI,
-            alasan=_("Rapat Pleno TKKSD diadakan pada %(t)s (Berita Acara %(n)s).")
-            % {"t": _tgl(rapat.tanggal), "n": rapat.nomor},
-            oleh=user,
-            pada=rapat.tanggal,
-        )
+    tenggat_penuhi(
+        kunci=f"P37-1:{rapat.tanggal.year}",
+        alasan=_("Rapat Pleno TKKSD diadakan pada %(t)s (Berita Acara %(n)s).")
+        % {"t": _tgl(rapat.tanggal), "n": rapat.nomor},
+        oleh=user,
+        pada=rapat.tanggal,
+    )
 
 
 def rapat_batalkan(*, rapat: Rapat, user, alasan: str) -> Rapat:
