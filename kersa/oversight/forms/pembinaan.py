@@ -82,8 +82,14 @@ class KeanggotaanForm(FormPelanggaran):
 
 
 class AkhiriKeanggotaanForm(FormPelanggaran):
+    """P43: end a membership; the reason goes into its history."""
+
     selesai = forms.DateField(label=_("Berakhir pada"), widget=TANGGAL)
-    alasan = forms.CharField(label=_("Alasan"), required=False, max_length=250)
+    alasan = forms.CharField(
+        label=_("Alasan/dasar"),
+        max_length=250,
+        help_text=_("mis. nomor keputusan Bupati tentang berakhirnya keanggotaan"),
+    )
 
 
 class KegiatanPembinaanForm(FormPelanggaran):

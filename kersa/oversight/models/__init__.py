@@ -1,5 +1,11 @@
 from .monev import MonitoringEvaluasi, RiwayatMonev, StatusMonev, StatusTemuan, TemuanMonev
-from .pembinaan import KeanggotaanAsosiasi, KegiatanPembinaan, SekretariatKerjaSama
+from .pembinaan import (
+    KeanggotaanAsosiasi,
+    KegiatanPembinaan,
+    RiwayatKeanggotaan,
+    SekretariatKerjaSama,
+    StatusKeanggotaan,
+)
 from .perselisihan import (
     BerkasPerselisihan,
     Perselisihan,
@@ -15,9 +21,11 @@ __all__ = [
     "MonitoringEvaluasi",
     "Perselisihan",
     "RapatMusyawarah",
+    "RiwayatKeanggotaan",
     "RiwayatMonev",
     "RiwayatPerselisihan",
     "SekretariatKerjaSama",
+    "StatusKeanggotaan",
     "StatusMonev",
     "StatusPerselisihan",
     "StatusTemuan",

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import BentukPembinaan, JenisAsosiasi
 
-__all__ = ["SekretariatKerjaSama", "KeanggotaanAsosiasi", "KegiatanPembinaan"]
+__all__ = [
+    "SekretariatKerjaSama",
+    "KeanggotaanAsosiasi",
+    "RiwayatKeanggotaan",
+    "StatusKeanggotaan",
+    "KegiatanPembinaan",
+]
 
 
 class SekretariatKerjaSama(models.Model):
@@ -16,7 +22,8 @@ class SekretariatKerjaSama(models.Model):
     set up by a Kesepakatan Bersama of the heads of region, not an agency; it helps
     manage, monitor and evaluate, advises and reports to each head; each region funds it
     by hibah from its APBD. Whether a KSDD qualifies (continuous, complex, at least five
-    years) is said by the service before one is recorded."""
+    years) is said by the service before one is recorded; the clerk's confirmation that
+    the cooperation is continuous (huruf a) is kept with who gave it and when."""
 
     ksdd = models.OneToOneField(
         "agreements.Ksdd", on_delete=models.PROTECT, related_name="sekretariat_kerja_sama"
@@ -35,6 +42,20 @@ class SekretariatKerjaSama(models.Model):
         blank=True,
     )
     catatan = models.TextField(_("catatan tugas dan laporan (Pasal 41 ayat 1)"), blank=True)
+    terus_menerus = models.BooleanField(
+        _("kerja sama dilakukan secara terus-menerus (Pasal 40 ayat 2 huruf a)"), default=False
+    )
+    terus_menerus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dikonfirmasi terus-menerus oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    terus_menerus_pada = models.DateTimeField(
+        _("dikonfirmasi terus-menerus pada"), null=True, blank=True
+    )
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -44,6 +65,15 @@ class SekretariatKerjaSama(models.Model):
         verbose_name = _("Sekretariat Kerja Sama")
         verbose_name_plural = _("Sekretariat Kerja Sama")
         permissions = [("kelola_pembinaan", _("Mengelola pembinaan, asosiasi dan sekretariat"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(terus_menerus=False) | Q(terus_menerus_pada__isnull=False),
+                name="sekretariat_terus_menerus_dikonfirmasi",
+                violation_error_message=_(
+                    "Konfirmasi terus-menerus harus mencatat waktunya (Pasal 40 ayat 2 huruf a)."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.nama
@@ -78,6 +108,37 @@ class KeanggotaanAsosiasi(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class StatusKeanggotaan(models.TextChoices):
+    BERJALAN = "berjalan", _("Berjalan")
+    BERAKHIR = "berakhir", _("Berakhir")
+
+
+class RiwayatKeanggotaan(models.Model):
+    """Every change of a membership (recorded, ended), as a row: who, when, from which
+    date and why (Pasal 43; P43)."""
+
+    keanggotaan = models.ForeignKey(
+        KeanggotaanAsosiasi, on_delete=models.CASCADE, related_name="riwayat"
+    )
+    dari = models.CharField(max_length=10, choices=StatusKeanggotaan.choices, blank=True)
+    ke = models.CharField(max_length=10, choices=StatusKeanggotaan.choices)
+    tanggal = models.DateField(_("berlaku pada"))
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    alasan = models.TextField(blank=True)
+    rule = models.CharField(max_length=12, blank=True, default="P43")
+    pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["keanggotaan_id", "pada", "id"]
+        verbose_name = _("riwayat keanggotaan asosiasi")
+        verbose_name_plural = _("riwayat keanggotaan asosiasi")
+
+    def __str__(self) -> str:
+        return f"{self.keanggotaan_id}: {self.dari} → {self.ke}"
 
 
 class KegiatanPembinaan(models.Model):

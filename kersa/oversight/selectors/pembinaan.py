@@ -21,14 +21,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import STATUS_AKHIR, JenisNaskah, Kategori
 from kersa.agreements.models import BantuanPendanaan, Ksdd, Naskah
 
-from ..models import KeanggotaanAsosiasi, KegiatanPembinaan, SekretariatKerjaSama
+from ..models import (
+    KeanggotaanAsosiasi,
+    KegiatanPembinaan,
+    RiwayatKeanggotaan,
+    SekretariatKerjaSama,
+)
 
 __all__ = [
     "Syarat",
@@ -166,9 +171,9 @@ def sekretariat_layak(syarat: list[Syarat]) -> bool:
 
 
 def sekretariat_daftar() -> QuerySet[SekretariatKerjaSama]:
-    return SekretariatKerjaSama.objects.select_related("ksdd", "ksdd__perangkat_daerah").order_by(
-        "-tanggal_kesepakatan"
-    )
+    return SekretariatKerjaSama.objects.select_related(
+        "ksdd", "ksdd__perangkat_daerah", "terus_menerus_oleh"
+    ).order_by("-tanggal_kesepakatan")
 
 
 def bantuan_pendanaan_daftar(ksdd: Ksdd) -> QuerySet[BantuanPendanaan]:
@@ -180,13 +185,15 @@ def bantuan_pendanaan_daftar(ksdd: Ksdd) -> QuerySet[BantuanPendanaan]:
 
 
 def keanggotaan_daftar(*, aktif: bool | None = None, pada: dt.date | None = None):
-    """Memberships (P43); ``aktif`` True: running on ``pada`` (today), False: ended."""
-    qs = KeanggotaanAsosiasi.objects.all()
+    """Memberships (P43) with their history; ``aktif`` True: not ended on ``pada``
+    (today) — running, or starting later — False: ended before it."""
+    qs = KeanggotaanAsosiasi.objects.prefetch_related(
+        Prefetch("riwayat", queryset=RiwayatKeanggotaan.objects.select_related("oleh"))
+    )
     if aktif is None:
         return qs
     pada = pada or timezone.localdate()
-    berjalan = qs.filter(mulai__lte=pada).exclude(selesai__lt=pada)
-    return berjalan if aktif else qs.filter(selesai__lt=pada)
+    return qs.exclude(selesai__lt=pada) if aktif else qs.filter(selesai__lt=pada)
 
 
 def kegiatan_pembinaan_daftar(*, tahun: int | None = None, bentuk: str = ""):

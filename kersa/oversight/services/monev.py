@@ -14,9 +14,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import tanggal_panjang
-from kersa.deadlines.choices import StatusTenggat
-from kersa.deadlines.models import Tenggat
-from kersa.deadlines.services import tenggat_akhiri
+from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
@@ -56,7 +54,13 @@ def monev_catat(
     reviewed must be the agency's KSDD in pelaksanaan; one record per agency per semester."""
     masalah = []
     if semester not in (1, 2):
-        masalah.append(Pelanggaran("P28", _("Semester harus I atau II."), field="semester"))
+        masalah.append(
+            Pelanggaran(
+                "P28",
+                _("Semester harus I atau II (Pasal 28 ayat 1: setiap semester)."),
+                field="semester",
+            )
+        )
     elif _semester_dari(tanggal_pelaksanaan) != (tahun, semester):
         masalah.append(
             Pelanggaran(
@@ -170,7 +174,11 @@ def temuan_tindak_lanjut(
         masalah = []
         if not tindak_lanjut.strip():
             masalah.append(
-                Pelanggaran("P28", _("Uraikan tindak lanjut temuan."), field="tindak_lanjut")
+                Pelanggaran(
+                    "P28",
+                    _("Uraikan tindak lanjut temuan monitoring dan evaluasi (Pasal 28)."),
+                    field="tindak_lanjut",
+                )
             )
         if tanggal < temuan.monev.tanggal_pelaksanaan:
             masalah.append(
@@ -284,7 +292,10 @@ def monev_selesaikan(
             masalah.append(
                 Pelanggaran(
                     "P28",
-                    _("Tanggal selesai tidak dapat mendahului tanggal pelaksanaan."),
+                    _(
+                        "Tanggal selesai tidak dapat mendahului tanggal pelaksanaan monitoring "
+                        "dan evaluasi (Pasal 28)."
+                    ),
                     field="tanggal",
                 )
             )
@@ -300,16 +311,10 @@ def monev_selesaikan(
             alasan=_("Monitoring dan evaluasi selesai; laporan dihasilkan (Pasal 28)."),
         )
         monev_hasilkan(monev=monev, user=user, tanggal=tanggal)
-        tenggat = Tenggat.objects.filter(
+        tenggat_penuhi(
             kunci=kunci_tenggat_monev(monev.perangkat_daerah_id, monev.tahun, monev.semester),
-            status=StatusTenggat.BERJALAN,
-        ).first()
-        if tenggat is not None:
-            tenggat_akhiri(
-                tenggat=tenggat,
-                ke=StatusTenggat.TERPENUHI,
-                alasan=_("Monitoring dan evaluasi %(s)s selesai.") % {"s": monev.kode},
-                oleh=user,
-                pada=tanggal,
-            )
+            alasan=_("Monitoring dan evaluasi %(s)s selesai.") % {"s": monev.kode},
+            oleh=user,
+            pada=tanggal,
+        )
     return monev

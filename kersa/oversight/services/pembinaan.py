@@ -13,13 +13,21 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.format import tanggal_panjang
 from kersa.regions.models import PerangkatDaerah
 
-from ..models import KeanggotaanAsosiasi, KegiatanPembinaan, SekretariatKerjaSama
+from ..models import (
+    KeanggotaanAsosiasi,
+    KegiatanPembinaan,
+    RiwayatKeanggotaan,
+    SekretariatKerjaSama,
+    StatusKeanggotaan,
+)
 from ..selectors.pembinaan import sekretariat_memenuhi_syarat
 
 __all__ = [
@@ -55,7 +63,8 @@ def sekretariat_catat(
 ) -> SekretariatKerjaSama:
     """Record the Sekretariat Kerja Sama of a KSDD, set up by a Kesepakatan Bersama of the
     heads of region (P40-4) and funded by hibah (P41). Refused when the KSDD does not meet
-    every condition of Pasal 40 ayat 2 (P40-2), and when it already has one."""
+    every condition of Pasal 40 ayat 2 (P40-2), and when it already has one. The clerk's
+    confirmation that the cooperation is continuous (huruf a) is stored with who and when."""
     _izin(user)
     with transaction.atomic():
         ksdd = Ksdd.objects.select_for_update().get(pk=ksdd.pk)
@@ -115,6 +124,9 @@ def sekretariat_catat(
             alamat=alamat,
             hibah_tahunan=hibah_tahunan,
             catatan=catatan,
+            terus_menerus=True,
+            terus_menerus_oleh=user,
+            terus_menerus_pada=timezone.now(),
             dibuat_oleh=user,
         )
 
@@ -133,17 +145,20 @@ def keanggotaan_tambah(
     iuran_tahunan: Decimal | None = None,
     keterangan: str = "",
 ) -> KeanggotaanAsosiasi:
-    """Record a membership of an association or cooperation forum (P43)."""
+    """Record a membership of an association or cooperation forum (P43); the first
+    history row says who recorded it."""
     _izin(user)
     found: list[Pelanggaran] = []
     if selesai is not None and selesai < mulai:
+        found.append(_berakhir_sebelum_mulai())
+    if iuran_tahunan is not None and iuran_tahunan < 0:
         found.append(
             Pelanggaran(
-                "P43", _("Keanggotaan tidak dapat berakhir sebelum dimulai."), field="selesai"
+                "P43",
+                _("Iuran keanggotaan asosiasi tidak boleh negatif (Pasal 43)."),
+                field="iuran_tahunan",
             )
         )
-    if iuran_tahunan is not None and iuran_tahunan < 0:
-        found.append(Pelanggaran("P43", _("Iuran tidak boleh negatif."), field="iuran_tahunan"))
     with transaction.atomic():
         tumpang = KeanggotaanAsosiasi.objects.select_for_update().filter(nama__iexact=nama.strip())
         tumpang = tumpang.exclude(selesai__lt=mulai)
@@ -159,7 +174,7 @@ def keanggotaan_tambah(
                 )
             )
         tolak_jika(found)
-        return KeanggotaanAsosiasi.objects.create(
+        k = KeanggotaanAsosiasi.objects.create(
             jenis=jenis,
             nama=nama.strip(),
             dasar=dasar,
@@ -168,30 +183,70 @@ def keanggotaan_tambah(
             iuran_tahunan=iuran_tahunan,
             keterangan=keterangan,
         )
+        RiwayatKeanggotaan.objects.create(
+            keanggotaan=k,
+            dari="",
+            ke=StatusKeanggotaan.BERJALAN,
+            tanggal=mulai,
+            oleh=user,
+            alasan=(
+                _("Keanggotaan dicatat; dasar: %(d)s (Pasal 43).") % {"d": dasar.strip()}
+                if dasar.strip()
+                else _("Keanggotaan dicatat (Pasal 43).")
+            ),
+        )
+    return k
+
+
+def _berakhir_sebelum_mulai() -> Pelanggaran:
+    return Pelanggaran(
+        "P43",
+        _("Keanggotaan asosiasi tidak dapat berakhir sebelum dimulai (Pasal 43)."),
+        field="selesai",
+    )
 
 
 def keanggotaan_akhiri(
-    *, keanggotaan: KeanggotaanAsosiasi, user, selesai: dt.date, alasan: str = ""
+    *, keanggotaan: KeanggotaanAsosiasi, user, selesai: dt.date, alasan: str
 ) -> KeanggotaanAsosiasi:
-    """End a membership on ``selesai``; the reason is kept in its notes (P43)."""
+    """End a membership on ``selesai``; who ended it, when and why is a
+    ``RiwayatKeanggotaan`` row (P43)."""
     _izin(user)
     with transaction.atomic():
         k = KeanggotaanAsosiasi.objects.select_for_update().get(pk=keanggotaan.pk)
         found = []
         if k.selesai is not None:
-            found.append(Pelanggaran("P43", _("Keanggotaan ini telah berakhir.")))
-        if selesai < k.mulai:
             found.append(
                 Pelanggaran(
-                    "P43", _("Keanggotaan tidak dapat berakhir sebelum dimulai."), field="selesai"
+                    "P43",
+                    _("Keanggotaan %(nama)s telah diakhiri pada %(t)s (Pasal 43).")
+                    % {"nama": k.nama, "t": tanggal_panjang(k.selesai)},
+                )
+            )
+        if selesai < k.mulai:
+            found.append(_berakhir_sebelum_mulai())
+        if not alasan.strip():
+            found.append(
+                Pelanggaran(
+                    "P43",
+                    _(
+                        "Sebutkan alasan atau dasar berakhirnya keanggotaan asosiasi, "
+                        "mis. nomor keputusan (Pasal 43)."
+                    ),
+                    field="alasan",
                 )
             )
         tolak_jika(found)
         k.selesai = selesai
-        if alasan.strip():
-            baris = _("Berakhir %(t)s: %(a)s") % {"t": selesai.strftime("%d-%m-%Y"), "a": alasan}
-            k.keterangan = f"{k.keterangan}\n{baris}".strip()
-        k.save(update_fields=["selesai", "keterangan"])
+        k.save(update_fields=["selesai"])
+        RiwayatKeanggotaan.objects.create(
+            keanggotaan=k,
+            dari=StatusKeanggotaan.BERJALAN,
+            ke=StatusKeanggotaan.BERAKHIR,
+            tanggal=selesai,
+            oleh=user,
+            alasan=alasan.strip(),
+        )
     return k
 
 

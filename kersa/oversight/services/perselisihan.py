@@ -85,11 +85,15 @@ def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: lis
             )
         )
     if not uraian.strip():
-        masalah.append(Pelanggaran("P29-1", _("Uraikan perselisihan."), field="uraian"))
+        masalah.append(
+            Pelanggaran("P29-1", _("Uraikan perselisihan (Pasal 29 ayat 1)."), field="uraian")
+        )
     mitra = set(ksdd.mitra.values_list("pk", flat=True))
     if not pihak:
         masalah.append(
-            Pelanggaran("P29-1", _("Pilih daerah mitra yang berselisih."), field="pihak")
+            Pelanggaran(
+                "P29-1", _("Pilih daerah mitra yang berselisih (Pasal 29 ayat 1)."), field="pihak"
+            )
         )
     elif any(w.pk not in mitra for w in pihak):
         masalah.append(
@@ -125,7 +129,10 @@ def perselisihan_berkas_tambah(*, perselisihan: Perselisihan, upload, keterangan
             raise RuleViolation(
                 Pelanggaran(
                     "P29-2",
-                    _("Perselisihan sudah selesai; kelengkapan dokumen tidak dapat ditambah."),
+                    _(
+                        "Perselisihan sudah berakhir; kelengkapan dokumen tidak dapat "
+                        "ditambah (Pasal 29 ayat 2)."
+                    ),
                 )
             )
         if not keterangan.strip():
@@ -159,13 +166,18 @@ def perselisihan_musyawarah_catat(
             masalah.append(
                 Pelanggaran(
                     "P29-1",
-                    _("Musyawarah tidak dapat mendahului timbulnya perselisihan."),
+                    _(
+                        "Musyawarah tidak dapat mendahului timbulnya perselisihan "
+                        "(Pasal 29 ayat 1)."
+                    ),
                     field="tanggal",
                 )
             )
         if not tempat.strip() or not hasil.strip():
             masalah.append(
-                Pelanggaran("P29-1", _("Isi tempat dan hasil musyawarah."), field="hasil")
+                Pelanggaran(
+                    "P29-1", _("Isi tempat dan hasil musyawarah (Pasal 29 ayat 1)."), field="hasil"
+                )
             )
         tolak_jika(masalah)
         return RapatMusyawarah.objects.create(
@@ -247,7 +259,11 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
         masalah = []
         if not hasil.strip():
             masalah.append(
-                Pelanggaran("P29-3", _("Tuliskan hasil penyelesaian perselisihan."), field="hasil")
+                Pelanggaran(
+                    "P29-3",
+                    _("Tuliskan hasil penyelesaian perselisihan (Pasal 29 ayat 3)."),
+                    field="hasil",
+                )
             )
         if p.status == S.MUSYAWARAH:
             if not p.musyawarah.filter(mufakat=True).exists():
@@ -283,7 +299,14 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
             )
         if tanggal < p.tanggal_timbul:
             masalah.append(
-                Pelanggaran("P29-3", _("Tanggal selesai mendahului perselisihan."), "tanggal")
+                Pelanggaran(
+                    "P29-3",
+                    _(
+                        "Tanggal berita acara tidak dapat mendahului timbulnya perselisihan "
+                        "(Pasal 29 ayat 3)."
+                    ),
+                    field="tanggal",
+                )
             )
         tolak_jika(masalah)
         p.hasil = hasil.strip()
@@ -469,7 +492,14 @@ def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user)
             )
         elif tanggal < p.tanggal_selesai:
             masalah.append(
-                Pelanggaran("P29-4", _("Laporan tidak dapat mendahului berita acara."), "tanggal")
+                Pelanggaran(
+                    "P29-4",
+                    _(
+                        "Laporan kepada Bupati tidak dapat mendahului berita acara "
+                        "(Pasal 29 ayat 4)."
+                    ),
+                    field="tanggal",
+                )
             )
         tolak_jika(masalah)
         p.tanggal_dilaporkan = tanggal

@@ -17,7 +17,9 @@ def pembinaan_ksdd(context, ksdd):
     """The KSDD page's section: funding assistance and the Sekretariat (Pasal 31, 40–41)."""
     user = context["request"].user
     bantuan = ksdd.bantuan_pendanaan.aggregate(n=Count("pk"), total=Sum("jumlah"))
-    sekretariat = SekretariatKerjaSama.objects.filter(ksdd=ksdd).first()
+    sekretariat = (
+        SekretariatKerjaSama.objects.filter(ksdd=ksdd).select_related("terus_menerus_oleh").first()
+    )
     syarat = sekretariat_memenuhi_syarat(ksdd) if sekretariat is None else []
     return {
         "ksdd": ksdd,

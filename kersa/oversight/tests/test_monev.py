@@ -222,3 +222,108 @@ def test_p28_finish_and_follow_up_through_the_page(berjalan, pemeran, client):
     assert r.status_code == 200 and "[P28]" in r.content.decode()
     html = client.get(detail).content.decode()
     assert m.dokumen.nomor in html
+
+
+def _baris(html: str, temuan) -> str:
+    """The table row of one finding on the monitoring page."""
+    awal = html.index(f'id="temuan-{temuan.pk}"')
+    return html[awal : html.index("</tr>", awal)]
+
+
+def test_p28_follow_up_refusal_shows_only_on_its_finding(berjalan, pemeran, client):
+    m = _catat(berjalan, pemeran)
+    kuota = services.temuan_catat(
+        monev=m,
+        ksdd=berjalan,
+        uraian="Rujukan pasien dari Dusun Timur melebihi kuota 40 pasien per bulan.",
+        rekomendasi="Tinjau kuota rujukan bersama Dinas Kesehatan Barito Timur.",
+        user=pemeran.sekretariat,
+    )
+    ambulans = services.temuan_catat(
+        monev=m,
+        ksdd=berjalan,
+        uraian="Ambulans rujukan di Puskesmas Dusun Hilir rusak sejak April 2026.",
+        rekomendasi="Anggarkan perbaikan pada APBD Perubahan 2026.",
+        user=pemeran.sekretariat,
+    )
+    client.force_login(pemeran.sekretariat)
+    detail = reverse("pembinaan:monev_detail", args=[m.pk])
+    ketikan = "Ambulans diperbaiki bengkel Dinas Perhubungan."
+    r = client.post(
+        detail,
+        {
+            "aksi": "tindak_lanjut",
+            "temuan": ambulans.pk,
+            "tindak_lanjut": ketikan,
+            "tanggal": "2026-06-01",  # before the monitoring of 10 June 2026
+        },
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert html.count("[P28]") == 1
+    ditolak, lain = _baris(html, ambulans), _baris(html, kuota)
+    assert "[P28]" in ditolak and "Pasal 28" in ditolak
+    assert ketikan in ditolak and 'value="2026-06-01"' in ditolak  # what was typed is kept
+    assert "<details open>" in ditolak
+    assert "[P28]" not in lain and ketikan not in lain and "<details open>" not in lain
+    # labels stay unique: each finding's form has its own ids
+    assert f'id="id_tl_{ambulans.pk}_tindak_lanjut"' in ditolak
+    assert f'id="id_tl_{kuota.pk}_tindak_lanjut"' in lain
+    ambulans.refresh_from_db()
+    assert ambulans.status == StatusTemuan.TERBUKA and not ambulans.tindak_lanjut
+
+
+def test_p28_follow_up_missing_text_marks_only_its_finding(berjalan, pemeran, client):
+    m = _catat(berjalan, pemeran)
+    a, b = (
+        services.temuan_catat(
+            monev=m, ksdd=berjalan, uraian=u, rekomendasi="Tinjau", user=pemeran.sekretariat
+        )
+        for u in ("Kuota rujukan terlampaui", "Laporan bulanan terlambat")
+    )
+    client.force_login(pemeran.sekretariat)
+    r = client.post(
+        reverse("pembinaan:monev_detail", args=[m.pk]),
+        {"aksi": "tindak_lanjut", "temuan": a.pk, "tindak_lanjut": "", "tanggal": "2026-06-15"},
+    )
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert 'aria-invalid="true"' in _baris(html, a)
+    assert 'aria-invalid="true"' not in _baris(html, b)
+
+
+def test_p28_follow_up_through_the_page_is_saved_on_its_finding(berjalan, pemeran, client):
+    m = _catat(berjalan, pemeran)
+    a, b = (
+        services.temuan_catat(
+            monev=m, ksdd=berjalan, uraian=u, rekomendasi="Tinjau", user=pemeran.sekretariat
+        )
+        for u in ("Kuota rujukan terlampaui", "Laporan bulanan terlambat")
+    )
+    client.force_login(pemeran.sekretariat)
+    detail = reverse("pembinaan:monev_detail", args=[m.pk])
+    r = client.post(
+        detail,
+        {
+            "aksi": "tindak_lanjut",
+            "temuan": b.pk,
+            "tindak_lanjut": "Laporan Mei 2026 diterima 3 Juni 2026.",
+            "tanggal": "2026-06-15",
+        },
+    )
+    assert r.status_code == 302
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert b.status == StatusTemuan.DITINDAKLANJUTI and b.tanggal_tindak_lanjut == dt.date(
+        2026, 6, 15
+    )
+    assert a.status == StatusTemuan.TERBUKA
+    html = client.get(detail).content.decode()
+    assert "Laporan Mei 2026 diterima" in _baris(html, b)
+    assert f'id="id_tl_{b.pk}_tindak_lanjut"' not in html  # no second form once recorded
+    # a finding of another monitoring (or garbage) is not found
+    r = client.post(
+        detail,
+        {"aksi": "tindak_lanjut", "temuan": "x", "tindak_lanjut": "y", "tanggal": "2026-06-15"},
+    )
+    assert r.status_code == 404

@@ -18,7 +18,7 @@ from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.choices import BentukPembinaan, JenisAsosiasi
 from kersa.oversight.demo import demo_muat
-from kersa.oversight.models import KeanggotaanAsosiasi, KegiatanPembinaan
+from kersa.oversight.models import KeanggotaanAsosiasi, KegiatanPembinaan, StatusKeanggotaan
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
@@ -61,19 +61,41 @@ def _sosialisasi(pemeran, **ubah):
 
 
 def test_p43_membership_recorded_and_ended(pemeran, waktu):
+    """Every change of a membership is a history row: who, when, from which date, why."""
     k = _apkasi(pemeran)
     assert k.selesai is None
+    (dicatat,) = k.riwayat.all()
+    assert (dicatat.dari, dicatat.ke) == ("", StatusKeanggotaan.BERJALAN)
+    assert dicatat.tanggal == dt.date(2019, 1, 1) and dicatat.oleh == pemeran.sekretariat
+    assert "Keanggotaan APKASI" in dicatat.alasan and dicatat.rule == "P43"
+    alasan = "Keputusan Bupati Barito Selatan Nomor 188.45/112/2026 tentang penghentian iuran"
     services.keanggotaan_akhiri(
-        keanggotaan=k, user=pemeran.sekretariat, selesai=dt.date(2026, 4, 30), alasan="Evaluasi"
+        keanggotaan=k, user=pemeran.sekretariat, selesai=dt.date(2026, 4, 30), alasan=alasan
     )
     k.refresh_from_db()
     assert k.selesai == dt.date(2026, 4, 30)
-    assert "Evaluasi" in k.keterangan
+    akhir = k.riwayat.last()
+    assert (akhir.dari, akhir.ke) == (StatusKeanggotaan.BERJALAN, StatusKeanggotaan.BERAKHIR)
+    assert akhir.tanggal == dt.date(2026, 4, 30) and akhir.oleh == pemeran.sekretariat
+    assert akhir.alasan == alasan
+    assert akhir.pada == dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB)
     with pytest.raises(RuleViolation) as e:
         services.keanggotaan_akhiri(
-            keanggotaan=k, user=pemeran.sekretariat, selesai=dt.date(2026, 5, 1)
+            keanggotaan=k, user=pemeran.sekretariat, selesai=dt.date(2026, 5, 1), alasan="Lagi"
         )
-    assert e.value.rule == "P43"
+    assert e.value.rule == "P43" and "Pasal 43" in e.value.detail
+    assert k.riwayat.count() == 2
+
+
+def test_p43_ending_without_a_reason_is_refused_and_leaves_no_row(pemeran, waktu):
+    k = _apkasi(pemeran)
+    with pytest.raises(RuleViolation) as e:
+        services.keanggotaan_akhiri(
+            keanggotaan=k, user=pemeran.sekretariat, selesai=dt.date(2026, 4, 30), alasan="  "
+        )
+    assert e.value.pelanggaran[0].field == "alasan" and "Pasal 43" in e.value.detail
+    k.refresh_from_db()
+    assert k.selesai is None and k.riwayat.count() == 1
 
 
 def test_p43_overlapping_membership_of_same_association_is_refused(pemeran):
@@ -108,12 +130,61 @@ def test_p43_page_lists_adds_and_ends(client, pemeran, waktu):
     assert APKASI in html and "1 Januari 2019" in html
     r = client.post(
         reverse("pembinaan:asosiasi_akhiri", args=[k.pk]),
-        {"selesai": "2026-04-30", "alasan": "Keputusan Bupati"},
+        {"selesai": "2026-04-30", "alasan": "Keputusan Bupati Nomor 188.45/112/2026"},
     )
     assert r.status_code == 302
     k.refresh_from_db()
     assert k.selesai == dt.date(2026, 4, 30)
-    assert 'id="asosiasi-berakhir"' in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    berakhir = html[html.index('id="asosiasi-berakhir"') :]
+    baris = berakhir[berakhir.index('data-ke="berakhir"') :]
+    baris = baris[: baris.index("</li>")]
+    assert "Keputusan Bupati Nomor 188.45/112/2026" in baris
+    assert "Nur Aisyah" in baris and "30-04-2026" in baris and "[P43]" in baris
+
+
+def test_p43_refused_ending_shows_on_its_row_with_what_was_typed(client, pemeran, waktu):
+    apkasi = _apkasi(pemeran)
+    forum = _apkasi(
+        pemeran,
+        jenis=JenisAsosiasi.WADAH_WAJIB,
+        nama="Forum Kerja Sama Daerah Kawasan Barito",
+        mulai=dt.date(2024, 8, 12),
+    )
+    client.force_login(pemeran.sekretariat)
+    ketikan = "Forum dibubarkan menurut kesepakatan para Bupati"
+    r = client.post(
+        reverse("pembinaan:asosiasi_akhiri", args=[forum.pk]),
+        {"selesai": "2024-01-31", "alasan": ketikan},  # before it began
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+
+    def baris(k):
+        awal = html.index(f'id="asosiasi-{k.pk}"')
+        return html[awal : html.index("</tr>", awal)]
+
+    galat = "tidak dapat berakhir sebelum dimulai (Pasal 43). [P43]"
+    assert html.count(galat) == 1 and galat in baris(forum)
+    assert ketikan in baris(forum) and 'value="2024-01-31"' in baris(forum)
+    assert "<details open>" in baris(forum) and "<details open>" not in baris(apkasi)
+    assert ketikan not in baris(apkasi)
+    forum.refresh_from_db()
+    assert forum.selesai is None and forum.riwayat.count() == 1
+    # without a reason: refused on its field, not saved
+    r = client.post(
+        reverse("pembinaan:asosiasi_akhiri", args=[forum.pk]), {"selesai": "2026-04-30"}
+    )
+    assert r.status_code == 200 and 'aria-invalid="true"' in r.content.decode()
+    forum.refresh_from_db()
+    assert forum.selesai is None
+
+
+def test_p43_membership_starting_later_is_listed(client, pemeran, waktu):
+    _apkasi(pemeran, nama="Forum Kawasan DAS Barito", mulai=dt.date(2026, 7, 1))
+    client.force_login(pemeran.sekretariat)
+    html = client.get(reverse("pembinaan:asosiasi")).content.decode()
+    assert "Forum Kawasan DAS Barito" in html and "1 Juli 2026" in html
 
 
 def test_p43_form_shows_refusal(client, pemeran):

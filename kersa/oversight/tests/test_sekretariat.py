@@ -38,6 +38,15 @@ def kompleks(pemeran):
     )
 
 
+FORM_TPA = {
+    "terus_menerus": "on",
+    "nama": "Sekretariat Kerja Sama TPA Regional Barito",
+    "nomor_kesepakatan": "100.3.7/12/KB/BS/2026",
+    "tanggal_kesepakatan": "2026-03-09",
+    "hibah_tahunan": "150000000",
+}
+
+
 def _syarat(k, **kw):
     return {s.kode: s for s in sekretariat_memenuhi_syarat(k, **kw)}
 
@@ -147,19 +156,69 @@ def test_p40_2_ksdd_page_offers_recording_when_qualifying(client, pemeran, kompl
 def test_p40_4_form_records_and_lists(client, pemeran, kompleks):
     client.force_login(pemeran.sekretariat)
     url = reverse("pembinaan:sekretariat_catat", args=[kompleks.pk])
-    r = client.post(
-        url,
-        {
-            "terus_menerus": "on",
-            "nama": "Sekretariat Kerja Sama TPA Regional Barito",
-            "nomor_kesepakatan": "100.3.7/12/KB/BS/2026",
-            "tanggal_kesepakatan": "2026-03-09",
-            "hibah_tahunan": "150000000",
-        },
-    )
+    r = client.post(url, FORM_TPA)
     assert r.status_code == 302
     html = client.get(reverse("pembinaan:sekretariat")).content.decode()
     assert "TPA Regional Barito" in html and kompleks.nomor_register in html
+
+
+def test_p40_2_continuity_confirmed_on_the_form_is_stored_with_who_and_when(
+    client, pemeran, kompleks
+):
+    """P40-2 huruf a: the clerk's "terus-menerus" tick is kept, with who and when, and shown."""
+    with time_machine.travel(dt.datetime(2026, 3, 10, 14, 30, tzinfo=WIB), tick=False):
+        client.force_login(pemeran.sekretariat)
+        r = client.post(reverse("pembinaan:sekretariat_catat", args=[kompleks.pk]), FORM_TPA)
+    assert r.status_code == 302
+    client.force_login(pemeran.sekretariat)  # the session of 10 March has since expired
+    s = SekretariatKerjaSama.objects.get()
+    assert s.terus_menerus is True
+    assert s.terus_menerus_oleh == pemeran.sekretariat
+    assert s.terus_menerus_pada == dt.datetime(2026, 3, 10, 14, 30, tzinfo=WIB)
+    daftar = client.get(reverse("pembinaan:sekretariat")).content.decode()
+    sel = daftar[daftar.index('class="terus-menerus"') :]
+    sel = sel[: sel.index("</td>")]
+    assert "Ya" in sel and "Nur Aisyah" in sel and "10-03-2026 14:30" in sel
+    ksdd_page = client.get(reverse("agreements:detail", args=[kompleks.pk])).content.decode()
+    assert 'id="sekretariat-terus-menerus"' in ksdd_page and "Nur Aisyah" in ksdd_page
+    catat = client.get(reverse("pembinaan:sekretariat_catat", args=[kompleks.pk]))
+    assert "Dinyatakan terus-menerus oleh pencatat." in catat.content.decode()
+
+
+def test_p40_2_unticked_continuity_stores_nothing(client, pemeran, kompleks):
+    client.force_login(pemeran.sekretariat)
+    data = {k: v for k, v in FORM_TPA.items() if k != "terus_menerus"}
+    r = client.post(reverse("pembinaan:sekretariat_catat", args=[kompleks.pk]), data)
+    assert r.status_code == 200 and "[P40-2]" in r.content.decode()
+    assert not SekretariatKerjaSama.objects.exists()
+
+
+def test_p40_2_continuity_without_its_time_is_refused_by_the_database(pemeran, kompleks):
+    from django.db import IntegrityError, transaction
+
+    s = _catat(kompleks, pemeran)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SekretariatKerjaSama.objects.filter(pk=s.pk).update(terus_menerus_pada=None)
+
+
+def test_p40_2_migration_keeps_the_confirmation_of_earlier_records(pemeran, kompleks):
+    """Earlier records could only be saved with the tick: the migration credits whoever
+    recorded them, when they recorded them."""
+    import importlib
+
+    from django.apps import apps
+
+    migrasi = importlib.import_module(
+        "kersa.oversight.migrations.0003_sekretariat_terus_menerus_riwayat_keanggotaan"
+    )
+    s = _catat(kompleks, pemeran)
+    SekretariatKerjaSama.objects.filter(pk=s.pk).update(
+        terus_menerus=False, terus_menerus_oleh=None, terus_menerus_pada=None
+    )
+    migrasi.konfirmasi_lama(apps, None)
+    s.refresh_from_db()
+    assert s.terus_menerus and s.terus_menerus_oleh == pemeran.sekretariat
+    assert s.terus_menerus_pada == s.dibuat_pada
 
 
 def test_p40_2_form_shows_refusal_with_pasal(client, pemeran, ksdd):

@@ -89,10 +89,31 @@ def _versi_terakhir(dokumen):
     return max(dokumen.versi.all(), key=lambda v: v.nomor, default=None)
 
 
+def _temuan_dari_post(m, request):
+    """The finding a follow-up was sent for; 404 when it is not this monitoring's."""
+    try:
+        pk = int(request.POST.get("temuan", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    return get_object_or_404(m.temuan.all(), pk=pk)
+
+
+def _form_tindak_lanjut(t, data=None) -> TindakLanjutForm:
+    """One follow-up form per finding; ids carry the finding so labels stay unique."""
+    return TindakLanjutForm(
+        data,
+        auto_id=f"id_tl_{t.pk}_%s",
+        initial={"temuan": t.pk, "tanggal": timezone.localdate()},
+    )
+
+
 @login_required
 @permission_required(LIHAT, raise_exception=True)
 def detail(request, pk: int):
-    """One monitoring: KSDD reviewed, findings with follow-up, finishing and the report."""
+    """One monitoring: KSDD reviewed, findings with follow-up, finishing and the report.
+
+    Each open finding has its own follow-up form; a refused follow-up shows its error and
+    what was typed on that finding only."""
     try:
         m = monev_untuk(user=request.user, pk=pk)
     except MonitoringEvaluasi.DoesNotExist as exc:
@@ -102,45 +123,59 @@ def detail(request, pk: int):
     aksi = request.POST.get("aksi") if request.method == "POST" else None
     if aksi and not boleh:
         raise PermissionDenied
+    temuan = list(m.temuan.all())
+    temuan_dikirim = _temuan_dari_post(m, request) if aksi == "tindak_lanjut" else None
+    for t in temuan:
+        t.form_tl = None
+        if boleh and not t.tindak_lanjut:
+            dikirim = temuan_dikirim is not None and temuan_dikirim.pk == t.pk
+            t.form_tl = _form_tindak_lanjut(t, request.POST if dikirim else None)
+            if dikirim:
+                temuan_dikirim.form_tl = t.form_tl
     forms = {
         "temuan": TemuanForm(request.POST if aksi == "temuan" else None, monev=m),
-        "tindak_lanjut": TindakLanjutForm(request.POST if aksi == "tindak_lanjut" else None),
         "selesai": MonevSelesaiForm(
             request.POST if aksi == "selesai" else None,
             initial={"ringkasan": m.ringkasan, "tanggal": timezone.localdate()},
         ),
     }
-    if aksi:
+    if aksi == "tindak_lanjut":
+        form = getattr(temuan_dikirim, "form_tl", None)
+        if form is None:  # already followed up (another tab): nothing to record
+            messages.info(request, _("Tindak lanjut temuan ini sudah dicatat."))
+            return redirect(reverse("pembinaan:monev_detail", args=[m.pk]))
+    elif aksi:
         form = forms.get(aksi)
         if form is None:
             raise Http404
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                if aksi == "temuan":
-                    services.temuan_catat(monev=m, user=request.user, **d)
-                elif aksi == "tindak_lanjut":
-                    temuan = get_object_or_404(m.temuan.all(), pk=d["temuan"])
-                    services.temuan_tindak_lanjut(
-                        temuan=temuan,
-                        tindak_lanjut=d["tindak_lanjut"],
-                        tanggal=d["tanggal"],
-                        user=request.user,
-                    )
-                else:
-                    services.monev_selesaikan(monev=m, user=request.user, **d)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
+    if aksi and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if aksi == "temuan":
+                services.temuan_catat(monev=m, user=request.user, **d)
+            elif aksi == "tindak_lanjut":
+                services.temuan_tindak_lanjut(
+                    temuan=temuan_dikirim,
+                    tindak_lanjut=d["tindak_lanjut"],
+                    tanggal=d["tanggal"],
+                    user=request.user,
+                )
             else:
-                messages.success(request, _("Tersimpan."))
-                return redirect(reverse("pembinaan:monev_detail", args=[m.pk]))
+                services.monev_selesaikan(monev=m, user=request.user, **d)
+        except RuleViolation as exc:
+            form.tambah_pelanggaran(exc)
+        else:
+            messages.success(request, _("Tersimpan."))
+            return redirect(reverse("pembinaan:monev_detail", args=[m.pk]))
     return render(
         request,
         "oversight/monev_detail.html",
         {
             "m": m,
+            "temuan": temuan,
             "forms": forms,
             "aksi": aksi,
+            "temuan_dikirim": temuan_dikirim.pk if temuan_dikirim else None,
             "boleh_kelola": boleh,
             "terbuka": terbuka,
             "versi": _versi_terakhir(m.dokumen),

@@ -26,7 +26,7 @@ from ..forms.pembinaan import (
     KegiatanPembinaanForm,
     SekretariatForm,
 )
-from ..models import KeanggotaanAsosiasi
+from ..models import KeanggotaanAsosiasi, SekretariatKerjaSama
 from ..selectors.pembinaan import (
     keanggotaan_daftar,
     kegiatan_pembinaan_daftar,
@@ -131,6 +131,35 @@ def kegiatan(request):
 # --- Keanggotaan asosiasi (Pasal 43) ---------------------------------------------------
 
 
+def _akhiri_form(k, data=None) -> AkhiriKeanggotaanForm:
+    """The end form of one row; ids carry the row so labels stay unique on the page."""
+    return AkhiriKeanggotaanForm(
+        data, auto_id=f"id_akhiri_{k.pk}_%s", initial={"selesai": timezone.localdate()}
+    )
+
+
+def _halaman_asosiasi(request, *, form, akhiri: tuple[int, AkhiriKeanggotaanForm] | None = None):
+    """The list page; ``akhiri`` is (row, bound end form) when an end was refused, so the
+    error and what was typed show on that row only."""
+    boleh = request.user.has_perm(KELOLA)
+    aktif = list(keanggotaan_daftar(aktif=True))
+    for k in aktif:
+        k.form_akhiri = None
+        if boleh and k.selesai is None:
+            k.form_akhiri = akhiri[1] if akhiri and akhiri[0] == k.pk else _akhiri_form(k)
+    return render(
+        request,
+        "oversight/pembinaan_asosiasi.html",
+        {
+            "aktif": aktif,
+            "berakhir": keanggotaan_daftar(aktif=False),
+            "form": form,
+            "boleh_kelola": boleh,
+            "akhiri_pk": akhiri[0] if akhiri else None,
+        },
+    )
+
+
 @login_required
 @permission_required(LIHAT_ASOSIASI, raise_exception=True)
 def asosiasi(request):
@@ -148,37 +177,30 @@ def asosiasi(request):
                 return redirect("pembinaan:asosiasi")
     elif request.method == "POST":
         raise Http404
-    return render(
-        request,
-        "oversight/pembinaan_asosiasi.html",
-        {
-            "aktif": keanggotaan_daftar(aktif=True),
-            "berakhir": keanggotaan_daftar(aktif=False),
-            "form": form,
-            "form_akhiri": AkhiriKeanggotaanForm(initial={"selesai": timezone.localdate()})
-            if boleh
-            else None,
-        },
-    )
+    return _halaman_asosiasi(request, form=form)
 
 
 @login_required
 @permission_required(KELOLA, raise_exception=True)
 @require_POST
 def asosiasi_akhiri(request, pk: int):
+    """End a membership (P43). A refusal shows on the row it came from, with what was typed."""
     k = get_object_or_404(KeanggotaanAsosiasi, pk=pk)
-    form = AkhiriKeanggotaanForm(request.POST)
+    form = _akhiri_form(k, request.POST)
     if form.is_valid():
         try:
             services.keanggotaan_akhiri(keanggotaan=k, user=request.user, **form.cleaned_data)
         except RuleViolation as exc:
-            for p in exc.pelanggaran:
-                messages.error(request, f"{p.detail} [{p.rule}]")
+            form.tambah_pelanggaran(exc)
         else:
             messages.success(request, _("Keanggotaan %(nama)s diakhiri.") % {"nama": k.nama})
-    else:
-        messages.error(request, _("Isi tanggal berakhir."))
-    return redirect("pembinaan:asosiasi")
+            return redirect("pembinaan:asosiasi")
+    if k.selesai is not None:  # already ended: no row form to show it on
+        for e in form.errors.values():
+            for m in e:
+                messages.error(request, m)
+        return redirect("pembinaan:asosiasi")
+    return _halaman_asosiasi(request, form=KeanggotaanForm(), akhiri=(k.pk, form))
 
 
 # --- Sekretariat Kerja Sama (Pasal 40–41) ----------------------------------------------
@@ -210,7 +232,9 @@ def sekretariat_catat(request, ksdd_pk: int):
         else:
             messages.success(request, _("Sekretariat Kerja Sama dicatat."))
             return redirect("pembinaan:sekretariat")
-    syarat = sekretariat_memenuhi_syarat(ksdd)
+    ada = SekretariatKerjaSama.objects.filter(ksdd=ksdd).first()
+    # once recorded, huruf a reads the stored confirmation instead of "to be confirmed"
+    syarat = sekretariat_memenuhi_syarat(ksdd, terus_menerus=ada.terus_menerus if ada else None)
     return render(
         request,
         "oversight/sekretariat_catat.html",
@@ -219,6 +243,7 @@ def sekretariat_catat(request, ksdd_pk: int):
             "form": form,
             "syarat": syarat,
             "layak": sekretariat_layak(syarat),
-            "sudah_ada": hasattr(ksdd, "sekretariat_kerja_sama"),
+            "sudah_ada": ada is not None,
+            "sekretariat": ada,
         },
     )
