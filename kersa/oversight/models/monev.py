@@ -108,6 +108,15 @@ class TemuanMonev(models.Model):
         _("status"), max_length=16, choices=StatusTemuan.choices, default=StatusTemuan.TERBUKA
     )
     tanggal_tindak_lanjut = models.DateField(_("tanggal tindak lanjut"), null=True, blank=True)
+    tindak_lanjut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tindak lanjut dicatat oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tindak_lanjut_dicatat_pada = models.DateTimeField(null=True, blank=True)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:

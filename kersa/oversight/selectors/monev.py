@@ -99,7 +99,10 @@ def monev_untuk(*, user, pk: int) -> MonitoringEvaluasi:
         .select_related("perangkat_daerah", "dokumen")
         .prefetch_related(
             "ksdd",
-            Prefetch("temuan", queryset=TemuanMonev.objects.select_related("ksdd")),
+            Prefetch(
+                "temuan",
+                queryset=TemuanMonev.objects.select_related("ksdd", "tindak_lanjut_oleh"),
+            ),
             "riwayat__oleh",
             "dokumen__versi",
         )

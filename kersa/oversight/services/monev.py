@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
@@ -172,6 +173,18 @@ def temuan_tindak_lanjut(
     with transaction.atomic():
         temuan = TemuanMonev.objects.select_for_update().select_related("monev").get(pk=temuan.pk)
         masalah = []
+        if temuan.status == StatusTemuan.DITINDAKLANJUTI:
+            masalah.append(
+                Pelanggaran(
+                    "P28",
+                    _(
+                        "Tindak lanjut temuan ini sudah dicatat pada %s (Pasal 28); "
+                        "muat ulang halaman untuk melihatnya."
+                    )
+                    % tanggal_panjang(temuan.tanggal_tindak_lanjut),
+                    field="tindak_lanjut",
+                )
+            )
         if not tindak_lanjut.strip():
             masalah.append(
                 Pelanggaran(
@@ -192,6 +205,8 @@ def temuan_tindak_lanjut(
         temuan.tindak_lanjut = tindak_lanjut.strip()
         temuan.tanggal_tindak_lanjut = tanggal
         temuan.status = StatusTemuan.DITINDAKLANJUTI
+        temuan.tindak_lanjut_oleh = user
+        temuan.tindak_lanjut_dicatat_pada = timezone.now()
         temuan.save()
     return temuan
 

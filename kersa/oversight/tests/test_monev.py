@@ -124,6 +124,18 @@ def test_p28_finishing_meets_the_semester_clock_and_generates_the_report(berjala
         user=pemeran.sekretariat,
     )
     assert t.status == StatusTemuan.DITINDAKLANJUTI
+    assert t.tindak_lanjut_oleh == pemeran.sekretariat and t.tindak_lanjut_dicatat_pada
+    # A second follow-up (another tab) is refused and the first one stays.
+    with pytest.raises(RuleViolation) as e:
+        services.temuan_tindak_lanjut(
+            temuan=t, tindak_lanjut="Lain", tanggal=dt.date(2026, 8, 4), user=pemeran.operator
+        )
+    assert "sudah dicatat pada Senin, 3 Agustus 2026" in e.value.detail
+    t.refresh_from_db()
+    assert (
+        t.tindak_lanjut.startswith("Kuota dinaikkan")
+        and t.tindak_lanjut_oleh == pemeran.sekretariat
+    )
 
 
 def test_p28_follow_up_before_the_monitoring_is_refused(berjalan, pemeran):
