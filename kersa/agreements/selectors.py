@@ -64,6 +64,7 @@ def ksdd_detail(*, user, pk: int) -> Ksdd:
             "penerima_pembayaran",
             "kak",
             "dibuat_oleh",
+            "butir_rencana__identifikasi",
         )
         .prefetch_related(
             "mitra",

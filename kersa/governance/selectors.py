@@ -6,10 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from kersa.documents.models import VersiDokumen
 
 from .choices import JenisKeputusan, JenisRapat, StatusRapat
-from .models import Jabatan, KeputusanBupati, PemangkuJabatan, ProgramKerja, Rapat
+from .models import (
+    AgendaRapat,
+    Jabatan,
+    KeputusanBupati,
+    PemangkuJabatan,
+    ProgramKerja,
+    Rapat,
+)
 
 
 def keputusan_berlaku(
@@ -93,3 +102,47 @@ def rapat_detail(pk: int) -> Rapat:
 
 def program_kerja_list() -> QuerySet[ProgramKerja]:
     return ProgramKerja.objects.select_related("ditetapkan_dalam").prefetch_related("kegiatan")
+
+
+@dataclass(frozen=True)
+class PembahasanKsdd:
+    """A KSDD's life in TKKSD's meetings: each agenda item about it (with its meeting,
+    decision, the pleno recommendation it wrote to the KSDD and the newest version of the
+    meeting's Berita Acara and Notulen), and the pleno recommendations recorded from a
+    meeting kept outside KERSA (P18-3)."""
+
+    agenda: list[AgendaRapat]
+    rekomendasi_luar: list
+
+
+def _versi_terakhir(dokumen: str, kolom: str) -> Subquery:
+    return Subquery(
+        VersiDokumen.objects.filter(dokumen=OuterRef(f"rapat__{dokumen}"))
+        .order_by("-nomor")
+        .values(kolom)[:1]
+    )
+
+
+def pembahasan_ksdd(ksdd) -> PembahasanKsdd:
+    """Where ``ksdd`` was planned, discussed and decided by TKKSD (Pasal 37 ayat 2,
+    Pasal 38 ayat 3, Pasal 39; P18-3), oldest meeting first. Two queries whatever the
+    number of meetings, decisions and document versions."""
+    from kersa.agreements.models import RekomendasiPleno
+
+    agenda = list(
+        AgendaRapat.objects.filter(ksdd=ksdd)
+        .select_related("rapat", "keputusan", "rekomendasi_pleno__berkas")
+        .annotate(
+            ba_versi_id=_versi_terakhir("berita_acara", "pk"),
+            ba_berkas_id=_versi_terakhir("berita_acara", "berkas_id"),
+            notulen_versi_id=_versi_terakhir("notulen", "pk"),
+            notulen_berkas_id=_versi_terakhir("notulen", "berkas_id"),
+        )
+        .order_by("rapat__tanggal", "rapat_id", "urutan", "id")
+    )
+    rekomendasi_luar = list(
+        RekomendasiPleno.objects.filter(ksdd=ksdd, agenda__isnull=True)
+        .select_related("berkas")
+        .order_by("tanggal_rapat", "id")
+    )
+    return PembahasanKsdd(agenda=agenda, rekomendasi_luar=rekomendasi_luar)

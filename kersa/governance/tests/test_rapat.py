@@ -203,9 +203,7 @@ def test_p36_meeting_needs_its_kind_and_place_and_nothing_is_saved(tkksd, pemera
     assert not Rapat.objects.exists()
 
 
-def test_p38_3_rapat_teknis_drafts_the_naskah_and_recommends_to_the_pleno(
-    teknis, tkksd, pemeran
-):
+def test_p38_3_rapat_teknis_drafts_the_naskah_and_recommends_to_the_pleno(teknis, tkksd, pemeran):
     ksdd = ksdd_baru(pemeran, judul="Pengelolaan sampah regional Barito Selatan-Barito Timur")
     tahap = ksdd.status
     a = _agenda(
