@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 from rest_framework.utils import html
@@ -108,3 +110,27 @@ def versi_field() -> serializers.IntegerField:
             "ditolak dengan 409."
         ),
     )
+
+
+def pilihan_baca(choices, *, integer: bool = False, **kwargs) -> serializers.Field:
+    """A read-only choice value shown as a plain string (or integer) with its values in
+    the help text, as ``RiwayatSerializer.dari`` is: many models share field names
+    (``status``, ``semester``, ``dari``, ``ke``) over different choice sets, and named
+    enums for each would collide in the schema."""
+    nilai = ", ".join(str(v) for v in choices.values)
+    cls = serializers.IntegerField if integer else serializers.CharField
+    return cls(read_only=True, help_text=_("Salah satu dari: %s.") % nilai, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class _PilihanPolos(serializers.ChoiceField):
+    pass
+
+
+def pilihan_masuk(choices, **kwargs) -> serializers.ChoiceField:
+    """A ``ChoiceField`` shown in the schema as a string with its values in the help text:
+    input fields named alike (``jenis`` of a region, a meeting, an agenda item) carry
+    different choice sets, and named enums for each would collide."""
+    nilai = ", ".join(str(v) for v in choices.values)
+    kwargs.setdefault("help_text", _("Salah satu dari: %s.") % nilai)
+    return _PilihanPolos(choices=choices.choices, **kwargs)

@@ -1,15 +1,30 @@
 """Query filters of the API. The KSDD register's filters are the web register's
-(``agreements.filters.KsddFilter``)."""
+(``agreements.filters.KsddFilter``); the other rooms filter as their web pages do."""
 
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kersa.agreements.choices import KelompokUrusan
+from kersa.agreements.choices import Kategori, KelompokUrusan
 from kersa.agreements.filters import KsddFilter
-from kersa.agreements.models import Urusan
+from kersa.agreements.models import Ksdd, Urusan
+from kersa.governance.choices import JenisKeputusan, JenisRapat, StatusRapat
+from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.oversight.choices import BentukPembinaan
+from kersa.oversight.models import (
+    KeanggotaanAsosiasi,
+    KegiatanPembinaan,
+    MonitoringEvaluasi,
+    Perselisihan,
+    StatusPerselisihan,
+)
+from kersa.oversight.selectors import keanggotaan_daftar
+from kersa.planning.models import Identifikasi
 from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.reporting.choices import Semester, StatusLaporan
+from kersa.reporting.models import LaporanSemester
+from kersa.reporting.statistik import ksdd_publik
 
 
 class KsddApiFilter(KsddFilter):
@@ -53,3 +68,119 @@ class PerangkatDaerahFilter(django_filters.FilterSet):
     class Meta:
         model = PerangkatDaerah
         fields = ["aktif"]
+
+
+# --- the rooms of TKKSD, planning, reporting and oversight ------------------------------
+
+_TAHUN = {"min_value": 1900, "max_value": 2100}
+
+
+class RapatFilter(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="tanggal__year", **_TAHUN)
+    jenis = django_filters.ChoiceFilter(label=_("Jenis rapat"), choices=JenisRapat.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusRapat.choices)
+
+    class Meta:
+        model = Rapat
+        fields = ["tahun", "jenis", "status"]
+
+
+class KeputusanBupatiFilter(django_filters.FilterSet):
+    jenis = django_filters.ChoiceFilter(label=_("Jenis"), choices=JenisKeputusan.choices)
+
+    class Meta:
+        model = KeputusanBupati
+        fields = ["jenis"]
+
+
+class ProgramKerjaFilter(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label=_("Tahun"), **_TAHUN)
+
+    class Meta:
+        model = ProgramKerja
+        fields = ["tahun"]
+
+
+class IdentifikasiFilter(django_filters.FilterSet):
+    """The web page's filters (``planning.views.rencana.daftar``): plan year and category."""
+
+    tahun = django_filters.NumberFilter(
+        label=_("Rencana untuk tahun"), field_name="tahun_rencana", **_TAHUN
+    )
+    kategori = django_filters.ChoiceFilter(label=_("Kategori"), choices=Kategori.choices)
+
+    class Meta:
+        model = Identifikasi
+        fields = ["tahun", "kategori"]
+
+
+class LaporanSemesterFilter(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label=_("Tahun"), **_TAHUN)
+    semester = django_filters.ChoiceFilter(label=_("Semester"), choices=Semester.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusLaporan.choices)
+    ksdd = django_filters.NumberFilter(label=_("ID KSDD"), min_value=1, max_value=2**63 - 1)
+
+    class Meta:
+        model = LaporanSemester
+        fields = ["tahun", "semester", "status", "ksdd"]
+
+
+class MonevFilter(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label=_("Tahun"), **_TAHUN)
+    semester = django_filters.ChoiceFilter(label=_("Semester"), choices=Semester.choices)
+    perangkat_daerah = django_filters.NumberFilter(
+        label=_("ID Perangkat Daerah"), min_value=1, max_value=2**63 - 1
+    )
+
+    class Meta:
+        model = MonitoringEvaluasi
+        fields = ["tahun", "semester", "perangkat_daerah"]
+
+
+class PerselisihanFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusPerselisihan.choices)
+
+    class Meta:
+        model = Perselisihan
+        fields = ["status"]
+
+
+class KegiatanPembinaanFilter(django_filters.FilterSet):
+    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="tanggal__year", **_TAHUN)
+    bentuk = django_filters.ChoiceFilter(label=_("Bentuk"), choices=BentukPembinaan.choices)
+
+    class Meta:
+        model = KegiatanPembinaan
+        fields = ["tahun", "bentuk"]
+
+
+class KeanggotaanFilter(django_filters.FilterSet):
+    aktif = django_filters.BooleanFilter(
+        label=_("Aktif (belum berakhir hari ini)"), method="saring_aktif"
+    )
+
+    class Meta:
+        model = KeanggotaanAsosiasi
+        fields = ["aktif"]
+
+    def saring_aktif(self, queryset, name, value):
+        # "Active" as the web page reads it (selectors.keanggotaan_daftar).
+        return queryset.filter(pk__in=keanggotaan_daftar(aktif=value).values("pk"))
+
+
+class PublikFilter(django_filters.FilterSet):
+    """The public register's search (``reporting.views.publik``): words in the title,
+    partner, urusan or number, and the year of signing."""
+
+    q = django_filters.CharFilter(label=_("Cari judul, daerah, urusan atau nomor"), max_length=100)
+    tahun = django_filters.NumberFilter(
+        label=_("Tahun penandatanganan"), min_value=1991, max_value=2199
+    )
+
+    class Meta:
+        model = Ksdd
+        fields = ["q", "tahun"]
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return ksdd_publik(q=data.get("q") or "", tahun=data.get("tahun"))

@@ -1,9 +1,9 @@
-"""Who may use the KSDD endpoints at all. What each user may see and do on one KSDD
-is decided by the selectors (visibility) and the services (every action)."""
+"""Who may use the endpoints at all. What each user may see and do on one record is
+decided by the selectors (visibility) and the services (every action)."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 # Token first: an anonymous request is answered 401 with ``WWW-Authenticate: Token``.
 AUTENTIKASI = [TokenAuthentication, SessionAuthentication]
@@ -18,3 +18,23 @@ class PunyaPeranKsdd(BasePermission):
     def has_permission(self, request, view):
         user = request.user
         return bool(user and user.is_authenticated and user.has_perm("agreements.view_ksdd"))
+
+
+class PunyaIzin(BasePermission):
+    """The Django permissions the web page of the same room requires (``core.roles``):
+    ``view.izin_baca`` for reads, ``view.izin_tulis[action]`` (one codename or a tuple
+    of them) for each write. A write the view does not list is refused."""
+
+    message = _("Anda tidak memiliki izin untuk tindakan ini.")
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method in SAFE_METHODS:
+            izin = view.izin_baca
+        else:
+            izin = getattr(view, "izin_tulis", {}).get(view.action)
+            if izin is None:
+                return False
+        return user.has_perms((izin,) if isinstance(izin, str) else izin)

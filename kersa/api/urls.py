@@ -12,6 +12,13 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   (compliance report of the agreed KB/PKS)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
+- ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/agenda/`` POST
+- ``tkksd/keputusan/``, ``tkksd/program-kerja/`` (read-only)
+- ``rencana/`` (read-only): identification per plan year with its plan items
+- ``laporan-semester/`` GET / POST, ``laporan-semester/{id}/`` GET / PATCH,
+  ``laporan-semester/{id}/sampaikan/`` POST
+- ``monev/``, ``perselisihan/``, ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` (read-only)
+- ``publik/ksdd/``: the public register of signed agreements, without login
 """
 
 from django.urls import include, path
@@ -22,6 +29,15 @@ from rest_framework.routers import DefaultRouter
 from .permissions import AUTENTIKASI
 from .views.dokumen import DokumenKsddView, PemeriksaanView
 from .views.ksdd import KsddViewSet
+from .views.laporan import LaporanSemesterViewSet
+from .views.pengawasan import (
+    KeanggotaanAsosiasiViewSet,
+    KegiatanPembinaanViewSet,
+    MonevViewSet,
+    PerselisihanViewSet,
+    SekretariatKerjaSamaViewSet,
+)
+from .views.publik import KsddPublikViewSet
 from .views.referensi import (
     BentukViewSet,
     PerangkatDaerahViewSet,
@@ -29,6 +45,8 @@ from .views.referensi import (
     UrusanViewSet,
     WilayahViewSet,
 )
+from .views.rencana import IdentifikasiViewSet
+from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
 from .views.token import TokenView
 
 app_name = "api"
@@ -48,6 +66,19 @@ router.register("urusan", UrusanViewSet, basename="urusan")
 router.register("bentuk", BentukViewSet, basename="bentuk")
 router.register("tujuan", TujuanViewSet, basename="tujuan")
 router.register("ksdd", KsddViewSet, basename="ksdd")
+router.register("rapat", RapatViewSet, basename="rapat")
+router.register("tkksd/keputusan", KeputusanBupatiViewSet, basename="tkksd-keputusan")
+router.register("tkksd/program-kerja", ProgramKerjaViewSet, basename="tkksd-program-kerja")
+router.register("rencana", IdentifikasiViewSet, basename="rencana")
+router.register("laporan-semester", LaporanSemesterViewSet, basename="laporan-semester")
+router.register("monev", MonevViewSet, basename="monev")
+router.register("perselisihan", PerselisihanViewSet, basename="perselisihan")
+router.register("pembinaan/kegiatan", KegiatanPembinaanViewSet, basename="pembinaan-kegiatan")
+router.register("pembinaan/asosiasi", KeanggotaanAsosiasiViewSet, basename="pembinaan-asosiasi")
+router.register(
+    "pembinaan/sekretariat", SekretariatKerjaSamaViewSet, basename="pembinaan-sekretariat"
+)
+router.register("publik/ksdd", KsddPublikViewSet, basename="publik-ksdd")
 
 urlpatterns = [
     path("v1/token/", TokenView.as_view(), name="token"),

@@ -21,6 +21,7 @@ __all__ = [
     "monev_daftar",
     "monev_untuk",
     "monev_ksdd_pilihan",
+    "monev_terlihat",
     "periode_dari",
     "periode_pilihan",
 ]
@@ -46,7 +47,8 @@ def periode_pilihan(tahun: int, semester: int, n: int = 6) -> list[tuple[str, st
     return out
 
 
-def _monev_terlihat(user) -> QuerySet[MonitoringEvaluasi]:
+def monev_terlihat(user) -> QuerySet[MonitoringEvaluasi]:
+    """The monitorings this user may read: all for who sees every KSDD, else its agency's."""
     qs = MonitoringEvaluasi.objects.all()
     if user.has_perm("agreements.lihat_semua_ksdd"):
         return qs
@@ -76,7 +78,7 @@ def monev_daftar(*, user, tahun: int, semester: int) -> list[BarisMonev]:
     }
     monev = {
         m.perangkat_daerah_id: m
-        for m in _monev_terlihat(user).filter(tahun=tahun, semester=semester)
+        for m in monev_terlihat(user).filter(tahun=tahun, semester=semester)
     }
     jumlah: dict[int, int] = {}
     for pd_id in Ksdd.objects.filter(status=Status.PELAKSANAAN).values_list(
@@ -95,7 +97,7 @@ def monev_daftar(*, user, tahun: int, semester: int) -> list[BarisMonev]:
 def monev_untuk(*, user, pk: int) -> MonitoringEvaluasi:
     """One monitoring with its KSDD and findings; DoesNotExist when not visible."""
     return (
-        _monev_terlihat(user)
+        monev_terlihat(user)
         .select_related("perangkat_daerah", "dokumen")
         .prefetch_related(
             "ksdd",

@@ -1,0 +1,136 @@
+"""Semester reports (Pasal 27 ayat 1 dan 3): read, open, write, send. The permissions are
+the web pages' (``reporting.*_laporansemester``); a report whose KSDD the user may not
+see is 404, as on the web (``ksdd_visible_to``)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.reporting import services
+from kersa.reporting.models import LaporanSemester
+from kersa.reporting.selectors import laporan_semester_untuk
+
+from ..filters import LaporanSemesterFilter
+from ..parsers import JSON
+from ..permissions import AUTENTIKASI, PunyaIzin
+from ..schema import GALAT_BACA, GALAT_TULIS
+from ..serializers import laporan as s
+
+LIHAT = "reporting.view_laporansemester"
+SAMPAIKAN = "reporting.sampaikan_laporansemester"
+
+
+@extend_schema(tags=["laporan"])
+class LaporanSemesterViewSet(viewsets.GenericViewSet):
+    """Semester reports of the KSDD the user may see, newest semester first. Filters
+    ``tahun``, ``semester``, ``status``, ``ksdd``."""
+
+    queryset = LaporanSemester.objects.none()  # for the schema
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaIzin]
+    izin_baca = LIHAT
+    izin_tulis = {
+        "create": "reporting.add_laporansemester",
+        "partial_update": "reporting.change_laporansemester",
+        # The web page sends from the draft's form: both permissions.
+        "sampaikan": ("reporting.change_laporansemester", SAMPAIKAN),
+    }
+    parser_classes = JSON
+    filterset_class = LaporanSemesterFilter
+    lookup_value_regex = r"[0-9]+"
+    serializer_class = s.LaporanSemesterDetailSerializer
+
+    def get_queryset(self):
+        # No list selector in reporting.selectors (laporan_semester_daftar lists KSDD
+        # per semester, laporan_semester_untuk one report): the same visibility rule.
+        return (
+            LaporanSemester.objects.filter(ksdd__in=ksdd_visible_to(self.request.user))
+            .select_related("ksdd")
+            .order_by("-tahun", "-semester", "ksdd__nomor_register", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.LaporanSemesterBuatSerializer
+        if self.action == "partial_update":
+            return s.LaporanSemesterUbahSerializer
+        return super().get_serializer_class()
+
+    def get_object(self) -> LaporanSemester:
+        return self._muat(int(self.kwargs["pk"]))
+
+    def _muat(self, pk: int) -> LaporanSemester:
+        """The report if its KSDD is visible to the user, else 404 (as on the web)."""
+        try:
+            return laporan_semester_untuk(user=self.request.user, pk=pk)
+        except LaporanSemester.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def _detail(self, laporan, status_code=status.HTTP_200_OK) -> Response:
+        segar = self._muat(laporan.pk)
+        data = s.LaporanSemesterDetailSerializer(segar, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    @extend_schema(responses={200: s.LaporanSemesterSerializer(many=True)})
+    def list(self, request):
+        qs = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(s.LaporanSemesterSerializer(page, many=True).data)
+
+    @extend_schema(responses={200: s.LaporanSemesterDetailSerializer, **GALAT_BACA})
+    def retrieve(self, request, pk=None):
+        """The report's parts a–i (P27-3), its document and history."""
+        laporan = self.get_object()
+        data = s.LaporanSemesterDetailSerializer(
+            laporan, context=self.get_serializer_context()
+        ).data
+        return Response(data)
+
+    @extend_schema(
+        request=s.LaporanSemesterBuatSerializer,
+        responses={201: s.LaporanSemesterDetailSerializer, **GALAT_TULIS},
+    )
+    def create(self, request):
+        """Open the report of a KSDD in pelaksanaan for a semester (P27-1)."""
+        ser = s.LaporanSemesterBuatSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        ser.is_valid(raise_exception=True)
+        laporan = services.laporan_semester_buat(user=request.user, **ser.validated_data)
+        return self._detail(laporan, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.LaporanSemesterUbahSerializer,
+        responses={200: s.LaporanSemesterDetailSerializer, **GALAT_TULIS},
+    )
+    def partial_update(self, request, pk=None):
+        """Write parts a–i of a draft; send only what changes."""
+        laporan = self.get_object()
+        ser = s.LaporanSemesterUbahSerializer(data=request.data, partial=True)
+        ser.is_valid(raise_exception=True)
+        services.laporan_semester_ubah(laporan=laporan, user=request.user, **ser.validated_data)
+        return self._detail(laporan)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                s.LaporanSemesterDetailSerializer,
+                description="Laporan disampaikan kepada Bupati dengan tembusan TKKSD.",
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def sampaikan(self, request, pk=None):
+        """Send the report to the Bupati with a copy to TKKSD, dated today (P27-1); parts
+        a–h must be filled (P27-3). Generates its DOCX and meets the semester's clock."""
+        laporan = self.get_object()
+        services.laporan_semester_sampaikan(laporan=laporan, user=request.user)
+        return self._detail(laporan)

@@ -1,0 +1,159 @@
+"""TKKSD (Pasal 33–39): meetings with their agenda, attendance and decisions; the
+Bupati's decrees with offices and holders; the work programme. Reads need the web
+pages' view permissions; scheduling a meeting and adding an agenda item need
+``governance.kelola_rapat`` (the secretariat), as on the web."""
+
+from __future__ import annotations
+
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from kersa.governance import selectors, services
+from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.governance.views import keanggotaan as web_keanggotaan
+from kersa.governance.views import rapat as web_rapat
+
+from ..filters import KeputusanBupatiFilter, ProgramKerjaFilter, RapatFilter
+from ..parsers import JSON
+from ..permissions import AUTENTIKASI, PunyaIzin
+from ..schema import GALAT_BACA, GALAT_TULIS
+from ..serializers import tkksd as s
+
+
+class _Tkksd(viewsets.GenericViewSet):
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaIzin]
+    parser_classes = JSON
+    lookup_value_regex = r"[0-9]+"
+
+    def _pk(self) -> int:
+        return int(self.kwargs["pk"])
+
+
+@extend_schema(tags=["tkksd"])
+class RapatViewSet(_Tkksd):
+    """Rapat Pleno and Rapat Teknis of TKKSD, newest first. Filters ``tahun``, ``jenis``,
+    ``status``."""
+
+    queryset = Rapat.objects.none()  # for the schema; reads go through the selectors
+    izin_baca = web_rapat.LIHAT
+    izin_tulis = {"create": web_rapat.KELOLA, "agenda": web_rapat.KELOLA}
+    filterset_class = RapatFilter
+    serializer_class = s.RapatDetailSerializer
+
+    def get_queryset(self):
+        return selectors.rapat_list()
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.RapatJadwalkanSerializer
+        if self.action == "agenda":
+            return s.AgendaTambahSerializer
+        return super().get_serializer_class()
+
+    def get_object(self) -> Rapat:
+        return self._muat(self._pk())
+
+    def _muat(self, pk: int) -> Rapat:
+        """The meeting with everything its detail shows, or 404."""
+        try:
+            rapat = selectors.rapat_detail(pk)
+        except Rapat.DoesNotExist as exc:
+            raise Http404 from exc
+        dokumen = [d for d in (rapat.berita_acara, rapat.notulen) if d is not None]
+        prefetch_related_objects(dokumen, "versi__berkas", "versi__dibuat_oleh")
+        return rapat
+
+    def _detail(self, rapat: Rapat, status_code: int = status.HTTP_200_OK) -> Response:
+        segar = self._muat(rapat.pk)
+        data = s.RapatDetailSerializer(segar, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    @extend_schema(responses={200: s.RapatSerializer(many=True)})
+    def list(self, request):
+        qs = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(s.RapatSerializer(page, many=True).data)
+
+    @extend_schema(responses={200: s.RapatDetailSerializer, **GALAT_BACA})
+    def retrieve(self, request, pk=None):
+        """The meeting with attendance, agenda, decisions, chair, Berita Acara and
+        Notulen (P37, P38, P39)."""
+        rapat = self.get_object()
+        return Response(s.RapatDetailSerializer(rapat, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        request=s.RapatJadwalkanSerializer,
+        responses={201: s.RapatDetailSerializer, **GALAT_TULIS},
+    )
+    def create(self, request):
+        """Schedule a meeting (``services.rapat_jadwalkan``); every office of the TKKSD
+        in force that day is invited (P34-1, P35-1, P38-4)."""
+        ser = s.RapatJadwalkanSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rapat = services.rapat_jadwalkan(user=request.user, **ser.validated_data)
+        return self._detail(rapat, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.AgendaTambahSerializer,
+        responses={
+            201: OpenApiResponse(
+                s.RapatDetailSerializer, description="Agenda ditambahkan; rapat terbaru."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def agenda(self, request, pk=None):
+        """Add an agenda item to a scheduled meeting (``services.agenda_tambah``; P34-2,
+        P37-2, P18-3)."""
+        try:
+            rapat = Rapat.objects.get(pk=self._pk())
+        except Rapat.DoesNotExist as exc:
+            raise Http404 from exc
+        ser = s.AgendaTambahSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        services.agenda_tambah(rapat=rapat, user=request.user, **ser.validated_data)
+        return self._detail(rapat, status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["tkksd"])
+class KeputusanBupatiViewSet(_Tkksd, viewsets.ReadOnlyModelViewSet):
+    """The Keputusan Bupati that set TKKSD (P34-1) and its Tim Teknis (P34-4), newest
+    first; the detail lists each office with its holder (P35-1). Filter ``jenis``."""
+
+    queryset = KeputusanBupati.objects.all()
+    izin_baca = web_keanggotaan.LIHAT
+    filterset_class = KeputusanBupatiFilter
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return s.KeputusanBupatiDetailSerializer
+        return s.KeputusanBupatiSerializer
+
+    def get_object(self) -> KeputusanBupati:
+        kep = super().get_object()
+        # The date the web page shows the composition on (views.keanggotaan.keputusan_detail).
+        hari_ini = timezone.localdate()
+        kep.susunan_pada = hari_ini if kep.berlaku_mulai <= hari_ini else kep.berlaku_mulai
+        kep.susunan = selectors.susunan(kep, kep.susunan_pada)
+        return kep
+
+
+@extend_schema(tags=["tkksd"])
+class ProgramKerjaViewSet(_Tkksd, viewsets.ReadOnlyModelViewSet):
+    """TKKSD's yearly work programme with its activities (P37-2). Filter ``tahun``."""
+
+    queryset = ProgramKerja.objects.none()
+    izin_baca = web_keanggotaan.LIHAT_PROGRAM
+    serializer_class = s.ProgramKerjaSerializer
+    filterset_class = ProgramKerjaFilter
+
+    def get_queryset(self):
+        return selectors.program_kerja_list()
