@@ -145,4 +145,43 @@ def demo_muat(pemeran) -> dict:
         )
         rapat_dokumen_hasilkan(rapat=rapat, user=user)
         dibuat["rapat"] = 1
+    dibuat["rapat"] += _rapat_teknis_mendatang(user)
     return dibuat
+
+
+JUDUL_TEKNIS = "Penilaian KAK Angkutan Sungai Terpadu Buntok – Marabahan"
+
+
+def _rapat_teknis_mendatang(user) -> int:
+    """A Rapat Teknis a few working days ahead on the KAK waiting for TKKSD (Pasal 38
+    ayat 3), so the demo has a meeting still to be held and recorded."""
+    from django.utils import timezone
+
+    from kersa.agreements.choices import Status
+    from kersa.agreements.models import Ksdd
+
+    from .models import AgendaRapat
+    from .services import agenda_tambah, rapat_jadwalkan
+
+    if AgendaRapat.objects.filter(judul=JUDUL_TEKNIS).exists():
+        return 0
+    ksdd = Ksdd.objects.filter(status=Status.KAK_DIAJUKAN).order_by("pk").first()
+    tanggal = timezone.localdate() + dt.timedelta(days=5)
+    while tanggal.weekday() >= 5:
+        tanggal += dt.timedelta(days=1)
+    rapat = rapat_jadwalkan(
+        jenis=JenisRapat.TEKNIS,
+        tanggal=tanggal,
+        waktu_mulai=dt.time(9, 0),
+        tempat="Ruang Rapat Bagian Pemerintahan Setda Kabupaten Barito Selatan",
+        user=user,
+    )
+    agenda_tambah(
+        rapat=rapat,
+        judul=JUDUL_TEKNIS,
+        jenis=JenisAgenda.LAINNYA,
+        tugas="e",
+        ksdd=ksdd,
+        user=user,
+    )
+    return 1
