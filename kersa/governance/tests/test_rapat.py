@@ -22,7 +22,7 @@ from kersa.deadlines.pekerja import tenggat_periodik_mulai
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat
-from kersa.governance.models import KeputusanRapat, ProgramKerja
+from kersa.governance.models import KeputusanRapat, ProgramKerja, Rapat
 from kersa.governance.services import (
     agenda_tambah,
     kegiatan_tambah,
@@ -516,8 +516,10 @@ def test_p39_cancel_needs_a_reason_and_is_kept_in_history(pleno, pemeran):
 def test_demo_muat_is_idempotent(pemeran):
     from kersa.governance.demo import demo_muat
 
-    assert demo_muat(pemeran) == {"keputusan": 2, "rapat": 1}
+    assert demo_muat(pemeran) == {"keputusan": 2, "rapat": 2}
     assert demo_muat(pemeran) == {"keputusan": 0, "rapat": 0}
+    teknis = Rapat.objects.get(jenis=JenisRapat.TEKNIS)
+    assert teknis.status == StatusRapat.TERJADWAL and teknis.tanggal > timezone.localdate()
     program = ProgramKerja.objects.get(tahun=2026)
     assert program.ditetapkan_dalam.status == StatusRapat.SELESAI
     assert program.ditetapkan_dalam.berita_acara.versi.count() == 1
