@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import Kategori
+from kersa.core.models import RiwayatStatus
 
 from .choices import ForumProvinsi, Prioritas, StatusIdentifikasi
 
@@ -87,26 +88,18 @@ class Identifikasi(models.Model):
         return f"{self.get_kategori_display()} {self.tahun_rencana}"
 
 
-class RiwayatIdentifikasi(models.Model):
+class RiwayatIdentifikasi(RiwayatStatus):
     """Every status change of an identification, as a row."""
 
     identifikasi = models.ForeignKey(Identifikasi, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusIdentifikasi.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusIdentifikasi.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
     rule = models.CharField(max_length=12, blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["identifikasi_id", "pada", "id"]
         verbose_name = _("riwayat identifikasi")
         verbose_name_plural = _("riwayat identifikasi")
-
-    def __str__(self) -> str:
-        return f"{self.identifikasi_id}: {self.dari} → {self.ke}"
 
 
 class ButirRencana(models.Model):

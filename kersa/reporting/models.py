@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.models import RiwayatStatus
+
 from .choices import JenisLaporanTkksd, Semester, StatusLaporan, StatusProses
 
 __all__ = [
@@ -104,25 +106,17 @@ class LaporanSemester(_Periode):
         return [(str(self._meta.get_field(f).verbose_name), getattr(self, f)) for f in self.BAGIAN]
 
 
-class RiwayatLaporanSemester(models.Model):
+class RiwayatLaporanSemester(RiwayatStatus):
     """Every change of a semester report's status, as a row (who, when, why)."""
 
     laporan = models.ForeignKey(LaporanSemester, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusLaporan.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusLaporan.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["laporan_id", "pada", "id"]
         verbose_name = _("riwayat laporan semester")
         verbose_name_plural = _("riwayat laporan semester")
-
-    def __str__(self) -> str:
-        return f"{self.laporan_id}: {self.dari} → {self.ke}"
 
 
 class ProsesLaporan(_Periode):
@@ -208,22 +202,14 @@ class LaporanTkksd(_Periode):
         return f"{self.get_jenis_display()} {self.kode}"
 
 
-class RiwayatLaporanTkksd(models.Model):
+class RiwayatLaporanTkksd(RiwayatStatus):
     """Every change of a TKKSD report's status, as a row."""
 
     laporan = models.ForeignKey(LaporanTkksd, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusLaporan.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusLaporan.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["laporan_id", "pada", "id"]
         verbose_name = _("riwayat laporan TKKSD")
         verbose_name_plural = _("riwayat laporan TKKSD")
-
-    def __str__(self) -> str:
-        return f"{self.laporan_id}: {self.dari} → {self.ke}"

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.models import RiwayatStatus
+
 from ..choices import JenisAgenda, JenisRapat, StatusRapat, TugasTkksd
 
 __all__ = ["Rapat", "RiwayatRapat", "Kehadiran", "AgendaRapat", "KeputusanRapat"]
@@ -84,26 +86,18 @@ class Rapat(models.Model):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
 
 
-class RiwayatRapat(models.Model):
+class RiwayatRapat(RiwayatStatus):
     """Every change of a meeting's status, as a row (who, when, why)."""
 
     rapat = models.ForeignKey(Rapat, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=10, choices=StatusRapat.choices, blank=True)
     ke = models.CharField(max_length=10, choices=StatusRapat.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
     rule = models.CharField(max_length=12, blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["rapat_id", "pada", "id"]
         verbose_name = _("riwayat rapat")
         verbose_name_plural = _("riwayat rapat")
-
-    def __str__(self) -> str:
-        return f"{self.rapat_id}: {self.dari} → {self.ke}"
 
 
 class Kehadiran(models.Model):

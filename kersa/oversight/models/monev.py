@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.models import RiwayatStatus
+
 __all__ = ["StatusMonev", "StatusTemuan", "MonitoringEvaluasi", "RiwayatMonev", "TemuanMonev"]
 
 
@@ -72,25 +74,17 @@ class MonitoringEvaluasi(models.Model):
         return f"Semester {'I' if self.semester == 1 else 'II'} {self.tahun}"
 
 
-class RiwayatMonev(models.Model):
+class RiwayatMonev(RiwayatStatus):
     """Every change of a monitoring record's status, as a row (Pasal 28)."""
 
     monev = models.ForeignKey(MonitoringEvaluasi, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=10, choices=StatusMonev.choices, blank=True)
     ke = models.CharField(max_length=10, choices=StatusMonev.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["monev_id", "pada", "id"]
         verbose_name = _("riwayat monitoring dan evaluasi")
         verbose_name_plural = _("riwayat monitoring dan evaluasi")
-
-    def __str__(self) -> str:
-        return f"{self.monev_id}: {self.dari} → {self.ke}"
 
 
 class TemuanMonev(models.Model):

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.models import RiwayatStatus
+
 from ..choices import BentukPembinaan, JenisAsosiasi
 
 __all__ = [
@@ -115,7 +117,7 @@ class StatusKeanggotaan(models.TextChoices):
     BERAKHIR = "berakhir", _("Berakhir")
 
 
-class RiwayatKeanggotaan(models.Model):
+class RiwayatKeanggotaan(RiwayatStatus):
     """Every change of a membership (recorded, ended), as a row: who, when, from which
     date and why (Pasal 43; P43)."""
 
@@ -125,20 +127,12 @@ class RiwayatKeanggotaan(models.Model):
     dari = models.CharField(max_length=10, choices=StatusKeanggotaan.choices, blank=True)
     ke = models.CharField(max_length=10, choices=StatusKeanggotaan.choices)
     tanggal = models.DateField(_("berlaku pada"))
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
     rule = models.CharField(max_length=12, blank=True, default="P43")
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["keanggotaan_id", "pada", "id"]
         verbose_name = _("riwayat keanggotaan asosiasi")
         verbose_name_plural = _("riwayat keanggotaan asosiasi")
-
-    def __str__(self) -> str:
-        return f"{self.keanggotaan_id}: {self.dari} → {self.ke}"
 
 
 class KegiatanPembinaan(models.Model):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.models import RiwayatStatus
+
 __all__ = [
     "StatusPerselisihan",
     "Perselisihan",
@@ -87,26 +89,18 @@ class Perselisihan(models.Model):
         return self.status in STATUS_AKHIR_PERSELISIHAN
 
 
-class RiwayatPerselisihan(models.Model):
+class RiwayatPerselisihan(RiwayatStatus):
     """Every change of a dispute's status, as a row (Pasal 29–30)."""
 
     perselisihan = models.ForeignKey(Perselisihan, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusPerselisihan.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusPerselisihan.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    alasan = models.TextField(blank=True)
     rule = models.CharField(max_length=12, blank=True)
-    pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["perselisihan_id", "pada", "id"]
         verbose_name = _("riwayat perselisihan")
         verbose_name_plural = _("riwayat perselisihan")
-
-    def __str__(self) -> str:
-        return f"{self.perselisihan_id}: {self.dari} → {self.ke}"
 
 
 class RapatMusyawarah(models.Model):
