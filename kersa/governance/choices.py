@@ -43,7 +43,7 @@ class JenisRapat(models.TextChoices):
 class StatusRapat(models.TextChoices):
     TERJADWAL = "terjadwal", _("Terjadwal")
     SELESAI = "selesai", _("Selesai (hasil dicatat)")
-    BATAL = "batal", _("Batal")
+    BATAL = "batal", _("Dibatalkan")
 
 
 class TugasTkksd(models.TextChoices):

@@ -51,7 +51,9 @@ class IdentifikasiForm(FormKersa):
         label=_("Perangkat Daerah yang terlibat"),
         help_text=_("Identifikasi melibatkan seluruh Perangkat Daerah."),
     )
-    catatan = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    catatan = forms.CharField(
+        label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
