@@ -171,10 +171,12 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
     """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``."""
     from .tasks import susun_laporan_bupati
 
-    proses = ProsesLaporan.objects.create(
-        tahun=tahun, semester=semester, dibuat_oleh=user, pesan=_("Menunggu giliran pekerja.")
-    )
-    susun_laporan_bupati.enqueue(proses.pk)
+    with transaction.atomic():
+        proses = ProsesLaporan.objects.create(
+            tahun=tahun, semester=semester, dibuat_oleh=user, pesan=_("Menunggu giliran pekerja.")
+        )
+        # Queued once the row is committed, so a worker never looks for a row it cannot see.
+        transaction.on_commit(lambda: susun_laporan_bupati.enqueue(proses.pk))
     proses.refresh_from_db()
     return proses
 

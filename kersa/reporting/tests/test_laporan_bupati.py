@@ -59,9 +59,16 @@ def dua_ksdd(waktu, ksdd, pemeran):
     return a, b
 
 
-def test_p27_2_consolidated_report_runs_as_task_and_gives_docx_and_xlsx(dua_ksdd, pemeran):
+def test_p27_2_consolidated_report_runs_as_task_and_gives_docx_and_xlsx(
+    dua_ksdd, pemeran, django_capture_on_commit_callbacks
+):
     a, b = dua_ksdd
-    proses = services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        proses = services.proses_laporan_bupati_mulai(
+            tahun=2026, semester=1, user=pemeran.sekretariat
+        )
+    assert len(queued) == 1  # queued only once the row is committed
+    proses.refresh_from_db()
     # the test settings run tasks immediately: the row has gone antre → berjalan → selesai
     assert proses.status == StatusProses.SELESAI and proses.persen == 100
     assert proses.jumlah_laporan == 1 and proses.dokumen.jenis == "laporan_bupati"
@@ -118,10 +125,14 @@ def test_p27_2_progress_page_polls_until_done(waktu, pemeran, client):
 
 
 @pytest.mark.slow
-def test_p27_2_docx_opens_in_libreoffice(dua_ksdd, pemeran):
+def test_p27_2_docx_opens_in_libreoffice(dua_ksdd, pemeran, django_capture_on_commit_callbacks):
     from kersa.documents.konversi import pdf_dari_docx
 
-    proses = services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        proses = services.proses_laporan_bupati_mulai(
+            tahun=2026, semester=1, user=pemeran.sekretariat
+        )
+    proses.refresh_from_db()
     pdf = pdf_dari_docx(proses.dokumen.versi.get().berkas.file.read())
     assert pdf.startswith(b"%PDF")
 
