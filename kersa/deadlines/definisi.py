@@ -38,6 +38,9 @@ class Definisi:
     penanggung: Promise = _("Sekretariat TKKSD")  # who must act (shown on the Tenggat page)
     periode: str = ""  # "" (counted from an event), SEMESTER, TAHUN or TRIWULAN_I
     pengingat_bulan: tuple[int, ...] = ()  # reminders this many months before the due date
+    # The page where the record that meets a clock without a KSDD step is made (a URL
+    # name); the Tenggat page links it, with ``?periode=`` for a semester's clock.
+    tempat: str = ""
 
 
 SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
@@ -172,6 +175,7 @@ DEFINISI: dict[str, Definisi] = {
             6,
             penanggung=_("Perangkat Daerah pemrakarsa"),
             periode=SEMESTER,
+            tempat="laporan:daftar",
         ),
         Definisi(
             "P28",
@@ -181,6 +185,7 @@ DEFINISI: dict[str, Definisi] = {
             6,
             penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
             periode=SEMESTER,
+            tempat="pembinaan:monev",
         ),
         Definisi(
             "P34-2j",
@@ -190,6 +195,7 @@ DEFINISI: dict[str, Definisi] = {
             6,
             penanggung=_("Sekretariat TKKSD"),
             periode=SEMESTER,
+            tempat="laporan:tkksd",
         ),
         Definisi(
             "P37-1",
@@ -199,6 +205,7 @@ DEFINISI: dict[str, Definisi] = {
             12,
             penanggung=_("Ketua TKKSD"),
             periode=TAHUN,
+            tempat="tkksd:daftar",
         ),
         Definisi(
             "P8-5",
@@ -208,6 +215,7 @@ DEFINISI: dict[str, Definisi] = {
             3,
             penanggung=_("Perangkat Daerah yang membidangi kerja sama"),
             periode=TRIWULAN_I,
+            tempat="rencana:daftar",
         ),
     ]
 }

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -17,7 +18,7 @@ from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.format import tanggal_panjang
 
 from .choices import Satuan, StatusTenggat
-from .definisi import DEFINISI, Definisi
+from .definisi import DEFINISI, SEMESTER, Definisi
 from .kalender import Kalender
 from .models import Tenggat
 
@@ -74,6 +75,16 @@ class BarisTenggat:
     @property
     def penanggung(self) -> str:
         return str(self.definisi.penanggung) if self.definisi else ""
+
+    @property
+    def tautan(self) -> str:
+        """Where to make the record that meets this clock, when it is not a KSDD step."""
+        if not (self.definisi and self.definisi.tempat):
+            return ""
+        url = reverse(self.definisi.tempat)
+        if self.definisi.periode == SEMESTER:
+            url += "?periode=" + self.tenggat.kunci.rsplit(":", 1)[-1]
+        return url
 
 
 def hitung_mundur(satuan: str, hari_ini: dt.date, jatuh_tempo: dt.date, kal: Kalender):

@@ -161,3 +161,27 @@ def test_tenggat_page_in_english(client, pemeran):
     assert "Due today" in html and "Overdue" in html
     client.post(reverse("set_language"), {"language": "id", "next": "/"})
     assert "<h1>Tenggat</h1>" in client.get(reverse("deadlines:daftar")).content.decode()
+
+
+def test_p28_p34_2j_p37_1_clocks_link_to_the_page_where_their_record_is_made(
+    client, pemeran, hari_ini
+):
+    """A clock no KSDD step meets says where its record is made (Pasal 28, 34, 37)."""
+    from kersa.deadlines.pekerja import tenggat_periodik_mulai
+
+    tenggat_periodik_mulai(hari_ini=hari_ini)
+    pd = pemeran.operator.perangkat_daerah
+    tenggat_mulai(
+        rule="P28",
+        kunci=f"P28:pd:{pd.pk}:2026-1",
+        tanggal_peristiwa=D(2026, 1, 1),
+        peristiwa="Semester I 2026",
+        perangkat_daerah=pd,
+        jatuh_tempo=D(2026, 6, 30),
+    )
+    client.force_login(pemeran.sekretariat)
+    html = client.get(reverse("deadlines:daftar")).content.decode()
+    assert 'href="/pembinaan/monev/?periode=2026-1">Catat di halamannya' in html
+    assert 'href="/laporan/tkksd/?periode=2026-1">Catat di halamannya' in html
+    assert 'href="/tkksd/">Catat di halamannya' in html
+    assert client.get("/pembinaan/monev/?periode=2026-1").status_code == 200
