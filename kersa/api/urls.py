@@ -12,12 +12,18 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   (compliance report of the agreed KB/PKS)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
-- ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/agenda/`` POST
+- ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/{agenda|hasil|dokumen|
+  batalkan}/`` POST
 - ``tkksd/keputusan/``, ``tkksd/program-kerja/`` (read-only)
-- ``rencana/`` (read-only): identification per plan year with its plan items
+- ``rencana/`` GET / POST (start), ``rencana/{id}/`` GET,
+  ``rencana/{id}/{butir|tetapkan|buka-kembali}/`` POST
 - ``laporan-semester/`` GET / POST, ``laporan-semester/{id}/`` GET / PATCH,
-  ``laporan-semester/{id}/sampaikan/`` POST
-- ``monev/``, ``perselisihan/``, ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` (read-only)
+  ``laporan-semester/{id}/sampaikan/`` POST; ``laporan-tkksd/`` the same
+- ``laporan-bupati/`` GET / POST (start a run → 202), ``laporan-bupati/{id}/`` GET (progress)
+- ``monev/`` GET / POST, ``monev/{id}/{temuan|tindak-lanjut|selesaikan}/`` POST
+- ``perselisihan/`` GET / POST, ``perselisihan/{id}/{berkas|musyawarah|selesaikan|laporkan|
+  provinsi|peraturan}/`` POST
+- ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` (read-only)
 - ``publik/ksdd/``: the public register of signed agreements, without login
 """
 
@@ -29,7 +35,7 @@ from rest_framework.routers import DefaultRouter
 from .permissions import AUTENTIKASI
 from .views.dokumen import DokumenKsddView, PemeriksaanView
 from .views.ksdd import KsddViewSet
-from .views.laporan import LaporanSemesterViewSet
+from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet
 from .views.pengawasan import (
     KeanggotaanAsosiasiViewSet,
     KegiatanPembinaanViewSet,
@@ -71,6 +77,8 @@ router.register("tkksd/keputusan", KeputusanBupatiViewSet, basename="tkksd-keput
 router.register("tkksd/program-kerja", ProgramKerjaViewSet, basename="tkksd-program-kerja")
 router.register("rencana", IdentifikasiViewSet, basename="rencana")
 router.register("laporan-semester", LaporanSemesterViewSet, basename="laporan-semester")
+router.register("laporan-tkksd", LaporanTkksdViewSet, basename="laporan-tkksd")
+router.register("laporan-bupati", ProsesLaporanViewSet, basename="laporan-bupati")
 router.register("monev", MonevViewSet, basename="monev")
 router.register("perselisihan", PerselisihanViewSet, basename="perselisihan")
 router.register("pembinaan/kegiatan", KegiatanPembinaanViewSet, basename="pembinaan-kegiatan")

@@ -1,11 +1,14 @@
-"""Oversight, read-only: monitoring and evaluation (Pasal 28), disputes (Pasal 29–30),
+"""Oversight: monitoring and evaluation (Pasal 28), disputes (Pasal 29–30),
 and pembinaan: guidance activities (Pasal 44), association memberships (Pasal 43) and
 the Sekretariat Kerja Sama (Pasal 40–41)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from kersa.agreements.models import Ksdd
+from kersa.agreements.selectors import ksdd_visible_to
 from kersa.oversight.choices import JenisAsosiasi
 from kersa.oversight.models import (
     KeanggotaanAsosiasi,
@@ -23,9 +26,10 @@ from kersa.oversight.models import (
     StatusTemuan,
     TemuanMonev,
 )
+from kersa.regions.models import PerangkatDaerah
 from kersa.reporting.choices import Semester
 
-from ..fields import pilihan_baca
+from ..fields import BooleanWajib, KodeWilayahField, TanggalField, pilihan_baca
 from .dokumen import DokumenSerializer
 
 _OLEH = {"slug_field": "username", "read_only": True, "allow_null": True}
@@ -269,3 +273,115 @@ class SekretariatKerjaSamaSerializer(serializers.ModelSerializer):
             "terus_menerus_pada",
         ]
         read_only_fields = fields
+
+
+# --- writes (oversight.services) ----------------------------------------------------------
+
+
+class _KsddTerlihatField(serializers.PrimaryKeyRelatedField):
+    """A KSDD the requesting user may see (``ksdd_visible_to``); any other id is 400."""
+
+    def get_queryset(self):
+        return ksdd_visible_to(self.context["request"].user)
+
+
+class MonevCatatSerializer(serializers.Serializer):
+    """Record the monitoring of one agency for one semester (``services.monev_catat``;
+    P28): the KSDD reviewed are the agency's KSDD in pelaksanaan, one per semester."""
+
+    perangkat_daerah = serializers.PrimaryKeyRelatedField(queryset=PerangkatDaerah.objects.all())
+    tahun = serializers.IntegerField(min_value=2000, max_value=2100)
+    semester = serializers.ChoiceField(choices=Semester.choices)
+    tanggal_pelaksanaan = TanggalField()
+    ksdd = _KsddTerlihatField(queryset=Ksdd.objects.none(), many=True)
+    ringkasan = serializers.CharField(required=False, allow_blank=True)
+
+
+class TemuanCatatSerializer(serializers.Serializer):
+    """Add a finding with its recommendation on one of the KSDD reviewed
+    (``services.temuan_catat``; P28)."""
+
+    ksdd = _KsddTerlihatField(queryset=Ksdd.objects.none())
+    uraian = serializers.CharField(allow_blank=True)
+    rekomendasi = serializers.CharField(allow_blank=True)
+
+
+class _TemuanMonevIniField(serializers.PrimaryKeyRelatedField):
+    """A finding of the monitoring in the URL; any other id is 400."""
+
+    def get_queryset(self):
+        return TemuanMonev.objects.filter(monev=self.context["monev"])
+
+
+class TemuanTindakLanjutSerializer(serializers.Serializer):
+    """Record the follow-up of a finding (``services.temuan_tindak_lanjut``; P28), also
+    after the monitoring is finished."""
+
+    temuan = _TemuanMonevIniField(
+        queryset=TemuanMonev.objects.none(), help_text=_("ID temuan monitoring ini.")
+    )
+    tindak_lanjut = serializers.CharField(allow_blank=True)
+    tanggal = TanggalField()
+
+
+class MonevSelesaikanSerializer(serializers.Serializer):
+    """Finish the monitoring (``services.monev_selesaikan``; P28): its summary is
+    required, the report DOCX is generated and the semester's clock met."""
+
+    tanggal = TanggalField()
+    ringkasan = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+
+
+class PerselisihanCatatSerializer(serializers.Serializer):
+    """Record a dispute in running a KSDD the user may see
+    (``services.perselisihan_catat``; P29-1): the partner regions in dispute by code."""
+
+    ksdd = _KsddTerlihatField(queryset=Ksdd.objects.none())
+    tanggal_timbul = TanggalField()
+    uraian = serializers.CharField(allow_blank=True)
+    pihak = KodeWilayahField(many=True, help_text=_("Kode wilayah mitra, mis. 62.13."))
+
+
+class PerselisihanBerkasSerializer(serializers.Serializer):
+    """Gather a cooperation document for the musyawarah
+    (``services.perselisihan_berkas_tambah``; P29-2); PDF or DOCX, checked by content."""
+
+    upload = serializers.FileField(help_text=_("Berkas PDF atau DOCX."))
+    keterangan = serializers.CharField(max_length=250, allow_blank=True)
+
+
+class MusyawarahCatatSerializer(serializers.Serializer):
+    """A meeting of musyawarah (``services.perselisihan_musyawarah_catat``; P29-1)."""
+
+    tanggal = TanggalField()
+    tempat = serializers.CharField(max_length=200, allow_blank=True)
+    hasil = serializers.CharField(allow_blank=True)
+    mufakat = BooleanWajib()
+
+
+class PerselisihanSelesaikanSerializer(serializers.Serializer):
+    """The settlement as a berita acara (``services.perselisihan_selesaikan``; P29-3)."""
+
+    tanggal = TanggalField()
+    hasil = serializers.CharField(allow_blank=True)
+
+
+class AjukanProvinsiSerializer(serializers.Serializer):
+    """Submit the dispute to the provincial TKKSD (``services.perselisihan_ajukan_provinsi``;
+    P30 ayat 1)."""
+
+    tanggal = TanggalField()
+    alasan = serializers.CharField(allow_blank=True)
+
+
+class PeraturanLebihTinggiSerializer(serializers.Serializer):
+    """Settle per the higher regulation on Kerja Sama Daerah
+    (``services.perselisihan_peraturan_lebih_tinggi``; P30 ayat 2)."""
+
+    alasan = serializers.CharField(allow_blank=True)
+
+
+class PerselisihanLaporkanSerializer(serializers.Serializer):
+    """Report the settlement to the Bupati (``services.perselisihan_laporkan``; P29-4)."""
+
+    tanggal = TanggalField()

@@ -1,4 +1,5 @@
-"""Identification and mapping per plan year with its plan list (Pasal 7–8)."""
+"""Identification and mapping per plan year with its plan list (Pasal 7–8): the reads,
+and the input of starting one, adding an item, setting it and reopening it."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kersa.agreements.models import Ksdd
-from kersa.planning.choices import StatusIdentifikasi
+from kersa.agreements.choices import Kategori
+from kersa.agreements.models import Ksdd, Urusan
+from kersa.planning.choices import ForumProvinsi, Prioritas, StatusIdentifikasi
 from kersa.planning.models import ButirRencana, Identifikasi, RiwayatIdentifikasi
 from kersa.planning.selectors import peringatan_p8_5
+from kersa.regions.models import PerangkatDaerah
 
-from ..fields import pilihan_baca
+from ..fields import KodeWilayahField, TanggalField, pilihan_baca, pilihan_masuk
 from ..schema import PelanggaranSerializer
 
 
@@ -132,3 +135,69 @@ class IdentifikasiDetailSerializer(IdentifikasiSerializer):
 
     def get_jumlah_butir(self, obj: Identifikasi) -> int:
         return len(obj.butir.all())  # prefetched by selectors.identifikasi_detail
+
+
+# --- writes (planning.services) ---------------------------------------------------------
+
+
+def _pd_aktif():
+    return PerangkatDaerah.objects.filter(aktif=True)
+
+
+class IdentifikasiMulaiSerializer(serializers.Serializer):
+    """Start the Identifikasi dan Pemetaan of a category for a plan year
+    (``services.identifikasi_mulai``; P7-2, P8-2): one list per category and year (P7-3,
+    P8-3), coordinated with the planning agency."""
+
+    kategori = pilihan_masuk(Kategori)
+    tahun_rencana = serializers.IntegerField(min_value=2000, max_value=2100)
+    tanggal_mulai = TanggalField()
+    perangkat_perencanaan = serializers.PrimaryKeyRelatedField(
+        queryset=_pd_aktif(),
+        allow_null=True,
+        help_text=_("ID Perangkat Daerah yang membidangi perencanaan pembangunan daerah."),
+    )
+    perangkat_terlibat = serializers.PrimaryKeyRelatedField(
+        queryset=_pd_aktif(), many=True, required=False
+    )
+    catatan = serializers.CharField(required=False, allow_blank=True)
+
+
+class ButirTambahSerializer(serializers.Serializer):
+    """Add an item to a list being drafted (``services.butir_tambah``; P7-3, P8-3): urusan,
+    programme, activity, agency, partner regions by code (P7-1: a Kerja Sama Wajib's
+    partners border), duration, priority, and the provincial forum (P7-4)."""
+
+    urusan = serializers.PrimaryKeyRelatedField(queryset=Urusan.objects.all())
+    program = serializers.CharField(max_length=300, allow_blank=True)
+    kegiatan = serializers.CharField(max_length=300, allow_blank=True)
+    perangkat_daerah = serializers.PrimaryKeyRelatedField(queryset=_pd_aktif())
+    mitra = KodeWilayahField(many=True, required=False, help_text=_("Kode wilayah, mis. 62.13."))
+    jangka_waktu_bulan = serializers.IntegerField(min_value=1, max_value=32767)
+    prioritas = serializers.ChoiceField(choices=Prioritas.choices, required=False)
+    perkiraan_anggaran = serializers.DecimalField(
+        max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    dokumen_rencana = serializers.CharField(max_length=250, required=False, allow_blank=True)
+    forum_provinsi = pilihan_masuk(ForumProvinsi, required=False, allow_blank=True)
+    tanggal_forum = TanggalField(required=False, allow_null=True)
+    keterangan = serializers.CharField(required=False, allow_blank=True)
+    urutan = serializers.IntegerField(min_value=1, max_value=32767, required=False, allow_null=True)
+
+
+class IdentifikasiTetapkanSerializer(serializers.Serializer):
+    """Set the list down in the Berita Acara signed by the Bupati
+    (``services.identifikasi_tetapkan``; P7-5, P8-4); a Sukarela list signed by 31 March
+    of the year before meets P8-5. The Berita Acara (DOCX) is generated."""
+
+    nomor_berita_acara = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal_berita_acara = TanggalField(allow_null=True)
+    tanggal_selesai = TanggalField(required=False, allow_null=True)
+    alasan = serializers.CharField(required=False, allow_blank=True)
+
+
+class IdentifikasiBukaKembaliSerializer(serializers.Serializer):
+    """Reopen a set list for a documented correction
+    (``services.identifikasi_buka_kembali``; P7-5, P8-4): a written reason."""
+
+    alasan = serializers.CharField(allow_blank=True)

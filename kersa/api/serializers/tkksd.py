@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from kersa.agreements.choices import AlasanPenolakan, Keputusan, PertimbanganPersetujuan
 from kersa.agreements.models import Ksdd
 from kersa.governance.choices import (
     JenisAgenda,
@@ -19,6 +20,7 @@ from kersa.governance.choices import (
 )
 from kersa.governance.models import (
     AgendaRapat,
+    Jabatan,
     KegiatanProgramKerja,
     Kehadiran,
     KeputusanBupati,
@@ -288,3 +290,103 @@ class ProgramKerjaSerializer(serializers.ModelSerializer):
         model = ProgramKerja
         fields = ["id", "tahun", "ditetapkan_dalam", "catatan", "kegiatan"]
         read_only_fields = fields
+
+
+# --- recording a meeting's result, cancelling (Pasal 36–39, Pasal 18 ayat 3–5) ----------
+
+
+class KehadiranIsianSerializer(serializers.Serializer):
+    """One invited office on the day: present, or represented by whom (P38-4)."""
+
+    kehadiran = serializers.IntegerField(
+        help_text=_("ID baris kehadiran rapat ini (``kehadiran[].id`` pada detail rapat).")
+    )
+    hadir = serializers.BooleanField()
+    diwakili_oleh = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    keterangan = serializers.CharField(max_length=250, required=False, allow_blank=True)
+
+
+class KeputusanIsianSerializer(serializers.Serializer):
+    """The decision on one agenda item; for a partner's offer the pleno's recommendation
+    with its grounds (P18-3, P18-4 when rejecting, P18-5 when accepting)."""
+
+    agenda = serializers.IntegerField(
+        help_text=_("ID agenda rapat ini (``agenda[].id`` pada detail rapat).")
+    )
+    uraian = serializers.CharField(allow_blank=True)
+    pembahasan = serializers.CharField(required=False, allow_blank=True)
+    tindak_lanjut = serializers.CharField(required=False, allow_blank=True)
+    rekomendasi = pilihan_masuk(Keputusan, required=False, allow_blank=True)
+    alasan_penolakan = serializers.ListField(
+        child=serializers.ChoiceField(choices=AlasanPenolakan.choices),
+        required=False,
+        help_text=_("Pasal 18 ayat (4), bila rekomendasi ditolak."),
+    )
+    pertimbangan_persetujuan = serializers.ListField(
+        child=serializers.ChoiceField(choices=PertimbanganPersetujuan.choices),
+        required=False,
+        help_text=_("Pasal 18 ayat (5), bila rekomendasi diterima."),
+    )
+
+
+def _per_id(baris: list[dict], kunci: str) -> dict[int, dict]:
+    """A list of rows into the service's mapping ``{id: row}``; one row per id."""
+    hasil: dict[int, dict] = {}
+    for b in baris:
+        pk = b.pop(kunci)
+        if pk in hasil:
+            raise serializers.ValidationError(_("ID %s disebut lebih dari sekali.") % pk)
+        hasil[pk] = b
+    return hasil
+
+
+class RapatHasilCatatSerializer(serializers.Serializer):
+    """Record a meeting that was held (``services.rapat_hasil_catat``): attendance per
+    invited office, the chair (P37-3/P37-4 pleno, P38-4/P38-5 teknis) with the stand-in's
+    reason, the notulen and a decision per agenda item (P39). An office left out of
+    ``kehadiran`` is recorded absent; an agenda item left out of ``keputusan`` is
+    refused (P39)."""
+
+    kehadiran = KehadiranIsianSerializer(many=True)
+    pimpinan = serializers.PrimaryKeyRelatedField(
+        queryset=Jabatan.objects.all(),
+        allow_null=True,
+        help_text=_("ID jabatan yang memimpin rapat (``kehadiran[].jabatan``)."),
+    )
+    ringkasan = serializers.CharField(allow_blank=True, help_text=_("Jalannya rapat (notulen)."))
+    keputusan = KeputusanIsianSerializer(many=True)
+    alasan_pengganti = serializers.CharField(required=False, allow_blank=True)
+    notulis = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    nomor = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text=_("Nomor Berita Acara; kosong: diberi nomor otomatis."),
+    )
+
+    def validate_kehadiran(self, baris):
+        kehadiran = _per_id(baris, "kehadiran")
+        rapat = self.context["rapat"]
+        asing = set(kehadiran) - set(rapat.kehadiran.values_list("pk", flat=True))
+        if asing:
+            raise serializers.ValidationError(
+                _("Bukan peserta rapat ini: %s.") % ", ".join(map(str, sorted(asing)))
+            )
+        return kehadiran
+
+    def validate_keputusan(self, baris):
+        keputusan = _per_id(baris, "agenda")
+        rapat = self.context["rapat"]
+        asing = set(keputusan) - set(rapat.agenda.values_list("pk", flat=True))
+        if asing:
+            raise serializers.ValidationError(
+                _("Bukan agenda rapat ini: %s.") % ", ".join(map(str, sorted(asing)))
+            )
+        return keputusan
+
+
+class RapatBatalkanSerializer(serializers.Serializer):
+    """Cancel a scheduled meeting (``services.rapat_batalkan``); the reason is kept in
+    its history."""
+
+    alasan = serializers.CharField(allow_blank=True)

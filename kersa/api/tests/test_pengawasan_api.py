@@ -100,12 +100,16 @@ def test_p44_operator_reads_guidance_but_not_memberships_or_secretariats(pembina
     assert klien().get(_url("pembinaan-kegiatan-list")).status_code == 401
 
 
-def test_oversight_api_is_read_only(pembinaan, pemeran, klien):
+def test_pembinaan_api_is_read_only(pembinaan, pemeran, klien):
     client = klien(pemeran.sekretariat)
-    for nama in ("pembinaan-sekretariat-list", "monev-list", "perselisihan-list"):
+    for nama in ("pembinaan-sekretariat-list", "pembinaan-kegiatan-list"):
         # A write the view does not list is refused before anything else.
         assert client.post(_url(nama), {}, format="json").status_code == 403
     assert SekretariatKerjaSama.objects.count() == 1
+    # Monitoring and disputes take writes (test_pengawasan_tulis_api): an empty body is 400.
+    for nama in ("monev-list", "perselisihan-list"):
+        assert client.post(_url(nama), {}, format="json").status_code == 400
+    assert not MonitoringEvaluasi.objects.exists() and not Perselisihan.objects.exists()
 
 
 def test_pembinaan_lists_query_count_does_not_grow(pembinaan, pemeran, klien):

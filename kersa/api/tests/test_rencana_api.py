@@ -79,9 +79,15 @@ def test_dprd_and_users_without_role_get_403_anonymous_401(demo, pemeran, klien)
     assert klien().get(_url()).status_code == 401
 
 
-def test_the_api_is_read_only_405(demo, pemeran, klien):
-    r = klien(pemeran.sekretariat).post(_url(), {"kategori": "wajib"}, format="json")
-    assert r.status_code in (403, 405)
+def test_plan_lists_are_not_replaced_or_deleted_whole(demo, pemeran, klien):
+    """Writes go through the services' steps (test_rencana_tulis_api); an incomplete
+    start is 400."""
+    client = klien(pemeran.sekretariat)
+    pk = Identifikasi.objects.first().pk
+    # A write the view does not list is refused (PunyaIzin) before the method check.
+    assert client.delete(_url("rencana-detail", pk=pk)).status_code in (403, 405)
+    assert client.put(_url("rencana-detail", pk=pk), {}, format="json").status_code in (403, 405)
+    assert client.post(_url(), {"kategori": "wajib"}, format="json").status_code == 400
     assert Identifikasi.objects.count() == 2
 
 

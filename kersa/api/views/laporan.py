@@ -1,4 +1,6 @@
-"""Semester reports (Pasal 27 ayat 1 dan 3): read, open, write, send. The permissions are
+"""Semester reports (Pasal 27 ayat 1 dan 3): read, open, write, send; TKKSD's report
+(Pasal 34 ayat 2 huruf j dan ayat 3) likewise; the Bupati's report run (Pasal 27 ayat 2):
+started, then polled. The permissions are
 the web pages' (``reporting.*_laporansemester``); a report whose KSDD the user may not
 see is 404, as on the web (``ksdd_visible_to``)."""
 
@@ -13,8 +15,8 @@ from rest_framework.response import Response
 
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.reporting import services
-from kersa.reporting.models import LaporanSemester
-from kersa.reporting.selectors import laporan_semester_untuk
+from kersa.reporting.models import LaporanSemester, LaporanTkksd, ProsesLaporan
+from kersa.reporting.selectors import laporan_semester_untuk, laporan_tkksd_daftar
 
 from ..filters import LaporanSemesterFilter
 from ..parsers import JSON
@@ -134,3 +136,182 @@ class LaporanSemesterViewSet(viewsets.GenericViewSet):
         laporan = self.get_object()
         services.laporan_semester_sampaikan(laporan=laporan, user=request.user)
         return self._detail(laporan)
+
+
+# --- TKKSD's report (Pasal 34 ayat 2 huruf j dan ayat 3) ------------------------------------
+
+LIHAT_TKKSD = "reporting.view_laporantkksd"
+UBAH_TKKSD = "reporting.change_laporantkksd"
+
+
+@extend_schema(tags=["laporan"])
+class LaporanTkksdViewSet(viewsets.GenericViewSet):
+    """TKKSD's semester reports to the Bupati, newest first; semester II is also the
+    annual report (P34-2j, P34-3). Read by TKKSD and the Bupati; opened, written and
+    sent by the secretariat, as on the web page."""
+
+    queryset = LaporanTkksd.objects.none()  # for the schema
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaIzin]
+    izin_baca = LIHAT_TKKSD
+    izin_tulis = {
+        "create": "reporting.add_laporantkksd",
+        "partial_update": UBAH_TKKSD,
+        # The web page sends from the draft's form: both permissions.
+        "sampaikan": (UBAH_TKKSD, "reporting.sampaikan_laporantkksd"),
+    }
+    parser_classes = JSON
+    lookup_value_regex = r"[0-9]+"
+    serializer_class = s.LaporanTkksdDetailSerializer
+
+    def get_queryset(self):
+        return laporan_tkksd_daftar()
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.LaporanTkksdBuatSerializer
+        if self.action == "partial_update":
+            return s.LaporanTkksdUbahSerializer
+        if self.action == "list":
+            return s.LaporanTkksdSerializer
+        return super().get_serializer_class()
+
+    def get_object(self) -> LaporanTkksd:
+        try:
+            return (
+                LaporanTkksd.objects.select_related("dokumen")
+                .prefetch_related("dokumen__versi__berkas", "riwayat__oleh")
+                .get(pk=int(self.kwargs["pk"]))
+            )
+        except LaporanTkksd.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def _detail(self, pk: int, status_code=status.HTTP_200_OK) -> Response:
+        self.kwargs["pk"] = pk
+        data = s.LaporanTkksdDetailSerializer(
+            self.get_object(), context=self.get_serializer_context()
+        ).data
+        return Response(data, status=status_code)
+
+    @extend_schema(responses={200: s.LaporanTkksdSerializer(many=True)})
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(s.LaporanTkksdSerializer(page, many=True).data)
+
+    @extend_schema(responses={200: s.LaporanTkksdDetailSerializer, **GALAT_BACA})
+    def retrieve(self, request, pk=None):
+        """The report's narrative parts, its DOCX and history."""
+        return self._detail(int(pk))
+
+    @extend_schema(
+        request=s.LaporanTkksdBuatSerializer,
+        responses={201: s.LaporanTkksdDetailSerializer, **GALAT_TULIS},
+    )
+    def create(self, request):
+        """Open TKKSD's report of a semester, one per semester (P34-2j, P34-3)."""
+        ser = s.LaporanTkksdBuatSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        laporan = services.laporan_tkksd_buat(user=request.user, **ser.validated_data)
+        return self._detail(laporan.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.LaporanTkksdUbahSerializer,
+        responses={200: s.LaporanTkksdDetailSerializer, **GALAT_TULIS},
+    )
+    def partial_update(self, request, pk=None):
+        """Write the narrative parts of a draft; send only what changes (P34-2j)."""
+        laporan = self.get_object()
+        ser = s.LaporanTkksdUbahSerializer(data=request.data, partial=True)
+        ser.is_valid(raise_exception=True)
+        services.laporan_tkksd_ubah(laporan=laporan, user=request.user, **ser.validated_data)
+        return self._detail(laporan.pk)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                s.LaporanTkksdDetailSerializer,
+                description="Laporan TKKSD disampaikan kepada Bupati.",
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def sampaikan(self, request, pk=None):
+        """Send the report to the Bupati, dated today: its DOCX is generated with the
+        semester's figures and the semester's clock met (P34-2j, P34-3)."""
+        laporan = self.get_object()
+        services.laporan_tkksd_sampaikan(laporan=laporan, user=request.user)
+        return self._detail(laporan.pk)
+
+
+# --- the Bupati's report to the Gubernur (Pasal 27 ayat 2) ----------------------------------
+
+
+@extend_schema(tags=["laporan"])
+class ProsesLaporanViewSet(viewsets.GenericViewSet):
+    """Runs of the Bupati's consolidated report to the Gubernur (P27-2), newest first.
+    Starting one needs ``reporting.susun_laporan_bupati`` (the secretariat, the Bupati);
+    the worker builds it and the run's ``url`` shows its progress and, once done, its
+    DOCX and XLSX."""
+
+    queryset = ProsesLaporan.objects.none()  # for the schema
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaIzin]
+    izin_baca = "reporting.view_proseslaporan"
+    izin_tulis = {"create": "reporting.susun_laporan_bupati"}
+    parser_classes = JSON
+    lookup_value_regex = r"[0-9]+"
+    serializer_class = s.ProsesLaporanSerializer
+
+    def get_queryset(self):
+        return ProsesLaporan.objects.select_related("dokumen").prefetch_related(
+            "dokumen__versi__berkas", "dokumen__versi__dibuat_oleh"
+        )
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.ProsesLaporanMulaiSerializer
+        return super().get_serializer_class()
+
+    def get_object(self) -> ProsesLaporan:
+        try:
+            return self.get_queryset().get(pk=int(self.kwargs["pk"]))
+        except ProsesLaporan.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def _baca(self, proses, status_code=status.HTTP_200_OK) -> Response:
+        data = s.ProsesLaporanSerializer(proses, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    @extend_schema(responses={200: s.ProsesLaporanSerializer(many=True)})
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        data = s.ProsesLaporanSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(data.data)
+
+    @extend_schema(responses={200: s.ProsesLaporanSerializer, **GALAT_BACA})
+    def retrieve(self, request, pk=None):
+        """The run's progress; once ``selesai``, its DOCX document and XLSX."""
+        return self._baca(self.get_object())
+
+    @extend_schema(
+        request=s.ProsesLaporanMulaiSerializer,
+        responses={
+            202: OpenApiResponse(
+                s.ProsesLaporanSerializer,
+                description="Penyusunan diantrekan; pantau kemajuannya di ``url``.",
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    def create(self, request):
+        """Queue the Bupati's report of a semester (``services.proses_laporan_bupati_mulai``;
+        P27-2) → 202 with the run's id and the ``url`` to poll."""
+        ser = s.ProsesLaporanMulaiSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        proses = services.proses_laporan_bupati_mulai(user=request.user, **ser.validated_data)
+        segar = self.get_queryset().get(pk=proses.pk)
+        response = self._baca(segar, status.HTTP_202_ACCEPTED)
+        response["Location"] = response.data["url"]
+        return response

@@ -1,19 +1,25 @@
-"""The plan lists (Pasal 7–8), read-only: each identification per plan year with its
-plan items. Needs ``planning.view_identifikasi``, as the web page."""
+"""The plan lists (Pasal 7–8): each identification per plan year with its plan items;
+starting one, adding an item, setting it with the Bupati's Berita Acara and reopening
+it, through ``planning.services``. Reading needs ``planning.view_identifikasi``, every
+write ``planning.kelola_rencana`` (the secretariat), as the web pages."""
 
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
-from kersa.planning import selectors
+from kersa.planning import selectors, services
 from kersa.planning.models import Identifikasi
 from kersa.planning.views import rencana as web
 
 from ..filters import IdentifikasiFilter
+from ..parsers import JSON
 from ..permissions import AUTENTIKASI, PunyaIzin
+from ..schema import GALAT_TULIS
 from ..serializers import rencana as s
 
 
@@ -26,6 +32,13 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
     authentication_classes = AUTENTIKASI
     permission_classes = [IsAuthenticated, PunyaIzin]
     izin_baca = web.LIHAT
+    izin_tulis = {
+        "create": web.KELOLA,
+        "butir": web.KELOLA,
+        "tetapkan": web.KELOLA,
+        "buka_kembali": web.KELOLA,
+    }
+    parser_classes = JSON
     filterset_class = IdentifikasiFilter
     lookup_value_regex = r"[0-9]+"
 
@@ -33,6 +46,14 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.identifikasi_list()
 
     def get_serializer_class(self):
+        tulis = {
+            "create": s.IdentifikasiMulaiSerializer,
+            "butir": s.ButirTambahSerializer,
+            "tetapkan": s.IdentifikasiTetapkanSerializer,
+            "buka_kembali": s.IdentifikasiBukaKembaliSerializer,
+        }
+        if self.action in tulis:
+            return tulis[self.action]
         if self.action == "retrieve":
             return s.IdentifikasiDetailSerializer
         return s.IdentifikasiSerializer
@@ -42,3 +63,86 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
             return selectors.identifikasi_detail(int(self.kwargs["pk"]))
         except Identifikasi.DoesNotExist as exc:
             raise Http404 from exc
+
+    def _identifikasi(self) -> Identifikasi:
+        """The identification alone, for a write (the service locks it), or 404."""
+        try:
+            return Identifikasi.objects.get(pk=int(self.kwargs["pk"]))
+        except Identifikasi.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def _detail(self, ident: Identifikasi, status_code=status.HTTP_200_OK) -> Response:
+        segar = selectors.identifikasi_detail(ident.pk)
+        data = s.IdentifikasiDetailSerializer(segar, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    def _masukan(self, cls):
+        ser = cls(data=self.request.data)
+        ser.is_valid(raise_exception=True)
+        return ser.validated_data
+
+    @extend_schema(
+        request=s.IdentifikasiMulaiSerializer,
+        responses={201: s.IdentifikasiDetailSerializer, **GALAT_TULIS},
+    )
+    def create(self, request):
+        """Start the identification of a category for a plan year
+        (``services.identifikasi_mulai``; P7-2, P8-2, P7-3, P8-3)."""
+        data = self._masukan(s.IdentifikasiMulaiSerializer)
+        ident = services.identifikasi_mulai(user=request.user, **data)
+        return self._detail(ident, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.ButirTambahSerializer,
+        responses={
+            201: OpenApiResponse(
+                s.IdentifikasiDetailSerializer, description="Butir ditambahkan; daftar terbaru."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def butir(self, request, pk=None):
+        """Add an item to a list being drafted (``services.butir_tambah``; P7-1, P7-3,
+        P7-4, P8-3); a set list is refused (P7-5, P8-4)."""
+        ident = self._identifikasi()
+        data = self._masukan(s.ButirTambahSerializer)
+        services.butir_tambah(identifikasi=ident, user=request.user, **data)
+        return self._detail(ident, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.IdentifikasiTetapkanSerializer,
+        responses={
+            200: OpenApiResponse(
+                s.IdentifikasiDetailSerializer,
+                description="Daftar ditetapkan; Berita Acara dihasilkan.",
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def tetapkan(self, request, pk=None):
+        """Set the list with the Berita Acara signed by the Bupati
+        (``services.identifikasi_tetapkan``; P7-2, P7-3, P7-4, P7-5, P8-4, P8-5)."""
+        ident = self._identifikasi()
+        data = self._masukan(s.IdentifikasiTetapkanSerializer)
+        services.identifikasi_tetapkan(identifikasi=ident, user=request.user, **data)
+        return self._detail(ident)
+
+    @extend_schema(
+        request=s.IdentifikasiBukaKembaliSerializer,
+        responses={
+            200: OpenApiResponse(
+                s.IdentifikasiDetailSerializer, description="Daftar dibuka kembali."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="buka-kembali")
+    def buka_kembali(self, request, pk=None):
+        """Reopen a set list for a documented correction, with a written reason
+        (``services.identifikasi_buka_kembali``; P7-5, P8-4)."""
+        ident = self._identifikasi()
+        data = self._masukan(s.IdentifikasiBukaKembaliSerializer)
+        services.identifikasi_buka_kembali(identifikasi=ident, user=request.user, **data)
+        return self._detail(ident)

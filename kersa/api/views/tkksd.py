@@ -43,7 +43,13 @@ class RapatViewSet(_Tkksd):
 
     queryset = Rapat.objects.none()  # for the schema; reads go through the selectors
     izin_baca = web_rapat.LIHAT
-    izin_tulis = {"create": web_rapat.KELOLA, "agenda": web_rapat.KELOLA}
+    izin_tulis = {
+        "create": web_rapat.KELOLA,
+        "agenda": web_rapat.KELOLA,
+        "hasil": web_rapat.KELOLA,
+        "dokumen": web_rapat.KELOLA,
+        "batalkan": web_rapat.KELOLA,
+    }
     filterset_class = RapatFilter
     serializer_class = s.RapatDetailSerializer
 
@@ -55,6 +61,10 @@ class RapatViewSet(_Tkksd):
             return s.RapatJadwalkanSerializer
         if self.action == "agenda":
             return s.AgendaTambahSerializer
+        if self.action == "hasil":
+            return s.RapatHasilCatatSerializer
+        if self.action == "batalkan":
+            return s.RapatBatalkanSerializer
         return super().get_serializer_class()
 
     def get_object(self) -> Rapat:
@@ -69,6 +79,13 @@ class RapatViewSet(_Tkksd):
         dokumen = [d for d in (rapat.berita_acara, rapat.notulen) if d is not None]
         prefetch_related_objects(dokumen, "versi__berkas", "versi__dibuat_oleh")
         return rapat
+
+    def _rapat(self) -> Rapat:
+        """The meeting alone, for a write (the service locks and reloads it), or 404."""
+        try:
+            return Rapat.objects.get(pk=self._pk())
+        except Rapat.DoesNotExist as exc:
+            raise Http404 from exc
 
     def _detail(self, rapat: Rapat, status_code: int = status.HTTP_200_OK) -> Response:
         segar = self._muat(rapat.pk)
@@ -113,14 +130,66 @@ class RapatViewSet(_Tkksd):
     def agenda(self, request, pk=None):
         """Add an agenda item to a scheduled meeting (``services.agenda_tambah``; P34-2,
         P37-2, P18-3)."""
-        try:
-            rapat = Rapat.objects.get(pk=self._pk())
-        except Rapat.DoesNotExist as exc:
-            raise Http404 from exc
+        rapat = self._rapat()
         ser = s.AgendaTambahSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         services.agenda_tambah(rapat=rapat, user=request.user, **ser.validated_data)
         return self._detail(rapat, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.RapatHasilCatatSerializer,
+        responses={
+            200: OpenApiResponse(
+                s.RapatDetailSerializer, description="Hasil rapat dicatat; rapat selesai."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def hasil(self, request, pk=None):
+        """Record the result of a meeting that was held (``services.rapat_hasil_catat``):
+        attendance, chair (P37-3, P37-4, P38-4, P38-5), notulen and a decision per agenda
+        item (P39); a pleno recommendation on a partner's offer, with its grounds, is
+        written to the KSDD (P18-3, P18-4, P18-5). Nothing is saved when refused."""
+        rapat = self._rapat()
+        ser = s.RapatHasilCatatSerializer(data=request.data, context={"rapat": rapat})
+        ser.is_valid(raise_exception=True)
+        services.rapat_hasil_catat(rapat=rapat, user=request.user, **ser.validated_data)
+        return self._detail(rapat)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                s.RapatDetailSerializer,
+                description="Berita Acara dan Notulen dihasilkan (versi baru).",
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def dokumen(self, request, pk=None):
+        """Generate (a new version of) the meeting's Berita Acara and Notulen
+        (``services.rapat_dokumen_hasilkan``); only once its result is recorded (P39)."""
+        rapat = self._rapat()
+        services.rapat_dokumen_hasilkan(rapat=rapat, user=request.user)
+        return self._detail(rapat)
+
+    @extend_schema(
+        request=s.RapatBatalkanSerializer,
+        responses={
+            200: OpenApiResponse(s.RapatDetailSerializer, description="Rapat dibatalkan."),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def batalkan(self, request, pk=None):
+        """Cancel a scheduled meeting with its reason (``services.rapat_batalkan``; P36)."""
+        rapat = self._rapat()
+        ser = s.RapatBatalkanSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        services.rapat_batalkan(rapat=rapat, user=request.user, **ser.validated_data)
+        return self._detail(rapat)
 
 
 @extend_schema(tags=["tkksd"])
