@@ -32,8 +32,8 @@ class LaporanSemesterForm(_Pelanggaran, forms.ModelForm):
 class LaporanTkksdForm(_Pelanggaran, forms.ModelForm):
     class Meta:
         model = LaporanTkksd
-        fields = ["pendahuluan", "pelaksanaan_tugas", "rapat", "permasalahan", "rekomendasi"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in fields}
+        fields = LaporanTkksd.BAGIAN
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in LaporanTkksd.BAGIAN}
 
 
 class PeriodeForm(_Pelanggaran, forms.Form):

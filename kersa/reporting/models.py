@@ -161,6 +161,9 @@ class LaporanTkksd(_Periode):
     The figures (KSDD by stage, semester reports received and missing) are computed
     when the DOCX is generated; the narrative parts are written by the secretariat."""
 
+    # The narrative parts the secretariat writes; the figures are computed.
+    BAGIAN = ["pendahuluan", "pelaksanaan_tugas", "rapat", "permasalahan", "rekomendasi"]
+
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisLaporanTkksd.choices)
     status = models.CharField(
         _("status"), max_length=12, choices=StatusLaporan.choices, default=StatusLaporan.DRAF

@@ -37,6 +37,19 @@ logger = logging.getLogger(__name__)
 ISIAN_AGENSI = ("permasalahan", "upaya_penyelesaian", "hal_lainnya")
 
 
+def _semester_sah(tahun: int, semester: int, rule: str) -> None:
+    """Reports are per semester (Pasal 27 ayat 1, Pasal 34 ayat 2 huruf j): I or II of a
+    year that has begun."""
+    if semester not in (1, 2) or not 2000 <= tahun <= timezone.localdate().year:
+        raise RuleViolation(
+            Pelanggaran(
+                rule,
+                _("Pilih semester I atau II dari tahun yang sudah berjalan (Pasal 27 dan 34)."),
+                field="periode",
+            )
+        )
+
+
 # --- P27-1, P27-3: the agency's semester report --------------------------------------
 
 
@@ -168,9 +181,32 @@ def laporan_semester_sampaikan(
 
 
 def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLaporan:
-    """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``."""
+    """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``.
+    One run at a time per semester: a second click while one waits or runs is refused."""
     from .tasks import susun_laporan_bupati
 
+    _semester_sah(tahun, semester, "P27-2")
+    berjalan = (
+        ProsesLaporan.objects.filter(
+            tahun=tahun,
+            semester=semester,
+            status__in=[StatusProses.ANTRE, StatusProses.BERJALAN],
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if berjalan is not None:
+        raise RuleViolation(
+            Pelanggaran(
+                "P27-2",
+                _(
+                    "Laporan Bupati kepada Gubernur semester ini sedang disusun (%s); "
+                    "tunggu sampai selesai (Pasal 27 ayat 2)."
+                )
+                % berjalan.get_status_display().lower(),
+                field="periode",
+            )
+        )
     with transaction.atomic():
         proses = ProsesLaporan.objects.create(
             tahun=tahun, semester=semester, dibuat_oleh=user, pesan=_("Menunggu giliran pekerja.")
@@ -256,6 +292,9 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
 
 def laporan_tkksd_buat(*, tahun: int, semester: int, user, **isian) -> LaporanTkksd:
     """Open TKKSD's report of a semester; semester II is also the annual one (P34-3)."""
+    _semester_sah(tahun, semester, "P34-2j")
+    if set(isian) - set(LaporanTkksd.BAGIAN):
+        raise TypeError(", ".join(sorted(set(isian) - set(LaporanTkksd.BAGIAN))))
     duplikat = Pelanggaran(
         "P34-2j",
         _("Laporan TKKSD untuk semester ini sudah ada (Pasal 34 ayat 2 huruf j)."),
@@ -282,6 +321,8 @@ def laporan_tkksd_ubah(*, laporan: LaporanTkksd, user, **isian) -> LaporanTkksd:
         laporan = LaporanTkksd.objects.select_for_update().get(pk=laporan.pk)
         _belum_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
         for f, v in isian.items():
+            if f not in LaporanTkksd.BAGIAN:
+                raise TypeError(f)
             setattr(laporan, f, (v or "").strip())
         laporan.save()
     return laporan

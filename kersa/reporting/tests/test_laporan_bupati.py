@@ -194,3 +194,37 @@ def test_demo_muat_is_idempotent(dua_ksdd, pemeran):
     assert demo_muat(pemeran) == {"laporan_semester": 0, "laporan_bupati": 0, "laporan_tkksd": 0}
     assert LaporanSemester.objects.count() == 2
     assert ProsesLaporan.objects.get().status == StatusProses.SELESAI
+
+
+@override_settings(TASKS=ANTRE)
+def test_p27_2_second_run_while_one_waits_is_refused_and_shows_the_first(waktu, pemeran, client):
+    pertama = services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    with pytest.raises(RuleViolation) as e:
+        services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    assert e.value.rule == "P27-2" and "sedang disusun" in e.value.detail
+    assert ProsesLaporan.objects.count() == 1
+    client.force_login(pemeran.sekretariat)
+    r = client.post(reverse("laporan:bupati_mulai"), {"periode": "2026-1"}, follow=True)
+    assert r.redirect_chain[-1][0] == reverse("laporan:proses", args=[pertama.pk])
+    assert "sedang disusun" in r.content.decode()
+    # Another semester may still be queued; a finished run does not block a new one.
+    services.proses_laporan_bupati_mulai(tahun=2025, semester=2, user=pemeran.sekretariat)
+    ProsesLaporan.objects.filter(pk=pertama.pk).update(status=StatusProses.SELESAI)
+    services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    assert ProsesLaporan.objects.count() == 3
+
+
+def test_p27_2_p34_2j_semester_must_be_i_or_ii_of_a_year_begun(waktu, pemeran, client):
+    for tahun, semester in ((2026, 3), (2027, 1)):
+        with pytest.raises(RuleViolation) as e:
+            services.proses_laporan_bupati_mulai(
+                tahun=tahun, semester=semester, user=pemeran.sekretariat
+            )
+        assert e.value.rule == "P27-2"
+        with pytest.raises(RuleViolation) as e:
+            services.laporan_tkksd_buat(tahun=tahun, semester=semester, user=pemeran.sekretariat)
+        assert e.value.rule == "P34-2j"
+    assert not ProsesLaporan.objects.exists()
+    client.force_login(pemeran.sekretariat)
+    r = client.post(reverse("laporan:bupati_mulai"), {"periode": "2026-9"}, follow=True)
+    assert "Pilih semester laporan (Pasal 27 ayat 2)." in r.content.decode()

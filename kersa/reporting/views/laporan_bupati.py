@@ -3,13 +3,17 @@ here, built by the background worker, followed with a progress bar polled by htm
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kersa.core.errors import RuleViolation
+
 from .. import services
+from ..choices import StatusProses
 from ..forms import PeriodeForm
 from ..models import ProsesLaporan
 from ..selectors import periode_dari, periode_pilihan, proses_terakhir
@@ -37,9 +41,22 @@ def bupati(request):
 def bupati_mulai(request):
     form = PeriodeForm(request.POST)
     if not form.is_valid():
+        messages.error(request, _("Pilih semester laporan (Pasal 27 ayat 2)."))
         return redirect("laporan:bupati")
     tahun, semester = form.tahun_semester()
-    proses = services.proses_laporan_bupati_mulai(tahun=tahun, semester=semester, user=request.user)
+    try:
+        proses = services.proses_laporan_bupati_mulai(
+            tahun=tahun, semester=semester, user=request.user
+        )
+    except RuleViolation as exc:
+        for p in exc.pelanggaran:
+            messages.error(request, f"{p.detail} [{p.rule}]")
+        berjalan = ProsesLaporan.objects.filter(
+            tahun=tahun, semester=semester, status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]
+        ).first()
+        if berjalan is not None:  # show the run already under way
+            return redirect("laporan:proses", pk=berjalan.pk)
+        return redirect("laporan:bupati")
     return redirect("laporan:proses", pk=proses.pk)
 
 
