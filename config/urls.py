@@ -1,3 +1,5 @@
+"""KERSA's pages and API: the web-based management of KSDD (Pasal 42; P42)."""
+
 from django.contrib import admin
 from django.urls import include, path
 

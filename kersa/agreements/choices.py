@@ -127,7 +127,7 @@ class PertimbanganPersetujuan(models.TextChoices):
 
 
 class JenisNaskah(models.TextChoices):
-    """Pasal 10: the two KSDD documents."""
+    """Pasal 10 (P10): the two KSDD documents; a KB is followed by a PKS (P11-4)."""
 
     KB = "kb", _("Kesepakatan Bersama")
     PKS = "pks", _("Perjanjian Kerja Sama")

@@ -76,7 +76,8 @@ class JenisAgenda(models.TextChoices):
 
 
 # Agenda kinds a Rapat Teknis may not decide: they belong to the pleno (Pasal 37 ayat 2,
-# Pasal 18 ayat 3).
+# Pasal 18 ayat 3). A Rapat Teknis discusses and drafts them and recommends to the pleno
+# through the Sekretaris (Pasal 38 ayat 3; P38-3).
 AGENDA_KHUSUS_PLENO = (
     JenisAgenda.REKOMENDASI_PENAWARAN,
     JenisAgenda.PROGRAM_KERJA,

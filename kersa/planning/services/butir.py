@@ -82,6 +82,7 @@ def _aturan_butir(kategori: str, data: dict, mitra: list[Wilayah]) -> list[Pelan
                 "P1-3", _("Daerah sendiri bukan daerah mitra (Pasal 1 angka 3)."), field="mitra"
             )
         )
+    # Only a Wajib list needs bordering partners; a Sukarela one may name any region (P8-1).
     if kategori == Kategori.WAJIB:
         if not mitra:
             found.append(
