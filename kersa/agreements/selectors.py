@@ -70,6 +70,7 @@ def ksdd_detail(*, user, pk: int) -> Ksdd:
             "mitra",
             "urusan",
             "tujuan",
+            "naskah",
             Prefetch(
                 "riwayat",
                 queryset=RiwayatTahap.objects.select_related("oleh").prefetch_related("berkas"),

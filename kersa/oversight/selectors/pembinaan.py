@@ -68,12 +68,14 @@ def tambah_tahun(tanggal: dt.date, n: int) -> dt.date:
 
 
 def _pks_ditandatangani(ksdd: Ksdd) -> Naskah | None:
-    return (
-        Naskah.objects.filter(
-            ksdd=ksdd, jenis=JenisNaskah.PKS, tanggal_ditandatangani__isnull=False
-        )
-        .only("tanggal_mulai", "tanggal_berakhir")
-        .first()
+    # Through ksdd.naskah, so the KSDD page's prefetch (agreements.selectors) serves it.
+    return next(
+        (
+            n
+            for n in ksdd.naskah.all()
+            if n.jenis == JenisNaskah.PKS and n.tanggal_ditandatangani is not None
+        ),
+        None,
     )
 
 
