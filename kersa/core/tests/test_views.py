@@ -243,9 +243,7 @@ def test_indonesian_first_whatever_the_browser_language(client, pemeran, setting
     assert '<html lang="en">' in html
 
 
-@pytest.mark.parametrize(
-    "peran", ["operator", "sekretariat", "anggota", "ketua", "bupati", "dprd"]
-)
+@pytest.mark.parametrize("peran", ["operator", "sekretariat", "anggota", "ketua", "bupati", "dprd"])
 def test_p42_every_room_in_the_navigation_opens_for_the_role(client, pemeran, ksdd, peran):
     """P42: KSDD are managed on the web; every room the navigation offers a role opens."""
     import re
