@@ -1,7 +1,7 @@
 """End to end, in a real browser: the TKKSD secretariat schedules a Rapat Pleno, puts a
 partner's offer on the agenda, records the meeting chaired by the Wakil Ketua because the
 Ketua is away (P37-4) with the recommendation to accept (P18-3, P18-5), and downloads
-the Berita Acara (P39)."""
+the Berita Acara (P39). A member put in the chair first is refused (P37-3)."""
 
 import datetime as dt
 import io
@@ -66,11 +66,32 @@ def test_p37_4_p18_3_p39_secretariat_walks_a_rapat_pleno_to_its_berita_acara(
     page.locator("#tambah-agenda button[type=submit]").click()
     expect(page.locator("#agenda")).to_contain_text(ksdd.nomor_register)
 
-    # The Ketua is away: the Wakil Ketua chairs (Pasal 37 ayat 4).
+    # The Ketua is away. A member chairing is refused (P37-3) and nothing typed is lost.
     form = page.locator("#form-hasil")
     ketua = rapat.kehadiran.get(jabatan__kedudukan="ketua")
     form.locator(f"input[name=hadir_{ketua.pk}]").uncheck()
     form.locator(f"input[name=ket_{ketua.pk}]").fill("dinas luar daerah")
+    anggota = rapat.keputusan.jabatan.filter(kedudukan="anggota").first()
+    form.locator("select[name=pimpinan]").select_option(str(anggota.pk))
+    agenda = rapat.agenda.get()
+    form.locator(f"textarea[name=uraian_{agenda.pk}]").fill(
+        "TKKSD merekomendasikan Bupati menerima penawaran Kabupaten Barito Timur."
+    )
+    form.locator("textarea[name=ringkasan]").fill(
+        "Rapat dibuka pukul 09.00 WIB oleh Wakil Ketua TKKSD."
+    )
+    page.locator("#simpan-hasil").click()
+    expect(page.locator("#galat")).to_contain_text("Rapat Pleno dipimpin oleh Ketua TKKSD")
+    expect(page.locator("#galat")).to_contain_text("[P37-3]")
+    form = page.locator("#form-hasil")
+    expect(form.locator("select[name=pimpinan]")).to_have_value(str(anggota.pk))
+    expect(form.locator("textarea[name=ringkasan]")).to_have_value(
+        "Rapat dibuka pukul 09.00 WIB oleh Wakil Ketua TKKSD."
+    )
+    expect(form.locator(f"input[name=ket_{ketua.pk}]")).to_have_value("dinas luar daerah")
+    expect(page.locator("#status-rapat")).to_contain_text("Terjadwal")
+
+    # The Wakil Ketua chairs instead (Pasal 37 ayat 4).
     wakil = rapat.keputusan.jabatan.get(kedudukan="wakil_ketua")
     form.locator("select[name=pimpinan]").select_option(str(wakil.pk))
     form.locator("input[name=alasan_pengganti]").fill(
@@ -80,12 +101,6 @@ def test_p37_4_p18_3_p39_secretariat_walks_a_rapat_pleno_to_its_berita_acara(
     form.locator(f"input[name=rekomendasi_{agenda.pk}][value=diterima]").check()
     form.locator(f"input[name=pertimbangan_{agenda.pk}][value=c]").check()
     form.locator(f"input[name=pertimbangan_{agenda.pk}][value=d]").check()
-    form.locator(f"textarea[name=uraian_{agenda.pk}]").fill(
-        "TKKSD merekomendasikan Bupati menerima penawaran Kabupaten Barito Timur."
-    )
-    form.locator("textarea[name=ringkasan]").fill(
-        "Rapat dibuka pukul 09.00 WIB oleh Wakil Ketua TKKSD."
-    )
     page.locator("#simpan-hasil").click()
     expect(page.locator("#status-rapat")).to_contain_text("Selesai")
     ksdd.refresh_from_db()

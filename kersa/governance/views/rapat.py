@@ -95,6 +95,7 @@ def _detail(request, rapat, *, status=200, galat=(), form_agenda=None, form_bata
             "form_agenda": form_agenda or AgendaForm(),
             "form_batal": form_batal or BatalForm(),
             "galat": galat,
+            "isian": getattr(rapat, "isian", {}),  # what was typed, after a refusal
             "alasan_penolakan": AlasanPenolakan.choices,
             "pertimbangan_persetujuan": PertimbanganPersetujuan.choices,
             "jenis_penawaran": JenisAgenda.REKOMENDASI_PENAWARAN,
