@@ -50,7 +50,7 @@ def daftar(request):
 @login_required
 @permission_required(KELOLA, raise_exception=True)
 def buat(request):
-    form = RapatForm(request.POST or None)
+    form = RapatForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             rapat = services.rapat_jadwalkan(user=request.user, **form.cleaned_data)
@@ -101,7 +101,6 @@ def _detail(request, rapat, *, status=200, galat=(), form_agenda=None, form_bata
             "jenis_penawaran": JenisAgenda.REKOMENDASI_PENAWARAN,
             "versi_ba": ba,
             "versi_notulen": notulen,
-            "isian": getattr(rapat, "isian", {}),
         },
         status=status,
     )
