@@ -22,8 +22,10 @@ class PunyaPeranKsdd(BasePermission):
 
 class PunyaIzin(BasePermission):
     """The Django permissions the web page of the same room requires (``core.roles``):
-    ``view.izin_baca`` for reads, ``view.izin_tulis[action]`` (one codename or a tuple
-    of them) for each write. A write the view does not list is refused."""
+    ``view.izin_baca`` for reads (``view.izin_baca_aksi[action]`` where one read needs
+    more, as its web page does), ``view.izin_tulis[action]`` (one codename or a tuple
+    of them) for each write. A write the view does not list is refused. A plain
+    ``APIView`` has no action: its method (``"post"``) stands in."""
 
     message = _("Anda tidak memiliki izin untuk tindakan ini.")
 
@@ -31,10 +33,11 @@ class PunyaIzin(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
+        aksi = getattr(view, "action", None) or request.method.lower()
         if request.method in SAFE_METHODS:
-            izin = view.izin_baca
+            izin = getattr(view, "izin_baca_aksi", {}).get(aksi, view.izin_baca)
         else:
-            izin = getattr(view, "izin_tulis", {}).get(view.action)
+            izin = getattr(view, "izin_tulis", {}).get(aksi)
             if izin is None:
                 return False
         return user.has_perms((izin,) if isinstance(izin, str) else izin)

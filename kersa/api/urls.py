@@ -9,21 +9,24 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
 - ``ksdd/`` GET (the register's filters, paginated) / POST
 - ``ksdd/{id}/`` GET / PATCH, ``ksdd/{id}/kak/`` GET / PUT, ``ksdd/{id}/riwayat/`` GET
 - ``ksdd/{id}/dokumen/`` GET (documents and versions), ``ksdd/{id}/pemeriksaan/{kb|pks}/`` GET
-  (compliance report of the agreed KB/PKS)
+  (compliance report of the agreed KB/PKS), ``ksdd/{id}/pendanaan/`` GET / POST (funding
+  assistance, P31-1)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
 - ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/{agenda|hasil|dokumen|
-  batalkan}/`` POST
+  batalkan}/`` POST, ``rapat/{id}/agenda/{agenda_id}/`` DELETE
 - ``tkksd/keputusan/``, ``tkksd/program-kerja/`` (read-only)
 - ``rencana/`` GET / POST (start), ``rencana/{id}/`` GET,
-  ``rencana/{id}/{butir|tetapkan|buka-kembali}/`` POST
+  ``rencana/{id}/{butir|tetapkan|buka-kembali}/`` POST, ``rencana/{id}/butir/{butir_id}/``
+  PATCH / DELETE
 - ``laporan-semester/`` GET / POST, ``laporan-semester/{id}/`` GET / PATCH,
   ``laporan-semester/{id}/sampaikan/`` POST; ``laporan-tkksd/`` the same
 - ``laporan-bupati/`` GET / POST (start a run → 202), ``laporan-bupati/{id}/`` GET (progress)
 - ``monev/`` GET / POST, ``monev/{id}/{temuan|tindak-lanjut|selesaikan}/`` POST
 - ``perselisihan/`` GET / POST, ``perselisihan/{id}/{berkas|musyawarah|selesaikan|laporkan|
   provinsi|peraturan}/`` POST
-- ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` (read-only)
+- ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` GET / POST, ``pembinaan/asosiasi/{id}/akhiri/``
+  POST, ``pembinaan/sekretariat/syarat/?ksdd=`` GET (the conditions of Pasal 40 ayat 2)
 - ``publik/ksdd/``: the public register of signed agreements, without login
 """
 
@@ -37,6 +40,7 @@ from .views.dokumen import DokumenKsddView, PemeriksaanView
 from .views.ksdd import KsddViewSet
 from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet
 from .views.pengawasan import (
+    BantuanPendanaanView,
     KeanggotaanAsosiasiViewSet,
     KegiatanPembinaanViewSet,
     MonevViewSet,
@@ -96,6 +100,7 @@ urlpatterns = [
         PemeriksaanView.as_view(),
         name="ksdd-pemeriksaan",
     ),
+    path("v1/ksdd/<int:pk>/pendanaan/", BantuanPendanaanView.as_view(), name="ksdd-pendanaan"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(**_MASUK), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **_MASUK), name="docs"),

@@ -1,15 +1,16 @@
 """Oversight: monitoring and evaluation (Pasal 28), disputes (Pasal 29–30),
 and pembinaan: guidance activities (Pasal 44), association memberships (Pasal 43) and
-the Sekretariat Kerja Sama (Pasal 40–41)."""
+the Sekretariat Kerja Sama (Pasal 40–41), and funding assistance (Pasal 31): the reads
+and the input of each write."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from kersa.agreements.models import Ksdd
+from kersa.agreements.models import BantuanPendanaan, Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
-from kersa.oversight.choices import JenisAsosiasi
+from kersa.oversight.choices import BentukPembinaan, JenisAsosiasi
 from kersa.oversight.models import (
     KeanggotaanAsosiasi,
     KegiatanPembinaan,
@@ -29,7 +30,7 @@ from kersa.oversight.models import (
 from kersa.regions.models import PerangkatDaerah
 from kersa.reporting.choices import Semester
 
-from ..fields import BooleanWajib, KodeWilayahField, TanggalField, pilihan_baca
+from ..fields import BooleanWajib, KodeWilayahField, TanggalField, pilihan_baca, pilihan_masuk
 from .dokumen import DokumenSerializer
 
 _OLEH = {"slug_field": "username", "read_only": True, "allow_null": True}
@@ -385,3 +386,137 @@ class PerselisihanLaporkanSerializer(serializers.Serializer):
     """Report the settlement to the Bupati (``services.perselisihan_laporkan``; P29-4)."""
 
     tanggal = TanggalField()
+
+
+# --- pembinaan writes (oversight.services.pembinaan) --------------------------------------
+
+
+def _pd_aktif():
+    return PerangkatDaerah.objects.filter(aktif=True)
+
+
+class KegiatanPembinaanTambahSerializer(serializers.Serializer):
+    """Record a guidance activity of the Bupati (``services.kegiatan_pembinaan_tambah``;
+    P44): its form (Pasal 44 ayat 2), the agencies that took part — at least one, or the
+    service refuses with P44 — and the KSDD discussed."""
+
+    bentuk = pilihan_masuk(BentukPembinaan)
+    judul = serializers.CharField(max_length=250)
+    tanggal = TanggalField()
+    peserta = serializers.PrimaryKeyRelatedField(
+        queryset=_pd_aktif(), many=True, help_text=_("ID Perangkat Daerah peserta.")
+    )
+    tempat = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    narasumber = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    ksdd = _KsddTerlihatField(queryset=Ksdd.objects.none(), many=True, required=False)
+    ringkasan = serializers.CharField(required=False, allow_blank=True)
+
+
+class KeanggotaanTambahSerializer(serializers.Serializer):
+    """Record a membership of an association or cooperation forum
+    (``services.keanggotaan_tambah``; P43); its first history row says who recorded it."""
+
+    jenis = pilihan_masuk(JenisAsosiasi)
+    nama = serializers.CharField(max_length=200)
+    mulai = TanggalField()
+    dasar = serializers.CharField(
+        max_length=250, required=False, allow_blank=True, help_text=_("mis. nomor keputusan")
+    )
+    selesai = TanggalField(required=False, allow_null=True)
+    iuran_tahunan = serializers.DecimalField(
+        max_digits=16, decimal_places=2, required=False, allow_null=True
+    )
+    keterangan = serializers.CharField(required=False, allow_blank=True)
+
+
+class KeanggotaanAkhiriSerializer(serializers.Serializer):
+    """End a membership (``services.keanggotaan_akhiri``; P43): the date and a written
+    reason or basis, kept in its history."""
+
+    selesai = TanggalField()
+    alasan = serializers.CharField(
+        max_length=250,
+        allow_blank=True,
+        help_text=_("mis. nomor keputusan Bupati tentang berakhirnya keanggotaan"),
+    )
+
+
+class SekretariatCatatSerializer(serializers.Serializer):
+    """Record the Sekretariat Kerja Sama of a KSDD (``services.sekretariat_catat``):
+    only for a Kerja Sama Wajib meeting every condition of Pasal 40 ayat 2 (P40-2), with
+    the clerk's confirmation that the cooperation is continuous (huruf a), set up by a
+    Kesepakatan Bersama (P40-4), funded by hibah (P41)."""
+
+    ksdd = _KsddTerlihatField(queryset=Ksdd.objects.none())
+    terus_menerus = BooleanWajib(
+        help_text=_("Kerja sama dilakukan secara terus-menerus (Pasal 40 ayat 2 huruf a).")
+    )
+    nama = serializers.CharField(max_length=200)
+    nomor_kesepakatan = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal_kesepakatan = TanggalField()
+    alamat = serializers.CharField(max_length=250, required=False, allow_blank=True)
+    hibah_tahunan = serializers.DecimalField(
+        max_digits=16, decimal_places=2, required=False, allow_null=True
+    )
+    catatan = serializers.CharField(required=False, allow_blank=True)
+
+
+class SyaratSekretariatSerializer(serializers.Serializer):
+    """One condition of Pasal 40 ayat 2 (P40-2), met or not, and why."""
+
+    kode = serializers.CharField(help_text=_("wajib, a, b atau c"))
+    label = serializers.CharField()
+    terpenuhi = serializers.BooleanField()
+    alasan = serializers.CharField()
+
+
+class SekretariatSyaratSerializer(serializers.Serializer):
+    """Whether a KSDD qualifies for a Sekretariat Kerja Sama (P40-2), as the web page
+    shows before recording one; once recorded, huruf a reads the stored confirmation."""
+
+    ksdd = serializers.IntegerField()
+    layak = serializers.BooleanField()
+    syarat = SyaratSekretariatSerializer(many=True)
+    sekretariat = serializers.IntegerField(allow_null=True, help_text=_("ID bila sudah ada."))
+
+
+# --- funding assistance (Pasal 31; agreements.services.bantuan_pendanaan_tambah) ---------
+
+
+class BantuanPendanaanSerializer(serializers.ModelSerializer):
+    """Funding assistance to a partner of a Kerja Sama Wajib (P31-1)."""
+
+    mitra = KodeWilayahField(read_only=True)
+    mitra_nama = serializers.CharField(source="mitra.nama_lengkap", read_only=True)
+    perangkat_daerah_nama = serializers.CharField(source="perangkat_daerah.nama", read_only=True)
+
+    class Meta:
+        model = BantuanPendanaan
+        fields = [
+            "id",
+            "ksdd",
+            "mitra",
+            "mitra_nama",
+            "jumlah",
+            "tahun_anggaran",
+            "perangkat_daerah",
+            "perangkat_daerah_nama",
+            "keterangan",
+            "dicatat_pada",
+        ]
+        read_only_fields = fields
+
+
+class BantuanPendanaanTambahSerializer(serializers.Serializer):
+    """Record funding assistance (``agreements.services.bantuan_pendanaan_tambah``;
+    P31-1): only for a Kerja Sama Wajib, to one of its partners, more than zero, through
+    the APBD of the agency of the urusan."""
+
+    mitra = KodeWilayahField(help_text=_("Kode wilayah daerah mitra penerima, mis. 62.13."))
+    jumlah = serializers.DecimalField(max_digits=16, decimal_places=2)
+    tahun_anggaran = serializers.IntegerField(min_value=2000, max_value=2100)
+    perangkat_daerah = serializers.PrimaryKeyRelatedField(
+        queryset=_pd_aktif(),
+        help_text=_("Perangkat Daerah sesuai urusan pemerintahan yang dikerjasamakan."),
+    )
+    keterangan = serializers.CharField(required=False, allow_blank=True)

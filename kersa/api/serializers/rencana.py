@@ -1,5 +1,6 @@
 """Identification and mapping per plan year with its plan list (Pasal 7–8): the reads,
-and the input of starting one, adding an item, setting it and reopening it."""
+and the input of starting one, adding, editing and removing an item, setting it and
+reopening it."""
 
 from __future__ import annotations
 
@@ -183,6 +184,14 @@ class ButirTambahSerializer(serializers.Serializer):
     tanggal_forum = TanggalField(required=False, allow_null=True)
     keterangan = serializers.CharField(required=False, allow_blank=True)
     urutan = serializers.IntegerField(min_value=1, max_value=32767, required=False, allow_null=True)
+
+
+class ButirUbahSerializer(ButirTambahSerializer):
+    """Edit an item of a list being drafted (``services.butir_ubah``; P7-3, P7-1, P7-4,
+    P8-3); send only what changes (PATCH). The item is checked again as a whole; a set
+    list is refused (P7-5, P8-4)."""
+
+    urutan = serializers.IntegerField(min_value=1, max_value=32767, required=False)
 
 
 class IdentifikasiTetapkanSerializer(serializers.Serializer):

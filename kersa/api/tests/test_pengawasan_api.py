@@ -100,15 +100,20 @@ def test_p44_operator_reads_guidance_but_not_memberships_or_secretariats(pembina
     assert klien().get(_url("pembinaan-kegiatan-list")).status_code == 401
 
 
-def test_pembinaan_api_is_read_only(pembinaan, pemeran, klien):
-    client = klien(pemeran.sekretariat)
+def test_pembinaan_writes_need_kelola_pembinaan_then_valid_input(pembinaan, pemeran, klien):
+    # A role without the write permission is refused before its input is read.
     for nama in ("pembinaan-sekretariat-list", "pembinaan-kegiatan-list"):
-        # A write the view does not list is refused before anything else.
-        assert client.post(_url(nama), {}, format="json").status_code == 403
-    assert SekretariatKerjaSama.objects.count() == 1
-    # Monitoring and disputes take writes (test_pengawasan_tulis_api): an empty body is 400.
-    for nama in ("monev-list", "perselisihan-list"):
+        assert klien(pemeran.bupati).post(_url(nama), {}, format="json").status_code == 403
+    # The secretariat writes (test_pembinaan_tulis_api): an empty body is 400.
+    client = klien(pemeran.sekretariat)
+    for nama in (
+        "pembinaan-sekretariat-list",
+        "pembinaan-kegiatan-list",
+        "monev-list",
+        "perselisihan-list",
+    ):
         assert client.post(_url(nama), {}, format="json").status_code == 400
+    assert SekretariatKerjaSama.objects.count() == 1
     assert not MonitoringEvaluasi.objects.exists() and not Perselisihan.objects.exists()
 
 

@@ -257,3 +257,52 @@ def test_operator_and_member_may_not_cancel_403(pleno_tawaran, pemeran, klien):
         )
         assert r.status_code == 403
     _belum_dicatat(pleno_tawaran)
+
+
+# --- removing an agenda item --------------------------------------------------------------
+
+
+def _url_agenda(rapat, agenda) -> str:
+    return reverse("api:rapat-agenda-hapus", kwargs={"pk": rapat.pk, "agenda_pk": agenda.pk})
+
+
+def test_p36_agenda_item_removed_from_a_scheduled_meeting(pleno_tawaran, pemeran, klien):
+    [agenda] = pleno_tawaran.agenda.all()
+    r = klien(pemeran.sekretariat).delete(_url_agenda(pleno_tawaran, agenda))
+    assert r.status_code == 200, r.json()
+    assert r.json()["agenda"] == []
+    assert r.json()["status"] == StatusRapat.TERJADWAL
+    assert not pleno_tawaran.agenda.exists()
+
+
+def test_p36_agenda_of_a_cancelled_meeting_is_not_removed_422(pleno_tawaran, pemeran, klien):
+    [agenda] = pleno_tawaran.agenda.all()
+    services.rapat_batalkan(
+        rapat=pleno_tawaran,
+        user=pemeran.sekretariat,
+        alasan="Ketua dan Wakil Ketua TKKSD bertugas ke Palangka Raya.",
+    )
+    r = klien(pemeran.sekretariat).delete(_url_agenda(pleno_tawaran, agenda))
+    assert r.status_code == 422
+    assert r.json()["rule"] == "P36"
+    assert list(pleno_tawaran.agenda.all()) == [agenda]
+
+
+def test_operator_and_member_may_not_remove_an_agenda_item_403(pleno_tawaran, pemeran, klien):
+    [agenda] = pleno_tawaran.agenda.all()
+    for user in (pemeran.operator, pemeran.anggota):
+        assert klien(user).delete(_url_agenda(pleno_tawaran, agenda)).status_code == 403
+    assert pleno_tawaran.agenda.count() == 1
+
+
+def test_agenda_item_of_another_meeting_is_404(pleno_tawaran, tkksd, pemeran, klien):
+    [agenda] = pleno_tawaran.agenda.all()
+    lain = services.rapat_jadwalkan(
+        jenis=JenisRapat.TEKNIS,
+        tanggal=timezone.localdate() - dt.timedelta(days=2),
+        tempat=BUNTOK,
+        user=pemeran.sekretariat,
+    )
+    r = klien(pemeran.sekretariat).delete(_url_agenda(lain, agenda))
+    assert r.status_code == 404
+    assert pleno_tawaran.agenda.count() == 1

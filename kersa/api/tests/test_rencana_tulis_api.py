@@ -250,3 +250,106 @@ def test_p7_5_set_list_reopened_with_a_written_reason(wajib_2026, pemeran, klien
     assert r.status_code == 200, r.json()
     assert r.json()["status"] == StatusIdentifikasi.PENYUSUNAN
     assert r.json()["riwayat"][-1]["alasan"] == alasan
+
+
+# --- editing and removing a plan item -------------------------------------------------------
+
+
+def _url_butir(butir) -> str:
+    return _url("rencana-butir-satu", pk=butir.identifikasi_id, butir_pk=butir.pk)
+
+
+def test_p7_3_plan_item_edited_sending_only_what_changes(wajib_2026, pemeran, klien):
+    butir = _butir(wajib_2026, pemeran)
+    r = klien(pemeran.sekretariat).patch(
+        _url_butir(butir),
+        {"jangka_waktu_bulan": 48, "mitra": ["62.13", "62.05"]},
+        format="json",
+    )
+    assert r.status_code == 200, r.json()
+    [b] = r.json()["butir"]
+    assert (b["id"], b["jangka_waktu_bulan"]) == (butir.pk, 48)
+    assert sorted(b["mitra"]) == ["62.05", "62.13"]
+    assert b["kegiatan"].startswith("Peningkatan jalan poros")  # untouched
+    assert b["forum_provinsi"] == ForumProvinsi.MUSRENBANG
+
+
+def test_p7_1_edit_to_a_partner_that_does_not_border_is_refused_422_nothing_saved(
+    wajib_2026, pemeran, klien
+):
+    butir = _butir(wajib_2026, pemeran)
+    r = klien(pemeran.sekretariat).patch(
+        _url_butir(butir), {"mitra": ["62.71"], "jangka_waktu_bulan": 12}, format="json"
+    )
+    assert r.status_code == 422
+    assert r.json()["rule"] == "P7-1"
+    butir.refresh_from_db()
+    assert butir.jangka_waktu_bulan == 36
+    assert list(butir.mitra.values_list("kode", flat=True)) == ["62.13"]
+
+
+def test_p7_5_item_of_a_set_list_is_neither_edited_nor_removed_422(wajib_2026, pemeran, klien):
+    butir = _butir(wajib_2026, pemeran)
+    services.identifikasi_tetapkan(
+        identifikasi=wajib_2026,
+        user=pemeran.sekretariat,
+        nomor_berita_acara=NOMOR_BA,
+        tanggal_berita_acara=dt.date(2025, 5, 20),
+    )
+    client = klien(pemeran.sekretariat)
+    r = client.patch(_url_butir(butir), {"program": "Program lain"}, format="json")
+    assert (r.status_code, r.json()["rule"]) == (422, "P7-5")
+    r = client.delete(_url_butir(butir))
+    assert (r.status_code, r.json()["rule"]) == (422, "P7-5")
+    butir.refresh_from_db()
+    assert butir.program == "Program Penyelenggaraan Jalan"
+
+
+def test_p7_3_plan_item_removed_from_a_list_being_drafted(wajib_2026, pemeran, klien):
+    butir = _butir(wajib_2026, pemeran)
+    tetap = _butir(wajib_2026, pemeran, kegiatan="Pembangunan jembatan Sungai Barito ruas Buntok")
+    r = klien(pemeran.sekretariat).delete(_url_butir(butir))
+    assert r.status_code == 200, r.json()
+    assert [b["id"] for b in r.json()["butir"]] == [tetap.pk]
+    assert r.json()["jumlah_butir"] == 1
+    assert not ButirRencana.objects.filter(pk=butir.pk).exists()
+
+
+def test_p5_2_item_carried_by_a_ksdd_is_not_removed_422(wajib_2026, pemeran, klien):
+    from kersa.agreements.skenario import ksdd_baru
+
+    butir = _butir(wajib_2026, pemeran)
+    ksdd_baru(pemeran, butir_rencana=butir)
+    r = klien(pemeran.sekretariat).delete(_url_butir(butir))
+    assert r.status_code == 422
+    assert r.json()["rule"] == "P5-2"
+    assert ButirRencana.objects.filter(pk=butir.pk).exists()
+
+
+def test_operator_and_member_may_not_edit_or_remove_a_plan_item_403(wajib_2026, pemeran, klien):
+    butir = _butir(wajib_2026, pemeran)
+    for user in (pemeran.operator, pemeran.anggota):
+        client = klien(user)
+        assert (
+            client.patch(_url_butir(butir), {"jangka_waktu_bulan": 12}, format="json").status_code
+            == 403
+        )
+        assert client.delete(_url_butir(butir)).status_code == 403
+    butir.refresh_from_db()
+    assert butir.jangka_waktu_bulan == 36
+
+
+def test_item_of_another_list_is_404(wajib_2026, pemeran, bappeda, klien):
+    butir = _butir(wajib_2026, pemeran)
+    sukarela = services.identifikasi_mulai(
+        user=pemeran.sekretariat,
+        kategori=Kategori.SUKARELA,
+        tahun_rencana=2026,
+        tanggal_mulai=dt.date(2025, 2, 3),
+        perangkat_perencanaan=bappeda,
+    )
+    url = _url("rencana-butir-satu", pk=sukarela.pk, butir_pk=butir.pk)
+    client = klien(pemeran.sekretariat)
+    assert client.delete(url).status_code == 404
+    assert client.patch(url, {"jangka_waktu_bulan": 12}, format="json").status_code == 404
+    assert ButirRencana.objects.filter(pk=butir.pk).exists()

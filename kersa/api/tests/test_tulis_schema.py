@@ -7,6 +7,7 @@ import inspect
 import pytest
 from django.urls import reverse
 
+from kersa.agreements import services as agreements
 from kersa.api.serializers import laporan as sl
 from kersa.api.serializers import pengawasan as sp
 from kersa.api.serializers import rencana as sr
@@ -14,6 +15,7 @@ from kersa.api.serializers import tkksd as st
 from kersa.governance import services as governance
 from kersa.oversight import services as oversight
 from kersa.planning import services as planning
+from kersa.planning.services.butir import FIELD_BUTIR
 from kersa.reporting import services as reporting
 from kersa.reporting.forms import LaporanTkksdForm
 from kersa.reporting.models import LaporanSemester
@@ -61,6 +63,17 @@ TULIS = [
     (reporting.laporan_semester_buat, sl.LaporanSemesterBuatSerializer, {"user"}),
     (reporting.laporan_tkksd_buat, sl.LaporanTkksdBuatSerializer, {"user"}),
     (reporting.proses_laporan_bupati_mulai, sl.ProsesLaporanMulaiSerializer, {"user"}),
+    (oversight.kegiatan_pembinaan_tambah, sp.KegiatanPembinaanTambahSerializer, {"user"}),
+    (oversight.keanggotaan_tambah, sp.KeanggotaanTambahSerializer, {"user"}),
+    (oversight.keanggotaan_akhiri, sp.KeanggotaanAkhiriSerializer, {"keanggotaan", "user"}),
+    (oversight.sekretariat_catat, sp.SekretariatCatatSerializer, {"user"}),
+    (agreements.bantuan_pendanaan_tambah, sp.BantuanPendanaanTambahSerializer, {"ksdd", "user"}),
+]
+
+# Writes without a body: the view fills every keyword argument from the URL and the user.
+TANPA_MASUKAN = [
+    (planning.butir_hapus, {"butir", "user"}),
+    (governance.agenda_hapus, {"agenda", "user"}),
 ]
 
 
@@ -73,6 +86,20 @@ def test_input_serializer_matches_service_keyword_arguments(layanan, serializer,
     for n in kwargs:
         wajib = params[n].default is inspect.Parameter.empty
         assert fields[n].required is wajib, n
+
+
+@pytest.mark.parametrize(("layanan", "dari_view"), TANPA_MASUKAN)
+def test_delete_endpoints_need_no_body(layanan, dari_view):
+    params = inspect.signature(layanan).parameters
+    assert {n for n, p in params.items() if p.kind is p.KEYWORD_ONLY} == dari_view
+
+
+def test_p7_3_plan_item_edit_takes_the_fields_butir_ubah_accepts():
+    """``butir_ubah(**changes)`` takes ``FIELD_BUTIR``; the view validates with
+    ``partial=True``, so only what is sent changes."""
+    fields = sr.ButirUbahSerializer().fields
+    assert set(fields) == FIELD_BUTIR
+    assert not fields["urutan"].allow_null  # the column is NOT NULL
 
 
 def test_p27_3_report_edit_takes_the_parts_a_to_i():
@@ -132,6 +159,11 @@ def test_schema_documents_the_new_rooms_and_their_refusals(pemeran, klien):
         "/api/v1/perselisihan/{id}/laporkan/",
         "/api/v1/perselisihan/{id}/provinsi/",
         "/api/v1/perselisihan/{id}/peraturan/",
+        "/api/v1/pembinaan/kegiatan/",
+        "/api/v1/pembinaan/asosiasi/",
+        "/api/v1/pembinaan/asosiasi/{id}/akhiri/",
+        "/api/v1/pembinaan/sekretariat/",
+        "/api/v1/ksdd/{id}/pendanaan/",
         "/api/v1/laporan-semester/",
         "/api/v1/laporan-semester/{id}/sampaikan/",
         "/api/v1/laporan-tkksd/",
@@ -140,6 +172,14 @@ def test_schema_documents_the_new_rooms_and_their_refusals(pemeran, klien):
     ):
         assert {"400", "403", "404", "422"} <= set(paths[path]["post"]["responses"]), path
     assert "202" in paths["/api/v1/laporan-bupati/"]["post"]["responses"]
+    for path, method in (
+        ("/api/v1/rencana/{id}/butir/{butir_pk}/", "patch"),
+        ("/api/v1/rencana/{id}/butir/{butir_pk}/", "delete"),
+        ("/api/v1/rapat/{id}/agenda/{agenda_pk}/", "delete"),
+    ):
+        assert {"403", "404", "422"} <= set(paths[path][method]["responses"]), (path, method)
+    assert "get" in paths["/api/v1/pembinaan/sekretariat/syarat/"]
+    assert "get" in paths["/api/v1/ksdd/{id}/pendanaan/"]
     assert (
         "multipart/form-data"
         in (paths["/api/v1/perselisihan/{id}/berkas/"]["post"]["requestBody"]["content"])

@@ -1,31 +1,46 @@
-"""Oversight: monitoring and evaluation (Pasal 28) and disputes (Pasal 29–30), read and
-written through ``oversight.services``; pembinaan (Pasal 40–44), read-only. The
+"""Oversight: monitoring and evaluation (Pasal 28), disputes (Pasal 29–30), pembinaan
+(Pasal 40–44) and funding assistance (Pasal 31), read and written through
+``oversight.services`` (funding: ``agreements.services.bantuan_pendanaan_tambah``). The
 permissions are the web pages' (``oversight.view_*`` to read; ``kelola_monev``,
-``kelola_perselisihan`` and ``ajukan_perselisihan_provinsi`` to write); what an operator
-sees and acts on is scoped to their agency by the selectors, as on the web."""
+``kelola_perselisihan``, ``ajukan_perselisihan_provinsi`` and ``kelola_pembinaan`` to
+write; ``agreements.change_ksdd`` for funding); what an operator sees and acts on is
+scoped to their agency by the selectors, as on the web."""
 
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from kersa.agreements.models import Ksdd
+from kersa.agreements.selectors import ksdd_visible_to
+from kersa.agreements.services import bantuan_pendanaan_tambah
 from kersa.oversight import services
-from kersa.oversight.models import MonitoringEvaluasi, Perselisihan
+from kersa.oversight.models import (
+    KeanggotaanAsosiasi,
+    KegiatanPembinaan,
+    MonitoringEvaluasi,
+    Perselisihan,
+    SekretariatKerjaSama,
+)
 from kersa.oversight.selectors import monev as sel_monev
 from kersa.oversight.selectors import pembinaan as sel_pembinaan
 from kersa.oversight.selectors import perselisihan as sel_perselisihan
 from kersa.oversight.views import monev as web_monev
 from kersa.oversight.views import pembinaan as web_pembinaan
+from kersa.oversight.views import pendanaan as web_pendanaan
 from kersa.oversight.views import perselisihan as web_perselisihan
 
 from ..filters import KeanggotaanFilter, KegiatanPembinaanFilter, MonevFilter, PerselisihanFilter
 from ..parsers import JSON, JSON_DAN_BERKAS
 from ..permissions import AUTENTIKASI, PunyaIzin
-from ..schema import GALAT_TULIS
+from ..schema import GALAT_BACA, GALAT_TULIS
 from ..serializers import pengawasan as s
 
 
@@ -273,36 +288,190 @@ class PerselisihanViewSet(_Tulis):
 
 
 @extend_schema(tags=["pembinaan"])
-class KegiatanPembinaanViewSet(_Baca):
-    """Guidance activities (P44), newest first. Filters ``tahun``, ``bentuk``."""
+class KegiatanPembinaanViewSet(_Tulis):
+    """Guidance activities (P44), newest first. Filters ``tahun``, ``bentuk``. The
+    secretariat records them (``kelola_pembinaan``), as on the web page."""
 
+    queryset = KegiatanPembinaan.objects.none()  # for the schema
     izin_baca = web_pembinaan.LIHAT_KEGIATAN
-    serializer_class = s.KegiatanPembinaanSerializer
+    izin_tulis = {"create": web_pembinaan.KELOLA}
     filterset_class = KegiatanPembinaanFilter
+    detail_serializer = list_serializer = s.KegiatanPembinaanSerializer
+    tulis = {"create": s.KegiatanPembinaanTambahSerializer}
 
     def get_queryset(self):
         return sel_pembinaan.kegiatan_pembinaan_daftar()
 
+    @_tulis(
+        s.KegiatanPembinaanTambahSerializer,
+        "Kegiatan pembinaan dicatat.",
+        201,
+        s.KegiatanPembinaanSerializer,
+    )
+    def create(self, request):
+        """Record a guidance activity for the agencies running KSDD
+        (``services.kegiatan_pembinaan_tambah``; P44): at least one participant."""
+        k = services.kegiatan_pembinaan_tambah(user=request.user, **self._masukan())
+        return self._detail(k.pk, status.HTTP_201_CREATED)
+
 
 @extend_schema(tags=["pembinaan"])
-class KeanggotaanAsosiasiViewSet(_Baca):
-    """The region's association memberships (P43) with their history. Filter ``aktif``."""
+class KeanggotaanAsosiasiViewSet(_Tulis):
+    """The region's association memberships (P43) with their history. Filter ``aktif``.
+    The secretariat records a membership and ends it with a reason (``kelola_pembinaan``),
+    as on the web page."""
 
+    queryset = KeanggotaanAsosiasi.objects.none()  # for the schema
     izin_baca = web_pembinaan.LIHAT_ASOSIASI
-    serializer_class = s.KeanggotaanAsosiasiSerializer
+    izin_tulis = {"create": web_pembinaan.KELOLA, "akhiri": web_pembinaan.KELOLA}
     filterset_class = KeanggotaanFilter
+    detail_serializer = list_serializer = s.KeanggotaanAsosiasiSerializer
+    tulis = {"create": s.KeanggotaanTambahSerializer, "akhiri": s.KeanggotaanAkhiriSerializer}
 
     def get_queryset(self):
         return sel_pembinaan.keanggotaan_daftar()
 
+    def get_object(self) -> KeanggotaanAsosiasi:
+        # Not through filter_queryset: ``?aktif=`` filters the list, never one record.
+        try:
+            return self.get_queryset().get(pk=int(self.kwargs["pk"]))
+        except KeanggotaanAsosiasi.DoesNotExist as exc:
+            raise Http404 from exc
+
+    @_tulis(
+        s.KeanggotaanTambahSerializer,
+        "Keanggotaan asosiasi dicatat.",
+        201,
+        s.KeanggotaanAsosiasiSerializer,
+    )
+    def create(self, request):
+        """Record a membership of an association or cooperation forum
+        (``services.keanggotaan_tambah``; P43)."""
+        k = services.keanggotaan_tambah(user=request.user, **self._masukan())
+        return self._detail(k.pk, status.HTTP_201_CREATED)
+
+    @_tulis(
+        s.KeanggotaanAkhiriSerializer,
+        "Keanggotaan diakhiri.",
+        200,
+        s.KeanggotaanAsosiasiSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def akhiri(self, request, pk=None):
+        """End the membership with its date and reason; the reason is a history row
+        (``services.keanggotaan_akhiri``; P43)."""
+        k = self.get_object()
+        services.keanggotaan_akhiri(keanggotaan=k, user=request.user, **self._masukan())
+        return self._detail(k.pk)
+
 
 @extend_schema(tags=["pembinaan"])
-class SekretariatKerjaSamaViewSet(_Baca):
-    """Sekretariat Kerja Sama of Kerja Sama Wajib (P40-2, P40-4, P41)."""
+class SekretariatKerjaSamaViewSet(_Tulis):
+    """Sekretariat Kerja Sama of Kerja Sama Wajib (P40-2, P40-4, P41). The secretariat
+    checks a KSDD against Pasal 40 ayat 2 and records its Sekretariat
+    (``kelola_pembinaan``), as on the web page."""
 
+    queryset = SekretariatKerjaSama.objects.none()  # for the schema
     izin_baca = web_pembinaan.LIHAT_SEKRETARIAT
-    serializer_class = s.SekretariatKerjaSamaSerializer
+    # The web page that shows the conditions is the recording page: kelola_pembinaan.
+    izin_baca_aksi = {"syarat": web_pembinaan.KELOLA}
+    izin_tulis = {"create": web_pembinaan.KELOLA}
     filterset_class = None
+    detail_serializer = list_serializer = s.SekretariatKerjaSamaSerializer
+    tulis = {"create": s.SekretariatCatatSerializer}
 
     def get_queryset(self):
         return sel_pembinaan.sekretariat_daftar()
+
+    @_tulis(
+        s.SekretariatCatatSerializer,
+        "Sekretariat Kerja Sama dicatat.",
+        201,
+        s.SekretariatKerjaSamaSerializer,
+    )
+    def create(self, request):
+        """Record the Sekretariat Kerja Sama of a KSDD (``services.sekretariat_catat``):
+        every unmet condition of Pasal 40 ayat 2 is a P40-2 refusal; a second one for the
+        same KSDD and a missing Kesepakatan Bersama number P40-4; a hibah not above zero
+        P41."""
+        sek = services.sekretariat_catat(user=request.user, **self._masukan())
+        return self._detail(sek.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "ksdd", int, OpenApiParameter.QUERY, required=True, description="ID KSDD"
+            )
+        ],
+        responses={200: s.SekretariatSyaratSerializer, **GALAT_BACA},
+    )
+    @action(detail=False, methods=["get"], serializer_class=s.SekretariatSyaratSerializer)
+    def syarat(self, request):
+        """Each condition of Pasal 40 ayat 2 for one KSDD the user may see, met or not
+        and why (``selectors.sekretariat_memenuhi_syarat``; P40-2)."""
+        try:
+            pk = int(request.query_params.get("ksdd", ""))
+        except ValueError as exc:
+            raise ValidationError({"ksdd": [_("Isi ID KSDD.")]}) from exc
+        try:
+            ksdd = ksdd_visible_to(request.user).get(pk=pk)
+        except Ksdd.DoesNotExist as exc:
+            raise Http404 from exc
+        ada = SekretariatKerjaSama.objects.filter(ksdd=ksdd).first()
+        syarat = sel_pembinaan.sekretariat_memenuhi_syarat(
+            ksdd, terus_menerus=ada.terus_menerus if ada else None
+        )
+        data = {
+            "ksdd": ksdd.pk,
+            "layak": sel_pembinaan.sekretariat_layak(syarat),
+            "syarat": [x.__dict__ for x in syarat],
+            "sekretariat": ada.pk if ada else None,
+        }
+        return Response(s.SekretariatSyaratSerializer(data).data)
+
+
+@extend_schema(tags=["pembinaan"])
+class BantuanPendanaanView(GenericAPIView):
+    """Funding assistance to the partners of one KSDD (Pasal 31 ayat 1; P31-1), at
+    ``ksdd/{id}/pendanaan/``: whoever sees the KSDD reads it; whoever may change KSDD
+    (the secretariat, the agency's operator) records it, as on the web page. A KSDD
+    outside the user's view is 404."""
+
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaIzin]
+    parser_classes = JSON
+    queryset = Ksdd.objects.none()  # for the schema: ``pk`` is the KSDD's
+    pagination_class = None  # a KSDD's few rows, whole
+    filter_backends = []
+    izin_baca = "agreements.view_ksdd"
+    izin_tulis = {"post": web_pendanaan.UBAH}
+    serializer_class = s.BantuanPendanaanSerializer
+
+    def _ksdd(self, pk: int) -> Ksdd:
+        try:
+            return ksdd_visible_to(self.request.user).get(pk=pk)
+        except Ksdd.DoesNotExist as exc:
+            raise Http404 from exc
+
+    @extend_schema(responses={200: s.BantuanPendanaanSerializer(many=True), **GALAT_BACA})
+    def get(self, request, pk: int):
+        """The funding assistance recorded on the KSDD, newest budget year first."""
+        rows = sel_pembinaan.bantuan_pendanaan_daftar(self._ksdd(pk))
+        return Response(s.BantuanPendanaanSerializer(rows, many=True).data)
+
+    @_tulis(
+        s.BantuanPendanaanTambahSerializer,
+        "Bantuan pendanaan dicatat.",
+        201,
+        s.BantuanPendanaanSerializer,
+    )
+    def post(self, request, pk: int):
+        """Record funding assistance to a partner
+        (``agreements.services.bantuan_pendanaan_tambah``; P31-1): a Sukarela KSDD, a
+        region that is not its partner and an amount not above zero are refused."""
+        ksdd = self._ksdd(pk)
+        ser = s.BantuanPendanaanTambahSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        b = bantuan_pendanaan_tambah(ksdd=ksdd, user=request.user, **ser.validated_data)
+        row = sel_pembinaan.bantuan_pendanaan_daftar(ksdd).get(pk=b.pk)
+        return Response(s.BantuanPendanaanSerializer(row).data, status=status.HTTP_201_CREATED)

@@ -1,19 +1,19 @@
 """The plan lists (Pasal 7–8): each identification per plan year with its plan items;
-starting one, adding an item, setting it with the Bupati's Berita Acara and reopening
-it, through ``planning.services``. Reading needs ``planning.view_identifikasi``, every
+starting one, adding, editing and removing an item, setting it with the Bupati's Berita
+Acara and reopening it, through ``planning.services``. Reading needs ``planning.view_identifikasi``, every
 write ``planning.kelola_rencana`` (the secretariat), as the web pages."""
 
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kersa.planning import selectors, services
-from kersa.planning.models import Identifikasi
+from kersa.planning.models import ButirRencana, Identifikasi
 from kersa.planning.views import rencana as web
 
 from ..filters import IdentifikasiFilter
@@ -21,6 +21,8 @@ from ..parsers import JSON
 from ..permissions import AUTENTIKASI, PunyaIzin
 from ..schema import GALAT_TULIS
 from ..serializers import rencana as s
+
+_BUTIR_PK = OpenApiParameter("butir_pk", int, OpenApiParameter.PATH, description="ID butir rencana")
 
 
 @extend_schema(tags=["rencana"])
@@ -35,6 +37,7 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
     izin_tulis = {
         "create": web.KELOLA,
         "butir": web.KELOLA,
+        "butir_satu": web.KELOLA,
         "tetapkan": web.KELOLA,
         "buka_kembali": web.KELOLA,
     }
@@ -49,6 +52,7 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
         tulis = {
             "create": s.IdentifikasiMulaiSerializer,
             "butir": s.ButirTambahSerializer,
+            "butir_satu": s.ButirUbahSerializer,
             "tetapkan": s.IdentifikasiTetapkanSerializer,
             "buka_kembali": s.IdentifikasiBukaKembaliSerializer,
         }
@@ -76,8 +80,8 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
         data = s.IdentifikasiDetailSerializer(segar, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
 
-    def _masukan(self, cls):
-        ser = cls(data=self.request.data)
+    def _masukan(self, cls, **kwargs):
+        ser = cls(data=self.request.data, **kwargs)
         ser.is_valid(raise_exception=True)
         return ser.validated_data
 
@@ -109,6 +113,51 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
         data = self._masukan(s.ButirTambahSerializer)
         services.butir_tambah(identifikasi=ident, user=request.user, **data)
         return self._detail(ident, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["PATCH"],
+        request=s.ButirUbahSerializer,
+        parameters=[_BUTIR_PK],
+        responses={
+            200: OpenApiResponse(
+                s.IdentifikasiDetailSerializer, description="Butir diubah; daftar terbaru."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        request=None,
+        parameters=[_BUTIR_PK],
+        responses={
+            200: OpenApiResponse(
+                s.IdentifikasiDetailSerializer, description="Butir dihapus; daftar terbaru."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(
+        detail=True,
+        methods=["patch", "delete"],
+        url_path=r"butir/(?P<butir_pk>[0-9]+)",
+        url_name="butir-satu",
+    )
+    def butir_satu(self, request, pk=None, butir_pk=None):
+        """PATCH edits an item of a list being drafted, sending only what changes
+        (``services.butir_ubah``; P7-1, P7-3, P7-4, P8-3); DELETE removes it while no KSDD
+        carries it (``services.butir_hapus``; P5-2). A set list is refused (P7-5, P8-4).
+        An item of another list is 404."""
+        ident = self._identifikasi()
+        try:
+            butir = ButirRencana.objects.get(pk=int(butir_pk), identifikasi=ident)
+        except ButirRencana.DoesNotExist as exc:
+            raise Http404 from exc
+        if request.method == "DELETE":
+            services.butir_hapus(butir=butir, user=request.user)
+        else:
+            data = self._masukan(s.ButirUbahSerializer, partial=True)
+            services.butir_ubah(butir=butir, user=request.user, **data)
+        return self._detail(ident)
 
     @extend_schema(
         request=s.IdentifikasiTetapkanSerializer,

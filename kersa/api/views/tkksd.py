@@ -1,21 +1,22 @@
 """TKKSD (Pasal 33–39): meetings with their agenda, attendance and decisions; the
 Bupati's decrees with offices and holders; the work programme. Reads need the web
-pages' view permissions; scheduling a meeting and adding an agenda item need
-``governance.kelola_rapat`` (the secretariat), as on the web."""
+pages' view permissions; scheduling a meeting, adding or removing an agenda item,
+recording its result, its documents and cancelling it need ``governance.kelola_rapat``
+(the secretariat), as on the web."""
 
 from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kersa.governance import selectors, services
-from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.governance.models import AgendaRapat, KeputusanBupati, ProgramKerja, Rapat
 from kersa.governance.views import keanggotaan as web_keanggotaan
 from kersa.governance.views import rapat as web_rapat
 
@@ -46,6 +47,7 @@ class RapatViewSet(_Tkksd):
     izin_tulis = {
         "create": web_rapat.KELOLA,
         "agenda": web_rapat.KELOLA,
+        "agenda_hapus": web_rapat.KELOLA,
         "hasil": web_rapat.KELOLA,
         "dokumen": web_rapat.KELOLA,
         "batalkan": web_rapat.KELOLA,
@@ -135,6 +137,37 @@ class RapatViewSet(_Tkksd):
         ser.is_valid(raise_exception=True)
         services.agenda_tambah(rapat=rapat, user=request.user, **ser.validated_data)
         return self._detail(rapat, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        parameters=[
+            OpenApiParameter(
+                "agenda_pk", int, OpenApiParameter.PATH, description="ID agenda rapat ini"
+            )
+        ],
+        responses={
+            200: OpenApiResponse(
+                s.RapatDetailSerializer, description="Agenda dihapus; rapat terbaru."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(
+        detail=True,
+        methods=["delete"],
+        url_path=r"agenda/(?P<agenda_pk>[0-9]+)",
+        url_name="agenda-hapus",
+    )
+    def agenda_hapus(self, request, pk=None, agenda_pk=None):
+        """Remove an agenda item from a meeting still scheduled (``services.agenda_hapus``;
+        P36); an item of another meeting is 404."""
+        rapat = self._rapat()
+        try:
+            agenda = AgendaRapat.objects.get(pk=int(agenda_pk), rapat=rapat)
+        except AgendaRapat.DoesNotExist as exc:
+            raise Http404 from exc
+        services.agenda_hapus(agenda=agenda, user=request.user)
+        return self._detail(rapat)
 
     @extend_schema(
         request=s.RapatHasilCatatSerializer,
