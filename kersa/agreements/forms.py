@@ -20,7 +20,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.errors import RuleViolation
+from kersa.core.forms import FormPelanggaran, pesan_pelanggaran
 from kersa.documents.validators import periksa_berkas
 from kersa.planning.selectors import butir_rencana_pilihan
 from kersa.regions.choices import JenisWilayah
@@ -46,30 +47,18 @@ _KODE_WILAYAH = re.compile(r"\b\d{2}(?:\.\d{2})?\b")
 _ID_DATALIST = "wilayah-terdekat"
 
 
-def pesan_pelanggaran(p: Pelanggaran) -> str:
-    """How a refusal reads on a form: the message, then the rule ID."""
-    return f"{p.detail} [{p.rule}]"
-
-
 # --- shared pieces ---------------------------------------------------------------------
 
 
-class FormKersa(forms.Form):
-    """Base of every form here: service refusals become form errors, fields show in groups.
+class FormKersa(FormPelanggaran):
+    """Base of every form here: service refusals become form errors
+    (``core.forms.PelanggaranMixin``), fields show in groups.
 
-    ``alias_field`` maps a field named by a service (``Pelanggaran.field``) to the form
-    field that carries it; a field the form does not have becomes a non-field error.
     ``kelompok_field`` lists (legend, field names) for display; fields not listed
     come last, in a group without a legend.
     """
 
-    alias_field: dict[str, str] = {}
     kelompok_field: list[tuple[str | None, list[str]]] = []
-
-    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
-        for p in exc.pelanggaran:
-            nama = self.alias_field.get(p.field or "", p.field)
-            self.add_error(nama if nama in self.fields else None, pesan_pelanggaran(p))
 
     def kelompok(self) -> list[tuple[str | None, list[forms.BoundField]]]:
         visible = {bf.name: bf for bf in self.visible_fields()}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.admin import HanyaBacaMixin
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import pesan_pelanggaran
 
 from . import services
 from .models import HariLibur, RiwayatTenggat, Tenggat
@@ -31,7 +32,7 @@ class HariLiburAdminForm(forms.ModelForm):
                     tanggal=data["tanggal"], jenis=data["jenis"], nama=data["nama"]
                 )
             except RuleViolation as exc:
-                raise ValidationError([f"{p.detail} [{p.rule}]" for p in exc.pelanggaran]) from exc
+                raise ValidationError([pesan_pelanggaran(p) for p in exc.pelanggaran]) from exc
         return data
 
 

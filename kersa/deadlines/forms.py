@@ -6,12 +6,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kersa.core.errors import RuleViolation
+from kersa.core.forms import FormPelanggaran
 
 from .choices import JenisHari
 
 
-class HariLiburForm(forms.Form):
+class HariLiburForm(FormPelanggaran):
     """One entry of the working-day calendar (``services.hari_libur_catat``)."""
 
     tanggal = forms.DateField(
@@ -29,11 +29,6 @@ class HariLiburForm(forms.Form):
         required=False,
         help_text=_("Nomor dan tanggal keputusan atau surat edaran, bila ada."),
     )
-
-    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
-        for p in exc.pelanggaran:
-            field = p.field if p.field in self.fields else None
-            self.add_error(field, f"{p.detail} [{p.rule}]")
 
     def argumen(self) -> dict:
         return {k: self.cleaned_data[k] for k in ("tanggal", "jenis", "nama", "dasar")}

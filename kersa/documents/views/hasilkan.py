@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import kabarkan_penolakan
 from kersa.regions.models import Wilayah
 
 from ..choices import JenisDokumen
@@ -75,8 +76,7 @@ def hasilkan(request, pk: int):
             else None,
         )
     except RuleViolation as exc:
-        for p in exc.pelanggaran:
-            messages.error(request, f"{p.detail} [{p.rule}]")
+        kabarkan_penolakan(request, exc)
         return redirect(tujuan)
     messages.success(
         request,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import kabarkan_penolakan
 
 from ..diff import diff_versi
 from ..forms import VersiForm
@@ -72,8 +73,7 @@ def unggah_versi(request, pk: int):
     except ValueError:
         raise Http404(_("Dokumen tidak ditemukan.")) from None
     except RuleViolation as exc:
-        for p in exc.pelanggaran:
-            messages.error(request, f"{p.detail} [{p.rule}]")
+        kabarkan_penolakan(request, exc)
         return redirect(tujuan)
     messages.success(
         request,

@@ -1,0 +1,63 @@
+"""What every form of KERSA does with the regulation's refusals.
+
+A service refuses with a ``RuleViolation``; the form shows each ``Pelanggaran`` on
+the field it names as "<detail> [<rule>]", so the clerk reads what is wrong, which
+Pasal requires it, and keeps what was typed. A field the law requires says the same
+when it is left empty: ``pesan_wajib`` (or ``wajib()`` for a message that depends on
+the data) replaces Django's generic "Kolom ini harus diisi." with the rule's own words.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+
+from .errors import Pelanggaran, RuleViolation
+
+# The error keys that mean "the required value is missing or not one of the choices".
+KUNCI_WAJIB = ("required", "invalid_choice", "invalid_pk_value")
+
+
+def pesan_pelanggaran(p: Pelanggaran) -> str:
+    """How a refusal reads on a form: the message, then the rule ID."""
+    return f"{p.detail} [{p.rule}]"
+
+
+class PelanggaranMixin:
+    """Mix into a ``Form`` or ``ModelForm``.
+
+    ``alias_field`` maps a field named by a service (``Pelanggaran.field``) to the form
+    field that carries it; a field the form does not have becomes a non-field error.
+    ``pesan_wajib`` maps a field the law requires to (rule ID, message citing the Pasal).
+    """
+
+    alias_field: dict[str, str] = {}
+    pesan_wajib: dict[str, tuple[str, str]] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama, (rule, pesan) in self.pesan_wajib.items():
+            self.wajib(nama, rule, pesan)
+
+    def wajib(self, nama: str, rule: str, pesan, kunci=KUNCI_WAJIB) -> None:
+        """Field ``nama``, left out (or, for the ``kunci`` given, malformed), says
+        ``pesan`` as a refusal of ``rule`` reads."""
+        teks = pesan_pelanggaran(Pelanggaran(rule, pesan))
+        for k in kunci:
+            self.fields[nama].error_messages[k] = teks
+
+    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
+        for p in exc.pelanggaran:
+            nama = self.alias_field.get(p.field or "", p.field)
+            self.add_error(nama if nama in self.fields else None, pesan_pelanggaran(p))
+
+
+class FormPelanggaran(PelanggaranMixin, forms.Form):
+    """A plain form that shows the regulation's refusals (see ``PelanggaranMixin``)."""
+
+
+def kabarkan_penolakan(request, exc: RuleViolation) -> None:
+    """A refusal of an action that has no form on its page (a button, a list's select):
+    each ``Pelanggaran`` becomes an error message shown after the redirect."""
+    for p in exc.pelanggaran:
+        messages.error(request, pesan_pelanggaran(p))
