@@ -46,7 +46,9 @@ def keputusan_daftar(request):
 @login_required
 @permission_required(KELOLA, raise_exception=True)
 def keputusan_buat(request):
-    form = KeputusanForm(request.POST or None, initial={"jabatan_default": True})
+    form = KeputusanForm(
+        request.POST if request.method == "POST" else None, initial={"jabatan_default": True}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             kep = services.keputusan_catat(user=request.user, **form.cleaned_data)
@@ -69,7 +71,7 @@ def keputusan_buat(request):
 def keputusan_detail(request, pk):
     kep = get_object_or_404(KeputusanBupati, pk=pk)
     boleh = request.user.has_perm(KELOLA)
-    form = JabatanForm(request.POST or None, keputusan=kep)
+    form = JabatanForm(request.POST if request.method == "POST" else None, keputusan=kep)
     if request.method == "POST":
         if not boleh:
             raise PermissionDenied
@@ -102,7 +104,7 @@ def keputusan_detail(request, pk):
 def jabatan_detail(request, pk):
     jabatan = get_object_or_404(Jabatan.objects.select_related("keputusan"), pk=pk)
     boleh = request.user.has_perm(KELOLA)
-    form = PemangkuForm(request.POST or None)
+    form = PemangkuForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not boleh:
             raise PermissionDenied
@@ -130,13 +132,17 @@ def jabatan_detail(request, pk):
 @login_required
 @permission_required("governance.kelola_rapat", raise_exception=True)
 def program_buat(request):
-    form = ProgramForm(request.POST or None, initial={"tahun": timezone.localdate().year + 1})
+    form = ProgramForm(
+        request.POST if request.method == "POST" else None,
+        initial={"tahun": timezone.localdate().year + 1},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             program = services.program_kerja_buat(user=request.user, **form.cleaned_data)
         except RuleViolation as exc:
             form.tambah_pelanggaran(exc)
         else:
+            messages.success(request, _("Rancangan program kerja %s disusun.") % program.tahun)
             return redirect("tkksd:program", program.pk)
     return _form(
         request, form, _("Susun program kerja TKKSD"), _("Simpan"), reverse("tkksd:daftar")
@@ -148,7 +154,7 @@ def program_buat(request):
 def program_detail(request, pk):
     program = get_object_or_404(ProgramKerja.objects.select_related("ditetapkan_dalam"), pk=pk)
     boleh = request.user.has_perm("governance.kelola_rapat") and not program.ditetapkan_dalam_id
-    form = KegiatanForm(request.POST or None)
+    form = KegiatanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not boleh:
             raise PermissionDenied
@@ -158,6 +164,7 @@ def program_detail(request, pk):
             except RuleViolation as exc:
                 form.tambah_pelanggaran(exc)
             else:
+                messages.success(request, _("Kegiatan ditambahkan."))
                 return redirect("tkksd:program", program.pk)
     return render(
         request,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
-from kersa.agreements.forms import pesan_pelanggaran
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import pesan_pelanggaran
 
 from .. import selectors, services
 from ..choices import JenisAgenda, JenisKeputusan, StatusRapat
