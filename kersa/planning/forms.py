@@ -8,7 +8,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import Kategori
-from kersa.agreements.forms import FormKersa, RupiahField, TanggalField, wilayah_terdekat
+from kersa.agreements.forms import (
+    FormKersa,
+    RupiahField,
+    TanggalField,
+    wilayah_terdekat,
+)
 from kersa.agreements.models import Urusan
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
@@ -23,6 +28,12 @@ def _k(model, name: str) -> dict:
 
 def _pd():
     return PerangkatDaerah.objects.filter(aktif=True).order_by("nama")
+
+
+def _ayat(kategori: str | None, ayat: int) -> tuple[str, str]:
+    """(rule ID, "Pasal N ayat M") of a planning rule: Pasal 7 for Wajib, 8 for Sukarela."""
+    n = 8 if kategori == Kategori.SUKARELA else 7
+    return f"P{n}-{ayat}", (_("Pasal 7 ayat %s") if n == 7 else _("Pasal 8 ayat %s")) % ayat
 
 
 class IdentifikasiForm(FormKersa):
@@ -61,6 +72,24 @@ class IdentifikasiForm(FormKersa):
         self.fields["perangkat_perencanaan"].queryset = _pd()
         self.fields["perangkat_terlibat"].queryset = _pd()
         self.fields["perangkat_terlibat"].initial = list(_pd().values_list("pk", flat=True))
+        rule2, pasal2 = _ayat(self.data.get("kategori"), 2)
+        rule3, pasal3 = _ayat(self.data.get("kategori"), 3)
+        self.wajib(
+            "kategori",
+            "P6",
+            _("Pilih kategori: Kerja Sama Wajib atau Kerja Sama Sukarela (Pasal 6)."),
+        )
+        self.wajib(
+            "tanggal_mulai",
+            rule2,
+            _("Isi tanggal Identifikasi dan Pemetaan dimulai (%s).") % pasal2,
+        )
+        self.wajib(
+            "tahun_rencana",
+            rule3,
+            _("Isi tahun rencana: daftar rencana Program dan Kegiatan disusun per tahun (%s).")
+            % pasal3,
+        )
 
 
 class ButirForm(FormKersa):
@@ -85,7 +114,15 @@ class ButirForm(FormKersa):
     prioritas = forms.TypedChoiceField(
         choices=Prioritas.choices, coerce=int, initial=Prioritas.SEDANG, label=_("Prioritas")
     )
-    perkiraan_anggaran = RupiahField(required=False, **_k(ButirRencana, "perkiraan_anggaran"))
+    perkiraan_anggaran = RupiahField(
+        required=False,
+        min_value=0,
+        error_messages={
+            "min_value": _("Perkiraan anggaran tidak boleh negatif."),
+            "invalid": _("Tulis perkiraan anggaran dengan angka, mis. Rp 12.500.000.000."),
+        },
+        **_k(ButirRencana, "perkiraan_anggaran"),
+    )
     dokumen_rencana = forms.CharField(
         max_length=250, required=False, **_k(ButirRencana, "dokumen_rencana")
     )
@@ -113,7 +150,9 @@ class ButirForm(FormKersa):
         ),
     ]
 
-    def __init__(self, *args, butir: ButirRencana | None = None, **kwargs):
+    def __init__(
+        self, *args, butir: ButirRencana | None = None, kategori: str | None = None, **kwargs
+    ):
         if butir is not None:
             awal = {
                 f: getattr(butir, f)
@@ -139,6 +178,30 @@ class ButirForm(FormKersa):
         grouped, _flat = wilayah_terdekat()
         self.fields["mitra"].choices = grouped
         self.fields["perangkat_daerah"].queryset = _pd()
+        self._pesan_wajib(kategori or (butir.identifikasi.kategori if butir else None))
+
+    def _pesan_wajib(self, kategori: str | None) -> None:
+        """What an item must say (P7-3/P8-3) is said with its Pasal when left out."""
+        rule, pasal = _ayat(kategori, 3)
+        for nama, label in (("program", _("Program")), ("kegiatan", _("Kegiatan"))):
+            self.wajib(
+                nama,
+                rule,
+                _("%(l)s wajib diisi: daftar rencana memuat Program dan Kegiatan (%(p)s).")
+                % {"l": label, "p": pasal},
+            )
+        self.wajib(
+            "jangka_waktu_bulan",
+            rule,
+            _("Sebutkan jangka waktu kerja sama dalam bulan, sedikitnya 1 (%s huruf a).") % pasal,
+            ("required", "invalid", "min_value"),
+        )
+        self.wajib("prioritas", rule, _("Tentukan skala prioritas (%s huruf b).") % pasal)
+        self.wajib("urusan", rule, _("Pilih Urusan pemerintahan butir ini (%s).") % pasal)
+        f = self.fields
+        f["perangkat_daerah"].error_messages["required"] = _(
+            "Pilih Perangkat Daerah pengampu butir ini."
+        )
 
     def clean_mitra(self):
         kodes = self.cleaned_data.get("mitra") or []

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import kabarkan_penolakan
 
 from .. import selectors, services
 from ..choices import StatusIdentifikasi
@@ -63,7 +64,7 @@ def daftar(request):
 @login_required
 @permission_required(KELOLA, raise_exception=True)
 def mulai(request):
-    form = IdentifikasiForm(request.POST or None)
+    form = IdentifikasiForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             ident = services.identifikasi_mulai(user=request.user, **form.cleaned_data)
@@ -82,6 +83,12 @@ def mulai(request):
 @login_required
 @permission_required(LIHAT, raise_exception=True)
 def detail(request, pk: int):
+    return _halaman_detail(request, pk)
+
+
+def _halaman_detail(request, pk: int, *, form_tetapkan=None, form_buka=None, status=200):
+    """The page of one identification; a refused setting or reopening comes back on it
+    with its form bound, so the error shows on its field and what was typed stays."""
     try:
         ident = selectors.identifikasi_detail(pk)
     except Identifikasi.DoesNotExist as exc:
@@ -91,6 +98,10 @@ def detail(request, pk: int):
     versi = None
     if ident.berita_acara_id:
         versi = ident.berita_acara.versi.select_related("berkas").order_by("-nomor").first()
+    if form_tetapkan is None and boleh and disusun:
+        form_tetapkan = TetapkanForm()
+    if form_buka is None and boleh and not disusun:
+        form_buka = BukaKembaliForm()
     return render(
         request,
         "planning/detail.html",
@@ -100,10 +111,11 @@ def detail(request, pk: int):
             "peringatan": selectors.peringatan_p8_5(ident),
             "boleh_ubah": boleh and disusun,
             "boleh_buka": boleh and not disusun,
-            "form_tetapkan": TetapkanForm() if boleh and disusun else None,
-            "form_buka": BukaKembaliForm() if boleh and not disusun else None,
+            "form_tetapkan": form_tetapkan,
+            "form_buka": form_buka,
             "versi_ba": versi,
         },
+        status=status,
     )
 
 
@@ -116,7 +128,7 @@ def _identifikasi_disusun(pk: int) -> Identifikasi:
 @permission_required(KELOLA, raise_exception=True)
 def butir_tambah(request, pk: int):
     ident = _identifikasi_disusun(pk)
-    form = ButirForm(request.POST or None)
+    form = ButirForm(request.POST if request.method == "POST" else None, kategori=ident.kategori)
     if request.method == "POST" and form.is_valid():
         try:
             services.butir_tambah(identifikasi=ident, user=request.user, **form.argumen())
@@ -142,7 +154,7 @@ def butir_tambah(request, pk: int):
 def butir_ubah(request, pk: int):
     butir = get_object_or_404(ButirRencana.objects.select_related("identifikasi"), pk=pk)
     ident = butir.identifikasi
-    form = ButirForm(request.POST or None, butir=butir)
+    form = ButirForm(request.POST if request.method == "POST" else None, butir=butir)
     if request.method == "POST" and form.is_valid():
         try:
             services.butir_ubah(butir=butir, user=request.user, **form.argumen())
@@ -171,7 +183,7 @@ def butir_hapus(request, pk: int):
     try:
         services.butir_hapus(butir=butir, user=request.user)
     except RuleViolation as exc:
-        messages.error(request, str(exc.detail))
+        kabarkan_penolakan(request, exc)
     else:
         messages.success(request, _("Butir rencana dihapus."))
     return redirect("rencana:detail", butir.identifikasi_id)
@@ -193,19 +205,7 @@ def tetapkan(request, pk: int):
         else:
             messages.success(request, _("Daftar rencana ditetapkan; Berita Acara dibuat."))
             return redirect("rencana:detail", ident.pk)
-    ident = selectors.identifikasi_detail(pk)
-    return render(
-        request,
-        "planning/detail.html",
-        {
-            "ident": ident,
-            "kelompok": selectors.butir_per_urusan(ident),
-            "peringatan": selectors.peringatan_p8_5(ident),
-            "boleh_ubah": ident.status == StatusIdentifikasi.PENYUSUNAN,
-            "form_tetapkan": form,
-        },
-        status=422,
-    )
+    return _halaman_detail(request, ident.pk, form_tetapkan=form, status=422)
 
 
 @require_POST
@@ -220,10 +220,11 @@ def buka_kembali(request, pk: int):
                 identifikasi=ident, user=request.user, alasan=form.cleaned_data["alasan"]
             )
         except RuleViolation as exc:
-            messages.error(request, str(exc.detail))
+            form.tambah_pelanggaran(exc)
         else:
             messages.success(request, _("Daftar rencana dibuka kembali untuk koreksi."))
-    return redirect("rencana:detail", ident.pk)
+            return redirect("rencana:detail", ident.pk)
+    return _halaman_detail(request, ident.pk, form_buka=form, status=422)
 
 
 @login_required
