@@ -227,4 +227,8 @@ def test_p27_2_p34_2j_semester_must_be_i_or_ii_of_a_year_begun(waktu, pemeran, c
     assert not ProsesLaporan.objects.exists()
     client.force_login(pemeran.sekretariat)
     r = client.post(reverse("laporan:bupati_mulai"), {"periode": "2026-9"}, follow=True)
-    assert "Pilih semester laporan (Pasal 27 ayat 2)." in r.content.decode()
+    html = r.content.decode()
+    assert "Semester tidak dikenal" in html and "(Pasal 27 ayat 2)" in html
+    r = client.post(reverse("laporan:bupati_mulai"), {"periode": "2027-1"}, follow=True)
+    assert "Semester 2027-1 belum berjalan" in r.content.decode()
+    assert not ProsesLaporan.objects.exists()

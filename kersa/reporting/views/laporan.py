@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,8 @@ from django.views.decorators.http import require_POST
 
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
-from kersa.core.errors import RuleViolation
+from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
 
 from .. import services
 from ..choices import StatusLaporan
@@ -69,7 +71,8 @@ def buat(request, ksdd_pk: int):
         raise Http404(_("KSDD tidak ditemukan.")) from exc
     form = PeriodeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Semester tidak dikenal."))
+        for pesan in form.pesan():
+            messages.error(request, pesan)
         return redirect("laporan:daftar")
     tahun, semester = form.tahun_semester()
     try:
@@ -77,8 +80,7 @@ def buat(request, ksdd_pk: int):
             ksdd=ksdd, tahun=tahun, semester=semester, user=request.user
         )
     except RuleViolation as exc:
-        for p in exc.pelanggaran:
-            messages.error(request, f"{p.detail} [{p.rule}]")
+        kabarkan_penolakan(request, exc)
         return redirect(f"{reverse('laporan:daftar')}?periode={tahun}-{semester}")
     messages.success(request, _("Laporan dibuka; bagian a–f diisi dari data KSDD."))
     return redirect("laporan:semester", pk=laporan.pk)
@@ -93,10 +95,14 @@ def detail(request, pk: int):
         request.user.has_perm("reporting.change_laporansemester")
         and laporan.status == StatusLaporan.DRAF
     )
-    form = LaporanSemesterForm(request.POST or None, instance=laporan) if boleh_ubah else None
+    form = (
+        LaporanSemesterForm(request.POST if request.method == "POST" else None, instance=laporan)
+        if boleh_ubah
+        else None
+    )
     if request.method == "POST":
         if form is None:
-            raise Http404
+            return _tidak_dapat_diubah(request, laporan)
         if form.is_valid():
             try:
                 laporan = services.laporan_semester_ubah(
@@ -124,6 +130,22 @@ def detail(request, pk: int):
     )
 
 
+def _tidak_dapat_diubah(request, laporan):
+    """A POST to a report that is no longer a draft (sent from another tab): say so."""
+    if not request.user.has_perm("reporting.change_laporansemester"):
+        raise PermissionDenied
+    messages.error(
+        request,
+        pesan_pelanggaran(
+            Pelanggaran(
+                "P27-1",
+                _("Laporan sudah disampaikan dan tidak dapat diubah (Pasal 27 ayat 1)."),
+            )
+        ),
+    )
+    return redirect("laporan:semester", pk=laporan.pk)
+
+
 def _versi_terakhir(dokumen):
     if dokumen is None:
         return None
@@ -139,6 +161,7 @@ def _sampaikan(request, laporan, form):
         )
     except RuleViolation as exc:
         form.tambah_pelanggaran(exc)
+        messages.info(request, _("Isian laporan disimpan, tetapi laporan belum disampaikan."))
         return render(
             request,
             "reporting/laporan_semester.html",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kersa.core.errors import RuleViolation
+from kersa.core.forms import kabarkan_penolakan
 
 from .. import services
 from ..choices import StatusProses
@@ -39,9 +40,10 @@ def bupati(request):
 @permission_required("reporting.susun_laporan_bupati", raise_exception=True)
 @require_POST
 def bupati_mulai(request):
-    form = PeriodeForm(request.POST)
+    form = PeriodeForm(request.POST, rule="P27-2", pasal=_("Pasal 27 ayat 2"))
     if not form.is_valid():
-        messages.error(request, _("Pilih semester laporan (Pasal 27 ayat 2)."))
+        for pesan in form.pesan():
+            messages.error(request, pesan)
         return redirect("laporan:bupati")
     tahun, semester = form.tahun_semester()
     try:
@@ -49,8 +51,7 @@ def bupati_mulai(request):
             tahun=tahun, semester=semester, user=request.user
         )
     except RuleViolation as exc:
-        for p in exc.pelanggaran:
-            messages.error(request, f"{p.detail} [{p.rule}]")
+        kabarkan_penolakan(request, exc)
         berjalan = ProsesLaporan.objects.filter(
             tahun=tahun, semester=semester, status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]
         ).first()

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kersa.core.errors import RuleViolation
+from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
 
 from .. import services
 from ..choices import StatusLaporan
@@ -38,16 +40,18 @@ def tkksd(request):
 @permission_required("reporting.add_laporantkksd", raise_exception=True)
 @require_POST
 def tkksd_buat(request):
-    form = PeriodeForm(request.POST)
+    form = PeriodeForm(request.POST, rule="P34-2j", pasal=_("Pasal 34 ayat 2 huruf j"))
     if not form.is_valid():
+        for pesan in form.pesan():
+            messages.error(request, pesan)
         return redirect("laporan:tkksd")
     tahun, semester = form.tahun_semester()
     try:
         laporan = services.laporan_tkksd_buat(tahun=tahun, semester=semester, user=request.user)
     except RuleViolation as exc:
-        for p in exc.pelanggaran:
-            messages.error(request, f"{p.detail} [{p.rule}]")
+        kabarkan_penolakan(request, exc)
         return redirect("laporan:tkksd")
+    messages.success(request, _("Laporan TKKSD %s dibuka.") % laporan.kode)
     return redirect("laporan:tkksd_detail", pk=laporan.pk)
 
 
@@ -59,12 +63,35 @@ def tkksd_detail(request, pk: int):
         request.user.has_perm("reporting.change_laporantkksd")
         and laporan.status == StatusLaporan.DRAF
     )
-    form = LaporanTkksdForm(request.POST or None, instance=laporan) if boleh_ubah else None
-    if request.method == "POST" and form is not None and form.is_valid():
+    form = (
+        LaporanTkksdForm(request.POST if request.method == "POST" else None, instance=laporan)
+        if boleh_ubah
+        else None
+    )
+    if request.method == "POST" and form is None:
+        # not a draft any more (sent from another tab), or no right to change it
+        if not request.user.has_perm("reporting.change_laporantkksd"):
+            raise PermissionDenied
+        messages.error(
+            request,
+            pesan_pelanggaran(
+                Pelanggaran(
+                    "P34-2j",
+                    _(
+                        "Laporan sudah disampaikan dan tidak dapat diubah "
+                        "(Pasal 34 ayat 2 huruf j)."
+                    ),
+                )
+            ),
+        )
+        return redirect("laporan:tkksd_detail", pk=laporan.pk)
+    if request.method == "POST" and form.is_valid():
+        disimpan = False
         try:
             laporan = services.laporan_tkksd_ubah(
                 laporan=laporan, user=request.user, **form.cleaned_data
             )
+            disimpan = True
             pesan = _("Laporan disimpan.")
             if "sampaikan" in request.POST and request.user.has_perm(
                 "reporting.sampaikan_laporantkksd"
@@ -75,6 +102,10 @@ def tkksd_detail(request, pk: int):
                 pesan = _("Laporan TKKSD disampaikan kepada Bupati.")
         except RuleViolation as exc:
             form.tambah_pelanggaran(exc)
+            if disimpan:
+                messages.info(
+                    request, _("Isian laporan disimpan, tetapi laporan belum disampaikan.")
+                )
         else:
             messages.success(request, pesan)
             return redirect("laporan:tkksd_detail", pk=laporan.pk)
