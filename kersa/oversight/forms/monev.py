@@ -4,11 +4,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
+from kersa.core.forms import FormPelanggaran
 
-from ._dasar import TANGGAL, FormPelanggaran
+from ._dasar import TANGGAL
 
 
 class MonevCatatForm(FormPelanggaran):
+    pesan_wajib = {
+        "tanggal_pelaksanaan": (
+            "P28",
+            _("Isi tanggal pelaksanaan dalam semester yang dimonitor (Pasal 28 ayat 1)."),
+        ),
+        "ksdd": (
+            "P28",
+            _(
+                "Pilih paling sedikit satu KSDD dalam pelaksanaan pada Perangkat Daerah ini (Pasal 28 ayat 1)."
+            ),
+        ),
+    }
     tanggal_pelaksanaan = forms.DateField(label=_("Tanggal pelaksanaan"), widget=TANGGAL)
     ksdd = forms.ModelMultipleChoiceField(
         label=_("KSDD yang dimonitor"),
@@ -26,6 +39,11 @@ class MonevCatatForm(FormPelanggaran):
 
 
 class TemuanForm(FormPelanggaran):
+    pesan_wajib = {
+        "ksdd": ("P28", _("Pilih KSDD yang dimonitor dalam monitoring ini (Pasal 28 ayat 1).")),
+        "uraian": ("P28", _("Uraikan temuan monitoring dan evaluasi (Pasal 28).")),
+        "rekomendasi": ("P28", _("Tuliskan rekomendasi atas temuan (Pasal 28).")),
+    }
     ksdd = forms.ModelChoiceField(label=_("KSDD"), queryset=Ksdd.objects.none())
     uraian = forms.CharField(label=_("Uraian temuan"), widget=forms.Textarea(attrs={"rows": 2}))
     rekomendasi = forms.CharField(label=_("Rekomendasi"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -37,6 +55,9 @@ class TemuanForm(FormPelanggaran):
 
 
 class TindakLanjutForm(FormPelanggaran):
+    pesan_wajib = {
+        "tindak_lanjut": ("P28", _("Tuliskan tindak lanjut atas temuan (Pasal 28).")),
+    }
     temuan = forms.IntegerField(widget=forms.HiddenInput)
     tindak_lanjut = forms.CharField(
         label=_("Tindak lanjut"), widget=forms.Textarea(attrs={"rows": 2})

@@ -5,10 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
+from kersa.core.forms import FormPelanggaran
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from ..choices import BentukPembinaan, JenisAsosiasi
-from ._dasar import TANGGAL, FormPelanggaran
+from ._dasar import TANGGAL
 
 RUPIAH = {"max_digits": 16, "decimal_places": 2}
 
@@ -16,10 +17,29 @@ RUPIAH = {"max_digits": 16, "decimal_places": 2}
 class BantuanPendanaanForm(FormPelanggaran):
     """P31-1: amount, budget year, the agency of the urusan, the receiving partner."""
 
+    pesan_wajib = {
+        "mitra": (
+            "P31-1",
+            _("Pilih daerah mitra KSDD ini yang menerima bantuan (Pasal 31 ayat 1)."),
+        ),
+        "perangkat_daerah": (
+            "P31-1",
+            _("Pilih Perangkat Daerah sesuai urusan yang dikerjasamakan (Pasal 31 ayat 1)."),
+        ),
+    }
+
     mitra = forms.ModelChoiceField(
         label=_("Daerah mitra penerima"), queryset=Wilayah.objects.none()
     )
-    jumlah = forms.DecimalField(label=_("Jumlah bantuan (Rp)"), min_value=0, **RUPIAH)
+    jumlah = forms.DecimalField(
+        label=_("Jumlah bantuan (Rp)"),
+        min_value=0,
+        error_messages={
+            "min_value": _("Jumlah bantuan tidak boleh negatif."),
+            "invalid": _("Tulis jumlah bantuan dengan angka, mis. 250000000."),
+        },
+        **RUPIAH,
+    )
     tahun_anggaran = forms.IntegerField(label=_("Tahun anggaran"), min_value=2000, max_value=2100)
     perangkat_daerah = forms.ModelChoiceField(
         label=_("Melalui APBD pada Perangkat Daerah"),
@@ -39,6 +59,17 @@ class BantuanPendanaanForm(FormPelanggaran):
 class SekretariatForm(FormPelanggaran):
     """P40-2, P40-4, P41: the Sekretariat of a qualifying Kerja Sama Wajib."""
 
+    pesan_wajib = {
+        "nomor_kesepakatan": (
+            "P40-4",
+            _("Isi nomor Kesepakatan Bersama pembentukan sekretariat (Pasal 40 ayat 4)."),
+        ),
+        "tanggal_kesepakatan": (
+            "P40-4",
+            _("Isi tanggal Kesepakatan Bersama pembentukan sekretariat (Pasal 40 ayat 4)."),
+        ),
+    }
+
     terus_menerus = forms.BooleanField(
         label=_("Kerja sama dilakukan secara terus-menerus (Pasal 40 ayat 2 huruf a)"),
         required=False,
@@ -53,7 +84,11 @@ class SekretariatForm(FormPelanggaran):
     tanggal_kesepakatan = forms.DateField(label=_("Tanggal Kesepakatan Bersama"), widget=TANGGAL)
     alamat = forms.CharField(label=_("Kedudukan/alamat"), max_length=250, required=False)
     hibah_tahunan = forms.DecimalField(
-        label=_("Hibah APBD Daerah per tahun (Rp) (Pasal 41 ayat 2)"), required=False, **RUPIAH
+        label=_("Hibah APBD Daerah per tahun (Rp) (Pasal 41 ayat 2)"),
+        required=False,
+        min_value=0,
+        error_messages={"min_value": _("Hibah tidak boleh negatif.")},
+        **RUPIAH,
     )
     catatan = forms.CharField(
         label=_("Catatan tugas dan laporan (Pasal 41 ayat 1)"),
@@ -65,6 +100,13 @@ class SekretariatForm(FormPelanggaran):
 class KeanggotaanForm(FormPelanggaran):
     """P43: a membership of an association or cooperation forum."""
 
+    pesan_wajib = {
+        "jenis": (
+            "P43",
+            _("Pilih jenis wadah: kerja sama wajib, sukarela, atau asosiasi (Pasal 43 ayat 2)."),
+        ),
+    }
+
     jenis = forms.ChoiceField(label=_("Jenis (Pasal 43 ayat 2)"), choices=JenisAsosiasi.choices)
     nama = forms.CharField(label=_("Nama asosiasi/wadah"), max_length=200)
     dasar = forms.CharField(
@@ -75,7 +117,13 @@ class KeanggotaanForm(FormPelanggaran):
     )
     mulai = forms.DateField(label=_("Anggota sejak"), widget=TANGGAL)
     selesai = forms.DateField(label=_("Berakhir"), required=False, widget=TANGGAL)
-    iuran_tahunan = forms.DecimalField(label=_("Iuran per tahun (Rp)"), required=False, **RUPIAH)
+    iuran_tahunan = forms.DecimalField(
+        label=_("Iuran per tahun (Rp)"),
+        required=False,
+        min_value=0,
+        error_messages={"min_value": _("Iuran tidak boleh negatif.")},
+        **RUPIAH,
+    )
     keterangan = forms.CharField(
         label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -83,6 +131,10 @@ class KeanggotaanForm(FormPelanggaran):
 
 class AkhiriKeanggotaanForm(FormPelanggaran):
     """P43: end a membership; the reason goes into its history."""
+
+    pesan_wajib = {
+        "alasan": ("P43", _("Tuliskan alasan atau dasar berakhirnya keanggotaan (Pasal 43).")),
+    }
 
     selesai = forms.DateField(label=_("Berakhir pada"), widget=TANGGAL)
     alasan = forms.CharField(
@@ -94,6 +146,10 @@ class AkhiriKeanggotaanForm(FormPelanggaran):
 
 class KegiatanPembinaanForm(FormPelanggaran):
     """P44: a guidance activity for the agencies running KSDD."""
+
+    pesan_wajib = {
+        "bentuk": ("P44", _("Pilih bentuk pembinaan menurut Pasal 44 ayat 2.")),
+    }
 
     bentuk = forms.ChoiceField(label=_("Bentuk (Pasal 44 ayat 2)"), choices=BentukPembinaan.choices)
     judul = forms.CharField(label=_("Kegiatan"), max_length=250)

@@ -4,12 +4,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
+from kersa.core.forms import FormPelanggaran
 from kersa.regions.models import Wilayah
 
-from ._dasar import TANGGAL, FormPelanggaran
+from ._dasar import TANGGAL
 
 
 class PerselisihanForm(FormPelanggaran):
+    pesan_wajib = {
+        "ksdd": (
+            "P29-1",
+            _("Pilih KSDD dalam pelaksanaan yang diperselisihkan (Pasal 29 ayat 1)."),
+        ),
+        "tanggal_timbul": ("P29-1", _("Isi tanggal timbulnya perselisihan (Pasal 29 ayat 1).")),
+        "uraian": ("P29-1", _("Uraikan perselisihan (Pasal 29 ayat 1).")),
+        "pihak": ("P29-1", _("Pilih daerah mitra KSDD ini yang berselisih (Pasal 29 ayat 1).")),
+    }
     ksdd = forms.ModelChoiceField(label=_("KSDD dalam pelaksanaan"), queryset=Ksdd.objects.none())
     tanggal_timbul = forms.DateField(label=_("Tanggal timbulnya perselisihan"), widget=TANGGAL)
     uraian = forms.CharField(
@@ -31,11 +41,18 @@ class PerselisihanForm(FormPelanggaran):
 
 
 class BerkasForm(FormPelanggaran):
+    pesan_wajib = {
+        "berkas": ("P29-2", _("Pilih berkas dokumen kerja sama, PDF atau DOCX (Pasal 29 ayat 2).")),
+    }
     keterangan = forms.CharField(label=_("Dokumen kerja sama"), max_length=250)
     berkas = forms.FileField(label=_("Berkas (PDF atau DOCX)"))
 
 
 class MusyawarahForm(FormPelanggaran):
+    pesan_wajib = {
+        "tempat": ("P29-1", _("Isi tempat musyawarah (Pasal 29 ayat 1).")),
+        "hasil": ("P29-1", _("Isi hasil musyawarah (Pasal 29 ayat 1).")),
+    }
     tanggal = forms.DateField(label=_("Tanggal musyawarah"), widget=TANGGAL)
     tempat = forms.CharField(label=_("Tempat"), max_length=200)
     hasil = forms.CharField(label=_("Hasil musyawarah"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -43,6 +60,12 @@ class MusyawarahForm(FormPelanggaran):
 
 
 class SelesaikanForm(FormPelanggaran):
+    pesan_wajib = {
+        "hasil": (
+            "P29-3",
+            _("Isi hasil penyelesaian yang dituangkan dalam berita acara (Pasal 29 ayat 3)."),
+        ),
+    }
     tanggal = forms.DateField(label=_("Tanggal berita acara"), widget=TANGGAL)
     hasil = forms.CharField(label=_("Hasil penyelesaian"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -56,7 +56,9 @@ def daftar(request):
 def catat(request, pd_pk: int):
     pd = get_object_or_404(PerangkatDaerah, pk=pd_pk)
     tahun, semester = periode_dari(request.GET.get("periode"))
-    form = MonevCatatForm(request.POST or None, ksdd_qs=monev_ksdd_pilihan(pd))
+    form = MonevCatatForm(
+        request.POST if request.method == "POST" else None, ksdd_qs=monev_ksdd_pilihan(pd)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             m = services.monev_catat(

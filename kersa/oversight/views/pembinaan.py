@@ -94,7 +94,7 @@ def kegiatan(request):
     form = None
     if boleh:
         form = KegiatanPembinaanForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             ksdd_qs=ksdd_visible_to(request.user).order_by("nomor_register"),
             initial={"tanggal": timezone.localdate()},
         )
@@ -166,7 +166,7 @@ def asosiasi(request):
     boleh = request.user.has_perm(KELOLA)
     form = None
     if boleh:
-        form = KeanggotaanForm(request.POST or None)
+        form = KeanggotaanForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.keanggotaan_tambah(user=request.user, **form.cleaned_data)
@@ -223,7 +223,7 @@ def sekretariat_catat(request, ksdd_pk: int):
         ksdd = ksdd_visible_to(request.user).select_related("perangkat_daerah").get(pk=ksdd_pk)
     except Ksdd.DoesNotExist as exc:
         raise Http404(_("KSDD tidak ditemukan.")) from exc
-    form = SekretariatForm(request.POST or None)
+    form = SekretariatForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.sekretariat_catat(ksdd=ksdd, user=request.user, **form.cleaned_data)

@@ -40,7 +40,7 @@ def pendanaan(request, pk: int):
     form = None
     if boleh:
         form = BantuanPendanaanForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             ksdd=ksdd,
             initial={
                 "perangkat_daerah": ksdd.perangkat_daerah_id,

@@ -59,7 +59,7 @@ def daftar(request):
 @permission_required(KELOLA, raise_exception=True)
 def catat(request):
     ksdd_qs = ksdd_visible_to(request.user).filter(status=Status.PELAKSANAAN)
-    form = PerselisihanForm(request.POST or None, ksdd_qs=ksdd_qs)
+    form = PerselisihanForm(request.POST if request.method == "POST" else None, ksdd_qs=ksdd_qs)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
