@@ -46,3 +46,22 @@ def urusan(kode: str) -> Urusan:
 
 def wilayah(kode: str) -> Wilayah:
     return Wilayah.objects.get(kode=kode)
+
+
+def butir_post(pemeran, **ubah):
+    """The form data of a plan item: Wajib road work with Barito Timur (62.13), a.3 PUPR."""
+    data = {
+        "urusan": urusan("a.3").pk,
+        "program": "Program Penyelenggaraan Jalan",
+        "kegiatan": "Peningkatan jalan poros Buntok–Tamiang Layang ruas perbatasan",
+        "perangkat_daerah": pemeran.operator_lain.perangkat_daerah.pk,
+        "mitra": ["62.13"],
+        "jangka_waktu_bulan": "36",
+        "prioritas": "1",
+        "perkiraan_anggaran": "Rp 12.500.000.000",
+        "dokumen_rencana": "RKPD 2026",
+        "forum_provinsi": "musrenbang",
+        "tanggal_forum": "2025-04-15",
+    }
+    data.update(ubah)
+    return data

@@ -12,7 +12,7 @@ from django.urls import reverse
 from kersa.planning.choices import StatusIdentifikasi
 from kersa.planning.models import ButirRencana, Identifikasi, RiwayatIdentifikasi
 
-from .conftest import urusan
+from .conftest import butir_post
 
 pytestmark = pytest.mark.django_db
 
@@ -38,24 +38,6 @@ def _jumlah() -> tuple[int, int, int]:
         ButirRencana.objects.count(),
         RiwayatIdentifikasi.objects.count(),
     )
-
-
-def _butir_post(pemeran, **ubah):
-    data = {
-        "urusan": urusan("a.3").pk,
-        "program": "Program Penyelenggaraan Jalan",
-        "kegiatan": "Peningkatan jalan poros Buntok–Tamiang Layang ruas perbatasan",
-        "perangkat_daerah": pemeran.operator_lain.perangkat_daerah.pk,
-        "mitra": ["62.13"],
-        "jangka_waktu_bulan": "36",
-        "prioritas": "1",
-        "perkiraan_anggaran": "Rp 12.500.000.000",
-        "dokumen_rencana": "RKPD 2026",
-        "forum_provinsi": "musrenbang",
-        "tanggal_forum": "2025-04-15",
-    }
-    data.update(ubah)
-    return data
 
 
 def _galat(r, nama: str) -> str:
@@ -186,7 +168,7 @@ def test_p8_3_empty_item_of_a_sukarela_list_cites_pasal_8(pemeran, bappeda, peno
 def test_p7_3_malformed_item_values_keep_what_was_typed(pemeran, wajib_2026, ubah, field, pesan):
     sebelum = _jumlah()
     r = _client(pemeran.sekretariat).post(
-        reverse("rencana:butir_tambah", args=[wajib_2026.pk]), _butir_post(pemeran, **ubah)
+        reverse("rencana:butir_tambah", args=[wajib_2026.pk]), butir_post(pemeran, **ubah)
     )
     assert r.status_code == 200
     assert pesan in _galat(r, field)
@@ -200,7 +182,7 @@ def test_p7_4_forum_date_in_the_future_is_refused(pemeran, wajib_2026):
     sebelum = _jumlah()
     r = _client(pemeran.sekretariat).post(
         reverse("rencana:butir_tambah", args=[wajib_2026.pk]),
-        _butir_post(pemeran, tanggal_forum="2026-08-17"),
+        butir_post(pemeran, tanggal_forum="2026-08-17"),
     )
     assert r.status_code == 200
     assert "[P7-4]" in _galat(r, "tanggal_forum")
@@ -210,11 +192,11 @@ def test_p7_4_forum_date_in_the_future_is_refused(pemeran, wajib_2026):
 
 def test_p7_1_partner_not_bordering_is_refused_on_edit_and_nothing_changes(pemeran, wajib_2026):
     c = _client(pemeran.sekretariat)
-    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), _butir_post(pemeran))
+    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), butir_post(pemeran))
     b = wajib_2026.butir.get()
     r = c.post(
         reverse("rencana:butir_ubah", args=[b.pk]),
-        _butir_post(pemeran, mitra=["62.71"], program="Program Jalan Lintas Kota Palangka Raya"),
+        butir_post(pemeran, mitra=["62.71"], program="Program Jalan Lintas Kota Palangka Raya"),
     )
     assert r.status_code == 200
     assert "[P7-1]" in _galat(r, "mitra")
@@ -235,7 +217,7 @@ def test_unknown_record_is_404_not_500(pemeran, wajib_2026, nama):
 
 def test_p7_5_item_added_to_a_set_list_is_refused(pemeran, wajib_2026):
     c = _client(pemeran.sekretariat)
-    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), _butir_post(pemeran))
+    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), butir_post(pemeran))
     c.post(
         reverse("rencana:tetapkan", args=[wajib_2026.pk]),
         {"nomor_berita_acara": "000.1.5/12/Pem/2025", "tanggal_berita_acara": "2025-05-20"},
@@ -243,7 +225,7 @@ def test_p7_5_item_added_to_a_set_list_is_refused(pemeran, wajib_2026):
     sebelum = _jumlah()
     r = c.post(
         reverse("rencana:butir_tambah", args=[wajib_2026.pk]),
-        _butir_post(pemeran, program="Program Air Minum"),
+        butir_post(pemeran, program="Program Air Minum"),
     )
     assert r.status_code == 200
     assert "[P7-5]" in " ".join(r.context["form"].non_field_errors())
@@ -262,7 +244,7 @@ def test_p7_5_item_added_to_a_set_list_is_refused(pemeran, wajib_2026):
 @pytest.fixture
 def berbutir(pemeran, wajib_2026):
     _client(pemeran.sekretariat).post(
-        reverse("rencana:butir_tambah", args=[wajib_2026.pk]), _butir_post(pemeran)
+        reverse("rencana:butir_tambah", args=[wajib_2026.pk]), butir_post(pemeran)
     )
     return wajib_2026
 

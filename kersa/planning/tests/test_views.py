@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from kersa.planning.choices import StatusIdentifikasi
 
-from .conftest import urusan
+from .conftest import butir_post
 
 pytestmark = pytest.mark.django_db
 
@@ -19,24 +19,6 @@ def _client(user) -> Client:
     c = Client()
     c.force_login(user)
     return c
-
-
-def _butir_post(pemeran, **ubah):
-    data = {
-        "urusan": urusan("a.3").pk,
-        "program": "Program Penyelenggaraan Jalan",
-        "kegiatan": "Peningkatan jalan poros Buntok–Tamiang Layang ruas perbatasan",
-        "perangkat_daerah": pemeran.operator_lain.perangkat_daerah.pk,
-        "mitra": ["62.13"],
-        "jangka_waktu_bulan": "36",
-        "prioritas": "1",
-        "perkiraan_anggaran": "Rp 12.500.000.000",
-        "dokumen_rencana": "RKPD 2026",
-        "forum_provinsi": "musrenbang",
-        "tanggal_forum": "2025-04-15",
-    }
-    data.update(ubah)
-    return data
 
 
 def test_list_page_visible_to_readers_not_to_public(
@@ -75,9 +57,9 @@ def test_p7_2_start_form(pemeran, bappeda, penomoran):
 def test_p7_3_item_form_and_p7_1_refusal(pemeran, wajib_2026):
     c = _client(pemeran.sekretariat)
     url = reverse("rencana:butir_tambah", args=[wajib_2026.pk])
-    r = c.post(url, _butir_post(pemeran, mitra=["62.71"]))
+    r = c.post(url, butir_post(pemeran, mitra=["62.71"]))
     assert r.status_code == 200 and "[P7-1]" in r.content.decode()
-    r = c.post(url, _butir_post(pemeran))
+    r = c.post(url, butir_post(pemeran))
     assert r.status_code == 302
     b = wajib_2026.butir.get()
     assert b.perkiraan_anggaran == 12_500_000_000
@@ -85,7 +67,7 @@ def test_p7_3_item_form_and_p7_1_refusal(pemeran, wajib_2026):
     html = r.content.decode()
     assert "Pekerjaan Umum dan Penataan Ruang" in html and "Barito Timur" in html
     r = c.post(
-        reverse("rencana:butir_ubah", args=[b.pk]), _butir_post(pemeran, jangka_waktu_bulan="24")
+        reverse("rencana:butir_ubah", args=[b.pk]), butir_post(pemeran, jangka_waktu_bulan="24")
     )
     assert r.status_code == 302
     b.refresh_from_db()
@@ -94,7 +76,7 @@ def test_p7_3_item_form_and_p7_1_refusal(pemeran, wajib_2026):
 
 def test_p7_5_set_form_download_and_xlsx(pemeran, wajib_2026):
     c = _client(pemeran.sekretariat)
-    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), _butir_post(pemeran))
+    c.post(reverse("rencana:butir_tambah", args=[wajib_2026.pk]), butir_post(pemeran))
     url = reverse("rencana:tetapkan", args=[wajib_2026.pk])
     r = c.post(url, {"nomor_berita_acara": "", "tanggal_berita_acara": "2025-05-20"})
     assert r.status_code == 422 and "[P7-5]" in r.content.decode()
