@@ -58,6 +58,26 @@ def _aturan_butir(kategori: str, data: dict, mitra: list[Wilayah]) -> list[Pelan
                     field=nama,
                 )
             )
+    if not (data.get("urusan") or data.get("urusan_id")):
+        found.append(
+            Pelanggaran(
+                rule,
+                _("Pilih Urusan pemerintahan butir ini (%s).") % _pasal(kategori, 3),
+                field="urusan",
+            )
+        )
+    if not (data.get("perangkat_daerah") or data.get("perangkat_daerah_id")):
+        found.append(
+            Pelanggaran(
+                rule,
+                _(
+                    "Pilih Perangkat Daerah pengampu butir ini: daftar rencana disusun per "
+                    "urusan dan Perangkat Daerah (%s)."
+                )
+                % _pasal(kategori, 3),
+                field="perangkat_daerah",
+            )
+        )
     jangka = data.get("jangka_waktu_bulan")
     if not jangka or jangka <= 0:
         found.append(
@@ -213,10 +233,13 @@ def butir_ubah(*, butir: ButirRencana, user, **changes) -> ButirRencana:
         ident = Identifikasi.objects.select_for_update().get(pk=butir.identifikasi_id)
         _masih_disusun(ident)
         locked = ButirRencana.objects.select_for_update().get(pk=butir.pk)
+        if changes.get("urutan", 0) is None:  # no number given: the item keeps its place
+            del changes["urutan"]
         mitra = list(changes.pop("mitra", locked.mitra.all()))
         for k, v in _bersih(dict(changes)).items():
             setattr(locked, k, v)
-        data = {f: getattr(locked, f) for f in FIELD_BUTIR - {"mitra"}}
+        # getattr with a default: a required relation set to None raises, not returns None
+        data = {f: getattr(locked, f, None) for f in FIELD_BUTIR - {"mitra"}}
         data["prioritas"] = int(data["prioritas"]) if data["prioritas"] is not None else None
         tolak_jika(_aturan_butir(ident.kategori, data, mitra))
         locked.save()

@@ -104,6 +104,32 @@ def test_p7_3_item_needs_program_kegiatan_duration(pemeran, wajib_2026):
     assert not wajib_2026.butir.exists()
 
 
+def test_p7_3_item_without_urusan_or_agency_is_refused_and_nothing_changes(pemeran, wajib_2026):
+    """An API or script caller that clears the urusan or the agency gets the Pasal, not a
+    database error; the item keeps what it had."""
+    b = _jalan_perbatasan(wajib_2026, pemeran)
+    for field in ("urusan", "perangkat_daerah"):
+        with pytest.raises(RuleViolation) as exc:
+            services.butir_ubah(butir=b, user=pemeran.sekretariat, **{field: None})
+        assert exc.value.rule == "P7-3"
+        assert [p.field for p in exc.value.pelanggaran] == [field]
+        assert "Pasal 7 ayat 3" in exc.value.detail
+    b.refresh_from_db()
+    assert (b.urusan.kode, b.perangkat_daerah) == ("a.3", pemeran.operator_lain.perangkat_daerah)
+    with pytest.raises(RuleViolation) as exc:
+        _jalan_perbatasan(wajib_2026, pemeran, urusan=None, perangkat_daerah=None)
+    assert {p.field for p in exc.value.pelanggaran} == {"urusan", "perangkat_daerah"}
+    assert wajib_2026.butir.count() == 1
+
+
+def test_item_edit_without_a_number_keeps_its_place(pemeran, wajib_2026):
+    b = _jalan_perbatasan(wajib_2026, pemeran)
+    _jalan_perbatasan(wajib_2026, pemeran, kegiatan="Pemeliharaan jembatan perbatasan")
+    b = services.butir_ubah(butir=b, user=pemeran.sekretariat, urutan=None, jangka_waktu_bulan=24)
+    b.refresh_from_db()
+    assert (b.urutan, b.jangka_waktu_bulan) == (1, 24)
+
+
 def test_p8_3_sukarela_item_may_be_with_non_bordering_region(pemeran, bappeda):
     ident = services.identifikasi_mulai(
         user=pemeran.sekretariat,
