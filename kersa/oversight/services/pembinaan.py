@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.models import Ksdd
-from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import tanggal_panjang
 from kersa.regions.models import PerangkatDaerah
 
+from ..choices import BentukPembinaan
 from ..models import (
     KeanggotaanAsosiasi,
     KegiatanPembinaan,
@@ -269,8 +270,21 @@ def kegiatan_pembinaan_tambah(
     _izin(user)
     peserta = list(peserta)
     ksdd = list(ksdd)
+    found: list[Pelanggaran] = []
+    if bentuk not in BentukPembinaan.values:
+        found.append(
+            Pelanggaran("P44", _("Pilih bentuk pembinaan menurut Pasal 44 ayat 2."), field="bentuk")
+        )
+    if not (judul or "").strip():
+        found.append(
+            Pelanggaran(
+                "P44",
+                _("Sebutkan nama kegiatan pembinaan (Pasal 44 ayat 2)."),
+                field="judul",
+            )
+        )
     if not peserta:
-        raise RuleViolation(
+        found.append(
             Pelanggaran(
                 "P44",
                 _(
@@ -280,6 +294,7 @@ def kegiatan_pembinaan_tambah(
                 field="peserta",
             )
         )
+    tolak_jika(found)
     with transaction.atomic():
         kegiatan = KegiatanPembinaan.objects.create(
             bentuk=bentuk,

@@ -224,6 +224,19 @@ def test_p44_activity_without_participants_is_refused(pemeran):
     assert not KegiatanPembinaan.objects.exists()
 
 
+def test_p44_activity_without_title_or_known_form_is_refused_all_at_once(pemeran):
+    """A caller other than the web form (API, script) gets every missing part at once."""
+    with pytest.raises(RuleViolation) as e:
+        _sosialisasi(pemeran, bentuk="seminar", judul="   ", peserta=[])
+    assert {(p.rule, p.field) for p in e.value.pelanggaran} == {
+        ("P44", "bentuk"),
+        ("P44", "judul"),
+        ("P44", "peserta"),
+    }
+    assert "Pasal 44 ayat 2" in e.value.pelanggaran[0].detail
+    assert not KegiatanPembinaan.objects.exists()
+
+
 def test_p44_page_adds_and_filters(client, pemeran, django_assert_max_num_queries):
     client.force_login(pemeran.sekretariat)
     url = reverse("pembinaan:kegiatan")
