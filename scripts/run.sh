@@ -9,6 +9,8 @@ PY=.venv/bin/python
 $PY manage.py migrate --noinput -v0
 $PY manage.py muat_demo
 ADDR="${KERSA_ADDR:-127.0.0.1:8000}"
+# Links in reminder e-mails point at the address served here.
+export KERSA_BASE_URL="${KERSA_BASE_URL:-http://$ADDR}"
 # The daily clock scan: queued now, then it re-queues itself for 00:05 every day.
 $PY manage.py pindai_tenggat --antrekan
 $PY manage.py db_worker --interval 2 &
