@@ -165,3 +165,13 @@ IZIN_PERAN: dict[str, list[str]] = {
     Peran.DPRD: ["view_ksdd", "lihat_ksdd_dprd", "catat_persetujuan_dprd"],
     Peran.ADMIN: [*_KALENDER_KERJA],  # administrators are superusers anyway
 }
+
+
+def pastikan_izin(user, izin: str, pesan) -> None:
+    """Refuse a write the user's role does not hold. Called by the services themselves,
+    so the web, the API and scripts are held to the same roles (the views check too,
+    to hide what a role may not do)."""
+    from django.core.exceptions import PermissionDenied
+
+    if not user.has_perm(izin):
+        raise PermissionDenied(pesan)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.roles import pastikan_izin
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
@@ -55,6 +56,11 @@ def _semester_sah(tahun: int, semester: int, rule: str) -> None:
 
 def laporan_semester_buat(*, ksdd: Ksdd, tahun: int, semester: int, user) -> LaporanSemester:
     """Open the semester report of a running KSDD with parts a–f taken from its record."""
+    pastikan_izin(
+        user,
+        "reporting.add_laporansemester",
+        _("Anda tidak berwenang menyusun laporan semester KSDD."),
+    )
     tolak_jika(
         [
             Pelanggaran(
@@ -100,6 +106,11 @@ def _belum_disampaikan(laporan, rule: str, pasal: str) -> None:
 
 def laporan_semester_ubah(*, laporan: LaporanSemester, user, **isian) -> LaporanSemester:
     """Write the parts a–i of a draft (a–f may be corrected, g–i are the agency's)."""
+    pastikan_izin(
+        user,
+        "reporting.change_laporansemester",
+        _("Anda tidak berwenang menyusun laporan semester KSDD."),
+    )
     with transaction.atomic():
         laporan = LaporanSemester.objects.select_for_update().get(pk=laporan.pk)
         _belum_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
@@ -138,6 +149,11 @@ def laporan_semester_sampaikan(
 ) -> LaporanSemester:
     """P27-1: send the report to the Bupati with a copy to TKKSD; parts a–h must be
     filled (P27-3); generates the DOCX and meets the semester's P27-1 clock."""
+    pastikan_izin(
+        user,
+        "reporting.sampaikan_laporansemester",
+        _("Anda tidak berwenang menyampaikan laporan semester KSDD."),
+    )
     tanggal = tanggal or timezone.localdate()
     with transaction.atomic():
         laporan = (
@@ -183,6 +199,11 @@ def laporan_semester_sampaikan(
 def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLaporan:
     """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``.
     One run at a time per semester: a second click while one waits or runs is refused."""
+    pastikan_izin(
+        user,
+        "reporting.susun_laporan_bupati",
+        _("Anda tidak berwenang menyusun laporan Bupati kepada Gubernur."),
+    )
     from .tasks import susun_laporan_bupati
 
     _semester_sah(tahun, semester, "P27-2")
@@ -292,6 +313,9 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
 
 def laporan_tkksd_buat(*, tahun: int, semester: int, user, **isian) -> LaporanTkksd:
     """Open TKKSD's report of a semester; semester II is also the annual one (P34-3)."""
+    pastikan_izin(
+        user, "reporting.add_laporantkksd", _("Anda tidak berwenang menyusun laporan TKKSD.")
+    )
     _semester_sah(tahun, semester, "P34-2j")
     if set(isian) - set(LaporanTkksd.BAGIAN):
         raise TypeError(", ".join(sorted(set(isian) - set(LaporanTkksd.BAGIAN))))
@@ -317,6 +341,9 @@ def laporan_tkksd_buat(*, tahun: int, semester: int, user, **isian) -> LaporanTk
 
 
 def laporan_tkksd_ubah(*, laporan: LaporanTkksd, user, **isian) -> LaporanTkksd:
+    pastikan_izin(
+        user, "reporting.change_laporantkksd", _("Anda tidak berwenang menyusun laporan TKKSD.")
+    )
     with transaction.atomic():
         laporan = LaporanTkksd.objects.select_for_update().get(pk=laporan.pk)
         _belum_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
@@ -332,6 +359,11 @@ def laporan_tkksd_sampaikan(
     *, laporan: LaporanTkksd, user, tanggal: dt.date | None = None
 ) -> LaporanTkksd:
     """P34-2j/P34-3: generate the report to the Bupati and meet the semester's clock."""
+    pastikan_izin(
+        user,
+        "reporting.sampaikan_laporantkksd",
+        _("Anda tidak berwenang menyampaikan laporan TKKSD."),
+    )
     from .selectors import ringkasan_tkksd
 
     tanggal = tanggal or timezone.localdate()

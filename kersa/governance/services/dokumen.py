@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import tanggal_kata, tanggal_surat
+from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import _kedudukan_daerah
 from kersa.documents.konteks.surat import blok, konteks_rekaman
@@ -231,6 +232,11 @@ def notulen_konteks(rapat: Rapat, nomor: str) -> dict:
 def rapat_dokumen_hasilkan(*, rapat: Rapat, user):
     """Generate (a new version of) the Berita Acara and the Notulen of a meeting whose
     result is recorded (P39). Returns the two ``VersiDokumen``."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     from ..selectors import rapat_detail
 
     with transaction.atomic():

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, tolak_jika
+from kersa.core.roles import pastikan_izin
 
 from ..choices import (
     KEDUDUKAN_TIM_TEKNIS,
@@ -63,6 +64,9 @@ def keputusan_catat(
     """Record the Keputusan Bupati that sets TKKSD (P34-1) or its Tim Teknis (P34-4,
     P34-5) and, by default, its ex-officio offices of Pasal 35 ayat (1). An open-ended
     decree of the same kind ends the day before the new one takes effect."""
+    pastikan_izin(
+        user, "governance.kelola_tkksd", _("Anda tidak berwenang mengelola keanggotaan TKKSD.")
+    )
     rule = "P34-1" if jenis == JenisKeputusan.TKKSD else "P34-4"
     found = []
     if jenis not in JenisKeputusan.values:
@@ -149,6 +153,9 @@ def jabatan_tambah(
     """Add an office to a decree (P35-1). The seat must belong to the body the decree
     sets; Ketua, Wakil Ketua, Sekretaris and Koordinator are one each; the leaders of
     TKKSD vote (P35-2)."""
+    pastikan_izin(
+        user, "governance.kelola_tkksd", _("Anda tidak berwenang mengelola keanggotaan TKKSD.")
+    )
     tkksd = keputusan.jenis == JenisKeputusan.TKKSD
     found = []
     if kedudukan not in (KEDUDUKAN_TKKSD if tkksd else KEDUDUKAN_TIM_TEKNIS):
@@ -201,6 +208,9 @@ def pemangku_angkat(
     The previous open-ended holder leaves the day before; a period that would overlap
     another holder's is refused. Invitations of meetings scheduled from that day on
     name the new holder."""
+    pastikan_izin(
+        user, "governance.kelola_tkksd", _("Anda tidak berwenang mengelola keanggotaan TKKSD.")
+    )
     found = []
     if not nama.strip():
         found.append(Pelanggaran("P35-1", _("Isi nama pemangku jabatan."), "nama"))

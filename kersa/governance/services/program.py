@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, tolak_jika
+from kersa.core.roles import pastikan_izin
 
 from ..choices import TugasTkksd
 from ..models import KegiatanProgramKerja, ProgramKerja
@@ -14,6 +15,11 @@ from ..models import KegiatanProgramKerja, ProgramKerja
 
 def program_kerja_buat(*, tahun: int, user, catatan: str = "") -> ProgramKerja:
     """A draft work programme for ``tahun`` (P37-2), one per year."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     found = []
     if not 2000 <= int(tahun) <= 2100:
         found.append(Pelanggaran("P37-2", _("Tahun tidak valid."), "tahun"))
@@ -34,6 +40,11 @@ def kegiatan_tambah(
 ) -> KegiatanProgramKerja:
     """An activity under a duty of Pasal 34 ayat (2) (P34-2) in a quarter. A programme
     already set by the pleno is changed only by another pleno (P37-2)."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     with transaction.atomic():
         program = ProgramKerja.objects.select_for_update().get(pk=program.pk)
         found = []

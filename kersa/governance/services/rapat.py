@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, tolak_jika
+from kersa.core.roles import pastikan_izin
 
 from ..choices import (
     AGENDA_KHUSUS_PLENO,
@@ -60,6 +61,11 @@ def rapat_jadwalkan(
     """Schedule a Rapat Pleno (Pasal 37) or Rapat Teknis (Pasal 38) of the TKKSD in force
     on ``tanggal`` (P34-1). Every office of that decree is invited, with its holder on
     that day (P35-1); a Rapat Teknis also invites the Tim Teknis, all members (P38-4)."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     found = []
     if jenis not in JenisRapat.values:
         found.append(Pelanggaran("P36", _("Pilih Rapat Pleno atau Rapat Teknis."), "jenis"))
@@ -127,6 +133,11 @@ def agenda_tambah(
     optionally about a KSDD. Policy, the work programme and recommendations are
     decided by the pleno, not a Rapat Teknis (P37-2); a recommendation on an offer
     names its KSDD (P18-3); setting the programme names the programme (P37-2)."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     from kersa.agreements.choices import Pemrakarsa, Status
 
     with transaction.atomic():
@@ -200,6 +211,11 @@ def agenda_tambah(
 
 
 def agenda_hapus(*, agenda: AgendaRapat, user) -> None:
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     with transaction.atomic():
         tolak_jika(_harus_terjadwal(_kunci(agenda.rapat)))
         agenda.delete()
@@ -291,6 +307,11 @@ def rapat_hasil_catat(
     written to the KSDD through the workflow (P18-3, P18-4, P18-5); setting the work
     programme links it to the meeting (P37-2); a pleno meets the year's clock (P37-1).
     Nothing is saved when anything is refused."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     from kersa.agreements.services import ksdd_catat_rekomendasi_pleno
     from kersa.documents.choices import JenisDokumen
     from kersa.documents.services import dokumen_rekaman
@@ -456,6 +477,11 @@ def _p37_1_penuhi(rapat: Rapat, user) -> None:
 
 def rapat_batalkan(*, rapat: Rapat, user, alasan: str) -> Rapat:
     """Cancel a scheduled meeting, with the reason kept in its history."""
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
     with transaction.atomic():
         rapat = _kunci(rapat)
         found = _harus_terjadwal(rapat)

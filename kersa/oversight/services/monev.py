@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import tanggal_panjang
+from kersa.core.roles import pastikan_izin
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
@@ -53,6 +54,11 @@ def monev_catat(
 ) -> MonitoringEvaluasi:
     """Record the monitoring of one agency for one semester (Pasal 28 ayat 1): the KSDD
     reviewed must be the agency's KSDD in pelaksanaan; one record per agency per semester."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_monev",
+        _("Anda tidak berwenang mengelola monitoring dan evaluasi KSDD."),
+    )
     masalah = []
     if semester not in (1, 2):
         masalah.append(
@@ -147,6 +153,11 @@ def temuan_catat(
     *, monev: MonitoringEvaluasi, ksdd, uraian: str, rekomendasi: str, user
 ) -> TemuanMonev:
     """Add a finding with its recommendation on one of the KSDD reviewed."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_monev",
+        _("Anda tidak berwenang mengelola monitoring dan evaluasi KSDD."),
+    )
     with transaction.atomic():
         monev = MonitoringEvaluasi.objects.select_for_update().get(pk=monev.pk)
         _masih_dicatat(monev)
@@ -170,6 +181,11 @@ def temuan_tindak_lanjut(
     *, temuan: TemuanMonev, tindak_lanjut: str, tanggal: dt.date, user
 ) -> TemuanMonev:
     """Record the follow-up of a finding (later, even after the monitoring is finished)."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_monev",
+        _("Anda tidak berwenang mengelola monitoring dan evaluasi KSDD."),
+    )
     with transaction.atomic():
         temuan = TemuanMonev.objects.select_for_update().select_related("monev").get(pk=temuan.pk)
         masalah = []
@@ -285,6 +301,11 @@ def monev_selesaikan(
 ) -> MonitoringEvaluasi:
     """Finish the monitoring: a summary is required; the report DOCX is generated and
     the semester's P28 clock of the agency is met."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_monev",
+        _("Anda tidak berwenang mengelola monitoring dan evaluasi KSDD."),
+    )
     with transaction.atomic():
         monev = (
             MonitoringEvaluasi.objects.select_for_update()

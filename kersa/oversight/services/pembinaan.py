@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import tanggal_panjang
+from kersa.core.roles import pastikan_izin
 from kersa.regions.models import PerangkatDaerah
 
 from ..choices import BentukPembinaan
@@ -43,8 +43,7 @@ IZIN_PEMBINAAN = "oversight.kelola_pembinaan"
 
 
 def _izin(user) -> None:
-    if not user.has_perm(IZIN_PEMBINAAN):
-        raise PermissionDenied(_("Anda tidak berwenang mengelola pembinaan KSDD."))
+    pastikan_izin(user, IZIN_PEMBINAAN, _("Anda tidak berwenang mengelola pembinaan KSDD."))
 
 
 # --- Sekretariat Kerja Sama (Pasal 40–41) ----------------------------------------------

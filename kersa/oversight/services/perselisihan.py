@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import tanggal_panjang
+from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisBerkas, JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
 from kersa.documents.services import (
@@ -72,6 +73,11 @@ def _harus(p: Perselisihan, *status: str, rule: str, pesan: str) -> None:
 
 def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: list, user):
     """P29-1: record a dispute in running a KSDD; it starts in musyawarah dan mufakat."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_perselisihan",
+        _("Anda tidak berwenang mengelola perselisihan KSDD."),
+    )
     masalah = []
     if ksdd.status != Status.PELAKSANAAN:
         masalah.append(
@@ -123,6 +129,11 @@ def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: lis
 def perselisihan_berkas_tambah(*, perselisihan: Perselisihan, upload, keterangan: str, user):
     """P29-2: the agency gathers a cooperation document for the musyawarah. The file is
     checked by content; a refused file leaves nothing stored."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_perselisihan",
+        _("Anda tidak berwenang mengelola perselisihan KSDD."),
+    )
     with atomic_dengan_berkas():
         p = _kunci(perselisihan)
         if p.berakhir:
@@ -153,6 +164,11 @@ def perselisihan_musyawarah_catat(
     *, perselisihan: Perselisihan, tanggal: dt.date, tempat: str, hasil: str, mufakat: bool, user
 ) -> RapatMusyawarah:
     """P29-1: a meeting of musyawarah (date, place, what came of it)."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_perselisihan",
+        _("Anda tidak berwenang mengelola perselisihan KSDD."),
+    )
     with transaction.atomic():
         p = _kunci(perselisihan)
         _harus(
@@ -246,6 +262,11 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
     """P29-3: the settlement as a berita acara signed by the Kepala Perangkat Daerah
     running the KSDD. From musyawarah it needs a meeting that reached mufakat and the
     gathered documents (P29-2); from the provincial TKKSD only the result."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_perselisihan",
+        _("Anda tidak berwenang mengelola perselisihan KSDD."),
+    )
     with transaction.atomic():
         p = _kunci(perselisihan)
         _harus(
@@ -340,6 +361,11 @@ def perselisihan_ajukan_provinsi(
 ):
     """P30 ayat 1: no agreement between kabupaten/kota of one province — TKKSD submits
     the dispute to the provincial TKKSD."""
+    pastikan_izin(
+        user,
+        "oversight.ajukan_perselisihan_provinsi",
+        _("Anda tidak berwenang mengajukan perselisihan kepada TKKSD Provinsi."),
+    )
     with transaction.atomic():
         p = _kunci(perselisihan)
         _harus(
@@ -386,6 +412,11 @@ def perselisihan_ajukan_provinsi(
 def perselisihan_peraturan_lebih_tinggi(*, perselisihan: Perselisihan, alasan: str, user):
     """P30 ayat 2: no agreement at the provincial TKKSD (or parties not of one province)
     — settled per the higher regulation on Kerja Sama Daerah."""
+    pastikan_izin(
+        user,
+        "oversight.ajukan_perselisihan_provinsi",
+        _("Anda tidak berwenang mengajukan perselisihan kepada TKKSD Provinsi."),
+    )
     with transaction.atomic():
         p = _kunci(perselisihan)
         if p.status == S.MUSYAWARAH:
@@ -467,6 +498,11 @@ def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
 
 def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user):
     """P29-4: report the settlement to the Bupati (DOCX) and record the date reported."""
+    pastikan_izin(
+        user,
+        "oversight.kelola_perselisihan",
+        _("Anda tidak berwenang mengelola perselisihan KSDD."),
+    )
     with transaction.atomic():
         p = _kunci(perselisihan)
         masalah = []

@@ -128,7 +128,7 @@ def test_p28_finishing_meets_the_semester_clock_and_generates_the_report(berjala
     # A second follow-up (another tab) is refused and the first one stays.
     with pytest.raises(RuleViolation) as e:
         services.temuan_tindak_lanjut(
-            temuan=t, tindak_lanjut="Lain", tanggal=dt.date(2026, 8, 4), user=pemeran.operator
+            temuan=t, tindak_lanjut="Lain", tanggal=dt.date(2026, 8, 4), user=pemeran.sekretariat
         )
     assert "sudah dicatat pada Senin, 3 Agustus 2026" in e.value.detail
     t.refresh_from_db()

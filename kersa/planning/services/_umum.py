@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.roles import pastikan_izin
 
 from ..choices import StatusIdentifikasi
 from ..models import Identifikasi, RiwayatIdentifikasi
@@ -22,8 +22,9 @@ def _rule(kategori: str, ayat: int) -> str:
 
 
 def _cek_izin(user) -> None:
-    if not user.has_perm("planning.kelola_rencana"):
-        raise PermissionDenied(_("Anda tidak berwenang mengelola daftar rencana KSDD."))
+    pastikan_izin(
+        user, "planning.kelola_rencana", _("Anda tidak berwenang mengelola daftar rencana KSDD.")
+    )
 
 
 def _riwayat(identifikasi, *, dari: str, ke: str, user, alasan: str, rule: str):
