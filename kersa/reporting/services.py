@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
+from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.roles import pastikan_izin
 from kersa.deadlines.services import tenggat_penuhi
@@ -61,6 +62,7 @@ def laporan_semester_buat(*, ksdd: Ksdd, tahun: int, semester: int, user) -> Lap
         "reporting.add_laporansemester",
         _("Anda tidak berwenang menyusun laporan semester KSDD."),
     )
+    pastikan_perangkat_daerah(user, ksdd.perangkat_daerah_id)
     tolak_jika(
         [
             Pelanggaran(
@@ -111,6 +113,7 @@ def laporan_semester_ubah(*, laporan: LaporanSemester, user, **isian) -> Laporan
         "reporting.change_laporansemester",
         _("Anda tidak berwenang menyusun laporan semester KSDD."),
     )
+    pastikan_perangkat_daerah(user, laporan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         laporan = LaporanSemester.objects.select_for_update().get(pk=laporan.pk)
         _belum_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
@@ -154,6 +157,7 @@ def laporan_semester_sampaikan(
         "reporting.sampaikan_laporansemester",
         _("Anda tidak berwenang menyampaikan laporan semester KSDD."),
     )
+    pastikan_perangkat_daerah(user, laporan.ksdd.perangkat_daerah_id)
     tanggal = tanggal or timezone.localdate()
     with transaction.atomic():
         laporan = (

@@ -37,11 +37,12 @@ from .penawaran import (
     ksdd_catat_tanggapan,
 )
 from .persiapan import ksdd_ajukan_kak, ksdd_catat_petunjuk_tertulis, ksdd_catat_telaah
-from .umum import FIELD_KSDD, FIELD_M2M
+from .umum import FIELD_KSDD, FIELD_M2M, pastikan_perangkat_daerah
 
 __all__ = [
     "FIELD_KSDD",
     "FIELD_M2M",
+    "pastikan_perangkat_daerah",
     "bantuan_pendanaan_tambah",
     "kak_update",
     "ksdd_ajukan_kak",

@@ -104,11 +104,18 @@ def _nomor_register() -> str:
     return f"{prefix}{n:04d}"
 
 
-def _cek_pd(user, perangkat_daerah: PerangkatDaerah) -> None:
+def pastikan_perangkat_daerah(user, perangkat_daerah_id: int | None) -> None:
+    """An operator writes only for the KSDD of their own agency; roles that see every
+    KSDD (secretariat, Bupati) write for any. Services of other rooms that record
+    something about one KSDD (its reports, its disputes) call this too."""
     if user.has_perm("agreements.lihat_semua_ksdd"):
         return
-    if user.perangkat_daerah_id != perangkat_daerah.pk:
+    if user.perangkat_daerah_id != perangkat_daerah_id:
         raise PermissionDenied(_("Operator hanya dapat mencatat KSDD Perangkat Daerahnya sendiri."))
+
+
+def _cek_pd(user, perangkat_daerah: PerangkatDaerah) -> None:
+    pastikan_perangkat_daerah(user, perangkat_daerah.pk)
 
 
 def _aturan_data(data: Mapping, mitra: Sequence[Wilayah]) -> list[Pelanggaran]:

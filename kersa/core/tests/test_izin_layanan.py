@@ -4,8 +4,10 @@ whatever door it comes through (web, API, a script), and nothing is stored. The 
 that does hold the permission is named, so a misspelt permission cannot pass unseen."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 
 from kersa.governance import services as tkksd
@@ -18,6 +20,7 @@ from kersa.reporting.models import LaporanSemester, LaporanTkksd, ProsesLaporan
 pytestmark = pytest.mark.django_db
 
 HARI = dt.date(2026, 8, 3)
+WIB = ZoneInfo("Asia/Jakarta")
 
 # (service, its arguments but the user, the permission, the role that holds it)
 # The refusal comes before any argument is read, so records are not needed here.
@@ -107,3 +110,38 @@ def test_p42_a_reader_is_refused_every_write_in_the_service(
         layanan(user=pemeran.anggota, **argumen)
     assert str(e.value).startswith("Anda tidak berwenang")
     assert not any(m.objects.exists() for m in MODEL)
+
+
+def test_an_operator_writes_reports_and_disputes_only_for_own_agency(pemeran, ksdd):
+    """The Dinas Kesehatan's KSDD with Barito Timur: the PUPR operator holds the same
+    permissions but is refused its semester report and its dispute; the Dinkes operator
+    is not."""
+    from kersa.agreements.choices import Status
+    from kersa.agreements.skenario import ke_status
+    from kersa.documents.services.penomoran import penomoran_muat_default
+
+    penomoran_muat_default()
+    with time_machine.travel(dt.datetime(2026, 8, 3, 9, 0, tzinfo=WIB), tick=False):
+        k = ke_status(ksdd, Status.PELAKSANAAN, pemeran)
+        sengketa = {
+            "ksdd": k,
+            "tanggal_timbul": dt.date(2026, 7, 6),
+            "uraian": "Barito Timur menghentikan pembayaran kompensasi rujukan semester I.",
+            "pihak": list(k.mitra.all()),
+        }
+        lain = pemeran.operator_lain
+        assert lain.has_perm("reporting.add_laporansemester")
+        assert lain.perangkat_daerah_id != k.perangkat_daerah_id
+        with pytest.raises(PermissionDenied):
+            laporan.laporan_semester_buat(ksdd=k, tahun=2026, semester=1, user=lain)
+        with pytest.raises(PermissionDenied):
+            pengawasan.perselisihan_catat(user=lain, **sengketa)
+        assert not LaporanSemester.objects.exists() and not Perselisihan.objects.exists()
+
+        lap = laporan.laporan_semester_buat(ksdd=k, tahun=2026, semester=1, user=pemeran.operator)
+        with pytest.raises(PermissionDenied):
+            laporan.laporan_semester_ubah(laporan=lap, user=lain, permasalahan="Tidak ada")
+        lap.refresh_from_db()
+        assert lap.permasalahan == ""
+        p = pengawasan.perselisihan_catat(user=pemeran.operator, **sengketa)
+        assert p.ksdd == k

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
+from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import tanggal_panjang
 from kersa.core.roles import pastikan_izin
@@ -78,6 +79,7 @@ def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: lis
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
+    pastikan_perangkat_daerah(user, ksdd.perangkat_daerah_id)
     masalah = []
     if ksdd.status != Status.PELAKSANAAN:
         masalah.append(
@@ -134,6 +136,7 @@ def perselisihan_berkas_tambah(*, perselisihan: Perselisihan, upload, keterangan
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
+    pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with atomic_dengan_berkas():
         p = _kunci(perselisihan)
         if p.berakhir:
@@ -169,6 +172,7 @@ def perselisihan_musyawarah_catat(
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
+    pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         p = _kunci(perselisihan)
         _harus(
@@ -267,6 +271,7 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
+    pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         p = _kunci(perselisihan)
         _harus(
@@ -503,6 +508,7 @@ def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user)
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
+    pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         p = _kunci(perselisihan)
         masalah = []
