@@ -119,3 +119,22 @@ def rupiah_kata(nilai) -> str:
 def urutan_pihak(n: int) -> str:
     """1 → 'KESATU', 2 → 'KEDUA', 3 → 'KETIGA' (PIHAK KESATU, KEDUA… of the Lampiran)."""
     return f"KE{angka_kata(n).upper()}"
+
+
+def bahasa_dokumen(fungsi):
+    """Run a service that builds a document in Bahasa Indonesia, whatever the language of
+    the page that asked for it: a letter, a Berita Acara or a report goes out in the
+    official language (a clerk reading KERSA in English still issues an Indonesian
+    letter). A wrapper, not ``@translation.override`` itself: that object keeps the
+    previous language on itself and is not safe to share between threads."""
+    import functools
+
+    from django.conf import settings
+    from django.utils import translation
+
+    @functools.wraps(fungsi)
+    def _dalam_bahasa_indonesia(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return fungsi(*args, **kwargs)
+
+    return _dalam_bahasa_indonesia

@@ -68,7 +68,7 @@ def konteks_laporan_semester(laporan: LaporanSemester, *, nomor: str, tanggal: d
             "tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}",
             "jabatan": (pd.kepala_jabatan or f"Kepala {pd.nama}").upper() + ",",
             "nama": (pd.kepala_nama or "").upper(),
-            "nip": pd.kepala_nip,
+            "nip": f"NIP. {pd.kepala_nip}" if pd.kepala_nip else "",
         },
         tembusan=["Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"],
     )

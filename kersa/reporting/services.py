@@ -18,6 +18,7 @@ from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.format import bahasa_dokumen
 from kersa.core.roles import pastikan_izin
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
@@ -125,6 +126,7 @@ def laporan_semester_ubah(*, laporan: LaporanSemester, user, **isian) -> Laporan
     return laporan
 
 
+@bahasa_dokumen
 def laporan_semester_hasilkan(*, laporan: LaporanSemester, user, tanggal: dt.date):
     """Generate (a new version of) the report's DOCX addressed to the Bupati."""
     if laporan.dokumen_id is None:
@@ -248,6 +250,7 @@ def _kemajuan(proses: ProsesLaporan, **kolom) -> None:
         setattr(proses, k, v)
 
 
+@bahasa_dokumen
 def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = None) -> None:
     """Build the DOCX and XLSX of P27-2 from every submitted report of the semester,
     writing the progress as it goes (each step its own short transaction)."""
@@ -359,6 +362,7 @@ def laporan_tkksd_ubah(*, laporan: LaporanTkksd, user, **isian) -> LaporanTkksd:
     return laporan
 
 
+@bahasa_dokumen
 def laporan_tkksd_sampaikan(
     *, laporan: LaporanTkksd, user, tanggal: dt.date | None = None
 ) -> LaporanTkksd:

@@ -27,6 +27,7 @@ from kersa.agreements.choices import JenisNaskah
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.format import bahasa_dokumen
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
@@ -144,6 +145,7 @@ def _nama_berkas(ksdd: Ksdd, jenis: str, mitra: Wilayah | None, versi: int) -> s
     return f"{nama}.docx"
 
 
+@bahasa_dokumen
 def dokumen_hasilkan(
     *, ksdd: Ksdd, jenis: str, user, mitra: Wilayah | None = None, isian: dict | None = None
 ) -> VersiDokumen:

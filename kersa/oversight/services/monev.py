@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.core.format import tanggal_panjang
+from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.roles import pastikan_izin
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
@@ -276,6 +276,7 @@ def _konteks_laporan(monev: MonitoringEvaluasi, *, nomor: str, tanggal: dt.date)
     )
 
 
+@bahasa_dokumen
 def monev_hasilkan(*, monev: MonitoringEvaluasi, user, tanggal: dt.date):
     """Generate (a new version of) the monitoring report DOCX (JenisDokumen.LAPORAN_MONEV)."""
     with transaction.atomic():

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.core.format import tanggal_panjang
+from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisBerkas, JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
@@ -262,6 +262,7 @@ def _konteks_berita_acara(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> d
     )
 
 
+@bahasa_dokumen
 def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, hasil: str, user):
     """P29-3: the settlement as a berita acara signed by the Kepala Perangkat Daerah
     running the KSDD. From musyawarah it needs a meeting that reached mufakat and the
@@ -501,6 +502,7 @@ def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
     )
 
 
+@bahasa_dokumen
 def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user):
     """P29-4: report the settlement to the Bupati (DOCX) and record the date reported."""
     pastikan_izin(

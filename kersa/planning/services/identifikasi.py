@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.format import bahasa_dokumen
 from kersa.regions.models import PerangkatDaerah
 
 from ..choices import StatusIdentifikasi
@@ -306,6 +307,7 @@ def identifikasi_buka_kembali(*, identifikasi: Identifikasi, user, alasan: str) 
     return identifikasi
 
 
+@bahasa_dokumen
 def identifikasi_berita_acara_hasilkan(*, identifikasi: Identifikasi, user):
     """Generate (a new version of) the Berita Acara of a set list (P7-5, P8-4)."""
     from kersa.documents.choices import JenisDokumen
