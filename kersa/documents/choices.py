@@ -42,6 +42,7 @@ class JenisDokumen(models.TextChoices):
     SURAT_KUASA = "surat_kuasa", _("Surat Kuasa penandatanganan PKS (Pasal 24 ayat 2)")
     ADDENDUM = "addendum", _("Addendum PKS (Pasal 25 ayat 4)")
     # Records of TKKSD, planning and reporting (not tied to one KSDD, or not only).
+    UNDANGAN_RAPAT = "undangan_rapat", _("Surat undangan rapat TKKSD (Pasal 36)")
     BERITA_ACARA_RAPAT = "ba_rapat", _("Berita Acara rapat TKKSD (Pasal 39)")
     NOTULEN_RAPAT = "notulen_rapat", _("Notulen rapat TKKSD (Pasal 39)")
     BERITA_ACARA_RENCANA = (
@@ -66,6 +67,7 @@ class JenisDokumen(models.TextChoices):
 # ``services.rekaman`` rather than from one KSDD's workflow (``services.hasilkan``).
 JENIS_REKAMAN = frozenset(
     {
+        JenisDokumen.UNDANGAN_RAPAT,
         JenisDokumen.BERITA_ACARA_RAPAT,
         JenisDokumen.NOTULEN_RAPAT,
         JenisDokumen.BERITA_ACARA_RENCANA,

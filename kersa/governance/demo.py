@@ -161,7 +161,7 @@ def _rapat_teknis_mendatang(user) -> int:
     from kersa.agreements.models import Ksdd
 
     from .models import AgendaRapat
-    from .services import agenda_tambah, rapat_jadwalkan
+    from .services import agenda_tambah, rapat_jadwalkan, rapat_undangan_hasilkan
 
     if AgendaRapat.objects.filter(judul=JUDUL_TEKNIS).exists():
         return 0
@@ -184,4 +184,5 @@ def _rapat_teknis_mendatang(user) -> int:
         ksdd=ksdd,
         user=user,
     )
+    rapat_undangan_hasilkan(rapat=rapat, user=user)
     return 1

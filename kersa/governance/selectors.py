@@ -85,7 +85,9 @@ def pleno_diadakan_pada_tahun(tahun: int) -> bool:
 
 
 def rapat_list() -> QuerySet[Rapat]:
-    return Rapat.objects.select_related("keputusan", "pimpinan", "berita_acara", "notulen")
+    return Rapat.objects.select_related(
+        "keputusan", "pimpinan", "undangan", "berita_acara", "notulen"
+    )
 
 
 def rapat_detail(pk: int) -> Rapat:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("rapat/<int:pk>/hasil/", rapat.hasil, name="rapat_hasil"),
     path("rapat/<int:pk>/batal/", rapat.batal, name="rapat_batal"),
     path("rapat/<int:pk>/dokumen/", rapat.dokumen, name="rapat_dokumen"),
+    path("rapat/<int:pk>/undangan/", rapat.undangan, name="rapat_undangan"),
     path("keputusan/", keanggotaan.keputusan_daftar, name="keputusan_daftar"),
     path("keputusan/baru/", keanggotaan.keputusan_buat, name="keputusan_buat"),
     path("keputusan/<int:pk>/", keanggotaan.keputusan_detail, name="keputusan"),

@@ -198,6 +198,7 @@ class RapatSerializer(serializers.ModelSerializer):
             "keputusan",
             "pimpinan",
             "pimpinan_nama",
+            "undangan",
             "berita_acara",
             "notulen",
             "versi",
@@ -207,12 +208,14 @@ class RapatSerializer(serializers.ModelSerializer):
 
 class RapatDetailSerializer(RapatSerializer):
     """The meeting with its attendance, agenda and decisions, the stand-in's reason
-    (P37-4, P38-5), the notulen, its Berita Acara and Notulen with their versions (P39)
+    (P37-4, P38-5), the notulen, its invitation (P36), Berita Acara and Notulen with their
+    versions (P39)
     and its history."""
 
     kehadiran = KehadiranSerializer(many=True, read_only=True)
     agenda = AgendaRapatSerializer(many=True, read_only=True)
     riwayat = RiwayatRapatSerializer(many=True, read_only=True)
+    dokumen_undangan = DokumenSerializer(source="undangan", read_only=True, allow_null=True)
     dokumen_berita_acara = DokumenSerializer(source="berita_acara", read_only=True, allow_null=True)
     dokumen_notulen = DokumenSerializer(source="notulen", read_only=True, allow_null=True)
 
@@ -224,6 +227,7 @@ class RapatDetailSerializer(RapatSerializer):
             "ringkasan",
             "kehadiran",
             "agenda",
+            "dokumen_undangan",
             "dokumen_berita_acara",
             "dokumen_notulen",
             "riwayat",

@@ -214,6 +214,19 @@ def test_operator_may_not_generate_meeting_documents_403(pleno_tawaran, pemeran,
     assert not Dokumen.objects.exists()
 
 
+def test_p36_invitation_of_a_scheduled_meeting_then_refused_once_cancelled(
+    pleno_tawaran, pemeran, klien
+):
+    assert klien(pemeran.anggota).post(_url("undangan", pleno_tawaran)).status_code == 403
+    r = klien(pemeran.sekretariat).post(_url("undangan", pleno_tawaran))
+    assert r.status_code == 200
+    dok = r.json()["dokumen_undangan"]
+    assert "/Und-TKKSD/" in dok["nomor"] and len(dok["versi"]) == 1
+    services.rapat_batalkan(rapat=pleno_tawaran, user=pemeran.sekretariat, alasan="Reses DPRD.")
+    r = klien(pemeran.sekretariat).post(_url("undangan", pleno_tawaran))
+    assert r.status_code == 422 and r.json()["rule"] == "P36"
+
+
 # --- cancelling ---------------------------------------------------------------------------
 
 

@@ -50,6 +50,7 @@ class RapatViewSet(_Tkksd):
         "agenda_hapus": web_rapat.KELOLA,
         "hasil": web_rapat.KELOLA,
         "dokumen": web_rapat.KELOLA,
+        "undangan": web_rapat.KELOLA,
         "batalkan": web_rapat.KELOLA,
     }
     filterset_class = RapatFilter
@@ -78,7 +79,7 @@ class RapatViewSet(_Tkksd):
             rapat = selectors.rapat_detail(pk)
         except Rapat.DoesNotExist as exc:
             raise Http404 from exc
-        dokumen = [d for d in (rapat.berita_acara, rapat.notulen) if d is not None]
+        dokumen = [d for d in (rapat.undangan, rapat.berita_acara, rapat.notulen) if d is not None]
         prefetch_related_objects(dokumen, "versi__berkas", "versi__dibuat_oleh")
         return rapat
 
@@ -206,6 +207,23 @@ class RapatViewSet(_Tkksd):
         (``services.rapat_dokumen_hasilkan``); only once its result is recorded (P39)."""
         rapat = self._rapat()
         services.rapat_dokumen_hasilkan(rapat=rapat, user=request.user)
+        return self._detail(rapat)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                s.RapatDetailSerializer, description="Surat undangan dihasilkan (versi baru)."
+            ),
+            **GALAT_TULIS,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def undangan(self, request, pk=None):
+        """Generate (a new version of) the invitation letter of a scheduled meeting
+        (``services.rapat_undangan_hasilkan``; P36)."""
+        rapat = self._rapat()
+        services.rapat_undangan_hasilkan(rapat=rapat, user=request.user)
         return self._detail(rapat)
 
     @extend_schema(

@@ -32,6 +32,7 @@ POLA_DEFAULT: dict[str, str] = {
     JenisDokumen.PERMOHONAN_DPRD: "000.3/{urut}/Pem-DPRD/{tahun}",
     JenisDokumen.SURAT_KUASA: "000.3/{urut}/SK-Pem/{tahun}",
     JenisDokumen.ADDENDUM: "000.3/{urut}/Add-PKS/{tahun}",
+    JenisDokumen.UNDANGAN_RAPAT: "000.3/{urut}/Und-TKKSD/{tahun}",
     JenisDokumen.BERITA_ACARA_RAPAT: "000.3/{urut}/BA-TKKSD/{tahun}",
     JenisDokumen.NOTULEN_RAPAT: "000.3/{urut}/Not-TKKSD/{tahun}",
     JenisDokumen.BERITA_ACARA_RENCANA: "000.3/{urut}/BA-Ren-KS/{tahun}",

@@ -51,6 +51,14 @@ class Rapat(models.Model):
     )
     notulis = models.CharField(_("notulis"), max_length=150, blank=True)
     ringkasan = models.TextField(_("jalannya rapat (notulen)"), blank=True)
+    undangan = models.ForeignKey(
+        "documents.Dokumen",
+        verbose_name=_("surat undangan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     berita_acara = models.ForeignKey(
         "documents.Dokumen",
         verbose_name=_("Berita Acara"),

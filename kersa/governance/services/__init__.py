@@ -1,6 +1,6 @@
 """Writes of TKKSD (Pasal 33–39): membership, meetings, the work programme, documents."""
 
-from .dokumen import rapat_dokumen_hasilkan
+from .dokumen import rapat_dokumen_hasilkan, rapat_undangan_hasilkan
 from .keanggotaan import (
     jabatan_default_buat,
     jabatan_tambah,
@@ -27,6 +27,7 @@ __all__ = [
     "program_kerja_buat",
     "rapat_batalkan",
     "rapat_dokumen_hasilkan",
+    "rapat_undangan_hasilkan",
     "rapat_hasil_catat",
     "rapat_jadwalkan",
 ]

@@ -1,4 +1,5 @@
-"""The Berita Acara and the Notulen of a TKKSD meeting as DOCX documents (Pasal 39; P39)."""
+"""The documents of a TKKSD meeting as DOCX: the invitation letter before it (Pasal 36),
+the Berita Acara and the Notulen after it (Pasal 39; P39)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import Pelanggaran, tolak_jika
-from kersa.core.format import tanggal_kata, tanggal_surat
+from kersa.core.format import bahasa_dokumen, tanggal_kata, tanggal_panjang, tanggal_surat
 from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import _kedudukan_daerah
@@ -129,7 +130,7 @@ def _nip(rapat: Rapat, kedudukan: str) -> str:
         from ..selectors import pemangku_pada
 
         p = pemangku_pada(k.jabatan, rapat.tanggal)
-        return p.nip if p else ""
+        return f"NIP. {p.nip}" if p and p.nip else ""
     return ""
 
 
@@ -229,6 +230,7 @@ def notulen_konteks(rapat: Rapat, nomor: str) -> dict:
     )
 
 
+@bahasa_dokumen
 def rapat_dokumen_hasilkan(*, rapat: Rapat, user):
     """Generate (a new version of) the Berita Acara and the Notulen of a meeting whose
     result is recorded (P39). Returns the two ``VersiDokumen``."""
@@ -286,3 +288,136 @@ def rapat_dokumen_hasilkan(*, rapat: Rapat, user):
             user=user,
         )
     return ba, notulen
+
+
+def _pengundang(rapat: Rapat) -> tuple[str, str]:
+    """Who signs the invitation: the Ketua for a Rapat Pleno (P37-3), the Sekretaris for
+    a Rapat Teknis (P38-4), as held on the meeting day. (office, kedudukan)."""
+    kedudukan = Kedudukan.KETUA if rapat.jenis == JenisRapat.PLENO else Kedudukan.SEKRETARIS
+    return kedudukan, str(Kedudukan(kedudukan).label)
+
+
+def undangan_konteks(rapat: Rapat, nomor: str, tanggal) -> dict:
+    """The invitation letter of a scheduled meeting: day, date, time, place, the agenda,
+    the invited offices with their holders, signed by the Ketua (pleno) or the Sekretaris
+    (teknis) of TKKSD."""
+    kedudukan, label = _pengundang(rapat)
+    penanda = next(
+        (k for k in rapat.kehadiran.all() if k.jabatan and k.jabatan.kedudukan == kedudukan),
+        None,
+    )
+    pukul = rapat.waktu_mulai.strftime("%H.%M") + " WIB" if rapat.waktu_mulai else _("menyusul")
+    isi = [
+        blok(
+            "paragraf",
+            _(
+                "Dalam rangka pelaksanaan tugas Tim Koordinasi Kerja Sama Daerah (TKKSD) "
+                "Kabupaten Barito Selatan sebagaimana dimaksud dalam Pasal 34 dan Pasal 36 "
+                "%(perbup)s, dengan hormat kami mengundang Bapak/Ibu untuk menghadiri "
+                "%(jenis)s TKKSD yang akan dilaksanakan pada:"
+            )
+            % {"perbup": PERBUP, "jenis": rapat.get_jenis_display()},
+        ),
+        blok("butir", _("hari/tanggal : %s") % tanggal_panjang(rapat.tanggal)),
+        blok("butir", _("pukul : %s") % pukul),
+        blok("butir", _("tempat : %s") % rapat.tempat),
+        blok("judul", _("Acara")),
+    ]
+    agenda = list(rapat.agenda.all())
+    for a in agenda:
+        teks = f"{a.urutan}. {a.judul}"
+        if a.ksdd_id:
+            teks += f" ({a.ksdd.nomor_register})"
+        isi.append(blok("butir", teks))
+    if not agenda:
+        isi.append(blok("butir", _("Acara menyusul.")))
+    isi += [
+        blok("judul", _("Daftar Undangan")),
+        *[
+            blok("butir", f"{i}. {k.keterangan_jabatan}" + (f" ({k.nama})" if k.nama else ""))
+            for i, k in enumerate(rapat.kehadiran.all(), 1)
+        ],
+        blok(
+            "paragraf",
+            _(
+                "Mengingat pentingnya acara tersebut, kami mengharapkan kehadiran Bapak/Ibu "
+                "tepat pada waktunya. Bila berhalangan, mohon menugaskan pejabat yang "
+                "mewakili. Demikian, atas perhatian dan kehadirannya diucapkan terima kasih."
+            ),
+        ),
+    ]
+    c = konteks_rekaman(
+        judul=_("Undangan"),
+        nomor=nomor,
+        tanggal=tanggal,
+        isi=isi,
+        ttd={
+            "tempat_tanggal": "",
+            "peran": "",
+            "jabatan": _("%s TKKSD KABUPATEN BARITO SELATAN,") % label.upper(),
+            "nama": (penanda.nama if penanda else "").upper(),
+            "nip": _nip(rapat, kedudukan),
+        },
+    )
+    c.update(
+        bentuk="surat",
+        sifat=_("Penting"),
+        lampiran="-",
+        hal=_("Undangan %s TKKSD") % rapat.get_jenis_display(),
+        kepada=[
+            _("Yth. Bapak/Ibu Anggota TKKSD Kabupaten Barito Selatan"),
+            _("(daftar terlampir)"),
+            _("di -"),
+            _("Tempat"),
+        ],
+    )
+    return c
+
+
+@bahasa_dokumen
+def rapat_undangan_hasilkan(*, rapat: Rapat, user, tanggal=None):
+    """Generate (a new version of) the invitation letter of a scheduled meeting; the
+    number is issued once, the content follows the agenda and the invited offices as
+    they stand. Refused once the meeting is held or cancelled (P36)."""
+    from django.utils import timezone
+
+    from ..selectors import rapat_detail
+
+    pastikan_izin(
+        user,
+        "governance.kelola_rapat",
+        _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
+    )
+    tanggal = tanggal or timezone.localdate()
+    with transaction.atomic():
+        rapat = Rapat.objects.select_for_update().get(pk=rapat.pk)
+        tolak_jika(
+            []
+            if rapat.status == StatusRapat.TERJADWAL
+            else [
+                Pelanggaran(
+                    "P36",
+                    _(
+                        "Surat undangan dibuat untuk rapat yang masih terjadwal; rapat ini "
+                        "%s (Pasal 36)."
+                    )
+                    % rapat.get_status_display().lower(),
+                )
+            ]
+        )
+        if rapat.undangan_id is None:
+            rapat.undangan = dokumen_rekaman(
+                jenis=JenisDokumen.UNDANGAN_RAPAT,
+                judul=_("Undangan %s") % rapat,
+                user=user,
+                tanggal=tanggal,
+            )
+            rapat.save(update_fields=["undangan"])
+        penuh = rapat_detail(rapat.pk)
+        stem = f"{rapat.get_jenis_display().replace(' ', '-')}-{rapat.tanggal:%Y-%m-%d}"
+        return rekaman_hasilkan(
+            dokumen=rapat.undangan,
+            konteks=undangan_konteks(penuh, rapat.undangan.nomor, tanggal),
+            nama_berkas=f"Undangan-{stem}.docx",
+            user=user,
+        )

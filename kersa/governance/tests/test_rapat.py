@@ -520,6 +520,7 @@ def test_demo_muat_is_idempotent(pemeran):
     assert demo_muat(pemeran) == {"keputusan": 0, "rapat": 0}
     teknis = Rapat.objects.get(jenis=JenisRapat.TEKNIS)
     assert teknis.status == StatusRapat.TERJADWAL and teknis.tanggal > timezone.localdate()
+    assert teknis.undangan.versi.count() == 1  # its invitation is out
     program = ProgramKerja.objects.get(tahun=2026)
     assert program.ditetapkan_dalam.status == StatusRapat.SELESAI
     assert program.ditetapkan_dalam.berita_acara.versi.count() == 1

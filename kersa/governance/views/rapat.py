@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import RuleViolation
-from kersa.core.forms import pesan_pelanggaran
+from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
 
 from .. import selectors, services
 from ..choices import JenisAgenda, JenisKeputusan, StatusRapat
@@ -78,6 +78,7 @@ def _detail(request, rapat, *, status=200, galat=(), form_agenda=None, form_bata
     terjadwal = rapat.status == StatusRapat.TERJADWAL
     ba = rapat.berita_acara.versi.order_by("-nomor").first() if rapat.berita_acara else None
     notulen = rapat.notulen.versi.order_by("-nomor").first() if rapat.notulen else None
+    undangan = rapat.undangan.versi.order_by("-nomor").first() if rapat.undangan else None
     return render(
         request,
         "governance/rapat_detail.html",
@@ -101,6 +102,7 @@ def _detail(request, rapat, *, status=200, galat=(), form_agenda=None, form_bata
             "jenis_penawaran": JenisAgenda.REKOMENDASI_PENAWARAN,
             "versi_ba": ba,
             "versi_notulen": notulen,
+            "versi_undangan": undangan,
         },
         status=status,
     )
@@ -227,7 +229,21 @@ def dokumen(request, pk):
     try:
         services.rapat_dokumen_hasilkan(rapat=rapat, user=request.user)
     except RuleViolation as exc:
-        messages.error(request, pesan_pelanggaran(exc.pelanggaran[0]))
+        kabarkan_penolakan(request, exc)
     else:
         messages.success(request, _("Berita Acara dan Notulen dihasilkan (Pasal 39)."))
+    return redirect("tkksd:rapat", rapat.pk)
+
+
+@login_required
+@permission_required(KELOLA, raise_exception=True)
+@require_POST
+def undangan(request, pk):
+    rapat = _rapat(pk)
+    try:
+        services.rapat_undangan_hasilkan(rapat=rapat, user=request.user)
+    except RuleViolation as exc:
+        kabarkan_penolakan(request, exc)
+    else:
+        messages.success(request, _("Surat undangan dihasilkan; unduh dan tandatangani."))
     return redirect("tkksd:rapat", rapat.pk)
