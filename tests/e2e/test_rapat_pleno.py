@@ -1,5 +1,5 @@
 """End to end, in a real browser: the TKKSD secretariat schedules a Rapat Pleno, puts a
-partner's offer on the agenda, records the meeting chaired by the Wakil Ketua because the
+partner's offer on the agenda, sends its invitation letter (Pasal 36), records the meeting chaired by the Wakil Ketua because the
 Ketua is away (P37-4) with the recommendation to accept (P18-3, P18-5), and downloads
 the Berita Acara (P39). A member put in the chair first is refused (P37-3)."""
 
@@ -65,6 +65,19 @@ def test_p37_4_p18_3_p39_secretariat_walks_a_rapat_pleno_to_its_berita_acara(
     page.select_option("#tambah-agenda select[name=ksdd]", str(ksdd.pk))
     page.locator("#tambah-agenda button[type=submit]").click()
     expect(page.locator("#agenda")).to_contain_text(ksdd.nomor_register)
+
+    # The invitation letter goes out with that agenda, signed by the Ketua (Pasal 36).
+    page.locator("#hasilkan-undangan").click()
+    with page.expect_download() as unduhan:
+        page.locator("a.unduh-undangan").click()
+    with open(unduhan.value.path(), "rb") as f:
+        undangan = Document(io.BytesIO(f.read()))
+    isi_undangan = "\n".join(p.text for p in undangan.paragraphs) + "\n".join(
+        c.text for t in undangan.tables for r in t.rows for c in r.cells
+    )
+    assert "Undangan Rapat Pleno TKKSD" in isi_undangan
+    assert "Penawaran kerja sama Kabupaten Barito Timur" in isi_undangan
+    assert "KETUA TKKSD KABUPATEN BARITO SELATAN" in isi_undangan
 
     # The Ketua is away. A member chairing is refused (P37-3) and nothing typed is lost.
     form = page.locator("#form-hasil")
