@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "kersa.core.middleware.BahasaIndonesiaDahuluMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL byte in a query or body is refused with 400 before any view reads it.
+    "kersa.core.middleware.TolakKarakterNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,4 +1,8 @@
-"""Indonesian first (CONVENTIONS.md): the browser's language does not choose the UI."""
+"""Request middleware: Indonesian first (CONVENTIONS.md), and no NUL byte reaches the
+database (issue 19)."""
+
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext_lazy as _
 
 
 class BahasaIndonesiaDahuluMiddleware:
@@ -16,3 +20,50 @@ class BahasaIndonesiaDahuluMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+NUL = "\x00"
+
+
+class TolakKarakterNulMiddleware:
+    """Refuse a request that carries a NUL character in its query string, its form
+    fields or its JSON body with 400 and a message, instead of letting it reach a
+    database (PostgreSQL cannot store NUL in text and raises, which was a 500).
+
+    Django's form ``CharField`` and DRF's ``CharField`` already refuse NUL; this guards
+    the values read straight from ``request.GET`` (filters, search) and custom fields
+    such as region codes. Multipart bodies are left to the form fields (reading them
+    here would load uploads into memory).
+    """
+
+    pesan = _("Permintaan memuat karakter NUL (\\x00) yang tidak sah.")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._ada_nul(request):
+            return self._tolak(request)
+        return self.get_response(request)
+
+    def _ada_nul(self, request) -> bool:
+        if _nul_dalam(request.GET):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return False
+        jenis = request.META.get("CONTENT_TYPE", "")
+        if jenis.startswith("application/json"):
+            body = request.body
+            return b"\x00" in body or b"\\u0000" in body
+        if jenis.startswith("application/x-www-form-urlencoded"):
+            return _nul_dalam(request.POST)
+        return False
+
+    def _tolak(self, request):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": str(self.pesan)}, status=400)
+        return HttpResponseBadRequest(str(self.pesan), content_type="text/plain; charset=utf-8")
+
+
+def _nul_dalam(data) -> bool:
+    return any(NUL in kunci or any(NUL in v for v in nilai) for kunci, nilai in data.lists())

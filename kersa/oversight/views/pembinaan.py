@@ -112,6 +112,9 @@ def kegiatan(request):
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
         tahun = None
+    if tahun is not None and not 1900 <= tahun <= 2999:
+        # A year outside the calendar the database can hold is a filter for nothing.
+        tahun = None
     bentuk = request.GET.get("bentuk", "")
     if bentuk not in BentukPembinaan.values:
         bentuk = ""

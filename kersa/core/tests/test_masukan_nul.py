@@ -1,0 +1,53 @@
+"""Issue 19: a NUL byte or an impossible year in a request is a 400, never a 500."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PESAN = "Permintaan memuat karakter NUL"
+
+
+def test_nul_in_public_register_search_is_400(client, acuan):
+    response = client.get("/publik/?q=%00")
+    assert response.status_code == 400
+    assert PESAN in response.content.decode()
+
+
+def test_nul_in_public_register_csv_is_400(client, acuan):
+    response = client.get("/publik/?q=abc%00&format=csv")
+    assert response.status_code == 400
+
+
+def test_nul_in_api_json_body_is_json_400(client, pemeran):
+    client.force_login(pemeran.operator)
+    response = client.post(
+        "/api/v1/ksdd/",
+        data=json.dumps({"judul": "Uji", "mitra": ["62.12\u0000"]}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert PESAN in response.json()["detail"]
+
+
+def test_nul_in_form_post_is_400(client, pemeran):
+    client.force_login(pemeran.operator)
+    response = client.post(
+        reverse("login"),
+        "username=a%00b&password=x",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+
+
+def test_clean_request_passes(client, acuan):
+    assert client.get("/publik/?q=kesehatan").status_code == 200
+
+
+def test_guidance_list_with_negative_year_is_not_500(client, pemeran):
+    client.force_login(pemeran.sekretariat)
+    response = client.get(reverse("pembinaan:kegiatan") + "?tahun=-1")
+    assert response.status_code == 200
