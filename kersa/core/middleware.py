@@ -67,3 +67,21 @@ class TolakKarakterNulMiddleware:
 
 def _nul_dalam(data) -> bool:
     return any(NUL in kunci or any(NUL in v for v in nilai) for kunci, nilai in data.lists())
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy``: KERSA uses no camera, microphone, location, payment or
+    USB; the browser is told so on every answer (Django has no setting for it)."""
+
+    kebijakan = (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+        "interest-cohort=(), browsing-topics=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.kebijakan)
+        return response

@@ -1,7 +1,9 @@
 """The home page: what waits for this user's action, and where the KSDD stand."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,3 +78,17 @@ def home(request):
             tugas=list(tugas_terbuka(user=user)[:MENUNGGU_MAKS]),
         )
     return render(request, "core/home.html", context)
+
+
+def galat_server(request):
+    """``handler500``: JSON for the API (a client reads ``detail``), the Indonesian page
+    elsewhere. It renders without the request context: whatever failed may be what a
+    context processor needs."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "Terjadi kesalahan pada server; tidak ada data yang tersimpan."},
+            status=500,
+        )
+    return HttpResponseServerError(
+        loader.get_template("500.html").render(), content_type="text/html; charset=utf-8"
+    )

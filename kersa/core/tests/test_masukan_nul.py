@@ -51,3 +51,32 @@ def test_guidance_list_with_negative_year_is_not_500(client, pemeran):
     client.force_login(pemeran.sekretariat)
     response = client.get(reverse("pembinaan:kegiatan") + "?tahun=-1")
     assert response.status_code == 200
+
+
+# --- Error pages, headers and passwords (issue 19, point 5) ------------------------
+
+
+def test_server_error_is_indonesian_page_and_json_on_api(rf):
+    from kersa.core.views import galat_server
+
+    page = galat_server(rf.get("/ksdd/1/"))
+    assert page.status_code == 500
+    assert "Terjadi kesalahan pada server" in page.content.decode()
+    api = galat_server(rf.get("/api/v1/ksdd/1/"))
+    assert api.status_code == 500
+    assert api["Content-Type"] == "application/json"
+    assert "kesalahan pada server" in json.loads(api.content)["detail"]
+
+
+def test_permissions_policy_header_on_every_answer(client, acuan):
+    response = client.get("/publik/")
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_short_password_refused():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("kersa123")
+    validate_password("Buntok-Barsel-2026")
