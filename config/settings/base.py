@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compressed HTML on slow lines; since Django 4.2 GZipMiddleware pads each answer
+    # with random bytes ("Heal The Breach"), and Django masks the CSRF token per request.
+    "django.middleware.gzip.GZipMiddleware",
     "kersa.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,4 +1,4 @@
-"""Issue 19: a NUL byte or an impossible year in a request is a 400, never a 500."""
+"""Issue 19 hardening: NUL bytes and impossible years are 400, not 500; error pages, headers, passwords, compression."""
 
 import json
 
@@ -80,3 +80,12 @@ def test_short_password_refused():
     with pytest.raises(ValidationError):
         validate_password("kersa123")
     validate_password("Buntok-Barsel-2026")
+
+
+def test_html_is_gzip_compressed_when_the_browser_accepts_it(client, acuan):
+    response = client.get("/publik/", headers={"accept-encoding": "gzip"})
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    import gzip
+
+    assert b"</html>" in gzip.decompress(response.content)
