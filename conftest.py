@@ -44,6 +44,15 @@ def _media_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _throttle_bersih():
+    """API throttling counts in the cache: each test starts with fresh counts (on SQLite
+    a rolled-back user's id comes back in the next test)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` need PostgreSQL's row locks: on SQLite they are skipped
     with a stated reason (make test runs the suite again on PostgreSQL)."""

@@ -12,6 +12,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "kersa.api.exceptions.exception_handler",
+    # ASVS 2.2.1 / issue 19: anonymous calls (the token endpoint) by address, signed-in
+    # calls by user. Counted in the default cache (per process unless CACHES is shared).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": "30/minute", "user": "1200/minute"},
 }
 
 SPECTACULAR_SETTINGS = {
