@@ -1,5 +1,7 @@
 """Django REST framework and drf-spectacular (the /api/v1/ layer)."""
 
+import os
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous request gets 401 with a WWW-Authenticate header.
@@ -19,6 +21,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "30/minute", "user": "1200/minute"},
+    # The throttle's address: X-Forwarded-For only behind as many proxies as configured.
+    # (DRF's default None would believe any client's header.)
+    "NUM_PROXIES": int(os.environ.get("KERSA_PROXY_COUNT", "0")),
 }
 
 SPECTACULAR_SETTINGS = {

@@ -139,7 +139,12 @@ LOGOUT_REDIRECT_URL = "login"
 # django-axes: lock an account+address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# ASVS 2.2.1 / issue 19: a username is locked after 5 failures from any addresses, and
+# an address after 5 failures over any usernames (a spray), each on its own.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Proxies in front that append to X-Forwarded-For (0: the header is not believed).
+KERSA_PROXY_COUNT = env.int("KERSA_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "kersa.core.alamat.alamat_klien"
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_RESET_ON_SUCCESS = True
 

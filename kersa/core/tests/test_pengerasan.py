@@ -89,3 +89,54 @@ def test_html_is_gzip_compressed_when_the_browser_accepts_it(client, acuan):
     import gzip
 
     assert b"</html>" in gzip.decompress(response.content)
+
+
+# --- Login lockout across addresses, spray, proxy header (issue 19, point 5) --------
+
+LOGIN_URL = "/akun/login/"
+
+
+def _gagal(client, username, alamat, **meta):
+    return client.post(
+        LOGIN_URL, {"username": username, "password": "salah"}, REMOTE_ADDR=alamat, **meta
+    )
+
+
+def test_guesses_from_ten_addresses_lock_the_username(client, pemeran):
+    for i in range(5):
+        _gagal(client, "bupati", f"10.0.0.{i + 1}")
+    response = client.post(
+        LOGIN_URL,
+        {"username": "bupati", "password": "rahasia-uji-123"},
+        REMOTE_ADDR="10.0.0.9",
+    )
+    assert "Akun dikunci sementara" in response.content.decode()
+
+
+def test_a_spray_over_many_users_locks_the_address(client, pemeran):
+    for nama in ["bupati", "dprd", "admin", "ketua.tkksd", "operator.pupr"]:
+        _gagal(client, nama, "10.0.1.7")
+    response = client.post(
+        LOGIN_URL,
+        {"username": "operator.dinkes", "password": "rahasia-uji-123"},
+        REMOTE_ADDR="10.0.1.7",
+    )
+    assert "Akun dikunci sementara" in response.content.decode()
+    # Another address still logs in.
+    ok = client.post(
+        LOGIN_URL,
+        {"username": "operator.dinkes", "password": "rahasia-uji-123"},
+        REMOTE_ADDR="10.0.1.8",
+    )
+    assert ok.status_code == 302
+
+
+def test_forwarded_for_is_believed_only_behind_a_configured_proxy(rf, settings):
+    from kersa.core.alamat import alamat_klien
+
+    req = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5")
+    settings.KERSA_PROXY_COUNT = 0
+    assert alamat_klien(req) == "127.0.0.1"
+    settings.KERSA_PROXY_COUNT = 1
+    # The proxy appended the real client last; what the client wrote before is ignored.
+    assert alamat_klien(req) == "203.0.113.5"
