@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "kersa.core.middleware.TolakKarakterNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kersa.core.middleware.BatasDiamMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -137,6 +138,9 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # django-axes: lock an account+address after repeated failures.
+# Idle timeout of a web session (minutes); the session itself lasts at most 12 hours.
+KERSA_IDLE_MENIT = env.int("KERSA_IDLE_MENIT", default=60)
+SESSION_COOKIE_AGE = 12 * 60 * 60
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5  # hours
 # ASVS 2.2.1 / issue 19: a username is locked after 5 failures from any addresses, and

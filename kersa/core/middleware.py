@@ -1,6 +1,10 @@
 """Request middleware: Indonesian first (CONVENTIONS.md), and no NUL byte reaches the
 database (issue 19)."""
 
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -85,3 +89,30 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.kebijakan)
         return response
+
+
+class BatasDiamMiddleware:
+    """Idle timeout (ASVS 3.3.2, issue 19): a session unused for ``KERSA_IDLE_MENIT``
+    minutes is logged out; the next page asks for the login again.
+
+    The last activity is written to the session at most once a minute, so a busy user
+    does not cost a session write per request (Django's SESSION_SAVE_EVERY_REQUEST
+    would). Place it after ``AuthenticationMiddleware``.
+    """
+
+    KUNCI = "_kersa_aktif"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            sekarang = int(time.time())
+            terakhir = request.session.get(self.KUNCI)
+            batas = settings.KERSA_IDLE_MENIT * 60
+            if terakhir is not None and sekarang - terakhir > batas:
+                logout(request)
+            elif terakhir is None or sekarang - terakhir >= 60:
+                request.session[self.KUNCI] = sekarang
+        return self.get_response(request)

@@ -140,3 +140,21 @@ def test_forwarded_for_is_believed_only_behind_a_configured_proxy(rf, settings):
     settings.KERSA_PROXY_COUNT = 1
     # The proxy appended the real client last; what the client wrote before is ignored.
     assert alamat_klien(req) == "203.0.113.5"
+
+
+def test_idle_session_is_logged_out(client, pemeran, settings, monkeypatch):
+    import time as waktu
+
+    settings.KERSA_IDLE_MENIT = 60
+    client.force_login(pemeran.operator)
+    mulai = waktu.time()
+    monkeypatch.setattr(waktu, "time", lambda: mulai)
+    assert client.get("/").status_code == 200
+    # 59 minutes later: still in (and the activity is refreshed).
+    monkeypatch.setattr(waktu, "time", lambda: mulai + 59 * 60)
+    assert client.get("/").status_code == 200
+    # 61 idle minutes after that: logged out, the next page asks for the login.
+    monkeypatch.setattr(waktu, "time", lambda: mulai + 59 * 60 + 61 * 60)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/akun/login/")
