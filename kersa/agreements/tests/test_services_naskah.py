@@ -208,7 +208,7 @@ def test_p21_1_pks_signing_refused_when_funding_becomes_unbudgeted(ksdd, pemeran
     assert ksdd.status == Status.MENUNGGU_DPRD
     _setuju_dprd(ksdd, pemeran.dprd)
     assert ksdd.status == Status.PENANDATANGANAN_PKS  # the agreed PKS draft is kept
-    _ttd(ksdd, pemeran.bupati, pks=True)
+    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=_hari(0))  # P13: after the approval
     assert ksdd.status == Status.PELAKSANAAN
 
 
