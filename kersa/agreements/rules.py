@@ -18,7 +18,7 @@ from kersa.core.format import tanggal_surat
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import pasangan_berbatasan
 
-from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa
+from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
 
 # The law as data: one place each, named by rule ID (ARCHITECTURE.md).
 KB_MAKS_TAHUN = 5  # P19-3
@@ -465,3 +465,29 @@ def p13_tanggal_langkah(ksdd, **baru: tuple[dt.date, str | None]) -> list[Pelang
     tanggal = tanggal_tercatat_p13(ksdd)
     tanggal.update({k: v for k, (v, _f) in baru.items()})
     return p13_urutan_tanggal(tanggal, baru={k: f for k, (_v, f) in baru.items()})
+
+
+# --- P21-1: the inputs that decide whether DPRD approval is needed -----------------------
+
+FIELD_DASAR_DPRD = ("membebani_masyarakat", "dianggarkan_apbd", "nomor_dpa")  # P21-1
+
+
+def p21_1_dasar_dprd_tetap(ksdd, *, diubah: Iterable[str], oleh_sekretariat: bool = False):
+    """P21-1: burden on the public, budgeted in the APBD and the DPA number are fixed once
+    the KAK is submitted; only the secretariat or the Ketua change them afterwards, with
+    a reason and its evidence (``ksdd_ubah_dasar_dprd``)."""
+    diubah = sorted(set(diubah) & set(FIELD_DASAR_DPRD))
+    if not diubah or ksdd.status == Status.PENYUSUNAN_KAK or oleh_sekretariat:
+        return []
+    return [
+        Pelanggaran(
+            "P21-1",
+            _(
+                "Dasar penentuan Persetujuan DPRD (membebani masyarakat, dianggarkan dalam "
+                "APBD, nomor DPA) tidak dapat diubah setelah KAK diajukan; perubahannya hanya "
+                "oleh Sekretariat TKKSD atau Ketua TKKSD dengan alasan dan bukti "
+                "(Pasal 21 ayat 1)."
+            ),
+            field=diubah[0],
+        )
+    ]

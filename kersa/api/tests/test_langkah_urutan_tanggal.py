@@ -10,7 +10,7 @@ from kersa.agreements.models import Naskah
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.format import tanggal_surat
 
-from .bantuan import data_tandatangani, langkah
+from .bantuan import data_tandatangani, langkah, url_ksdd
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +69,17 @@ def test_p13_kb_signed_30_days_before_its_rapat_teknis_returns_422(ksdd, pemeran
         f"({tanggal_surat(kb.tanggal_rapat_teknis)})"
     ) in detail
     assert "(Pasal 13)" in detail
+
+
+def test_p21_1_operator_patch_of_the_dprd_inputs_after_submission_returns_422(ksdd, pemeran, klien):
+    ke_status(ksdd, Status.KAK_DIAJUKAN, pemeran)
+    ksdd.refresh_from_db()
+    versi = ksdd.versi
+    r = klien(pemeran.operator).patch(
+        url_ksdd(ksdd), {"membebani_masyarakat": True, "versi": versi}, format="json"
+    )
+    assert r.status_code == 422, r.json()
+    assert r.json()["rule"] == "P21-1"
+    assert "(Pasal 21 ayat 1)" in r.json()["detail"]
+    ksdd.refresh_from_db()
+    assert (ksdd.membebani_masyarakat, ksdd.versi) == (False, versi)
