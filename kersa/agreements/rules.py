@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
@@ -491,3 +492,45 @@ def p21_1_dasar_dprd_tetap(ksdd, *, diubah: Iterable[str], oleh_sekretariat: boo
             field=diubah[0],
         )
     ]
+
+
+def p21_1_tahun_anggaran(
+    ksdd, *, tanggal: dt.date, tahun_apbd: int | None, ada_persetujuan: bool
+) -> list[Pelanggaran]:
+    """P21-1 judged again at PKS signing: funding budgeted in the APBD of one year is not
+    budgeted for a PKS signed in another fiscal year, so DPRD approval is then required."""
+    if (
+        ada_persetujuan
+        or ksdd.memerlukan_persetujuan_dprd
+        or tahun_apbd is None
+        or tahun_apbd >= tanggal.year
+    ):
+        return []
+    return [
+        Pelanggaran(
+            "P21-1",
+            _(
+                "PKS belum dapat ditandatangani: pendanaannya dianggarkan dalam APBD tahun "
+                "%(apbd)d (DPA %(dpa)s), sedangkan penandatanganan %(tgl)s jatuh pada tahun "
+                "anggaran %(tahun)d, sehingga memerlukan Persetujuan DPRD (Pasal 21 ayat 1)."
+            )
+            % {
+                "apbd": tahun_apbd,
+                "dpa": ksdd.nomor_dpa or "-",
+                "tgl": tanggal_surat(tanggal),
+                "tahun": tanggal.year,
+            },
+            field="tanggal",
+        )
+    ]
+
+
+def tahun_apbd(ksdd) -> int | None:
+    """The APBD year the P21-1 inputs speak of: the year they were fixed (KAK submitted)
+    or last changed by the secretariat or the Ketua (``ubah_dasar_dprd``)."""
+    row = (
+        ksdd.riwayat.filter(aksi__in=["ajukan_kak", "ubah_dasar_dprd"])
+        .order_by("-waktu", "-id")
+        .first()
+    )
+    return timezone.localtime(row.waktu).year if row else None

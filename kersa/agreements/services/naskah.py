@@ -337,7 +337,15 @@ def ksdd_tandatangani_pks(
     (P24-1…3), never while DPRD approval is required and missing (P21-1); originals
     computed (P24-4). Then pelaksanaan."""
     with langkah(ksdd=ksdd, nama="tandatangani_pks", user=user, versi=versi) as step:
-        tolak_jika(rules.p13_tanggal_langkah(step.ksdd, pks_ditandatangani=(tanggal, "tanggal")))
+        tolak_jika(
+            rules.p13_tanggal_langkah(step.ksdd, pks_ditandatangani=(tanggal, "tanggal"))
+            + rules.p21_1_tahun_anggaran(
+                step.ksdd,
+                tanggal=tanggal,
+                tahun_apbd=rules.tahun_apbd(step.ksdd),
+                ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
+            )
+        )
         pks = _tandatangani(
             step,
             jenis=JenisNaskah.PKS,

@@ -82,3 +82,31 @@ def test_p21_1_operator_cannot_use_the_secretariat_change(ksdd, pemeran):
             bukti=unggahan_pdf("bukti.pdf"),
             membebani_masyarakat=True,
         )
+
+
+def test_p21_1_judged_again_at_pks_signing_against_the_fiscal_year(ksdd, pemeran):
+    """Budgeted in the APBD of the year the KAK was submitted; a PKS signed in a later
+    fiscal year is not budgeted there, so it needs DPRD approval."""
+    import datetime as dt
+
+    from kersa.agreements.models import Naskah
+
+    from .test_services_naskah import _ttd
+
+    ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
+    assert not ksdd.memerlukan_persetujuan_dprd
+    row = ksdd.riwayat.get(aksi="ajukan_kak")
+    tahun_lalu = row.waktu.replace(year=row.waktu.year - 1)
+    ksdd.riwayat.filter(pk=row.pk).update(waktu=tahun_lalu)
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(ksdd, pemeran.bupati, pks=True)
+    assert exc.value.rule == "P21-1"
+    assert f"APBD tahun {tahun_lalu.year}" in exc.value.detail
+    assert "(Pasal 21 ayat 1)" in exc.value.detail
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENANDATANGANAN_PKS
+    assert Naskah.objects.get(ksdd=ksdd, jenis="pks").tanggal_ditandatangani is None
+    # Same fiscal year: signed.
+    ksdd.riwayat.filter(pk=row.pk).update(waktu=row.waktu)
+    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=dt.date.today() - dt.timedelta(days=1))
+    assert ksdd.status == Status.PELAKSANAAN
