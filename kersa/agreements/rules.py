@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
+from kersa.core.format import tanggal_surat
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import pasangan_berbatasan
 
-from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa
+from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
 
 # The law as data: one place each, named by rule ID (ARCHITECTURE.md).
 KB_MAKS_TAHUN = 5  # P19-3
@@ -357,3 +359,178 @@ def penandatangan_sah(
             )
         )
     return found
+
+
+# --- P13: the dates keep the order of the stages -----------------------------------------
+
+# Each chain is read left to right: a date may not precede one to its left.
+URUTAN_TANGGAL_P13: tuple[tuple[str, ...], ...] = (
+    (
+        "kb_rapat_teknis",
+        "kb_disepakati",
+        "kb_ditandatangani",
+        "dprd_permohonan",
+        "dprd_persetujuan",
+        "pks_ditandatangani",
+    ),
+    ("pks_rapat_teknis", "pks_disepakati", "pks_ditandatangani"),
+)
+
+
+# For each date, the dates it may not precede, in the order of the stages.
+_SEBELUM_P13: dict[str, tuple[str, ...]] = {
+    kunci: tuple(
+        dict.fromkeys(k for r in URUTAN_TANGGAL_P13 if kunci in r for k in r[: r.index(kunci)])
+    )
+    for kunci in dict.fromkeys(k for r in URUTAN_TANGGAL_P13 for k in r)
+}
+
+
+def _label_tanggal_p13(kunci: str) -> str:
+    return {
+        "kb_rapat_teknis": _("tanggal rapat teknis Kesepakatan Bersama"),
+        "kb_disepakati": _("tanggal Kesepakatan Bersama disepakati"),
+        "kb_ditandatangani": _("tanggal penandatanganan Kesepakatan Bersama"),
+        "dprd_permohonan": _("tanggal permohonan Persetujuan DPRD"),
+        "dprd_persetujuan": _("tanggal Persetujuan DPRD atau tanggal dianggap disetujui"),
+        "pks_rapat_teknis": _("tanggal rapat teknis PKS"),
+        "pks_disepakati": _("tanggal PKS disepakati"),
+        "pks_ditandatangani": _("tanggal penandatanganan PKS"),
+    }[kunci]
+
+
+def p13_urutan_tanggal(
+    tanggal: dict[str, dt.date | None], *, baru: dict[str, str | None]
+) -> list[Pelanggaran]:
+    """P13: rapat teknis ≤ KB agreed ≤ KB signed ≤ DPRD request ≤ DPRD approval (or the
+    day it is deemed) ≤ PKS signed; a PKS is agreed no earlier than its rapat teknis.
+
+    ``tanggal`` holds every date known (recorded and about to be recorded; ``None`` or
+    missing when not recorded, e.g. stage e skipped); ``baru`` maps the dates this step
+    records to the form field they come from. Only pairs touching a new date are judged,
+    so an old record never blocks an unrelated step.
+    """
+    found = []
+    for akhir, sebelum in _SEBELUM_P13.items():
+        b = tanggal.get(akhir)
+        langgar = [
+            awal
+            for awal in sebelum
+            if b is not None
+            and tanggal.get(awal) is not None
+            and tanggal[awal] > b
+            and (awal in baru or akhir in baru)
+        ]
+        if not langgar:
+            continue
+        label = _label_tanggal_p13(akhir)
+        found.append(
+            Pelanggaran(
+                "P13",
+                _(
+                    "%(akhir)s (%(tb)s) tidak boleh sebelum %(awal)s: tahapan KSDD dan "
+                    "tanggalnya dilalui secara berurutan (Pasal 13)."
+                )
+                % {
+                    "akhir": label[:1].upper() + label[1:],
+                    "tb": tanggal_surat(b),
+                    "awal": _(" dan ").join(
+                        f"{_label_tanggal_p13(k)} ({tanggal_surat(tanggal[k])})" for k in langgar
+                    ),
+                },
+                field=baru.get(akhir) or next((baru[k] for k in langgar if k in baru), None),
+            )
+        )
+    return found
+
+
+def tanggal_tercatat_p13(ksdd) -> dict[str, dt.date | None]:
+    """The dates of Pasal 13 already recorded on this KSDD (keys of URUTAN_TANGGAL_P13)."""
+    tanggal: dict[str, dt.date | None] = {}
+    for naskah in ksdd.naskah.all():
+        tanggal[f"{naskah.jenis}_rapat_teknis"] = naskah.tanggal_rapat_teknis
+        tanggal[f"{naskah.jenis}_disepakati"] = naskah.tanggal_disepakati
+        tanggal[f"{naskah.jenis}_ditandatangani"] = naskah.tanggal_ditandatangani
+    permohonan = ksdd.permohonan_dprd.order_by("-tanggal_surat", "-id").first()
+    if permohonan is not None:
+        tanggal["dprd_permohonan"] = permohonan.tanggal_surat
+    persetujuan = ksdd.persetujuan_dprd.order_by("-tanggal", "-id").first()
+    if persetujuan is not None:
+        tanggal["dprd_persetujuan"] = persetujuan.tanggal
+    return tanggal
+
+
+def p13_tanggal_langkah(ksdd, **baru: tuple[dt.date, str | None]) -> list[Pelanggaran]:
+    """P13 for one step: the dates it records (``kunci=(tanggal, field)``) against those
+    already recorded on the KSDD."""
+    tanggal = tanggal_tercatat_p13(ksdd)
+    tanggal.update({k: v for k, (v, _f) in baru.items()})
+    return p13_urutan_tanggal(tanggal, baru={k: f for k, (_v, f) in baru.items()})
+
+
+# --- P21-1: the inputs that decide whether DPRD approval is needed -----------------------
+
+FIELD_DASAR_DPRD = ("membebani_masyarakat", "dianggarkan_apbd", "nomor_dpa")  # P21-1
+
+
+def p21_1_dasar_dprd_tetap(ksdd, *, diubah: Iterable[str], oleh_sekretariat: bool = False):
+    """P21-1: burden on the public, budgeted in the APBD and the DPA number are fixed once
+    the KAK is submitted; only the secretariat or the Ketua change them afterwards, with
+    a reason and its evidence (``ksdd_ubah_dasar_dprd``)."""
+    diubah = sorted(set(diubah) & set(FIELD_DASAR_DPRD))
+    if not diubah or ksdd.status == Status.PENYUSUNAN_KAK or oleh_sekretariat:
+        return []
+    return [
+        Pelanggaran(
+            "P21-1",
+            _(
+                "Dasar penentuan Persetujuan DPRD (membebani masyarakat, dianggarkan dalam "
+                "APBD, nomor DPA) tidak dapat diubah setelah KAK diajukan; perubahannya hanya "
+                "oleh Sekretariat TKKSD atau Ketua TKKSD dengan alasan dan bukti "
+                "(Pasal 21 ayat 1)."
+            ),
+            field=diubah[0],
+        )
+    ]
+
+
+def p21_1_tahun_anggaran(
+    ksdd, *, tanggal: dt.date, tahun_apbd: int | None, ada_persetujuan: bool
+) -> list[Pelanggaran]:
+    """P21-1 judged again at PKS signing: funding budgeted in the APBD of one year is not
+    budgeted for a PKS signed in another fiscal year, so DPRD approval is then required."""
+    if (
+        ada_persetujuan
+        or ksdd.memerlukan_persetujuan_dprd
+        or tahun_apbd is None
+        or tahun_apbd >= tanggal.year
+    ):
+        return []
+    return [
+        Pelanggaran(
+            "P21-1",
+            _(
+                "PKS belum dapat ditandatangani: pendanaannya dianggarkan dalam APBD tahun "
+                "%(apbd)d (DPA %(dpa)s), sedangkan penandatanganan %(tgl)s jatuh pada tahun "
+                "anggaran %(tahun)d, sehingga memerlukan Persetujuan DPRD (Pasal 21 ayat 1)."
+            )
+            % {
+                "apbd": tahun_apbd,
+                "dpa": ksdd.nomor_dpa or "-",
+                "tgl": tanggal_surat(tanggal),
+                "tahun": tanggal.year,
+            },
+            field="tanggal",
+        )
+    ]
+
+
+def tahun_apbd(ksdd) -> int | None:
+    """The APBD year the P21-1 inputs speak of: the year they were fixed (KAK submitted)
+    or last changed by the secretariat or the Ketua (``ubah_dasar_dprd``)."""
+    row = (
+        ksdd.riwayat.filter(aksi__in=["ajukan_kak", "ubah_dasar_dprd"])
+        .order_by("-waktu", "-id")
+        .first()
+    )
+    return timezone.localtime(row.waktu).year if row else None

@@ -20,6 +20,7 @@ from .ksdd import (
     ksdd_akhiri,
     ksdd_batalkan,
     ksdd_create,
+    ksdd_ubah_dasar_dprd,
     ksdd_update,
     surat_kuasa_create,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "ksdd_sepakati_rancangan_pks",
     "ksdd_tandatangani_kb",
     "ksdd_tandatangani_pks",
+    "ksdd_ubah_dasar_dprd",
     "ksdd_update",
     "surat_kuasa_create",
 ]

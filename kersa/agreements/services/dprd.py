@@ -10,6 +10,7 @@ from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.services import berkas_unggah
 
+from .. import rules
 from ..choices import (
     JenisNaskah,
     Status,
@@ -41,6 +42,9 @@ def ksdd_ajukan_persetujuan_dprd(
     (P22-1a), facilitated by the cooperation agency (P21-2)."""
     with langkah(ksdd=ksdd, nama="ajukan_persetujuan_dprd", user=user, versi=versi) as step:
         found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
+        found += rules.p13_tanggal_langkah(
+            step.ksdd, dprd_permohonan=(tanggal_surat, "tanggal_surat")
+        )
         found += _wajib_berkas(surat, _("surat permohonan Persetujuan DPRD"), "P22-1a", "surat")
         found += _wajib_berkas(
             rancangan_pks, _("rancangan PKS (Pasal 22 ayat 1 huruf a)"), "P22-1a", "rancangan_pks"
@@ -83,6 +87,7 @@ def ksdd_catat_persetujuan_dprd(
         k = step.ksdd
         permohonan = k.permohonan_dprd.first()
         found = _tanggal_lampau(tanggal, _("Tanggal persetujuan"), "tanggal")
+        found += rules.p13_tanggal_langkah(step.ksdd, dprd_persetujuan=(tanggal, "tanggal"))
         found += _urutan_tanggal(
             permohonan.tanggal_diterima,
             tanggal,

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.roles import Peran
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.services import atomic_dengan_berkas, berkas_unggah
 from kersa.regions.models import PerangkatDaerah, Wilayah
@@ -22,6 +23,7 @@ from ..models import (
     BantuanPendanaan,
     Kak,
     Ksdd,
+    RiwayatTahap,
     SuratKuasa,
 )
 from ..selectors import ksdd_dapat_dilihat
@@ -128,6 +130,7 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
                     field=sorted(fixed)[0],
                 )
             )
+        tolak_jika(rules.p21_1_dasar_dprd_tetap(locked, diubah=changed))
         if "perangkat_daerah" in changed:
             _cek_pd(user, changed["perangkat_daerah"])
         for k, v in changed.items():
@@ -150,6 +153,84 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
             alasan=_("Data KSDD diubah: %s.") % ", ".join(sorted(changed)),
             data={"field": sorted(changed)},
         )
+    ksdd.refresh_from_db()
+    return ksdd
+
+
+def ksdd_ubah_dasar_dprd(
+    *, ksdd: Ksdd, user, alasan: str, bukti, versi: int | None = None, **changes
+) -> Ksdd:
+    """P21-1: after the KAK is submitted, the secretariat or the Ketua change whether the
+    KSDD burdens the public, is budgeted in the APBD and its DPA number, with a reason and
+    an evidence file; the change is a history row naming old and new values."""
+    unknown = set(changes) - set(rules.FIELD_DASAR_DPRD)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    if not (
+        user.is_superuser
+        or user.punya_peran(Peran.SEKRETARIAT_TKKSD)
+        or user.punya_peran(Peran.KETUA_TKKSD)
+    ):
+        raise PermissionDenied(
+            _(
+                "Dasar penentuan Persetujuan DPRD hanya dapat diubah oleh Sekretariat TKKSD "
+                "atau Ketua TKKSD (Pasal 21 ayat 1)."
+            )
+        )
+    expected = ksdd.versi if versi is None else versi
+    with atomic_dengan_berkas():
+        locked = Ksdd.objects.select_for_update().get(pk=ksdd.pk)
+        if locked.versi != expected:
+            raise ConflictError()
+        found = []
+        if locked.sudah_berakhir:
+            found.append(Pelanggaran("P13", _("KSDD yang telah berakhir tidak dapat diubah.")))
+        if not (alasan or "").strip():
+            found.append(
+                Pelanggaran(
+                    "P21-1",
+                    _("Sebutkan alasan perubahan dasar Persetujuan DPRD (Pasal 21 ayat 1)."),
+                    field="alasan",
+                )
+            )
+        if not bukti:
+            found.append(
+                Pelanggaran(
+                    "P21-1",
+                    _("Unggah bukti perubahan dasar Persetujuan DPRD (Pasal 21 ayat 1)."),
+                    field="bukti",
+                )
+            )
+        changed = {k: v for k, v in changes.items() if getattr(locked, k) != v}
+        if not changed:
+            found.append(Pelanggaran("P21-1", _("Tidak ada dasar Persetujuan DPRD yang berubah.")))
+        baru = {f: changed.get(f, getattr(locked, f)) for f in rules.FIELD_DASAR_DPRD}
+        if baru["dianggarkan_apbd"] and not str(baru["nomor_dpa"]).strip():
+            found.append(
+                Pelanggaran(
+                    "P21-1",
+                    _("Sebutkan nomor DPA bila pendanaan telah dianggarkan dalam APBD."),
+                    field="nomor_dpa",
+                )
+            )
+        tolak_jika(found)
+        lama = {k: getattr(locked, k) for k in changed}
+        for k, v in changed.items():
+            setattr(locked, k, v)
+        locked.versi += 1
+        locked.save()
+        berkas = berkas_unggah(ksdd=locked, jenis=JenisBerkas.LAINNYA, upload=bukti, user=user)
+        riwayat = RiwayatTahap.objects.create(
+            ksdd=locked,
+            aksi="ubah_dasar_dprd",
+            dari=locked.status,
+            ke=locked.status,
+            oleh=user,
+            alasan=alasan.strip(),
+            rule="P21-1",
+            data={"lama": lama, "baru": changed},
+        )
+        riwayat.berkas.set([berkas])
     ksdd.refresh_from_db()
     return ksdd
 

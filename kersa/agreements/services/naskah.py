@@ -24,7 +24,7 @@ from ..models import (
     SuratKuasa,
 )
 from ..workflow import langkah
-from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .umum import _tanggal_lampau, _wajib_berkas
 
 
 def _naskah_rancangan(
@@ -44,11 +44,12 @@ def _naskah_rancangan(
     found += _tanggal_lampau(
         tanggal_disepakati, _("Tanggal rancangan disepakati"), "tanggal_disepakati"
     )
-    found += _urutan_tanggal(
-        tanggal_rapat_teknis,
-        tanggal_disepakati,
-        _("Rancangan disepakati para pihak setelah dibahas dalam rapat teknis TKKSD."),
-        "tanggal_disepakati",
+    found += rules.p13_tanggal_langkah(
+        step.ksdd,
+        **{
+            f"{jenis}_rapat_teknis": (tanggal_rapat_teknis, "tanggal_rapat_teknis"),
+            f"{jenis}_disepakati": (tanggal_disepakati, "tanggal_disepakati"),
+        },
     )
     if tanggal_berakhir <= tanggal_mulai:
         found.append(
@@ -288,6 +289,7 @@ def ksdd_tandatangani_kb(
     """Penandatanganan KB by the Bupati and each partner's head (P20-3), originals computed
     (P20-4). Then persetujuan DPRD when P21-1 requires it, otherwise it is skipped."""
     with langkah(ksdd=ksdd, nama="tandatangani_kb", user=user, versi=versi) as step:
+        tolak_jika(rules.p13_tanggal_langkah(step.ksdd, kb_ditandatangani=(tanggal, "tanggal")))
         kb = _tandatangani(
             step,
             jenis=JenisNaskah.KB,
@@ -335,6 +337,15 @@ def ksdd_tandatangani_pks(
     (P24-1…3), never while DPRD approval is required and missing (P21-1); originals
     computed (P24-4). Then pelaksanaan."""
     with langkah(ksdd=ksdd, nama="tandatangani_pks", user=user, versi=versi) as step:
+        tolak_jika(
+            rules.p13_tanggal_langkah(step.ksdd, pks_ditandatangani=(tanggal, "tanggal"))
+            + rules.p21_1_tahun_anggaran(
+                step.ksdd,
+                tanggal=tanggal,
+                tahun_apbd=rules.tahun_apbd(step.ksdd),
+                ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
+            )
+        )
         pks = _tandatangani(
             step,
             jenis=JenisNaskah.PKS,

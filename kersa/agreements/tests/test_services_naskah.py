@@ -197,7 +197,13 @@ def test_p21_1_dprd_stage_entered_when_burdening_or_unbudgeted(pemeran, ubah, se
 
 def test_p21_1_pks_signing_refused_when_funding_becomes_unbudgeted(ksdd, pemeran):
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
-    services.ksdd_update(ksdd=ksdd, user=pemeran.operator, dianggarkan_apbd=False)
+    services.ksdd_ubah_dasar_dprd(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        alasan="Anggaran dialihkan dalam perubahan APBD.",
+        bukti=unggahan_pdf("perubahan-apbd.pdf"),
+        dianggarkan_apbd=False,
+    )
     with pytest.raises(RuleViolation) as exc:
         _ttd(ksdd, pemeran.bupati, pks=True)
     assert _rules(exc) == ["P21-1"]
@@ -208,13 +214,19 @@ def test_p21_1_pks_signing_refused_when_funding_becomes_unbudgeted(ksdd, pemeran
     assert ksdd.status == Status.MENUNGGU_DPRD
     _setuju_dprd(ksdd, pemeran.dprd)
     assert ksdd.status == Status.PENANDATANGANAN_PKS  # the agreed PKS draft is kept
-    _ttd(ksdd, pemeran.bupati, pks=True)
+    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=_hari(0))  # P13: after the approval
     assert ksdd.status == Status.PELAKSANAAN
 
 
 def test_p21_1_dprd_request_from_penyusunan_pks_returns_there(ksdd, pemeran):
     ke_status(ksdd, Status.PENYUSUNAN_PKS, pemeran)
-    services.ksdd_update(ksdd=ksdd, user=pemeran.operator, membebani_masyarakat=True)
+    services.ksdd_ubah_dasar_dprd(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        alasan="Tarif retribusi baru dibebankan kepada masyarakat.",
+        bukti=unggahan_pdf("perda-retribusi.pdf"),
+        membebani_masyarakat=True,
+    )
     _ajukan_dprd(ksdd, pemeran.sekretariat)
     assert ksdd.status == Status.MENUNGGU_DPRD
     _setuju_dprd(ksdd, pemeran.dprd)

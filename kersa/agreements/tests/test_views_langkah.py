@@ -172,11 +172,31 @@ def test_p13_identitas_terkunci_setelah_kak_diajukan(client, pemeran, ksdd):
     form = client.get(url).context["form"]
     assert form.fields["kategori"].disabled and form.fields["mitra"].disabled
     ksdd.refresh_from_db()
-    data = _isian_ksdd(kategori=Kategori.SUKARELA, lokasi="Buntok", versi=ksdd.versi)
+    data = _isian_ksdd(
+        kategori=Kategori.SUKARELA, lokasi="Buntok", nomor_dpa=ksdd.nomor_dpa, versi=ksdd.versi
+    )
     assert client.post(url, data).status_code == 302
     ksdd.refresh_from_db()
     assert ksdd.kategori == Kategori.WAJIB
     assert ksdd.lokasi == "Buntok"
+
+
+def test_p21_1_dasar_dprd_tidak_dapat_diubah_operator_setelah_kak_diajukan(client, pemeran, ksdd):
+    ke_status(ksdd, Status.KAK_DIAJUKAN, pemeran)
+    client.force_login(pemeran.operator)
+    url = reverse("agreements:ubah", args=[ksdd.pk])
+    ksdd.refresh_from_db()
+    versi, riwayat = ksdd.versi, ksdd.riwayat.count()
+    data = _isian_ksdd(
+        lokasi="Buntok", dianggarkan_apbd=None, nomor_dpa=ksdd.nomor_dpa, versi=ksdd.versi
+    )
+    resp = client.post(url, data)
+    assert resp.status_code == 200
+    assert "tidak dapat diubah setelah KAK diajukan" in resp.content.decode()
+    assert "(Pasal 21 ayat 1)" in resp.content.decode()
+    ksdd.refresh_from_db()
+    assert (ksdd.dianggarkan_apbd, ksdd.versi, ksdd.riwayat.count()) == (True, versi, riwayat)
+    assert ksdd.lokasi != "Buntok"
 
 
 # --- KAK -----------------------------------------------------------------------------

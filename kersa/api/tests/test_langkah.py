@@ -3,6 +3,7 @@ step is refused by (422 with the rule ID) and lost races (409)."""
 
 import pytest
 
+from kersa.agreements import services
 from kersa.agreements.choices import Keputusan, Pemrakarsa, PertimbanganPersetujuan, Status
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Naskah, Tujuan, Urusan
 from kersa.agreements.skenario import ke_status, ksdd_baru
@@ -323,8 +324,14 @@ def test_p21_1_pks_needs_dprd_approval_returns_422(ksdd, pemeran, klien):
     public): the PKS cannot be signed, and the detail says why before the user tries."""
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
     sekretariat = klien(pemeran.sekretariat)
-    r = sekretariat.patch(url_ksdd(ksdd), {"membebani_masyarakat": True}, format="json")
-    assert r.status_code == 200, r.json()
+    services.ksdd_ubah_dasar_dprd(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        alasan="Tarif retribusi baru dibebankan kepada masyarakat.",
+        bukti=unggahan_pdf("perda-retribusi.pdf"),
+        membebani_masyarakat=True,
+    )
+    r = sekretariat.get(url_ksdd(ksdd))
     hambatan = {t["nama"]: t["hambatan"] for t in r.json()["transisi"]}
     assert [h["rule"] for h in hambatan["tandatangani_pks"]] == ["P21-1"]
     assert hambatan["ajukan_persetujuan_dprd"] == []
