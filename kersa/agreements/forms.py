@@ -748,7 +748,12 @@ class TandatanganiForm(LangkahForm):
             )
             self.fields[f"pihak{i}_kedudukan"] = forms.ChoiceField(
                 choices=KedudukanPenandatangan.choices,
-                initial=KedudukanPenandatangan.KEPALA_DAERAH,
+                # No default for the home signer of a PKS: a Kepala Dinas must not be
+                # recorded as Kepala Daerah by leaving the default (P24-1); the service
+                # checks the choice against the record anyway.
+                initial=None
+                if i == 0 and self.jenis == JenisNaskah.PKS
+                else KedudukanPenandatangan.KEPALA_DAERAH,
                 label=_("Kedudukan"),
             )
         if self.jenis == JenisNaskah.PKS:

@@ -291,13 +291,69 @@ def alasan_dprd(ksdd) -> str:
     ) % (ksdd.nomor_dpa or "-")
 
 
+def _nama_sama(a: str, b: str) -> bool:
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def kepala_daerah_sah(*, jenis_kb: bool, nama: str, kepala, tanggal: dt.date) -> list:
+    """P20-3, P24-1: the home region's signer in the capacity of head of region must be
+    the head recorded on the signing date (a Pj./Plt. is recorded with the decree that
+    appoints them); the office chosen in a form is never enough by itself."""
+    rule, pasal = ("P20-3", "Pasal 20 ayat (3)") if jenis_kb else ("P24-1", "Pasal 24 ayat (1)")
+    if kepala is None:
+        return [
+            Pelanggaran(
+                rule,
+                _(
+                    "Kepala daerah pada tanggal %(tanggal)s belum tercatat; penandatangan "
+                    "sebagai Kepala Daerah tidak dapat diperiksa (%(pasal)s). Catat kepala "
+                    "daerah (atau Pj./Plt. dengan nomor dan tanggal keputusan pengangkatannya) "
+                    "terlebih dahulu."
+                )
+                % {"tanggal": tanggal.strftime("%d-%m-%Y"), "pasal": pasal},
+                field="penandatangan",
+            )
+        ]
+    if not _nama_sama(nama, kepala.nama):
+        return [
+            Pelanggaran(
+                rule,
+                _(
+                    "%(nama)s bukan kepala daerah yang tercatat pada tanggal %(tanggal)s "
+                    "(%(kepala)s, Keputusan Nomor %(nomor)s); naskah ditandatangani oleh "
+                    "Bupati (%(pasal)s)%(lain)s."
+                )
+                % {
+                    "nama": nama,
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                    "kepala": f"{kepala.jabatan}: {kepala.nama}",
+                    "nomor": kepala.nomor_keputusan,
+                    "pasal": pasal,
+                    "lain": ""
+                    if jenis_kb
+                    else _(
+                        " atau oleh Kepala Perangkat Daerah berdasarkan Surat Kuasa "
+                        "(Pasal 24 ayat 2)"
+                    ),
+                },
+                field="penandatangan",
+            )
+        ]
+    return []
+
+
 def penandatangan_sah(
-    *, jenis_kb: bool, penandatangan: dict, tanggal: dt.date, ksdd, home: str
+    *, jenis_kb: bool, penandatangan: dict, tanggal: dt.date, ksdd, home: str, kepala=None
 ) -> list[Pelanggaran]:
-    """P20-3 for a KB (every party signs by its head of region); P24-1…3 for a PKS
-    (the home region signs by the Bupati or an official under a valid Surat Kuasa)."""
+    """P20-3 for a KB (every party signs by its head of region; the home signer is the
+    recorded head); P24-1…3 for a PKS (the home region signs by the recorded head, or by
+    the Kepala of a Perangkat Daerah holding a valid Surat Kuasa for this KSDD)."""
     kedudukan = penandatangan["kedudukan"]
     wilayah = penandatangan["wilayah"]
+    if wilayah.kode == home and kedudukan == KedudukanPenandatangan.KEPALA_DAERAH:
+        return kepala_daerah_sah(
+            jenis_kb=jenis_kb, nama=penandatangan["nama"], kepala=kepala, tanggal=tanggal
+        )
     if jenis_kb:
         if kedudukan != KedudukanPenandatangan.KEPALA_DAERAH:
             return [
@@ -334,8 +390,17 @@ def penandatangan_sah(
         masalah.append(_("sudah tidak berlaku pada tanggal penandatanganan"))
     if sk.ksdd_id and sk.ksdd_id != ksdd.pk:
         masalah.append(_("diberikan untuk KSDD lain"))
-    if sk.penerima_nama.strip().casefold() != penandatangan["nama"].strip().casefold():
+    if not _nama_sama(sk.penerima_nama, penandatangan["nama"]):
         masalah.append(_("diberikan kepada %s, bukan penandatangan ini") % sk.penerima_nama)
+    pd = sk.perangkat_daerah
+    if not _nama_sama(pd.kepala_nama, penandatangan["nama"]):
+        masalah.append(
+            _(
+                "%(nama)s bukan Kepala %(pd)s yang tercatat; Surat Kuasa hanya dapat diberikan "
+                "kepada Kepala Perangkat Daerah (Pasal 24 ayat 2)"
+            )
+            % {"nama": penandatangan["nama"], "pd": pd.nama}
+        )
     found = []
     if masalah:
         found.append(
@@ -343,6 +408,24 @@ def penandatangan_sah(
                 "P24-2",
                 _("Surat Kuasa %(nomor)s tidak sah untuk penandatanganan ini: %(masalah)s.")
                 % {"nomor": sk.nomor, "masalah": "; ".join(str(m) for m in masalah)},
+                field="surat_kuasa",
+            )
+        )
+    if sk.tanggal <= tanggal and sk.tanggal_tembusan and sk.tanggal_tembusan > tanggal:
+        found.append(
+            Pelanggaran(
+                "P24-3",
+                _(
+                    "Tembusan Surat Kuasa %(nomor)s baru disampaikan pada %(tembusan)s, setelah "
+                    "tanggal penandatanganan %(tanggal)s; tembusan harus disampaikan kepada "
+                    "Perangkat Daerah yang membidangi kerja sama daerah paling lambat pada "
+                    "tanggal penandatanganan (Pasal 24 ayat 3)."
+                )
+                % {
+                    "nomor": sk.nomor,
+                    "tembusan": sk.tanggal_tembusan.strftime("%d-%m-%Y"),
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                },
                 field="surat_kuasa",
             )
         )

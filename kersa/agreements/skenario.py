@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -104,7 +105,16 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
         if peran:
             user_set_peran(user=user, peran=peran)
         cast[attr] = User.objects.get(pk=user.pk)  # fresh permission cache
+    _kepala_daerah_home()
     return Pemeran(**cast)
+
+
+def _kepala_daerah_home() -> None:
+    """The home region's recorded head, whom the demo KB and PKS name as signer: the
+    signing step checks the signer against this record (P20-3, P24-1)."""
+    from kersa.regions.demo import demo_muat_satu
+
+    demo_muat_satu(settings.KERSA_HOME_REGION)
 
 
 def _hari(n: int) -> dt.date:

@@ -34,10 +34,17 @@ _DEMO = [
 ]
 
 
-def demo_muat() -> int:
+def demo_muat_satu(kode_wilayah: str) -> int:
+    """The demo head of one region only (the home region for the demo signers)."""
+    return demo_muat(kode_wilayah=kode_wilayah)
+
+
+def demo_muat(kode_wilayah: str | None = None) -> int:
     """Idempotent: a region that already has a recorded head is left alone."""
     n = 0
     for kode, nama, status, nomor, tgl, mulai in _DEMO:
+        if kode_wilayah and kode != kode_wilayah:
+            continue
         wilayah = Wilayah.objects.filter(kode=kode).first()
         if wilayah is None or KepalaDaerah.objects.filter(wilayah=wilayah).exists():
             continue

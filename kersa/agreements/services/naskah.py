@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.services import berkas_unggah
-from kersa.regions.selectors import wilayah_daerah
+from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from .. import rules
 from ..choices import (
@@ -232,6 +232,7 @@ def _tandatangani(
                 continue
         sk_map[p["wilayah"]] = sk
         found += rules.penandatangan_sah(
+            kepala=kepala_daerah_pada(home, tanggal) if p["wilayah"] == home.kode else None,
             jenis_kb=kb,
             tanggal=tanggal,
             ksdd=k,

@@ -20,7 +20,9 @@ from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
-from kersa.regions.models import Wilayah
+from kersa.documents.models import Berkas
+from kersa.regions.models import KepalaDaerah, Wilayah
+from kersa.regions.services import kepala_daerah_catat
 
 pytestmark = pytest.mark.django_db
 
@@ -93,12 +95,17 @@ def _setuju_dprd(ksdd, user, **ubah):
     return services.ksdd_catat_persetujuan_dprd(ksdd=ksdd, user=user, **data)
 
 
+def _kepala_pd(pemeran) -> str:
+    return pemeran.operator.perangkat_daerah.kepala_nama
+
+
 def _surat_kuasa(pemeran, ksdd=None, **ubah):
     data = {
         "nomor": "100.3.4/07/Pem/2026",
         "tanggal": _hari(10),
         "pemberi": "Bupati Barito Selatan",
-        "penerima_nama": "Rahmat Hidayat",
+        # the recorded Kepala of the agency: only a Kepala Perangkat Daerah may hold one (P24-2)
+        "penerima_nama": pemeran.operator.perangkat_daerah.kepala_nama,
         "penerima_jabatan": "Kepala Dinas Kesehatan",
         "perangkat_daerah": pemeran.operator.perangkat_daerah,
         "ksdd": ksdd,
@@ -345,7 +352,7 @@ def test_p24_2_official_with_a_valid_surat_kuasa_may_sign(pks_siap, pemeran):
     assert pks_siap.status == Status.PELAKSANAAN
     home = Penandatangan.objects.get(naskah__ksdd=pks_siap, naskah__jenis="pks", wilayah_id="62.04")
     assert (home.nama, home.kedudukan, home.surat_kuasa) == (
-        "Rahmat Hidayat",
+        sk.penerima_nama,
         KedudukanPenandatangan.PEJABAT_KUASA,
         sk,
     )
@@ -353,7 +360,7 @@ def test_p24_2_official_with_a_valid_surat_kuasa_may_sign(pks_siap, pemeran):
 
 def test_p24_2_official_without_surat_kuasa_is_refused(pks_siap, pemeran):
     rows = _penandatangan(pks_siap, pemeran, pks=True)
-    rows[0].update(nama="Rahmat Hidayat", kedudukan=KedudukanPenandatangan.PEJABAT_KUASA)
+    rows[0].update(nama=_kepala_pd(pemeran), kedudukan=KedudukanPenandatangan.PEJABAT_KUASA)
     with pytest.raises(RuleViolation) as exc:
         _ttd(pks_siap, pemeran.sekretariat, pks=True, rows=rows)
     assert [(p.rule, p.field) for p in exc.value.pelanggaran] == [("P24-2", "surat_kuasa")]
@@ -387,7 +394,7 @@ def test_p24_2_invalid_surat_kuasa_is_refused(pks_siap, pemeran, kasus):
     ubah, masalah = _SURAT_KUASA_TIDAK_SAH[kasus]
     sk = _surat_kuasa(pemeran, **{"ksdd": pks_siap, **ubah(pemeran)})
     rows = _penandatangan(pks_siap, pemeran, pks=True, surat_kuasa=sk)
-    rows[0]["nama"] = "Rahmat Hidayat"  # the official who signs is always the same person
+    rows[0]["nama"] = _kepala_pd(pemeran)  # the official who signs is always the same person
     with pytest.raises(RuleViolation) as exc:
         _ttd(pks_siap, pemeran.sekretariat, pks=True, rows=rows)
     assert _rules(exc) == ["P24-2"]
@@ -413,3 +420,79 @@ def test_p24_3_surat_kuasa_without_copy_to_the_cooperation_agency_is_refused(pks
     assert _rules(exc) == ["P24-3"]
     assert "belum disampaikan" in exc.value.detail
     assert "Pasal 24 ayat 3" in exc.value.detail
+
+
+# --- P20-3, P24-1…3: the signer is checked against the record -----------------------------
+
+
+def test_p20_3_kb_home_signer_not_the_recorded_head_is_refused(kb_siap, pemeran):
+    rows = _penandatangan(kb_siap, pemeran, pks=False)
+    rows[0].update(nama="Martina Luwi", jabatan="Kepala Dinas Kesehatan")  # office picked
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(kb_siap, pemeran.sekretariat, pks=False, rows=rows)
+    assert _rules(exc) == ["P20-3"]
+    assert "bukan kepala daerah yang tercatat" in exc.value.detail
+    assert "Pasal 20 ayat (3)" in exc.value.detail
+    assert "Eddy Raya Samsuri" in exc.value.detail
+    assert not Penandatangan.objects.exists()
+    assert not Berkas.objects.filter(jenis=JenisBerkas.KB_DITANDATANGANI).exists()
+
+
+def test_p20_3_kb_without_a_recorded_head_is_refused(kb_siap, pemeran):
+    KepalaDaerah.objects.filter(wilayah_id="62.04").delete()
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(kb_siap, pemeran.sekretariat, pks=False)
+    assert _rules(exc) == ["P20-3"]
+    assert "belum tercatat" in exc.value.detail
+    assert not Penandatangan.objects.exists()
+
+
+def test_p20_3_kb_signed_by_a_recorded_penjabat_is_accepted(kb_siap, pemeran):
+    kepala_daerah_catat(
+        wilayah=Wilayah.objects.get(kode="62.04"),
+        nama="Sri Wahyuni",
+        status="pj",
+        nomor_keputusan="100.2.1.3-2001 Tahun 2026",
+        tanggal_keputusan=_hari(40),
+        mulai=_hari(30),
+    )
+    rows = _penandatangan(kb_siap, pemeran, pks=False)
+    rows[0].update(nama="Sri Wahyuni", jabatan="Penjabat Bupati Barito Selatan")
+    _ttd(kb_siap, pemeran.sekretariat, pks=False, rows=rows)
+    assert Penandatangan.objects.get(wilayah_id="62.04").nama == "Sri Wahyuni"
+
+
+def test_p24_1_pks_home_signer_as_kepala_daerah_but_not_the_head_is_refused(pks_siap, pemeran):
+    """A Kepala Dinas recorded as 'Kepala Daerah' is refused: the register shows the true
+    office."""
+    rows = _penandatangan(pks_siap, pemeran, pks=True)
+    rows[0].update(nama=_kepala_pd(pemeran), jabatan="Kepala Dinas Kesehatan")
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(pks_siap, pemeran.sekretariat, pks=True, rows=rows)
+    assert _rules(exc) == ["P24-1"]
+    assert "Pasal 24 ayat (1)" in exc.value.detail
+    assert "Surat Kuasa" in exc.value.detail
+    assert not Penandatangan.objects.filter(naskah__jenis="pks").exists()
+
+
+def test_p24_2_staff_member_under_a_surat_kuasa_is_refused(pks_siap, pemeran):
+    sk = _surat_kuasa(
+        pemeran, pks_siap, penerima_nama="Siti Aminah", penerima_jabatan="Kepala Seksi"
+    )
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(pks_siap, pemeran.sekretariat, pks=True, surat_kuasa=sk)
+    assert _rules(exc) == ["P24-2"]
+    assert "bukan Kepala Dinas Kesehatan yang tercatat" in exc.value.detail
+    assert "Pasal 24 ayat 2" in exc.value.detail
+    assert not Penandatangan.objects.filter(naskah__jenis="pks").exists()
+    pks_siap.refresh_from_db()
+    assert pks_siap.status == Status.PENANDATANGANAN_PKS
+
+
+def test_p24_3_copy_sent_after_the_signing_date_is_refused(pks_siap, pemeran):
+    sk = _surat_kuasa(pemeran, pks_siap, tanggal_tembusan=_hari(1))  # signed on _hari(3)
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(pks_siap, pemeran.sekretariat, pks=True, surat_kuasa=sk)
+    assert _rules(exc) == ["P24-3"]
+    assert "paling lambat pada tanggal penandatanganan" in exc.value.detail
+    assert not Penandatangan.objects.filter(naskah__jenis="pks").exists()

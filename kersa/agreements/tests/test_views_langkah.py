@@ -720,7 +720,7 @@ def test_p24_2_pks_oleh_pejabat_dengan_surat_kuasa_sah(client, pemeran, ksdd):
         nomor="180/07/SK-Bup/2026",
         tanggal=HARI_INI - dt.timedelta(days=30),
         pemberi="Bupati Barito Selatan",
-        penerima_nama="Rahmat Hidayat",
+        penerima_nama=pemeran.operator.perangkat_daerah.kepala_nama,
         penerima_jabatan="Kepala Dinas Kesehatan",
         perangkat_daerah=pemeran.operator.perangkat_daerah,
         lingkup="Menandatangani PKS pelayanan kesehatan rujukan.",
@@ -733,7 +733,7 @@ def test_p24_2_pks_oleh_pejabat_dengan_surat_kuasa_sah(client, pemeran, ksdd):
     data |= _penandatangan(
         ksdd,
         pks=True,
-        nama="Rahmat Hidayat",
+        nama=pemeran.operator.perangkat_daerah.kepala_nama,
         jabatan="Kepala Dinas Kesehatan",
         kedudukan=KedudukanPenandatangan.PEJABAT_KUASA,
         surat_kuasa=sk.pk,
@@ -743,6 +743,27 @@ def test_p24_2_pks_oleh_pejabat_dengan_surat_kuasa_sah(client, pemeran, ksdd):
     ksdd.refresh_from_db()
     assert ksdd.status == Status.PELAKSANAAN
     assert ksdd.naskah.get(jenis="pks").penandatangan.get(urutan=1).surat_kuasa == sk
+
+
+def test_p24_1_kepala_dinas_dicatat_sebagai_kepala_daerah_ditolak(client, pemeran, ksdd):
+    ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
+    client.force_login(pemeran.sekretariat)
+    data = {"tanggal": _tgl(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
+    data |= _penandatangan(
+        ksdd,
+        pks=True,
+        nama=pemeran.operator.perangkat_daerah.kepala_nama,
+        jabatan="Kepala Dinas Kesehatan",
+        kedudukan=KedudukanPenandatangan.KEPALA_DAERAH,
+    )
+    resp = _kirim(client, ksdd, "tandatangani_pks", data)
+    assert resp.status_code == 200
+    teks = resp.content.decode()
+    assert "bukan kepala daerah yang tercatat" in teks
+    assert "Pasal 24 ayat (1)" in teks
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENANDATANGANAN_PKS
+    assert not Berkas.objects.filter(jenis="pks_ttd").exists()
 
 
 def test_batalkan_lewat_formulir(client, pemeran, ksdd):

@@ -308,6 +308,17 @@ def test_p20_3_kb_signed_under_mandate_returns_422(ksdd, pemeran, klien):
     assert r.json()["rule"] == "P20-3"
 
 
+def test_p20_3_kb_home_signer_not_the_recorded_head_returns_422(ksdd, pemeran, klien):
+    ke_status(ksdd, Status.PENANDATANGANAN_KB, pemeran)
+    data = data_tandatangani(ksdd, hari(18))
+    data["penandatangan"][0].update(nama="Martina Luwi", jabatan="Kepala Dinas Kesehatan")
+    r = langkah(klien(pemeran.bupati), ksdd, "tandatangani_kb", data)
+    assert r.status_code == 422
+    assert r.json()["rule"] == "P20-3"
+    assert "bukan kepala daerah yang tercatat" in str(r.json())
+    assert not ksdd.naskah.get(jenis="kb").penandatangan.exists()
+
+
 def test_p24_2_pks_signed_by_official_without_surat_kuasa_returns_422(ksdd, pemeran, klien):
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
     data = data_tandatangani(ksdd, hari(3))

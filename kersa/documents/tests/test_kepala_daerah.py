@@ -23,6 +23,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kepala(acuan):
     barsel, bartim = Wilayah.objects.get(kode="62.04"), Wilayah.objects.get(kode="62.13")
+    # the cast (pemeran_buat) may already have recorded the home head, whom the
+    # signing step checks the signer against (P20-3, P24-1)
+    KepalaDaerah.objects.filter(wilayah=barsel).delete()
     kepala_daerah_catat(
         wilayah=barsel,
         nama="Eddy Raya Samsuri",
