@@ -245,3 +245,44 @@ def test_p22_1b_answer_meets_only_p22_1b_and_p22_1c_review_closes_p22_3(pemeran)
             tanggal_diterima=hari,
         )
     assert _rules(exc) == ["P22-1b"]
+
+
+def test_p22_3_refusal_web_step_page_and_post(client, pemeran):
+    from django.urls import reverse
+
+    ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+    hari = ksdd.permohonan_dprd.first().tanggal_diterima + dt.timedelta(days=1)
+    client.force_login(pemeran.sekretariat)
+    url = reverse("agreements:langkah", args=[ksdd.pk, "catat_penolakan_dprd"])
+    page = client.get(url)
+    assert page.status_code == 200 and "Pasal 22 ayat (3)" in page.content.decode()
+    resp = client.post(
+        url,
+        {
+            "versi": ksdd.versi,
+            "nomor_surat": "170/45/DPRD/2026",
+            "tanggal_surat": hari.isoformat(),
+            "tanggal_diterima": hari.isoformat(),
+            "penandatangan": "Ketua DPRD",
+            "alasan": "Objek belum tercantum dalam RKPD.",
+            "surat": unggahan_pdf("penolakan-dprd.pdf"),
+            "lanjutan": "berakhir",
+        },
+    )
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.DITOLAK
+    assert _jam(ksdd, "P22-3").status == StatusTenggat.DITUTUP_PENOLAKAN
+
+
+def test_p22_3_worker_refuses_to_deem_a_clock_left_open_after_a_refusal(pemeran):
+    ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+    hari = ksdd.permohonan_dprd.first().tanggal_diterima + dt.timedelta(days=1)
+    _tolak(ksdd, pemeran, tanggal=hari)
+    jam = _jam(ksdd, "P22-3")
+    # A clock left running by some other path (e.g. data repaired by hand).
+    Tenggat.objects.filter(pk=jam.pk).update(status=StatusTenggat.BERJALAN)
+    assert tenggat_pindai(hari_ini=jam.jatuh_tempo + dt.timedelta(days=1)).dianggap == 0
+    jam.refresh_from_db()
+    assert jam.status == StatusTenggat.DITUTUP_PENOLAKAN
+    assert not PersetujuanDprd.objects.filter(ksdd=ksdd).exists()
