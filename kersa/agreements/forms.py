@@ -859,13 +859,43 @@ class LaporanGubernurForm(_SuratMitraForm):
     surat = BerkasField(label=_("Surat laporan kepada Gubernur"))
 
 
-class TelaahanDprdForm(LangkahForm):
-    pasal = _("Pasal 22 ayat (1) huruf b dan c")
+class JawabanDprdForm(LangkahForm):
+    pasal = _("Pasal 22 ayat (1) huruf b")
 
     nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat pimpinan DPRD"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
+    surat = BerkasField(label=_("Surat jawaban pimpinan DPRD"), required=False)
+
+
+class TelaahanDprdForm(LangkahForm):
+    pasal = _("Pasal 22 ayat (1) huruf c")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat telaahan DPRD"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     surat = BerkasField(label=_("Surat dan hasil kajian rancangan PKS"))
+
+
+class PenolakanDprdForm(LangkahForm):
+    """P22-3: DPRD refuses the request; every P22 clock closes, nothing is deemed."""
+
+    pasal = _("Pasal 22 ayat (3)")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penolakan DPRD"))
+    tanggal_surat = TanggalField(label=_("Tanggal surat"))
+    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
+    penandatangan = forms.CharField(max_length=200, label=_("Penandatangan"))
+    alasan = _teks(_("Alasan penolakan"))
+    surat = BerkasField(label=_("Pindaian surat penolakan"))
+    lanjutan = forms.ChoiceField(
+        label=_("Tindak lanjut"),
+        choices=[
+            ("revisi", _("Kembali ke revisi (permohonan baru memulai lagi jangka waktu Pasal 22)")),
+            ("berakhir", _("KSDD berakhir karena ditolak")),
+        ],
+        initial="revisi",
+    )
 
 
 class TindakLanjutTelaahanForm(LangkahForm):
@@ -900,7 +930,9 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "catat_persetujuan_dprd": PersetujuanDprdForm,
     "catat_permintaan_kedua": PermintaanKeduaForm,
     "catat_laporan_gubernur": LaporanGubernurForm,
+    "catat_jawaban_dprd": JawabanDprdForm,
     "catat_telaahan_dprd": TelaahanDprdForm,
+    "catat_penolakan_dprd": PenolakanDprdForm,
     "catat_tindak_lanjut_telaahan": TindakLanjutTelaahanForm,
     "sepakati_rancangan_pks": RancanganPksForm,
     "tandatangani_pks": TandatanganiPksForm,

@@ -235,6 +235,12 @@ TRANSISI: dict[str, Transisi] = {
             pemrakarsa=Pemrakarsa.DAERAH,
         ),
         Transisi(
+            "catat_jawaban_dprd",
+            _l("Catat jawaban pimpinan DPRD"),
+            frozenset({Status.MENUNGGU_DPRD}),
+            "kelola_dprd",
+        ),
+        Transisi(
             "catat_telaahan_dprd",
             _l("Catat telaahan DPRD atas rancangan PKS"),
             frozenset({Status.MENUNGGU_DPRD}),
@@ -243,6 +249,13 @@ TRANSISI: dict[str, Transisi] = {
         Transisi(
             "catat_tindak_lanjut_telaahan",
             _l("Catat tindak lanjut Bupati atas telaahan DPRD"),
+            frozenset({Status.MENUNGGU_DPRD}),
+            "kelola_dprd",
+        ),
+        # P22-3: DPRD refuses; back to the request (revision) or the KSDD ends.
+        Transisi(
+            "catat_penolakan_dprd",
+            _l("Catat penolakan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
         ),

@@ -74,6 +74,16 @@ AKSI: dict[str, AksiLangkah] = {
             s.CatatPersetujuanDprdSerializer,
         ),
         AksiLangkah(
+            "catat_jawaban_dprd",
+            services.ksdd_catat_jawaban_dprd,
+            s.CatatJawabanDprdSerializer,
+        ),
+        AksiLangkah(
+            "catat_penolakan_dprd",
+            services.ksdd_catat_penolakan_dprd,
+            s.CatatPenolakanDprdSerializer,
+        ),
+        AksiLangkah(
             "catat_telaahan_dprd",
             services.ksdd_catat_telaahan_dprd,
             s.CatatTelaahanDprdSerializer,

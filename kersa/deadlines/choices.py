@@ -20,6 +20,8 @@ class StatusTenggat(models.TextChoices):
     TERLEWAT = "terlewat", _("Terlewat")
     DIANGGAP = "dianggap", _("Dianggap (akibat hukum berlaku)")
     DIHENTIKAN = "dihentikan", _("Dihentikan")
+    # P22-3: DPRD refused the request; its P22 clocks close and nothing is deemed.
+    DITUTUP_PENOLAKAN = "ditolak", _("Ditutup karena penolakan DPRD")
 
 
 class Akibat(models.TextChoices):

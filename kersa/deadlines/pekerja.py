@@ -11,7 +11,9 @@
      P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
    - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):
      ``agreements.services.ksdd_anggap_persetujuan_dprd`` records it as a step taken
-     by the system, dated the due date, and the KSDD moves on.
+     by the system, stating the due date (the period's last day) and the day after it
+     (the day it takes effect), and the KSDD moves on. Never after a recorded DPRD
+     refusal of that request (P22-3): the clock closes as DITUTUP_PENOLAKAN instead.
 
    **When a clock counts as passed.** Pasal 22 gives DPRD "paling lama 15 (45) hari
    kerja": the due date is the last day on which DPRD may still answer, and ayat (3)
@@ -19,7 +21,8 @@
    acts on the first scan *after* the due date (00:05 the next day) and records the
    deemed approval *dated the due date* (the day the period ended, RULES.md P22-1f:
    "on that day"). Acting at 00:05 on the due date itself would take DPRD's last day
-   away: an approval signed that afternoon could no longer be recorded. The same
+   away: an approval signed that afternoon could no longer be recorded. The deemed
+   approval takes effect the day after the due date (P22-1f, P22-3). The same
    reading holds for every clock: a clock is missed once its last day has gone by.
 
 2. **Periodic clocks** whose period has begun are started, idempotent by ``kunci``:
@@ -130,7 +133,8 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
         tenggat.refresh_from_db()
         definisi = DEFINISI.get(tenggat.rule)
         if tenggat.akibat == Akibat.ANGGAP_SETUJU and ksdd is not None:
-            _anggap(tenggat, ksdd)
+            if _anggap(tenggat, ksdd) is False:
+                return None  # P22-3: refused by DPRD, nothing deemed
         else:
             tenggat_akhiri(
                 tenggat=tenggat,
@@ -149,11 +153,28 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
         return tenggat.akibat
 
 
-def _anggap(tenggat: Tenggat, ksdd) -> None:
+def _anggap(tenggat: Tenggat, ksdd) -> bool | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
+    from kersa.agreements.models import PenolakanDprd
     from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
     from kersa.core.errors import RuleViolation
 
+    # P22-3: no approval is ever deemed after DPRD refused the request this clock
+    # counts from (the refusal step closes the clocks; this guards a clock left open).
+    penolakan = PenolakanDprd.objects.filter(
+        permohonan__ksdd=ksdd, permohonan_id=tenggat.subjek_id
+    ).first()
+    if penolakan is not None:
+        tenggat_akhiri(
+            tenggat=tenggat,
+            ke=StatusTenggat.DITUTUP_PENOLAKAN,
+            alasan=_(
+                "DPRD telah menolak permohonan dengan surat %s; persetujuan tidak dianggap "
+                "diberikan (Pasal 22 ayat 3)."
+            )
+            % penolakan.nomor_surat,
+        )
+        return False
     try:
         ksdd_anggap_persetujuan_dprd(
             ksdd=ksdd, rule=ANGGAP.get(tenggat.rule, "P22-3"), tanggal=tenggat.jatuh_tempo

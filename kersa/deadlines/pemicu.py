@@ -168,6 +168,7 @@ def _dprd(rule: str, sumber: str):
         teks = {
             "permohonan": _("Permohonan Persetujuan DPRD %(n)s diterima DPRD pada %(t)s"),
             "telaahan": _("Telaahan DPRD %(n)s diterima Bupati pada %(t)s"),
+            "jawaban": _("Jawaban pimpinan DPRD %(n)s diterima Bupati pada %(t)s"),
             "tindak_lanjut": _("Tindak lanjut Bupati %(n)s diterima DPRD pada %(t)s"),
         }[sumber]
         return [
@@ -284,14 +285,22 @@ PEMICU: dict[str, Pemicu] = {
             Mulai("P22-3", _dprd("P22-3", "permohonan")),
         )
     ),
+    "catat_jawaban_dprd": Pemicu(
+        # The answer of the DPRD leadership meets P22-1b and nothing else.
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1b",), _lingkup_permohonan),),
+    ),
     "catat_telaahan_dprd": Pemicu(
-        # DPRD has answered and taken a position (P22-1b, P22-3).
-        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1b", "P22-3"), _lingkup_permohonan),),
+        # P22-1c: DPRD's review is its first position on the substance (meets P22-3).
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-3",), _lingkup_permohonan),),
         mulai=(Mulai("P22-1d", _dprd("P22-1d", "telaahan")),),
     ),
     "catat_tindak_lanjut_telaahan": Pemicu(
         akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1d",), _lingkup_permohonan),),
         mulai=(Mulai("P22-1e", _dprd("P22-1e", "tindak_lanjut")),),
+    ),
+    "catat_penolakan_dprd": Pemicu(
+        # P22-3: a refusal closes every open P22 clock of the request; nothing is deemed.
+        akhiri=(Akhiri(StatusTenggat.DITUTUP_PENOLAKAN, _DPRD, _lingkup_permohonan),),
     ),
     "catat_persetujuan_dprd": Pemicu(
         akhiri=(

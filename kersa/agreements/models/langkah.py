@@ -27,6 +27,8 @@ __all__ = [
     "LaporanGubernur",
     "TelaahanDprd",
     "TindakLanjutTelaahan",
+    "JawabanDprd",
+    "PenolakanDprd",
 ]
 
 _BERKAS = "documents.Berkas"
@@ -372,6 +374,14 @@ class PersetujuanDprd(models.Model):
         help_text=_("Pasal 22 ayat (1) huruf f atau ayat (3)."),
     )
     dasar = models.CharField(_("dasar"), max_length=100, blank=True)
+    # P22-1f, P22-3: a deemed approval takes effect the day after the period's last
+    # day; ``tanggal`` is that effective day, ``hari_terakhir`` the period's last day.
+    hari_terakhir = models.DateField(
+        _("hari terakhir jangka waktu"),
+        null=True,
+        blank=True,
+        help_text=_("Hanya untuk persetujuan yang dianggap diberikan."),
+    )
     berkas = _berkas(
         _("surat persetujuan yang ditandatangani pimpinan DPRD"), null=True, blank=True
     )
@@ -494,10 +504,72 @@ class LaporanGubernur(models.Model):
         return self.nomor_surat
 
 
+class JawabanDprd(models.Model):
+    """The DPRD leadership's answer to the request, received by the Bupati (Pasal 22
+    ayat 1 huruf b; P22-1b): a letter of its own that meets P22-1b and nothing else.
+    """
+
+    permohonan = models.OneToOneField(
+        PermohonanDprd, on_delete=models.CASCADE, related_name="jawaban"
+    )
+    nomor_surat = models.CharField(_("nomor surat pimpinan DPRD"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
+    berkas = _berkas(_("surat jawaban pimpinan DPRD"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("jawaban pimpinan DPRD")
+        verbose_name_plural = _("jawaban pimpinan DPRD")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="jawaban_dprd_diterima_setelah_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
+class PenolakanDprd(models.Model):
+    """DPRD's refusal of the request (P22-3): a position that stops every P22 clock;
+    no approval is ever deemed for this request afterwards. The KSDD goes back to
+    revision (a new request restarts the chain) or ends as refused.
+    """
+
+    permohonan = models.OneToOneField(
+        PermohonanDprd, on_delete=models.PROTECT, related_name="penolakan"
+    )
+    nomor_surat = models.CharField(_("nomor surat penolakan"), max_length=100)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
+    penandatangan = models.CharField(_("penandatangan"), max_length=200)
+    alasan = models.TextField(_("alasan penolakan"))
+    berkas = _berkas(_("pindaian surat penolakan DPRD"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penolakan DPRD")
+        verbose_name_plural = _("penolakan DPRD")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
+                name="penolakan_dprd_diterima_setelah_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat
+
+
 class TelaahanDprd(models.Model):
-    """The DPRD leadership's answer to the request, with its commission's review of the
-    draft PKS, received by the Bupati (Pasal 22 ayat 1 huruf b dan c; P22-1b, P22-1c).
-    ``tanggal_diterima`` starts the Bupati's follow-up period (P22-1d).
+    """DPRD's review of the draft PKS sent to the Bupati (Pasal 22 ayat 1 huruf c;
+    P22-1c), a letter separate from the answer of P22-1b (``JawabanDprd``): DPRD's first
+    position on the substance, closes P22-3; ``tanggal_diterima`` starts the Bupati's
+    follow-up period (P22-1d).
     """
 
     permohonan = models.OneToOneField(

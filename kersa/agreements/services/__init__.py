@@ -10,6 +10,8 @@ family: ``ksdd`` (the record and its ends), ``persiapan`` (stage a), ``penawaran
 from .dprd import (
     ksdd_ajukan_persetujuan_dprd,
     ksdd_anggap_persetujuan_dprd,
+    ksdd_catat_jawaban_dprd,
+    ksdd_catat_penolakan_dprd,
     ksdd_catat_persetujuan_dprd,
     ksdd_catat_telaahan_dprd,
     ksdd_catat_tindak_lanjut_telaahan,
@@ -54,6 +56,8 @@ __all__ = [
     "ksdd_catat_laporan_gubernur",
     "ksdd_catat_penawaran",
     "ksdd_catat_permintaan_kedua",
+    "ksdd_catat_jawaban_dprd",
+    "ksdd_catat_penolakan_dprd",
     "ksdd_catat_persetujuan_dprd",
     "ksdd_catat_petunjuk_tertulis",
     "ksdd_catat_rekomendasi_pleno",

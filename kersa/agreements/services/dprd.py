@@ -16,7 +16,9 @@ from ..choices import (
     Status,
 )
 from ..models import (
+    JawabanDprd,
     Ksdd,
+    PenolakanDprd,
     PermohonanDprd,
     PersetujuanDprd,
     TelaahanDprd,
@@ -25,6 +27,50 @@ from ..models import (
 from ..workflow import langkah
 from .penawaran import _surat_opsional, _tgl
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+
+
+def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggaran]:
+    """P22-3: a second request while an approval (signed or deemed) stands is refused;
+    after a refusal, a new request restarts the P22 chain, received after the refusal."""
+    terakhir = k.permohonan_dprd.first()
+    if terakhir is None:
+        return []
+    if hasattr(terakhir, "persetujuan"):
+        return [
+            Pelanggaran(
+                "P22-3",
+                _(
+                    "Persetujuan DPRD atas permohonan %(n)s masih berlaku; permohonan "
+                    "Persetujuan DPRD kedua tidak dapat diajukan (Pasal 22 ayat 3)."
+                )
+                % {"n": terakhir.nomor_surat},
+            )
+        ]
+    penolakan = getattr(terakhir, "penolakan", None)
+    if penolakan is None:
+        return [
+            Pelanggaran(
+                "P22-3",
+                _(
+                    "Permohonan %(n)s belum dijawab DPRD dengan persetujuan atau penolakan; "
+                    "permohonan baru tidak dapat diajukan (Pasal 22 ayat 3)."
+                )
+                % {"n": terakhir.nomor_surat},
+            )
+        ]
+    if tanggal_diterima and tanggal_diterima < penolakan.tanggal_diterima:
+        return [
+            Pelanggaran(
+                "P22-3",
+                _(
+                    "Permohonan baru tidak dapat diterima DPRD sebelum penolakan DPRD "
+                    "%(n)s diterima pada %(t)s (Pasal 22 ayat 3)."
+                )
+                % {"n": penolakan.nomor_surat, "t": _tgl(penolakan.tanggal_diterima)},
+                field="tanggal_diterima",
+            )
+        ]
+    return []
 
 
 def ksdd_ajukan_persetujuan_dprd(
@@ -41,7 +87,8 @@ def ksdd_ajukan_persetujuan_dprd(
     """The Bupati's request to the DPRD leadership with the signed KB and the draft PKS
     (P22-1a), facilitated by the cooperation agency (P21-2)."""
     with langkah(ksdd=ksdd, nama="ajukan_persetujuan_dprd", user=user, versi=versi) as step:
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
+        found = _permohonan_baru_boleh(step.ksdd, tanggal_diterima)
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
         found += rules.p13_tanggal_langkah(
             step.ksdd, dprd_permohonan=(tanggal_surat, "tanggal_surat")
         )
@@ -137,6 +184,168 @@ def _permohonan_terbuka(k: Ksdd, rule: str) -> PermohonanDprd:
     return permohonan
 
 
+def _belum_ditolak(permohonan: PermohonanDprd, rule: str) -> list[Pelanggaran]:
+    penolakan = getattr(permohonan, "penolakan", None)
+    if penolakan is None:
+        return []
+    return [
+        Pelanggaran(
+            rule,
+            _(
+                "DPRD telah menolak permohonan %(n)s dengan surat %(s)s; tidak ada lagi "
+                "jangka waktu Pasal 22 yang berjalan atas permohonan ini (Pasal 22 ayat 3)."
+            )
+            % {"n": permohonan.nomor_surat, "s": penolakan.nomor_surat},
+        )
+    ]
+
+
+def ksdd_catat_jawaban_dprd(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """The DPRD leadership's answer to the request, received by the Bupati (P22-1b): a
+    letter of its own that meets the P22-1b clock and nothing else (the review of
+    P22-1c is ``catat_telaahan_dprd``). Status unchanged."""
+    with langkah(ksdd=ksdd, nama="catat_jawaban_dprd", user=user, versi=versi) as step:
+        permohonan = _permohonan_terbuka(step.ksdd, "P22-1b")
+        found = _belum_ditolak(permohonan, "P22-1b")
+        if hasattr(permohonan, "jawaban"):
+            found.append(
+                Pelanggaran(
+                    "P22-1b",
+                    _(
+                        "Jawaban pimpinan DPRD atas permohonan ini sudah dicatat (Pasal 22 "
+                        "ayat 1 huruf b)."
+                    ),
+                )
+            )
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
+        found += _urutan_tanggal(
+            permohonan.tanggal_diterima,
+            tanggal_surat,
+            _("Jawaban pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+            "tanggal_surat",
+        )
+        tolak_jika(found)
+        JawabanDprd.objects.create(
+            permohonan=permohonan,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            berkas=_surat_opsional(step, surat, user),
+            dicatat_oleh=user,
+        )
+        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.alasan = _(
+            "Jawaban pimpinan DPRD (%(n)s) atas permohonan Persetujuan DPRD diterima Bupati "
+            "pada %(t)s (Pasal 22 ayat 1 huruf b)."
+        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+        step.rule = "P22-1b"
+    return ksdd
+
+
+LANJUTAN_PENOLAKAN = ("revisi", "berakhir")
+
+
+def ksdd_catat_penolakan_dprd(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_surat: dt.date,
+    tanggal_diterima: dt.date,
+    penandatangan: str,
+    alasan: str,
+    surat,
+    lanjutan: str = "revisi",
+    versi: int | None = None,
+) -> Ksdd:
+    """DPRD refuses the request (P22-3): a recorded position that closes every open P22
+    clock of the request (DITUTUP_PENOLAKAN) so that no approval is ever deemed after it.
+    ``lanjutan`` "revisi": back to preparing the request (a new request restarts the P22
+    chain); "berakhir": the KSDD ends as refused (DITOLAK)."""
+    with langkah(ksdd=ksdd, nama="catat_penolakan_dprd", user=user, versi=versi) as step:
+        k = step.ksdd
+        permohonan = _permohonan_terbuka(k, "P22-3")
+        found = _belum_ditolak(permohonan, "P22-3")
+        if hasattr(permohonan, "persetujuan"):
+            found.append(
+                Pelanggaran(
+                    "P22-3",
+                    _(
+                        "Persetujuan DPRD atas permohonan ini sudah dicatat; penolakan tidak "
+                        "dapat dicatat sesudahnya (Pasal 22 ayat 3)."
+                    ),
+                )
+            )
+        if lanjutan not in LANJUTAN_PENOLAKAN:
+            found.append(
+                Pelanggaran(
+                    "P22-3",
+                    _("Pilih tindak lanjut penolakan: revisi atau berakhir (Pasal 22 ayat 3)."),
+                    field="lanjutan",
+                )
+            )
+        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
+        found += _urutan_tanggal(
+            permohonan.tanggal_diterima,
+            tanggal_surat,
+            _("Surat penolakan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+            "tanggal_surat",
+        )
+        for nilai, label, field in (
+            (nomor_surat, _("nomor surat penolakan"), "nomor_surat"),
+            (penandatangan, _("penandatangan surat penolakan"), "penandatangan"),
+            (alasan, _("alasan penolakan DPRD"), "alasan"),
+        ):
+            if not (nilai or "").strip():
+                found.append(
+                    Pelanggaran(
+                        "P22-3",
+                        _("Sebutkan %s (Pasal 22 ayat 3).") % label,
+                        field=field,
+                    )
+                )
+        found += _wajib_berkas(surat, _("pindaian surat penolakan DPRD"), "P22-3", "surat")
+        tolak_jika(found)
+        berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.LAINNYA, upload=surat, user=user)
+        step.berkas.append(berkas)
+        PenolakanDprd.objects.create(
+            permohonan=permohonan,
+            nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat,
+            tanggal_diterima=tanggal_diterima,
+            penandatangan=penandatangan.strip(),
+            alasan=alasan.strip(),
+            berkas=berkas,
+            dicatat_oleh=user,
+        )
+        step.data = {
+            "nomor_surat": nomor_surat,
+            "tanggal_diterima": tanggal_diterima.isoformat(),
+            "lanjutan": lanjutan,
+        }
+        ke = Status.PERMOHONAN_DPRD if lanjutan == "revisi" else Status.DITOLAK
+        step.pindah(
+            ke,
+            alasan=_(
+                "DPRD menolak permohonan Persetujuan DPRD %(p)s dengan surat %(n)s yang "
+                "diterima Bupati pada %(t)s; seluruh jangka waktu Pasal 22 ditutup dan "
+                "persetujuan tidak dapat dianggap diberikan (Pasal 22 ayat 3)."
+            )
+            % {"p": permohonan.nomor_surat, "n": nomor_surat, "t": _tgl(tanggal_diterima)},
+            rule="P22-3",
+        )
+    return ksdd
+
+
 def ksdd_catat_telaahan_dprd(
     *,
     ksdd: Ksdd,
@@ -147,12 +356,13 @@ def ksdd_catat_telaahan_dprd(
     surat=None,
     versi: int | None = None,
 ) -> Ksdd:
-    """The DPRD leadership's answer with its commission's review of the draft PKS, received
-    by the Bupati (P22-1b, P22-1c): DPRD has taken a position (P22-3 is met) and the
-    Bupati follows it up within 15 working days (starts P22-1d). Status unchanged."""
+    """DPRD's review of the draft PKS, received by the Bupati (P22-1c), a letter separate
+    from the answer of P22-1b (``ksdd_catat_jawaban_dprd``): DPRD has taken a position
+    (P22-3 is met) and the Bupati follows it up within 15 working days (starts P22-1d).
+    Status unchanged."""
     with langkah(ksdd=ksdd, nama="catat_telaahan_dprd", user=user, versi=versi) as step:
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1c")
-        found = []
+        found = _belum_ditolak(permohonan, "P22-1c")
         if hasattr(permohonan, "telaahan"):
             found.append(
                 Pelanggaran("P22-1c", _("Telaahan DPRD atas permohonan ini sudah dicatat."))
@@ -161,7 +371,7 @@ def ksdd_catat_telaahan_dprd(
         found += _urutan_tanggal(
             permohonan.tanggal_diterima,
             tanggal_surat,
-            _("Surat pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+            _("Telaahan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
             "tanggal_surat",
         )
         tolak_jika(found)
@@ -198,7 +408,7 @@ def ksdd_catat_tindak_lanjut_telaahan(
     with langkah(ksdd=ksdd, nama="catat_tindak_lanjut_telaahan", user=user, versi=versi) as step:
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1d")
         telaahan = getattr(permohonan, "telaahan", None)
-        found = []
+        found = _belum_ditolak(permohonan, "P22-1d")
         if telaahan is None:
             found.append(
                 Pelanggaran(
@@ -248,15 +458,19 @@ def _status_setelah_dprd(k: Ksdd) -> str:
 def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> Ksdd:
     """The approval deemed given when DPRD has not answered in time, recorded by the
     system (the worker, ``kersa.deadlines.tasks``), not by a person: the same step as a
-    signed approval (``catat_persetujuan_dprd``), without a letter, dated the last day
-    of the period (``tanggal``), citing its Pasal. ``rule`` is "P22-3" (no position in
-    45 working days of the request) or "P22-1f" (no approval in 15 working days of the
-    Bupati's follow-up). The KSDD moves on exactly as for a signed approval."""
+    signed approval (``catat_persetujuan_dprd``), without a letter, citing its Pasal.
+    ``tanggal`` is the period's last day (the clock's due date); the approval takes
+    effect the day after it (P22-1f, P22-3), and the record states both. ``rule`` is
+    "P22-3" (no position in 45 working days of the request) or "P22-1f" (no approval
+    in 15 working days of the Bupati's follow-up). Refused once DPRD has refused the
+    request (P22-3): no approval is ever deemed after a refusal."""
     if rule not in ("P22-3", "P22-1f"):
         raise ValueError(rule)
+    berlaku = tanggal + dt.timedelta(days=1)
     with langkah(ksdd=ksdd, nama="catat_persetujuan_dprd", user=None) as step:
         k = step.ksdd
         permohonan = _permohonan_terbuka(k, rule)
+        tolak_jika(_belum_ditolak(permohonan, rule))
         if hasattr(permohonan, "persetujuan"):
             raise RuleViolation(Pelanggaran(rule, _("Persetujuan DPRD sudah dicatat.")))
         if rule == "P22-3":
@@ -264,11 +478,12 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             alasan = _(
                 "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
                 "dalam 45 hari kerja sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
-                "berakhir %(j)s (Pasal 22 ayat 3)."
+                "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
             ) % {
                 "n": permohonan.nomor_surat,
                 "t": _tgl(permohonan.tanggal_diterima),
                 "j": _tgl(tanggal),
+                "b": _tgl(berlaku),
             }
         else:
             dasar = _("Pasal 22 ayat (1) huruf f")
@@ -276,19 +491,31 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
             alasan = _(
                 "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
-                "persetujuan dalam 15 hari kerja sejak tindak lanjut Bupati diterima pada %(t)s; "
-                "jangka waktu berakhir %(j)s (Pasal 22 ayat 1 huruf e dan f)."
-            ) % {"t": _tgl(diterima), "j": _tgl(tanggal)}
+                "persetujuan dalam 15 hari kerja sejak tindak lanjut Bupati %(n)s diterima pada "
+                "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
+                "(Pasal 22 ayat 1 huruf e dan f)."
+            ) % {
+                "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
+                "t": _tgl(diterima),
+                "j": _tgl(tanggal),
+                "b": _tgl(berlaku),
+            }
         PersetujuanDprd.objects.create(
             ksdd=k,
             permohonan=permohonan,
             nomor="",
-            tanggal=tanggal,
+            tanggal=berlaku,
+            hari_terakhir=tanggal,
             dianggap=True,
             dasar=dasar,
             berkas=None,
             dicatat_oleh=None,
         )
-        step.data = {"dianggap": True, "dasar": str(dasar), "tanggal": tanggal.isoformat()}
+        step.data = {
+            "dianggap": True,
+            "dasar": str(dasar),
+            "hari_terakhir": tanggal.isoformat(),
+            "tanggal": berlaku.isoformat(),
+        }
         step.pindah(_status_setelah_dprd(k), alasan=alasan, rule=rule)
     return ksdd

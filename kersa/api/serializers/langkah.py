@@ -314,9 +314,33 @@ class CatatPersetujuanDprdSerializer(_Langkah):
     surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
 
 
+class CatatJawabanDprdSerializer(_Langkah):
+    """Catat jawaban pimpinan DPRD atas permohonan, diterima Bupati (P22-1b; hanya
+    memenuhi jangka waktu P22-1b)."""
+
+    nomor_surat = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    surat = _berkas(_("Surat jawaban pimpinan DPRD (PDF/DOCX)."), required=False)
+
+
+class CatatPenolakanDprdSerializer(_Langkah):
+    """Catat penolakan DPRD atas permohonan (P22-3): menutup seluruh jangka waktu Pasal
+    22; persetujuan tidak pernah dianggap diberikan sesudahnya. ``lanjutan``: "revisi"
+    (kembali menyiapkan permohonan) atau "berakhir" (KSDD ditolak)."""
+
+    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal_surat = TanggalField()
+    tanggal_diterima = TanggalField()
+    penandatangan = serializers.CharField(max_length=200, allow_blank=True)
+    alasan = serializers.CharField(allow_blank=True)
+    surat = _berkas(_("Pindaian surat penolakan DPRD (PDF)."))
+    lanjutan = serializers.ChoiceField(choices=["revisi", "berakhir"], default="revisi")
+
+
 class CatatTelaahanDprdSerializer(_Langkah):
-    """Catat jawaban pimpinan DPRD dengan hasil kajian rancangan PKS, diterima Bupati
-    (P22-1b, P22-1c; memulai P22-1d)."""
+    """Catat telaahan DPRD atas rancangan PKS, diterima Bupati (P22-1c; surat tersendiri
+    dari jawaban P22-1b; memenuhi P22-3 dan memulai P22-1d)."""
 
     nomor_surat = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()

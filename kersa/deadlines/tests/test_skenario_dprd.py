@@ -66,7 +66,9 @@ def _cek_dianggap(ksdd):
     assert ksdd.status == Status.PENYUSUNAN_PKS
     persetujuan = PersetujuanDprd.objects.get(ksdd=ksdd)
     assert persetujuan.dianggap is True
-    assert persetujuan.tanggal == HARI_KE_45
+    # P22-1f / P22-3: takes effect the day after the period's last day; both recorded.
+    assert persetujuan.hari_terakhir == HARI_KE_45
+    assert persetujuan.tanggal == dt.date(2026, 5, 14)
     assert persetujuan.dasar == "Pasal 22 ayat (3)"
     assert persetujuan.dicatat_oleh is None and persetujuan.berkas is None
     riwayat = RiwayatTahap.objects.get(ksdd=ksdd, aksi="catat_persetujuan_dprd")
@@ -74,7 +76,8 @@ def _cek_dianggap(ksdd):
     assert riwayat.rule == "P22-3"
     assert (riwayat.dari, riwayat.ke) == (Status.MENUNGGU_DPRD, Status.PENYUSUNAN_PKS)
     assert "45 hari kerja" in riwayat.alasan and "Pasal 22 ayat 3" in riwayat.alasan
-    assert "13-05-2026" in riwayat.alasan
+    assert "13-05-2026" in riwayat.alasan and "14-05-2026" in riwayat.alasan
+    assert "100.3/210/Pem/2026" in riwayat.alasan  # the letter it counts from
     jam = Tenggat.objects.get(ksdd=ksdd, rule="P22-3")
     assert jam.status == StatusTenggat.DIANGGAP
     assert jam.jatuh_tempo == HARI_KE_45

@@ -161,13 +161,14 @@ def _sampai_tindak_lanjut(pemeran):
 
 
 @pytest.mark.django_db
-def test_p22_1d_review_meets_p22_1b_and_p22_3_and_the_follow_up_starts_p22_1e(pemeran):
+def test_p22_1c_review_meets_p22_3_only_and_the_follow_up_starts_p22_1e(pemeran):
     ksdd = _sampai_tindak_lanjut(pemeran)
     status = dict(
         Tenggat.objects.filter(ksdd=ksdd, rule__startswith="P22").values_list("rule", "status")
     )
+    # P22-1c: the review is a letter of its own; P22-1b is met only by the answer.
     assert status == {
-        "P22-1b": StatusTenggat.TERPENUHI,
+        "P22-1b": StatusTenggat.BERJALAN,
         "P22-3": StatusTenggat.TERPENUHI,
         "P22-1d": StatusTenggat.TERPENUHI,
         "P22-1e": StatusTenggat.BERJALAN,
@@ -187,7 +188,10 @@ def test_p22_1f_no_approval_15_working_days_after_the_follow_up_is_deemed(pemera
     ksdd.refresh_from_db()
     assert ksdd.status == Status.PENYUSUNAN_PKS
     p = PersetujuanDprd.objects.get(ksdd=ksdd)
-    assert (p.dianggap, p.tanggal, p.dasar) == (True, e.jatuh_tempo, "Pasal 22 ayat (1) huruf f")
+    # P22-1f: takes effect the day after the period's last day; both are recorded.
+    berlaku = e.jatuh_tempo + dt.timedelta(days=1)
+    assert (p.dianggap, p.tanggal, p.dasar) == (True, berlaku, "Pasal 22 ayat (1) huruf f")
+    assert p.hari_terakhir == e.jatuh_tempo
     r = RiwayatTahap.objects.get(ksdd=ksdd, aksi="catat_persetujuan_dprd")
     assert r.oleh is None and r.rule == "P22-1f" and "Pasal 22 ayat 1 huruf e dan f" in r.alasan
     e.refresh_from_db()
