@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kersa.accounts.views import ResetSandiView
+
 urlpatterns = [
     path("", include("kersa.core.urls")),
+    path("akun/password_reset/", ResetSandiView.as_view(), name="password_reset"),
     path("akun/", include("django.contrib.auth.urls")),
     path("ksdd/", include("kersa.agreements.urls")),
     path("berkas/", include("kersa.documents.urls")),
