@@ -45,6 +45,17 @@ def _media_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _bahasa_indonesia():
+    """Each test starts in Bahasa Indonesia: a test that switched to English (the English
+    pages) must not leave the next test's refusals in English."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.activate("id")
+
+
+@pytest.fixture(autouse=True)
 def _throttle_bersih():
     """API throttling counts in the cache: each test starts with fresh counts (on SQLite
     a rolled-back user's id comes back in the next test)."""

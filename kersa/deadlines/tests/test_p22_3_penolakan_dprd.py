@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from kersa.agreements import services
@@ -53,8 +54,13 @@ def _ajukan(ksdd, pemeran, diterima=DITERIMA, nomor="100.3/210/Pem/2026"):
 
 
 def _permohonan_2_maret(pemeran):
-    ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.PERMOHONAN_DPRD, pemeran)
-    return _ajukan(ksdd, pemeran)
+    # The KSDD is walked to the request on 2 March 2026, so that its KB dates come
+    # before the request (Pasal 13), whatever day the test itself travels to.
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=WIB), tick=False):
+        ksdd = ke_status(
+            ksdd_baru(pemeran, membebani_masyarakat=True), Status.PERMOHONAN_DPRD, pemeran
+        )
+        return _ajukan(ksdd, pemeran)
 
 
 def _tolak(ksdd, pemeran, tanggal=dt.date(2026, 4, 20), **ubah):
@@ -141,12 +147,15 @@ def test_p22_1f_p22_3_without_refusal_deemed_approval_takes_effect_14_may_2026(p
 
 def test_p22_3_second_request_while_approval_stands_is_refused(pemeran):
     ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
-    services.ksdd_anggap_persetujuan_dprd(ksdd=ksdd, rule="P22-3", tanggal=dt.date(2026, 1, 5))
+    # The walk records today's dates and no date may lie in the future: the second
+    # request is received today, so only P22-3 can refuse it.
+    hari_ini = timezone.localdate()
+    services.ksdd_anggap_persetujuan_dprd(ksdd=ksdd, rule="P22-3", tanggal=hari_ini)
     ksdd.refresh_from_db()
     assert ksdd.status == Status.PENYUSUNAN_PKS
     n = ksdd.permohonan_dprd.count()
     with pytest.raises(RuleViolation) as exc:
-        _ajukan(ksdd, pemeran, diterima=dt.date(2026, 1, 12), nomor="100.3/999/Pem/2026")
+        _ajukan(ksdd, pemeran, diterima=hari_ini, nomor="100.3/999/Pem/2026")
     assert _rules(exc) == ["P22-3"]
     assert "Pasal 22 ayat 3" in exc.value.detail
     assert ksdd.permohonan_dprd.count() == n  # nothing half-saved
