@@ -616,7 +616,9 @@ class PenawaranForm(LangkahForm):
             self.penerima = list(ksdd.mitra.order_by("kode"))
             self.fields["penandatangan"].initial = f"{home.sebutan_kepala} {home.nama}"
             self.fields["penandatangan"].help_text = _(
-                "Surat penawaran ditandatangani oleh Bupati (Pasal 16 ayat 3)."
+                "Surat penawaran ditandatangani oleh Bupati sendiri, atau Pj./Plt. Bupati yang "
+                "tercatat (Pasal 16 ayat 3); surat \"a.n. Bupati\", oleh Wakil Bupati atau Plh. "
+                "tidak memenuhi."
             )
             label = _("Tanggal diterima oleh %s")
         for w in self.penerima:

@@ -8,11 +8,13 @@ show what still blocks the next stage before the user tries.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from kersa.core.errors import Pelanggaran
 from kersa.core.format import tanggal_surat
@@ -335,6 +337,69 @@ def kepala_daerah_sah(*, jenis_kb: bool, nama: str, kepala, tanggal: dt.date) ->
                         " atau oleh Kepala Perangkat Daerah berdasarkan Surat Kuasa "
                         "(Pasal 24 ayat 2)"
                     ),
+                },
+                field="penandatangan",
+            )
+        ]
+    return []
+
+
+# P16-3: who an offer letter's signature line names. "a.n. Bupati" (atas nama), "u.b.",
+# a Wakil Bupati, a Plh. (Pelaksana Harian) or the Sekretaris Daerah sign for the Bupati;
+# Pasal 16 ayat (3) asks for the Bupati's own signature. A Pj./Plt. is the head of region
+# in law, but only while one is recorded on the letter's date with the decree.
+_BUKAN_BUPATI = (
+    (re.compile(r"\ba\s*\.\s*n\b|\batas\s+nama\b"), _l("ditandatangani atas nama (a.n.) Bupati")),
+    (re.compile(r"\bu\s*\.\s*b\b|\bun?tuk\s+beliau\b"), _l("ditandatangani untuk beliau (u.b.)")),
+    (re.compile(r"\bwakil\b"), _l("ditandatangani oleh Wakil Bupati")),
+    (
+        re.compile(r"\bplh\b|\bpelaksana\s+harian\b"),
+        _l("ditandatangani oleh Pelaksana Harian (Plh.)"),
+    ),
+    (re.compile(r"\bsekretaris\s+daerah\b|\bsekda\b"), _l("ditandatangani oleh Sekretaris Daerah")),
+)
+_PJ_PLT = re.compile(r"\bpj\b|\bpenjabat\b|\bplt\b|\bpelaksana\s+tugas\b")
+
+
+def p16_3_penandatangan_penawaran(penandatangan: str, *, kepala, tanggal: dt.date) -> list:
+    """P16-3: our offer letter is signed by the Bupati himself (or a Pj./Plt. recorded as
+    head of region on the letter's date); a letter signed for him is recorded as what it
+    is and refused as the offer of Pasal 16 ayat (3)."""
+    teks = " ".join((penandatangan or "").split()).casefold()
+    for pola, apa in _BUKAN_BUPATI:
+        if pola.search(teks):
+            return [
+                Pelanggaran(
+                    "P16-3",
+                    _(
+                        'Surat penawaran "%(teks)s" %(apa)s, bukan ditandatangani oleh Bupati; '
+                        "surat penawaran KSDD ditandatangani oleh Bupati (Pasal 16 ayat 3)."
+                    )
+                    % {"teks": penandatangan.strip(), "apa": apa},
+                    field="penandatangan",
+                )
+            ]
+    if "bupati" not in teks:
+        return [
+            Pelanggaran(
+                "P16-3",
+                _("Surat penawaran ditandatangani oleh Bupati (Pasal 16 ayat 3)."),
+                field="penandatangan",
+            )
+        ]
+    if _PJ_PLT.search(teks) and (kepala is None or kepala.status == "definitif"):
+        return [
+            Pelanggaran(
+                "P16-3",
+                _(
+                    'Surat penawaran ditandatangani oleh "%(teks)s", tetapi pada tanggal '
+                    "%(tanggal)s tidak tercatat Penjabat atau Pelaksana Tugas Bupati%(kepala)s; "
+                    "catat keputusan pengangkatannya lebih dahulu (Pasal 16 ayat 3)."
+                )
+                % {
+                    "teks": penandatangan.strip(),
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                    "kepala": _(" (yang tercatat: %s)") % kepala if kepala else "",
                 },
                 field="penandatangan",
             )

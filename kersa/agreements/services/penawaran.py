@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.services import berkas_unggah
+from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
+from .. import rules
 from ..choices import (
     AlasanPenolakan,
     Keputusan,
@@ -73,13 +75,11 @@ def ksdd_catat_penawaran(
                     field="penerimaan",
                 )
             )
-        if keluar and "bupati" not in penandatangan.casefold():
-            found.append(
-                Pelanggaran(
-                    "P16-3",
-                    _("Surat penawaran ditandatangani oleh Bupati (Pasal 16 ayat 3)."),
-                    field="penandatangan",
-                )
+        if keluar:
+            found += rules.p16_3_penandatangan_penawaran(
+                penandatangan,
+                kepala=kepala_daerah_pada(wilayah_daerah(), tanggal_surat),
+                tanggal=tanggal_surat,
             )
         for kode, tgl in penerimaan.items():
             if kode in expected:

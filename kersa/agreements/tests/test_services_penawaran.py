@@ -121,6 +121,61 @@ def test_p16_3_our_offer_must_be_signed_by_the_bupati(dua_mitra, pemeran):
     assert not Penawaran.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("penandatangan", "apa"),
+    [
+        ("a.n. Bupati Barito Selatan, Sekretaris Daerah", "atas nama (a.n.) Bupati"),
+        ("Atas nama Bupati Barito Selatan", "atas nama (a.n.) Bupati"),
+        ("Wakil Bupati Barito Selatan", "oleh Wakil Bupati"),
+        ("Plh. Bupati Barito Selatan", "oleh Pelaksana Harian (Plh.)"),
+        ("Bupati Barito Selatan u.b. Asisten Pemerintahan", "untuk beliau (u.b.)"),
+    ],
+)
+def test_p16_3_letter_signed_for_the_bupati_is_not_signed_by_him(
+    dua_mitra, pemeran, penandatangan, apa
+):
+    """P16-3: "a.n. Bupati", u.b., a Wakil or a Plh. sign for the Bupati, not as him."""
+    with pytest.raises(RuleViolation) as exc:
+        _penawaran(dua_mitra, pemeran.sekretariat, penandatangan=penandatangan)
+    assert _rules(exc) == ["P16-3"]
+    assert exc.value.detail == (
+        f'Surat penawaran "{penandatangan}" ditandatangani {apa}, bukan ditandatangani oleh '
+        "Bupati; surat penawaran KSDD ditandatangani oleh Bupati (Pasal 16 ayat 3)."
+    )
+    dua_mitra.refresh_from_db()
+    assert dua_mitra.status == Status.MENYIAPKAN_PENAWARAN
+    assert not Penawaran.objects.exists()
+    assert not dua_mitra.berkas.filter(jenis=JenisBerkas.SURAT_PENAWARAN).exists()
+
+
+def test_p16_3_plt_bupati_signs_only_when_recorded_on_the_letter_date(dua_mitra, pemeran):
+    """P16-3 with P20-3's reading: a Plt./Pj. is the head of region only while recorded."""
+    from kersa.regions.models import KepalaDaerah
+
+    with pytest.raises(RuleViolation) as exc:
+        _penawaran(dua_mitra, pemeran.sekretariat, penandatangan="Plt. Bupati Barito Selatan")
+    assert _rules(exc) == ["P16-3"]
+    tanggal = _hari(30).strftime("%d-%m-%Y")
+    assert f"pada tanggal {tanggal} tidak tercatat Penjabat atau Pelaksana Tugas" in (
+        exc.value.detail
+    )
+    assert not Penawaran.objects.exists()
+
+    KepalaDaerah.objects.create(
+        wilayah_id="62.04",
+        nama="Ahmad Sutrisno",
+        status=KepalaDaerah.Status.PLT,
+        nomor_keputusan="100.2.1.3-1234 Tahun 2026",
+        tanggal_keputusan=_hari(40),
+        mulai=_hari(40),
+    )
+    _penawaran(dua_mitra, pemeran.sekretariat, penandatangan="Plt. Bupati Barito Selatan")
+    assert dua_mitra.status == Status.MENUNGGU_TANGGAPAN
+    assert set(Penawaran.objects.values_list("penandatangan", flat=True)) == {
+        "Plt. Bupati Barito Selatan"
+    }
+
+
 def test_p16_3_offer_letter_required(dua_mitra, pemeran):
     with pytest.raises(RuleViolation) as exc:
         _penawaran(dua_mitra, pemeran.sekretariat, surat=None)

@@ -769,3 +769,31 @@ def test_p24_1_kepala_dinas_dicatat_sebagai_kepala_daerah_ditolak(client, pemera
 def test_batalkan_lewat_formulir(client, pemeran, ksdd):
     client.force_login(pemeran.operator)
     _langkah(client, ksdd, "batalkan", {"alasan": "Mitra menarik diri."}, Status.DIBATALKAN)
+
+
+def test_p16_3_surat_penawaran_wakil_bupati_ditolak_di_formulir(client, pemeran, ksdd):
+    """P16-3 on the web: a letter signed by the Wakil Bupati is refused on its field."""
+    ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    client.force_login(pemeran.sekretariat)
+    resp = _kirim(
+        client,
+        ksdd,
+        "catat_penawaran",
+        {
+            "nomor_surat": "000.3/150/Pem/2026",
+            "tanggal_surat": _tgl(16),
+            "penandatangan": "Wakil Bupati Barito Selatan",
+            "diterima_62_13": _tgl(15),
+            "surat": unggahan_pdf("surat-penawaran.pdf"),
+        },
+    )
+    assert resp.status_code == 200
+    assert resp.context["form"].errors["penandatangan"] == [
+        'Surat penawaran "Wakil Bupati Barito Selatan" ditandatangani oleh Wakil Bupati, '
+        "bukan ditandatangani oleh Bupati; surat penawaran KSDD ditandatangani oleh Bupati "
+        "(Pasal 16 ayat 3). [P16-3]"
+    ]
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
+    assert not ksdd.penawaran.exists()
+    assert not Berkas.objects.filter(ksdd=ksdd, jenis="surat_penawaran").exists()

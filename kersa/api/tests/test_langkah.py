@@ -290,6 +290,19 @@ def test_p16_3_offer_not_signed_by_bupati_returns_422(ksdd, pemeran, klien):
     assert r.json()["rule"] == "P16-3"
 
 
+def test_p16_3_offer_signed_an_bupati_returns_422_and_saves_nothing(ksdd, pemeran, klien):
+    ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    data = data_penawaran(ksdd) | {"penandatangan": "a.n. Bupati Barito Selatan"}
+    r = langkah(klien(pemeran.sekretariat), ksdd, "catat_penawaran", data)
+    assert r.status_code == 422
+    assert r.json()["rule"] == "P16-3"
+    assert "ditandatangani atas nama (a.n.) Bupati" in r.json()["detail"]
+    assert "Pasal 16 ayat 3" in r.json()["detail"]
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
+    assert not ksdd.penawaran.exists()
+
+
 def test_p16_4_offer_reply_rejected_ends_the_ksdd(ksdd, pemeran, klien):
     ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
     data = data_tanggapan("62.13", "ditolak") | {"alasan": "Anggaran belum tersedia."}
