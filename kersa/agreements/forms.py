@@ -28,6 +28,7 @@ from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah, wilayah_mitra_list, wilayah_tetangga
 
+from . import rules
 from .choices import (
     AlasanPenolakan,
     JenisNaskah,
@@ -468,6 +469,34 @@ class KakForm(FormKersa):
 # --- the steps of the workflow ---------------------------------------------------------
 
 
+class DasarDprdForm(FormKersa):
+    """P21-1: the secretariat or the Ketua change the inputs of the DPRD decision after
+    the KAK is submitted, with a reason and the evidence (``services.ksdd_ubah_dasar_dprd``)."""
+
+    pasal = _("Pasal 21 ayat (1)")
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+    membebani_masyarakat = forms.BooleanField(required=False, **_k("membebani_masyarakat"))
+    dianggarkan_apbd = forms.BooleanField(required=False, **_k("dianggarkan_apbd"))
+    nomor_dpa = forms.CharField(max_length=100, required=False, **_k("nomor_dpa"))
+    alasan = _teks(_("Alasan perubahan"))
+    bukti = BerkasField(
+        label=_("Bukti perubahan"),
+        help_text=_("Misalnya DPA atau DPPA yang baru, atau nota dinas yang menjadi dasarnya."),
+    )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        self.ksdd = ksdd
+        awal = {f: getattr(ksdd, f) for f in rules.FIELD_DASAR_DPRD}
+        kwargs["initial"] = {"versi": ksdd.versi, **awal} | (kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+
+    def argumen(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["nomor_dpa"] = (data.get("nomor_dpa") or "").strip()
+        return data
+
+
 class LangkahForm(FormKersa):
     """The form of one step (``workflow.TRANSISI``): fields match the service's arguments.
 
@@ -617,7 +646,7 @@ class PenawaranForm(LangkahForm):
             self.fields["penandatangan"].initial = f"{home.sebutan_kepala} {home.nama}"
             self.fields["penandatangan"].help_text = _(
                 "Surat penawaran ditandatangani oleh Bupati sendiri, atau Pj./Plt. Bupati yang "
-                "tercatat (Pasal 16 ayat 3); surat \"a.n. Bupati\", oleh Wakil Bupati atau Plh. "
+                'tercatat (Pasal 16 ayat 3); surat "a.n. Bupati", oleh Wakil Bupati atau Plh. '
                 "tidak memenuhi."
             )
             label = _("Tanggal diterima oleh %s")

@@ -18,6 +18,7 @@ from .dprd import (
 )
 from .ksdd import (
     bantuan_pendanaan_tambah,
+    dapat_ubah_dasar_dprd,
     kak_update,
     ksdd_akhiri,
     ksdd_batalkan,
@@ -70,6 +71,7 @@ __all__ = [
     "ksdd_sepakati_rancangan_pks",
     "ksdd_tandatangani_kb",
     "ksdd_tandatangani_pks",
+    "dapat_ubah_dasar_dprd",
     "ksdd_ubah_dasar_dprd",
     "ksdd_update",
     "surat_kuasa_create",

@@ -157,6 +157,15 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
     return ksdd
 
 
+def dapat_ubah_dasar_dprd(user) -> bool:
+    """P21-1: who may change the inputs of the DPRD decision after the KAK is submitted."""
+    return bool(
+        user.is_superuser
+        or user.punya_peran(Peran.SEKRETARIAT_TKKSD)
+        or user.punya_peran(Peran.KETUA_TKKSD)
+    )
+
+
 def ksdd_ubah_dasar_dprd(
     *, ksdd: Ksdd, user, alasan: str, bukti, versi: int | None = None, **changes
 ) -> Ksdd:
@@ -166,11 +175,7 @@ def ksdd_ubah_dasar_dprd(
     unknown = set(changes) - set(rules.FIELD_DASAR_DPRD)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    if not (
-        user.is_superuser
-        or user.punya_peran(Peran.SEKRETARIAT_TKKSD)
-        or user.punya_peran(Peran.KETUA_TKKSD)
-    ):
+    if not dapat_ubah_dasar_dprd(user):
         raise PermissionDenied(
             _(
                 "Dasar penentuan Persetujuan DPRD hanya dapat diubah oleh Sekretariat TKKSD "

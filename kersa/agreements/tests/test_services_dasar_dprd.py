@@ -110,3 +110,64 @@ def test_p21_1_judged_again_at_pks_signing_against_the_fiscal_year(ksdd, pemeran
     ksdd.riwayat.filter(pk=row.pk).update(waktu=row.waktu)
     _ttd(ksdd, pemeran.bupati, pks=True, tanggal=dt.date.today() - dt.timedelta(days=1))
     assert ksdd.status == Status.PELAKSANAAN
+
+
+# --- the web page (P21-1) -----------------------------------------------------------------
+
+
+def _url_dasar(ksdd):
+    from django.urls import reverse
+
+    return reverse("agreements:dasar_dprd", args=[ksdd.pk])
+
+
+def test_p21_1_web_secretariat_changes_the_dprd_inputs_from_the_ksdd_page(client, ksdd, pemeran):
+    from django.urls import reverse
+
+    ke_status(ksdd, Status.PENYUSUNAN_KB, pemeran)
+    client.force_login(pemeran.sekretariat)
+    halaman = client.get(reverse("agreements:detail", args=[ksdd.pk])).content.decode()
+    assert f'href="{_url_dasar(ksdd)}"' in halaman
+    form = client.get(_url_dasar(ksdd)).context["form"]
+    assert (form["dianggarkan_apbd"].value(), form["nomor_dpa"].value()) == (True, ksdd.nomor_dpa)
+    resp = client.post(
+        _url_dasar(ksdd),
+        {
+            "versi": ksdd.versi,
+            "membebani_masyarakat": "on",
+            "dianggarkan_apbd": "on",
+            "nomor_dpa": ksdd.nomor_dpa,
+            "alasan": ALASAN,
+            "bukti": unggahan_pdf("perubahan-apbd.pdf"),
+        },
+    )
+    assert resp.status_code == 302
+    ksdd.refresh_from_db()
+    assert ksdd.membebani_masyarakat and ksdd.memerlukan_persetujuan_dprd
+    row = ksdd.riwayat.get(aksi="ubah_dasar_dprd")
+    assert (row.oleh, row.data["baru"]) == (pemeran.sekretariat, {"membebani_masyarakat": True})
+
+
+def test_p21_1_web_change_without_evidence_is_refused_and_saves_nothing(client, ksdd, pemeran):
+    ke_status(ksdd, Status.KAK_DIAJUKAN, pemeran)
+    client.force_login(pemeran.ketua)
+    resp = client.post(
+        _url_dasar(ksdd),
+        {"versi": ksdd.versi, "dianggarkan_apbd": "", "nomor_dpa": "", "alasan": ALASAN},
+    )
+    assert resp.status_code == 200
+    assert resp.context["form"].errors["bukti"] == [
+        "Unggah bukti perubahan dasar Persetujuan DPRD (Pasal 21 ayat 1). [P21-1]"
+    ]
+    ksdd.refresh_from_db()
+    assert ksdd.dianggarkan_apbd and not ksdd.riwayat.filter(aksi="ubah_dasar_dprd").exists()
+
+
+def test_p21_1_web_operator_has_no_dprd_input_page(client, ksdd, pemeran):
+    from django.urls import reverse
+
+    ke_status(ksdd, Status.KAK_DIAJUKAN, pemeran)
+    client.force_login(pemeran.operator)
+    assert client.get(_url_dasar(ksdd)).status_code == 403
+    halaman = client.get(reverse("agreements:detail", args=[ksdd.pk])).content.decode()
+    assert "ubah-dasar-dprd" not in halaman

@@ -24,9 +24,9 @@ from django.views.generic import FormView
 
 from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
 
-from .. import services
+from .. import rules, services
 from ..choices import Status
-from ..forms import FORM_LANGKAH, KakForm, KsddForm, pesan_pelanggaran
+from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
 from ..selectors import ksdd_visible_to
 from ..workflow import TRANSISI, Transisi, boleh
@@ -189,6 +189,43 @@ class KakView(_LayananView):
         return pesan, reverse("agreements:detail", args=[self.ksdd.pk])
 
 
+class DasarDprdView(_LayananView):
+    """P21-1: change the inputs of the DPRD decision after the KAK is submitted
+    (``services.ksdd_ubah_dasar_dprd``): the secretariat or the Ketua, with a reason and
+    the evidence; before the KAK is submitted they are edited with the record."""
+
+    izin = "view_ksdd"
+    form_class = DasarDprdForm
+    template_name = "agreements/form/dasar_dprd.html"
+
+    def muat_ksdd(self, pk: int) -> Ksdd:
+        ksdd = super().muat_ksdd(pk)
+        if not services.dapat_ubah_dasar_dprd(self.request.user):
+            raise PermissionDenied(
+                _(
+                    "Dasar penentuan Persetujuan DPRD hanya dapat diubah oleh Sekretariat TKKSD "
+                    "atau Ketua TKKSD (Pasal 21 ayat 1)."
+                )
+            )
+        return ksdd
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["pasal"] = self.form_class.pasal
+        ctx["alasan_dprd"] = rules.alasan_dprd(self.ksdd)
+        ctx["perlu_dprd"] = self.ksdd.memerlukan_persetujuan_dprd
+        return ctx
+
+    def simpan(self, form):
+        return services.ksdd_ubah_dasar_dprd(
+            ksdd=self.ksdd, user=self.request.user, **form.argumen()
+        )
+
+    def sukses(self, ksdd):
+        pesan = _("Dasar Persetujuan DPRD diubah: KSDD ini %s.") % rules.alasan_dprd(ksdd)
+        return pesan, reverse("agreements:detail", args=[ksdd.pk])
+
+
 class LangkahView(_LayananView):
     """The form of one step of ``workflow.TRANSISI``, with what still blocks it."""
 
@@ -241,5 +278,6 @@ urlpatterns = [
     path("baru/", KsddBuatView.as_view(), name="buat"),
     path("<int:pk>/ubah/", KsddUbahView.as_view(), name="ubah"),
     path("<int:pk>/kak/", KakView.as_view(), name="kak"),
+    path("<int:pk>/dasar-dprd/", DasarDprdView.as_view(), name="dasar_dprd"),
     path("<int:pk>/langkah/<str:nama>/", LangkahView.as_view(), name="langkah"),
 ]

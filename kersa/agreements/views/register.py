@@ -26,6 +26,7 @@ from ..choices import STATUS_AKHIR, TAHAP_STATUS, Status, Tahap
 from ..filters import KsddFilter
 from ..models import Kak, Ksdd, RiwayatTahap
 from ..selectors import ksdd_detail, ksdd_list, ksdd_visible_to
+from ..services import dapat_ubah_dasar_dprd
 from ..workflow import TRANSISI, transisi_tersedia
 
 PER_HALAMAN = 25
@@ -188,6 +189,12 @@ def detail(request, pk: int):
         "riwayat": riwayat,
         "boleh_ubah": (
             user.has_perm("agreements.change_ksdd") and ksdd.status == Status.PENYUSUNAN_KAK
+        ),
+        # P21-1: after the KAK, the secretariat or the Ketua change the DPRD inputs.
+        "boleh_ubah_dasar_dprd": (
+            ksdd.status != Status.PENYUSUNAN_KAK
+            and not ksdd.sudah_berakhir
+            and dapat_ubah_dasar_dprd(user)
         ),
     }
     return render(request, "agreements/ksdd_detail.html", context)

@@ -210,3 +210,23 @@ class RiwayatSerializer(serializers.ModelSerializer):
         model = RiwayatTahap
         fields = ["id", "aksi", "dari", "ke", "oleh", "waktu", "alasan", "rule", "data", "berkas"]
         read_only_fields = fields
+
+
+class UbahDasarDprdSerializer(serializers.Serializer):
+    """Change the inputs of the DPRD decision after the KAK is submitted (P21-1): the
+    secretariat or the Ketua, with a reason and the evidence file; send only the inputs
+    that change. The change is a history row (``aksi`` ``ubah_dasar_dprd``) with the old
+    and the new values."""
+
+    membebani_masyarakat = serializers.BooleanField(required=False)
+    dianggarkan_apbd = serializers.BooleanField(required=False)
+    nomor_dpa = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    alasan = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("Alasan perubahan (wajib).")
+    )
+    bukti = serializers.FileField(
+        required=False,
+        allow_null=True,
+        help_text=_("Bukti perubahan, PDF atau DOCX (wajib): DPA/DPPA baru atau nota dinas."),
+    )
+    versi = versi_field()

@@ -140,6 +140,34 @@ class KsddViewSet(viewsets.GenericViewSet):
         rows = ksdd.riwayat.select_related("oleh").prefetch_related("berkas")
         return Response(s.RiwayatSerializer(rows, many=True).data)
 
+    @extend_schema(
+        request={"multipart/form-data": s.UbahDasarDprdSerializer},
+        responses={200: s.KsddDetailSerializer, **GALAT_TULIS},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        parser_classes=JSON_DAN_BERKAS,
+        serializer_class=s.UbahDasarDprdSerializer,
+    )
+    def ubah_dasar_dprd(self, request, pk=None):
+        """P21-1: change burden, APBD budgeting or the DPA number after the KAK is
+        submitted (secretariat or Ketua), with ``alasan`` and ``bukti``."""
+        ksdd = self._ksdd_terlihat()
+        # Partial: a boolean left out of a multipart body stays as it is (not False).
+        ser = s.UbahDasarDprdSerializer(data=request.data, partial=True)
+        ser.is_valid(raise_exception=True)
+        data = dict(ser.validated_data)
+        services.ksdd_ubah_dasar_dprd(
+            ksdd=ksdd,
+            user=request.user,
+            versi=data.pop("versi", None),
+            alasan=data.pop("alasan", ""),
+            bukti=data.pop("bukti", None),
+            **data,
+        )
+        return self._detail(ksdd)
+
     def _jalankan(self, aksi: AksiLangkah, request) -> Response:
         ksdd = self._ksdd_terlihat()
         if not boleh(request.user, aksi.transisi, ksdd):
