@@ -602,9 +602,11 @@ def tanggal_tercatat_p13(ksdd) -> dict[str, dt.date | None]:
     permohonan = ksdd.permohonan_dprd.order_by("-tanggal_surat", "-id").first()
     if permohonan is not None:
         tanggal["dprd_permohonan"] = permohonan.tanggal_surat
-    persetujuan = ksdd.persetujuan_dprd.order_by("-tanggal", "-id").first()
-    if persetujuan is not None:
-        tanggal["dprd_persetujuan"] = persetujuan.tanggal
+        # The approval of this request, not of an earlier one (a new request after a
+        # refusal or a material change starts the chain again, P22-2, P22-3).
+        persetujuan = ksdd.persetujuan_dprd.filter(permohonan=permohonan).first()
+        if persetujuan is not None:
+            tanggal["dprd_persetujuan"] = persetujuan.tanggal
     return tanggal
 
 

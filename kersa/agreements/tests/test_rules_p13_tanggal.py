@@ -163,3 +163,29 @@ def test_p13_dprd_request_before_the_kb_signing_is_refused(pemeran):
         _ajukan_dprd(ksdd, pemeran.sekretariat, tanggal_surat=dini, tanggal_diterima=dini)
     assert [(p.rule, p.field) for p in exc.value.pelanggaran] == [("P13", "tanggal_surat")]
     assert not ksdd.permohonan_dprd.exists()
+
+
+@pytest.mark.django_db
+def test_p13_a_new_dprd_request_is_judged_against_its_own_approval(pemeran):
+    """P13 with P22-2/P22-3: a request made after an earlier one was approved starts the
+    chain again; the old approval (dated before the new request) is not its approval."""
+    from kersa.agreements.models import PermohonanDprd
+
+    ksdd = ksdd_baru(pemeran, dianggarkan_apbd=False, nomor_dpa="")
+    ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
+    lama = ksdd.persetujuan_dprd.get()
+    assert rules.tanggal_tercatat_p13(ksdd)["dprd_persetujuan"] == lama.tanggal
+    pertama = lama.permohonan
+    baru = PermohonanDprd.objects.create(
+        ksdd=ksdd,
+        nomor_surat="100.3/210/Pem/2026",
+        tanggal_surat=lama.tanggal + dt.timedelta(days=3),
+        tanggal_diterima=lama.tanggal + dt.timedelta(days=3),
+        berkas_surat=pertama.berkas_surat,
+        berkas_rancangan_pks=pertama.berkas_rancangan_pks,
+        dicatat_oleh=pemeran.sekretariat,
+    )
+    tanggal = rules.tanggal_tercatat_p13(ksdd)
+    assert tanggal["dprd_permohonan"] == baru.tanggal_surat
+    assert "dprd_persetujuan" not in tanggal
+    assert rules.p13_tanggal_langkah(ksdd) == []
