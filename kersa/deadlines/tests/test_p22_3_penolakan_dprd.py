@@ -295,3 +295,19 @@ def test_p22_3_worker_refuses_to_deem_a_clock_left_open_after_a_refusal(pemeran)
     jam.refresh_from_db()
     assert jam.status == StatusTenggat.DITUTUP_PENOLAKAN
     assert not PersetujuanDprd.objects.filter(ksdd=ksdd).exists()
+
+
+def test_p22_1f_p22_3_reading_of_the_two_clocks_is_on_the_deadline_pages(client, pemeran):
+    """The reading of ayat (1) huruf f against ayat (3) (RULES.md, known flaws of Pasal 22)
+    is shown on the Tenggat page and on the KSDD page while the P22 clocks run."""
+    from django.urls import reverse
+
+    ksdd = _permohonan_2_maret(pemeran)
+    client.force_login(pemeran.sekretariat)
+    with time_machine.travel(dt.datetime(2026, 3, 10, 9, tzinfo=WIB), tick=False):
+        for url in (reverse("deadlines:daftar"), reverse("agreements:detail", args=[ksdd.pk])):
+            halaman = client.get(url).content.decode()
+            assert 'id="bacaan-p22"' in halaman, url
+            assert "Ayat (3) — 45 hari kerja sejak permohonan diterima DPRD (P22-3)" in halaman
+            assert "Ayat (1) huruf f — 15 hari kerja sejak tindak lanjut Bupati" in halaman
+            assert "berlaku sejak hari berikutnya setelah hari terakhir" in halaman
