@@ -37,4 +37,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a ``status``; name the clocks' own choice set.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "kersa.agreements.choices.Status",
+        "StatusTenggatEnum": "kersa.deadlines.choices.StatusTenggat",
+    },
 }

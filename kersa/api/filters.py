@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from kersa.agreements.choices import Kategori, KelompokUrusan
 from kersa.agreements.filters import KsddFilter
 from kersa.agreements.models import Ksdd, Urusan
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.models import Tenggat
+from kersa.deadlines.selectors import GRUP, MINGGU, q_terbuka
 from kersa.governance.choices import JenisKeputusan, JenisRapat, StatusRapat
 from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
 from kersa.oversight.choices import BentukPembinaan
@@ -184,3 +187,58 @@ class PublikFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
         return ksdd_publik(q=data.get("q") or "", tahun=data.get("tahun"))
+
+
+class TenggatFilter(django_filters.FilterSet):
+    """The Tenggat page's filters (agency, its open list and groups) and a few more."""
+
+    pd = django_filters.NumberFilter(
+        label=_("Perangkat Daerah (id)"), field_name="perangkat_daerah"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusTenggat.choices)
+    rule = django_filters.CharFilter(label=_("Aturan (mis. P22-3)"), field_name="rule")
+    ksdd = django_filters.NumberFilter(label=_("KSDD (id)"), field_name="ksdd")
+    jatuh_tempo_dari = django_filters.DateFilter(
+        label=_("Jatuh tempo sejak"), field_name="jatuh_tempo", lookup_expr="gte"
+    )
+    jatuh_tempo_sampai = django_filters.DateFilter(
+        label=_("Jatuh tempo sampai"), field_name="jatuh_tempo", lookup_expr="lte"
+    )
+    terbuka = django_filters.BooleanFilter(
+        label=_("Hanya yang tampil di halaman Tenggat"), method="saring_terbuka"
+    )
+    grup = django_filters.ChoiceFilter(
+        label=_("Kelompok halaman Tenggat"),
+        choices=[(g, g) for g in GRUP],
+        method="saring_grup",
+    )
+
+    class Meta:
+        model = Tenggat
+        fields = ["pd", "status", "rule", "ksdd"]
+
+    def _hari_ini(self):
+        from django.utils import timezone
+
+        return timezone.localdate()
+
+    def _q_terbuka(self):
+        return q_terbuka(self._hari_ini())
+
+    def saring_terbuka(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(self._q_terbuka()) if value else queryset.exclude(self._q_terbuka())
+
+    def saring_grup(self, queryset, name, value):
+        """The groups of ``deadlines.selectors.grup_tenggat``, as conditions on the rows."""
+        h = self._hari_ini()
+        terbuka = queryset.filter(self._q_terbuka())
+        lewat = Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=h)
+        berjalan = Q(status=StatusTenggat.BERJALAN)
+        return {
+            "terlewat": terbuka.filter(lewat),
+            "hari_ini": terbuka.filter(berjalan, jatuh_tempo=h),
+            "minggu_ini": terbuka.filter(berjalan, jatuh_tempo__gt=h, jatuh_tempo__lte=h + MINGGU),
+            "berikutnya": terbuka.filter(berjalan, jatuh_tempo__gt=h + MINGGU),
+        }[value]

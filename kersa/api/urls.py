@@ -28,6 +28,9 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
 - ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` GET / POST, ``pembinaan/asosiasi/{id}/akhiri/``
   POST, ``pembinaan/sekretariat/syarat/?ksdd=`` GET (the conditions of Pasal 40 ayat 2)
 - ``publik/ksdd/``: the public register of signed agreements, without login
+- ``tenggat/`` GET (the Tenggat page's filters: ``terbuka``, ``grup``, ``pd``; and ``status``,
+  ``rule``, ``ksdd``, ``jatuh_tempo_dari/sampai``), ``tenggat/{id}/`` GET; a KSDD's detail
+  carries its clocks under ``tenggat``
 """
 
 from django.urls import include, path
@@ -56,6 +59,7 @@ from .views.referensi import (
     WilayahViewSet,
 )
 from .views.rencana import IdentifikasiViewSet
+from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
 from .views.token import TokenView
 
@@ -91,6 +95,7 @@ router.register(
     "pembinaan/sekretariat", SekretariatKerjaSamaViewSet, basename="pembinaan-sekretariat"
 )
 router.register("publik/ksdd", KsddPublikViewSet, basename="publik-ksdd")
+router.register("tenggat", TenggatViewSet, basename="tenggat")
 
 urlpatterns = [
     path("v1/token/", TokenView.as_view(), name="token"),

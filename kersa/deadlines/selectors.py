@@ -44,7 +44,7 @@ def tenggat_terlihat(user) -> QuerySet[Tenggat]:
     return qs.filter(cond)
 
 
-def _q_terbuka(hari_ini: dt.date) -> Q:
+def q_terbuka(hari_ini: dt.date) -> Q:
     """Running clocks, and missed ones still in the overdue window."""
     return Q(status=StatusTenggat.BERJALAN) | Q(
         status=StatusTenggat.TERLEWAT, jatuh_tempo__gte=hari_ini - JENDELA_TERLEWAT
@@ -143,7 +143,7 @@ def tenggat_terbuka(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None 
     """The open clocks this user may see, optionally of one agency (one query)."""
     qs = (
         tenggat_terlihat(user)
-        .filter(_q_terbuka(hari_ini))
+        .filter(q_terbuka(hari_ini))
         .select_related("ksdd", "perangkat_daerah")
         .order_by("jatuh_tempo", "id")
     )
@@ -174,7 +174,7 @@ def tenggat_hitung(*, user, hari_ini: dt.date) -> dict[str, int]:
     lewat = Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=hari_ini)
     hasil = (
         tenggat_terlihat(user)
-        .filter(_q_terbuka(hari_ini))
+        .filter(q_terbuka(hari_ini))
         .aggregate(
             terlewat=Count("id", filter=lewat),
             hari_ini=Count("id", filter=Q(status=StatusTenggat.BERJALAN, jatuh_tempo=hari_ini)),

@@ -11,9 +11,11 @@ from rest_framework.reverse import reverse
 from kersa.agreements import services
 from kersa.agreements.models import Kak, Ksdd, RiwayatTahap
 from kersa.agreements.workflow import transisi_tersedia
+from kersa.deadlines.models import Tenggat
 
 from ..fields import KodeWilayahField, TanggalField, versi_field
 from ..schema import PelanggaranSerializer
+from .tenggat import TenggatSerializer, konteks_tenggat
 
 
 class KsddRingkasSerializer(serializers.ModelSerializer):
@@ -96,6 +98,9 @@ class KsddDetailSerializer(KsddRingkasSerializer):
     memerlukan_persetujuan_dprd = serializers.BooleanField(read_only=True)
     kak = KakSerializer(read_only=True, allow_null=True)
     transisi = serializers.SerializerMethodField()
+    tenggat = serializers.SerializerMethodField(
+        help_text=_("Tenggat KSDD ini, yang paling dahulu jatuh tempo lebih dahulu.")
+    )
 
     class Meta(KsddRingkasSerializer.Meta):
         fields = [
@@ -124,8 +129,14 @@ class KsddDetailSerializer(KsddRingkasSerializer):
             "dibuat_oleh",
             "kak",
             "transisi",
+            "tenggat",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(TenggatSerializer(many=True))
+    def get_tenggat(self, obj: Ksdd) -> list[dict]:
+        rows = Tenggat.objects.filter(ksdd=obj).order_by("jatuh_tempo", "id")
+        return TenggatSerializer(rows, many=True, context=konteks_tenggat(self.context)).data
 
     @extend_schema_field(TransisiTersediaSerializer(many=True))
     def get_transisi(self, obj: Ksdd) -> list[dict]:
