@@ -24,6 +24,7 @@ from .ksdd import (
     ksdd_create,
     ksdd_ubah_dasar_dprd,
     ksdd_update,
+    surat_kuasa_cabut,
     surat_kuasa_create,
 )
 from .naskah import (
@@ -72,5 +73,6 @@ __all__ = [
     "ksdd_tandatangani_pks",
     "ksdd_ubah_dasar_dprd",
     "ksdd_update",
+    "surat_kuasa_cabut",
     "surat_kuasa_create",
 ]
