@@ -793,6 +793,28 @@ class TandatanganiForm(LangkahForm):
                 ),
             )
 
+    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
+        """A partner's own Surat Kuasa (P24-2) is refused on that partner's field: the
+        message names the region."""
+        lain = []
+        for p in exc.pelanggaran:
+            nama = None
+            if p.field in ("nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra"):
+                nama = next(
+                    (
+                        f"pihak{i}_{p.field}"
+                        for i, w in enumerate(self.pihak)
+                        if i and w.nama_lengkap in str(p.detail)
+                    ),
+                    None,
+                )
+            if nama in self.fields:
+                self.add_error(nama, pesan_pelanggaran(p))
+            else:
+                lain.append(p)
+        if lain:
+            super().tambah_pelanggaran(RuleViolation(lain))
+
     def _label_pihak(self, i: int, w: Wilayah) -> str:
         urutan = _URUTAN_PIHAK[i] if i < len(_URUTAN_PIHAK) else _("PIHAK %d") % (i + 1)
         return f"{urutan} — {w.nama_lengkap}"

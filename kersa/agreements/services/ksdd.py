@@ -349,6 +349,10 @@ def surat_kuasa_create(*, user, berkas=None, **fields) -> SuratKuasa:
     if ksdd is not None and not ksdd_dapat_dilihat(user, ksdd):
         raise PermissionDenied(_("Anda tidak berwenang mencatat Surat Kuasa untuk KSDD ini."))
     found = []
+    if ksdd is not None and ksdd.sudah_berakhir:
+        found.append(
+            Pelanggaran("P13", _("Surat Kuasa tidak dapat dicatat untuk KSDD yang telah berakhir."))
+        )
     for f, label in (
         ("tanggal", _("Tanggal Surat Kuasa")),
         ("tanggal_tembusan", _("Tanggal tembusan")),

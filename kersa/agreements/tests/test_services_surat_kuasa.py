@@ -176,6 +176,14 @@ def test_p24_2_future_date_and_validity_before_the_date_are_refused(ksdd, pemera
     assert not SuratKuasa.objects.exists()
 
 
+def test_p13_no_surat_kuasa_for_an_ended_ksdd(ksdd, pemeran):
+    services.ksdd_batalkan(ksdd=ksdd, user=pemeran.sekretariat, alasan="Tidak dilanjutkan.")
+    with pytest.raises(RuleViolation) as exc:
+        _catat(pemeran, ksdd)
+    assert exc.value.detail == "Surat Kuasa tidak dapat dicatat untuk KSDD yang telah berakhir."
+    assert not SuratKuasa.objects.exists()
+
+
 # --- revocation (P24-2) ----------------------------------------------------------------
 
 

@@ -199,7 +199,7 @@ def test_p24_2_partner_official_on_the_signing_page_needs_its_own_surat_kuasa(
     assert resp.status_code == 200
     assert any(
         "isi nomor dan tanggal Surat Kuasa Bupati Barito Timur" in e and "[P24-2]" in e
-        for e in resp.context["form"].non_field_errors()
+        for e in resp.context["form"].errors["pihak1_nomor_surat_kuasa_mitra"]
     )
     assert not Penandatangan.objects.filter(naskah__jenis="pks").exists()
     resp = client.post(
