@@ -1,8 +1,9 @@
 """Admin for master data of the agreements app.
 
 KSDD are read-only here: their stage moves only through the services (the web
-pages and the API). A Surat Kuasa is recorded here (or through ``surat_kuasa_create``) and is
-revoked, never deleted.
+pages and the API). A Surat Kuasa is recorded on the KSDD's pages, in the API or here, and
+is revoked with its reason through ``surat_kuasa_cabut`` (the KSDD page, or
+``/api/v1/surat-kuasa/{id}/cabut/``), never deleted.
 The regulation's closed lists (urusan, bentuk, tujuan) are read-only: they come
 from ``muat_data_acuan``.
 """
@@ -71,13 +72,19 @@ class SuratKuasaAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("perangkat_daerah",)
     raw_id_fields = ("ksdd",)
     exclude = ("berkas",)
+    # The revocation carries a reason, a date and who revoked (P24-2): only through the
+    # service, never by ticking a box here.
+    _PENCABUTAN = ("dicabut", "alasan_pencabutan", "tanggal_pencabutan", "dicabut_oleh")
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
-            return ()
-        return [
-            f.name for f in SuratKuasa._meta.fields if f.name not in {"dicabut", "tanggal_tembusan"}
-        ]
+            return (*self._PENCABUTAN, "dicatat_oleh")
+        return [f.name for f in SuratKuasa._meta.fields if f.name != "tanggal_tembusan"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.dicatat_oleh = request.user
+        super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -758,6 +759,7 @@ class TandatanganiForm(LangkahForm):
 
     jenis = JenisNaskah.KB
     kolom_pihak = ("nomor_naskah", "nama", "jabatan", "kedudukan")
+    kolom_kuasa = ("surat_kuasa", "nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra")
     alias_field = {"surat_kuasa": "pihak0_surat_kuasa"}
 
     tanggal = TanggalField(label=_("Tanggal penandatanganan"))
@@ -787,6 +789,22 @@ class TandatanganiForm(LangkahForm):
                 else KedudukanPenandatangan.KEPALA_DAERAH,
                 label=_("Kedudukan"),
             )
+            if i and self.jenis == JenisNaskah.PKS:
+                # P24-2: a partner's official who is not its head signs under the
+                # partner's own Surat Kuasa (printed in the komparisi).
+                pemberi = f"{w.sebutan_kepala} {w.nama}"
+                self.fields[f"pihak{i}_nomor_surat_kuasa_mitra"] = forms.CharField(
+                    max_length=100,
+                    required=False,
+                    label=_("Nomor Surat Kuasa %s") % pemberi,
+                    help_text=_(
+                        "Wajib bila penandatangan pihak ini bukan kepala daerahnya "
+                        "(Pasal 24 ayat 2)."
+                    ),
+                )
+                self.fields[f"pihak{i}_tanggal_surat_kuasa_mitra"] = TanggalField(
+                    hari_ini=False, required=False, label=_("Tanggal Surat Kuasa %s") % pemberi
+                )
         if self.jenis == JenisNaskah.PKS:
             self.fields["pihak0_surat_kuasa"] = forms.ModelChoiceField(
                 queryset=SuratKuasa.objects.filter(dicabut=False)
@@ -795,11 +813,38 @@ class TandatanganiForm(LangkahForm):
                 required=False,
                 empty_label=_("— tidak ada (ditandatangani Bupati) —"),
                 label=_("Surat Kuasa"),
-                help_text=_(
-                    "Bila PKS tidak ditandatangani Bupati sendiri, pilih Surat Kuasa "
-                    "penandatangan (Pasal 24 ayat 2)."
+                help_text=format_html(
+                    '{} <a href="{}" id="tautan-catat-surat-kuasa">{}</a>',
+                    _(
+                        "Bila PKS tidak ditandatangani Bupati sendiri, pilih Surat Kuasa "
+                        "penandatangan (Pasal 24 ayat 2)."
+                    ),
+                    reverse("agreements:surat_kuasa_catat", args=[ksdd.pk]),
+                    _("Catat Surat Kuasa baru"),
                 ),
             )
+
+    def tambah_pelanggaran(self, exc: RuleViolation) -> None:
+        """A partner's own Surat Kuasa (P24-2) is refused on that partner's field: the
+        message names the region."""
+        lain = []
+        for p in exc.pelanggaran:
+            nama = None
+            if p.field in ("nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra"):
+                nama = next(
+                    (
+                        f"pihak{i}_{p.field}"
+                        for i, w in enumerate(self.pihak)
+                        if i and w.nama_lengkap in str(p.detail)
+                    ),
+                    None,
+                )
+            if nama in self.fields:
+                self.add_error(nama, pesan_pelanggaran(p))
+            else:
+                lain.append(p)
+        if lain:
+            super().tambah_pelanggaran(RuleViolation(lain))
 
     def _label_pihak(self, i: int, w: Wilayah) -> str:
         urutan = _URUTAN_PIHAK[i] if i < len(_URUTAN_PIHAK) else _("PIHAK %d") % (i + 1)
@@ -809,7 +854,7 @@ class TandatanganiForm(LangkahForm):
         fields = {bf.name: bf for bf in self.visible_fields()}
         groups = [(None, [fields["tanggal"], fields["tempat"]])]
         for i, w in enumerate(self.pihak):
-            names = [f"pihak{i}_{k}" for k in (*self.kolom_pihak, "surat_kuasa")]
+            names = [f"pihak{i}_{k}" for k in (*self.kolom_pihak, *self.kolom_kuasa)]
             groups.append((self._label_pihak(i, w), [fields[n] for n in names if n in fields]))
         groups.append((None, [fields["naskah"]]))
         return groups
@@ -822,6 +867,9 @@ class TandatanganiForm(LangkahForm):
             sk = data.get(f"pihak{i}_surat_kuasa")
             if i == 0 and self.jenis == JenisNaskah.PKS:
                 row["surat_kuasa"] = sk.pk if sk else None
+            elif self.jenis == JenisNaskah.PKS:
+                for k in ("nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra"):
+                    row[k] = data.get(f"pihak{i}_{k}")
             rows.append(row)
         return {
             "tanggal": data["tanggal"],
@@ -970,3 +1018,95 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "akhiri": AkhiriForm,
     "batalkan": BatalkanForm,
 }
+
+
+# --- Surat Kuasa (Pasal 24 ayat 2–3) -----------------------------------------------------
+
+
+class SuratKuasaForm(FormKersa):
+    """Record a Surat Kuasa of the Bupati for this KSDD (``services.surat_kuasa_create``;
+    P1-13, P4-2, P24-2, P24-3). The recipient is the Kepala of the Perangkat Daerah as
+    recorded; the service refuses anyone else."""
+
+    pasal = _("Pasal 24 ayat (2) dan (3)")
+    kelompok_field = [
+        (_("Surat Kuasa"), ["nomor", "tanggal", "pemberi", "lingkup", "berlaku_sampai"]),
+        (
+            _("Penerima kuasa (Kepala Perangkat Daerah)"),
+            ["perangkat_daerah", "penerima_nama", "penerima_nip", "penerima_jabatan"],
+        ),
+        (None, ["tanggal_tembusan", "berkas"]),
+    ]
+
+    nomor = forms.CharField(max_length=100, label=_("Nomor Surat Kuasa"))
+    tanggal = TanggalField(label=_("Tanggal Surat Kuasa"))
+    pemberi = forms.CharField(max_length=150, label=_("Pemberi kuasa (Bupati)"))
+    lingkup = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Lingkup kuasa"),
+        help_text=_("Misalnya: menandatangani PKS tentang … dengan …"),
+    )
+    berlaku_sampai = TanggalField(hari_ini=False, required=False, label=_("Berlaku sampai"))
+    perangkat_daerah = forms.ModelChoiceField(
+        queryset=PerangkatDaerah.objects.filter(aktif=True).order_by("nama"),
+        label=_("Perangkat Daerah"),
+    )
+    penerima_nama = forms.CharField(
+        max_length=150,
+        label=_("Nama penerima kuasa (tanpa gelar)"),
+        help_text=_(
+            "Kepala Perangkat Daerah yang tercatat; kuasa hanya dapat diberikan kepada "
+            "Kepala Perangkat Daerah (Pasal 24 ayat 2)."
+        ),
+    )
+    penerima_nip = forms.CharField(max_length=18, required=False, label=_("NIP penerima kuasa"))
+    penerima_jabatan = forms.CharField(max_length=150, label=_("Jabatan penerima kuasa"))
+    tanggal_tembusan = TanggalField(
+        hari_ini=False,
+        required=False,
+        label=_("Tanggal tembusan kepada Perangkat Daerah yang membidangi kerja sama daerah"),
+        help_text=_(
+            "Pasal 24 ayat (3); paling lambat pada tanggal penandatanganan PKS, tidak "
+            "sebelum tanggal Surat Kuasa."
+        ),
+    )
+    berkas = BerkasField(label=_("Pindaian Surat Kuasa"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        self.ksdd = ksdd
+        pd = ksdd.perangkat_daerah
+        home = wilayah_daerah()
+        kwargs["initial"] = {
+            "pemberi": f"{home.sebutan_kepala} {home.nama}",
+            "perangkat_daerah": pd.pk,
+            "penerima_nama": pd.kepala_nama,
+            "penerima_jabatan": pd.kepala_jabatan,
+            "lingkup": _("Menandatangani Perjanjian Kerja Sama tentang %s.") % ksdd.judul,
+        } | (kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+
+    def clean_nomor(self):
+        nomor = self.cleaned_data["nomor"].strip()
+        if SuratKuasa.objects.filter(nomor__iexact=nomor).exists():
+            raise forms.ValidationError(_("Surat Kuasa dengan nomor ini telah dicatat."))
+        return nomor
+
+    def argumen(self) -> dict:
+        return {**self.cleaned_data, "ksdd": self.ksdd}
+
+
+class SuratKuasaCabutForm(FormKersa):
+    """Revoke a Surat Kuasa with its reason and date (``services.surat_kuasa_cabut``;
+    P24-2). An empty reason is refused by the service, citing the Pasal."""
+
+    pasal = _("Pasal 24 ayat (2)")
+
+    tanggal = TanggalField(label=_("Tanggal pencabutan"))
+    alasan = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label=_("Alasan pencabutan"),
+    )
+
+    def argumen(self) -> dict:
+        return dict(self.cleaned_data)

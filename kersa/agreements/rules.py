@@ -407,6 +407,182 @@ def p16_3_penandatangan_penawaran(penandatangan: str, *, kepala, tanggal: dt.dat
     return []
 
 
+def p24_2_surat_kuasa_dicatat(
+    *,
+    penerima_nama: str,
+    perangkat_daerah,
+    tanggal: dt.date | None,
+    tanggal_tembusan=None,
+    berlaku_sampai=None,
+) -> list[Pelanggaran]:
+    """P24-2, P24-3 when a Surat Kuasa is recorded: the Bupati gives it to the Kepala of
+    a Perangkat Daerah (the one recorded for that agency), its copy goes to the
+    cooperation agency on or after its own date, and it is not valid before it is given."""
+    found = []
+    if perangkat_daerah is not None:
+        kepala = (perangkat_daerah.kepala_nama or "").strip()
+        if not kepala:
+            found.append(
+                Pelanggaran(
+                    "P24-2",
+                    _(
+                        "Kepala %(pd)s belum tercatat; Surat Kuasa penandatanganan PKS hanya "
+                        "dapat diberikan kepada Kepala Perangkat Daerah (Pasal 24 ayat 2)."
+                    )
+                    % {"pd": perangkat_daerah.nama},
+                    field="penerima_nama",
+                )
+            )
+        elif (penerima_nama or "").strip() and not _nama_sama(penerima_nama, kepala):
+            found.append(
+                Pelanggaran(
+                    "P24-2",
+                    _(
+                        "%(nama)s bukan Kepala %(pd)s yang tercatat (%(kepala)s); Surat Kuasa "
+                        "penandatanganan PKS hanya dapat diberikan kepada Kepala Perangkat "
+                        "Daerah (Pasal 24 ayat 2)."
+                    )
+                    % {"nama": penerima_nama, "pd": perangkat_daerah.nama, "kepala": kepala},
+                    field="penerima_nama",
+                )
+            )
+    if tanggal and tanggal_tembusan and tanggal_tembusan < tanggal:
+        found.append(
+            Pelanggaran(
+                "P24-3",
+                _(
+                    "Tanggal tembusan (%(tembusan)s) tidak boleh sebelum tanggal Surat Kuasa "
+                    "(%(tanggal)s): tembusan disampaikan setelah Surat Kuasa diterbitkan "
+                    "(Pasal 24 ayat 3)."
+                )
+                % {
+                    "tembusan": tanggal_tembusan.strftime("%d-%m-%Y"),
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                },
+                field="tanggal_tembusan",
+            )
+        )
+    if tanggal and berlaku_sampai and berlaku_sampai < tanggal:
+        found.append(
+            Pelanggaran(
+                "P24-2",
+                _(
+                    "Masa berlaku Surat Kuasa (%(sampai)s) tidak boleh berakhir sebelum "
+                    "tanggalnya (%(tanggal)s) (Pasal 24 ayat 2)."
+                )
+                % {
+                    "sampai": berlaku_sampai.strftime("%d-%m-%Y"),
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                },
+                field="berlaku_sampai",
+            )
+        )
+    return found
+
+
+def p24_2_surat_kuasa_dicabut(*, sk, alasan: str, tanggal: dt.date | None) -> list[Pelanggaran]:
+    """P24-2 when a Surat Kuasa is revoked: once, with its reason, on a date from its own
+    date up to today."""
+    found = []
+    if sk.dicabut:
+        found.append(
+            Pelanggaran(
+                "P24-2",
+                _("Surat Kuasa %(nomor)s telah dicabut pada %(tanggal)s (Pasal 24 ayat 2).")
+                % {
+                    "nomor": sk.nomor,
+                    "tanggal": sk.tanggal_pencabutan.strftime("%d-%m-%Y")
+                    if sk.tanggal_pencabutan
+                    else "-",
+                },
+            )
+        )
+    if not (alasan or "").strip():
+        found.append(
+            Pelanggaran(
+                "P24-2",
+                _("Tuliskan alasan pencabutan Surat Kuasa (Pasal 24 ayat 2)."),
+                field="alasan",
+            )
+        )
+    if tanggal is None:
+        found.append(
+            Pelanggaran(
+                "P24-2", _("Isi tanggal pencabutan Surat Kuasa (Pasal 24 ayat 2)."), field="tanggal"
+            )
+        )
+    elif tanggal > timezone.localdate():
+        found.append(
+            Pelanggaran(
+                "P24-2",
+                _("Tanggal pencabutan (%s) tidak boleh setelah hari ini (Pasal 24 ayat 2).")
+                % tanggal.strftime("%d-%m-%Y"),
+                field="tanggal",
+            )
+        )
+    elif tanggal < sk.tanggal:
+        found.append(
+            Pelanggaran(
+                "P24-2",
+                _(
+                    "Tanggal pencabutan (%(cabut)s) tidak boleh sebelum tanggal Surat Kuasa "
+                    "(%(tanggal)s) (Pasal 24 ayat 2)."
+                )
+                % {
+                    "cabut": tanggal.strftime("%d-%m-%Y"),
+                    "tanggal": sk.tanggal.strftime("%d-%m-%Y"),
+                },
+                field="tanggal",
+            )
+        )
+    return found
+
+
+def p24_2_kuasa_mitra(*, penandatangan: dict, tanggal: dt.date) -> list[Pelanggaran]:
+    """P24-2 for a partner's signer of a PKS who is not its head of region: they sign
+    under the partner's own Surat Kuasa, whose number and date are recorded (and printed
+    in the komparisi), dated no later than the signing."""
+    if penandatangan["kedudukan"] == KedudukanPenandatangan.KEPALA_DAERAH:
+        return []
+    wilayah = penandatangan["wilayah"]
+    nomor = (penandatangan.get("nomor_surat_kuasa_mitra") or "").strip()
+    tgl = penandatangan.get("tanggal_surat_kuasa_mitra")
+    if not nomor or tgl is None:
+        return [
+            Pelanggaran(
+                "P24-2",
+                _(
+                    "Penandatangan %(wilayah)s bukan kepala daerahnya: isi nomor dan tanggal "
+                    "Surat Kuasa %(pemberi)s yang menjadi dasar penandatanganan PKS "
+                    "(Pasal 24 ayat 2)."
+                )
+                % {
+                    "wilayah": wilayah.nama_lengkap,
+                    "pemberi": f"{wilayah.sebutan_kepala} {wilayah.nama}",
+                },
+                field="nomor_surat_kuasa_mitra",
+            )
+        ]
+    if tgl > tanggal:
+        return [
+            Pelanggaran(
+                "P24-2",
+                _(
+                    "Surat Kuasa %(nomor)s dari %(wilayah)s bertanggal %(tgl)s, setelah tanggal "
+                    "penandatanganan %(tanggal)s (Pasal 24 ayat 2)."
+                )
+                % {
+                    "nomor": nomor,
+                    "wilayah": wilayah.nama_lengkap,
+                    "tgl": tgl.strftime("%d-%m-%Y"),
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                },
+                field="tanggal_surat_kuasa_mitra",
+            )
+        ]
+    return []
+
+
 def penandatangan_sah(
     *, jenis_kb: bool, penandatangan: dict, tanggal: dt.date, ksdd, home: str, kepala=None
 ) -> list[Pelanggaran]:
@@ -432,7 +608,9 @@ def penandatangan_sah(
                 )
             ]
         return []
-    if wilayah.kode != home or kedudukan == KedudukanPenandatangan.KEPALA_DAERAH:
+    if wilayah.kode != home:
+        return p24_2_kuasa_mitra(penandatangan=penandatangan, tanggal=tanggal)
+    if kedudukan == KedudukanPenandatangan.KEPALA_DAERAH:
         return []
     sk = penandatangan.get("surat_kuasa")
     if sk is None:

@@ -1,4 +1,4 @@
-from .views import langkah, register
+from .views import langkah, register, surat_kuasa
 
 app_name = "agreements"
-urlpatterns = register.urlpatterns + langkah.urlpatterns
+urlpatterns = register.urlpatterns + langkah.urlpatterns + surat_kuasa.urlpatterns

@@ -10,7 +10,9 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
 - ``ksdd/{id}/`` GET / PATCH, ``ksdd/{id}/kak/`` GET / PUT, ``ksdd/{id}/riwayat/`` GET
 - ``ksdd/{id}/dokumen/`` GET (documents and versions), ``ksdd/{id}/pemeriksaan/{kb|pks}/`` GET
   (compliance report of the agreed KB/PKS), ``ksdd/{id}/pendanaan/`` GET / POST (funding
-  assistance, P31-1)
+  assistance, P31-1), ``ksdd/{id}/surat_kuasa/`` GET / POST (its Surat Kuasa, P24-2;
+  multipart for the scan)
+- ``surat-kuasa/{id}/`` GET, ``surat-kuasa/{id}/cabut/`` POST (revoke with reason, P24-2)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
 - ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/{agenda|hasil|dokumen|
@@ -59,6 +61,7 @@ from .views.referensi import (
     WilayahViewSet,
 )
 from .views.rencana import IdentifikasiViewSet
+from .views.surat_kuasa import SuratKuasaViewSet
 from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
 from .views.token import TokenView
@@ -94,6 +97,7 @@ router.register("pembinaan/asosiasi", KeanggotaanAsosiasiViewSet, basename="pemb
 router.register(
     "pembinaan/sekretariat", SekretariatKerjaSamaViewSet, basename="pembinaan-sekretariat"
 )
+router.register("surat-kuasa", SuratKuasaViewSet, basename="surat-kuasa")
 router.register("publik/ksdd", KsddPublikViewSet, basename="publik-ksdd")
 router.register("tenggat", TenggatViewSet, basename="tenggat")
 

@@ -316,6 +316,14 @@ class Penandatangan(models.Model):
     surat_kuasa = models.ForeignKey(
         "agreements.SuratKuasa", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # P24-2: a partner's official who is not its head of region signs under the partner's
+    # own Surat Kuasa; its number and date are printed in the komparisi.
+    nomor_surat_kuasa_mitra = models.CharField(
+        _("nomor Surat Kuasa daerah mitra"), max_length=100, blank=True
+    )
+    tanggal_surat_kuasa_mitra = models.DateField(
+        _("tanggal Surat Kuasa daerah mitra"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["urutan"]
@@ -435,7 +443,27 @@ class SuratKuasa(models.Model):
         help_text=_("Pasal 24 ayat (3)."),
     )
     dicabut = models.BooleanField(_("dicabut"), default=False)
+    # The revocation (P24-2): a revoked Surat Kuasa no longer lets anyone sign; it is
+    # kept, with why, when and by whom (the history row of ``history`` too).
+    alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True)
+    tanggal_pencabutan = models.DateField(_("tanggal pencabutan"), null=True, blank=True)
+    dicabut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicabut oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     berkas = _berkas(_("pindaian Surat Kuasa"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

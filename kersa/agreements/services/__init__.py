@@ -25,6 +25,7 @@ from .ksdd import (
     ksdd_create,
     ksdd_ubah_dasar_dprd,
     ksdd_update,
+    surat_kuasa_cabut,
     surat_kuasa_create,
 )
 from .naskah import (
@@ -74,5 +75,6 @@ __all__ = [
     "dapat_ubah_dasar_dprd",
     "ksdd_ubah_dasar_dprd",
     "ksdd_update",
+    "surat_kuasa_cabut",
     "surat_kuasa_create",
 ]

@@ -36,6 +36,7 @@ from .umum import (
     _cek_pd,
     _nomor_register,
     _riwayat,
+    _tanggal_lampau,
     rencana_dari_butir,
 )
 
@@ -322,19 +323,109 @@ def bantuan_pendanaan_tambah(
     return bantuan
 
 
+_FIELD_SURAT_KUASA = frozenset(
+    {
+        "nomor",
+        "tanggal",
+        "pemberi",
+        "penerima_nama",
+        "penerima_nip",
+        "penerima_jabatan",
+        "perangkat_daerah",
+        "ksdd",
+        "lingkup",
+        "berlaku_sampai",
+        "tanggal_tembusan",
+    }
+)
+
+
 def surat_kuasa_create(*, user, berkas=None, **fields) -> SuratKuasa:
-    """Record a Surat Kuasa from the Bupati (P1-13, P4-2, P24-2)."""
+    """Record a Surat Kuasa from the Bupati (P1-13, P4-2, P24-2, P24-3): by the
+    secretariat or the Bupati (``add_suratkuasa``), to the recorded Kepala of the
+    Perangkat Daerah, its copy to the cooperation agency not before its date. When it is
+    given for one KSDD, the KSDD's history says so."""
     if not user.has_perm("agreements.add_suratkuasa"):
         raise PermissionDenied(_("Anda tidak berwenang mencatat Surat Kuasa."))
+    unknown = set(fields) - _FIELD_SURAT_KUASA
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    ksdd = fields.get("ksdd")
+    if ksdd is not None and not ksdd_dapat_dilihat(user, ksdd):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat Surat Kuasa untuk KSDD ini."))
+    found = []
+    if ksdd is not None and ksdd.sudah_berakhir:
+        found.append(
+            Pelanggaran("P13", _("Surat Kuasa tidak dapat dicatat untuk KSDD yang telah berakhir."))
+        )
+    for f, label in (
+        ("tanggal", _("Tanggal Surat Kuasa")),
+        ("tanggal_tembusan", _("Tanggal tembusan")),
+    ):
+        if fields.get(f):
+            found += _tanggal_lampau(fields[f], label, f)
+    found += rules.p24_2_surat_kuasa_dicatat(
+        penerima_nama=fields.get("penerima_nama", ""),
+        perangkat_daerah=fields.get("perangkat_daerah"),
+        tanggal=fields.get("tanggal"),
+        tanggal_tembusan=fields.get("tanggal_tembusan"),
+        berlaku_sampai=fields.get("berlaku_sampai"),
+    )
+    tolak_jika(found)
     with atomic_dengan_berkas():
-        sk = SuratKuasa(**fields)
+        sk = SuratKuasa(dicatat_oleh=user, **fields)
+        sk.full_clean(exclude=["berkas"])
         if berkas:
             sk.berkas = berkas_unggah(
-                ksdd=fields.get("ksdd"), jenis=JenisBerkas.SURAT_KUASA, upload=berkas, user=user
+                ksdd=ksdd, jenis=JenisBerkas.SURAT_KUASA, upload=berkas, user=user
             )
-        sk.full_clean()
+        sk._history_user = user
         sk.save()
+        if ksdd is not None:
+            _riwayat(
+                ksdd,
+                aksi="surat_kuasa",
+                user=user,
+                alasan=_("Surat Kuasa %(nomor)s kepada %(nama)s dicatat (Pasal 24 ayat 2).")
+                % {"nomor": sk.nomor, "nama": sk.penerima_nama},
+                data={"surat_kuasa": sk.pk},
+            )
     return sk
+
+
+def surat_kuasa_cabut(*, surat_kuasa: SuratKuasa, user, alasan: str, tanggal) -> SuratKuasa:
+    """Revoke a Surat Kuasa (P24-2) with its reason and date: once, by whoever may change
+    Surat Kuasa (the secretariat). It is kept (a history row with the reason); a PKS can
+    no longer be signed under it. When it was given for one KSDD, the KSDD's history says so."""
+    if not user.has_perm("agreements.change_suratkuasa"):
+        raise PermissionDenied(_("Anda tidak berwenang mencabut Surat Kuasa."))
+    with transaction.atomic():
+        sk = SuratKuasa.objects.select_for_update().get(pk=surat_kuasa.pk)
+        if sk.ksdd_id is not None and not ksdd_dapat_dilihat(user, sk.ksdd):
+            raise PermissionDenied(_("Anda tidak berwenang mencabut Surat Kuasa ini."))
+        tolak_jika(rules.p24_2_surat_kuasa_dicabut(sk=sk, alasan=alasan, tanggal=tanggal))
+        sk.dicabut = True
+        sk.alasan_pencabutan = alasan.strip()
+        sk.tanggal_pencabutan = tanggal
+        sk.dicabut_oleh = user
+        sk._history_user = user
+        sk._change_reason = alasan.strip()
+        sk.save()
+        if sk.ksdd_id is not None:
+            _riwayat(
+                sk.ksdd,
+                aksi="cabut_surat_kuasa",
+                user=user,
+                alasan=_("Surat Kuasa %(nomor)s dicabut pada %(tanggal)s: %(alasan)s")
+                % {
+                    "nomor": sk.nomor,
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                    "alasan": sk.alasan_pencabutan,
+                },
+                data={"surat_kuasa": sk.pk, "tanggal": tanggal.isoformat()},
+            )
+    surat_kuasa.refresh_from_db()
+    return surat_kuasa
 
 
 def ksdd_akhiri(*, ksdd: Ksdd, user, alasan: str, versi: int | None = None) -> Ksdd:

@@ -15,6 +15,7 @@ from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 from .. import rules
 from ..choices import (
     JenisNaskah,
+    KedudukanPenandatangan,
     Status,
 )
 from ..models import (
@@ -258,6 +259,17 @@ def _tandatangani(
             jabatan=given[c]["jabatan"],
             kedudukan=given[c]["kedudukan"],
             surat_kuasa=sk_map.get(c),
+            # P24-2: a partner's own Surat Kuasa, only when its signer is not its head.
+            **(
+                {
+                    "nomor_surat_kuasa_mitra": given[c]["nomor_surat_kuasa_mitra"].strip(),
+                    "tanggal_surat_kuasa_mitra": given[c]["tanggal_surat_kuasa_mitra"],
+                }
+                if not kb
+                and c != home.kode
+                and given[c]["kedudukan"] != KedudukanPenandatangan.KEPALA_DAERAH
+                else {}
+            ),
         )
         for i, c in enumerate(order)
     )

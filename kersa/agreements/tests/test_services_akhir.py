@@ -65,7 +65,7 @@ def _surat_kuasa(pemeran, ksdd=None, **ubah):
         "nomor": "100.3.4/07/Pem/2026",
         "tanggal": _hari(10),
         "pemberi": "Bupati Barito Selatan",
-        "penerima_nama": "Rahmat Hidayat",
+        "penerima_nama": pemeran.operator.perangkat_daerah.kepala_nama,
         "penerima_jabatan": "Kepala Dinas Kesehatan",
         "perangkat_daerah": pemeran.operator.perangkat_daerah,
         "ksdd": ksdd,
@@ -352,7 +352,11 @@ def test_role_secretariat_may_submit_for_any_agency(ksdd, pemeran):
 def test_p1_13_p4_2_surat_kuasa_recorded_with_its_scan(ksdd, pemeran):
     sk = _surat_kuasa(pemeran, ksdd, berkas=unggahan_pdf("surat-kuasa.pdf"))
     sk.refresh_from_db()
-    assert (sk.penerima_nama, sk.ksdd, sk.dicabut) == ("Rahmat Hidayat", ksdd, False)
+    assert (sk.penerima_nama, sk.ksdd, sk.dicabut) == (
+        pemeran.operator.perangkat_daerah.kepala_nama,
+        ksdd,
+        False,
+    )
     assert (sk.berkas.jenis, sk.berkas.ksdd) == (JenisBerkas.SURAT_KUASA, ksdd)
     assert sk.history.count() == 1
 
@@ -374,7 +378,7 @@ def test_p1_13_p4_2_surat_kuasa_only_by_secretariat_or_bupati(ksdd, pemeran):
         nomor="100.3.4/08/Pem/2026",
         tanggal=_hari(1),
         pemberi="Bupati Barito Selatan",
-        penerima_nama="Rahmat Hidayat",
+        penerima_nama=pemeran.operator.perangkat_daerah.kepala_nama,
         penerima_jabatan="Kepala Dinas Kesehatan",
         perangkat_daerah=pemeran.operator.perangkat_daerah,
         lingkup="Semua PKS bidang kesehatan tahun 2026.",

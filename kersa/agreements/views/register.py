@@ -41,6 +41,8 @@ _AKSI_LAIN = {
     "ubah": _("Data KSDD diubah"),
     "ubah_kak": _("KAK diubah"),
     "bantuan_pendanaan": _("Bantuan pendanaan dicatat"),
+    "surat_kuasa": _("Surat Kuasa dicatat"),
+    "cabut_surat_kuasa": _("Surat Kuasa dicabut"),
 }
 
 
@@ -187,6 +189,13 @@ def detail(request, pk: int):
         "tahapan": tahapan_ksdd(ksdd, riwayat),
         "langkah": [{"transisi": t, "hambatan": t.hambatan(ksdd)} for t in tersedia],
         "riwayat": riwayat,
+        # P24-2, P24-3: its Surat Kuasa, for whoever sees the KSDD; recorded and revoked
+        # by the roles holding the permissions (views/surat_kuasa.py).
+        "surat_kuasa": list(
+            ksdd.surat_kuasa.select_related("perangkat_daerah").order_by("-tanggal", "-id")
+        ),
+        "boleh_catat_sk": user.has_perm("agreements.add_suratkuasa"),
+        "boleh_cabut_sk": user.has_perm("agreements.change_suratkuasa"),
         "boleh_ubah": (
             user.has_perm("agreements.change_ksdd") and ksdd.status == Status.PENYUSUNAN_KAK
         ),

@@ -259,6 +259,20 @@ class PenandatanganSerializer(serializers.Serializer):
         max_value=2**63 - 1,
         help_text=_("Id Surat Kuasa bila ditandatangani pejabat atas kuasa Bupati (P24-2)."),
     )
+    nomor_surat_kuasa_mitra = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Daerah mitra: nomor Surat Kuasa kepala daerahnya, wajib bila penandatangan "
+            "bukan kepala daerah (P24-2); dicetak dalam komparisi PKS."
+        ),
+    )
+    tanggal_surat_kuasa_mitra = TanggalField(
+        required=False,
+        allow_null=True,
+        help_text=_("Daerah mitra: tanggal Surat Kuasa tersebut (P24-2)."),
+    )
 
     def validate_wilayah(self, value: Wilayah) -> str:
         return value.kode

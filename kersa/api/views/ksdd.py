@@ -25,6 +25,7 @@ from ..parsers import JSON, JSON_DAN_BERKAS
 from ..permissions import AUTENTIKASI, PunyaPeranKsdd
 from ..schema import GALAT_BACA, GALAT_TULIS
 from ..serializers import ksdd as s
+from ..serializers import surat_kuasa as sk
 
 
 @extend_schema(tags=["ksdd"])
@@ -167,6 +168,45 @@ class KsddViewSet(viewsets.GenericViewSet):
             **data,
         )
         return self._detail(ksdd)
+
+    @extend_schema(
+        methods=["GET"], responses={200: sk.SuratKuasaSerializer(many=True), **GALAT_BACA}
+    )
+    @extend_schema(
+        methods=["POST"],
+        request={
+            "multipart/form-data": sk.SuratKuasaCatatSerializer,
+            "application/json": sk.SuratKuasaCatatSerializer,
+        },
+        responses={201: sk.SuratKuasaSerializer, **GALAT_TULIS},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="surat_kuasa",
+        parser_classes=JSON_DAN_BERKAS,
+        serializer_class=sk.SuratKuasaCatatSerializer,
+    )
+    def surat_kuasa(self, request, pk=None):
+        """The Surat Kuasa given for this KSDD (P24-2, P24-3), newest first; whoever sees
+        the KSDD reads them. POST records one (``services.surat_kuasa_create``): the
+        secretariat or the Bupati; the recipient must be the recorded Kepala of the
+        Perangkat Daerah (422 P24-2), the copy not dated before it (422 P24-3)."""
+        ksdd = self._ksdd_terlihat()
+        if request.method == "GET":
+            rows = ksdd.surat_kuasa.select_related(
+                "perangkat_daerah", "dicatat_oleh", "dicabut_oleh"
+            ).order_by("-tanggal", "-id")
+            return Response(sk.SuratKuasaSerializer(rows, many=True).data)
+        if not request.user.has_perm("agreements.add_suratkuasa"):
+            raise PermissionDenied(_("Anda tidak berwenang mencatat Surat Kuasa."))
+        ser = sk.SuratKuasaCatatSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = dict(ser.validated_data)
+        baru = services.surat_kuasa_create(
+            user=request.user, berkas=data.pop("berkas", None), ksdd=ksdd, **data
+        )
+        return Response(sk.SuratKuasaSerializer(baru).data, status=status.HTTP_201_CREATED)
 
     def _jalankan(self, aksi: AksiLangkah, request) -> Response:
         ksdd = self._ksdd_terlihat()

@@ -115,6 +115,27 @@ def _dasar_kuasa(sk, home: Wilayah) -> str:
     )
 
 
+def _dasar_kuasa_mitra(t) -> str:
+    """P24-2: a partner's official who is not its head signs under the partner's own
+    Surat Kuasa, recorded at the signing (number and date)."""
+    w = t.wilayah
+    return (
+        f"Surat Kuasa {w.sebutan_kepala} {w.nama} Nomor {t.nomor_surat_kuasa_mitra} "
+        f"tanggal {tanggal_surat(t.tanggal_surat_kuasa_mitra)}"
+    )
+
+
+def _dasar_tertanda(t, home: Wilayah, tanggal) -> str:
+    """The basis on which one recorded signer acts: the Bupati's Surat Kuasa, the
+    partner's own Surat Kuasa, or the decree appointing the head of region."""
+    if t.kedudukan == KedudukanPenandatangan.PEJABAT_KUASA:
+        if t.surat_kuasa:
+            return _dasar_kuasa(t.surat_kuasa, home)
+        if t.nomor_surat_kuasa_mitra and t.tanggal_surat_kuasa_mitra:
+            return _dasar_kuasa_mitra(t)
+    return _dasar_kepala(t.wilayah, t.jabatan, kepala_daerah_pada(t.wilayah, tanggal))
+
+
 def _kedudukan(wilayah: Wilayah, home: Wilayah) -> str:
     if wilayah.kode == home.kode:
         return _kedudukan_daerah()
@@ -141,11 +162,7 @@ def _pihak_daftar(
     tertanda = list(naskah.penandatangan.select_related("wilayah", "surat_kuasa")) if naskah else []
     if tertanda:
         for t in tertanda:
-            dasar = (
-                _dasar_kuasa(t.surat_kuasa, home)
-                if t.kedudukan == KedudukanPenandatangan.PEJABAT_KUASA and t.surat_kuasa
-                else _dasar_kepala(t.wilayah, t.jabatan, kepala_daerah_pada(t.wilayah, tanggal))
-            )
+            dasar = _dasar_tertanda(t, home, tanggal)
             hasil.append(
                 Pihak(
                     urutan=t.urutan,

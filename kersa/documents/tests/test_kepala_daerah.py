@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 import time_machine
 
-from kersa.agreements.choices import Status
+from kersa.agreements import services
+from kersa.agreements.choices import KedudukanPenandatangan, Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisDokumen
+from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.services.hasilkan import dokumen_hasilkan
 from kersa.regions.models import KepalaDaerah, Wilayah
 from kersa.regions.selectors import kepala_daerah_pada
@@ -95,3 +97,44 @@ def test_p16_3_offer_letter_is_signed_by_the_recorded_bupati(pemeran, kepala):
     )
     body = _teks(v)
     assert "BUPATI BARITO SELATAN," in body and "EDDY RAYA SAMSURI" in body
+
+
+@time_machine.travel(dt.datetime(2026, 4, 10, 9, 0), tick=False)
+def test_p24_2_pks_komparisi_prints_the_partners_own_surat_kuasa(pemeran, kepala):
+    """P24-2: a partner's official who is not its head signs under the partner's own
+    Surat Kuasa; the komparisi names it instead of the appointment decree."""
+    k = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_PKS, pemeran)
+    services.ksdd_tandatangani_pks(
+        ksdd=k,
+        user=pemeran.sekretariat,
+        tanggal=dt.date(2026, 4, 8),
+        tempat="Buntok",
+        penandatangan=[
+            {
+                "wilayah": "62.04",
+                "nomor_naskah": "100.3.7/12/Pem/2026",
+                "nama": "Eddy Raya Samsuri",
+                "jabatan": "Bupati Barito Selatan",
+                "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
+            },
+            {
+                "wilayah": "62.13",
+                "nomor_naskah": "100.3/21/Pem/2026",
+                "nama": "Ahmad Riduan",
+                "jabatan": "Kepala Dinas Kesehatan Kabupaten Barito Timur",
+                "kedudukan": KedudukanPenandatangan.PEJABAT_KUASA,
+                "nomor_surat_kuasa_mitra": "180/05/SK-BT/2026",
+                "tanggal_surat_kuasa_mitra": dt.date(2026, 4, 6),
+            },
+        ],
+        naskah=unggahan_pdf("pks-ttd.pdf"),
+    )
+    body = _teks(dokumen_hasilkan(ksdd=k, jenis=JenisDokumen.PKS, user=pemeran.sekretariat))
+    assert (
+        "Ahmad Riduan, Kepala Dinas Kesehatan Kabupaten Barito Timur, berdasarkan Surat Kuasa "
+        "Bupati Barito Timur Nomor 180/05/SK-BT/2026 tanggal 6 April 2026, berkedudukan di "
+        "Tamiang Layang"
+    ) in body
+    assert "Pengangkatan Penjabat Bupati Barito Timur" not in body
+    # the home party still acts on the decree that appointed the Bupati
+    assert "Eddy Raya Samsuri, Bupati Barito Selatan, berdasarkan Keputusan Menteri Dalam " in body
