@@ -360,3 +360,59 @@ def test_migration_0004_recomputes_selesai_pada_to_the_law_s_day(pemeran):
     assert Tenggat.objects.get(pk=p22_1b.pk).selesai_pada == D(2026, 3, 25)
     (langkah,) = [op for op in mig.Migration.operations if isinstance(op, RunPython)]
     assert langkah.reversible and langkah.reverse_code is RunPython.noop
+
+
+def test_p16_5_p16_6_missed_the_day_after_and_a_late_typed_answer_meets_p16_6(pemeran):
+    """P16-5: the second request, recorded on Friday 15 May 2026, closes P16-4 as missed
+    the day after its 30th calendar day (not 15 May). P16-6: the scan of 1 June marks
+    it missed and opens the task of the report to the Gubernur; the partner's answer
+    received Thursday 28 May, inside the 15 days, typed in on Wednesday 10 June, meets
+    P16-6 on 28 May and closes the task. P16-4 stays missed: 28 May is after its last day."""
+    from kersa.deadlines.models import Tugas
+
+    with time_machine.travel(_pada(D(2026, 5, 15)), tick=False) as waktu:
+        ksdd = ke_status(ksdd_baru(pemeran), Status.MENUNGGU_TANGGAPAN, pemeran)
+        penawaran = ksdd.penawaran.get()
+        p16_4 = _jam(ksdd, "P16-4")
+        assert p16_4.jatuh_tempo == penawaran.tanggal_diterima + dt.timedelta(days=30)
+        services.ksdd_catat_permintaan_kedua(
+            ksdd=ksdd,
+            user=pemeran.sekretariat,
+            mitra=penawaran.mitra_id,
+            nomor_surat="000.3/190/Pem/2026",
+            tanggal_surat=D(2026, 5, 14),
+            tanggal_diterima=D(2026, 5, 15),
+        )
+        p16_4.refresh_from_db()
+        assert p16_4.status == StatusTenggat.TERLEWAT
+        assert p16_4.selesai_pada == p16_4.jatuh_tempo + dt.timedelta(days=1)
+        assert _dicatat(p16_4) == D(2026, 5, 15)
+        p16_6 = _jam(ksdd, "P16-6")
+        assert p16_6.jatuh_tempo == D(2026, 5, 30)  # Saturday: calendar days do not move
+
+        waktu.move_to(_pada(D(2026, 6, 1), 0, 5))
+        tenggat_pindai(hari_ini=D(2026, 6, 1))
+        p16_6.refresh_from_db()
+        assert (p16_6.status, p16_6.selesai_pada) == (StatusTenggat.TERLEWAT, D(2026, 5, 31))
+        tugas = Tugas.objects.get(tenggat=p16_6)
+        assert tugas.status == Tugas.Status.TERBUKA
+
+        waktu.move_to(_pada(D(2026, 6, 10)))
+        ksdd.refresh_from_db()
+        services.ksdd_catat_tanggapan(
+            ksdd=ksdd,
+            user=pemeran.sekretariat,
+            mitra=penawaran.mitra_id,
+            keputusan="diterima",
+            nomor_surat="000.3/77/Pem-Bartim/2026",
+            tanggal_surat=D(2026, 5, 27),
+            tanggal_diterima=D(2026, 5, 28),
+            surat=unggahan_pdf("tanggapan.pdf"),
+        )
+    p16_6.refresh_from_db()
+    assert (p16_6.status, p16_6.selesai_pada) == (StatusTenggat.TERPENUHI, D(2026, 5, 28))
+    assert _dicatat(p16_6) == D(2026, 6, 10)
+    tugas.refresh_from_db()
+    assert tugas.status == Tugas.Status.SELESAI
+    p16_4.refresh_from_db()
+    assert p16_4.status == StatusTenggat.TERLEWAT  # 28 May is after its last day
