@@ -6,7 +6,9 @@
    act twice; a failure rolls the claim back and the next scan tries again.
    Consequences (``Tenggat.akibat``):
 
-   - PENGINGAT: the clock is marked missed (TERLEWAT);
+   - PENGINGAT: the clock is marked missed (TERLEWAT), as of the day after its last
+     day whatever day this scan runs (``selesai_pada``; the scan's moment is
+     ``ditindak_pada``);
    - BUKA_TUGAS: missed, and a task for the Sekretariat TKKSD is opened (P16-5 after
      P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
    - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):

@@ -8,6 +8,15 @@ answered, the DPRD request, the whole KSDD). A clock with no event to start it d
 not exist: every ``Mulai`` reads a date the user entered (a letter received, a
 document signed).
 
+A clock closes on the day the law sees (RULES.md, the calendar paragraph; P16-5,
+P16-6, P18-2, P22-1b…P22-3): ``Pemicu.tanggal`` reads the date of the act the step
+recorded (a letter's receipt, a Rapat Pleno, an approval's date), and a clock met,
+refused or stopped by the step closes on it, never on the day the clerk typed it in
+(that moment is kept in ``Tenggat.ditindak_pada``); a clock missed closes on the day
+after its last day. An act dated after today is refused citing the clock's Pasal. A
+clock the scan marked missed whose awaited letter was received by its last day, typed
+in only later, is corrected to met on that day (``services.tenggat_terpenuhi_susulan``).
+
 Besides the table, one rule holds for every step: a KSDD that ends (ditolak,
 dibatalkan, diakhiri) stops its running clocks (DIHENTIKAN) and closes its tasks.
 
@@ -395,9 +404,14 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                 riwayat_tahap=riwayat,
                 pada=pada,
             )
-        if a.ke == StatusTenggat.TERPENUHI and pada is not None:
+        if (
+            a.ke == StatusTenggat.TERPENUHI
+            and pada is not None
+            and not riwayat.data.get("dianggap")
+        ):
             # A letter received in time but typed in after the scan marked its clock
-            # missed: the clock was met, on the day the letter was received.
+            # missed: the clock was met, on the day the letter was received (never by
+            # a deemed approval: that meets nothing).
             terlewat = Tenggat.objects.filter(
                 status=StatusTenggat.TERLEWAT, rule__in=a.rules, jatuh_tempo__gte=pada, **lingkup
             )
