@@ -10,7 +10,7 @@ from kersa.agreements.filters import KsddFilter
 from kersa.agreements.models import Ksdd, Urusan
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
-from kersa.deadlines.selectors import GRUP, MINGGU, q_terbuka
+from kersa.deadlines.selectors import GRUP, MINGGU, q_selesai_baru, q_terbuka
 from kersa.governance.choices import JenisKeputusan, JenisRapat, StatusRapat
 from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
 from kersa.oversight.choices import BentukPembinaan
@@ -205,7 +205,8 @@ class TenggatFilter(django_filters.FilterSet):
         label=_("Jatuh tempo sampai"), field_name="jatuh_tempo", lookup_expr="lte"
     )
     terbuka = django_filters.BooleanFilter(
-        label=_("Hanya yang tampil di halaman Tenggat"), method="saring_terbuka"
+        label=_("Hanya yang masih terbuka (berjalan, atau terlewat dalam 30 hari terakhir)"),
+        method="saring_terbuka",
     )
     grup = django_filters.ChoiceFilter(
         label=_("Kelompok halaman Tenggat"),
@@ -241,4 +242,5 @@ class TenggatFilter(django_filters.FilterSet):
             "hari_ini": terbuka.filter(berjalan, jatuh_tempo=h),
             "minggu_ini": terbuka.filter(berjalan, jatuh_tempo__gt=h, jatuh_tempo__lte=h + MINGGU),
             "berikutnya": terbuka.filter(berjalan, jatuh_tempo__gt=h + MINGGU),
+            "selesai": queryset.filter(q_selesai_baru()),
         }[value]

@@ -82,12 +82,26 @@ class Tenggat(models.Model):
         db_index=True,
     )
     akibat = models.CharField(_("akibat"), max_length=15, choices=Akibat.choices)
-    selesai_pada = models.DateField(_("selesai pada"), null=True, blank=True)
-    ditindak_pada = models.DateTimeField(
-        _("ditindaklanjuti pekerja pada"),
+    # The day the law sees (RULES.md, the calendar paragraph): the date of the act that
+    # met or closed the clock (a letter's receipt, a signing), or, for a missed clock,
+    # the day after its last day. Never the day it was typed in: that is ditindak_pada.
+    selesai_pada = models.DateField(
+        _("selesai pada"),
         null=True,
         blank=True,
-        help_text=_("Diisi oleh pekerja dengan UPDATE bersyarat, agar akibatnya terjadi sekali."),
+        help_text=_(
+            "Tanggal menurut hukum: tanggal tindakan yang memenuhi atau menutup tenggat "
+            "(surat diterima, ditandatangani), atau hari sesudah hari terakhir bila terlewat."
+        ),
+    )
+    ditindak_pada = models.DateTimeField(
+        _("dicatat pada"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Saat penutupan tenggat dicatat (langkah atau pemindaian). Pekerja mengisinya "
+            "dengan UPDATE bersyarat, agar akibatnya terjadi sekali."
+        ),
     )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
 

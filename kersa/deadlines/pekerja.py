@@ -6,7 +6,9 @@
    act twice; a failure rolls the claim back and the next scan tries again.
    Consequences (``Tenggat.akibat``):
 
-   - PENGINGAT: the clock is marked missed (TERLEWAT);
+   - PENGINGAT: the clock is marked missed (TERLEWAT), as of the day after its last
+     day whatever day this scan runs (``selesai_pada``; the scan's moment is
+     ``ditindak_pada``);
    - BUKA_TUGAS: missed, and a task for the Sekretariat TKKSD is opened (P16-5 after
      P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
    - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):
@@ -145,7 +147,8 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
                     "judul": definisi.judul if definisi else tenggat.rule,
                     "pasal": definisi.pasal if definisi else tenggat.rule,
                 },
-                pada=hari_ini,
+                # Missed the day after its last day, whatever day this scan runs
+                # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
             )
             if tenggat.akibat == Akibat.BUKA_TUGAS and tenggat.rule in TUGAS:
                 judul, aksi = TUGAS[tenggat.rule]
@@ -173,6 +176,7 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | None:
                 "diberikan (Pasal 22 ayat 3)."
             )
             % penolakan.nomor_surat,
+            pada=penolakan.tanggal_diterima,  # the refusal's receipt, as typed
         )
         return False
     try:
@@ -205,10 +209,33 @@ def _mulai_sekali(**kwargs) -> bool:
     return True
 
 
+def _pleno_pertama(tahun: int) -> dt.date | None:
+    """The first day of ``tahun`` a Rapat Pleno was held (a recommendation recorded, or
+    a meeting of the governance room with its result), or None (P37-1)."""
+    from kersa.agreements.models import RekomendasiPleno
+    from kersa.governance.choices import JenisRapat, StatusRapat
+    from kersa.governance.models import Rapat
+
+    hari = [
+        RekomendasiPleno.objects.filter(tanggal_rapat__year=tahun)
+        .order_by("tanggal_rapat")
+        .values_list("tanggal_rapat", flat=True)
+        .first(),
+        Rapat.objects.filter(
+            jenis=JenisRapat.PLENO, status=StatusRapat.SELESAI, tanggal__year=tahun
+        )
+        .order_by("tanggal")
+        .values_list("tanggal", flat=True)
+        .first(),
+    ]
+    hari = [h.date() if isinstance(h, dt.datetime) else h for h in hari if h]
+    return min(hari) if hari else None
+
+
 def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
     """Start the clocks of the periods that have begun (see the module docstring)."""
     from kersa.agreements.choices import Status
-    from kersa.agreements.models import Ksdd, RekomendasiPleno
+    from kersa.agreements.models import Ksdd
     from kersa.regions.models import PerangkatDaerah
 
     from .pemicu import peristiwa_laporan_semester
@@ -223,16 +250,13 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         jatuh_tempo=tahun.akhir,
     ):
         n += 1
-        from kersa.governance.selectors import pleno_diadakan_pada_tahun
-
-        if RekomendasiPleno.objects.filter(
-            tanggal_rapat__year=tahun.mulai.year
-        ).exists() or pleno_diadakan_pada_tahun(tahun.mulai.year):
+        pleno = _pleno_pertama(tahun.mulai.year)
+        if pleno is not None:
             tenggat_akhiri(
                 tenggat=Tenggat.objects.get(kunci=f"P37-1:{tahun.kode}"),
                 ke=StatusTenggat.TERPENUHI,
                 alasan=_("Rapat Pleno TKKSD tahun ini sudah dicatat."),
-                pada=hari_ini,
+                pada=pleno,  # met on the day the meeting was held
             )
     triwulan = periode_berjalan(TRIWULAN_I, hari_ini)
     if hari_ini <= triwulan.akhir:

@@ -8,6 +8,15 @@ answered, the DPRD request, the whole KSDD). A clock with no event to start it d
 not exist: every ``Mulai`` reads a date the user entered (a letter received, a
 document signed).
 
+A clock closes on the day the law sees (RULES.md, the calendar paragraph; P16-5,
+P16-6, P18-2, P22-1b…P22-3): ``Pemicu.tanggal`` reads the date of the act the step
+recorded (a letter's receipt, a Rapat Pleno, an approval's date), and a clock met,
+refused or stopped by the step closes on it, never on the day the clerk typed it in
+(that moment is kept in ``Tenggat.ditindak_pada``); a clock missed closes on the day
+after its last day. An act dated after today is refused citing the clock's Pasal. A
+clock the scan marked missed whose awaited letter was received by its last day, typed
+in only later, is corrected to met on that day (``services.tenggat_terpenuhi_susulan``).
+
 Besides the table, one rule holds for every step: a KSDD that ends (ditolak,
 dibatalkan, diakhiri) stops its running clocks (DIHENTIKAN) and closes its tasks.
 
@@ -71,6 +80,10 @@ class Pemicu:
     # ``lingkup_tugas`` (filter arguments of the task's clock).
     tugas: tuple[str, ...] = ()
     lingkup_tugas: Callable[..., dict] = _seluruh_ksdd
+    # The date of the act the step records, and the form field it was typed in:
+    # ``tanggal(ksdd, riwayat) -> (date, field)``. A clock the step meets, refuses or
+    # stops closes on that day (the law's day), not on the day it was typed in.
+    tanggal: Callable[..., tuple[dt.date, str]] | None = None
 
 
 # --- where the dates come from ----------------------------------------------------------
@@ -239,6 +252,25 @@ def _pleno_tahun(ksdd, riwayat) -> dict:
     return {"kunci": f"P37-1:{rapat.tanggal_rapat.year}"}
 
 
+def _tanggal_tanggapan(ksdd, riwayat):
+    return _penawaran_langkah(ksdd, riwayat).tanggapan.tanggal_diterima, "tanggal_diterima"
+
+
+def _tanggal_pleno(ksdd, riwayat):
+    return ksdd.rekomendasi_pleno.order_by("-pk").first().tanggal_rapat, "tanggal_rapat"
+
+
+def _tanggal_surat_dprd(surat: str, field: str = "tanggal_diterima"):
+    """The act date of a DPRD step: the receipt of its letter (the answer, the review,
+    the follow-up, the refusal), or the date of the approval (signed, or the day a
+    deemed approval takes effect)."""
+
+    def tanggal(ksdd, riwayat):
+        return getattr(getattr(_permohonan(ksdd), surat), field), field
+
+    return tanggal
+
+
 def _dianggap(rule: str):
     return lambda r: bool(r.data.get("dianggap")) and r.rule == rule
 
@@ -255,12 +287,14 @@ PEMICU: dict[str, Pemicu] = {
         )
     ),
     "catat_rekomendasi_pleno": Pemicu(
-        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P37-1",), _pleno_tahun),)
+        akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P37-1",), _pleno_tahun),),
+        tanggal=_tanggal_pleno,
     ),
     "catat_tanggapan": Pemicu(
         akhiri=(Akhiri(StatusTenggat.TERPENUHI, _PENAWARAN, _lingkup_penawaran),),
         tugas=("catat_permintaan_kedua", "catat_laporan_gubernur", "catat_tanggapan"),
         lingkup_tugas=_lingkup_penawaran,
+        tanggal=_tanggal_tanggapan,
     ),
     "catat_permintaan_kedua": Pemicu(
         # P16-5: the second request is sent because P16-4 has lapsed.
@@ -288,19 +322,24 @@ PEMICU: dict[str, Pemicu] = {
     "catat_jawaban_dprd": Pemicu(
         # The answer of the DPRD leadership meets P22-1b and nothing else.
         akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1b",), _lingkup_permohonan),),
+        tanggal=_tanggal_surat_dprd("jawaban"),
     ),
     "catat_telaahan_dprd": Pemicu(
         # P22-1c: DPRD's review is its first position on the substance (meets P22-3).
         akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-3",), _lingkup_permohonan),),
         mulai=(Mulai("P22-1d", _dprd("P22-1d", "telaahan")),),
+        tanggal=_tanggal_surat_dprd("telaahan"),
     ),
     "catat_tindak_lanjut_telaahan": Pemicu(
         akhiri=(Akhiri(StatusTenggat.TERPENUHI, ("P22-1d",), _lingkup_permohonan),),
         mulai=(Mulai("P22-1e", _dprd("P22-1e", "tindak_lanjut")),),
+        tanggal=_tanggal_surat_dprd("tindak_lanjut"),
     ),
     "catat_penolakan_dprd": Pemicu(
         # P22-3: a refusal closes every open P22 clock of the request; nothing is deemed.
+        # Closed on the day the refusal letter was received, as typed (the act date).
         akhiri=(Akhiri(StatusTenggat.DITUTUP_PENOLAKAN, _DPRD, _lingkup_permohonan),),
+        tanggal=_tanggal_surat_dprd("penolakan"),
     ),
     "catat_persetujuan_dprd": Pemicu(
         akhiri=(
@@ -315,7 +354,10 @@ PEMICU: dict[str, Pemicu] = {
             ),
             # Signed by the DPRD leadership (P22-2): every DPRD clock is met.
             Akhiri(StatusTenggat.TERPENUHI, _DPRD, _lingkup_permohonan),
-        )
+        ),
+        # Signed: the approval's date; deemed: the day it takes effect (the day after
+        # the last day, P22-1f, P22-3).
+        tanggal=_tanggal_surat_dprd("persetujuan", "tanggal"),
     ),
     "tandatangani_pks": Pemicu(
         mulai=(
@@ -331,24 +373,56 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
     from kersa.agreements.choices import STATUS_AKHIR
 
     from .models import Tenggat, Tugas
-    from .services import tenggat_akhiri, tenggat_mulai, tugas_selesaikan
+    from .services import (
+        tanggal_tindakan_periksa,
+        tenggat_akhiri,
+        tenggat_mulai,
+        tenggat_terpenuhi_susulan,
+        tugas_selesaikan,
+    )
 
     pemicu = PEMICU.get(riwayat.aksi, Pemicu())
     alasan = _langkah_teks(riwayat)
+    # The act's date (RULES.md, the calendar paragraph): a met clock closes on it; a
+    # missed one on the day after its last day (services.tanggal_selesai).
+    pada, field = pemicu.tanggal(ksdd, riwayat) if pemicu.tanggal else (None, None)
     for a in pemicu.akhiri:
         if not a.bila(riwayat):
             continue
+        lingkup = a.lingkup(ksdd, riwayat)
         berjalan = Tenggat.objects.filter(
-            status=StatusTenggat.BERJALAN, rule__in=a.rules, **a.lingkup(ksdd, riwayat)
+            status=StatusTenggat.BERJALAN, rule__in=a.rules, **lingkup
         )
         for tenggat in berjalan:
+            if pada is not None:
+                tanggal_tindakan_periksa(tenggat, a.ke, pada, field)
             tenggat_akhiri(
                 tenggat=tenggat,
                 ke=a.ke,
                 alasan=alasan,
                 oleh=riwayat.oleh,
                 riwayat_tahap=riwayat,
+                pada=pada,
             )
+        if (
+            a.ke == StatusTenggat.TERPENUHI
+            and pada is not None
+            and not riwayat.data.get("dianggap")
+        ):
+            # A letter received in time but typed in after the scan marked its clock
+            # missed: the clock was met, on the day the letter was received (never by
+            # a deemed approval: that meets nothing).
+            terlewat = Tenggat.objects.filter(
+                status=StatusTenggat.TERLEWAT, rule__in=a.rules, jatuh_tempo__gte=pada, **lingkup
+            )
+            for tenggat in terlewat:
+                tenggat_terpenuhi_susulan(
+                    tenggat=tenggat,
+                    pada=pada,
+                    alasan=alasan,
+                    oleh=riwayat.oleh,
+                    riwayat_tahap=riwayat,
+                )
     for m in pemicu.mulai:
         for p in m.peristiwa(ksdd, riwayat):
             tenggat_mulai(
@@ -377,6 +451,7 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                 alasan=alasan,
                 oleh=riwayat.oleh,
                 riwayat_tahap=riwayat,
+                pada=pada,
             )
         tugas_selesaikan(tugas_qs=Tugas.objects.filter(ksdd=ksdd), riwayat_tahap=riwayat)
 

@@ -27,7 +27,11 @@ from .models import Tenggat
 JENDELA_TERLEWAT = dt.timedelta(days=30)
 MINGGU = dt.timedelta(days=7)
 
-GRUP = ("terlewat", "hari_ini", "minggu_ini", "berikutnya")
+# A clock closed (met, deemed, refused, stopped) stays on the Tenggat page this long
+# after it was recorded, with the day the law sees and the day it was typed in.
+JENDELA_SELESAI = dt.timedelta(days=30)
+
+GRUP = ("terlewat", "hari_ini", "minggu_ini", "berikutnya", "selesai")
 
 
 def tenggat_terlihat(user) -> QuerySet[Tenggat]:
@@ -51,6 +55,50 @@ def q_terbuka(hari_ini: dt.date) -> Q:
     )
 
 
+def q_selesai_baru() -> Q:
+    """Clocks closed otherwise than missed, recorded in the last ``JENDELA_SELESAI``."""
+    from django.utils import timezone
+
+    return Q(ditindak_pada__gte=timezone.now() - JENDELA_SELESAI) & ~Q(
+        status__in=[StatusTenggat.BERJALAN, StatusTenggat.TERLEWAT]
+    )
+
+
+def selesai_teks(tenggat: Tenggat, bahasa: str | None = None) -> str:
+    """How a closed clock ended, on the day the law sees (RULES.md, the calendar
+    paragraph): "Terpenuhi pada Jumat, 18 Desember 2025" (the act's date), "Terlewat
+    sejak Jumat, 1 Januari 2027 (hari terakhir Kamis, 31 Desember 2026)" (the day
+    after the last day), "... berlaku sejak ..." for a deemed approval. Empty while
+    the clock runs."""
+    if tenggat.status == StatusTenggat.BERJALAN or not tenggat.selesai_pada:
+        return ""
+    tgl = tanggal_panjang(tenggat.selesai_pada, bahasa)
+    if tenggat.status == StatusTenggat.TERLEWAT:
+        return _("Terlewat sejak %(tgl)s (hari terakhir %(akhir)s)") % {
+            "tgl": tgl,
+            "akhir": tanggal_panjang(tenggat.jatuh_tempo, bahasa),
+        }
+    if tenggat.status == StatusTenggat.DIANGGAP:
+        return _("%(status)s sejak %(tgl)s") % {
+            "status": tenggat.get_status_display(),
+            "tgl": tgl,
+        }
+    return _("%(status)s pada %(tgl)s") % {"status": tenggat.get_status_display(), "tgl": tgl}
+
+
+def dicatat_teks(tenggat: Tenggat, bahasa: str | None = None) -> str:
+    """The day the close was recorded (typed in, or acted on by the scan), when it is not
+    the day the law sees: "2 Desember 2026"; empty otherwise."""
+    from django.utils import timezone
+
+    if not tenggat.ditindak_pada or tenggat.status == StatusTenggat.BERJALAN:
+        return ""
+    hari = timezone.localtime(tenggat.ditindak_pada).date()
+    if hari == tenggat.selesai_pada:
+        return ""
+    return tanggal_panjang(hari, bahasa)
+
+
 @dataclass
 class BarisTenggat:
     """One clock as a clerk reads it: rule, Pasal, due date and countdown in words."""
@@ -63,6 +111,8 @@ class BarisTenggat:
     tanggal_peristiwa_teks: str
     libur: str | None  # a calendar-day period ending on a day off: that day's name
     grup: str
+    selesai_teks: str = ""  # a closed clock: how and when (the law's day) it ended
+    dicatat_teks: str = ""  # ... and the day that was recorded, when another day
 
     @property
     def pasal(self) -> str:
@@ -110,6 +160,8 @@ def hitung_mundur(satuan: str, hari_ini: dt.date, jatuh_tempo: dt.date, kal: Kal
 
 
 def grup_tenggat(hari_ini: dt.date, jatuh_tempo: dt.date, status: str) -> str:
+    if status not in (StatusTenggat.BERJALAN, StatusTenggat.TERLEWAT):
+        return "selesai"
     if status == StatusTenggat.TERLEWAT or jatuh_tempo < hari_ini:
         return "terlewat"
     if jatuh_tempo == hari_ini:
@@ -136,6 +188,8 @@ def baris_tenggat(
         tanggal_peristiwa_teks=tanggal_panjang(tenggat.tanggal_peristiwa, bahasa),
         libur=libur,
         grup=grup_tenggat(hari_ini, tenggat.jatuh_tempo, tenggat.status),
+        selesai_teks=selesai_teks(tenggat, bahasa),
+        dicatat_teks=dicatat_teks(tenggat, bahasa),
     )
 
 
@@ -155,10 +209,18 @@ def tenggat_terbuka(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None 
 def tenggat_per_grup(
     *, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None
 ) -> dict[str, list[BarisTenggat]]:
-    """The Tenggat page: open clocks in the groups of ``GRUP`` (two queries)."""
-    daftar = list(
-        tenggat_terbuka(user=user, hari_ini=hari_ini, perangkat_daerah_id=perangkat_daerah_id)
+    """The Tenggat page: open clocks in the groups of ``GRUP``, and those closed in the
+    last ``JENDELA_SELESAI`` ("selesai", with the law's day and the day recorded).
+    Two queries."""
+    qs = (
+        tenggat_terlihat(user)
+        .filter(q_terbuka(hari_ini) | q_selesai_baru())
+        .select_related("ksdd", "perangkat_daerah")
+        .order_by("jatuh_tempo", "id")
     )
+    if perangkat_daerah_id:
+        qs = qs.filter(perangkat_daerah_id=perangkat_daerah_id)
+    daftar = list(qs)
     grup: dict[str, list[BarisTenggat]] = {g: [] for g in GRUP}
     if not daftar:
         return grup
@@ -201,7 +263,12 @@ def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
     return {
         "berjalan": [baris_tenggat(t, hari_ini, kal) for t in berjalan],
         "selesai": [
-            {"tenggat": t, "definisi": DEFINISI.get(t.rule)}
+            {
+                "tenggat": t,
+                "definisi": DEFINISI.get(t.rule),
+                "selesai_teks": selesai_teks(t),
+                "dicatat_teks": dicatat_teks(t),
+            }
             for t in semua
             if t.status != StatusTenggat.BERJALAN
         ],

@@ -70,6 +70,49 @@ def tenggat_mulai(
     return tenggat
 
 
+def tanggal_selesai(tenggat: Tenggat, ke: str, pada: dt.date | None = None) -> dt.date:
+    """The day the law sees a clock close (RULES.md, the calendar paragraph): a missed
+    clock (TERLEWAT) is missed the day after its last day, whatever day the scan or a
+    step noticed it; any other close happens on the date of the act that closed it
+    (``pada``: a letter's receipt, a signing), or today when the act is the recording
+    itself (a KSDD cancelled)."""
+    if ke == StatusTenggat.TERLEWAT:
+        return tenggat.jatuh_tempo + dt.timedelta(days=1)
+    return pada or timezone.localdate()
+
+
+def tanggal_tindakan_periksa(tenggat: Tenggat, ke: str, pada: dt.date, field: str | None):
+    """A clock is met (or closed by a refusal) by a KSDD step only through an act that
+    has happened: an act dated in the future is refused, citing the Pasal of the clock
+    (``deadlines.pemicu``; each step also refuses its own future dates, rule P13)."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from kersa.core.errors import Pelanggaran, RuleViolation
+
+    if ke not in (StatusTenggat.TERPENUHI, StatusTenggat.DITUTUP_PENOLAKAN):
+        return
+    if pada <= timezone.localdate():
+        return
+    definisi = DEFINISI.get(tenggat.rule)
+    raise RuleViolation(
+        Pelanggaran(
+            tenggat.rule,
+            _(
+                "Tanggal tindakan %(tgl)s belum tiba: tenggat \u201c%(judul)s\u201d dipenuhi "
+                "pada tanggal tindakan yang telah terjadi (surat diterima atau ditandatangani), "
+                "bukan pada tanggal yang akan datang (%(pasal)s)."
+            )
+            % {
+                "tgl": date_format(pada, "j F Y"),
+                "judul": definisi.judul if definisi else tenggat.rule,
+                "pasal": definisi.pasal if definisi else tenggat.rule,
+            },
+            field=field,
+        )
+    )
+
+
 def tenggat_akhiri(
     *,
     tenggat: Tenggat,
@@ -80,12 +123,25 @@ def tenggat_akhiri(
     pada: dt.date | None = None,
 ) -> bool:
     """Close a running clock (met, missed, deemed or stopped). Returns False when it
-    was no longer running: the conditional UPDATE makes closing happen once."""
+    was no longer running: the conditional UPDATE makes closing happen once.
+
+    ``selesai_pada`` is the day the law sees (``tanggal_selesai``): the act's date
+    ``pada`` for a met, deemed, refused or stopped clock, the day after the last day
+    for a missed one. The moment of recording is kept apart: ``ditindak_pada`` (the
+    worker's claim, or now) and the history row's ``waktu``."""
+    from django.db.models import DateTimeField, F, Value
+    from django.db.models.functions import Coalesce
+
     assert ke != StatusTenggat.BERJALAN
-    pada = pada or timezone.localdate()
+    pada = tanggal_selesai(tenggat, ke, pada)
+    sekarang = timezone.now()
     with transaction.atomic():
         n = Tenggat.objects.filter(pk=tenggat.pk, status=StatusTenggat.BERJALAN).update(
-            status=ke, selesai_pada=pada
+            status=ke,
+            selesai_pada=pada,
+            ditindak_pada=Coalesce(
+                F("ditindak_pada"), Value(sekarang, output_field=DateTimeField())
+            ),
         )
         if not n:
             return False
@@ -98,6 +154,43 @@ def tenggat_akhiri(
             riwayat_tahap=riwayat_tahap,
         )
     tenggat.status, tenggat.selesai_pada = ke, pada
+    tenggat.ditindak_pada = tenggat.ditindak_pada or sekarang
+    return True
+
+
+def tenggat_terpenuhi_susulan(
+    *, tenggat: Tenggat, pada: dt.date, alasan: str = "", oleh=None, riwayat_tahap=None
+) -> bool:
+    """A clock marked missed (TERLEWAT) whose awaited act happened on or before its last
+    day, typed in only later: it was met, on ``pada`` (RULES.md, the calendar paragraph).
+    Conditional UPDATE (TERLEWAT, due on or after ``pada``): corrected once; a history
+    row says so. Returns False when there was nothing to correct."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    tanggal_tindakan_periksa(tenggat, StatusTenggat.TERPENUHI, pada, None)
+    with transaction.atomic():
+        n = Tenggat.objects.filter(
+            pk=tenggat.pk, status=StatusTenggat.TERLEWAT, jatuh_tempo__gte=pada
+        ).update(status=StatusTenggat.TERPENUHI, selesai_pada=pada, ditindak_pada=timezone.now())
+        if not n:
+            return False
+        catatan = _(
+            "Tindakan yang ditunggu terjadi pada %(tgl)s, paling lambat pada jatuh tempo "
+            "%(jt)s, tetapi baru dicatat kemudian: tenggat terpenuhi, bukan terlewat."
+        ) % {
+            "tgl": date_format(pada, "j F Y"),
+            "jt": date_format(tenggat.jatuh_tempo, "j F Y"),
+        }
+        RiwayatTenggat.objects.create(
+            tenggat=tenggat,
+            dari=StatusTenggat.TERLEWAT,
+            ke=StatusTenggat.TERPENUHI,
+            oleh=oleh,
+            alasan=f"{alasan} — {catatan}"[:1000] if alasan else catatan,
+            riwayat_tahap=riwayat_tahap,
+        )
+    tenggat.status, tenggat.selesai_pada = StatusTenggat.TERPENUHI, pada
     return True
 
 

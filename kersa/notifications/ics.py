@@ -1,6 +1,8 @@
-"""The personal calendar feed (iCalendar, RFC 5545): one all-day event per running
-clock the user is told of, with an alarm the day before, so officials see the
-deadlines of the regulation in their phone's calendar."""
+"""The personal calendar feed (iCalendar, RFC 5545): one all-day event on the due date
+per running clock the user is told of, with an alarm the day before, so officials see
+the deadlines of the regulation in their phone's calendar. A clock closed lately keeps
+its event (same UID), without alarm, saying how it ended on the day the law sees
+("Terpenuhi pada ...", "Terlewat sejak ...") and the day that was recorded."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.selectors import dicatat_teks, selesai_teks
 
 from .pesan import tautan, url_penuh
 
@@ -48,6 +51,14 @@ def kalender_ics(*, user, daftar) -> bytes:
                 _("Peristiwa awal: %(peristiwa)s (%(tanggal)s)")
                 % {"peristiwa": t.peristiwa, "tanggal": f"{t.tanggal_peristiwa:%d-%m-%Y}"}
             )
+            selesai = selesai_teks(t, "id")
+            if selesai:
+                # Closed: the day the law sees, and the day it was typed in.
+                ringkas += f" — {selesai}"
+                keterangan.insert(1, selesai)
+                dicatat = dicatat_teks(t, "id")
+                if dicatat:
+                    keterangan.insert(2, _("Dicatat pada %(tanggal)s") % {"tanggal": dicatat})
             keterangan.append(url)
             ev = Event()
             ev.add("uid", _uid(t))
@@ -58,10 +69,11 @@ def kalender_ics(*, user, daftar) -> bytes:
             ev.add("description", "\n".join(keterangan))
             ev.add("url", url)
             ev.add("transp", "TRANSPARENT")
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", ringkas)
-            alarm.add("trigger", dt.timedelta(days=-1))
-            ev.add_component(alarm)
+            if not selesai:  # no reminder for a clock already closed
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", ringkas)
+                alarm.add("trigger", dt.timedelta(days=-1))
+                ev.add_component(alarm)
             cal.add_component(ev)
     return cal.to_ical()

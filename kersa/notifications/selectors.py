@@ -36,11 +36,20 @@ def pengguna_dari_token(token: str):
 
 
 def tenggat_untuk_pengguna(*, user) -> QuerySet[Tenggat]:
-    """The running clocks this user is told of (the calendar feed): visible to them and
-    of a rule that tells their role (``penerima.py``)."""
+    """The clocks this user is told of (the calendar feed): visible to them and of a
+    rule that tells their role (``penerima.py``); running, or closed in the last
+    ``JENDELA_SELESAI`` (the event then says how and on which day the law sees it
+    closed, so the phone's calendar shows the clock met rather than losing it)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from kersa.deadlines.selectors import JENDELA_SELESAI
+
+    baru = Q(ditindak_pada__gte=timezone.now() - JENDELA_SELESAI)
     return (
         tenggat_terlihat(user)
-        .filter(q_tenggat_untuk(user), status=StatusTenggat.BERJALAN)
+        .filter(q_tenggat_untuk(user))
+        .filter(Q(status=StatusTenggat.BERJALAN) | baru)
         .select_related("ksdd")
         .order_by("jatuh_tempo", "id")
     )

@@ -54,7 +54,7 @@ def laporan_semester_daftar(*, user, tahun: int, semester: int) -> list[BarisLap
     tenggat = {
         t.ksdd_id: t
         for t in Tenggat.objects.filter(rule="P27-1", kunci__endswith=f":{kode}").only(
-            "ksdd_id", "jatuh_tempo", "status", "kunci"
+            "ksdd_id", "jatuh_tempo", "status", "kunci", "selesai_pada", "ditindak_pada"
         )
     }
     laporan = {

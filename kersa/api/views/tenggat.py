@@ -22,8 +22,8 @@ from ..serializers.tenggat import TenggatSerializer, konteks_tenggat
 @extend_schema(tags=["tenggat"], responses={200: TenggatSerializer, **GALAT_BACA})
 class TenggatViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The clocks of the regulation the user may see, soonest due first. ``?terbuka=true``
-    gives what the Tenggat page lists (running clocks, and missed ones of the last 30 days);
-    ``grup`` one of its groups; ``pd`` one agency; ``status``, ``rule``, ``ksdd``,
+    gives the open clocks the Tenggat page lists (running, and missed in the last 30 days);
+    ``grup`` one of its groups (``selesai``: closed in the last 30 days); ``pd`` one agency; ``status``, ``rule``, ``ksdd``,
     ``jatuh_tempo_dari`` / ``jatuh_tempo_sampai`` narrow further."""
 
     authentication_classes = AUTENTIKASI

@@ -289,8 +289,9 @@ def test_p22_3_worker_refuses_to_deem_a_clock_left_open_after_a_refusal(pemeran)
     hari = ksdd.permohonan_dprd.first().tanggal_diterima + dt.timedelta(days=1)
     _tolak(ksdd, pemeran, tanggal=hari)
     jam = _jam(ksdd, "P22-3")
-    # A clock left running by some other path (e.g. data repaired by hand).
-    Tenggat.objects.filter(pk=jam.pk).update(status=StatusTenggat.BERJALAN)
+    # A clock left running by some other path (e.g. data repaired by hand: running
+    # again, so no longer recorded as closed).
+    Tenggat.objects.filter(pk=jam.pk).update(status=StatusTenggat.BERJALAN, ditindak_pada=None)
     assert tenggat_pindai(hari_ini=jam.jatuh_tempo + dt.timedelta(days=1)).dianggap == 0
     jam.refresh_from_db()
     assert jam.status == StatusTenggat.DITUTUP_PENOLAKAN

@@ -24,6 +24,7 @@ JUDUL_GRUP = {
     "hari_ini": _("Jatuh tempo hari ini"),
     "minggu_ini": _("Minggu ini (7 hari ke depan)"),
     "berikutnya": _("Berikutnya"),
+    "selesai": _("Selesai (dicatat 30 hari terakhir)"),
 }
 
 

@@ -153,3 +153,21 @@ def test_p27_1_other_agencys_operator_gets_404(berjalan, pemeran, client):
         client.post(reverse("laporan:buat", args=[berjalan.pk]), {"periode": "2026-2"}).status_code
         == 403
     )
+
+
+def test_p27_1_list_shows_the_clock_met_on_the_report_date_and_when_recorded(
+    berjalan, pemeran, client
+):
+    """P27-1: a report sent on Monday 18 May 2026, recorded on Wednesday 20 May: the
+    clock is met on 18 May (the day the law sees), and the list says when it was recorded."""
+    lap = services.laporan_semester_buat(
+        ksdd=berjalan, tahun=2026, semester=1, user=pemeran.operator
+    )
+    services.laporan_semester_sampaikan(
+        laporan=_isi(lap, pemeran.operator), user=pemeran.operator, tanggal=dt.date(2026, 5, 18)
+    )
+    t = Tenggat.objects.get(kunci=f"P27-1:ksdd:{berjalan.pk}:2026-1")
+    assert t.status == StatusTenggat.TERPENUHI and t.selesai_pada == dt.date(2026, 5, 18)
+    client.force_login(pemeran.operator)
+    html = client.get(reverse("laporan:daftar")).content.decode()
+    assert "Terpenuhi pada Senin, 18 Mei 2026 · dicatat pada Rabu, 20 Mei 2026" in html
