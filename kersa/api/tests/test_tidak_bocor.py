@@ -170,6 +170,9 @@ def test_no_list_shows_a_ksdd_the_user_may_not_see(dunia, pemeran):
             if not _LEWATI.match(rute) and (path := _isi(rute, ids))
         }
     )
+    # Search too: every list without an id, asked for the hidden title (register,
+    # dashboard, public register, API filters ``q``).
+    paths += [f"{p}?q=Zamrud-Kahayan" for p in paths if not re.search(r"/\d+/", p)]
     assert f"/perencanaan/{ids['rencana']}/" in paths
     assert f"/api/v1/rencana/{ids['rencana']}/" in paths
     assert "/pembinaan/kegiatan/" in paths and "/api/v1/publik/ksdd/" in paths
@@ -198,3 +201,6 @@ def test_no_list_shows_a_ksdd_the_user_may_not_see(dunia, pemeran):
     c.force_login(pemeran.operator)
     body = c.get(f"/perencanaan/{ids['rencana']}/").content.decode()
     assert terlihat.nomor_register in body
+    # ... and the search finds the hidden KSDD for whom it is not hidden.
+    c.force_login(pemeran.sekretariat)
+    assert JUDUL_RAHASIA in c.get("/ksdd/?q=Zamrud-Kahayan").content.decode()
