@@ -12,34 +12,42 @@ def _dprd_filter() -> Q:
     return Q(Exists(PermohonanDprd.objects.filter(ksdd=OuterRef("pk"))))
 
 
+def _hak_lihat(user) -> tuple[bool, int | None, bool]:
+    """The one rule of who sees which KSDD, read by both ``ksdd_visible_to`` (a
+    queryset, for every list of every room) and ``ksdd_dapat_dilihat`` (one KSDD):
+    (sees all, own agency's id or None, those brought to DPRD)."""
+    if not user.is_authenticated:
+        return False, None, False
+    if user.has_perm("agreements.lihat_semua_ksdd"):
+        return True, None, False
+    pd = user.perangkat_daerah_id if user.has_perm("agreements.view_ksdd") else None
+    return False, pd or None, user.has_perm("agreements.lihat_ksdd_dprd")
+
+
 def ksdd_visible_to(user) -> QuerySet[Ksdd]:
     """The KSDD this user may see: all (secretariat, TKKSD, Bupati), those brought to
-    DPRD (DPRD), or its own agency's (operator). Nothing for anyone else."""
+    DPRD (DPRD), or its own agency's (operator). Nothing for anyone else. Every room
+    that lists a KSDD (plans, guidance, reports, dashboards, the API) filters by this."""
     qs = Ksdd.objects.all()
-    if not user.is_authenticated:
-        return qs.none()
-    if user.has_perm("agreements.lihat_semua_ksdd"):
+    semua, pd, dprd = _hak_lihat(user)
+    if semua:
         return qs
     cond = Q(pk__in=[])
-    if user.has_perm("agreements.lihat_ksdd_dprd"):
+    if dprd:
         cond |= _dprd_filter()
-    if user.has_perm("agreements.view_ksdd") and user.perangkat_daerah_id:
-        cond |= Q(perangkat_daerah_id=user.perangkat_daerah_id)
+    if pd:
+        cond |= Q(perangkat_daerah_id=pd)
     return qs.filter(cond)
 
 
 def ksdd_dapat_dilihat(user, ksdd: Ksdd) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.has_perm("agreements.lihat_semua_ksdd"):
+    """Whether ``user`` may see this one KSDD: the same rule as ``ksdd_visible_to``."""
+    semua, pd, dprd = _hak_lihat(user)
+    if semua:
         return True
-    if (
-        user.has_perm("agreements.view_ksdd")
-        and user.perangkat_daerah_id
-        and user.perangkat_daerah_id == ksdd.perangkat_daerah_id
-    ):
+    if pd and pd == ksdd.perangkat_daerah_id:
         return True
-    return user.has_perm("agreements.lihat_ksdd_dprd") and ksdd.permohonan_dprd.exists()
+    return dprd and ksdd.permohonan_dprd.exists()
 
 
 def ksdd_list(*, user) -> QuerySet[Ksdd]:

@@ -100,28 +100,32 @@ def identifikasi_list(*, tahun: int | None = None, kategori: str = "") -> QueryS
     return qs.order_by("-tahun_rencana", "kategori")
 
 
-def _butir_qs() -> QuerySet[ButirRencana]:
-    from kersa.agreements.models import Ksdd
+def _butir_qs(user) -> QuerySet[ButirRencana]:
+    """The items with the KSDD carrying them that ``user`` may see (issue 19: another
+    agency's draft shows neither its number nor its title on the plan)."""
+    from kersa.agreements.selectors import ksdd_visible_to
 
     return ButirRencana.objects.select_related("urusan", "perangkat_daerah").prefetch_related(
         "mitra",
         Prefetch(
             "ksdd",
-            queryset=Ksdd.objects.only(
+            queryset=ksdd_visible_to(user).only(
                 "pk", "nomor_register", "judul", "status", "butir_rencana_id"
             ),
         ),
     )
 
 
-def identifikasi_detail(pk: int) -> Identifikasi:
+def identifikasi_detail(pk: int, *, user) -> Identifikasi:
+    """One identification with its items; each item lists only the KSDD ``user`` may
+    see (``agreements.selectors.ksdd_visible_to``)."""
     return (
         Identifikasi.objects.select_related("perangkat_perencanaan", "berita_acara", "dibuat_oleh")
         .prefetch_related(
             "perangkat_terlibat",
             Prefetch(
                 "butir",
-                queryset=_butir_qs().order_by("urusan__urutan", "prioritas", "urutan", "pk"),
+                queryset=_butir_qs(user).order_by("urusan__urutan", "prioritas", "urutan", "pk"),
             ),
             Prefetch("riwayat", queryset=RiwayatIdentifikasi.objects.select_related("oleh")),
         )

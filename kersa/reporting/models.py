@@ -4,6 +4,7 @@ ayat 2) and TKKSD's semester and annual reports (Pasal 34 ayat 2 huruf j, ayat 3
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
@@ -146,6 +147,17 @@ class ProsesLaporan(_Periode):
         verbose_name = _("penyusunan laporan Bupati")
         verbose_name_plural = _("penyusunan laporan Bupati")
         permissions = [("susun_laporan_bupati", _("Menyusun laporan Bupati kepada Gubernur"))]
+        constraints = [
+            # P27-2: one run waiting or running per semester, whatever the number of
+            # parallel clicks (issue 19: three runs, three numbered letters).
+            models.UniqueConstraint(
+                fields=["tahun", "semester"],
+                condition=Q(status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]),
+                name="proses_laporan_satu_berjalan",
+            ),
+            # Each run its own numbered letter: a letter is never shared by two runs.
+            models.UniqueConstraint(fields=["dokumen"], name="proses_laporan_dokumen_unik"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kode}: {self.get_status_display()} {self.persen}%"

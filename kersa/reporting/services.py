@@ -213,7 +213,29 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
     from .tasks import susun_laporan_bupati
 
     _semester_sah(tahun, semester, "P27-2")
-    berjalan = (
+    berjalan = _proses_berjalan(tahun, semester)
+    if berjalan is not None:
+        raise _sedang_disusun(berjalan)
+    try:
+        with transaction.atomic():
+            proses = ProsesLaporan.objects.create(
+                tahun=tahun,
+                semester=semester,
+                dibuat_oleh=user,
+                pesan=_("Menunggu giliran pekerja."),
+            )
+            # Queued once the row is committed, so a worker never looks for a row it cannot see.
+            transaction.on_commit(lambda: susun_laporan_bupati.enqueue(proses.pk))
+    except IntegrityError as exc:
+        # A parallel click won the race: the database allows one waiting or running run
+        # per semester (constraint proses_laporan_satu_berjalan).
+        raise _sedang_disusun(_proses_berjalan(tahun, semester)) from exc
+    proses.refresh_from_db()
+    return proses
+
+
+def _proses_berjalan(tahun: int, semester: int) -> ProsesLaporan | None:
+    return (
         ProsesLaporan.objects.filter(
             tahun=tahun,
             semester=semester,
@@ -222,26 +244,21 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
         .order_by("-pk")
         .first()
     )
-    if berjalan is not None:
-        raise RuleViolation(
-            Pelanggaran(
-                "P27-2",
-                _(
-                    "Laporan Bupati kepada Gubernur semester ini sedang disusun (%s); "
-                    "tunggu sampai selesai (Pasal 27 ayat 2)."
-                )
-                % berjalan.get_status_display().lower(),
-                field="periode",
+
+
+def _sedang_disusun(berjalan: ProsesLaporan | None) -> RuleViolation:
+    status = str(berjalan.get_status_display() if berjalan else StatusProses.ANTRE.label).lower()
+    return RuleViolation(
+        Pelanggaran(
+            "P27-2",
+            _(
+                "Laporan Bupati kepada Gubernur semester ini sedang disusun (%s); "
+                "tunggu sampai selesai (Pasal 27 ayat 2)."
             )
+            % status,
+            field="periode",
         )
-    with transaction.atomic():
-        proses = ProsesLaporan.objects.create(
-            tahun=tahun, semester=semester, dibuat_oleh=user, pesan=_("Menunggu giliran pekerja.")
-        )
-        # Queued once the row is committed, so a worker never looks for a row it cannot see.
-        transaction.on_commit(lambda: susun_laporan_bupati.enqueue(proses.pk))
-    proses.refresh_from_db()
-    return proses
+    )
 
 
 def _kemajuan(proses: ProsesLaporan, **kolom) -> None:

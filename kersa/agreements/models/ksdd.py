@@ -16,7 +16,7 @@ from ..choices import (
     Tahap,
 )
 
-__all__ = ["Ksdd", "Kak", "BantuanPendanaan"]
+__all__ = ["Ksdd", "Kak", "BantuanPendanaan", "NomorRegisterTahun"]
 
 
 class Ksdd(models.Model):
@@ -269,3 +269,19 @@ class BantuanPendanaan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ksdd.nomor_register}: {self.jumlah}"
+
+
+class NomorRegisterTahun(models.Model):
+    """The last register number given in a year (``KSDD/2026/0004``): the row is
+    locked (``select_for_update``) while a new KSDD takes the next number, so parallel
+    creates queue on it instead of computing the same number (issue 19)."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
+    terakhir = models.PositiveIntegerField(_("nomor urut terakhir"), default=0)
+
+    class Meta:
+        verbose_name = _("nomor register terakhir")
+        verbose_name_plural = _("nomor register terakhir")
+
+    def __str__(self) -> str:
+        return f"KSDD/{self.tahun}/{self.terakhir:04d}"

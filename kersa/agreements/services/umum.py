@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from ..choices import (
 )
 from ..models import (
     Ksdd,
+    NomorRegisterTahun,
     RiwayatTahap,
 )
 
@@ -92,16 +94,30 @@ def _wajib_berkas(upload, label: str, rule: str, field: str) -> list[Pelanggaran
 
 
 def _nomor_register() -> str:
+    """The next register number of this year, ``KSDD/2026/0004``: taken from the year's
+    counter row, locked until the caller's transaction ends, so two parallel creates
+    never compute the same number (issue 19; PostgreSQL row lock, SQLite's write lock).
+    Call inside ``transaction.atomic``. A year's counter starts from the highest
+    number already given that year (records made before the counter existed)."""
     year = timezone.localdate().year
     prefix = f"KSDD/{year}/"
-    last = (
-        Ksdd.objects.filter(nomor_register__startswith=prefix)
-        .order_by("-nomor_register")
-        .values_list("nomor_register", flat=True)
-        .first()
-    )
-    n = int(last.rsplit("/", 1)[1]) + 1 if last else 1
-    return f"{prefix}{n:04d}"
+    baris = NomorRegisterTahun.objects.select_for_update().filter(tahun=year).first()
+    if baris is None:
+        ada = Ksdd.objects.filter(nomor_register__startswith=prefix).values_list(
+            "nomor_register", flat=True
+        )
+        awal = max((int(n.rsplit("/", 1)[1]) for n in ada), default=0)
+        try:
+            with transaction.atomic():  # a parallel first create of the year: wait, reread
+                NomorRegisterTahun.objects.create(tahun=year, terakhir=awal)
+        except IntegrityError:
+            pass
+        baris = NomorRegisterTahun.objects.select_for_update().get(tahun=year)
+    baris.terakhir += 1
+    while Ksdd.objects.filter(nomor_register=f"{prefix}{baris.terakhir:04d}").exists():
+        baris.terakhir += 1  # a number given outside the counter (an import) is skipped
+    baris.save(update_fields=["terakhir"])
+    return f"{prefix}{baris.terakhir:04d}"
 
 
 def pastikan_perangkat_daerah(user, perangkat_daerah_id: int | None) -> None:

@@ -111,3 +111,23 @@ def test_simultaneous_registrations_get_distinct_register_numbers(acuan, pemeran
     assert all(isinstance(h, str) for h in hasil), hasil
     assert len(set(hasil)) == 3
     assert Ksdd.objects.count() == 3
+
+
+def test_twenty_parallel_registrations_each_get_their_own_number(acuan, pemeran):
+    """Issue 19: 4 of 50 parallel creates gave 500 on the register number. The year's
+    counter row (``NomorRegisterTahun``) is locked while a number is taken: every
+    create wins, the numbers run 0001…0020 without a gap or a repeat."""
+    from kersa.agreements.models import NomorRegisterTahun
+
+    n = 20
+
+    def kerja(i, barrier):
+        barrier.wait()
+        return ksdd_baru(pemeran, judul=f"KSDD serentak {i}").nomor_register
+
+    hasil = _serentak(n, kerja)
+    assert all(isinstance(h, str) for h in hasil), hasil
+    tahun = timezone.localdate().year
+    assert sorted(hasil) == [f"KSDD/{tahun}/{i:04d}" for i in range(1, n + 1)]
+    assert Ksdd.objects.count() == n
+    assert NomorRegisterTahun.objects.get(tahun=tahun).terakhir == n

@@ -300,7 +300,7 @@ class KegiatanPembinaanViewSet(_Tulis):
     tulis = {"create": s.KegiatanPembinaanTambahSerializer}
 
     def get_queryset(self):
-        return sel_pembinaan.kegiatan_pembinaan_daftar()
+        return sel_pembinaan.kegiatan_pembinaan_daftar(user=self.request.user)
 
     @_tulis(
         s.KegiatanPembinaanTambahSerializer,
@@ -381,7 +381,7 @@ class SekretariatKerjaSamaViewSet(_Tulis):
     tulis = {"create": s.SekretariatCatatSerializer}
 
     def get_queryset(self):
-        return sel_pembinaan.sekretariat_daftar()
+        return sel_pembinaan.sekretariat_daftar(user=self.request.user)
 
     @_tulis(
         s.SekretariatCatatSerializer,

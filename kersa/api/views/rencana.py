@@ -64,7 +64,7 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self) -> Identifikasi:
         try:
-            return selectors.identifikasi_detail(int(self.kwargs["pk"]))
+            return selectors.identifikasi_detail(int(self.kwargs["pk"]), user=self.request.user)
         except Identifikasi.DoesNotExist as exc:
             raise Http404 from exc
 
@@ -76,7 +76,7 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
             raise Http404 from exc
 
     def _detail(self, ident: Identifikasi, status_code=status.HTTP_200_OK) -> Response:
-        segar = selectors.identifikasi_detail(ident.pk)
+        segar = selectors.identifikasi_detail(ident.pk, user=self.request.user)
         data = s.IdentifikasiDetailSerializer(segar, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
 

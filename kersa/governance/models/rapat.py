@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
@@ -89,6 +90,20 @@ class Rapat(models.Model):
             ("kelola_rapat", _("Menyelenggarakan dan mencatat rapat TKKSD")),
         ]
         indexes = [models.Index(fields=["jenis", "tanggal"])]
+        constraints = [
+            # One scheduled meeting of a kind at one date and time (issue 19: fifty
+            # identical POSTs made fifty meetings); services.rapat_jadwalkan says why.
+            models.UniqueConstraint(
+                fields=["jenis", "tanggal", "waktu_mulai"],
+                condition=Q(status=StatusRapat.TERJADWAL, waktu_mulai__isnull=False),
+                name="rapat_satu_jadwal_berjam",
+            ),
+            models.UniqueConstraint(
+                fields=["jenis", "tanggal"],
+                condition=Q(status=StatusRapat.TERJADWAL, waktu_mulai__isnull=True),
+                name="rapat_satu_jadwal_tanpa_jam",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kersa.core.errors import Pelanggaran, tolak_jika
+from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.roles import pastikan_izin
 
 from ..choices import (
@@ -50,6 +50,68 @@ def _harus_terjadwal(rapat: Rapat, rule: str = "P36") -> list[Pelanggaran]:
     return []
 
 
+def _rapat_sama(jenis: str, tanggal: dt.date, waktu_mulai: dt.time | None) -> Rapat | None:
+    """The meeting of this kind already on the books at this date and time, cancelled
+    ones aside: scheduling it again is a double click, not a second meeting."""
+    return (
+        Rapat.objects.filter(jenis=jenis, tanggal=tanggal, waktu_mulai=waktu_mulai)
+        .exclude(status=StatusRapat.BATAL)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _pelanggaran_ganda(rapat: Rapat) -> Pelanggaran:
+    from kersa.core.format import tanggal_panjang
+
+    pukul = _(" pukul %s") % rapat.waktu_mulai.strftime("%H.%M") if rapat.waktu_mulai else ""
+    return Pelanggaran(
+        "P36",
+        _(
+            "%(j)s pada %(t)s%(p)s sudah dijadwalkan di %(tempat)s; rapat yang sama tidak "
+            "dijadwalkan dua kali. Ubah agendanya, atau batalkan rapat itu lebih dahulu bila "
+            "jadwalnya berubah (Pasal 36)."
+        )
+        % {
+            "j": rapat.get_jenis_display(),
+            "t": tanggal_panjang(rapat.tanggal, bahasa=None),
+            "p": pukul,
+            "tempat": rapat.tempat,
+        },
+        "tanggal",
+    )
+
+
+def _rapat_buat(*, jenis, keputusan, tanggal, waktu_mulai, tempat, user, kursi) -> Rapat:
+    rapat = Rapat.objects.create(
+        jenis=jenis,
+        keputusan=keputusan,
+        tanggal=tanggal,
+        waktu_mulai=waktu_mulai,
+        tempat=tempat,
+        dibuat_oleh=user,
+    )
+    Kehadiran.objects.bulk_create(
+        Kehadiran(
+            rapat=rapat,
+            jabatan=k.jabatan,
+            nama=k.pemangku.nama if k.pemangku else "",
+            keterangan_jabatan=f"{k.jabatan.get_kedudukan_display()} — {k.jabatan.nama_jabatan}",
+        )
+        for k in kursi
+    )
+    _riwayat(
+        rapat,
+        dari="",
+        ke=StatusRapat.TERJADWAL,
+        user=user,
+        alasan=_("%(j)s dijadwalkan pada %(t)s di %(p)s.")
+        % {"j": rapat.get_jenis_display(), "t": _tgl(tanggal), "p": rapat.tempat},
+        rule="P37-1" if jenis == JenisRapat.PLENO else "P38-4",
+    )
+    return rapat
+
+
 def rapat_jadwalkan(
     *,
     jenis: str,
@@ -85,37 +147,30 @@ def rapat_jadwalkan(
             )
         )
     tolak_jika(found)
+    ganda = _rapat_sama(jenis, tanggal, waktu_mulai)
+    if ganda is not None:
+        raise RuleViolation(_pelanggaran_ganda(ganda))
     kursi = susunan(keputusan, tanggal)
     if jenis == JenisRapat.TEKNIS:
         kursi += susunan(keputusan_berlaku(tanggal, JenisKeputusan.TIM_TEKNIS), tanggal)
-    with transaction.atomic():
-        rapat = Rapat.objects.create(
-            jenis=jenis,
-            keputusan=keputusan,
-            tanggal=tanggal,
-            waktu_mulai=waktu_mulai,
-            tempat=tempat.strip(),
-            dibuat_oleh=user,
-        )
-        Kehadiran.objects.bulk_create(
-            Kehadiran(
-                rapat=rapat,
-                jabatan=k.jabatan,
-                nama=k.pemangku.nama if k.pemangku else "",
-                keterangan_jabatan=f"{k.jabatan.get_kedudukan_display()} — "
-                f"{k.jabatan.nama_jabatan}",
+    try:
+        with transaction.atomic():
+            rapat = _rapat_buat(
+                jenis=jenis,
+                keputusan=keputusan,
+                tanggal=tanggal,
+                waktu_mulai=waktu_mulai,
+                tempat=tempat.strip(),
+                user=user,
+                kursi=kursi,
             )
-            for k in kursi
-        )
-        _riwayat(
-            rapat,
-            dari="",
-            ke=StatusRapat.TERJADWAL,
-            user=user,
-            alasan=_("%(j)s dijadwalkan pada %(t)s di %(p)s.")
-            % {"j": rapat.get_jenis_display(), "t": _tgl(tanggal), "p": rapat.tempat},
-            rule="P37-1" if jenis == JenisRapat.PLENO else "P38-4",
-        )
+    except IntegrityError as exc:
+        # A parallel identical request won the race (constraints rapat_satu_jadwal_*):
+        # nothing of this one is saved.
+        ganda = _rapat_sama(jenis, tanggal, waktu_mulai)
+        if ganda is None:
+            raise
+        raise RuleViolation(_pelanggaran_ganda(ganda)) from exc
     return rapat
 
 
@@ -145,6 +200,25 @@ def agenda_tambah(
         found = _harus_terjadwal(rapat)
         if not judul.strip():
             found.append(Pelanggaran("P39", _("Isi pokok bahasan."), "judul"))
+        elif rapat.agenda.filter(
+            judul__iexact=judul.strip(),
+            jenis=jenis,
+            ksdd=ksdd,
+            program_kerja=program_kerja if jenis == JenisAgenda.PROGRAM_KERJA else None,
+        ).exists():
+            # The meeting row is locked (_kunci): two identical clicks queue, the second
+            # finds the first's item.
+            found.append(
+                Pelanggaran(
+                    "P34-2",
+                    _(
+                        'Agenda "%s" sudah ada dalam rapat ini; pokok bahasan yang sama '
+                        "tidak dicatat dua kali (Pasal 34 ayat 2)."
+                    )
+                    % judul.strip(),
+                    "judul",
+                )
+            )
         if jenis not in JenisAgenda.values:
             found.append(Pelanggaran("P37-2", _("Jenis agenda tidak dikenal."), "jenis"))
         if tugas and tugas not in TugasTkksd.values:

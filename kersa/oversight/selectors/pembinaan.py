@@ -172,10 +172,15 @@ def sekretariat_layak(syarat: list[Syarat]) -> bool:
     return all(s.terpenuhi for s in syarat)
 
 
-def sekretariat_daftar() -> QuerySet[SekretariatKerjaSama]:
-    return SekretariatKerjaSama.objects.select_related(
-        "ksdd", "ksdd__perangkat_daerah", "terus_menerus_oleh"
-    ).order_by("-tanggal_kesepakatan")
+def sekretariat_daftar(*, user) -> QuerySet[SekretariatKerjaSama]:
+    """The Sekretariat Kerja Sama of the KSDD ``user`` may see (``ksdd_visible_to``)."""
+    from kersa.agreements.selectors import ksdd_visible_to
+
+    return (
+        SekretariatKerjaSama.objects.filter(ksdd__in=ksdd_visible_to(user))
+        .select_related("ksdd", "ksdd__perangkat_daerah", "terus_menerus_oleh")
+        .order_by("-tanggal_kesepakatan")
+    )
 
 
 def bantuan_pendanaan_daftar(ksdd: Ksdd) -> QuerySet[BantuanPendanaan]:
@@ -198,8 +203,14 @@ def keanggotaan_daftar(*, aktif: bool | None = None, pada: dt.date | None = None
     return qs.exclude(selesai__lt=pada) if aktif else qs.filter(selesai__lt=pada)
 
 
-def kegiatan_pembinaan_daftar(*, tahun: int | None = None, bentuk: str = ""):
-    qs = KegiatanPembinaan.objects.prefetch_related("peserta", "ksdd")
+def kegiatan_pembinaan_daftar(*, user, tahun: int | None = None, bentuk: str = ""):
+    """The guidance activities (P44); each lists only the KSDD discussed that ``user``
+    may see (``ksdd_visible_to``): another agency's draft shows no number here."""
+    from kersa.agreements.selectors import ksdd_visible_to
+
+    qs = KegiatanPembinaan.objects.prefetch_related(
+        "peserta", Prefetch("ksdd", queryset=ksdd_visible_to(user))
+    )
     if tahun:
         qs = qs.filter(tanggal__year=tahun)
     if bentuk:

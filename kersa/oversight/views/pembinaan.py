@@ -122,7 +122,7 @@ def kegiatan(request):
         request,
         "oversight/pembinaan_kegiatan.html",
         {
-            "daftar": kegiatan_pembinaan_daftar(tahun=tahun, bentuk=bentuk),
+            "daftar": kegiatan_pembinaan_daftar(user=request.user, tahun=tahun, bentuk=bentuk),
             "form": form,
             "tahun": tahun,
             "bentuk": bentuk,
@@ -215,7 +215,10 @@ def sekretariat(request):
     return render(
         request,
         "oversight/sekretariat.html",
-        {"daftar": sekretariat_daftar(), "boleh_kelola": request.user.has_perm(KELOLA)},
+        {
+            "daftar": sekretariat_daftar(user=request.user),
+            "boleh_kelola": request.user.has_perm(KELOLA),
+        },
     )
 
 

@@ -90,7 +90,7 @@ def _halaman_detail(request, pk: int, *, form_tetapkan=None, form_buka=None, sta
     """The page of one identification; a refused setting or reopening comes back on it
     with its form bound, so the error shows on its field and what was typed stays."""
     try:
-        ident = selectors.identifikasi_detail(pk)
+        ident = selectors.identifikasi_detail(pk, user=request.user)
     except Identifikasi.DoesNotExist as exc:
         raise Http404 from exc
     boleh = request.user.has_perm(KELOLA)
@@ -257,7 +257,7 @@ def xlsx(request, tahun: int):
         _("KSDD pelaksana"),
     ]
     for ident in daftar:
-        ident = selectors.identifikasi_detail(ident.pk)
+        ident = selectors.identifikasi_detail(ident.pk, user=request.user)
         ws = wb.create_sheet(ident.get_kategori_display()[:31])
         ws.append(
             [
