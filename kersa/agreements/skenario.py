@@ -328,6 +328,8 @@ def _setuju_dprd(k, p):
         user=p.dprd,
         nomor="170/12/DPRD/2026",
         tanggal=_hari(10),
+        penandatangan_nama="H. Ketua Dewan",
+        penandatangan_jabatan="Ketua DPRD Kabupaten Barito Selatan",
         surat=unggahan_pdf("persetujuan-dprd.pdf"),
     )
 

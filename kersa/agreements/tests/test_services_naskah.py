@@ -90,7 +90,13 @@ def _ajukan_dprd(ksdd, user, **ubah):
 
 
 def _setuju_dprd(ksdd, user, **ubah):
-    data = {"nomor": "170/12/DPRD/2026", "tanggal": _hari(0), "surat": unggahan_pdf("dprd.pdf")}
+    data = {
+        "nomor": "170/12/DPRD/2026",
+        "tanggal": _hari(0),
+        "penandatangan_nama": "H. Ketua Dewan",
+        "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+        "surat": unggahan_pdf("dprd.pdf"),
+    }
     data.update(ubah)
     return services.ksdd_catat_persetujuan_dprd(ksdd=ksdd, user=user, **data)
 
@@ -285,7 +291,15 @@ def test_p22_1a_request_recorded_with_its_documents(dprd_siap, pemeran):
     ]
 
 
-@pytest.mark.parametrize(("ubah", "field"), [({"surat": None}, "surat"), ({"nomor": " "}, "nomor")])
+@pytest.mark.parametrize(
+    ("ubah", "field"),
+    [
+        ({"surat": None}, "surat"),
+        ({"nomor": " "}, "nomor"),
+        ({"penandatangan_nama": ""}, "penandatangan_nama"),
+        ({"penandatangan_jabatan": " "}, "penandatangan_jabatan"),
+    ],
+)
 def test_p22_2_approval_needs_the_leadership_signed_letter(dprd_siap, pemeran, ubah, field):
     _ajukan_dprd(dprd_siap, pemeran.sekretariat)
     with pytest.raises(RuleViolation) as exc:
@@ -301,6 +315,10 @@ def test_p22_2_approval_recorded_by_dprd(dprd_siap, pemeran):
     _setuju_dprd(dprd_siap, pemeran.dprd)
     persetujuan = PersetujuanDprd.objects.get(ksdd=dprd_siap)
     assert (persetujuan.nomor, persetujuan.dianggap) == ("170/12/DPRD/2026", False)
+    assert (persetujuan.penandatangan_nama, persetujuan.penandatangan_jabatan) == (
+        "H. Ketua Dewan",
+        "Ketua DPRD Kabupaten Barito Selatan",
+    )
     assert persetujuan.berkas.jenis == JenisBerkas.PERSETUJUAN_DPRD
     assert dprd_siap.riwayat.last().oleh == pemeran.dprd
 

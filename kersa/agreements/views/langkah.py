@@ -51,6 +51,7 @@ LAYANAN: dict[str, Callable[..., Ksdd]] = {
     "catat_tindak_lanjut_telaahan": services.ksdd_catat_tindak_lanjut_telaahan,
     "sepakati_rancangan_pks": services.ksdd_sepakati_rancangan_pks,
     "tandatangani_pks": services.ksdd_tandatangani_pks,
+    "catat_persetujuan_dprd_perubahan": services.ksdd_catat_persetujuan_dprd_perubahan,
     "akhiri": services.ksdd_akhiri,
     "batalkan": services.ksdd_batalkan,
 }

@@ -307,10 +307,25 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
 
 
 class CatatPersetujuanDprdSerializer(_Langkah):
-    """Catat Persetujuan DPRD yang ditandatangani pimpinan DPRD (P22-2)."""
+    """Catat Persetujuan DPRD yang ditandatangani pimpinan DPRD (P22-2): nomor, tanggal
+    dan penandatangan (nama dan jabatan) wajib; yang kosong ditolak dengan 422 (P22-2)."""
 
-    nomor = serializers.CharField(max_length=100, allow_blank=True)
+    nomor = serializers.CharField(max_length=100, allow_blank=True, required=False, default="")
     tanggal = TanggalField()
+    penandatangan_nama = serializers.CharField(
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_("Nama pimpinan DPRD yang menandatangani (P22-2)."),
+    )
+    penandatangan_jabatan = serializers.CharField(
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_("Jabatan penandatangan, mis. Ketua DPRD (P22-2)."),
+    )
     surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
 
 
@@ -356,6 +371,28 @@ class CatatTindakLanjutTelaahanSerializer(_Langkah):
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tindak lanjut Bupati (PDF/DOCX)."), required=False)
+
+
+class CatatPersetujuanDprdPerubahanSerializer(_Langkah):
+    """Catat Persetujuan DPRD atas perubahan PKS yang menambah beban kepada masyarakat
+    (P25-7): nomor, tanggal, penandatangan dan pindaian, bertanggal pada atau setelah
+    perubahan diusulkan kepada DPRD. Status KSDD tidak berubah; versi perubahan PKS yang
+    menambah beban diterima setelah persetujuan ini dicatat."""
+
+    perihal = serializers.CharField(max_length=300, allow_blank=True, required=False, default="")
+    nomor_usulan = serializers.CharField(
+        max_length=100, allow_blank=True, required=False, default=""
+    )
+    tanggal_usulan = TanggalField()
+    nomor = serializers.CharField(max_length=100, allow_blank=True, required=False, default="")
+    tanggal = TanggalField()
+    penandatangan_nama = serializers.CharField(
+        max_length=150, allow_blank=True, required=False, default=""
+    )
+    penandatangan_jabatan = serializers.CharField(
+        max_length=150, allow_blank=True, required=False, default=""
+    )
+    surat = _berkas(_("Pindaian surat Persetujuan DPRD atas perubahan (PDF)."), required=False)
 
 
 # --- akhir -------------------------------------------------------------------------------

@@ -115,7 +115,13 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
         dprd,
         ksdd,
         "catat_persetujuan_dprd",
-        {"nomor": "170/12/DPRD/2026", "tanggal": hari(10), "surat": unggahan_pdf("dprd.pdf")},
+        {
+            "nomor": "170/12/DPRD/2026",
+            "tanggal": hari(10),
+            "penandatangan_nama": "H. Ketua Dewan",
+            "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+            "surat": unggahan_pdf("dprd.pdf"),
+        },
         Status.PENYUSUNAN_PKS,
     )
     pks = data_rancangan(ksdd, mulai=hari(5), tahun=2)
