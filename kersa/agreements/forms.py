@@ -806,8 +806,30 @@ class TandatanganiKbForm(TandatanganiForm):
 
 
 class TandatanganiPksForm(TandatanganiForm):
-    pasal = _("Pasal 24")
+    """The PKS signing; with ``alasan_perbedaan`` when the PKS differs materially from
+    the draft DPRD approved (P22-2; the page shows the difference)."""
+
+    pasal = _("Pasal 24 (dan Pasal 22 ayat 2 bila dengan Persetujuan DPRD)")
     jenis = JenisNaskah.PKS
+
+    alasan_perbedaan = _teks(
+        _("Alasan perbedaan dari rancangan yang disetujui DPRD"),
+        required=False,
+        help_text=_(
+            "Wajib bila PKS berbeda secara materiil dari rancangan PKS yang dimohonkan "
+            "persetujuan DPRD (Pasal 22 ayat 2)."
+        ),
+    )
+
+    def kelompok(self):
+        groups = super().kelompok()
+        bf = self["alasan_perbedaan"]
+        return [(legend, [f for f in fields if f.name != bf.name]) for legend, fields in groups] + [
+            (_("Rancangan yang disetujui DPRD (Pasal 22 ayat 2)"), [bf])
+        ]
+
+    def argumen(self) -> dict:
+        return super().argumen() | {"alasan_perbedaan": self.cleaned_data["alasan_perbedaan"]}
 
 
 class PermohonanDprdForm(LangkahForm):

@@ -318,7 +318,9 @@ def _ajukan_dprd(k, p):
         tanggal_surat=_hari(16),
         tanggal_diterima=_hari(15),
         surat=unggahan_pdf("permohonan-dprd.pdf"),
-        rancangan_pks=unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+        # P22-2: the draft DPRD approves is the text later agreed and signed
+        # (``_rancangan_pks``), so the signing meets no material difference.
+        rancangan_pks=_naskah_pks(k),
     )
 
 
@@ -334,6 +336,13 @@ def _setuju_dprd(k, p):
     )
 
 
+def _naskah_pks(k):
+    mulai = _hari(5)
+    return unggahan_naskah(
+        "rancangan-pks.docx", "pks", k, mulai=mulai, berakhir=mulai.replace(year=mulai.year + 2)
+    )
+
+
 def _rancangan_pks(k, p):
     mulai = _hari(5)
     return services.ksdd_sepakati_rancangan_pks(
@@ -346,13 +355,7 @@ def _rancangan_pks(k, p):
         tanggal_disepakati=_hari(7),
         tanggal_mulai=mulai,
         tanggal_berakhir=mulai.replace(year=mulai.year + 2),
-        rancangan=unggahan_naskah(
-            "rancangan-pks.docx",
-            "pks",
-            k,
-            mulai=mulai,
-            berakhir=mulai.replace(year=mulai.year + 2),
-        ),
+        rancangan=_naskah_pks(k),
     )
 
 

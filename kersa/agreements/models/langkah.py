@@ -381,9 +381,7 @@ class PersetujuanDprd(models.Model):
     penandatangan_nama = models.CharField(
         _("nama penandatangan (pimpinan DPRD)"), max_length=150, blank=True
     )
-    penandatangan_jabatan = models.CharField(
-        _("jabatan penandatangan"), max_length=150, blank=True
-    )
+    penandatangan_jabatan = models.CharField(_("jabatan penandatangan"), max_length=150, blank=True)
     dianggap = models.BooleanField(
         _("persetujuan dianggap diberikan"),
         default=False,

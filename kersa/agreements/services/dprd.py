@@ -7,8 +7,9 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.documents.choices import JenisBerkas
+from kersa.documents.choices import AsalVersi, JenisBerkas
 from kersa.documents.services import berkas_unggah
+from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
 
 from .. import rules
 from ..choices import (
@@ -102,6 +103,19 @@ def ksdd_ajukan_persetujuan_dprd(
         s = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERMOHONAN_DPRD, upload=surat, user=user)
         r = berkas_unggah(ksdd=k, jenis=JenisBerkas.RANCANGAN_PKS, upload=rancangan_pks, user=user)
         step.berkas += [s, r]
+        # P22-2: the draft DPRD is asked to approve is kept as a version of the PKS
+        # document, the text the signed PKS is later set against.
+        versi_dari_berkas(
+            dokumen=dokumen_naskah(ksdd=k, jenis=JenisNaskah.PKS, user=user),
+            berkas=r,
+            asal=AsalVersi.RANCANGAN_DPRD,
+            user=user,
+            catatan=_(
+                "Rancangan PKS yang dimohonkan persetujuan DPRD dengan surat %(n)s, diterima "
+                "DPRD %(t)s (Pasal 22 ayat 1 huruf a)."
+            )
+            % {"n": nomor_surat, "t": _tgl(tanggal_diterima)},
+        )
         PermohonanDprd.objects.create(
             ksdd=k,
             nomor_surat=nomor_surat,
@@ -156,7 +170,11 @@ def ksdd_catat_persetujuan_dprd(
         found += _wajib_teks(
             (
                 (nomor, _("nomor surat Persetujuan DPRD"), "nomor"),
-                (penandatangan_nama, _("nama pimpinan DPRD yang menandatangani"), "penandatangan_nama"),
+                (
+                    penandatangan_nama,
+                    _("nama pimpinan DPRD yang menandatangani"),
+                    "penandatangan_nama",
+                ),
                 (
                     penandatangan_jabatan,
                     _("jabatan penandatangan (mis. Ketua DPRD)"),
@@ -209,7 +227,11 @@ def ksdd_catat_persetujuan_dprd(
 def _wajib_teks(isian, rule: str, pasal) -> list[Pelanggaran]:
     """Each (value, label, field) left blank is refused, citing ``pasal``."""
     return [
-        Pelanggaran(rule, _("Sebutkan %(label)s (%(pasal)s).") % {"label": label, "pasal": pasal}, field=field)
+        Pelanggaran(
+            rule,
+            _("Sebutkan %(label)s (%(pasal)s).") % {"label": label, "pasal": pasal},
+            field=field,
+        )
         for nilai, label, field in isian
         if not (nilai or "").strip()
     ]

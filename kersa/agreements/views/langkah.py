@@ -225,6 +225,11 @@ class LangkahView(_LayananView):
             {"rule": p.rule, "detail": p.detail, "teks": pesan_pelanggaran(p)}
             for p in self.hambatan()
         ]
+        if self.transisi.nama == "tandatangani_pks":
+            # P22-2: the difference from the draft DPRD approved, shown before signing.
+            from ..selectors import beda_rancangan_dprd
+
+            ctx["beda_dprd"] = beda_rancangan_dprd(self.ksdd)
         return ctx
 
     def simpan(self, form):

@@ -289,7 +289,19 @@ class TandatanganiKbSerializer(_Tandatangani):
 
 class TandatanganiPksSerializer(_Tandatangani):
     """Catat penandatanganan PKS oleh Bupati atau pejabat dengan Surat Kuasa (P24-1…3),
-    tidak sebelum Persetujuan DPRD bila disyaratkan (P21-1)."""
+    tidak sebelum Persetujuan DPRD bila disyaratkan (P21-1). Bila PKS berbeda secara
+    materiil dari rancangan yang dimohonkan persetujuan DPRD, ``alasan_perbedaan`` wajib
+    (P22-2; tanpa alasan 422)."""
+
+    alasan_perbedaan = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_(
+            "Alasan perbedaan PKS dari rancangan yang disetujui DPRD (P22-2); wajib bila "
+            "berbeda secara materiil."
+        ),
+    )
 
 
 # --- persetujuan DPRD -----------------------------------------------------------------
