@@ -7,18 +7,25 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprd
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.api.tests.bantuan import langkah as api_langkah
-from kersa.api.tests.conftest import klien  # noqa: F401 - the API client fixture
 from kersa.core.errors import RuleViolation
-from kersa.documents.models import Berkas
 from kersa.documents.contoh import unggahan_pdf
+from kersa.documents.models import Berkas
 
 pytestmark = pytest.mark.django_db
+
+
+def _api(user) -> APIClient:
+    c = APIClient()
+    c.force_login(user)
+    return c
+
 
 HARI_INI = timezone.localdate()
 
@@ -108,8 +115,8 @@ def test_p22_2_web_form_refuses_a_blank_signatory(client, menunggu_dprd, pemeran
     assert (p.penandatangan_nama, p.tanggal) == ("H. Ketua Dewan", _hari(10))
 
 
-def test_p22_2_api_refuses_missing_number_and_signatory(klien, menunggu_dprd, pemeran):
-    api = klien(pemeran.dprd)
+def test_p22_2_api_refuses_missing_number_and_signatory(menunggu_dprd, pemeran):
+    api = _api(pemeran.dprd)
     r = api_langkah(
         api,
         menunggu_dprd,

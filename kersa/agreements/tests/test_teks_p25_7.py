@@ -9,13 +9,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprdPerubahan, RiwayatTahap
 from kersa.agreements.skenario import ke_status
 from kersa.api.tests.bantuan import langkah as api_langkah
-from kersa.api.tests.conftest import klien  # noqa: F401 - the API client fixture
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import naskah_docx, unggahan_naskah, unggahan_pdf
@@ -23,6 +23,13 @@ from kersa.documents.models import Berkas, Dokumen
 from kersa.documents.services.versi import versi_tambah
 
 pytestmark = pytest.mark.django_db
+
+
+def _api(user) -> APIClient:
+    c = APIClient()
+    c.force_login(user)
+    return c
+
 
 # Wednesday 10 June 2026; the PKS signed 3 days before (skenario): 7 June 2026.
 HARI = dt.date(2026, 6, 10)
@@ -143,8 +150,8 @@ def test_p25_7_amendment_refused_then_accepted_once_the_approval_is_recorded(pel
     assert exc.value.rule == "P25-7"
 
 
-def test_p25_7_api_action_refuses_then_records(pelaksanaan, pemeran, klien):
-    api = klien(pemeran.sekretariat)
+def test_p25_7_api_action_refuses_then_records(pelaksanaan, pemeran):
+    api = _api(pemeran.sekretariat)
     pelaksanaan.refresh_from_db()
     r = api_langkah(
         api,

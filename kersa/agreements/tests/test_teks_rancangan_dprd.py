@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
@@ -18,7 +19,6 @@ from kersa.agreements.models import Naskah, Penandatangan
 from kersa.agreements.selectors import beda_rancangan_dprd
 from kersa.agreements.skenario import _penandatangan, ke_status, ksdd_baru
 from kersa.api.tests.bantuan import langkah as api_langkah
-from kersa.api.tests.conftest import klien  # noqa: F401 - the API client fixture
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import _docx, naskah_paragraf, unggahan_naskah, unggahan_pdf
@@ -26,6 +26,13 @@ from kersa.documents.diff import perubahan_materiil
 from kersa.documents.models import Dokumen
 
 pytestmark = pytest.mark.django_db
+
+
+def _api(user) -> APIClient:
+    c = APIClient()
+    c.force_login(user)
+    return c
+
 
 HARI_INI = timezone.localdate()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -201,9 +208,9 @@ def test_p22_2_signing_page_shows_the_difference_and_asks_the_reason(
     assert pks.alasan_beda_rancangan_dprd == "Judul Pasal disesuaikan; isi tidak berubah."
 
 
-def test_p22_2_api_signing_refuses_without_reason_then_records_it(klien, penyusunan_pks, pemeran):
+def test_p22_2_api_signing_refuses_without_reason_then_records_it(penyusunan_pks, pemeran):
     _sepakati(penyusunan_pks, pemeran, _pks_berubah(penyusunan_pks))
-    api = klien(pemeran.sekretariat)
+    api = _api(pemeran.sekretariat)
     data = {
         "tanggal": _hari(3),
         "tempat": "Buntok",

@@ -141,16 +141,15 @@ def test_p26_refused_after_the_file_is_written_leaves_nothing(pemeran, dokumen):
     from kersa.core.errors import Pelanggaran
     from kersa.documents.services import atomic_dengan_berkas, berkas_unggah
 
-    with pytest.raises(RuleViolation):
-        with atomic_dengan_berkas():
-            berkas_unggah(
-                ksdd=dokumen.ksdd,
-                jenis="lainnya",
-                upload=ContentFile(docx_bytes("Pasal 1"), name="kb.docx"),
-                user=pemeran.operator,
-            )
-            assert Berkas.objects.count() == 1 and _media() != []
-            raise RuleViolation(Pelanggaran("P26", "ditolak sesudah berkas disimpan"))
+    with pytest.raises(RuleViolation), atomic_dengan_berkas():
+        berkas_unggah(
+            ksdd=dokumen.ksdd,
+            jenis="lainnya",
+            upload=ContentFile(docx_bytes("Pasal 1"), name="kb.docx"),
+            user=pemeran.operator,
+        )
+        assert Berkas.objects.count() == 1 and _media() != []
+        raise RuleViolation(Pelanggaran("P26", "ditolak sesudah berkas disimpan"))
     _nothing_left()
 
 
