@@ -16,10 +16,10 @@ from kersa.agreements.models import (
     PermohonanDprd,
     PersetujuanDprd,
 )
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisBerkas
-from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
+from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas
 from kersa.regions.models import KepalaDaerah, Wilayah
 from kersa.regions.services import kepala_daerah_catat
@@ -83,7 +83,8 @@ def _ajukan_dprd(ksdd, user, **ubah):
         "tanggal_surat": _hari(2),
         "tanggal_diterima": _hari(1),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),
-        "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+        # P22-2: the text the skenario later agrees as the PKS (no material difference)
+        "rancangan_pks": _naskah_pks(ksdd),
     }
     data.update(ubah)
     return services.ksdd_ajukan_persetujuan_dprd(ksdd=ksdd, user=user, **data)

@@ -338,7 +338,7 @@ class CatatPersetujuanDprdSerializer(_Langkah):
         default="",
         help_text=_("Jabatan penandatangan, mis. Ketua DPRD (P22-2)."),
     )
-    surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
+    surat = _berkas(_("Surat Persetujuan DPRD (PDF)."), required=False)
 
 
 class CatatJawabanDprdSerializer(_Langkah):
