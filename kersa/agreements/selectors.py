@@ -135,6 +135,30 @@ class BedaRancanganDprd:
     materiil: list = field(default_factory=list)
     pesan: str = ""
 
+    def baris_ringkas(self, konteks: int = 1) -> list[tuple[str, str, str, str, str] | None]:
+        """The side-by-side rows near a change (``konteks`` unchanged rows either side);
+        ``None`` stands for the unchanged rows left out."""
+        if self.perbandingan is None:
+            return []
+        baris = self.perbandingan.baris
+        dekat = {
+            j
+            for i, b in enumerate(baris)
+            if b[0] != "sama"
+            for j in range(i - konteks, i + konteks + 1)
+        }
+        out: list = []
+        for i, b in enumerate(baris):
+            if i in dekat:
+                out.append(b)
+            elif out and out[-1] is not None:
+                out.append(None)
+        return out
+
+    @property
+    def ringkas(self):
+        return self.baris_ringkas()
+
     @property
     def perlu_alasan(self) -> bool:
         """A material change, or one that cannot be ruled out, needs a reason."""

@@ -8,6 +8,7 @@ from django import template
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
+from ..choices import AsalVersi
 from ..forms import ASAL_UNGGAH
 from ..selectors import dokumen_ksdd as _dokumen_ksdd
 from ..selectors import laporan_disepakati
@@ -45,7 +46,13 @@ def dokumen_ksdd(context, ksdd) -> dict:
             sebelumnya = v
     prefetch_related_objects([ksdd], "naskah")
     ada_naskah = {n.jenis for n in ksdd.naskah.all()}
-    ada_naskah |= {d.jenis for d in dokumen if d.jenis in _LABEL_NASKAH and d.daftar_versi}
+    # The draft sent to DPRD alone (P22-2) is not yet an agreed text to check.
+    ada_naskah |= {
+        d.jenis
+        for d in dokumen
+        if d.jenis in _LABEL_NASKAH
+        and any(v.asal != AsalVersi.RANCANGAN_DPRD for v in d.daftar_versi)
+    }
     laporan = []
     for jenis in ("kb", "pks"):
         if jenis not in ada_naskah:
