@@ -229,3 +229,30 @@ def test_p22_2_api_signing_refuses_without_reason_then_records_it(penyusunan_pks
     assert r.json()["status"] == Status.PELAKSANAAN
     pks = Naskah.objects.get(ksdd=penyusunan_pks, jenis="pks")
     assert pks.alasan_beda_rancangan_dprd == "Judul disesuaikan."
+
+
+def test_p22_2_draft_sent_as_pdf_cannot_be_compared_and_needs_a_reason(pemeran):
+    ksdd = ke_status(
+        ksdd_baru(pemeran, dianggarkan_apbd=False, nomor_dpa=""), Status.PERMOHONAN_DPRD, pemeran
+    )
+    services.ksdd_ajukan_persetujuan_dprd(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        nomor_surat="100.3/210/Pem/2026",
+        tanggal_surat=_hari(16),
+        tanggal_diterima=_hari(15),
+        surat=unggahan_pdf("permohonan-dprd.pdf"),
+        rancangan_pks=unggahan_pdf("rancangan-pks.pdf"),
+    )
+    ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
+    beda = beda_rancangan_dprd(ksdd)
+    assert beda.perbandingan is None and beda.perlu_alasan
+    assert beda.pesan.startswith("rancangan yang dimohonkan persetujuan DPRD berupa PDF")
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(ksdd, pemeran)
+    assert exc.value.rule == "P22-2" and "tidak dapat diperiksa" in exc.value.detail
+    _ttd(ksdd, pemeran, alasan_perbedaan="Dibandingkan manual: PKS sama dengan rancangan.")
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PELAKSANAAN
+    row = ksdd.riwayat.order_by("-id").first()
+    assert row.data["perbedaan_rancangan_dprd"]["dapat_dibandingkan"] is False
