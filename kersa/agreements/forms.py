@@ -885,8 +885,30 @@ class TandatanganiKbForm(TandatanganiForm):
 
 
 class TandatanganiPksForm(TandatanganiForm):
-    pasal = _("Pasal 24")
+    """The PKS signing; with ``alasan_perbedaan`` when the PKS differs materially from
+    the draft DPRD approved (P22-2; the page shows the difference)."""
+
+    pasal = _("Pasal 24 (dan Pasal 22 ayat 2 bila dengan Persetujuan DPRD)")
     jenis = JenisNaskah.PKS
+
+    alasan_perbedaan = _teks(
+        _("Alasan perbedaan dari rancangan yang disetujui DPRD"),
+        required=False,
+        help_text=_(
+            "Wajib bila PKS berbeda secara materiil dari rancangan PKS yang dimohonkan "
+            "persetujuan DPRD (Pasal 22 ayat 2)."
+        ),
+    )
+
+    def kelompok(self):
+        groups = super().kelompok()
+        bf = self["alasan_perbedaan"]
+        return [(legend, [f for f in fields if f.name != bf.name]) for legend, fields in groups] + [
+            (_("Rancangan yang disetujui DPRD (Pasal 22 ayat 2)"), [bf])
+        ]
+
+    def argumen(self) -> dict:
+        return super().argumen() | {"alasan_perbedaan": self.cleaned_data["alasan_perbedaan"]}
 
 
 class PermohonanDprdForm(LangkahForm):
@@ -900,10 +922,22 @@ class PermohonanDprdForm(LangkahForm):
 
 
 class PersetujuanDprdForm(LangkahForm):
+    """P22-2: the approval letter with its number, date and signatory. The text fields
+    are optional here so that a blank one is refused by the service, citing Pasal 22."""
+
     pasal = _("Pasal 22 ayat (2)")
 
-    nomor = forms.CharField(max_length=100, label=_("Nomor surat persetujuan"))
+    nomor = forms.CharField(max_length=100, required=False, label=_("Nomor surat persetujuan"))
     tanggal = TanggalField(label=_("Tanggal persetujuan"))
+    penandatangan_nama = forms.CharField(
+        max_length=150, required=False, label=_("Nama penandatangan (pimpinan DPRD)")
+    )
+    penandatangan_jabatan = forms.CharField(
+        max_length=150,
+        required=False,
+        label=_("Jabatan penandatangan"),
+        initial=_("Ketua DPRD Kabupaten Barito Selatan"),
+    )
     surat = BerkasField(
         label=_("Surat Persetujuan DPRD"),
         help_text=_("Ditandatangani pimpinan DPRD (Pasal 22 ayat 2)."),
@@ -986,6 +1020,37 @@ class TindakLanjutTelaahanForm(LangkahForm):
     surat = BerkasField(label=_("Surat tindak lanjut"))
 
 
+class PersetujuanDprdPerubahanForm(LangkahForm):
+    """P25-7: DPRD's approval of an amendment of the PKS that adds a burden. The text
+    fields are optional here so that a blank one is refused by the service, citing
+    Pasal 25 ayat (7)."""
+
+    pasal = _("Pasal 25 ayat (7)")
+
+    perihal = forms.CharField(
+        max_length=300,
+        required=False,
+        label=_("Perihal perubahan PKS"),
+        help_text=_("Mis. Addendum I: penambahan retribusi layanan."),
+    )
+    nomor_usulan = forms.CharField(
+        max_length=100, required=False, label=_("Nomor surat usulan perubahan kepada DPRD")
+    )
+    tanggal_usulan = TanggalField(label=_("Tanggal perubahan diusulkan kepada DPRD"))
+    nomor = forms.CharField(max_length=100, required=False, label=_("Nomor surat persetujuan"))
+    tanggal = TanggalField(label=_("Tanggal persetujuan"))
+    penandatangan_nama = forms.CharField(
+        max_length=150, required=False, label=_("Nama penandatangan (pimpinan DPRD)")
+    )
+    penandatangan_jabatan = forms.CharField(
+        max_length=150,
+        required=False,
+        label=_("Jabatan penandatangan"),
+        initial=_("Ketua DPRD Kabupaten Barito Selatan"),
+    )
+    surat = BerkasField(label=_("Pindaian surat Persetujuan DPRD atas perubahan"))
+
+
 class AkhiriForm(LangkahForm):
     pasal = _("Pasal 13")
 
@@ -1015,6 +1080,7 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "catat_tindak_lanjut_telaahan": TindakLanjutTelaahanForm,
     "sepakati_rancangan_pks": RancanganPksForm,
     "tandatangani_pks": TandatanganiPksForm,
+    "catat_persetujuan_dprd_perubahan": PersetujuanDprdPerubahanForm,
     "akhiri": AkhiriForm,
     "batalkan": BatalkanForm,
 }

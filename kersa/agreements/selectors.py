@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .choices import STATUS_AKHIR, Status
@@ -122,3 +124,96 @@ __all__ = [
     "ksdd_menunggu_tindakan",
     "ksdd_visible_to",
 ]
+
+
+# --- P22-2: the PKS signed against the draft DPRD approved ----------------------------
+
+
+@dataclass
+class BedaRancanganDprd:
+    """The draft PKS sent with the DPRD request that was approved (P22-1a, P22-2) set
+    against the agreed PKS about to be signed: the side-by-side text difference, the
+    material changes (``documents.diff.perubahan_materiil``), or why they cannot be
+    computed (``pesan``: a PDF, a file that cannot be read, no agreed PKS yet)."""
+
+    persetujuan: object
+    rancangan: object  # Berkas: the draft DPRD approved
+    naskah: object | None  # Berkas: the agreed PKS
+    perbandingan: object | None = None
+    materiil: list = field(default_factory=list)
+    pesan: str = ""
+
+    def baris_ringkas(self, konteks: int = 1) -> list[tuple[str, str, str, str, str] | None]:
+        """The side-by-side rows near a change (``konteks`` unchanged rows either side);
+        ``None`` stands for the unchanged rows left out."""
+        if self.perbandingan is None:
+            return []
+        baris = self.perbandingan.baris
+        dekat = {
+            j
+            for i, b in enumerate(baris)
+            if b[0] != "sama"
+            for j in range(i - konteks, i + konteks + 1)
+        }
+        out: list = []
+        for i, b in enumerate(baris):
+            if i in dekat:
+                out.append(b)
+            elif out and out[-1] is not None:
+                out.append(None)
+        return out
+
+    @property
+    def ringkas(self):
+        return self.baris_ringkas()
+
+    @property
+    def perlu_alasan(self) -> bool:
+        """A material change, or one that cannot be ruled out, needs a reason."""
+        return bool(self.materiil) or self.perbandingan is None
+
+
+def beda_rancangan_dprd(ksdd: Ksdd) -> BedaRancanganDprd | None:
+    """None when the KSDD has no DPRD approval (P21-1 did not require one)."""
+    from django.utils.translation import gettext as _
+
+    from kersa.core.errors import RuleViolation
+    from kersa.documents.diff import bandingkan_teks, perubahan_materiil, teks_berkas
+    from kersa.documents.selectors import berkas_disepakati
+    from kersa.documents.validators import DOCX
+
+    persetujuan = (
+        ksdd.persetujuan_dprd.select_related("permohonan__berkas_rancangan_pks")
+        .order_by("-tanggal", "-id")
+        .first()
+    )
+    if persetujuan is None:
+        return None
+    rancangan = persetujuan.permohonan.berkas_rancangan_pks
+    naskah = berkas_disepakati(ksdd, "pks")
+    hasil = BedaRancanganDprd(persetujuan=persetujuan, rancangan=rancangan, naskah=naskah)
+    if naskah is None:
+        hasil.pesan = _("Rancangan PKS yang disepakati belum dicatat.")
+        return hasil
+    pdf = [
+        label
+        for b, label in (
+            (rancangan, _("rancangan yang dimohonkan persetujuan DPRD")),
+            (naskah, _("PKS yang disepakati")),
+        )
+        if b.content_type != DOCX
+    ]
+    if pdf:
+        hasil.pesan = _(
+            "%s berupa PDF; perbedaan teks tidak dapat ditunjukkan. Bandingkan secara "
+            "manual dan sebutkan alasannya bila berbeda (Pasal 22 ayat 2)."
+        ) % ", ".join(str(p) for p in pdf)
+        return hasil
+    try:
+        a, b = teks_berkas(rancangan), teks_berkas(naskah)
+    except (RuleViolation, OSError):
+        hasil.pesan = _("Salah satu naskah tidak dapat dibaca sebagai DOCX (Pasal 22 ayat 2).")
+        return hasil
+    hasil.perbandingan = bandingkan_teks(a, b, nama_a=rancangan.nama_asli, nama_b=naskah.nama_asli)
+    hasil.materiil = perubahan_materiil(a, b)
+    return hasil

@@ -318,7 +318,9 @@ def _ajukan_dprd(k, p):
         tanggal_surat=_hari(16),
         tanggal_diterima=_hari(15),
         surat=unggahan_pdf("permohonan-dprd.pdf"),
-        rancangan_pks=unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+        # P22-2: the draft DPRD approves is the text later agreed and signed
+        # (``_rancangan_pks``), so the signing meets no material difference.
+        rancangan_pks=_naskah_pks(k),
     )
 
 
@@ -328,7 +330,16 @@ def _setuju_dprd(k, p):
         user=p.dprd,
         nomor="170/12/DPRD/2026",
         tanggal=_hari(10),
+        penandatangan_nama="H. Ketua Dewan",
+        penandatangan_jabatan="Ketua DPRD Kabupaten Barito Selatan",
         surat=unggahan_pdf("persetujuan-dprd.pdf"),
+    )
+
+
+def _naskah_pks(k):
+    mulai = _hari(5)
+    return unggahan_naskah(
+        "rancangan-pks.docx", "pks", k, mulai=mulai, berakhir=mulai.replace(year=mulai.year + 2)
     )
 
 
@@ -344,13 +355,7 @@ def _rancangan_pks(k, p):
         tanggal_disepakati=_hari(7),
         tanggal_mulai=mulai,
         tanggal_berakhir=mulai.replace(year=mulai.year + 2),
-        rancangan=unggahan_naskah(
-            "rancangan-pks.docx",
-            "pks",
-            k,
-            mulai=mulai,
-            berakhir=mulai.replace(year=mulai.year + 2),
-        ),
+        rancangan=_naskah_pks(k),
     )
 
 

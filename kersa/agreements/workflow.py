@@ -272,6 +272,14 @@ TRANSISI: dict[str, Transisi] = {
             "tandatangani_pks",
             (_dprd_terpenuhi, _naskah_pks_lengkap),
         ),
+        # P25-7: DPRD's approval of an amendment that adds a burden, during pelaksanaan;
+        # the KSDD stays where it is, the amendment version then rests on it.
+        Transisi(
+            "catat_persetujuan_dprd_perubahan",
+            _l("Catat Persetujuan DPRD atas perubahan PKS"),
+            frozenset({Status.PELAKSANAAN}),
+            "catat_persetujuan_dprd",
+        ),
         Transisi(
             "akhiri",
             _l("Akhiri kerja sama"),

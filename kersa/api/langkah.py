@@ -101,6 +101,11 @@ AKSI: dict[str, AksiLangkah] = {
         AksiLangkah(
             "tandatangani_pks", services.ksdd_tandatangani_pks, s.TandatanganiPksSerializer
         ),
+        AksiLangkah(
+            "catat_persetujuan_dprd_perubahan",
+            services.ksdd_catat_persetujuan_dprd_perubahan,
+            s.CatatPersetujuanDprdPerubahanSerializer,
+        ),
         AksiLangkah("akhiri", services.ksdd_akhiri, s.AkhiriSerializer),
         AksiLangkah("batalkan", services.ksdd_batalkan, s.BatalkanSerializer),
     ]

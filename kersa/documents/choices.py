@@ -90,3 +90,7 @@ class AsalVersi(models.TextChoices):
     DISEPAKATI = "disepakati", _("Naskah yang disepakati para pihak")
     DITANDATANGANI = "ditandatangani", _("Pindaian naskah yang ditandatangani")
     PERUBAHAN = "perubahan", _("Perubahan (addendum) PKS (Pasal 25)")
+    RANCANGAN_DPRD = (
+        "rancangan_dprd",
+        _("Rancangan PKS yang dimohonkan persetujuan DPRD (Pasal 22 ayat 1 huruf a)"),
+    )

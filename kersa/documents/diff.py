@@ -4,13 +4,20 @@ unified diff and an HTML side-by-side table, the text escaped."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.utils.html import escape
 
 from .teks import teks_docx
 
-__all__ = ["Perbandingan", "bandingkan_teks", "diff_versi", "teks_berkas"]
+__all__ = [
+    "Perbandingan",
+    "bandingkan_teks",
+    "diff_versi",
+    "perubahan_materiil",
+    "teks_berkas",
+]
 
 
 @dataclass
@@ -77,3 +84,41 @@ def diff_versi(a, b) -> Perbandingan:
         nama_a=f"v{a.nomor} {a.berkas.nama_asli}",
         nama_b=f"v{b.nomor} {b.berkas.nama_asli}",
     )
+
+
+# P22-2: what counts as a *material* difference between the draft PKS DPRD approved
+# and the PKS signed: any paragraph changed, added or removed, once whitespace and
+# numbering are set aside (a list number "1.", "a.", "(2)" at the start of a paragraph;
+# the number of a "Pasal 7" / "BAB III" heading, which moves when a part is inserted).
+_NOMOR_AWAL = re.compile(r"^(?:\(?\d+[a-z]?\)|\d+(?:\.\d+)*\.?|\(?[a-z]\)|[a-z]\.|[IVXLC]+\.)\s+")
+_JUDUL_BERNOMOR = re.compile(r"^(pasal|bab|bagian)\s+[\dIVXLC]+[a-z]?$", re.IGNORECASE)
+
+
+def _normal(teks: str) -> str:
+    t = " ".join(teks.split())
+    while True:
+        baru = _NOMOR_AWAL.sub("", t)
+        if baru == t:
+            break
+        t = baru
+    m = _JUDUL_BERNOMOR.match(t)
+    return f"{m.group(1).lower()} #" if m else t
+
+
+def perubahan_materiil(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
+    """The material changes from text ``a`` to text ``b`` (P22-2): one row
+    (tanda, kiri, kanan) per run of paragraphs changed ("ubah"), removed ("hapus") or
+    added ("tambah"), whitespace and numbering ignored (``_normal``); empty when the two
+    texts say the same. Compared with ``difflib.SequenceMatcher`` over whole paragraphs,
+    as the version comparison above: the standard library's matcher is deterministic,
+    needs no extra dependency, and aligns paragraph lists (a DOCX has no stable line
+    breaks inside a paragraph, so a paragraph is the unit a reader sees changed)."""
+    na = [t for t in (_normal(x) for x in a) if t]
+    nb = [t for t in (_normal(x) for x in b) if t]
+    sm = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    tanda = {"replace": "ubah", "delete": "hapus", "insert": "tambah"}
+    return [
+        (tanda[op], "\n".join(na[i1:i2]), "\n".join(nb[j1:j2]))
+        for op, i1, i2, j1, j2 in sm.get_opcodes()
+        if op != "equal"
+    ]

@@ -93,6 +93,15 @@ class VersiDokumen(TetapMixin, models.Model):
     asal = models.CharField(_("asal"), max_length=20, choices=AsalVersi.choices)
     berkas = models.ForeignKey(Berkas, on_delete=models.PROTECT, related_name="versi_dokumen")
     catatan = models.TextField(_("catatan"), blank=True)
+    # P25-7: the DPRD approval an amendment that adds a burden rests on (one each).
+    persetujuan_dprd_perubahan = models.OneToOneField(
+        "agreements.PersetujuanDprdPerubahan",
+        verbose_name=_("Persetujuan DPRD atas perubahan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versi",
+    )
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )

@@ -29,6 +29,7 @@ __all__ = [
     "TindakLanjutTelaahan",
     "JawabanDprd",
     "PenolakanDprd",
+    "PersetujuanDprdPerubahan",
 ]
 
 _BERKAS = "documents.Berkas"
@@ -246,6 +247,13 @@ class Naskah(models.Model):
         _("jumlah rangkap asli"), null=True, blank=True
     )
     berkas_ditandatangani = _berkas(_("naskah yang ditandatangani"), null=True, blank=True)
+    # P22-2: why the PKS signed differs materially from the draft DPRD approved
+    # (the draft sent with the request, kept as a version of the PKS document).
+    alasan_beda_rancangan_dprd = models.TextField(
+        _("alasan perbedaan dari rancangan yang disetujui DPRD"),
+        blank=True,
+        help_text=_("Pasal 22 ayat (2): perbedaan materiil dari rancangan PKS yang dimohonkan."),
+    )
 
     history = HistoricalRecords()
 
@@ -376,6 +384,12 @@ class PersetujuanDprd(models.Model):
     )
     nomor = models.CharField(_("nomor surat persetujuan"), max_length=100, blank=True)
     tanggal = models.DateField(_("tanggal persetujuan"))
+    # P22-2: who signed for the DPRD leadership. Blank only for a deemed approval and
+    # for rows recorded before these fields existed; the service requires them.
+    penandatangan_nama = models.CharField(
+        _("nama penandatangan (pimpinan DPRD)"), max_length=150, blank=True
+    )
+    penandatangan_jabatan = models.CharField(_("jabatan penandatangan"), max_length=150, blank=True)
     dianggap = models.BooleanField(
         _("persetujuan dianggap diberikan"),
         default=False,
@@ -652,3 +666,39 @@ class TindakLanjutTelaahan(models.Model):
 
     def __str__(self) -> str:
         return self.nomor_surat
+
+
+class PersetujuanDprdPerubahan(models.Model):
+    """DPRD's approval of an amendment of the PKS that adds a burden to the public or
+    the budget (Pasal 25 ayat 7; P25-7): a record of its own, with number, date,
+    signatory and scan, dated on or after the day the amendment was proposed to DPRD.
+    The amendment version it covers points to it (``VersiDokumen.persetujuan_dprd_perubahan``).
+    """
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="persetujuan_dprd_perubahan"
+    )
+    perihal = models.CharField(_("perihal perubahan"), max_length=300)
+    nomor_usulan = models.CharField(_("nomor surat usulan perubahan kepada DPRD"), max_length=100)
+    tanggal_usulan = models.DateField(_("tanggal perubahan diusulkan kepada DPRD"))
+    nomor = models.CharField(_("nomor surat persetujuan"), max_length=100)
+    tanggal = models.DateField(_("tanggal persetujuan"))
+    penandatangan_nama = models.CharField(_("nama penandatangan (pimpinan DPRD)"), max_length=150)
+    penandatangan_jabatan = models.CharField(_("jabatan penandatangan"), max_length=150)
+    berkas = _berkas(_("pindaian surat persetujuan DPRD atas perubahan"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = _("Persetujuan DPRD atas perubahan PKS")
+        verbose_name_plural = _("Persetujuan DPRD atas perubahan PKS")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal__gte=models.F("tanggal_usulan")),
+                name="persetujuan_perubahan_setelah_usulan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} ({self.tanggal:%d-%m-%Y}): {self.perihal[:40]}"

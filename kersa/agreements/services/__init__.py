@@ -13,6 +13,7 @@ from .dprd import (
     ksdd_catat_jawaban_dprd,
     ksdd_catat_penolakan_dprd,
     ksdd_catat_persetujuan_dprd,
+    ksdd_catat_persetujuan_dprd_perubahan,
     ksdd_catat_telaahan_dprd,
     ksdd_catat_tindak_lanjut_telaahan,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "ksdd_catat_jawaban_dprd",
     "ksdd_catat_penolakan_dprd",
     "ksdd_catat_persetujuan_dprd",
+    "ksdd_catat_persetujuan_dprd_perubahan",
     "ksdd_catat_petunjuk_tertulis",
     "ksdd_catat_rekomendasi_pleno",
     "ksdd_catat_tanggapan",

@@ -7,8 +7,9 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.documents.choices import JenisBerkas
+from kersa.documents.choices import AsalVersi, JenisBerkas
 from kersa.documents.services import berkas_unggah
+from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
 
 from .. import rules
 from ..choices import (
@@ -21,6 +22,7 @@ from ..models import (
     PenolakanDprd,
     PermohonanDprd,
     PersetujuanDprd,
+    PersetujuanDprdPerubahan,
     TelaahanDprd,
     TindakLanjutTelaahan,
 )
@@ -101,6 +103,19 @@ def ksdd_ajukan_persetujuan_dprd(
         s = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERMOHONAN_DPRD, upload=surat, user=user)
         r = berkas_unggah(ksdd=k, jenis=JenisBerkas.RANCANGAN_PKS, upload=rancangan_pks, user=user)
         step.berkas += [s, r]
+        # P22-2: the draft DPRD is asked to approve is kept as a version of the PKS
+        # document, the text the signed PKS is later set against.
+        versi_dari_berkas(
+            dokumen=dokumen_naskah(ksdd=k, jenis=JenisNaskah.PKS, user=user),
+            berkas=r,
+            asal=AsalVersi.RANCANGAN_DPRD,
+            user=user,
+            catatan=_(
+                "Rancangan PKS yang dimohonkan persetujuan DPRD dengan surat %(n)s, diterima "
+                "DPRD %(t)s (Pasal 22 ayat 1 huruf a)."
+            )
+            % {"n": nomor_surat, "t": _tgl(tanggal_diterima)},
+        )
         PermohonanDprd.objects.create(
             ksdd=k,
             nomor_surat=nomor_surat,
@@ -124,12 +139,17 @@ def ksdd_catat_persetujuan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor: str,
+    nomor: str = "",
     tanggal: dt.date,
-    surat,
+    penandatangan_nama: str = "",
+    penandatangan_jabatan: str = "",
+    surat=None,
     versi: int | None = None,
 ) -> Ksdd:
-    """DPRD's approval signed by its leadership (P22-2); on to penyusunan PKS."""
+    """DPRD's approval signed by its leadership (P22-2), recorded with its number, date
+    and signatory (name and jabatan, e.g. Ketua DPRD), not as a bare file; on to
+    penyusunan PKS. It approves the draft PKS sent with the request (kept as a version
+    of the PKS, ``AsalVersi.RANCANGAN_DPRD``)."""
     with langkah(ksdd=ksdd, nama="catat_persetujuan_dprd", user=user, versi=versi) as step:
         k = step.ksdd
         permohonan = k.permohonan_dprd.first()
@@ -147,29 +167,74 @@ def ksdd_catat_persetujuan_dprd(
             "P22-2",
             "surat",
         )
-        if not nomor.strip():
-            found.append(
-                Pelanggaran("P22-2", _("Sebutkan nomor surat Persetujuan DPRD."), field="nomor")
-            )
+        found += _wajib_teks(
+            (
+                (nomor, _("nomor surat Persetujuan DPRD"), "nomor"),
+                (
+                    penandatangan_nama,
+                    _("nama pimpinan DPRD yang menandatangani"),
+                    "penandatangan_nama",
+                ),
+                (
+                    penandatangan_jabatan,
+                    _("jabatan penandatangan (mis. Ketua DPRD)"),
+                    "penandatangan_jabatan",
+                ),
+            ),
+            "P22-2",
+            _("Pasal 22 ayat 2"),
+        )
         tolak_jika(found)
         berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERSETUJUAN_DPRD, upload=surat, user=user)
         step.berkas.append(berkas)
         PersetujuanDprd.objects.create(
             ksdd=k,
             permohonan=permohonan,
-            nomor=nomor,
+            nomor=nomor.strip(),
             tanggal=tanggal,
+            penandatangan_nama=penandatangan_nama.strip(),
+            penandatangan_jabatan=penandatangan_jabatan.strip(),
             berkas=berkas,
             dicatat_oleh=user,
         )
-        step.data = {"nomor": nomor, "tanggal": tanggal.isoformat()}
+        step.data = {
+            "nomor": nomor.strip(),
+            "tanggal": tanggal.isoformat(),
+            "penandatangan": f"{penandatangan_nama.strip()}, {penandatangan_jabatan.strip()}",
+        }
         ke = (
             Status.PENANDATANGANAN_PKS
             if k.naskah.filter(jenis=JenisNaskah.PKS).exists()
             else Status.PENYUSUNAN_PKS
         )
-        step.pindah(ke, alasan=_("Persetujuan DPRD %s dicatat.") % nomor, rule="P22-2")
+        step.pindah(
+            ke,
+            alasan=_(
+                "Persetujuan DPRD %(n)s tanggal %(t)s ditandatangani %(nama)s (%(jabatan)s) "
+                "dicatat (Pasal 22 ayat 2)."
+            )
+            % {
+                "n": nomor.strip(),
+                "t": _tgl(tanggal),
+                "nama": penandatangan_nama.strip(),
+                "jabatan": penandatangan_jabatan.strip(),
+            },
+            rule="P22-2",
+        )
     return ksdd
+
+
+def _wajib_teks(isian, rule: str, pasal) -> list[Pelanggaran]:
+    """Each (value, label, field) left blank is refused, citing ``pasal``."""
+    return [
+        Pelanggaran(
+            rule,
+            _("Sebutkan %(label)s (%(pasal)s).") % {"label": label, "pasal": pasal},
+            field=field,
+        )
+        for nilai, label, field in isian
+        if not (nilai or "").strip()
+    ]
 
 
 # --- the clocks of DPRD: P22-1b…f, P22-3 (deadlines/pemicu.py) ---------------------------
@@ -518,4 +583,123 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             "tanggal": berlaku.isoformat(),
         }
         step.pindah(_status_setelah_dprd(k), alasan=alasan, rule=rule)
+    return ksdd
+
+
+# --- P25-7: DPRD's approval of an amendment that adds a burden ---------------------------
+
+
+def ksdd_catat_persetujuan_dprd_perubahan(
+    *,
+    ksdd: Ksdd,
+    user,
+    perihal: str = "",
+    nomor_usulan: str = "",
+    tanggal_usulan: dt.date,
+    nomor: str = "",
+    tanggal: dt.date,
+    penandatangan_nama: str = "",
+    penandatangan_jabatan: str = "",
+    surat=None,
+    versi: int | None = None,
+) -> Ksdd:
+    """DPRD's approval of an amendment of the PKS that adds a burden to the public or the
+    budget (P25-7), a record of its own: number, date, signatory and scan, dated on or
+    after the day the amendment was proposed to DPRD, itself not before the PKS was
+    signed (amendments come during pelaksanaan, P25-3). The amendment version that adds
+    the burden (``documents.services.versi_tambah``) is accepted once such a record
+    exists, and points to it. Status unchanged."""
+    with langkah(
+        ksdd=ksdd, nama="catat_persetujuan_dprd_perubahan", user=user, versi=versi
+    ) as step:
+        k = step.ksdd
+        pasal = _("Pasal 25 ayat 7")
+        found = _wajib_teks(
+            (
+                (perihal, _("perihal perubahan PKS yang disetujui"), "perihal"),
+                (nomor_usulan, _("nomor surat usulan perubahan kepada DPRD"), "nomor_usulan"),
+                (nomor, _("nomor surat Persetujuan DPRD atas perubahan"), "nomor"),
+                (
+                    penandatangan_nama,
+                    _("nama pimpinan DPRD yang menandatangani"),
+                    "penandatangan_nama",
+                ),
+                (
+                    penandatangan_jabatan,
+                    _("jabatan penandatangan (mis. Ketua DPRD)"),
+                    "penandatangan_jabatan",
+                ),
+            ),
+            "P25-7",
+            pasal,
+        )
+        found += _tanggal_lampau(tanggal_usulan, _("Tanggal usulan perubahan"), "tanggal_usulan")
+        found += _tanggal_lampau(tanggal, _("Tanggal persetujuan"), "tanggal")
+        pks = k.naskah.filter(jenis=JenisNaskah.PKS).first()
+        ttd = pks.tanggal_ditandatangani if pks else None
+        if ttd is not None and tanggal_usulan < ttd:
+            found.append(
+                Pelanggaran(
+                    "P25-3",
+                    _(
+                        "Perubahan PKS diusulkan pada %(u)s, sebelum PKS ditandatangani pada "
+                        "%(t)s; perubahan hanya dilakukan dalam tahap pelaksanaan (Pasal 25 "
+                        "ayat 3)."
+                    )
+                    % {"u": _tgl(tanggal_usulan), "t": _tgl(ttd)},
+                    field="tanggal_usulan",
+                )
+            )
+        if tanggal < tanggal_usulan:
+            found.append(
+                Pelanggaran(
+                    "P25-7",
+                    _(
+                        "Persetujuan DPRD bertanggal %(t)s, sebelum perubahan diusulkan kepada "
+                        "DPRD pada %(u)s; persetujuan atas perubahan yang menambah beban "
+                        "diberikan atas usulan itu, tidak sebelumnya (Pasal 25 ayat 7)."
+                    )
+                    % {"t": _tgl(tanggal), "u": _tgl(tanggal_usulan)},
+                    field="tanggal",
+                )
+            )
+        found += _wajib_berkas(
+            surat,
+            _("pindaian surat Persetujuan DPRD atas perubahan PKS (Pasal 25 ayat 7)"),
+            "P25-7",
+            "surat",
+        )
+        tolak_jika(found)
+        berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERSETUJUAN_DPRD, upload=surat, user=user)
+        step.berkas.append(berkas)
+        PersetujuanDprdPerubahan.objects.create(
+            ksdd=k,
+            perihal=perihal.strip(),
+            nomor_usulan=nomor_usulan.strip(),
+            tanggal_usulan=tanggal_usulan,
+            nomor=nomor.strip(),
+            tanggal=tanggal,
+            penandatangan_nama=penandatangan_nama.strip(),
+            penandatangan_jabatan=penandatangan_jabatan.strip(),
+            berkas=berkas,
+            dicatat_oleh=user,
+        )
+        step.data = {
+            "nomor": nomor.strip(),
+            "tanggal": tanggal.isoformat(),
+            "tanggal_usulan": tanggal_usulan.isoformat(),
+        }
+        step.alasan = _(
+            "Persetujuan DPRD %(n)s tanggal %(t)s atas perubahan PKS \u201c%(p)s\u201d yang "
+            "diusulkan pada %(u)s, ditandatangani %(nama)s (%(jabatan)s), dicatat (Pasal 25 "
+            "ayat 7)."
+        ) % {
+            "n": nomor.strip(),
+            "t": _tgl(tanggal),
+            "p": perihal.strip(),
+            "u": _tgl(tanggal_usulan),
+            "nama": penandatangan_nama.strip(),
+            "jabatan": penandatangan_jabatan.strip(),
+        }
+        step.rule = "P25-7"
     return ksdd

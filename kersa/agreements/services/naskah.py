@@ -336,6 +336,43 @@ def ksdd_tandatangani_kb(
     return ksdd
 
 
+def _beda_rancangan_dprd(k: Ksdd, alasan: str) -> tuple[list[Pelanggaran], dict | None]:
+    """P22-2: the PKS signed is set against the draft DPRD approved (the one sent with the
+    request, ``selectors.beda_rancangan_dprd``). A material change, or one that cannot be
+    ruled out (a PDF), needs a reason: without it the signing is refused; with it the
+    signing goes on and the reason is recorded as a warning (the project's rules have no
+    warn severity: a refusal until the reason is given, then a recorded note). A new
+    DPRD request is the other way out only after a refusal (P22-3)."""
+    from ..selectors import beda_rancangan_dprd
+
+    beda = beda_rancangan_dprd(k)
+    if beda is None or not beda.perlu_alasan:
+        return [], None
+    n = len(beda.materiil)
+    if not alasan.strip():
+        if beda.perbandingan is None:
+            pesan = _(
+                "Perbedaan PKS dari rancangan PKS yang dimohonkan persetujuan DPRD dengan "
+                "surat %(p)s tidak dapat diperiksa (%(sebab)s); sebutkan alasan bila PKS "
+                "berbeda dari rancangan yang disetujui DPRD, atau bahwa keduanya sama "
+                "(Pasal 22 ayat 2)."
+            ) % {"p": beda.persetujuan.permohonan.nomor_surat, "sebab": beda.pesan}
+        else:
+            pesan = _(
+                "PKS berbeda secara materiil dari rancangan PKS yang dimohonkan persetujuan "
+                "DPRD dengan surat %(p)s (%(n)d bagian paragraf diubah, ditambah atau "
+                "dihapus); sebutkan alasan perbedaan itu, atau sesuaikan PKS dengan rancangan "
+                "yang disetujui DPRD (Pasal 22 ayat 2)."
+            ) % {"p": beda.persetujuan.permohonan.nomor_surat, "n": n}
+        return [Pelanggaran("P22-2", pesan, field="alasan_perbedaan")], None
+    return [], {
+        "permohonan": beda.persetujuan.permohonan.nomor_surat,
+        "perubahan_materiil": n,
+        "dapat_dibandingkan": beda.perbandingan is not None,
+        "alasan": alasan.strip(),
+    }
+
+
 def ksdd_tandatangani_pks(
     *,
     ksdd: Ksdd,
@@ -344,12 +381,17 @@ def ksdd_tandatangani_pks(
     tempat: str,
     penandatangan: Sequence[Mapping],
     naskah,
+    alasan_perbedaan: str = "",
     versi: int | None = None,
 ) -> Ksdd:
     """Penandatanganan PKS by the Bupati or an official under a valid Surat Kuasa
     (P24-1…3), never while DPRD approval is required and missing (P21-1); originals
-    computed (P24-4). Then pelaksanaan."""
+    computed (P24-4). When DPRD approved the KSDD, the PKS is set against the draft it
+    approved (P22-2): a material difference needs ``alasan_perbedaan``, stored on the
+    PKS (``Naskah.alasan_beda_rancangan_dprd``) and in the step's record. Then
+    pelaksanaan."""
     with langkah(ksdd=ksdd, nama="tandatangani_pks", user=user, versi=versi) as step:
+        beda_found, beda = _beda_rancangan_dprd(step.ksdd, alasan_perbedaan or "")
         tolak_jika(
             rules.p13_tanggal_langkah(step.ksdd, pks_ditandatangani=(tanggal, "tanggal"))
             + rules.p21_1_tahun_anggaran(
@@ -358,6 +400,7 @@ def ksdd_tandatangani_pks(
                 tahun_apbd=rules.tahun_apbd(step.ksdd),
                 ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
             )
+            + beda_found
         )
         pks = _tandatangani(
             step,
@@ -368,9 +411,14 @@ def ksdd_tandatangani_pks(
             penandatangan=penandatangan,
             naskah_file=naskah,
         )
-        step.pindah(
-            Status.PELAKSANAAN,
-            alasan=_("PKS ditandatangani, %s. KSDD memasuki pelaksanaan.") % _rangkap_teks(pks),
-            rule="P24-4",
-        )
+        alasan = _("PKS ditandatangani, %s. KSDD memasuki pelaksanaan.") % _rangkap_teks(pks)
+        if beda is not None:
+            pks.alasan_beda_rancangan_dprd = beda["alasan"]
+            pks.save(update_fields=["alasan_beda_rancangan_dprd"])
+            step.data["perbedaan_rancangan_dprd"] = beda
+            alasan += " " + _(
+                "Peringatan (Pasal 22 ayat 2): PKS berbeda dari rancangan yang dimohonkan "
+                "persetujuan DPRD dengan surat %(p)s; alasan: %(a)s"
+            ) % {"p": beda["permohonan"], "a": beda["alasan"]}
+        step.pindah(Status.PELAKSANAAN, alasan=alasan, rule="P24-4")
     return ksdd

@@ -16,10 +16,10 @@ from kersa.agreements.models import (
     PermohonanDprd,
     PersetujuanDprd,
 )
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JenisBerkas
-from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
+from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas
 from kersa.regions.models import KepalaDaerah, Wilayah
 from kersa.regions.services import kepala_daerah_catat
@@ -83,14 +83,21 @@ def _ajukan_dprd(ksdd, user, **ubah):
         "tanggal_surat": _hari(2),
         "tanggal_diterima": _hari(1),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),
-        "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+        # P22-2: the text the skenario later agrees as the PKS (no material difference)
+        "rancangan_pks": _naskah_pks(ksdd),
     }
     data.update(ubah)
     return services.ksdd_ajukan_persetujuan_dprd(ksdd=ksdd, user=user, **data)
 
 
 def _setuju_dprd(ksdd, user, **ubah):
-    data = {"nomor": "170/12/DPRD/2026", "tanggal": _hari(0), "surat": unggahan_pdf("dprd.pdf")}
+    data = {
+        "nomor": "170/12/DPRD/2026",
+        "tanggal": _hari(0),
+        "penandatangan_nama": "H. Ketua Dewan",
+        "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+        "surat": unggahan_pdf("dprd.pdf"),
+    }
     data.update(ubah)
     return services.ksdd_catat_persetujuan_dprd(ksdd=ksdd, user=user, **data)
 
@@ -285,7 +292,15 @@ def test_p22_1a_request_recorded_with_its_documents(dprd_siap, pemeran):
     ]
 
 
-@pytest.mark.parametrize(("ubah", "field"), [({"surat": None}, "surat"), ({"nomor": " "}, "nomor")])
+@pytest.mark.parametrize(
+    ("ubah", "field"),
+    [
+        ({"surat": None}, "surat"),
+        ({"nomor": " "}, "nomor"),
+        ({"penandatangan_nama": ""}, "penandatangan_nama"),
+        ({"penandatangan_jabatan": " "}, "penandatangan_jabatan"),
+    ],
+)
 def test_p22_2_approval_needs_the_leadership_signed_letter(dprd_siap, pemeran, ubah, field):
     _ajukan_dprd(dprd_siap, pemeran.sekretariat)
     with pytest.raises(RuleViolation) as exc:
@@ -301,6 +316,10 @@ def test_p22_2_approval_recorded_by_dprd(dprd_siap, pemeran):
     _setuju_dprd(dprd_siap, pemeran.dprd)
     persetujuan = PersetujuanDprd.objects.get(ksdd=dprd_siap)
     assert (persetujuan.nomor, persetujuan.dianggap) == ("170/12/DPRD/2026", False)
+    assert (persetujuan.penandatangan_nama, persetujuan.penandatangan_jabatan) == (
+        "H. Ketua Dewan",
+        "Ketua DPRD Kabupaten Barito Selatan",
+    )
     assert persetujuan.berkas.jenis == JenisBerkas.PERSETUJUAN_DPRD
     assert dprd_siap.riwayat.last().oleh == pemeran.dprd
 

@@ -532,7 +532,13 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
         client,
         ksdd,
         "catat_persetujuan_dprd",
-        {"nomor": "170/12/DPRD/2026", "tanggal": _tgl(6), "surat": unggahan_pdf("setuju.pdf")},
+        {
+            "nomor": "170/12/DPRD/2026",
+            "tanggal": _tgl(6),
+            "penandatangan_nama": "H. Ketua Dewan",
+            "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+            "surat": unggahan_pdf("setuju.pdf"),
+        },
         Status.PENYUSUNAN_PKS,
     )
 

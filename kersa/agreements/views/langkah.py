@@ -51,6 +51,7 @@ LAYANAN: dict[str, Callable[..., Ksdd]] = {
     "catat_tindak_lanjut_telaahan": services.ksdd_catat_tindak_lanjut_telaahan,
     "sepakati_rancangan_pks": services.ksdd_sepakati_rancangan_pks,
     "tandatangani_pks": services.ksdd_tandatangani_pks,
+    "catat_persetujuan_dprd_perubahan": services.ksdd_catat_persetujuan_dprd_perubahan,
     "akhiri": services.ksdd_akhiri,
     "batalkan": services.ksdd_batalkan,
 }
@@ -261,6 +262,11 @@ class LangkahView(_LayananView):
             {"rule": p.rule, "detail": p.detail, "teks": pesan_pelanggaran(p)}
             for p in self.hambatan()
         ]
+        if self.transisi.nama == "tandatangani_pks":
+            # P22-2: the difference from the draft DPRD approved, shown before signing.
+            from ..selectors import beda_rancangan_dprd
+
+            ctx["beda_dprd"] = beda_rancangan_dprd(self.ksdd)
         return ctx
 
     def simpan(self, form):

@@ -303,7 +303,19 @@ class TandatanganiKbSerializer(_Tandatangani):
 
 class TandatanganiPksSerializer(_Tandatangani):
     """Catat penandatanganan PKS oleh Bupati atau pejabat dengan Surat Kuasa (P24-1…3),
-    tidak sebelum Persetujuan DPRD bila disyaratkan (P21-1)."""
+    tidak sebelum Persetujuan DPRD bila disyaratkan (P21-1). Bila PKS berbeda secara
+    materiil dari rancangan yang dimohonkan persetujuan DPRD, ``alasan_perbedaan`` wajib
+    (P22-2; tanpa alasan 422)."""
+
+    alasan_perbedaan = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_(
+            "Alasan perbedaan PKS dari rancangan yang disetujui DPRD (P22-2); wajib bila "
+            "berbeda secara materiil."
+        ),
+    )
 
 
 # --- persetujuan DPRD -----------------------------------------------------------------
@@ -321,11 +333,26 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
 
 
 class CatatPersetujuanDprdSerializer(_Langkah):
-    """Catat Persetujuan DPRD yang ditandatangani pimpinan DPRD (P22-2)."""
+    """Catat Persetujuan DPRD yang ditandatangani pimpinan DPRD (P22-2): nomor, tanggal
+    dan penandatangan (nama dan jabatan) wajib; yang kosong ditolak dengan 422 (P22-2)."""
 
-    nomor = serializers.CharField(max_length=100, allow_blank=True)
+    nomor = serializers.CharField(max_length=100, allow_blank=True, required=False, default="")
     tanggal = TanggalField()
-    surat = _berkas(_("Surat Persetujuan DPRD (PDF)."))
+    penandatangan_nama = serializers.CharField(
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_("Nama pimpinan DPRD yang menandatangani (P22-2)."),
+    )
+    penandatangan_jabatan = serializers.CharField(
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_("Jabatan penandatangan, mis. Ketua DPRD (P22-2)."),
+    )
+    surat = _berkas(_("Surat Persetujuan DPRD (PDF)."), required=False)
 
 
 class CatatJawabanDprdSerializer(_Langkah):
@@ -370,6 +397,28 @@ class CatatTindakLanjutTelaahanSerializer(_Langkah):
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tindak lanjut Bupati (PDF/DOCX)."), required=False)
+
+
+class CatatPersetujuanDprdPerubahanSerializer(_Langkah):
+    """Catat Persetujuan DPRD atas perubahan PKS yang menambah beban kepada masyarakat
+    (P25-7): nomor, tanggal, penandatangan dan pindaian, bertanggal pada atau setelah
+    perubahan diusulkan kepada DPRD. Status KSDD tidak berubah; versi perubahan PKS yang
+    menambah beban diterima setelah persetujuan ini dicatat."""
+
+    perihal = serializers.CharField(max_length=300, allow_blank=True, required=False, default="")
+    nomor_usulan = serializers.CharField(
+        max_length=100, allow_blank=True, required=False, default=""
+    )
+    tanggal_usulan = TanggalField()
+    nomor = serializers.CharField(max_length=100, allow_blank=True, required=False, default="")
+    tanggal = TanggalField()
+    penandatangan_nama = serializers.CharField(
+        max_length=150, allow_blank=True, required=False, default=""
+    )
+    penandatangan_jabatan = serializers.CharField(
+        max_length=150, allow_blank=True, required=False, default=""
+    )
+    surat = _berkas(_("Pindaian surat Persetujuan DPRD atas perubahan (PDF)."), required=False)
 
 
 # --- akhir -------------------------------------------------------------------------------

@@ -115,10 +115,18 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
         dprd,
         ksdd,
         "catat_persetujuan_dprd",
-        {"nomor": "170/12/DPRD/2026", "tanggal": hari(10), "surat": unggahan_pdf("dprd.pdf")},
+        {
+            "nomor": "170/12/DPRD/2026",
+            "tanggal": hari(10),
+            "penandatangan_nama": "H. Ketua Dewan",
+            "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+            "surat": unggahan_pdf("dprd.pdf"),
+        },
         Status.PENYUSUNAN_PKS,
     )
     pks = data_rancangan(ksdd, mulai=hari(5), tahun=2)
+    # P22-2: the PKS agreed is the draft DPRD approved (no material difference)
+    pks["rancangan"] = unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True)
     _jalan(operator, ksdd, "sepakati_rancangan_pks", pks, Status.PENANDATANGANAN_PKS)
     _jalan(bupati, ksdd, "tandatangani_pks", data_tandatangani(ksdd, hari(3)), Status.PELAKSANAAN)
     _jalan(sekretariat, ksdd, "akhiri", {"alasan": "Tujuan kerja sama tercapai."}, Status.DIAKHIRI)

@@ -72,9 +72,9 @@ def dokumen_naskah(*, ksdd, jenis: str, user) -> Dokumen:
     )
 
 
-def _cek_perubahan(dokumen: Dokumen, *, menambah_beban: bool, persetujuan_dprd) -> None:
+def _cek_perubahan(dokumen: Dokumen, *, menambah_beban: bool, persetujuan_perubahan):
     """P25-3: amendments only during pelaksanaan, and only of a PKS; P25-7: one that adds
-    a burden to the public needs DPRD approval first."""
+    a burden to the public needs DPRD approval first, returned here (else None)."""
     from kersa.agreements.choices import Status
 
     ksdd = dokumen.ksdd
@@ -97,31 +97,63 @@ def _cek_perubahan(dokumen: Dokumen, *, menambah_beban: bool, persetujuan_dprd) 
                 field="asal",
             )
         )
-    if menambah_beban and persetujuan_dprd is None:
-        pks = ksdd.naskah.filter(jenis="pks").first()
-        sejak = pks.tanggal_ditandatangani if pks else None
-        ada = sejak is not None and ksdd.persetujuan_dprd.filter(tanggal__gte=sejak).exists()
-        if not ada:
+    if menambah_beban:
+        return _persetujuan_perubahan(ksdd, persetujuan_perubahan)
+    return None
+
+
+def _persetujuan_perubahan(ksdd, pilihan):
+    """P25-7: the DPRD approval of this amendment, a record of its own (number, date,
+    signatory, scan; ``agreements.PersetujuanDprdPerubahan``) recorded before the
+    amendment and not yet used by another amendment version. ``pilihan`` names one
+    (record or id); otherwise the earliest unused one is taken."""
+    from kersa.agreements.models import PersetujuanDprdPerubahan
+
+    bebas = PersetujuanDprdPerubahan.objects.select_for_update(of=("self",)).filter(
+        ksdd=ksdd, versi__isnull=True
+    )
+    if pilihan not in (None, ""):
+        pk = getattr(pilihan, "pk", pilihan)
+        found = bebas.filter(pk=pk).first()
+        if found is None:
             raise RuleViolation(
                 Pelanggaran(
                     "P25-7",
                     _(
-                        "Perubahan materi PKS yang menambah beban kepada masyarakat harus "
-                        "mendapat persetujuan DPRD terlebih dahulu (Pasal 25 ayat 7); "
-                        "unggah surat persetujuan DPRD atas perubahan ini."
+                        "Persetujuan DPRD atas perubahan yang dipilih tidak ada pada KSDD ini "
+                        "atau sudah dipakai untuk perubahan lain (Pasal 25 ayat 7)."
                     ),
-                    field="persetujuan_dprd",
+                    field="persetujuan_perubahan",
                 )
             )
+        return found
+    found = bebas.order_by("tanggal", "id").first()
+    if found is None:
+        raise RuleViolation(
+            Pelanggaran(
+                "P25-7",
+                _(
+                    "Perubahan materi PKS yang menambah beban kepada masyarakat harus "
+                    "mendapat persetujuan DPRD terlebih dahulu (Pasal 25 ayat 7); catat "
+                    "Persetujuan DPRD atas perubahan ini (nomor, tanggal, penandatangan dan "
+                    "pindaian surat) sebelum mengunggah perubahannya."
+                ),
+                field="persetujuan_perubahan",
+            )
+        )
+    return found
 
 
-def _versi_baru(*, dok: Dokumen, berkas, asal, user, catatan, terakhir) -> VersiDokumen:
+def _versi_baru(
+    *, dok: Dokumen, berkas, asal, user, catatan, terakhir, persetujuan=None
+) -> VersiDokumen:
     return VersiDokumen.objects.create(
         dokumen=dok,
         nomor=(terakhir.nomor + 1) if terakhir else 1,
         asal=asal,
         berkas=berkas,
         catatan=catatan.strip(),
+        persetujuan_dprd_perubahan=persetujuan,
         dibuat_oleh=user,
     )
 
@@ -140,7 +172,7 @@ def versi_tambah(
     nama: str | None = None,
     catatan: str = "",
     menambah_beban: bool = False,
-    persetujuan_dprd=None,
+    persetujuan_perubahan=None,
 ) -> VersiDokumen:
     """Add the next version of ``dokumen`` from an upload (or ``data`` + ``nama``).
 
@@ -149,6 +181,10 @@ def versi_tambah(
     refused when it comes from the same source; the same file with another source (the
     partner's draft accepted as is: ``disepakati``) becomes a new version of the same
     stored file. Nothing is ever updated or deleted: a correction is a new version.
+
+    An amendment (``asal`` perubahan) that adds a burden (``menambah_beban``) rests on a
+    recorded DPRD approval of it (P25-7; ``persetujuan_perubahan`` names one, else the
+    earliest unused one of the KSDD is taken), which the new version points to.
     """
     if upload is not None:
         data = upload.read()
@@ -158,6 +194,18 @@ def versi_tambah(
     nama = nama or "berkas"
     if asal not in AsalVersi.values:
         raise RuleViolation(Pelanggaran("P26", _("Asal versi tidak dikenal."), field="asal"))
+    if asal == AsalVersi.RANCANGAN_DPRD:
+        raise RuleViolation(
+            Pelanggaran(
+                "P22-2",
+                _(
+                    "Rancangan PKS yang dimohonkan persetujuan DPRD disimpan pada tahap "
+                    "permohonan Persetujuan DPRD, tidak diunggah tersendiri (Pasal 22 ayat 1 "
+                    "huruf a dan ayat 2)."
+                ),
+                field="asal",
+            )
+        )
     with atomic_dengan_berkas():
         dok = (
             Dokumen.objects.select_for_update(of=("self",))
@@ -166,8 +214,11 @@ def versi_tambah(
         )
         if not boleh_tambah_versi(user, dok.ksdd):
             raise PermissionDenied(_("Anda tidak berwenang menambah versi dokumen ini."))
+        persetujuan = None
         if asal == AsalVersi.PERUBAHAN:
-            _cek_perubahan(dok, menambah_beban=menambah_beban, persetujuan_dprd=persetujuan_dprd)
+            persetujuan = _cek_perubahan(
+                dok, menambah_beban=menambah_beban, persetujuan_perubahan=persetujuan_perubahan
+            )
         periksa_berkas(nama, data)  # a bad file is refused before anything else
         sha = hashlib.sha256(data).hexdigest()
         terakhir = _terakhir(dok)
@@ -190,18 +241,24 @@ def versi_tambah(
             berkas = berkas_unggah(
                 ksdd=dok.ksdd, jenis=jenis, upload=ContentFile(data, name=nama), user=user
             )
-        if persetujuan_dprd is not None:
-            surat = berkas_unggah(
-                ksdd=dok.ksdd,
-                jenis=JenisBerkas.PERSETUJUAN_DPRD,
-                upload=persetujuan_dprd,
-                user=user,
-            )
+        if persetujuan is not None:
             catatan = (catatan + "\n" if catatan else "") + _(
-                "Persetujuan DPRD atas perubahan: %(nama)s (SHA-256 %(sha)s)."
-            ) % {"nama": surat.nama_asli, "sha": surat.sha256[:12]}
+                "Persetujuan DPRD atas perubahan: %(n)s tanggal %(t)s, ditandatangani "
+                "%(nama)s (%(jabatan)s) (Pasal 25 ayat 7)."
+            ) % {
+                "n": persetujuan.nomor,
+                "t": persetujuan.tanggal.strftime("%d-%m-%Y"),
+                "nama": persetujuan.penandatangan_nama,
+                "jabatan": persetujuan.penandatangan_jabatan,
+            }
         return _versi_baru(
-            dok=dok, berkas=berkas, asal=asal, user=user, catatan=catatan, terakhir=terakhir
+            dok=dok,
+            berkas=berkas,
+            asal=asal,
+            user=user,
+            catatan=catatan,
+            terakhir=terakhir,
+            persetujuan=persetujuan,
         )
 
 

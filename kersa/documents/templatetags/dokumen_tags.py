@@ -9,6 +9,7 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
 from ..choices import AsalVersi
+from ..forms import ASAL_UNGGAH
 from ..selectors import dokumen_ksdd as _dokumen_ksdd
 from ..selectors import laporan_disepakati
 from ..services.versi import boleh_tambah_versi
@@ -45,7 +46,13 @@ def dokumen_ksdd(context, ksdd) -> dict:
             sebelumnya = v
     prefetch_related_objects([ksdd], "naskah")
     ada_naskah = {n.jenis for n in ksdd.naskah.all()}
-    ada_naskah |= {d.jenis for d in dokumen if d.jenis in _LABEL_NASKAH and d.daftar_versi}
+    # The draft sent to DPRD alone (P22-2) is not yet an agreed text to check.
+    ada_naskah |= {
+        d.jenis
+        for d in dokumen
+        if d.jenis in _LABEL_NASKAH
+        and any(v.asal != AsalVersi.RANCANGAN_DPRD for v in d.daftar_versi)
+    }
     laporan = []
     for jenis in ("kb", "pks"):
         if jenis not in ada_naskah:
@@ -62,6 +69,18 @@ def dokumen_ksdd(context, ksdd) -> dict:
         )
     jenis_ada = {d.jenis for d in dokumen}
     hasilkan = _hasilkan(ksdd)
+    from kersa.agreements.choices import Status
+
+    persetujuan_perubahan = []
+    if ksdd.status == Status.PELAKSANAAN:
+        # P25-7: the recorded DPRD approvals of amendments not yet used by a version.
+        from kersa.agreements.models import PersetujuanDprdPerubahan
+
+        persetujuan_perubahan = list(
+            PersetujuanDprdPerubahan.objects.filter(ksdd=ksdd, versi__isnull=True).order_by(
+                "tanggal", "id"
+            )
+        )
     return {
         "dokumen": dokumen,
         "laporan": laporan,
@@ -69,6 +88,7 @@ def dokumen_ksdd(context, ksdd) -> dict:
         and user.is_authenticated
         and boleh_tambah_versi(user, ksdd),
         "naskah_baru": [(j, label) for j, label in _LABEL_NASKAH.items() if j not in jenis_ada],
-        "asal_pilihan": AsalVersi.choices,
+        "asal_pilihan": ASAL_UNGGAH,
+        "persetujuan_perubahan": persetujuan_perubahan,
         "hasilkan": hasilkan,
     }

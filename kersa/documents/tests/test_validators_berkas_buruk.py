@@ -136,17 +136,20 @@ def test_p26_too_large_file_refused_leaving_nothing(pemeran, dokumen, settings):
 
 
 def test_p26_refused_after_the_file_is_written_leaves_nothing(pemeran, dokumen):
-    """A refusal that comes after the file was stored (the DPRD letter of an amendment
-    is bad) removes the stored version file too."""
-    with pytest.raises(RuleViolation):
-        versi_tambah(
-            dokumen=dokumen,
-            data=docx_bytes("Pasal 1"),
-            nama="kb.docx",
-            asal=AsalVersi.REVISI,
+    """A refusal that comes after the file was stored (inside the same
+    ``atomic_dengan_berkas``, as every workflow step does) removes the stored file too."""
+    from kersa.core.errors import Pelanggaran
+    from kersa.documents.services import atomic_dengan_berkas, berkas_unggah
+
+    with pytest.raises(RuleViolation), atomic_dengan_berkas():
+        berkas_unggah(
+            ksdd=dokumen.ksdd,
+            jenis="lainnya",
+            upload=ContentFile(docx_bytes("Pasal 1"), name="kb.docx"),
             user=pemeran.operator,
-            persetujuan_dprd=SimpleUploadedFile("dprd.pdf", b"bukan pdf"),
         )
+        assert Berkas.objects.count() == 1 and _media() != []
+        raise RuleViolation(Pelanggaran("P26", "ditolak sesudah berkas disimpan"))
     _nothing_left()
 
 

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import RequestFactory
+from django.utils import timezone
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status
@@ -148,6 +149,8 @@ def test_p25_4_amendment_is_a_new_version_never_an_overwrite(pemeran, ksdd):
 
 
 def test_p25_7_amendment_adding_a_burden_needs_dprd_approval(pemeran, ksdd):
+    from kersa.agreements import services
+
     ke_status(ksdd, Status.PELAKSANAAN, pemeran)
     pks = Dokumen.objects.get(ksdd=ksdd, jenis="pks")
     n = pks.versi.count()
@@ -162,16 +165,28 @@ def test_p25_7_amendment_adding_a_burden_needs_dprd_approval(pemeran, ksdd):
         )
     assert exc.value.rule == "P25-7" and "Pasal 25 ayat 7" in exc.value.detail
     assert pks.versi.count() == n and Berkas.objects.count() == berkas_awal
+    ksdd.refresh_from_db()
+    services.ksdd_catat_persetujuan_dprd_perubahan(
+        ksdd=ksdd,
+        user=pemeran.sekretariat,
+        perihal="Addendum I: retribusi layanan rujukan",
+        nomor_usulan="100.3/301/Pem/2026",
+        tanggal_usulan=timezone.localdate(),
+        nomor="170/30/DPRD/2026",
+        tanggal=timezone.localdate(),
+        penandatangan_nama="H. Ketua Dewan",
+        penandatangan_jabatan="Ketua DPRD Kabupaten Barito Selatan",
+        surat=unggahan_pdf("persetujuan-dprd-addendum.pdf"),
+    )
     v = _tambah(
         pks,
         pemeran.operator,
         naskah_docx("pks", ksdd, tanpa=("lain_lain",)),
         AsalVersi.PERUBAHAN,
         menambah_beban=True,
-        persetujuan_dprd=unggahan_pdf("persetujuan-dprd-addendum.pdf"),
     )
-    assert "Persetujuan DPRD atas perubahan" in v.catatan
-    assert Berkas.objects.filter(ksdd=ksdd, jenis="persetujuan_dprd").count() >= 1
+    assert "Persetujuan DPRD atas perubahan: 170/30/DPRD/2026" in v.catatan
+    assert v.persetujuan_dprd_perubahan.nomor == "170/30/DPRD/2026"
 
 
 @pytest.mark.postgres

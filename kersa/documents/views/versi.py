@@ -68,7 +68,7 @@ def unggah_versi(request, pk: int):
             user=request.user,
             catatan=d["catatan"],
             menambah_beban=d["menambah_beban"],
-            persetujuan_dprd=d["persetujuan_dprd"],
+            persetujuan_perubahan=d["persetujuan_perubahan"],
         )
     except ValueError:
         raise Http404(_("Dokumen tidak ditemukan.")) from None
