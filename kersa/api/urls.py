@@ -29,6 +29,8 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   provinsi|peraturan}/`` POST
 - ``pembinaan/{kegiatan|asosiasi|sekretariat}/`` GET / POST, ``pembinaan/asosiasi/{id}/akhiri/``
   POST, ``pembinaan/sekretariat/syarat/?ksdd=`` GET (the conditions of Pasal 40 ayat 2)
+- ``berkas/{id}/`` GET (a stored file), ``versi/{id}/pdf/`` GET (a version as PDF): with a token
+  too, the web download's own permission check
 - ``publik/ksdd/``: the public register of signed agreements, without login
 - ``tenggat/`` GET (the Tenggat page's filters: ``terbuka``, ``grup``, ``pd``; and ``status``,
   ``rule``, ``ksdd``, ``jatuh_tempo_dari/sampai``), ``tenggat/{id}/`` GET; a KSDD's detail
@@ -41,7 +43,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from .permissions import AUTENTIKASI
-from .views.dokumen import DokumenKsddView, PemeriksaanView
+from .views.dokumen import DokumenKsddView, PemeriksaanView, UnduhBerkasView, UnduhPdfView
 from .views.ksdd import KsddViewSet
 from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet
 from .views.pengawasan import (
@@ -110,6 +112,8 @@ urlpatterns = [
         name="ksdd-pemeriksaan",
     ),
     path("v1/ksdd/<int:pk>/pendanaan/", BantuanPendanaanView.as_view(), name="ksdd-pendanaan"),
+    path("v1/berkas/<int:pk>/", UnduhBerkasView.as_view(), name="berkas-unduh"),
+    path("v1/versi/<int:pk>/pdf/", UnduhPdfView.as_view(), name="versi-pdf"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(**_MASUK), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **_MASUK), name="docs"),

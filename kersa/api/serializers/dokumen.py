@@ -20,7 +20,10 @@ class VersiSerializer(serializers.ModelSerializer):
     content_type = serializers.CharField(source="berkas.content_type")
     ukuran = serializers.IntegerField(source="berkas.ukuran")
     sha256 = serializers.CharField(source="berkas.sha256")
-    unduh = serializers.SerializerMethodField()
+    unduh = serializers.SerializerMethodField(
+        help_text=_("Unduh berkas versi ini (token atau sesi).")
+    )
+    pdf = serializers.SerializerMethodField(help_text=_("Versi ini sebagai PDF (token atau sesi)."))
 
     class Meta:
         model = VersiDokumen
@@ -36,15 +39,23 @@ class VersiSerializer(serializers.ModelSerializer):
             "ukuran",
             "sha256",
             "unduh",
+            "pdf",
         ]
 
     def get_dibuat_oleh(self, obj) -> str | None:
         return obj.dibuat_oleh.nama_tampil if obj.dibuat_oleh else None
 
-    def get_unduh(self, obj) -> str:
-        url = reverse("documents:unduh", args=[obj.berkas_id])
+    def _url(self, name: str, pk: int) -> str:
+        url = reverse(name, args=[pk])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request else url
+
+    def get_unduh(self, obj) -> str:
+        """Under /api/v1/, so a token holder can download it (the web URL needs a session)."""
+        return self._url("api:berkas-unduh", obj.berkas_id)
+
+    def get_pdf(self, obj) -> str:
+        return self._url("api:versi-pdf", obj.pk)
 
 
 class DokumenSerializer(serializers.ModelSerializer):

@@ -33,7 +33,47 @@ def test_p26_documents_with_versions(klien, pemeran, kb_disepakati):
     assert v["nomor"] == 1 and v["asal"] == "disepakati"
     assert len(v["sha256"]) == 64 and v["ukuran"] > 0
     berkas_id = Dokumen.objects.get().versi.get().berkas_id
-    assert v["unduh"].endswith(reverse("documents:unduh", args=[berkas_id]))
+    assert v["unduh"].endswith(f"/api/v1/berkas/{berkas_id}/")
+    versi_id = Dokumen.objects.get().versi.get().pk
+    assert v["pdf"].endswith(f"/api/v1/versi/{versi_id}/pdf/")
+
+
+def _klien_token(pemeran, user):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    r = client.post(
+        reverse("api:token"),
+        {"username": user.username, "password": "rahasia-uji-123"},
+        format="json",
+    )
+    client.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")
+    return client
+
+
+def test_p26_version_and_its_pdf_download_with_a_token(pemeran, kb_disepakati):
+    """The links the API returns download with a token (no 302 to the login page)."""
+    client = _klien_token(pemeran, pemeran.operator)
+    (kb,) = client.get(_url(kb_disepakati, "dokumen/")).json()
+    (v,) = kb["versi"]
+    r = client.get(v["unduh"])
+    assert r.status_code == 200, r.content[:200]
+    isi = b"".join(r.streaming_content)
+    assert isi[:2] == b"PK" and len(isi) == v["ukuran"]
+    r = client.get(v["pdf"])
+    assert r.status_code == 200, r.content[:300]
+    assert r["Content-Type"] == "application/pdf" and r.content[:5] == b"%PDF-"
+    assert r["Content-Disposition"].endswith('.pdf"')
+
+
+def test_p26_download_outside_the_users_view_is_404_with_a_token(pemeran, kb_disepakati):
+    client = _klien_token(pemeran, pemeran.operator_lain)
+    versi = Dokumen.objects.get(ksdd=kb_disepakati).versi.get()
+    assert client.get(f"/api/v1/berkas/{versi.berkas_id}/").status_code == 404
+    assert client.get(f"/api/v1/versi/{versi.pk}/pdf/").status_code == 404
+    from rest_framework.test import APIClient
+
+    assert APIClient().get(f"/api/v1/berkas/{versi.berkas_id}/").status_code in (401, 403)
 
 
 def test_p11_report_of_the_agreed_kb(klien, pemeran, kb_disepakati):

@@ -5,6 +5,7 @@ otherwise), like the KSDD detail."""
 from __future__ import annotations
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -13,6 +14,8 @@ from rest_framework.views import APIView
 from kersa.agreements import selectors
 from kersa.agreements.models import Ksdd
 from kersa.documents.selectors import dokumen_ksdd, hambatan_naskah, laporan_disepakati
+from kersa.documents.views.berkas import respons_berkas
+from kersa.documents.views.hasilkan import respons_pdf
 
 from ..permissions import AUTENTIKASI, PunyaPeranKsdd
 from ..schema import GALAT_BACA
@@ -75,3 +78,33 @@ class PemeriksaanView(_KsddTerlihat):
             "hambatan": [p.as_dict() for p in hambatan_naskah(ksdd, jenis)],
         }
         return Response(PemeriksaanSerializer(data).data)
+
+
+class _Unduhan(APIView):
+    """A file for an API client (session or token): the web download's own check and
+    response (``documents.views``), so a token holder gets the file, not a 302 to login."""
+
+    authentication_classes = AUTENTIKASI
+    permission_classes = [IsAuthenticated, PunyaPeranKsdd]
+
+
+@extend_schema(
+    tags=["ksdd-dokumen"],
+    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **GALAT_BACA},
+)
+class UnduhBerkasView(_Unduhan):
+    def get(self, request, pk: int):
+        """One stored file (a version, a scan) under its original name; 404 outside the
+        user's view."""
+        return respons_berkas(request.user, pk)
+
+
+@extend_schema(
+    tags=["ksdd-dokumen"],
+    responses={(200, "application/pdf"): OpenApiTypes.BINARY, **GALAT_BACA},
+)
+class UnduhPdfView(_Unduhan):
+    def get(self, request, pk: int):
+        """One document version as PDF (a DOCX converted on the fly; 503 when the
+        converter is unavailable); 404 outside the user's view."""
+        return respons_pdf(request.user, pk)

@@ -18,12 +18,11 @@ def _boleh_unduh(user, berkas: Berkas) -> bool:
     return ksdd_dapat_dilihat(user, berkas.ksdd)
 
 
-@login_required
-def unduh(request, pk: int):
-    """Download one Berkas as an attachment under its original name, or 404 when the
-    user may not see it (no hint that it exists)."""
+def respons_berkas(user, pk: int) -> FileResponse:
+    """One Berkas as an attachment under its original name, or 404 when ``user`` may not
+    see it (no hint that it exists). The web page and the API (token) both serve this."""
     berkas = get_object_or_404(Berkas.objects.select_related("ksdd"), pk=pk)
-    if not _boleh_unduh(request.user, berkas):
+    if not _boleh_unduh(user, berkas):
         raise Http404(_("Berkas tidak ditemukan."))
     try:
         handle = berkas.file.open("rb")
@@ -37,3 +36,9 @@ def unduh(request, pk: int):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def unduh(request, pk: int):
+    """Download one Berkas (``respons_berkas``)."""
+    return respons_berkas(request.user, pk)

@@ -86,18 +86,12 @@ def hasilkan(request, pk: int):
     return redirect(tujuan)
 
 
-@login_required
-@require_GET
-def unduh_pdf(request, pk: int):
-    """One version as PDF (converted from its DOCX on the fly), or 404 when the user may
-    not see its KSDD."""
+def respons_pdf(user, pk: int) -> HttpResponse:
+    """One version as PDF (converted from its DOCX on the fly), or 404 when ``user`` may
+    not see its KSDD. The web page and the API (token) both serve this."""
     versi = get_object_or_404(VersiDokumen.objects.select_related("dokumen__ksdd", "berkas"), pk=pk)
     ksdd = versi.dokumen.ksdd
-    boleh = (
-        ksdd_dapat_dilihat(request.user, ksdd)
-        if ksdd
-        else request.user.has_perm("agreements.lihat_semua_ksdd")
-    )
+    boleh = ksdd_dapat_dilihat(user, ksdd) if ksdd else user.has_perm("agreements.lihat_semua_ksdd")
     if not boleh:
         raise Http404(_("Dokumen tidak ditemukan."))
     try:
@@ -115,3 +109,10 @@ def unduh_pdf(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_GET
+def unduh_pdf(request, pk: int):
+    """One version as PDF (``respons_pdf``)."""
+    return respons_pdf(request.user, pk)
