@@ -803,3 +803,28 @@ def test_p16_3_surat_penawaran_wakil_bupati_ditolak_di_formulir(client, pemeran,
     assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
     assert not ksdd.penawaran.exists()
     assert not Berkas.objects.filter(ksdd=ksdd, jenis="surat_penawaran").exists()
+
+
+def test_p13_pks_bertanggal_sebelum_kb_ditandatangani_ditolak_di_formulir(client, pemeran, ksdd):
+    """P13 on the web: a PKS dated before the KB was signed is refused, both dates named."""
+    from kersa.core.format import tanggal_surat
+
+    ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
+    kb = ksdd.naskah.get(jenis="kb")
+    dini = kb.tanggal_ditandatangani - dt.timedelta(days=5)
+    client.force_login(pemeran.sekretariat)
+    data = {"tanggal": dini.isoformat(), "tempat": "Buntok"}
+    data |= {"naskah": unggahan_pdf("pks-ttd.pdf")} | _penandatangan(ksdd, pks=True)
+    resp = _kirim(client, ksdd, "tandatangani_pks", data)
+    assert resp.status_code == 200
+    teks = " ".join(str(e) for e in resp.context["form"].errors["tanggal"])
+    assert f"Tanggal penandatanganan PKS ({tanggal_surat(dini)}) tidak boleh sebelum" in teks
+    assert (
+        f"tanggal penandatanganan Kesepakatan Bersama ({tanggal_surat(kb.tanggal_ditandatangani)})"
+        in teks
+    )
+    assert "(Pasal 13). [P13]" in teks
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENANDATANGANAN_PKS
+    assert ksdd.naskah.get(jenis="pks").tanggal_ditandatangani is None
+    assert not Berkas.objects.filter(jenis="pks_ttd").exists()
