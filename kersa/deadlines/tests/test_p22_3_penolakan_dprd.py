@@ -312,3 +312,38 @@ def test_p22_1f_p22_3_reading_of_the_two_clocks_is_on_the_deadline_pages(client,
             assert "Ayat (3) — 45 hari kerja sejak permohonan diterima DPRD (P22-3)" in halaman
             assert "Ayat (1) huruf f — 15 hari kerja sejak tindak lanjut Bupati" in halaman
             assert "berlaku sejak hari berikutnya setelah hari terakhir" in halaman
+
+
+@pytest.mark.django_db(transaction=True)
+def test_p22_3_refusal_then_the_real_worker_scans_daily_to_31_august(acuan, pemeran):
+    """The scenario of the issue through the real worker (``db_worker``): DPRD receives the
+    request on Mon 2 Mar 2026 and refuses on Mon 20 Apr; the scan the worker re-queues each
+    day at 00:05 runs every day to 31 Aug 2026 and never deems an approval."""
+    from django.core.management import call_command
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from kersa.deadlines.tasks import pindai_tenggat
+
+    from .test_skenario_dprd import DB_TASKS
+
+    with override_settings(TASKS=DB_TASKS):
+        ksdd = _permohonan_2_maret(pemeran)
+        with time_machine.travel(dt.datetime(2026, 4, 20, 10, tzinfo=WIB), tick=False) as waktu:
+            _tolak(ksdd, pemeran)
+            call_command("pindai_tenggat", "--antrekan", verbosity=0)
+            hari = dt.date(2026, 4, 21)
+            while hari <= dt.date(2026, 8, 31):
+                waktu.move_to(dt.datetime.combine(hari, dt.time(0, 6), tzinfo=WIB))
+                call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+                hari += dt.timedelta(days=1)
+        jalan = DBTaskResult.objects.filter(task_path=pindai_tenggat.module_path)
+        # One scan a day from 21 April to 31 August (the one queued on 20 April included).
+        assert jalan.filter(status="SUCCESSFUL").count() == 133
+        assert not jalan.filter(status="FAILED").exists()
+    assert not PersetujuanDprd.objects.filter(ksdd=ksdd).exists()
+    for rule in _DPRD:
+        jam = Tenggat.objects.filter(ksdd=ksdd, rule=rule).first()
+        if jam is not None:
+            assert jam.status == StatusTenggat.DITUTUP_PENOLAKAN, rule
+            assert jam.selesai_pada == dt.date(2026, 4, 20), rule

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import io
 import re
+import zipfile
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
@@ -90,6 +91,21 @@ def docx_render(jenis: str, konteks: dict, templat: Path | None = None) -> bytes
     tpl.render(c, autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
+    return zip_tetap(out.getvalue())
+
+
+def zip_tetap(data: bytes) -> bytes:
+    """The same DOCX with every zip entry stamped 1 Jan 1980: python-docx stamps each part
+    with the current time, so one text generated in two different seconds gave two SHA-256
+    and a needless new version (P26: a version is kept only when its content changed)."""
+    masuk = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in masuk.infolist():
+            baru = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            baru.compress_type = zipfile.ZIP_DEFLATED
+            baru.external_attr = info.external_attr
+            z.writestr(baru, masuk.read(info.filename))
     return out.getvalue()
 
 

@@ -98,3 +98,16 @@ def test_documents_are_indonesian_whatever_the_page_language(teknis, pemeran):
     assert "Undangan Rapat Teknis TKKSD" in isi and "Daftar Undangan" in isi
     assert "SEKRETARIS TKKSD KABUPATEN BARITO SELATAN" in isi and "Acara menyusul." in isi
     assert "SECRETARY" not in isi and "Technical" not in isi
+
+
+def test_p26_same_invitation_generated_a_minute_later_is_the_same_version(pleno, pemeran):
+    """A DOCX carries no time of its own: the same content generated in another minute has
+    the same bytes (SHA-256), so no needless new version is kept (P26)."""
+    import time_machine
+    from django.utils import timezone
+
+    v = rapat_undangan_hasilkan(rapat=pleno, user=pemeran.sekretariat, tanggal=SURAT)
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=1, seconds=7)):
+        lagi = rapat_undangan_hasilkan(rapat=pleno, user=pemeran.sekretariat, tanggal=SURAT)
+    assert lagi == v
+    assert v.dokumen.versi.count() == 1
