@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import FormPelanggaran, pesan_pelanggaran
+from kersa.core.forms import TanggalField as CoreTanggalField
 from kersa.documents.validators import periksa_berkas
 from kersa.planning.selectors import butir_rencana_pilihan
 from kersa.regions.choices import JenisWilayah
@@ -97,11 +98,11 @@ class BerkasField(forms.FileField):
         return upload
 
 
-class TanggalField(forms.DateField):
-    """A date picked in the browser (ISO in the widget); defaults to today unless told."""
+class TanggalField(CoreTanggalField):
+    """``core.forms.TanggalField`` (dd-mm-yyyy, starts empty); ``hari_ini=True`` starts a
+    field that is not a legal date (a planned start, a filter) at today."""
 
-    def __init__(self, *, hari_ini: bool = True, **kwargs):
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    def __init__(self, *, hari_ini: bool = False, **kwargs):
         if hari_ini:
             kwargs.setdefault("initial", timezone.localdate)
         super().__init__(**kwargs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.utils.translation import gettext_lazy as _l
 
 from .errors import Pelanggaran, RuleViolation
 
@@ -61,3 +62,37 @@ def kabarkan_penolakan(request, exc: RuleViolation) -> None:
     each ``Pelanggaran`` becomes an error message shown after the redirect."""
     for p in exc.pelanggaran:
         messages.error(request, pesan_pelanggaran(p))
+
+
+# --- dates: dd-mm-yyyy whatever the browser's locale -------------------------------------
+
+# Written as Indonesian letters write them; ISO (what an <input type=date> or a script
+# sends) is accepted too. Never the month first: "02/12/2026" is 2 December.
+FORMAT_TANGGAL = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+
+class TanggalInput(forms.DateInput):
+    """A date typed as dd-mm-yyyy. Not ``type=date``: the browser shows that in its own
+    locale (an English browser showed 2 December 2026 as 12/02/2026)."""
+
+    def __init__(self, attrs=None):
+        base = {
+            "placeholder": "hh-bb-tttt",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "pattern": r"\d{1,2}[\-/.]\d{1,2}[\-/.]\d{4}|\d{4}-\d{2}-\d{2}",
+            "class": "tanggal",
+        }
+        super().__init__(attrs={**base, **(attrs or {})}, format="%d-%m-%Y")
+
+
+class TanggalField(forms.DateField):
+    """A date of a letter, a receipt or an act: starts empty (a statutory clock may start
+    from it, so no day is chosen for the clerk) and reads dd-mm-yyyy in every language."""
+
+    widget = TanggalInput
+    input_formats = FORMAT_TANGGAL
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _l("Format hh-bb-tttt, misalnya 02-03-2026."))
+        super().__init__(**kwargs)

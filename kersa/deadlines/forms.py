@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kersa.core.forms import FormPelanggaran
+from kersa.core.forms import FormPelanggaran, TanggalField
 
 from .choices import JenisHari
 
@@ -14,9 +14,7 @@ from .choices import JenisHari
 class HariLiburForm(FormPelanggaran):
     """One entry of the working-day calendar (``services.hari_libur_catat``)."""
 
-    tanggal = forms.DateField(
-        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    tanggal = TanggalField(label=_("Tanggal"))
     jenis = forms.ChoiceField(label=_("Jenis"), choices=JenisHari.choices)
     nama = forms.CharField(
         label=_("Keterangan"),

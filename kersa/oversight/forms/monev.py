@@ -4,9 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
-from kersa.core.forms import FormPelanggaran
-
-from ._dasar import TANGGAL
+from kersa.core.forms import FormPelanggaran, TanggalField
 
 
 class MonevCatatForm(FormPelanggaran):
@@ -22,7 +20,7 @@ class MonevCatatForm(FormPelanggaran):
             ),
         ),
     }
-    tanggal_pelaksanaan = forms.DateField(label=_("Tanggal pelaksanaan"), widget=TANGGAL)
+    tanggal_pelaksanaan = TanggalField(label=_("Tanggal pelaksanaan"))
     ksdd = forms.ModelMultipleChoiceField(
         label=_("KSDD yang dimonitor"),
         queryset=Ksdd.objects.none(),
@@ -62,11 +60,11 @@ class TindakLanjutForm(FormPelanggaran):
     tindak_lanjut = forms.CharField(
         label=_("Tindak lanjut"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    tanggal = forms.DateField(label=_("Tanggal tindak lanjut"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal tindak lanjut"))
 
 
 class MonevSelesaiForm(FormPelanggaran):
     ringkasan = forms.CharField(
         label=_("Ringkasan hasil monitoring dan evaluasi"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    tanggal = forms.DateField(label=_("Tanggal selesai"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal selesai"))

@@ -5,11 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
-from kersa.core.forms import FormPelanggaran
+from kersa.core.forms import FormPelanggaran, TanggalField
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from ..choices import BentukPembinaan, JenisAsosiasi
-from ._dasar import TANGGAL
 
 RUPIAH = {"max_digits": 16, "decimal_places": 2}
 
@@ -81,7 +80,7 @@ class SekretariatForm(FormPelanggaran):
     nomor_kesepakatan = forms.CharField(
         label=_("Nomor Kesepakatan Bersama pembentukan (Pasal 40 ayat 4)"), max_length=100
     )
-    tanggal_kesepakatan = forms.DateField(label=_("Tanggal Kesepakatan Bersama"), widget=TANGGAL)
+    tanggal_kesepakatan = TanggalField(label=_("Tanggal Kesepakatan Bersama"))
     alamat = forms.CharField(label=_("Kedudukan/alamat"), max_length=250, required=False)
     hibah_tahunan = forms.DecimalField(
         label=_("Hibah APBD Daerah per tahun (Rp) (Pasal 41 ayat 2)"),
@@ -115,8 +114,8 @@ class KeanggotaanForm(FormPelanggaran):
         required=False,
         help_text=_("mis. nomor keputusan"),
     )
-    mulai = forms.DateField(label=_("Anggota sejak"), widget=TANGGAL)
-    selesai = forms.DateField(label=_("Berakhir"), required=False, widget=TANGGAL)
+    mulai = TanggalField(label=_("Anggota sejak"))
+    selesai = TanggalField(label=_("Berakhir"), required=False)
     iuran_tahunan = forms.DecimalField(
         label=_("Iuran per tahun (Rp)"),
         required=False,
@@ -136,7 +135,7 @@ class AkhiriKeanggotaanForm(FormPelanggaran):
         "alasan": ("P43", _("Tuliskan alasan atau dasar berakhirnya keanggotaan (Pasal 43).")),
     }
 
-    selesai = forms.DateField(label=_("Berakhir pada"), widget=TANGGAL)
+    selesai = TanggalField(label=_("Berakhir pada"))
     alasan = forms.CharField(
         label=_("Alasan/dasar"),
         max_length=250,
@@ -153,7 +152,7 @@ class KegiatanPembinaanForm(FormPelanggaran):
 
     bentuk = forms.ChoiceField(label=_("Bentuk (Pasal 44 ayat 2)"), choices=BentukPembinaan.choices)
     judul = forms.CharField(label=_("Kegiatan"), max_length=250)
-    tanggal = forms.DateField(label=_("Tanggal"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal"))
     tempat = forms.CharField(label=_("Tempat"), max_length=200, required=False)
     narasumber = forms.CharField(label=_("Narasumber/pelaksana"), max_length=200, required=False)
     peserta = forms.ModelMultipleChoiceField(

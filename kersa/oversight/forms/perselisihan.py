@@ -4,10 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.models import Ksdd
-from kersa.core.forms import FormPelanggaran
+from kersa.core.forms import FormPelanggaran, TanggalField
 from kersa.regions.models import Wilayah
-
-from ._dasar import TANGGAL
 
 
 class PerselisihanForm(FormPelanggaran):
@@ -21,7 +19,7 @@ class PerselisihanForm(FormPelanggaran):
         "pihak": ("P29-1", _("Pilih daerah mitra KSDD ini yang berselisih (Pasal 29 ayat 1).")),
     }
     ksdd = forms.ModelChoiceField(label=_("KSDD dalam pelaksanaan"), queryset=Ksdd.objects.none())
-    tanggal_timbul = forms.DateField(label=_("Tanggal timbulnya perselisihan"), widget=TANGGAL)
+    tanggal_timbul = TanggalField(label=_("Tanggal timbulnya perselisihan"))
     uraian = forms.CharField(
         label=_("Uraian perselisihan"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -53,7 +51,7 @@ class MusyawarahForm(FormPelanggaran):
         "tempat": ("P29-1", _("Isi tempat musyawarah (Pasal 29 ayat 1).")),
         "hasil": ("P29-1", _("Isi hasil musyawarah (Pasal 29 ayat 1).")),
     }
-    tanggal = forms.DateField(label=_("Tanggal musyawarah"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal musyawarah"))
     tempat = forms.CharField(label=_("Tempat"), max_length=200)
     hasil = forms.CharField(label=_("Hasil musyawarah"), widget=forms.Textarea(attrs={"rows": 2}))
     mufakat = forms.BooleanField(label=_("Tercapai mufakat"), required=False)
@@ -66,12 +64,12 @@ class SelesaikanForm(FormPelanggaran):
             _("Isi hasil penyelesaian yang dituangkan dalam berita acara (Pasal 29 ayat 3)."),
         ),
     }
-    tanggal = forms.DateField(label=_("Tanggal berita acara"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal berita acara"))
     hasil = forms.CharField(label=_("Hasil penyelesaian"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ProvinsiForm(FormPelanggaran):
-    tanggal = forms.DateField(label=_("Tanggal permohonan ke TKKSD Provinsi"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal permohonan ke TKKSD Provinsi"))
     alasan = forms.CharField(label=_("Keterangan"), required=False)
 
 
@@ -80,4 +78,4 @@ class PeraturanForm(FormPelanggaran):
 
 
 class LaporkanForm(FormPelanggaran):
-    tanggal = forms.DateField(label=_("Tanggal dilaporkan kepada Bupati"), widget=TANGGAL)
+    tanggal = TanggalField(label=_("Tanggal dilaporkan kepada Bupati"))
