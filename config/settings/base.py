@@ -30,7 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens that expire and are stored hashed (issue 19); the model is
+    # accounts.TokenApi (KNOX_TOKEN_MODEL in settings/api.py).
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",

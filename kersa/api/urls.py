@@ -3,7 +3,9 @@
 
 v1 endpoints (all need a session or ``Authorization: Token <key>``):
 
-- ``token/`` POST username/password → token
+- ``token/`` POST username/password (and an optional client ``nama``) → token and its
+  ``expiry``; ``token/logout/`` POST revokes the token used, ``token/logout-semua/`` POST
+  every token of its user
 - ``wilayah/`` (``?jenis=&provinsi=&q=``), ``wilayah/{kode}/`` with ``tetangga``
 - ``perangkat-daerah/``, ``urusan/``, ``bentuk/``, ``tujuan/`` (read-only)
 - ``ksdd/`` GET (the register's filters, paginated) / POST
@@ -64,7 +66,7 @@ from .views.rencana import IdentifikasiViewSet
 from .views.surat_kuasa import SuratKuasaViewSet
 from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
-from .views.token import TokenView
+from .views.token import TokenLogoutSemuaView, TokenLogoutView, TokenView
 
 app_name = "api"
 
@@ -103,6 +105,8 @@ router.register("tenggat", TenggatViewSet, basename="tenggat")
 
 urlpatterns = [
     path("v1/token/", TokenView.as_view(), name="token"),
+    path("v1/token/logout/", TokenLogoutView.as_view(), name="token-logout"),
+    path("v1/token/logout-semua/", TokenLogoutSemuaView.as_view(), name="token-logout-semua"),
     path("v1/ksdd/<int:pk>/dokumen/", DokumenKsddView.as_view(), name="ksdd-dokumen"),
     path(
         "v1/ksdd/<int:pk>/pemeriksaan/<str:jenis>/",
