@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "simple_history",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per response (settings/csp.py).
+    "csp.middleware.CSPMiddleware",
     # Compressed HTML on slow lines; since Django 4.2 GZipMiddleware pads each answer
     # with random bytes ("Heal The Breach"), and Django masks the CSRF token per request.
     "django.middleware.gzip.GZipMiddleware",
@@ -191,6 +194,7 @@ LOGGING = {
 }
 
 from .api import *  # noqa: E402,F403
+from .csp import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # revert would bypass the workflow guards (STACK.md)
