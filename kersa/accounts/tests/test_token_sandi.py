@@ -153,3 +153,12 @@ def test_a_key_that_is_not_text_is_401(pemeran):
     c = APIClient()
     c.credentials(HTTP_AUTHORIZATION="Token \xff\xfe")
     assert c.get("/api/v1/ksdd/").status_code == 401
+
+
+def test_expired_tokens_are_removed_when_a_new_one_is_issued(pemeran):
+    with time_machine.travel(timezone.now() - timedelta(hours=11)):
+        lama, _kunci = token_api_buat(user=pemeran.operator)
+        milik_lain, _kunci = token_api_buat(user=pemeran.operator_lain)
+    baru, _kunci = token_api_buat(user=pemeran.operator)
+    assert list(TokenApi.objects.filter(user=pemeran.operator)) == [baru]
+    assert TokenApi.objects.filter(pk=milik_lain.pk).exists()  # another user's is not touched
