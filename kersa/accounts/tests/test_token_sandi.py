@@ -162,3 +162,13 @@ def test_expired_tokens_are_removed_when_a_new_one_is_issued(pemeran):
     baru, _kunci = token_api_buat(user=pemeran.operator)
     assert list(TokenApi.objects.filter(user=pemeran.operator)) == [baru]
     assert TokenApi.objects.filter(pk=milik_lain.pk).exists()  # another user's is not touched
+
+
+def test_admin_lists_tokens_without_their_key(client, pemeran):
+    token, kunci = token_api_buat(user=pemeran.operator, nama="skrip laporan")
+    client.force_login(pemeran.admin)
+    r = client.get("/admin/accounts/tokenapi/")
+    assert r.status_code == 200
+    assert "skrip laporan" in r.content.decode() and kunci not in r.content.decode()
+    r = client.get(f"/admin/accounts/tokenapi/{token.pk}/change/")
+    assert r.status_code == 200 and kunci not in r.content.decode()
