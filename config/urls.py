@@ -8,6 +8,7 @@ from kersa.accounts.views import ResetSandiView
 urlpatterns = [
     path("", include("kersa.core.urls")),
     path("akun/password_reset/", ResetSandiView.as_view(), name="password_reset"),
+    path("akun/", include("kersa.accounts.urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("ksdd/", include("kersa.agreements.urls")),
     path("berkas/", include("kersa.documents.urls")),

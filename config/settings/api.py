@@ -1,11 +1,12 @@
 """Django REST framework and drf-spectacular (the /api/v1/ layer)."""
 
 import os
+from datetime import timedelta
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous request gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "kersa.api.auth.TokenKersa",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -42,4 +43,17 @@ SPECTACULAR_SETTINGS = {
         "StatusEnum": "kersa.agreements.choices.Status",
         "StatusTenggatEnum": "kersa.deadlines.choices.StatusTenggat",
     },
+}
+
+# API tokens (django-rest-knox, issue 19): ``Authorization: Token <key>`` as before; a
+# token lives KERSA_TOKEN_JAM hours from its issue (not renewed by use), is stored as a
+# SHA-512 digest, and is revoked by its owner (API logout or /akun/token/) or by a
+# password change (kersa.accounts.signals).
+KERSA_TOKEN_JAM = int(os.environ.get("KERSA_TOKEN_JAM", "10"))
+KNOX_TOKEN_MODEL = "accounts.TokenApi"
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=KERSA_TOKEN_JAM),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
 }

@@ -30,11 +30,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens that expire and are stored hashed (issue 19); the model is
+    # accounts.TokenApi (KNOX_TOKEN_MODEL in settings/api.py).
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "simple_history",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per response (settings/csp.py).
+    "csp.middleware.CSPMiddleware",
     # Compressed HTML on slow lines; since Django 4.2 GZipMiddleware pads each answer
     # with random bytes ("Heal The Breach"), and Django masks the CSRF token per request.
     "django.middleware.gzip.GZipMiddleware",
@@ -189,6 +194,7 @@ LOGGING = {
 }
 
 from .api import *  # noqa: E402,F403
+from .csp import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # revert would bypass the workflow guards (STACK.md)

@@ -1,9 +1,14 @@
 """Writes for users and roles."""
 
+from uuid import UUID
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
+from knox.settings import knox_settings
 
+from kersa.accounts.models import TokenApi
 from kersa.core.roles import IZIN_PERAN, Peran
 
 
@@ -44,3 +49,27 @@ def user_set_peran(*, user, peran: str) -> None:
     if peran == Peran.ADMIN:
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
+
+
+# --- API tokens (issue 19) ---------------------------------------------------------
+
+
+def token_api_buat(*, user, nama: str = "") -> tuple[TokenApi, str]:
+    """A new API token for ``user``, ending ``KERSA_TOKEN_JAM`` hours from now. Returns
+    the row and the key; the key is shown this once (only its digest is stored). The
+    user's expired tokens are removed on the way."""
+    TokenApi.objects.filter(user=user, expiry__lt=timezone.now()).delete()
+    return TokenApi.objects.create(user=user, expiry=knox_settings.TOKEN_TTL, nama=nama[:100])
+
+
+def token_api_cabut(*, user, nomor: UUID) -> bool:
+    """Revoke one token of ``user`` by its ``nomor``. Another user's token is not
+    touched (False, as for a token that does not exist)."""
+    dihapus, _rinci = TokenApi.objects.filter(user=user, nomor=nomor).delete()
+    return bool(dihapus)
+
+
+def token_api_cabut_semua(*, user) -> int:
+    """Revoke every token of ``user``; returns how many."""
+    dihapus, _rinci = TokenApi.objects.filter(user=user).delete()
+    return dihapus

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from rest_framework.authtoken.models import Token
 
+from kersa.accounts.models import TokenApi
 from kersa.core.middleware import BatasDiamMiddleware
 
 
@@ -18,7 +18,7 @@ def cabut_token_saat_sandi_berubah(sender, instance, raw=False, **kwargs):
         return
     lama = sender.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
     if lama is not None and lama != instance.password:
-        Token.objects.filter(user_id=instance.pk).delete()
+        TokenApi.objects.filter(user_id=instance.pk).delete()
 
 
 @receiver(user_logged_in)

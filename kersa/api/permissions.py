@@ -2,10 +2,13 @@
 decided by the selectors (visibility) and the services (every action)."""
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from .auth import TokenKersa as TokenAuthentication
+
 # Token first: an anonymous request is answered 401 with ``WWW-Authenticate: Token``.
+# Tokens are django-rest-knox's (they expire; issue 19), sent as ``Token <key>``.
 AUTENTIKASI = [TokenAuthentication, SessionAuthentication]
 
 

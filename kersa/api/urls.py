@@ -3,7 +3,9 @@
 
 v1 endpoints (all need a session or ``Authorization: Token <key>``):
 
-- ``token/`` POST username/password → token
+- ``token/`` POST username/password (and an optional client ``nama``) → token and its
+  ``expiry``; ``token/logout/`` POST revokes the token used, ``token/logout-semua/`` POST
+  every token of its user
 - ``wilayah/`` (``?jenis=&provinsi=&q=``), ``wilayah/{kode}/`` with ``tetangga``
 - ``perangkat-daerah/``, ``urusan/``, ``bentuk/``, ``tujuan/`` (read-only)
 - ``ksdd/`` GET (the register's filters, paginated) / POST
@@ -37,8 +39,14 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   carries its clocks under ``tenggat``
 """
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
@@ -66,7 +74,7 @@ from .views.rencana import IdentifikasiViewSet
 from .views.surat_kuasa import SuratKuasaViewSet
 from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
-from .views.token import TokenView
+from .views.token import TokenLogoutSemuaView, TokenLogoutView, TokenView
 
 app_name = "api"
 
@@ -103,8 +111,23 @@ router.register("surat-kuasa", SuratKuasaViewSet, basename="surat-kuasa")
 router.register("publik/ksdd", KsddPublikViewSet, basename="publik-ksdd")
 router.register("tenggat", TenggatViewSet, basename="tenggat")
 
+# The API docs under the Content-Security-Policy (config/settings/csp.py): Swagger UI's
+# "split" view loads its start script as a file (no inline script), but the page has a
+# <style> block and the UI sets styles inline, so style-src gains 'unsafe-inline' here
+# only. Redoc starts from an inline <script> and its styled-components insert <style>
+# elements and a web worker from a blob: URL, so its page alone allows those. Neither
+# page shows user-entered HTML: the schema is KERSA's own.
+_swagger = csp_update({"style-src": [UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema", **_MASUK)
+)
+_redoc = csp_update(
+    {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE], "worker-src": [SELF, "blob:"]}
+)(SpectacularRedocView.as_view(url_name="api:schema", **_MASUK))
+
 urlpatterns = [
     path("v1/token/", TokenView.as_view(), name="token"),
+    path("v1/token/logout/", TokenLogoutView.as_view(), name="token-logout"),
+    path("v1/token/logout-semua/", TokenLogoutSemuaView.as_view(), name="token-logout-semua"),
     path("v1/ksdd/<int:pk>/dokumen/", DokumenKsddView.as_view(), name="ksdd-dokumen"),
     path(
         "v1/ksdd/<int:pk>/pemeriksaan/<str:jenis>/",
@@ -116,6 +139,6 @@ urlpatterns = [
     path("v1/versi/<int:pk>/pdf/", UnduhPdfView.as_view(), name="versi-pdf"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(**_MASUK), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **_MASUK), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", **_MASUK), name="redoc"),
+    path("docs/", _swagger, name="docs"),
+    path("redoc/", _redoc, name="redoc"),
 ]

@@ -87,6 +87,7 @@ def test_token_endpoint_and_token_authentication(pemeran, klien):
         format="json",
     )
     assert r.status_code == 200, r.json()
+    assert set(r.json()) == {"token", "expiry"}  # issue 19: tokens expire
     token = r.json()["token"]
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert client.get(url_ksdd()).status_code == 200
