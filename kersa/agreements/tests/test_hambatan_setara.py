@@ -33,6 +33,7 @@ from kersa.agreements.models import Ksdd, LaporanGubernur
 from kersa.agreements.workflow import TRANSISI
 from kersa.api.tests.bantuan import multipart, url_ksdd
 from kersa.core.errors import RuleViolation
+from kersa.core.management.commands import muat_demo
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 
@@ -284,3 +285,17 @@ def test_p22_3_permohonan_dprd_kedua_diblokir_di_halaman_setelah_persetujuan(pem
     with pytest.raises(RuleViolation) as e:
         sk._ajukan_dprd(k, pemeran)
     assert _rules(e.value.pelanggaran) == _rules([p])
+
+
+@pytest.mark.parametrize("i", range(len(muat_demo.DEMO)))
+def test_hambatan_setara_pada_ksdd_demo(pemeran, i):
+    """The same walk over the demo KSDD (``manage.py muat_demo``), each up to its stage:
+    other forms, categories, partners and the P21-1 grounds (a burden on the public)."""
+    status, fields = muat_demo.DEMO[i]
+    data = fields()
+    if isinstance(data.get("user"), str):
+        data["user"] = getattr(pemeran, data["user"])
+    k = sk.ksdd_baru(pemeran, **data)
+    sampai = Status.MENUNGGU_TANGGAPAN if status == Status.DITOLAK else status
+    j = _jalan(pemeran, k, sampai)
+    assert j.salah == [], "\n".join(j.salah)
