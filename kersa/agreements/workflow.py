@@ -454,7 +454,11 @@ class Transisi:
 
     def hambatan_mitra(self, ksdd: Ksdd, mitra: str | None = None) -> list[Pelanggaran]:
         rule = self.rule_mitra(ksdd) if self.rule_mitra else "P13"
-        penawaran = list(ksdd.penawaran.select_related("mitra").order_by("mitra_id"))
+        penawaran = list(
+            ksdd.penawaran.select_related(
+                "mitra", "tanggapan", "permintaan_kedua", "laporan_gubernur"
+            ).order_by("mitra_id")
+        )
         if mitra is not None:
             penawaran = [p for p in penawaran if p.mitra_id == mitra]
             if not penawaran:
