@@ -370,6 +370,134 @@ def _ttd_pks(k, p):
     )
 
 
+# --- the steps that keep the status (the letters of the clocks) and the ends -------------
+# Each takes (ksdd, pemeran, **ubah) like the steps above; ``mitra`` picks the partner of
+# a letter about one offer (default: the first offer still unanswered).
+
+
+def _mitra_terbuka(k) -> str:
+    p = k.penawaran.filter(tanggapan__isnull=True).order_by("mitra_id").first()
+    return (p or k.penawaran.order_by("mitra_id").first()).mitra_id
+
+
+def rekomendasi_pleno(k, p, **ubah):
+    return services.ksdd_catat_rekomendasi_pleno(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "tanggal_rapat": _hari(40),
+            "nomor_berita_acara": "BA/03/TKKSD/2026",
+            "keputusan": Keputusan.DITERIMA,
+            "pertimbangan_persetujuan": [
+                PertimbanganPersetujuan.DALAM_PERENCANAAN,
+                PertimbanganPersetujuan.PD_SIAP,
+            ],
+            "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
+            **ubah,
+        }
+    )
+
+
+def tanggapan(k, p, **ubah):
+    """One partner's reply (accepted, or as the pleno recommended)."""
+    rek = k.rekomendasi_pleno.first()
+    return services.ksdd_catat_tanggapan(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "mitra": _mitra_terbuka(k),
+            "keputusan": rek.keputusan if rek else Keputusan.DITERIMA,
+            "nomor_surat": "000.3/77/Pem/2026",
+            "tanggal_surat": _hari(38),
+            "tanggal_diterima": _hari(36),
+            "surat": unggahan_pdf("surat-tanggapan.pdf"),
+            "alasan": "Anggaran tahun berjalan belum tersedia.",
+            **ubah,
+        }
+    )
+
+
+def permintaan_kedua(k, p, *, hari_diterima: int = 18, **ubah):
+    """The second request (P16-5 ours, P18-2 a partner's), received ``hari_diterima``
+    days ago: 18 days ago lies after the 30 days of P16-4 from the offer's receipt (50
+    days ago) and lets the 15 days of P16-6 pass by today."""
+    return services.ksdd_catat_permintaan_kedua(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "mitra": _mitra_terbuka(k),
+            "nomor_surat": "000.3/160/Pem/2026",
+            "tanggal_surat": _hari(hari_diterima + 1),
+            "tanggal_diterima": _hari(hari_diterima),
+            **ubah,
+        }
+    )
+
+
+def laporan_gubernur(k, p, **ubah):
+    return services.ksdd_catat_laporan_gubernur(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "mitra": _mitra_terbuka(k),
+            "nomor_surat": "000.3/170/Pem/2026",
+            "tanggal_surat": _hari(0),
+            **ubah,
+        }
+    )
+
+
+def _surat_dprd(service, nomor: str, hari_diterima: int):
+    def langkah(k, p, **ubah):
+        return service(
+            **{
+                "ksdd": k,
+                "user": p.sekretariat,
+                "nomor_surat": nomor,
+                "tanggal_surat": _hari(hari_diterima + 1),
+                "tanggal_diterima": _hari(hari_diterima),
+                **ubah,
+            }
+        )
+
+    return langkah
+
+
+jawaban_dprd = _surat_dprd(services.ksdd_catat_jawaban_dprd, "170/20/DPRD/2026", 13)
+telaahan_dprd = _surat_dprd(services.ksdd_catat_telaahan_dprd, "170/21/DPRD/2026", 12)
+tindak_lanjut_telaahan = _surat_dprd(
+    services.ksdd_catat_tindak_lanjut_telaahan, "100.3/230/Pem/2026", 11
+)
+
+
+def penolakan_dprd(k, p, **ubah):
+    return services.ksdd_catat_penolakan_dprd(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "nomor_surat": "170/25/DPRD/2026",
+            "tanggal_surat": _hari(12),
+            "tanggal_diterima": _hari(11),
+            "penandatangan": "Ketua DPRD Kabupaten Barito Selatan",
+            "alasan": "Rancangan PKS belum memuat rincian pembiayaan.",
+            "surat": unggahan_pdf("penolakan-dprd.pdf"),
+            **ubah,
+        }
+    )
+
+
+def batalkan(k, p, **ubah):
+    return services.ksdd_batalkan(
+        **{"ksdd": k, "user": p.sekretariat, "alasan": "Mitra mengundurkan diri.", **ubah}
+    )
+
+
+def akhiri(k, p, **ubah):
+    return services.ksdd_akhiri(
+        **{"ksdd": k, "user": p.sekretariat, "alasan": "Tujuan kerja sama tercapai.", **ubah}
+    )
+
+
 LANGKAH = {
     Status.PENYUSUNAN_KAK: _ajukan,
     Status.KAK_DIAJUKAN: _petunjuk,

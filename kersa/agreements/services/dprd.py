@@ -32,35 +32,12 @@ from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berk
 
 
 def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggaran]:
-    """P22-3: a second request while an approval (signed or deemed) stands is refused;
-    after a refusal, a new request restarts the P22 chain, received after the refusal."""
+    """P22-3: after a refusal, a new request restarts the P22 chain, received after the
+    refusal. (No new request while one is pending or an approval stands: the table's
+    precondition ``workflow._permohonan_lalu_selesai``, run by langkah().)"""
     terakhir = k.permohonan_dprd.first()
-    if terakhir is None:
-        return []
-    if hasattr(terakhir, "persetujuan"):
-        return [
-            Pelanggaran(
-                "P22-3",
-                _(
-                    "Persetujuan DPRD atas permohonan %(n)s masih berlaku; permohonan "
-                    "Persetujuan DPRD kedua tidak dapat diajukan (Pasal 22 ayat 3)."
-                )
-                % {"n": terakhir.nomor_surat},
-            )
-        ]
-    penolakan = getattr(terakhir, "penolakan", None)
-    if penolakan is None:
-        return [
-            Pelanggaran(
-                "P22-3",
-                _(
-                    "Permohonan %(n)s belum dijawab DPRD dengan persetujuan atau penolakan; "
-                    "permohonan baru tidak dapat diajukan (Pasal 22 ayat 3)."
-                )
-                % {"n": terakhir.nomor_surat},
-            )
-        ]
-    if tanggal_diterima and tanggal_diterima < penolakan.tanggal_diterima:
+    penolakan = getattr(terakhir, "penolakan", None) if terakhir else None
+    if penolakan and tanggal_diterima and tanggal_diterima < penolakan.tanggal_diterima:
         return [
             Pelanggaran(
                 "P22-3",
@@ -279,19 +256,9 @@ def ksdd_catat_jawaban_dprd(
     letter of its own that meets the P22-1b clock and nothing else (the review of
     P22-1c is ``catat_telaahan_dprd``). Status unchanged."""
     with langkah(ksdd=ksdd, nama="catat_jawaban_dprd", user=user, versi=versi) as step:
+        # Request open and not refused, no answer yet (P22-1b): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1b")
-        found = _belum_ditolak(permohonan, "P22-1b")
-        if hasattr(permohonan, "jawaban"):
-            found.append(
-                Pelanggaran(
-                    "P22-1b",
-                    _(
-                        "Jawaban pimpinan DPRD atas permohonan ini sudah dicatat (Pasal 22 "
-                        "ayat 1 huruf b)."
-                    ),
-                )
-            )
-        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
+        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
         found += _urutan_tanggal(
             permohonan.tanggal_diterima,
             tanggal_surat,
@@ -338,18 +305,9 @@ def ksdd_catat_penolakan_dprd(
     chain); "berakhir": the KSDD ends as refused (DITOLAK)."""
     with langkah(ksdd=ksdd, nama="catat_penolakan_dprd", user=user, versi=versi) as step:
         k = step.ksdd
+        # Request open, not refused, not approved (P22-3): the table's preconditions.
         permohonan = _permohonan_terbuka(k, "P22-3")
-        found = _belum_ditolak(permohonan, "P22-3")
-        if hasattr(permohonan, "persetujuan"):
-            found.append(
-                Pelanggaran(
-                    "P22-3",
-                    _(
-                        "Persetujuan DPRD atas permohonan ini sudah dicatat; penolakan tidak "
-                        "dapat dicatat sesudahnya (Pasal 22 ayat 3)."
-                    ),
-                )
-            )
+        found = []
         if lanjutan not in LANJUTAN_PENOLAKAN:
             found.append(
                 Pelanggaran(
@@ -426,13 +384,9 @@ def ksdd_catat_telaahan_dprd(
     (P22-3 is met) and the Bupati follows it up within 15 working days (starts P22-1d).
     Status unchanged."""
     with langkah(ksdd=ksdd, nama="catat_telaahan_dprd", user=user, versi=versi) as step:
+        # Request open and not refused, no review yet (P22-1c): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1c")
-        found = _belum_ditolak(permohonan, "P22-1c")
-        if hasattr(permohonan, "telaahan"):
-            found.append(
-                Pelanggaran("P22-1c", _("Telaahan DPRD atas permohonan ini sudah dicatat."))
-            )
-        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
+        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
         found += _urutan_tanggal(
             permohonan.tanggal_diterima,
             tanggal_surat,
@@ -471,31 +425,17 @@ def ksdd_catat_tindak_lanjut_telaahan(
     DPRD approves within 15 working days of receipt (starts P22-1e), or the approval is
     deemed given (P22-1f). Status unchanged."""
     with langkah(ksdd=ksdd, nama="catat_tindak_lanjut_telaahan", user=user, versi=versi) as step:
+        # Request open and not refused, review recorded, no follow-up yet (P22-1d): the
+        # table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1d")
-        telaahan = getattr(permohonan, "telaahan", None)
-        found = _belum_ditolak(permohonan, "P22-1d")
-        if telaahan is None:
-            found.append(
-                Pelanggaran(
-                    "P22-1d",
-                    _(
-                        "Bupati menindaklanjuti hasil kajian DPRD atas rancangan PKS (Pasal 22 "
-                        "ayat 1 huruf d); telaahan DPRD belum dicatat."
-                    ),
-                )
-            )
-        if hasattr(permohonan, "tindak_lanjut"):
-            found.append(
-                Pelanggaran("P22-1d", _("Tindak lanjut atas telaahan DPRD sudah dicatat."))
-            )
-        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
-        if telaahan is not None:
-            found += _urutan_tanggal(
-                telaahan.tanggal_diterima,
-                tanggal_surat,
-                _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
-                "tanggal_surat",
-            )
+        telaahan = permohonan.telaahan
+        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
+        found += _urutan_tanggal(
+            telaahan.tanggal_diterima,
+            tanggal_surat,
+            _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
+            "tanggal_surat",
+        )
         tolak_jika(found)
         TindakLanjutTelaahan.objects.create(
             permohonan=permohonan,

@@ -28,7 +28,7 @@ from ..models import (
     RekomendasiPleno,
     Tanggapan,
 )
-from ..workflow import langkah
+from ..workflow import batas_hari_kalender, langkah
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
@@ -228,26 +228,12 @@ def ksdd_catat_tanggapan(
     """The reply to an offer. A partner's reply to ours (P16-4); or our reply to a
     partner's offer, only as TKKSD's Rapat Pleno recommended (P18-1, P18-3).
     Accepted by every partner: on to penyusunan KB. Rejected: the KSDD ends."""
-    with langkah(ksdd=ksdd, nama="catat_tanggapan", user=user, versi=versi) as step:
+    # The offer exists and is not answered yet (P16-4): Transisi.prasyarat_mitra, run by
+    # langkah() for this ``mitra``.
+    with langkah(ksdd=ksdd, nama="catat_tanggapan", user=user, versi=versi, mitra=mitra) as step:
         k = step.ksdd
-        penawaran = k.penawaran.select_related("mitra").filter(mitra_id=mitra).first()
+        penawaran = _penawaran_mitra(k, mitra, "P16-4")
         found = []
-        if penawaran is None:
-            raise RuleViolation(
-                Pelanggaran(
-                    "P16-4",
-                    _("Tidak ada penawaran kepada/dari %s pada KSDD ini.") % mitra,
-                    field="mitra",
-                )
-            )
-        if hasattr(penawaran, "tanggapan"):
-            found.append(
-                Pelanggaran(
-                    "P16-4",
-                    _("Tanggapan %s sudah dicatat.") % penawaran.mitra.nama_lengkap,
-                    field="mitra",
-                )
-            )
         if keputusan not in Keputusan.values:
             found.append(
                 Pelanggaran("P16-4", _("Tanggapan harus menerima atau menolak."), field="keputusan")
@@ -337,12 +323,7 @@ def _penawaran_mitra(k: Ksdd, mitra: str, rule: str) -> Penawaran:
     return penawaran
 
 
-def _batas_hari_kalender(rule: str, mulai: dt.date) -> dt.date:
-    from kersa.deadlines.definisi import DEFINISI
-    from kersa.deadlines.kalender import Kalender
-
-    d = DEFINISI[rule]
-    return Kalender({}).jatuh_tempo(d.satuan, mulai, d.panjang)
+_batas_hari_kalender = batas_hari_kalender
 
 
 def _surat_opsional(step, upload, user):
@@ -369,31 +350,18 @@ def ksdd_catat_permintaan_kedua(
     with the date the partner received it (starts P16-6); or a partner's to us, with the
     date we received it (starts P18-2: the Bupati answers within 15 working days).
     The status does not change."""
-    with langkah(ksdd=ksdd, nama="catat_permintaan_kedua", user=user, versi=versi) as step:
+    # The offer exists, is unanswered, has no second request yet, and (ours) its 30 days
+    # have passed as of today (P16-5, P18-2): Transisi.prasyarat_mitra, run by langkah().
+    # Here only what the form sends: the letter's date after those 30 days.
+    with langkah(
+        ksdd=ksdd, nama="catat_permintaan_kedua", user=user, versi=versi, mitra=mitra
+    ) as step:
         k = step.ksdd
         keluar = k.pemrakarsa == Pemrakarsa.DAERAH
         rule = "P16-5" if keluar else "P18-2"
         penawaran = _penawaran_mitra(k, mitra, rule)
         nama = penawaran.mitra.nama_lengkap
-        found = []
-        if hasattr(penawaran, "tanggapan"):
-            found.append(
-                Pelanggaran(
-                    rule,
-                    _("Penawaran %s sudah ditanggapi; permintaan tanggapan kedua tidak diperlukan.")
-                    % nama,
-                    field="mitra",
-                )
-            )
-        if hasattr(penawaran, "permintaan_kedua"):
-            found.append(
-                Pelanggaran(
-                    rule,
-                    _("Permintaan tanggapan kedua untuk %s sudah dicatat.") % nama,
-                    field="mitra",
-                )
-            )
-        found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal surat diterima"))
+        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal surat diterima"))
         if keluar:
             batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
             if tanggal_surat <= batas:
@@ -457,57 +425,31 @@ def ksdd_catat_laporan_gubernur(
     """The Bupati's report to the Gubernur as Wakil Pemerintah Pusat: a partner has still
     not answered 15 calendar days after receiving the second request (P16-6). The
     status does not change; the KSDD may then be cancelled or still answered."""
-    with langkah(ksdd=ksdd, nama="catat_laporan_gubernur", user=user, versi=versi) as step:
+    # The offer is unanswered, not reported before, its second request recorded and that
+    # request's 15 days passed as of today (P16-6): Transisi.prasyarat_mitra, run by
+    # langkah() and by the KSDD page. Here only the letter's own date.
+    with langkah(
+        ksdd=ksdd, nama="catat_laporan_gubernur", user=user, versi=versi, mitra=mitra
+    ) as step:
         k = step.ksdd
         penawaran = _penawaran_mitra(k, mitra, "P16-6")
         nama = penawaran.mitra.nama_lengkap
-        kedua = getattr(penawaran, "permintaan_kedua", None)
+        kedua = penawaran.permintaan_kedua
         found = _tanggal_lampau(tanggal_surat, _("Tanggal surat laporan"), "tanggal_surat")
-        if hasattr(penawaran, "tanggapan"):
-            found.append(
-                Pelanggaran(
-                    "P16-6",
-                    _("Penawaran %s sudah ditanggapi; laporan kepada Gubernur tidak diperlukan.")
-                    % nama,
-                    field="mitra",
-                )
-            )
-        if hasattr(penawaran, "laporan_gubernur"):
-            found.append(
-                Pelanggaran(
-                    "P16-6",
-                    _("Laporan kepada Gubernur tentang %s sudah dicatat.") % nama,
-                    field="mitra",
-                )
-            )
-        if kedua is None:
+        batas = _batas_hari_kalender("P16-6", kedua.tanggal_diterima)
+        if tanggal_surat <= batas:
             found.append(
                 Pelanggaran(
                     "P16-6",
                     _(
-                        "Bupati melapor kepada Gubernur bila mitra tetap tidak menanggapi 15 hari "
-                        "kalender sejak permintaan tanggapan kedua (Pasal 16 ayat 6); permintaan "
-                        "tanggapan kedua kepada %s belum dicatat."
+                        "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
+                        "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
+                        "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
                     )
-                    % nama,
-                    field="mitra",
+                    % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
+                    field="tanggal_surat",
                 )
             )
-        else:
-            batas = _batas_hari_kalender("P16-6", kedua.tanggal_diterima)
-            if tanggal_surat <= batas:
-                found.append(
-                    Pelanggaran(
-                        "P16-6",
-                        _(
-                            "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
-                            "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
-                            "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
-                        )
-                        % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
-                        field="tanggal_surat",
-                    )
-                )
         tolak_jika(found)
         LaporanGubernur.objects.create(
             penawaran=penawaran,

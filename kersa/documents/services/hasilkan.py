@@ -136,6 +136,20 @@ def _periksa(ksdd: Ksdd, jenis: str, mitra: Wilayah | None) -> None:
             )
     elif mitra is not None:
         raise _tolak("P13", _("Dokumen ini tidak ditujukan kepada satu daerah mitra."), "mitra")
+    langkah = _LANGKAH_SURAT.get(jenis)
+    if langkah:
+        from kersa.agreements.workflow import TRANSISI
+
+        hambatan = TRANSISI[langkah].hambatan_penuh(ksdd, mitra.kode if mitra else None)
+        if hambatan:
+            raise RuleViolation(hambatan)
+
+
+# A letter that records a step is generated only when that step's preconditions hold, the
+# very check the step's service runs (workflow.Transisi.hambatan): the report to the
+# Gubernur only once the second request is recorded and its 15 days have passed, for an
+# offer still unanswered and not reported before (P16-6).
+_LANGKAH_SURAT = {JenisDokumen.LAPORAN_GUBERNUR: "catat_laporan_gubernur"}
 
 
 def _judul(ksdd: Ksdd, jenis: str, mitra: Wilayah | None) -> str:

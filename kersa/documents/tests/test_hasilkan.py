@@ -13,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.agreements.models import Kak
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.agreements.skenario import ke_status, ksdd_baru, permintaan_kedua
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import JENIS_REKAMAN, AsalVersi, JenisDokumen
 from kersa.documents.konteks import jenis_berlaku, lambang_garuda, lambang_placeholder
@@ -76,6 +76,8 @@ def test_every_kind_generates_along_the_workflow(pemeran):
         k = ke_status(k, status, pemeran)
         for jenis in kinds:
             mitra = bartim if jenis in pilihan_hasilkan(k)["jenis_per_mitra"] else None
+            if jenis == JenisDokumen.LAPORAN_GUBERNUR:
+                permintaan_kedua(k, pemeran)  # P16-6: reported only after the second request
             versi, doc = _buat(k, jenis, sek, mitra=mitra)
             assert versi.asal == AsalVersi.DIHASILKAN and versi.nomor == 1
             assert versi.dokumen.nomor and versi.dokumen.nomor in teks(doc)
@@ -154,10 +156,39 @@ def test_p16_5_and_p16_6_letters_cite_the_offer(pemeran, ksdd):
     isi = teks(doc)
     assert penawaran.nomor_surat in isi
     assert "15 (lima belas) hari kalender" in isi and "Pasal 16 ayat (5)" in isi
+    permintaan_kedua(k, pemeran)
     _, doc = _buat(k, JenisDokumen.LAPORAN_GUBERNUR, pemeran.sekretariat, mitra=bartim)
     isi = teks(doc)
     assert "Yth. Gubernur Kalimantan Tengah" in isi
     assert "Wakil Pemerintah Pusat" in isi and "Pasal 16 ayat (6)" in isi
+
+
+def test_p16_6_report_letter_refused_until_its_step_may_be_taken(pemeran, ksdd):
+    """P16-6: the report to the Gubernur is generated only when the step "Catat laporan
+    kepada Gubernur" has no blocker (the same check its service runs): not before the
+    second request is recorded, not within its 15 calendar days."""
+    k = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+    bartim = Wilayah.objects.get(kode="62.13")
+
+    def buat():
+        return dokumen_hasilkan(
+            ksdd=k, jenis=JenisDokumen.LAPORAN_GUBERNUR, user=pemeran.sekretariat, mitra=bartim
+        )
+
+    with pytest.raises(RuleViolation) as e:
+        buat()
+    assert e.value.rule == "P16-6"
+    assert "permintaan tanggapan kedua kepada Kabupaten Barito Timur belum dicatat" in str(e.value)
+    # Received 5 days ago (5 April 2026): the 15 days run to 20 April 2026.
+    permintaan_kedua(k, pemeran, hari_diterima=5)
+    with pytest.raises(RuleViolation) as e:
+        buat()
+    assert e.value.rule == "P16-6"
+    assert "(05-04-2026)" in str(e.value) and "setelah 20-04-2026" in str(e.value)
+    assert not Dokumen.objects.filter(ksdd=k, jenis=JenisDokumen.LAPORAN_GUBERNUR).exists()
+    with time_machine.travel(dt.datetime(2026, 4, 21, 9, 0), tick=False):
+        versi = buat()
+    assert versi.dokumen.jenis == JenisDokumen.LAPORAN_GUBERNUR
 
 
 def test_p11_2_kb_carries_garuda_centred_at_top(pemeran, ksdd):
