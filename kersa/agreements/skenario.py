@@ -486,6 +486,26 @@ def penolakan_dprd(k, p, **ubah):
     )
 
 
+def persetujuan_dprd_perubahan(k, p, **ubah):
+    """P25-7: DPRD approves an amendment that adds a burden, proposed after the PKS was
+    signed (3 days ago in ``_ttd_pks``)."""
+    return services.ksdd_catat_persetujuan_dprd_perubahan(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "perihal": "Penambahan layanan ambulans rujukan malam hari",
+            "nomor_usulan": "100.3/260/Pem/2026",
+            "tanggal_usulan": _hari(2),
+            "nomor": "170/31/DPRD/2026",
+            "tanggal": _hari(1),
+            "penandatangan_nama": "H. Ahmad Fauzan, S.H.",
+            "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
+            "surat": unggahan_pdf("persetujuan-dprd-perubahan.pdf"),
+            **ubah,
+        }
+    )
+
+
 def batalkan(k, p, **ubah):
     return services.ksdd_batalkan(
         **{"ksdd": k, "user": p.sekretariat, "alasan": "Mitra mengundurkan diri.", **ubah}

@@ -69,6 +69,7 @@ LANGKAH: dict[str, list[tuple[str, object]]] = {
     "catat_penolakan_dprd": [("", sk.penolakan_dprd)],
     "sepakati_rancangan_pks": [("", sk._rancangan_pks)],
     "tandatangani_pks": [("", sk._ttd_pks)],
+    "catat_persetujuan_dprd_perubahan": [("", sk.persetujuan_dprd_perubahan)],
     "akhiri": [("", sk.akhiri)],
     "batalkan": [("", sk.batalkan)],
 }
