@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    # History the database keeps: triggers refuse UPDATE/DELETE of history rows (PostgreSQL).
+    "pgtrigger",
     "axes",
     "kersa.core",
     "kersa.accounts",

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from kersa.core.riwayat import HistoricalRecordsTetap
 
 from ..choices import JenisNaskah, KedudukanPenandatangan, Keputusan, KriteriaTelaah
 
@@ -247,7 +248,7 @@ class Naskah(models.Model):
     )
     berkas_ditandatangani = _berkas(_("naskah yang ditandatangani"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         verbose_name = _("naskah kerja sama")
@@ -466,7 +467,7 @@ class SuratKuasa(models.Model):
     )
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         ordering = ["-tanggal"]
