@@ -150,9 +150,11 @@ def versi_tambah(
     partner's draft accepted as is: ``disepakati``) becomes a new version of the same
     stored file. Nothing is ever updated or deleted: a correction is a new version.
     """
+    ukuran = None
     if upload is not None:
         data = upload.read()
         nama = getattr(upload, "name", "") or "berkas"
+        ukuran = getattr(upload, "size", None)
     if data is None:
         raise RuleViolation(Pelanggaran("P26", _("Pilih berkas versi."), field="berkas"))
     nama = nama or "berkas"
@@ -168,7 +170,7 @@ def versi_tambah(
             raise PermissionDenied(_("Anda tidak berwenang menambah versi dokumen ini."))
         if asal == AsalVersi.PERUBAHAN:
             _cek_perubahan(dok, menambah_beban=menambah_beban, persetujuan_dprd=persetujuan_dprd)
-        periksa_berkas(nama, data)  # a bad file is refused before anything else
+        periksa_berkas(nama, data, ukuran)  # a bad file is refused before anything else
         sha = hashlib.sha256(data).hexdigest()
         terakhir = _terakhir(dok)
         if terakhir is not None and terakhir.berkas.sha256 == sha:
