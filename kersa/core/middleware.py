@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -118,11 +119,13 @@ class BatasUkuranPermintaanMiddleware:
             if ukuran <= settings.KERSA_MAX_BODY_UNGGAH and _masuk(request)
             else settings.KERSA_MAX_BODY
         )
-        pesan = str(self.pesan) % {
-            "ukuran": ukuran / 1e6,
-            "batas": batas / 1e6,
-            "berkas": settings.KERSA_MAX_UPLOAD_BYTES / 1e6,
-        }
+        # Before LocaleMiddleware: Bahasa Indonesia, whatever the thread served last.
+        with translation.override(settings.LANGUAGE_CODE):
+            pesan = str(self.pesan) % {
+                "ukuran": ukuran / 1e6,
+                "batas": batas / 1e6,
+                "berkas": settings.KERSA_MAX_UPLOAD_BYTES / 1e6,
+            }
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": pesan}, status=413)
         return HttpResponse(pesan, status=413, content_type="text/plain; charset=utf-8")
