@@ -332,3 +332,17 @@ def test_a_too_large_file_through_the_page_is_cut_and_refused(
     )
     assert "Berkas terlalu besar (2.5 MB); paling besar 1 MB. [P26]" in resp.content.decode()
     _nothing_left()
+
+
+@pytest.mark.parametrize("url", ["/akun/login/", "/api/v1/token/"])
+def test_a_claimed_500_mb_body_is_refused_before_it_is_read(client, url):
+    """The length the client announces decides: nothing of the body is read or spooled."""
+    r = client.post(
+        url,
+        data=b"--x\r\n",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(500 * 1024 * 1024),
+    )
+    assert r.status_code == 413
+    teks = r.json()["detail"] if url.startswith("/api/") else r.content.decode()
+    assert teks.startswith("Permintaan terlalu besar (524.3 MB); paling besar 1.0 MB.")
