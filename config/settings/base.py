@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    # History the database keeps: triggers refuse UPDATE/DELETE of history rows (PostgreSQL).
+    "pgtrigger",
     "axes",
     "kersa.core",
     "kersa.accounts",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "kersa.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A body larger than allowed is refused with 413 before anything reads it.
+    "kersa.core.middleware.BatasUkuranPermintaanMiddleware",
     # Bahasa Indonesia unless the user chose English with the switch (not the browser).
     "kersa.core.middleware.BahasaIndonesiaDahuluMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -183,8 +187,22 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="KERSA <kersa@localhost>"
 KERSA_HOME_REGION = env("KERSA_HOME_REGION", default="62.04")
 # Largest upload accepted for a letter or attachment (bytes).
 KERSA_MAX_UPLOAD_BYTES = env.int("KERSA_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = KERSA_MAX_UPLOAD_BYTES + 1024 * 1024
+# Bounded request bodies (issue 19; docs/deployment.md). A body other than a signed-in
+# user's multipart upload is at most KERSA_MAX_BODY (413 otherwise, before it is read);
+# an upload at most KERSA_MAX_BODY_UNGGAH (the most files a form takes, 4 for the KAK,
+# of the limit each, and the fields).
+KERSA_MAX_BODY = env.int("KERSA_MAX_BODY", default=1024 * 1024)
+KERSA_MAX_BODY_UNGGAH = env.int(
+    "KERSA_MAX_BODY_UNGGAH", default=4 * KERSA_MAX_UPLOAD_BYTES + 1024 * 1024
+)
+# Form fields and JSON bodies held in memory; files are streamed by the handlers below.
+DATA_UPLOAD_MAX_MEMORY_SIZE = KERSA_MAX_BODY
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Small requests in memory; larger files to a temporary file cut at the limit + 1 byte.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "kersa.documents.unggah.BerkasTerbatasUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

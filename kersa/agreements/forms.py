@@ -90,7 +90,7 @@ class BerkasField(forms.FileField):
             isi = upload.read()
             upload.seek(0)
             try:
-                periksa_berkas(upload.name, isi)
+                periksa_berkas(upload.name, isi, getattr(upload, "size", None))
             except RuleViolation as exc:
                 raise forms.ValidationError(
                     [pesan_pelanggaran(p) for p in exc.pelanggaran]

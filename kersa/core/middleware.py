@@ -5,7 +5,8 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,6 +72,82 @@ class TolakKarakterNulMiddleware:
 
 def _nul_dalam(data) -> bool:
     return any(NUL in kunci or any(NUL in v for v in nilai) for kunci, nilai in data.lists())
+
+
+class BatasUkuranPermintaanMiddleware:
+    """Bounded request bodies (issue 19), judged from ``Content-Length`` before any byte
+    of the body is read (CSRF, the NUL check and the parsers read it later):
+
+    - up to ``KERSA_MAX_BODY`` (1 MB): any request (login forms, JSON);
+    - up to ``KERSA_MAX_BODY_UNGGAH``: a multipart upload of a signed-in user (session,
+      or an API token that exists for an active user);
+    - anything else: 413 with a message (JSON on ``/api/``), e.g. an anonymous 500 MB
+      POST to ``/akun/login/`` or ``/api/v1/token/``.
+
+    Files inside an accepted upload are cut at the limit while read
+    (``kersa.documents.unggah.BerkasTerbatasUploadHandler``). Place it after
+    ``SessionMiddleware`` and before anything that reads ``request.POST``/``body``.
+    """
+
+    pesan = _(
+        "Permintaan terlalu besar (%(ukuran).1f MB); paling besar %(batas).1f MB. Berkas "
+        "hanya dapat diunggah setelah masuk, paling besar %(berkas).0f MB per berkas."
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            ukuran = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            ukuran = 0  # Django reads no body without a valid length
+        if ukuran > settings.KERSA_MAX_BODY and not self._boleh_besar(request, ukuran):
+            return self._tolak(request, ukuran)
+        return self.get_response(request)
+
+    def _boleh_besar(self, request, ukuran: int) -> bool:
+        if ukuran > settings.KERSA_MAX_BODY_UNGGAH:
+            return False
+        if not request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data"):
+            return False
+        return _masuk(request)
+
+    def _tolak(self, request, ukuran: int):
+        batas = (
+            settings.KERSA_MAX_BODY_UNGGAH
+            if ukuran <= settings.KERSA_MAX_BODY_UNGGAH and _masuk(request)
+            else settings.KERSA_MAX_BODY
+        )
+        # Before LocaleMiddleware: Bahasa Indonesia, whatever the thread served last.
+        with translation.override(settings.LANGUAGE_CODE):
+            pesan = str(self.pesan) % {
+                "ukuran": ukuran / 1e6,
+                "batas": batas / 1e6,
+                "berkas": settings.KERSA_MAX_UPLOAD_BYTES / 1e6,
+            }
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": pesan}, status=413)
+        return HttpResponse(pesan, status=413, content_type="text/plain; charset=utf-8")
+
+
+def _masuk(request) -> bool:
+    """A signed-in user (session) or a valid API token, without reading the body."""
+    if getattr(request, "_kersa_masuk", None) is not None:
+        return request._kersa_masuk
+    from django.contrib.auth import get_user
+
+    masuk = False
+    if hasattr(request, "session"):
+        masuk = get_user(request).is_authenticated
+    if not masuk:
+        kata = request.META.get("HTTP_AUTHORIZATION", "").split()
+        if len(kata) == 2 and kata[0].lower() == "token":
+            from rest_framework.authtoken.models import Token
+
+            masuk = Token.objects.filter(key=kata[1], user__is_active=True).exists()
+    request._kersa_masuk = masuk
+    return masuk
 
 
 class PermissionsPolicyMiddleware:

@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.riwayat import riwayat_tetap
+
 from .choices import Akibat, JenisHari, Satuan, StatusTenggat
 
 __all__ = ["HariLibur", "Tenggat", "RiwayatTenggat", "Tugas"]
@@ -119,7 +121,7 @@ class RiwayatTenggat(models.Model):
     """Every change of a clock's state is a row: from, to, by whom (empty: the
     system), why, and the KSDD step that caused it."""
 
-    tenggat = models.ForeignKey(Tenggat, on_delete=models.CASCADE, related_name="riwayat")
+    tenggat = models.ForeignKey(Tenggat, on_delete=models.PROTECT, related_name="riwayat")
     dari = models.CharField(_("dari"), max_length=12, choices=StatusTenggat.choices, blank=True)
     ke = models.CharField(_("ke"), max_length=12, choices=StatusTenggat.choices)
     waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
@@ -139,6 +141,7 @@ class RiwayatTenggat(models.Model):
         ordering = ["waktu", "id"]
         verbose_name = _("riwayat tenggat")
         verbose_name_plural = _("riwayat tenggat")
+        triggers = [riwayat_tetap()]  # P13: written once
 
     def __str__(self) -> str:
         return f"{self.tenggat_id}: {self.dari} → {self.ke}"

@@ -3,8 +3,9 @@ never changed nor deleted through the ORM (Pasal 26; P26, P25-3…6: amendments 
 versions, never overwrites). A correction is a new version.
 
 The guard covers ``save()`` of an existing row, ``delete()`` of an instance and the
-bulk ``update()`` / ``delete()`` of a queryset. Deleting the KSDD a file belongs to
-(an administrator's clean-up) still cascades at the SQL level.
+bulk ``update()`` / ``delete()`` of a queryset. The KSDD a file belongs to is itself
+never deleted once it has history (P13: cancelled, not deleted; the history's foreign
+key is PROTECT and PostgreSQL refuses a DELETE of history rows).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import Kategori
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 from .choices import ForumProvinsi, Prioritas, StatusIdentifikasi
 
@@ -100,6 +101,7 @@ class RiwayatIdentifikasi(RiwayatStatus):
         ordering = ["identifikasi_id", "pada", "id"]
         verbose_name = _("riwayat identifikasi")
         verbose_name_plural = _("riwayat identifikasi")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class ButirRencana(models.Model):

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from kersa.core.riwayat import HistoricalRecordsTetap
 
 from .choices import JenisWilayah
 
@@ -123,7 +124,7 @@ class PerangkatDaerah(models.Model):
     )
     aktif = models.BooleanField(_("aktif"), default=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         ordering = ["nama"]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 from .choices import JenisLaporanTkksd, Semester, StatusLaporan, StatusProses
 
@@ -118,6 +119,7 @@ class RiwayatLaporanSemester(RiwayatStatus):
         ordering = ["laporan_id", "pada", "id"]
         verbose_name = _("riwayat laporan semester")
         verbose_name_plural = _("riwayat laporan semester")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class ProsesLaporan(_Periode):
@@ -228,3 +230,4 @@ class RiwayatLaporanTkksd(RiwayatStatus):
         ordering = ["laporan_id", "pada", "id"]
         verbose_name = _("riwayat laporan TKKSD")
         verbose_name_plural = _("riwayat laporan TKKSD")
+        triggers = [riwayat_tetap()]  # P13: written once

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from kersa.core.errors import Pelanggaran, RuleViolation
+from kersa.core.riwayat import HistoricalRecordsTetap
 
 from ..choices import (
     STATUS_AKHIR,
@@ -17,6 +19,28 @@ from ..choices import (
 )
 
 __all__ = ["Ksdd", "Kak", "BantuanPendanaan", "NomorRegisterTahun"]
+
+
+def tolak_hapus_ksdd() -> RuleViolation:
+    """P13: a KSDD with history is cancelled (``batalkan``), never deleted."""
+    return RuleViolation(
+        Pelanggaran(
+            "P13",
+            _(
+                "KSDD yang sudah memiliki riwayat tidak dapat dihapus: KSDD dibatalkan "
+                "(langkah batalkan), bukan dihapus, agar setiap tahapnya tetap tercatat "
+                "(Pasal 13)."
+            ),
+        )
+    )
+
+
+class KsddQuerySet(models.QuerySet):
+    def delete(self):
+        """P13: refused when any of the KSDD has history (the FK is PROTECT too)."""
+        if self.filter(riwayat__isnull=False).exists():
+            raise tolak_hapus_ksdd()
+        return super().delete()
 
 
 class Ksdd(models.Model):
@@ -141,7 +165,9 @@ class Ksdd(models.Model):
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True, db_index=True)
     diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["versi", "diubah_pada"])
+    history = HistoricalRecordsTetap(excluded_fields=["versi", "diubah_pada"])
+
+    objects = KsddQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dibuat_pada"]
@@ -184,6 +210,12 @@ class Ksdd(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomor_register} — {self.judul}"
+
+    def delete(self, *args, **kwargs):
+        """P13: a KSDD with history is cancelled, never deleted."""
+        if self.pk and self.riwayat.exists():
+            raise tolak_hapus_ksdd()
+        return super().delete(*args, **kwargs)
 
     @property
     def tahap(self) -> str | None:
@@ -231,7 +263,7 @@ class Kak(models.Model):
     analisis_dampak = models.TextField(_("analisis dampak sosial dan lingkungan"), blank=True)
     pembiayaan = models.TextField(_("pembiayaan"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         verbose_name = _("kerangka acuan kerja")

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from kersa.core.riwayat import HistoricalRecordsTetap
 
 from ..choices import JenisNaskah, KedudukanPenandatangan, Keputusan, KriteriaTelaah
 
@@ -255,7 +256,7 @@ class Naskah(models.Model):
         help_text=_("Pasal 22 ayat (2): perbedaan materiil dari rancangan PKS yang dimohonkan."),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         verbose_name = _("naskah kerja sama")
@@ -480,7 +481,7 @@ class SuratKuasa(models.Model):
     )
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecordsTetap()
 
     class Meta:
         ordering = ["-tanggal"]

@@ -38,7 +38,7 @@ def berkas_unggah(*, ksdd, jenis: str, upload, user) -> Berkas:
     """Check an uploaded file by content and store it as an immutable Berkas."""
     data = upload.read()
     nama = getattr(upload, "name", "") or "berkas"
-    content_type = periksa_berkas(nama, data)
+    content_type = periksa_berkas(nama, data, getattr(upload, "size", None))
     berkas = Berkas(
         ksdd=ksdd,
         jenis=jenis,

@@ -186,9 +186,11 @@ def versi_tambah(
     recorded DPRD approval of it (P25-7; ``persetujuan_perubahan`` names one, else the
     earliest unused one of the KSDD is taken), which the new version points to.
     """
+    ukuran = None
     if upload is not None:
         data = upload.read()
         nama = getattr(upload, "name", "") or "berkas"
+        ukuran = getattr(upload, "size", None)
     if data is None:
         raise RuleViolation(Pelanggaran("P26", _("Pilih berkas versi."), field="berkas"))
     nama = nama or "berkas"
@@ -219,7 +221,7 @@ def versi_tambah(
             persetujuan = _cek_perubahan(
                 dok, menambah_beban=menambah_beban, persetujuan_perubahan=persetujuan_perubahan
             )
-        periksa_berkas(nama, data)  # a bad file is refused before anything else
+        periksa_berkas(nama, data, ukuran)  # a bad file is refused before anything else
         sha = hashlib.sha256(data).hexdigest()
         terakhir = _terakhir(dok)
         if terakhir is not None and terakhir.berkas.sha256 == sha:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 from ..choices import JenisAgenda, JenisRapat, StatusRapat, TugasTkksd
 
@@ -121,6 +122,7 @@ class RiwayatRapat(RiwayatStatus):
         ordering = ["rapat_id", "pada", "id"]
         verbose_name = _("riwayat rapat")
         verbose_name_plural = _("riwayat rapat")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class Kehadiran(models.Model):

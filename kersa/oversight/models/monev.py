@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 __all__ = ["StatusMonev", "StatusTemuan", "MonitoringEvaluasi", "RiwayatMonev", "TemuanMonev"]
 
@@ -85,6 +86,7 @@ class RiwayatMonev(RiwayatStatus):
         ordering = ["monev_id", "pada", "id"]
         verbose_name = _("riwayat monitoring dan evaluasi")
         verbose_name_plural = _("riwayat monitoring dan evaluasi")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class TemuanMonev(models.Model):

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 from ..choices import BentukPembinaan, JenisAsosiasi
 
@@ -133,6 +134,7 @@ class RiwayatKeanggotaan(RiwayatStatus):
         ordering = ["keanggotaan_id", "pada", "id"]
         verbose_name = _("riwayat keanggotaan asosiasi")
         verbose_name_plural = _("riwayat keanggotaan asosiasi")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class KegiatanPembinaan(models.Model):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
+from kersa.core.riwayat import riwayat_tetap
 
 __all__ = [
     "StatusPerselisihan",
@@ -101,6 +102,7 @@ class RiwayatPerselisihan(RiwayatStatus):
         ordering = ["perselisihan_id", "pada", "id"]
         verbose_name = _("riwayat perselisihan")
         verbose_name_plural = _("riwayat perselisihan")
+        triggers = [riwayat_tetap()]  # P13: written once
 
 
 class RapatMusyawarah(models.Model):
