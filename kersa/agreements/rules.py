@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from kersa.core.errors import Pelanggaran
 from kersa.core.format import tanggal_surat
@@ -349,14 +349,23 @@ def kepala_daerah_sah(*, jenis_kb: bool, nama: str, kepala, tanggal: dt.date) ->
 # Pasal 16 ayat (3) asks for the Bupati's own signature. A Pj./Plt. is the head of region
 # in law, but only while one is recorded on the letter's date with the decree.
 _BUKAN_BUPATI = (
-    (re.compile(r"\ba\s*\.\s*n\b|\batas\s+nama\b"), _l("ditandatangani atas nama (a.n.) Bupati")),
-    (re.compile(r"\bu\s*\.\s*b\b|\bun?tuk\s+beliau\b"), _l("ditandatangani untuk beliau (u.b.)")),
-    (re.compile(r"\bwakil\b"), _l("ditandatangani oleh Wakil Bupati")),
+    (
+        re.compile(r"\ba\s*\.\s*n\b|\batas\s+nama\b"),
+        gettext_lazy("ditandatangani atas nama (a.n.) Bupati"),
+    ),
+    (
+        re.compile(r"\bu\s*\.\s*b\b|\bun?tuk\s+beliau\b"),
+        gettext_lazy("ditandatangani untuk beliau (u.b.)"),
+    ),
+    (re.compile(r"\bwakil\b"), gettext_lazy("ditandatangani oleh Wakil Bupati")),
     (
         re.compile(r"\bplh\b|\bpelaksana\s+harian\b"),
-        _l("ditandatangani oleh Pelaksana Harian (Plh.)"),
+        gettext_lazy("ditandatangani oleh Pelaksana Harian (Plh.)"),
     ),
-    (re.compile(r"\bsekretaris\s+daerah\b|\bsekda\b"), _l("ditandatangani oleh Sekretaris Daerah")),
+    (
+        re.compile(r"\bsekretaris\s+daerah\b|\bsekda\b"),
+        gettext_lazy("ditandatangani oleh Sekretaris Daerah"),
+    ),
 )
 _PJ_PLT = re.compile(r"\bpj\b|\bpenjabat\b|\bplt\b|\bpelaksana\s+tugas\b")
 

@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from kersa.core.errors import ConflictError, Pelanggaran, tolak_jika
 from kersa.deadlines.pemicu import tenggat_setelah_langkah
@@ -494,39 +494,39 @@ TRANSISI: dict[str, Transisi] = {
     for t in [
         Transisi(
             "ajukan_kak",
-            _l("Ajukan KAK kepada TKKSD"),
+            gettext_lazy("Ajukan KAK kepada TKKSD"),
             frozenset({Status.PENYUSUNAN_KAK}),
             "ajukan_kak",
             (_kak_siap,),
         ),
         Transisi(
             "catat_petunjuk_tertulis",
-            _l("Catat petunjuk tertulis"),
+            gettext_lazy("Catat petunjuk tertulis"),
             frozenset({Status.KAK_DIAJUKAN}),
             "catat_petunjuk_tertulis",
         ),
         Transisi(
             "catat_telaah",
-            _l("Catat hasil telaah KAK"),
+            gettext_lazy("Catat hasil telaah KAK"),
             frozenset({Status.TELAAH_TKKSD}),
             "catat_telaah",
         ),
         Transisi(
             "catat_penawaran",
-            _l("Catat surat penawaran"),
+            gettext_lazy("Catat surat penawaran"),
             frozenset({Status.MENYIAPKAN_PENAWARAN}),
             "catat_penawaran",
         ),
         Transisi(
             "catat_rekomendasi_pleno",
-            _l("Catat rekomendasi Rapat Pleno"),
+            gettext_lazy("Catat rekomendasi Rapat Pleno"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_rekomendasi_pleno",
             pemrakarsa=Pemrakarsa.MITRA,
         ),
         Transisi(
             "catat_tanggapan",
-            _l("Catat tanggapan atas penawaran"),
+            gettext_lazy("Catat tanggapan atas penawaran"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_tanggapan",
             (_pleno_ada,),
@@ -535,28 +535,28 @@ TRANSISI: dict[str, Transisi] = {
         ),
         Transisi(
             "sepakati_rancangan_kb",
-            _l("Catat rancangan Kesepakatan Bersama yang disepakati"),
+            gettext_lazy("Catat rancangan Kesepakatan Bersama yang disepakati"),
             frozenset({Status.PENYUSUNAN_KB}),
             "kelola_kb",
             (_penerimaan_diterima,),
         ),
         Transisi(
             "tandatangani_kb",
-            _l("Catat penandatanganan Kesepakatan Bersama"),
+            gettext_lazy("Catat penandatanganan Kesepakatan Bersama"),
             frozenset({Status.PENANDATANGANAN_KB}),
             "tandatangani_kb",
             (_naskah_kb_lengkap,),
         ),
         Transisi(
             "ajukan_persetujuan_dprd",
-            _l("Catat permohonan Persetujuan DPRD"),
+            gettext_lazy("Catat permohonan Persetujuan DPRD"),
             frozenset({Status.PERMOHONAN_DPRD, Status.PENYUSUNAN_PKS, Status.PENANDATANGANAN_PKS}),
             "kelola_dprd",
             (_dprd_diperlukan, _kb_ditandatangani, _permohonan_lalu_selesai),
         ),
         Transisi(
             "catat_persetujuan_dprd",
-            _l("Catat Persetujuan DPRD"),
+            gettext_lazy("Catat Persetujuan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "catat_persetujuan_dprd",
         ),
@@ -564,7 +564,7 @@ TRANSISI: dict[str, Transisi] = {
         # P18-2, P22-1b…e. They record a letter; the KSDD stays where it is.
         Transisi(
             "catat_permintaan_kedua",
-            _l("Catat permintaan tanggapan kedua"),
+            gettext_lazy("Catat permintaan tanggapan kedua"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_penawaran",
             prasyarat_mitra=(_kedua_belum_ditanggapi, _kedua_belum_dicatat, _kedua_30_hari_lewat),
@@ -572,7 +572,7 @@ TRANSISI: dict[str, Transisi] = {
         ),
         Transisi(
             "catat_laporan_gubernur",
-            _l("Catat laporan kepada Gubernur"),
+            gettext_lazy("Catat laporan kepada Gubernur"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_penawaran",
             pemrakarsa=Pemrakarsa.DAERAH,
@@ -585,21 +585,21 @@ TRANSISI: dict[str, Transisi] = {
         ),
         Transisi(
             "catat_jawaban_dprd",
-            _l("Catat jawaban pimpinan DPRD"),
+            gettext_lazy("Catat jawaban pimpinan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (_permohonan_berjalan("P22-1b"), _jawaban_belum),
         ),
         Transisi(
             "catat_telaahan_dprd",
-            _l("Catat telaahan DPRD atas rancangan PKS"),
+            gettext_lazy("Catat telaahan DPRD atas rancangan PKS"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (_permohonan_berjalan("P22-1c"), _telaahan_belum),
         ),
         Transisi(
             "catat_tindak_lanjut_telaahan",
-            _l("Catat tindak lanjut Bupati atas telaahan DPRD"),
+            gettext_lazy("Catat tindak lanjut Bupati atas telaahan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (_permohonan_berjalan("P22-1d"), _telaahan_ada, _tindak_lanjut_belum),
@@ -607,20 +607,20 @@ TRANSISI: dict[str, Transisi] = {
         # P22-3: DPRD refuses; back to the request (revision) or the KSDD ends.
         Transisi(
             "catat_penolakan_dprd",
-            _l("Catat penolakan DPRD"),
+            gettext_lazy("Catat penolakan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (_permohonan_berjalan("P22-3"), _belum_disetujui),
         ),
         Transisi(
             "sepakati_rancangan_pks",
-            _l("Catat rancangan PKS yang disepakati"),
+            gettext_lazy("Catat rancangan PKS yang disepakati"),
             frozenset({Status.PENYUSUNAN_PKS}),
             "kelola_pks",
         ),
         Transisi(
             "tandatangani_pks",
-            _l("Catat penandatanganan PKS"),
+            gettext_lazy("Catat penandatanganan PKS"),
             frozenset({Status.PENANDATANGANAN_PKS}),
             "tandatangani_pks",
             (_dprd_terpenuhi, _naskah_pks_lengkap),
@@ -629,19 +629,19 @@ TRANSISI: dict[str, Transisi] = {
         # the KSDD stays where it is, the amendment version then rests on it.
         Transisi(
             "catat_persetujuan_dprd_perubahan",
-            _l("Catat Persetujuan DPRD atas perubahan PKS"),
+            gettext_lazy("Catat Persetujuan DPRD atas perubahan PKS"),
             frozenset({Status.PELAKSANAAN}),
             "catat_persetujuan_dprd",
         ),
         Transisi(
             "akhiri",
-            _l("Akhiri kerja sama"),
+            gettext_lazy("Akhiri kerja sama"),
             frozenset({Status.PELAKSANAAN}),
             "akhiri_ksdd",
         ),
         Transisi(
             "batalkan",
-            _l("Batalkan KSDD"),
+            gettext_lazy("Batalkan KSDD"),
             _BELUM_BERAKHIR - {Status.PELAKSANAAN},
             "batalkan_ksdd",
         ),

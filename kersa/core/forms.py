@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from .errors import Pelanggaran, RuleViolation
 
@@ -94,5 +94,5 @@ class TanggalField(forms.DateField):
     input_formats = FORMAT_TANGGAL
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _l("Format hh-bb-tttt, misalnya 02-03-2026."))
+        kwargs.setdefault("help_text", gettext_lazy("Format hh-bb-tttt, misalnya 02-03-2026."))
         super().__init__(**kwargs)

@@ -44,7 +44,7 @@ from dataclasses import asdict, dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, TAHUN, TRIWULAN_I, periode_berjalan
@@ -56,12 +56,15 @@ logger = logging.getLogger(__name__)
 # The task a missed clock opens: (title, the step that closes it).
 TUGAS: dict[str, tuple] = {
     "P16-4": (
-        _l("Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"),
+        gettext_lazy("Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"),
         "catat_permintaan_kedua",
     ),
-    "P16-6": (_l("Susun laporan kepada Gubernur (Pasal 16 ayat 6)"), "catat_laporan_gubernur"),
+    "P16-6": (
+        gettext_lazy("Susun laporan kepada Gubernur (Pasal 16 ayat 6)"),
+        "catat_laporan_gubernur",
+    ),
     "P18-2": (
-        _l("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
+        gettext_lazy("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
         "catat_tanggapan",
     ),
 }
