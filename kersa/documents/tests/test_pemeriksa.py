@@ -201,4 +201,10 @@ def test_p11_1_generated_naskah_passes(pemeran, ksdd):
     versi = dokumen_hasilkan(ksdd=ksdd, jenis="kb", user=pemeran.sekretariat)
     with versi.berkas.file.open("rb") as f:
         laporan = periksa_naskah(data=f.read(), jenis="kb", ksdd=ksdd)
-    assert laporan.kurang == [], laporan.kurang
+    # P11: every part is there but the two the drafter still has to fill (the date
+    # of signing and its place): a placeholder is no part, and the report quotes it.
+    assert [b.kode for b in laporan.kurang] == ["komparisi", "penutup"], laporan.kurang
+    komparisi, penutup = laporan.kurang
+    assert komparisi.keterangan.startswith("masih berisi isian kosong: \u201cPada hari ini, ....")
+    assert "[...diisi: tempat...]" in penutup.keterangan
+    assert not laporan.lulus
