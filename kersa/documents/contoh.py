@@ -200,7 +200,6 @@ def naskah_paragraf(
     from kersa.core.format import angka_kata, tanggal_kata, tanggal_surat
 
     from .naskah import isian_teks
-
     from .pemeriksa import bulan_antara
 
     pks = jenis == "pks"
@@ -224,7 +223,9 @@ def naskah_paragraf(
             tk = tk._replace(hari=hari)
         if "komparisi" in isian:
             tk = tk._replace(hari="……", tanggal="……", bulan="……", tahun="……")
-        out.append((f"{tk.kalimat}, bertempat di Buntok, yang bertanda tangan di bawah ini:", False))
+        out.append(
+            (f"{tk.kalimat}, bertempat di Buntok, yang bertanda tangan di bawah ini:", False)
+        )
     urutan = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA"]
     if "para_pihak" not in tanpa:
         for i, nama in enumerate(pihak):

@@ -181,7 +181,7 @@ def hanya_isian(teks: str) -> bool:
     placeholders go, fewer than 3 words of 3+ letters are left (“Pasal ini [...diisi...]”)."""
     if not ada_isian(teks):
         return False
-    kata = [k for k in re.findall(r"[^\W\d_]{3,}", tanpa_isian(teks))]
+    kata = re.findall(r"[^\W\d_]{3,}", tanpa_isian(teks))
     return len(kata) < 3
 
 
@@ -334,7 +334,9 @@ def _periksa_pihak(
             _("Para pihak sesuai data KSDD"),
             False,
             (
-                _("Naskah tidak menyebut pihak: %(p)s (para pihak menurut data KSDD); tertulis %(k)s.")
+                _(
+                    "Naskah tidak menyebut pihak: %(p)s (para pihak menurut data KSDD); tertulis %(k)s."
+                )
                 if tertulis
                 else _("Naskah tidak menyebut pihak: %(p)s (para pihak menurut data KSDD).")
             )
@@ -382,7 +384,9 @@ def _periksa_jangka(
                     "(%(data)s); tertulis %(kutip)s."
                 )
                 if kalimat
-                else _("Jangka waktu dalam naskah (%(naskah)s) tidak sesuai dengan data KSDD (%(data)s).")
+                else _(
+                    "Jangka waktu dalam naskah (%(naskah)s) tidak sesuai dengan data KSDD (%(data)s)."
+                )
             )
             % {"naskah": f"{m[1]} {m[2]}", "data": _lama(catatan), "kutip": kutip(kalimat)},
             rule,
@@ -549,7 +553,9 @@ def _periksa_komparisi(baris: list[str], jenis: str, rekaman: Rekaman | None) ->
             "komparisi_tanggal",
             judul,
             None,
-            _("Komparisi bertanggal %(tanggal)s (%(kutip)s); tanggal penandatanganan belum dicatat.")
+            _(
+                "Komparisi bertanggal %(tanggal)s (%(kutip)s); tanggal penandatanganan belum dicatat."
+            )
             % {"tanggal": tanggal_panjang(tanggal), "kutip": kutip(kalimat)},
             rule,
         )
