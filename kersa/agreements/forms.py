@@ -762,7 +762,15 @@ class TandatanganiForm(LangkahForm):
     kolom_kuasa = ("surat_kuasa", "nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra")
     alias_field = {"surat_kuasa": "pihak0_surat_kuasa"}
 
-    tanggal = TanggalField(label=_("Tanggal penandatanganan"))
+    tanggal = TanggalField(
+        label=_("Tanggal penandatanganan"),
+        # P11, P12: compared with the komparisi of the agreed draft by the service
+        help_text=_(
+            "Sama dengan hari dan tanggal pada komparisi naskah yang disepakati "
+            "(\u201cPada hari ini, …\u201d); bila berbeda, penandatanganan ditolak "
+            "(Pasal 11 ayat 3 dan Pasal 12 ayat 5)."
+        ),
+    )
     tempat = forms.CharField(max_length=100, label=_("Tempat penandatanganan"))
     naskah = BerkasField(label=_("Pindaian naskah yang telah ditandatangani"))
 

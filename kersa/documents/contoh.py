@@ -187,6 +187,7 @@ def naskah_paragraf(
     hari: str | None = None,
     isian=(),
     isi_pasal=None,
+    nomor=None,
 ) -> list[tuple[str, bool]]:
     """The paragraphs ``(teks, judul)`` of a realistic KB (``"kb"``) or PKS (``"pks"``)
     holding every required part. ``ksdd`` gives the parties and title (else Barito
@@ -196,7 +197,8 @@ def naskah_paragraf(
     of the komparisi (else Monday 2 February 2026), ``hari`` overrides its weekday;
     ``isian`` leaves parts by code as the generator's placeholders (P11, P12): the
     komparisi as the blank date line "Pada hari ini, …… tanggal ……", any other part's body
-    as "[...diisi: …...]"; ``isi_pasal`` replaces the body of parts by code."""
+    as "[...diisi: …...]"; ``isi_pasal`` replaces the body of parts by code; ``nomor`` the document numbers of the
+    title block (P11-3, P12-5; else those of the test helpers)."""
     from kersa.core.format import angka_kata, tanggal_kata, tanggal_surat
 
     from .naskah import isian_teks
@@ -216,7 +218,10 @@ def naskah_paragraf(
             out.append(("DAN", True))
         out.append((f"PEMERINTAH KABUPATEN {nama.upper()}", True))
     out += [("TENTANG", True), (judul.upper(), True)]
-    out += [(f"NOMOR: 100.3.{i + 6}/{10 + i}/Pem/2026", True) for i in range(len(pihak))]
+    if nomor is None:  # the numbers the test helpers and the scenario sign with
+        nomor = ["100.3.7/12/Pem/2026" if pks else "100.3.6/08/Pem/2026"]
+        nomor += [f"100.3/{20 + i}/Pem/2026" for i in range(1, len(pihak))]
+    out += [(f"NOMOR: {n}", True) for n in nomor]
     if "komparisi" not in tanpa:
         tk = tanggal_kata(None if "komparisi" in isian else komparisi or dt.date(2026, 2, 2))
         if hari:

@@ -39,6 +39,7 @@ __all__ = [
     "kutip",
     "tanggal_komparisi",
     "laporan_berkas",
+    "nomor_tidak_tertulis",
     "normal",
     "periksa_naskah",
     "periksa_teks",
@@ -95,6 +96,7 @@ class Laporan:
     jenis: str
     bagian: list[HasilBagian]
     data: list[HasilData] = field(default_factory=list)
+    nomor: list[str] = field(default_factory=list)  # the "NOMOR: …" lines, as written
 
     @property
     def kurang(self) -> list[HasilBagian]:
@@ -460,6 +462,20 @@ def _periksa_isian(baris: list[str], jenis: str) -> HasilData:
     )
 
 
+_BARIS_NOMOR = re.compile(r"^\s*nomor\s*:", re.I)
+
+
+def _rapat(nomor: str) -> str:
+    return re.sub(r"\s+", "", nomor).upper()
+
+
+def nomor_tidak_tertulis(laporan: Laporan, nomor: list[str]) -> list[str]:
+    """P11, P12 (P11-3, P12-5): the document numbers entered at signing that the title
+    block of the agreed text ("NOMOR: 100.3.6/08/Pem/2026") does not carry."""
+    tertulis = " ".join(_rapat(b) for b in laporan.nomor)
+    return [n for n in nomor if n.strip() and _rapat(n) not in tertulis]
+
+
 _HARI = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
 _KOMPARISI = re.compile(
     r"pada\s+hari\s+ini\W*(?:hari\W+)?(?P<hari>[a-z']+)?\W*tanggal\s+(?P<tgl>.+?)\s+bulan\s+"
@@ -615,7 +631,7 @@ def periksa_teks(paragraf: list[Paragraf], *, jenis: str, rekaman: Rekaman | Non
     for b in bagian_wajib(jenis):
         sebagai, keterangan = _cari_bagian(b, judul, paragraf)
         hasil.append(HasilBagian(b.kode, b.judul, bool(sebagai), sebagai, keterangan))
-    laporan = Laporan(jenis, hasil)
+    laporan = Laporan(jenis, hasil, nomor=[b for b in baris if _BARIS_NOMOR.match(b)])
     rule = "P12" if jenis == "pks" else "P11"
     # a placeholder already reported as a missing part is not reported twice
     dikutip = " ".join(b.keterangan for b in hasil)

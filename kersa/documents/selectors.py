@@ -10,7 +10,7 @@ from kersa.core.errors import Pelanggaran, RuleViolation
 
 from .choices import AsalVersi
 from .models import Berkas, Dokumen, VersiDokumen
-from .pemeriksa import Laporan, laporan_berkas, rekaman_ksdd
+from .pemeriksa import Laporan, kutip, laporan_berkas, nomor_tidak_tertulis, rekaman_ksdd
 from .validators import DOCX
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
 
 _SEBUTAN = {"kb": "Kesepakatan Bersama", "pks": "PKS"}
 _PASAL = {"kb": "Pasal 11 ayat 1", "pks": "Pasal 12 ayat 1"}
+_PASAL_FORMAT = {"kb": "Pasal 11 ayat 3", "pks": "Pasal 12 ayat 5"}
 
 
 def dokumen_ksdd(ksdd) -> list[Dokumen]:
@@ -88,12 +89,13 @@ def laporan_disepakati(
     return berkas, laporan, ""
 
 
-def hambatan_naskah(ksdd, jenis: str, *, tanggal=None) -> list[Pelanggaran]:
+def hambatan_naskah(ksdd, jenis: str, *, tanggal=None, nomor=()) -> list[Pelanggaran]:
     """P11 / P12 BLOCK: what in the agreed KB or PKS stops its signing: a missing part
     (a part that is only a placeholder is missing), a placeholder left anywhere, a
     komparisi whose day and date are blank, unreadable, not that day's weekday or not the
     signing date (``tanggal``, the date the signing step is about to record; without it
-    the recorded signing date, if any), parties or duration that disagree with the record.
+    the recorded signing date, if any), parties or duration that disagree with the record,
+    document numbers entered at signing (``nomor``) that its title block does not carry.
     Each finding quotes the text it read."""
     rule = "P12" if jenis == "pks" else "P11"
     sebutan = _SEBUTAN[jenis]
@@ -124,4 +126,23 @@ def hambatan_naskah(ksdd, jenis: str, *, tanggal=None) -> list[Pelanggaran]:
                     field="tanggal" if tanggal and d.kode == "komparisi_tanggal" else None,
                 )
             )
+    hilang = nomor_tidak_tertulis(laporan, list(nomor))
+    if hilang:
+        tertulis = "; ".join(kutip(b) for b in laporan.nomor)
+        found.append(
+            Pelanggaran(
+                rule,
+                _(
+                    "Rancangan %(s)s yang disepakati tidak memuat nomor naskah %(nomor)s yang "
+                    "dicatat pada penandatanganan; tertulis %(tertulis)s (%(pasal)s)."
+                )
+                % {
+                    "s": sebutan,
+                    "nomor": ", ".join(hilang),
+                    "tertulis": tertulis or _("tidak ada baris \u201cNomor:\u201d"),
+                    "pasal": _PASAL_FORMAT[jenis],
+                },
+                field="penandatangan",
+            )
+        )
     return found

@@ -306,7 +306,12 @@ def ksdd_tandatangani_kb(
         # P11: the komparisi's day and date are the signing date entered here.
         tolak_jika(
             rules.p13_tanggal_langkah(step.ksdd, kb_ditandatangani=(tanggal, "tanggal"))
-            + hambatan_naskah(step.ksdd, JenisNaskah.KB, tanggal=tanggal)
+            + hambatan_naskah(
+                step.ksdd,
+                JenisNaskah.KB,
+                tanggal=tanggal,
+                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+            )
         )
         kb = _tandatangani(
             step,
@@ -364,7 +369,12 @@ def ksdd_tandatangani_pks(
                 ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
             )
             # P12: the komparisi's day and date are the signing date entered here.
-            + hambatan_naskah(step.ksdd, JenisNaskah.PKS, tanggal=tanggal)
+            + hambatan_naskah(
+                step.ksdd,
+                JenisNaskah.PKS,
+                tanggal=tanggal,
+                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+            )
         )
         pks = _tandatangani(
             step,

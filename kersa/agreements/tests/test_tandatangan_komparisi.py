@@ -239,3 +239,30 @@ def test_p12_komparisi_date_refused_through_the_api_then_report(pemeran, ksdd):
     (kom,) = [d for d in rep["data"] if d["kode"] == "komparisi_tanggal"]
     assert kom["lulus"] is True and kom["keterangan"].startswith("Jumat, 27 November 2026")
     assert rep["hambatan"] == []
+
+
+# --- the document numbers --------------------------------------------------------------------
+
+
+def test_p11_document_number_not_in_the_title_block_refused(pemeran, ksdd):
+    ke_status(ksdd, Status.PENANDATANGANAN_KB, pemeran)
+    rows = _penandatangan(ksdd, pemeran, pks=False)
+    rows[0]["nomor_naskah"] = "100.3.6/09/Pem/2026"
+    with pytest.raises(RuleViolation) as exc:
+        services.ksdd_tandatangani_kb(
+            ksdd=ksdd,
+            user=pemeran.bupati,
+            tanggal=tanggal_ttd_kb(),
+            tempat="Buntok",
+            penandatangan=rows,
+            naskah=unggahan_pdf("kb-ttd.pdf"),
+        )
+    (p,) = exc.value.pelanggaran
+    assert (p.rule, p.field) == ("P11", "penandatangan")
+    assert p.detail == (
+        "Rancangan Kesepakatan Bersama yang disepakati tidak memuat nomor naskah "
+        "100.3.6/09/Pem/2026 yang dicatat pada penandatanganan; tertulis "
+        "\u201cNOMOR: 100.3.6/08/Pem/2026\u201d; \u201cNOMOR: 100.3/21/Pem/2026\u201d "
+        "(Pasal 11 ayat 3)."
+    )
+    _tidak_tersimpan(ksdd, Status.PENANDATANGANAN_KB)

@@ -118,7 +118,7 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
         {"nomor": "170/12/DPRD/2026", "tanggal": hari(10), "surat": unggahan_pdf("dprd.pdf")},
         Status.PENYUSUNAN_PKS,
     )
-    pks = data_rancangan(ksdd, mulai=hari(5), tahun=2, komparisi=hari(3))
+    pks = data_rancangan(ksdd, mulai=hari(5), tahun=2, komparisi=hari(3), jenis="pks")
     _jalan(operator, ksdd, "sepakati_rancangan_pks", pks, Status.PENANDATANGANAN_PKS)
     _jalan(bupati, ksdd, "tandatangani_pks", data_tandatangani(ksdd, hari(3)), Status.PELAKSANAAN)
     _jalan(sekretariat, ksdd, "akhiri", {"alasan": "Tujuan kerja sama tercapai."}, Status.DIAKHIRI)
