@@ -157,12 +157,14 @@ class Rekaman:
 # --- parts -------------------------------------------------------------------------------
 
 
-# A placeholder: "[...diisi: …]", "[…diisi…]", "[diisi]", runs of dots ("……", "....."),
+# A placeholder: "[...diisi: …]", "[…diisi…]", "[diisi]", runs of dots ("……", "....."; a
+# lone "..." or "…" between spaces),
 # underscores ("____") and the blank numeric date "..-..-....". A part made only of these
 # is missing (P11, P12 BLOCK).
 _ISIAN = re.compile(
     r"\[\s*(?:\.{2,}|…+)?\s*diisi[^\]]*\]"
-    r"|\.{3,}|…+|_{3,}"
+    # runs of dots or ellipses; a lone "..."/"…" only where it stands for a word (not "dst…")
+    r"|\.{4,}|…{2,}|(?<![\w.])(?:\.{3}|…)(?![\w.])|_{3,}"
     r"|\.{2}\s*-\s*\.{2}\s*-\s*\.{2,}",
     re.I,
 )

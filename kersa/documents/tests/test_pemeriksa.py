@@ -301,3 +301,19 @@ def test_p11_jangka_waktu_mismatch_quotes_the_sentence():
         "\u201cKesepakatan Bersama ini berlaku untuk jangka waktu 3 (tiga) tahun, terhitung "
         "sejak tanggal 1 Februari 2026 sampai denga\u2026\u201d."
     )
+
+
+@pytest.mark.parametrize(
+    ("teks", "ada"),
+    [
+        ("tanggal ... bulan ... tahun ...", True),
+        ("tanggal … bulan …", True),
+        ("Kegiatan penyuluhan, pelatihan, dan seterusnya…", False),
+        ("Kegiatan penyuluhan, pelatihan, dst...", False),
+        ("Pemerintah Kabupaten Barito Selatan.", False),
+    ],
+)
+def test_p11_lone_ellipsis_is_a_blank_only_where_it_stands_for_a_word(teks, ada):
+    from kersa.documents.pemeriksa import ada_isian
+
+    assert ada_isian(teks) is ada
