@@ -774,8 +774,24 @@ class TandatanganiForm(LangkahForm):
     tempat = forms.CharField(max_length=100, label=_("Tempat penandatanganan"))
     naskah = BerkasField(label=_("Pindaian naskah yang telah ditandatangani"))
 
+    def _tanggal_komparisi(self, ksdd) -> None:
+        """P11, P12: the signing date starts as the day the agreed text's komparisi says
+        (the service refuses any other), when readable and not in the future."""
+        from kersa.documents.selectors import laporan_disepakati
+
+        if self.is_bound:
+            return
+        try:
+            _berkas, laporan, _alasan = laporan_disepakati(ksdd, self.jenis)
+        except Exception:  # noqa: BLE001 - a prefill never breaks the page
+            return
+        tanggal = laporan.tanggal_komparisi if laporan else None
+        if tanggal and tanggal <= timezone.localdate():
+            self.fields["tanggal"].initial = tanggal
+
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
+        self._tanggal_komparisi(ksdd)
         self.pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
         for i, w in enumerate(self.pihak):
             self.fields[f"pihak{i}_nomor_naskah"] = forms.CharField(

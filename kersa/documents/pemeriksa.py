@@ -97,6 +97,7 @@ class Laporan:
     bagian: list[HasilBagian]
     data: list[HasilData] = field(default_factory=list)
     nomor: list[str] = field(default_factory=list)  # the "NOMOR: …" lines, as written
+    tanggal_komparisi: dt.date | None = None  # the komparisi's date, when readable
 
     @property
     def kurang(self) -> list[HasilBagian]:
@@ -639,6 +640,9 @@ def periksa_teks(paragraf: list[Paragraf], *, jenis: str, rekaman: Rekaman | Non
     dikutip = " ".join(b.keterangan for b in hasil)
     laporan.data.append(_periksa_isian([b for b in baris if kutip(b) not in dikutip], jenis))
     laporan.data.append(_periksa_komparisi(baris, jenis, rekaman))
+    kalimat = next((b for b in baris if re.search(r"\bpada\s+hari\s+ini\b", b, re.I)), "")
+    if kalimat and not ada_isian(kalimat):
+        laporan.tanggal_komparisi = tanggal_komparisi(kalimat)[0]
     if rekaman is not None:
         teks = " ".join(b.lower() for b in baris)
         laporan.data.append(_periksa_pihak(normal(" ".join(baris)), rekaman, rule, baris))

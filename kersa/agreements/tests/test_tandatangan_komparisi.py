@@ -266,3 +266,12 @@ def test_p11_document_number_not_in_the_title_block_refused(pemeran, ksdd):
         "(Pasal 11 ayat 3)."
     )
     _tidak_tersimpan(ksdd, Status.PENANDATANGANAN_KB)
+
+
+def test_p11_signing_page_starts_with_the_komparisi_date(client, pemeran, ksdd):
+    ke_status(ksdd, Status.PENANDATANGANAN_KB, pemeran)
+    client.force_login(pemeran.bupati)
+    resp = client.get(reverse("agreements:langkah", args=[ksdd.pk, "tandatangani_kb"]))
+    assert resp.status_code == 200
+    assert resp.context["form"]["tanggal"].value() == dt.date(2026, 11, 14)
+    assert "Sama dengan hari dan tanggal pada komparisi" in resp.content.decode()
