@@ -763,12 +763,36 @@ class TandatanganiForm(LangkahForm):
     kolom_kuasa = ("surat_kuasa", "nomor_surat_kuasa_mitra", "tanggal_surat_kuasa_mitra")
     alias_field = {"surat_kuasa": "pihak0_surat_kuasa"}
 
-    tanggal = TanggalField(label=_("Tanggal penandatanganan"))
+    tanggal = TanggalField(
+        label=_("Tanggal penandatanganan"),
+        # P11, P12: compared with the komparisi of the agreed draft by the service
+        help_text=_(
+            "Sama dengan hari dan tanggal pada komparisi naskah yang disepakati "
+            "(\u201cPada hari ini, …\u201d); bila berbeda, penandatanganan ditolak "
+            "(Pasal 11 ayat 3 dan Pasal 12 ayat 5)."
+        ),
+    )
     tempat = forms.CharField(max_length=100, label=_("Tempat penandatanganan"))
     naskah = BerkasField(label=_("Pindaian naskah yang telah ditandatangani"))
 
+    def _tanggal_komparisi(self, ksdd) -> None:
+        """P11, P12: the signing date starts as the day the agreed text's komparisi says
+        (the service refuses any other), when readable and not in the future."""
+        from kersa.documents.selectors import laporan_disepakati
+
+        if self.is_bound:
+            return
+        try:
+            _berkas, laporan, _alasan = laporan_disepakati(ksdd, self.jenis)
+        except Exception:  # noqa: BLE001 - a prefill never breaks the page
+            return
+        tanggal = laporan.tanggal_komparisi if laporan else None
+        if tanggal and tanggal <= timezone.localdate():
+            self.fields["tanggal"].initial = tanggal
+
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
+        self._tanggal_komparisi(ksdd)
         self.pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
         for i, w in enumerate(self.pihak):
             self.fields[f"pihak{i}_nomor_naskah"] = forms.CharField(

@@ -121,6 +121,16 @@ def _hari(n: int) -> dt.date:
     return timezone.localdate() - dt.timedelta(days=n)
 
 
+def tanggal_ttd_kb() -> dt.date:
+    """The day the scenario signs the KB, written in its komparisi (P11)."""
+    return _hari(18)
+
+
+def tanggal_ttd_pks() -> dt.date:
+    """The day the scenario signs the PKS, written in its komparisi (P12)."""
+    return _hari(3)
+
+
 def ksdd_baru(pemeran: Pemeran, **ubah) -> Ksdd:
     """A realistic KSDD in persiapan with a complete KAK, ready to submit."""
     mitra = ubah.pop("mitra", None) or [Wilayah.objects.get(kode="62.13")]
@@ -268,7 +278,10 @@ def _rancangan_kb(k, p):
         tanggal_disepakati=_hari(25),
         tanggal_mulai=mulai,
         tanggal_berakhir=berakhir,
-        rancangan=unggahan_naskah("rancangan-kb.docx", "kb", k, mulai=mulai, berakhir=berakhir),
+        # P11: the komparisi carries the day the KB is signed (_ttd_kb)
+        rancangan=unggahan_naskah(
+            "rancangan-kb.docx", "kb", k, mulai=mulai, berakhir=berakhir, komparisi=tanggal_ttd_kb()
+        ),
     )
 
 
@@ -303,7 +316,7 @@ def _ttd_kb(k, p):
     return services.ksdd_tandatangani_kb(
         ksdd=k,
         user=p.sekretariat,
-        tanggal=_hari(18),
+        tanggal=tanggal_ttd_kb(),
         tempat="Buntok",
         penandatangan=_penandatangan(k, p, pks=False),
         naskah=unggahan_pdf("kb-ttd.pdf"),
@@ -339,7 +352,12 @@ def _setuju_dprd(k, p):
 def _naskah_pks(k):
     mulai = _hari(5)
     return unggahan_naskah(
-        "rancangan-pks.docx", "pks", k, mulai=mulai, berakhir=mulai.replace(year=mulai.year + 2)
+        "rancangan-pks.docx",
+        "pks",
+        k,
+        mulai=mulai,
+        berakhir=mulai.replace(year=mulai.year + 2),
+        komparisi=tanggal_ttd_pks(),  # P12: the day the PKS is signed (_ttd_pks)
     )
 
 
@@ -363,7 +381,7 @@ def _ttd_pks(k, p):
     return services.ksdd_tandatangani_pks(
         ksdd=k,
         user=p.sekretariat,
-        tanggal=_hari(3),
+        tanggal=tanggal_ttd_pks(),
         tempat="Buntok",
         penandatangan=_penandatangan(k, p, pks=True),
         naskah=unggahan_pdf("pks-ttd.pdf"),

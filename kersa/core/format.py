@@ -9,6 +9,7 @@ ones whatever the active language of the page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from num2words import num2words
 __all__ = [
     "TanggalKata",
     "angka_kata",
+    "kata_angka",
     "rangkap",
     "rupiah",
     "rupiah_kata",
@@ -33,6 +35,63 @@ _LOCALE = "id"
 def angka_kata(n: int) -> str:
     """23 → 'dua puluh tiga'; 2026 → 'dua ribu dua puluh enam'."""
     return num2words(int(n), lang=_LOCALE)
+
+
+_SATUAN = {
+    "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+}
+_SE = {"sepuluh": ("puluh", 1), "sebelas": ("belas", 1), "seratus": ("ratus", 1)}
+_SE.update({"seribu": ("ribu", 1), "sejuta": ("juta", 1)})
+_BESAR = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
+
+
+def kata_angka(teks: str) -> int | None:
+    """The reverse of ``angka_kata``: 'dua ribu dua puluh enam' → 2026, 'sebelas' → 11,
+    'empat belas' → 14; digits pass through ('14' → 14). None when the words are not a
+    number (a blank '……', a typo). Used by the compliance checker to read the date of a
+    komparisi (P11-3, P12-5)."""
+    kata = re.sub(r"[^a-z0-9 ]", " ", (teks or "").lower()).split()
+    if not kata:
+        return None
+    if len(kata) == 1 and kata[0].isdigit():
+        return int(kata[0])
+    total, kelompok, angka = 0, 0, None
+    for k in kata:
+        if k in _SE:
+            k, angka = _SE[k]
+        if k in _SATUAN:
+            if angka is not None:
+                return None
+            angka = _SATUAN[k]
+        elif k == "belas":
+            if angka is None:
+                return None
+            kelompok += 10 + angka
+            angka = None
+        elif k in ("puluh", "ratus"):
+            if angka is None:
+                return None
+            kelompok += angka * (10 if k == "puluh" else 100)
+            angka = None
+        elif k in _BESAR:
+            kelompok += angka or 0
+            angka = None
+            if not kelompok:
+                return None
+            total += kelompok * _BESAR[k]
+            kelompok = 0
+        else:
+            return None
+    return total + kelompok + (angka or 0)
 
 
 def tanggal_surat(tanggal: dt.date) -> str:

@@ -4,6 +4,7 @@ Built by hand (a few hundred bytes each) so that demo data and tests need no
 office suite. They are real files: PDF readers and Word open them.
 """
 
+import datetime as dt
 import io
 import zipfile
 
@@ -182,14 +183,25 @@ def naskah_paragraf(
     tanpa=(),
     judul_pasal=None,
     semua_bagian: bool = False,
+    komparisi: dt.date | None = None,
+    hari: str | None = None,
+    isian=(),
+    isi_pasal=None,
+    nomor=None,
 ) -> list[tuple[str, bool]]:
     """The paragraphs ``(teks, judul)`` of a realistic KB (``"kb"``) or PKS (``"pks"``)
     holding every required part. ``ksdd`` gives the parties and title (else Barito
     Selatan and Barito Timur); ``mulai``/``berakhir`` the duration (else none is stated);
     ``tanpa`` leaves parts out by code; ``judul_pasal`` replaces headings by code;
-    ``semua_bagian`` holds the parts of both a KB and a PKS."""
-    from kersa.core.format import angka_kata, tanggal_surat
+    ``semua_bagian`` holds the parts of both a KB and a PKS. ``komparisi`` is the date
+    of the komparisi (else Monday 2 February 2026), ``hari`` overrides its weekday;
+    ``isian`` leaves parts by code as the generator's placeholders (P11, P12): the
+    komparisi as the blank date line "Pada hari ini, …… tanggal ……", any other part's body
+    as "[...diisi: …...]"; ``isi_pasal`` replaces the body of parts by code; ``nomor`` the document numbers of the
+    title block (P11-3, P12-5; else those of the test helpers)."""
+    from kersa.core.format import angka_kata, tanggal_kata, tanggal_surat
 
+    from .naskah import isian_teks
     from .pemeriksa import bulan_antara
 
     pks = jenis == "pks"
@@ -206,14 +218,18 @@ def naskah_paragraf(
             out.append(("DAN", True))
         out.append((f"PEMERINTAH KABUPATEN {nama.upper()}", True))
     out += [("TENTANG", True), (judul.upper(), True)]
-    out += [(f"NOMOR: 100.3.{i + 6}/{10 + i}/Pem/2026", True) for i in range(len(pihak))]
+    if nomor is None:  # the numbers the test helpers and the scenario sign with
+        nomor = ["100.3.7/12/Pem/2026" if pks else "100.3.6/08/Pem/2026"]
+        nomor += [f"100.3/{20 + i}/Pem/2026" for i in range(1, len(pihak))]
+    out += [(f"NOMOR: {n}", True) for n in nomor]
     if "komparisi" not in tanpa:
+        tk = tanggal_kata(None if "komparisi" in isian else komparisi or dt.date(2026, 2, 2))
+        if hari:
+            tk = tk._replace(hari=hari)
+        if "komparisi" in isian:
+            tk = tk._replace(hari="……", tanggal="……", bulan="……", tahun="……")
         out.append(
-            (
-                "Pada hari ini, Senin, tanggal dua bulan Februari tahun dua ribu dua puluh enam "
-                "(02-02-2026), bertempat di Buntok, yang bertanda tangan di bawah ini:",
-                False,
-            )
+            (f"{tk.kalimat}, bertempat di Buntok, yang bertanda tangan di bawah ini:", False)
         )
     urutan = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA"]
     if "para_pihak" not in tanpa:
@@ -270,11 +286,16 @@ def naskah_paragraf(
                     "masa yang disepakati PARA PIHAK dan dapat diperpanjang."
                 )
         out += [(f"Pasal {nomor}", True), (judul_pasal.get(kode, heading), True)]
+        if kode in isian:
+            isi = isian_teks(heading.lower())
+        isi = (isi_pasal or {}).get(kode, isi)
         out.append((isi.format(s=s, S=s[0].upper() + s[1:], judul=judul), False))
     if "penutup" not in tanpa:
         out += [(f"Pasal {nomor + 1}", True), (judul_pasal.get("penutup", "PENUTUP"), True)]
         out.append(
-            (
+            (isian_teks("ketentuan penutup"), False)
+            if "penutup" in isian
+            else (
                 f"{s[0].upper() + s[1:]} dibuat dalam rangkap {len(pihak) + 1} "
                 f"({angka_kata(len(pihak) + 1)}) asli, masing-masing bermaterai cukup dan "
                 "mempunyai kekuatan hukum yang sama.",

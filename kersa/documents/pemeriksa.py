@@ -23,7 +23,7 @@ from threading import Lock
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
-from kersa.core.format import tanggal_surat
+from kersa.core.format import kata_angka, tanggal_panjang, tanggal_surat
 
 from .bagian import Bagian, bagian_wajib
 from .teks import Paragraf, paragraf_docx
@@ -33,8 +33,13 @@ __all__ = [
     "HasilData",
     "Laporan",
     "Rekaman",
+    "ada_isian",
     "bulan_antara",
+    "hanya_isian",
+    "kutip",
+    "tanggal_komparisi",
     "laporan_berkas",
+    "nomor_tidak_tertulis",
     "normal",
     "periksa_naskah",
     "periksa_teks",
@@ -70,6 +75,7 @@ class HasilBagian:
     judul: str
     ada: bool
     ditemukan_sebagai: str = ""
+    keterangan: str = ""  # why a part that seems there counts as missing (only a placeholder)
 
 
 @dataclass
@@ -90,10 +96,20 @@ class Laporan:
     jenis: str
     bagian: list[HasilBagian]
     data: list[HasilData] = field(default_factory=list)
+    nomor: list[str] = field(default_factory=list)  # the "NOMOR: …" lines, as written
+    tanggal_komparisi: dt.date | None = None  # the komparisi's date, when readable
 
     @property
     def kurang(self) -> list[HasilBagian]:
         return [b for b in self.bagian if not b.ada]
+
+    @property
+    def daftar_kurang(self) -> str:
+        """'Surat-Menyurat, Penutup (hanya isian kosong: “…”)': each missing part, with
+        what was read where the part is only a placeholder (P11, P12)."""
+        return ", ".join(
+            f"{b.judul} ({b.keterangan})" if b.keterangan else b.judul for b in self.kurang
+        )
 
     @property
     def rule_bagian(self) -> str:
@@ -108,7 +124,7 @@ class Laporan:
                 Pelanggaran(
                     self.rule_bagian,
                     _("Naskah belum memuat bagian: %(bagian)s (%(pasal)s).")
-                    % {"bagian": ", ".join(b.judul for b in self.kurang), "pasal": pasal},
+                    % {"bagian": self.daftar_kurang, "pasal": pasal},
                 )
             )
         found += [Pelanggaran(d.rule, d.keterangan) for d in self.data if d.lulus is False]
@@ -135,9 +151,51 @@ class Rekaman:
     pihak: tuple[str, ...]  # region names, the home region first
     mulai: dt.date | None = None
     berakhir: dt.date | None = None
+    ditandatangani: dt.date | None = None  # recorded, or about to be recorded, signing date
+    jangka_bulan: int | None = None  # the KSDD's jangka_waktu_bulan (when no dates recorded)
 
 
 # --- parts -------------------------------------------------------------------------------
+
+
+# A placeholder: "[...diisi: …]", "[…diisi…]", "[diisi]", runs of dots ("……", "....."; a
+# lone "..." or "…" between spaces),
+# underscores ("____") and the blank numeric date "..-..-....". A part made only of these
+# is missing (P11, P12 BLOCK).
+_ISIAN = re.compile(
+    r"\[\s*(?:\.{2,}|…+)?\s*diisi[^\]]*\]"
+    # runs of dots or ellipses; a lone "..."/"…" only where it stands for a word (not "dst…")
+    r"|\.{4,}|…{2,}|(?<![\w.])(?:\.{3}|…)(?![\w.])|_{3,}"
+    r"|\.{2}\s*-\s*\.{2}\s*-\s*\.{2,}",
+    re.I,
+)
+KUTIP_MAKS = 120
+
+
+def ada_isian(teks: str) -> bool:
+    """True when the text holds a placeholder (P11, P12)."""
+    return bool(_ISIAN.search(teks))
+
+
+def tanpa_isian(teks: str) -> str:
+    return " ".join(_ISIAN.sub(" ", teks).split())
+
+
+def hanya_isian(teks: str) -> bool:
+    """True when a text is nothing but placeholders and the words around them: once the
+    placeholders go, fewer than 3 words of 3+ letters are left (“Pasal ini [...diisi...]”)."""
+    if not ada_isian(teks):
+        return False
+    kata = re.findall(r"[^\W\d_]{3,}", tanpa_isian(teks))
+    return len(kata) < 3
+
+
+def kutip(teks: str, maks: int = KUTIP_MAKS) -> str:
+    """The text the checker read, trimmed, in quotes: “Pada hari ini, …… tanggal ……”."""
+    teks = " ".join(teks.split())
+    if len(teks) > maks:
+        teks = teks[: maks - 1].rstrip() + "…"
+    return f"\u201c{teks}\u201d"
 
 
 def _judul_judul(paragraf: list[Paragraf]) -> list[tuple[str, str]]:
@@ -173,18 +231,46 @@ def _cocok(judul: str, bagian: Bagian) -> bool:
     return False
 
 
-def _cari_bagian(bagian: Bagian, judul: list[tuple[str, str]], baris: list[str]) -> str:
+def _isi_setelah(paragraf: list[Paragraf], judul_asli: str) -> list[str]:
+    """The body under a heading: the paragraphs after it up to the next heading."""
+    teks = [p.teks for p in paragraf]
+    try:
+        i = teks.index(judul_asli)
+    except ValueError:
+        return []
+    isi = []
+    for p in paragraf[i + 1 :]:
+        if _PASAL_SAJA.match(p.teks) or (p.gaya_judul and len(normal(p.teks).split()) <= 10):
+            break
+        isi.append(p.teks)
+    return isi
+
+
+def _cari_bagian(bagian: Bagian, judul: list[tuple[str, str]], paragraf: list[Paragraf]):
+    """(as found, why it counts as missing): a heading whose body is only a placeholder,
+    or a wording found only in a paragraph holding a placeholder, is not the part."""
+    baris = [p.teks for p in paragraf]
+    isian = ""
     for n, asli in judul:
         if _cocok(n, bagian):
-            return asli
+            isi = _isi_setelah(paragraf, asli)
+            # the text right under the heading is the part's; a placeholder there is no part
+            if isi and hanya_isian(isi[0]):
+                isian = isian or isi[0]
+                continue
+            return asli, ""
     if bagian.pola:
         teks = "\n".join(b.lower() for b in baris)
         for pola in bagian.pola:
-            m = re.search(pola, teks, re.M | re.S)
-            if m:
+            for m in re.finditer(pola, teks, re.M | re.S):
                 kalimat = baris[teks.count("\n", 0, m.start())]  # as written
-                return kalimat[:80] + ("…" if len(kalimat) > 80 else "")
-    return ""
+                if ada_isian(kalimat):
+                    isian = isian or kalimat
+                    continue
+                return kalimat[:80] + ("…" if len(kalimat) > 80 else ""), ""
+    if isian:
+        return "", _("masih berisi isian kosong: %s") % kutip(isian)
+    return "", ""
 
 
 # --- record checks -----------------------------------------------------------------------
@@ -237,15 +323,29 @@ def _tanggal_di(teks: str) -> list[tuple[int, dt.date]]:
     return found
 
 
-def _periksa_pihak(teks_normal: str, rekaman: Rekaman, rule: str) -> HasilData:
+def _kutip_pihak(baris: list[str]) -> str:
+    kalimat = [b for b in baris if re.search(r"\bpihak\s+ke[a-z]+\b", b, re.I)][:2]
+    return "; ".join(kutip(b) for b in kalimat)
+
+
+def _periksa_pihak(
+    teks_normal: str, rekaman: Rekaman, rule: str, baris: list[str] | None = None
+) -> HasilData:
     hilang = [nama for nama in rekaman.pihak if normal(nama) not in teks_normal]
     if hilang:
+        tertulis = _kutip_pihak(baris or [])
         return HasilData(
             "pihak",
             _("Para pihak sesuai data KSDD"),
             False,
-            _("Naskah tidak menyebut pihak: %s (para pihak menurut data KSDD).")
-            % ", ".join(hilang),
+            (
+                _(
+                    "Naskah tidak menyebut pihak: %(p)s (para pihak menurut data KSDD); tertulis %(k)s."
+                )
+                if tertulis
+                else _("Naskah tidak menyebut pihak: %(p)s (para pihak menurut data KSDD).")
+            )
+            % {"p": ", ".join(hilang), "k": tertulis},
             rule,
         )
     return HasilData(
@@ -253,12 +353,21 @@ def _periksa_pihak(teks_normal: str, rekaman: Rekaman, rule: str) -> HasilData:
     )
 
 
-def _periksa_jangka(teks: str, rekaman: Rekaman, rule: str) -> HasilData:
+def _kalimat_jangka(baris: list[str]) -> str:
+    return next((b for b in baris if _JANGKA.search(b.lower())), "")
+
+
+def _periksa_jangka(
+    teks: str, rekaman: Rekaman, rule: str, baris: list[str] | None = None
+) -> HasilData:
     judul = _("Jangka waktu sesuai data KSDD")
     m = _JANGKA.search(teks)
-    if not (rekaman.mulai and rekaman.berakhir):
+    if rekaman.mulai and rekaman.berakhir:
+        catatan = bulan_antara(rekaman.mulai, rekaman.berakhir)
+    elif rekaman.jangka_bulan:
+        catatan = rekaman.jangka_bulan  # the KSDD's jangka_waktu_bulan
+    else:
         return HasilData("jangka_waktu", judul, None, _("Tanggal berlaku belum dicatat."), rule)
-    catatan = bulan_antara(rekaman.mulai, rekaman.berakhir)
     if m is None:
         return HasilData(
             "jangka_waktu",
@@ -268,16 +377,32 @@ def _periksa_jangka(teks: str, rekaman: Rekaman, rule: str) -> HasilData:
             rule,
         )
     tertulis = int(m[1]) * (12 if m[2] == "tahun" else 1)
+    kalimat = _kalimat_jangka(baris or [])
     if abs(tertulis - catatan) > 1:
         return HasilData(
             "jangka_waktu",
             judul,
             False,
-            _("Jangka waktu dalam naskah (%(naskah)s) tidak sesuai dengan data KSDD (%(data)s).")
-            % {"naskah": f"{m[1]} {m[2]}", "data": _lama(catatan)},
+            (
+                _(
+                    "Jangka waktu dalam naskah (%(naskah)s) tidak sesuai dengan data KSDD "
+                    "(%(data)s); tertulis %(kutip)s."
+                )
+                if kalimat
+                else _(
+                    "Jangka waktu dalam naskah (%(naskah)s) tidak sesuai dengan data KSDD (%(data)s)."
+                )
+            )
+            % {"naskah": f"{m[1]} {m[2]}", "data": _lama(catatan), "kutip": kutip(kalimat)},
             rule,
         )
-    return HasilData("jangka_waktu", judul, True, f"{m[1]} {m[2]}", rule)
+    return HasilData(
+        "jangka_waktu",
+        judul,
+        True,
+        f"{m[1]} {m[2]}" + (f" ({kutip(kalimat)})" if kalimat else ""),
+        rule,
+    )
 
 
 def _periksa_tanggal(teks: str, rekaman: Rekaman, rule: str) -> HasilData:
@@ -312,6 +437,169 @@ def _periksa_tanggal(teks: str, rekaman: Rekaman, rule: str) -> HasilData:
     return HasilData("tanggal", judul, None, _("Naskah tidak menyebut tanggal berakhir."), rule)
 
 
+_PASAL_BAGIAN = {"kb": "Pasal 11 ayat 1", "pks": "Pasal 12 ayat 1"}
+_PASAL_FORMAT = {
+    "kb": "Pasal 11 ayat 1 huruf a dan ayat 3",
+    "pks": "Pasal 12 ayat 1 huruf a dan ayat 5",
+}
+_ISIAN_MAKS = 3
+
+
+def _periksa_isian(baris: list[str], jenis: str) -> HasilData:
+    """P11, P12: an agreed text still holding a placeholder is not ready to sign."""
+    rule = "P12" if jenis == "pks" else "P11"
+    judul = _("Tidak ada isian yang masih kosong")
+    isian = [b for b in baris if ada_isian(b)]
+    if not isian:
+        return HasilData("isian", judul, True, "", rule)
+    kutipan = "; ".join(kutip(b) for b in isian[:_ISIAN_MAKS])
+    if len(isian) > _ISIAN_MAKS:
+        kutipan += _("; dan %d paragraf lain") % (len(isian) - _ISIAN_MAKS)
+    return HasilData(
+        "isian",
+        judul,
+        False,
+        _("Naskah masih memuat %(n)d paragraf dengan isian kosong: %(kutip)s (%(pasal)s).")
+        % {"n": len(isian), "kutip": kutipan, "pasal": _PASAL_BAGIAN[jenis]},
+        rule,
+    )
+
+
+_BARIS_NOMOR = re.compile(r"^\s*nomor\s*:", re.I)
+
+
+def _rapat(nomor: str) -> str:
+    return re.sub(r"\s+", "", nomor).upper()
+
+
+def nomor_tidak_tertulis(laporan: Laporan, nomor: list[str]) -> list[str]:
+    """P11, P12 (P11-3, P12-5): the document numbers entered at signing that the title
+    block of the agreed text ("NOMOR: 100.3.6/08/Pem/2026") does not carry."""
+    tertulis = " ".join(_rapat(b) for b in laporan.nomor)
+    return [n for n in nomor if n.strip() and _rapat(n) not in tertulis]
+
+
+_HARI = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
+_KOMPARISI = re.compile(
+    r"pada\s+hari\s+ini\W*(?:hari\W+)?(?P<hari>[a-z']+)?\W*tanggal\s+(?P<tgl>.+?)\s+bulan\s+"
+    r"(?P<bulan>[a-z]+)\s+tahun\s+(?P<tahun>[a-z0-9 ]+?)"
+    r"\s*(?:\(\s*(?P<angka>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*\)|[,.;]|\s+(?:bertempat|di|yang)\b|$)"
+)
+_KOMPARISI_RINGKAS = re.compile(
+    r"pada\s+hari\s+ini\W*(?:hari\W+)?(?P<hari>[a-z']+)?\W*(?:tanggal\s+)?"
+    r"(?P<tgl>\d{1,2})\s+(?P<bulan>[a-z]+)\s+(?P<tahun>\d{4})\b"
+)
+
+
+def tanggal_komparisi(kalimat: str) -> tuple[dt.date | None, str, str]:
+    """Read 'Pada hari ini, Senin, tanggal dua bulan Februari tahun dua ribu dua puluh
+    enam (02-02-2026)' (numbers in words, as the Lampiran writes them; P11-3, P12-5) or
+    'Pada hari ini Senin tanggal 2 Februari 2026'. Returns (date, weekday as written
+    lower-cased, why unreadable)."""
+    t = kalimat.lower().replace("\u2019", "'")
+    m = _KOMPARISI.search(t) or _KOMPARISI_RINGKAS.search(t)
+    if m is None:
+        return None, "", _("tanggal tidak terbaca")
+    hari = (m["hari"] or "").replace("'", "")
+    if hari == "tanggal":
+        hari = ""
+    tgl, tahun = kata_angka(m["tgl"]), kata_angka(m["tahun"])
+    if m["bulan"] not in _BULAN or tgl is None or tahun is None:
+        return None, hari, _("tanggal tidak terbaca")
+    try:
+        tanggal = dt.date(tahun, _BULAN.index(m["bulan"]) + 1, tgl)
+    except ValueError:
+        return None, hari, _("tanggal tidak ada dalam kalender")
+    angka = m.groupdict().get("angka")
+    if angka:
+        d, b, y = (int(x) for x in re.split(r"[-/.]", angka))
+        if (y, b, d) != (tanggal.year, tanggal.month, tanggal.day):
+            return None, hari, _("tanggal dalam huruf dan angka (%s) berbeda") % angka
+    return tanggal, hari, ""
+
+
+def _periksa_komparisi(baris: list[str], jenis: str, rekaman: Rekaman | None) -> HasilData:
+    """P11, P12 (P11-3, P12-5): the day and date of the komparisi are a real day, the
+    weekday is that day's, and the date is the signing date (recorded, or entered in the
+    signing step)."""
+    rule = "P12" if jenis == "pks" else "P11"
+    pasal = _PASAL_FORMAT[jenis]
+    judul = _("Hari dan tanggal komparisi sesuai tanggal penandatanganan")
+    kalimat = next((b for b in baris if re.search(r"\bpada\s+hari\s+ini\b", b, re.I)), None)
+    if kalimat is None:
+        return HasilData("komparisi_tanggal", judul, None, _("Komparisi tidak ditemukan."), rule)
+    if ada_isian(kalimat):  # blocks as a missing part (Komparisi): reported, not repeated
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            None,
+            _("Hari dan tanggal komparisi belum diisi: %(kutip)s (%(pasal)s).")
+            % {"kutip": kutip(kalimat), "pasal": pasal},
+            rule,
+        )
+    tanggal, hari, alasan = tanggal_komparisi(kalimat)
+    if tanggal is None:
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            False,
+            _("Hari dan tanggal komparisi tidak dapat dibaca (%(alasan)s): %(kutip)s (%(pasal)s).")
+            % {"alasan": alasan, "kutip": kutip(kalimat), "pasal": pasal},
+            rule,
+        )
+    hari_benar = _HARI[tanggal.weekday()]
+    if hari and hari != hari_benar:
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            False,
+            _(
+                "Hari dalam komparisi (%(hari)s) tidak sesuai dengan tanggalnya: %(tanggal)s "
+                "jatuh pada hari %(benar)s; tertulis %(kutip)s (%(pasal)s)."
+            )
+            % {
+                "hari": hari.capitalize(),
+                "tanggal": tanggal_surat(tanggal),
+                "benar": _HARI[tanggal.weekday()].capitalize(),
+                "kutip": kutip(kalimat),
+                "pasal": pasal,
+            },
+            rule,
+        )
+    ttd = rekaman.ditandatangani if rekaman is not None else None
+    if ttd is None:
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            None,
+            _(
+                "Komparisi bertanggal %(tanggal)s (%(kutip)s); tanggal penandatanganan belum dicatat."
+            )
+            % {"tanggal": tanggal_panjang(tanggal), "kutip": kutip(kalimat)},
+            rule,
+        )
+    if tanggal != ttd:
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            False,
+            _(
+                "Tanggal dalam komparisi (%(tanggal)s) tidak sesuai dengan tanggal "
+                "penandatanganan (%(ttd)s); tertulis %(kutip)s (%(pasal)s)."
+            )
+            % {
+                "tanggal": tanggal_panjang(tanggal),
+                "ttd": tanggal_panjang(ttd),
+                "kutip": kutip(kalimat),
+                "pasal": pasal,
+            },
+            rule,
+        )
+    return HasilData(
+        "komparisi_tanggal", judul, True, f"{tanggal_panjang(tanggal)} ({kutip(kalimat)})", rule
+    )
+
+
 def _periksa_p19_3(teks: str, rekaman: Rekaman) -> HasilData:
     judul = _("Jangka waktu Kesepakatan Bersama paling lama 5 tahun")
     bulan = []
@@ -344,23 +632,32 @@ def periksa_teks(paragraf: list[Paragraf], *, jenis: str, rekaman: Rekaman | Non
     judul = _judul_judul(paragraf)
     hasil = []
     for b in bagian_wajib(jenis):
-        sebagai = _cari_bagian(b, judul, baris)
-        hasil.append(HasilBagian(b.kode, b.judul, bool(sebagai), sebagai))
-    laporan = Laporan(jenis, hasil)
+        sebagai, keterangan = _cari_bagian(b, judul, paragraf)
+        hasil.append(HasilBagian(b.kode, b.judul, bool(sebagai), sebagai, keterangan))
+    laporan = Laporan(jenis, hasil, nomor=[b for b in baris if _BARIS_NOMOR.match(b)])
+    rule = "P12" if jenis == "pks" else "P11"
+    # a placeholder already reported as a missing part is not reported twice
+    dikutip = " ".join(b.keterangan for b in hasil)
+    laporan.data.append(_periksa_isian([b for b in baris if kutip(b) not in dikutip], jenis))
+    laporan.data.append(_periksa_komparisi(baris, jenis, rekaman))
+    kalimat = next((b for b in baris if re.search(r"\bpada\s+hari\s+ini\b", b, re.I)), "")
+    if kalimat and not ada_isian(kalimat):
+        laporan.tanggal_komparisi = tanggal_komparisi(kalimat)[0]
     if rekaman is not None:
-        rule = "P12" if jenis == "pks" else "P11"
         teks = " ".join(b.lower() for b in baris)
-        laporan.data.append(_periksa_pihak(normal(" ".join(baris)), rekaman, rule))
-        laporan.data.append(_periksa_jangka(teks, rekaman, rule))
+        laporan.data.append(_periksa_pihak(normal(" ".join(baris)), rekaman, rule, baris))
+        laporan.data.append(_periksa_jangka(teks, rekaman, rule, baris))
         laporan.data.append(_periksa_tanggal(teks, rekaman, rule))
         if jenis == "kb":
             laporan.data.append(_periksa_p19_3(teks, rekaman))
     return laporan
 
 
-def rekaman_ksdd(ksdd, jenis: str) -> Rekaman:
-    """The record of a KSDD for the checker: parties (home region first) and the dates
-    of its KB or PKS (when the agreed draft has been recorded)."""
+def rekaman_ksdd(ksdd, jenis: str, *, ditandatangani: dt.date | None = None) -> Rekaman:
+    """The record of a KSDD for the checker: parties (home region first), the dates of
+    its KB or PKS (when the agreed draft has been recorded), its signing date (the one
+    recorded, or ``ditandatangani``: the date the signing step is about to record) and
+    the KSDD's jangka waktu."""
     from kersa.regions.selectors import wilayah_daerah
 
     pihak = [wilayah_daerah().nama] + sorted(m.nama for m in ksdd.mitra.all())
@@ -369,6 +666,8 @@ def rekaman_ksdd(ksdd, jenis: str) -> Rekaman:
         tuple(pihak),
         naskah.tanggal_mulai if naskah else None,
         naskah.tanggal_berakhir if naskah else None,
+        ditandatangani or (naskah.tanggal_ditandatangani if naskah else None),
+        ksdd.jangka_waktu_bulan,
     )
 
 

@@ -10,7 +10,7 @@ from kersa.core.errors import Pelanggaran, RuleViolation
 
 from .choices import AsalVersi
 from .models import Berkas, Dokumen, VersiDokumen
-from .pemeriksa import Laporan, laporan_berkas, rekaman_ksdd
+from .pemeriksa import Laporan, kutip, laporan_berkas, nomor_tidak_tertulis, rekaman_ksdd
 from .validators import DOCX
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
 
 _SEBUTAN = {"kb": "Kesepakatan Bersama", "pks": "PKS"}
 _PASAL = {"kb": "Pasal 11 ayat 1", "pks": "Pasal 12 ayat 1"}
+_PASAL_FORMAT = {"kb": "Pasal 11 ayat 3", "pks": "Pasal 12 ayat 5"}
 
 
 def dokumen_ksdd(ksdd) -> list[Dokumen]:
@@ -52,8 +53,11 @@ def berkas_disepakati(ksdd, jenis: str) -> Berkas | None:
     return naskah.berkas_rancangan if naskah else None
 
 
-def laporan_disepakati(ksdd, jenis: str) -> tuple[Berkas | None, Laporan | None, str]:
-    """(agreed file, its report, why there is no report)."""
+def laporan_disepakati(
+    ksdd, jenis: str, *, ditandatangani=None
+) -> tuple[Berkas | None, Laporan | None, str]:
+    """(agreed file, its report, why there is no report). ``ditandatangani``: the signing
+    date the signing step is about to record (else the recorded one, if any)."""
     berkas = berkas_disepakati(ksdd, jenis)
     sebutan = _SEBUTAN[jenis]
     if berkas is None:
@@ -70,7 +74,11 @@ def laporan_disepakati(ksdd, jenis: str) -> tuple[Berkas | None, Laporan | None,
             % {"s": sebutan, "pasal": _PASAL[jenis]},
         )
     try:
-        laporan = laporan_berkas(berkas=berkas, jenis=jenis, rekaman=rekaman_ksdd(ksdd, jenis))
+        laporan = laporan_berkas(
+            berkas=berkas,
+            jenis=jenis,
+            rekaman=rekaman_ksdd(ksdd, jenis, ditandatangani=ditandatangani),
+        )
     except (RuleViolation, FileNotFoundError, OSError):
         return (
             berkas,
@@ -81,11 +89,17 @@ def laporan_disepakati(ksdd, jenis: str) -> tuple[Berkas | None, Laporan | None,
     return berkas, laporan, ""
 
 
-def hambatan_naskah(ksdd, jenis: str) -> list[Pelanggaran]:
-    """P11 / P12 BLOCK: what in the agreed KB or PKS stops its signing."""
+def hambatan_naskah(ksdd, jenis: str, *, tanggal=None, nomor=()) -> list[Pelanggaran]:
+    """P11 / P12 BLOCK: what in the agreed KB or PKS stops its signing: a missing part
+    (a part that is only a placeholder is missing), a placeholder left anywhere, a
+    komparisi whose day and date are blank, unreadable, not that day's weekday or not the
+    signing date (``tanggal``, the date the signing step is about to record; without it
+    the recorded signing date, if any), parties or duration that disagree with the record,
+    document numbers entered at signing (``nomor``) that its title block does not carry.
+    Each finding quotes the text it read."""
     rule = "P12" if jenis == "pks" else "P11"
     sebutan = _SEBUTAN[jenis]
-    _berkas, laporan, alasan = laporan_disepakati(ksdd, jenis)
+    _berkas, laporan, alasan = laporan_disepakati(ksdd, jenis, ditandatangani=tanggal)
     if laporan is None:
         return [Pelanggaran(rule, alasan)]
     found = []
@@ -96,7 +110,7 @@ def hambatan_naskah(ksdd, jenis: str) -> list[Pelanggaran]:
                 _("Rancangan %(s)s yang disepakati belum memuat bagian: %(bagian)s (%(pasal)s).")
                 % {
                     "s": sebutan,
-                    "bagian": ", ".join(b.judul for b in laporan.kurang),
+                    "bagian": laporan.daftar_kurang,
                     "pasal": _PASAL[jenis],
                 },
             )
@@ -108,6 +122,27 @@ def hambatan_naskah(ksdd, jenis: str) -> list[Pelanggaran]:
                     d.rule,
                     _("Rancangan %(s)s yang disepakati: %(detail)s")
                     % {"s": sebutan, "detail": d.keterangan},
+                    # the signing date entered in the signing step is what disagrees
+                    field="tanggal" if tanggal and d.kode == "komparisi_tanggal" else None,
                 )
             )
+    hilang = nomor_tidak_tertulis(laporan, list(nomor))
+    if hilang:
+        tertulis = "; ".join(kutip(b) for b in laporan.nomor)
+        found.append(
+            Pelanggaran(
+                rule,
+                _(
+                    "Rancangan %(s)s yang disepakati tidak memuat nomor naskah %(nomor)s yang "
+                    "dicatat pada penandatanganan; tertulis %(tertulis)s (%(pasal)s)."
+                )
+                % {
+                    "s": sebutan,
+                    "nomor": ", ".join(hilang),
+                    "tertulis": tertulis or _("tidak ada baris \u201cNomor:\u201d"),
+                    "pasal": _PASAL_FORMAT[jenis],
+                },
+                field="penandatangan",
+            )
+        )
     return found

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.documents.choices import JenisBerkas
+from kersa.documents.selectors import hambatan_naskah
 from kersa.documents.services import berkas_unggah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
@@ -302,7 +303,16 @@ def ksdd_tandatangani_kb(
     """Penandatanganan KB by the Bupati and each partner's head (P20-3), originals computed
     (P20-4). Then persetujuan DPRD when P21-1 requires it, otherwise it is skipped."""
     with langkah(ksdd=ksdd, nama="tandatangani_kb", user=user, versi=versi) as step:
-        tolak_jika(rules.p13_tanggal_langkah(step.ksdd, kb_ditandatangani=(tanggal, "tanggal")))
+        # P11: the komparisi's day and date are the signing date entered here.
+        tolak_jika(
+            rules.p13_tanggal_langkah(step.ksdd, kb_ditandatangani=(tanggal, "tanggal"))
+            + hambatan_naskah(
+                step.ksdd,
+                JenisNaskah.KB,
+                tanggal=tanggal,
+                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+            )
+        )
         kb = _tandatangani(
             step,
             jenis=JenisNaskah.KB,
@@ -401,6 +411,13 @@ def ksdd_tandatangani_pks(
                 ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
             )
             + beda_found
+            # P12: the komparisi's day and date are the signing date entered here.
+            + hambatan_naskah(
+                step.ksdd,
+                JenisNaskah.PKS,
+                tanggal=tanggal,
+                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+            )
         )
         pks = _tandatangani(
             step,

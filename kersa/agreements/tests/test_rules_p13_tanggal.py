@@ -106,7 +106,9 @@ def test_p13_pks_signed_before_the_kb_is_refused(ksdd, pemeran):
     dini = kb.tanggal_ditandatangani - dt.timedelta(days=2)
     with pytest.raises(RuleViolation) as exc:
         _ttd(ksdd, pemeran.bupati, pks=True, tanggal=dini)
-    (p,) = exc.value.pelanggaran
+    # P13, and P12: that day is not the one written in the agreed PKS's komparisi either
+    p, komparisi = exc.value.pelanggaran
+    assert (komparisi.rule, komparisi.field) == ("P12", "tanggal")
     assert (p.rule, p.field) == ("P13", "tanggal")
     assert p.detail.startswith(
         f"Tanggal penandatanganan PKS ({tanggal_surat(dini)}) tidak boleh sebelum tanggal "

@@ -88,7 +88,6 @@ def test_p21_1_operator_cannot_use_the_secretariat_change(ksdd, pemeran):
 def test_p21_1_judged_again_at_pks_signing_against_the_fiscal_year(ksdd, pemeran):
     """Budgeted in the APBD of the year the KAK was submitted; a PKS signed in a later
     fiscal year is not budgeted there, so it needs DPRD approval."""
-    import datetime as dt
 
     from kersa.agreements.models import Naskah
 
@@ -112,7 +111,7 @@ def test_p21_1_judged_again_at_pks_signing_against_the_fiscal_year(ksdd, pemeran
     # Same fiscal year: signed.
     with pgtrigger.ignore("agreements.RiwayatTahap:riwayat_tetap_ubah"):
         ksdd.riwayat.filter(pk=row.pk).update(waktu=row.waktu)
-    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=dt.date.today() - dt.timedelta(days=1))
+    _ttd(ksdd, pemeran.bupati, pks=True)  # P12: on the day its komparisi says
     assert ksdd.status == Status.PELAKSANAAN
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from kersa.agreements import services
+from kersa.agreements import services, skenario
 from kersa.agreements.choices import KedudukanPenandatangan, Status
 from kersa.agreements.models import (
     Ksdd,
@@ -18,9 +18,10 @@ from kersa.agreements.models import (
 )
 from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
-from kersa.documents.choices import JenisBerkas
-from kersa.documents.contoh import unggahan_pdf
-from kersa.documents.models import Berkas
+from kersa.documents.choices import AsalVersi, JenisBerkas
+from kersa.documents.contoh import naskah_docx, unggahan_pdf
+from kersa.documents.models import Berkas, Dokumen
+from kersa.documents.services.versi import versi_tambah
 from kersa.regions.models import KepalaDaerah, Wilayah
 from kersa.regions.services import kepala_daerah_catat
 
@@ -67,7 +68,8 @@ def _penandatangan(ksdd, _pemeran=None, *, pks, surat_kuasa=None):
 
 def _ttd(ksdd, user, *, pks, rows=None, surat_kuasa=None, **ubah):
     data = {
-        "tanggal": _hari(3),
+        # P11, P12: the day written in the komparisi of the scenario's agreed draft
+        "tanggal": skenario.tanggal_ttd_pks() if pks else skenario.tanggal_ttd_kb(),
         "tempat": "Buntok",
         "penandatangan": rows or _penandatangan(ksdd, None, pks=pks, surat_kuasa=surat_kuasa),
         "naskah": unggahan_pdf("naskah-ttd.pdf"),
@@ -228,7 +230,24 @@ def test_p21_1_pks_signing_refused_when_funding_becomes_unbudgeted(ksdd, pemeran
     assert ksdd.status == Status.MENUNGGU_DPRD
     _setuju_dprd(ksdd, pemeran.dprd)
     assert ksdd.status == Status.PENANDATANGANAN_PKS  # the agreed PKS draft is kept
-    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=_hari(0))  # P13: after the approval
+    # P12: the kept draft's komparisi still says the day planned before; signing today
+    # (P13: after the approval) needs an agreed text dated today.
+    with pytest.raises(RuleViolation) as exc:
+        _ttd(ksdd, pemeran.bupati, pks=True, tanggal=_hari(0))
+    assert _rules(exc) == ["P12"] and "tidak sesuai dengan tanggal penandatanganan" in str(
+        exc.value
+    )
+    pks = ksdd.naskah.get(jenis="pks")
+    versi_tambah(
+        dokumen=Dokumen.objects.get(ksdd=ksdd, jenis="pks"),
+        data=naskah_docx(
+            "pks", ksdd, mulai=pks.tanggal_mulai, berakhir=pks.tanggal_berakhir, komparisi=_hari(0)
+        ),
+        nama="pks-disepakati-v2.docx",
+        asal=AsalVersi.DISEPAKATI,
+        user=pemeran.sekretariat,
+    )
+    _ttd(ksdd, pemeran.bupati, pks=True, tanggal=_hari(0))
     assert ksdd.status == Status.PELAKSANAAN
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import LANGKAH, ke_status
+from kersa.agreements.skenario import LANGKAH, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import AsalVersi, JenisDokumen
@@ -35,7 +35,14 @@ def _sepakati_kb(ksdd, pemeran, **naskah):
         tanggal_disepakati=_hari(25),
         tanggal_mulai=mulai,
         tanggal_berakhir=berakhir,
-        rancangan=unggahan_naskah("kb.docx", "kb", ksdd, mulai=mulai, berakhir=berakhir, **naskah),
+        rancangan=unggahan_naskah(
+            "kb.docx",
+            "kb",
+            ksdd,
+            mulai=mulai,
+            berakhir=berakhir,
+            **{"komparisi": tanggal_ttd_kb(), **naskah},
+        ),
     )
     ksdd.refresh_from_db()
     return mulai, berakhir
@@ -77,7 +84,7 @@ def test_p11_kb_signing_blocked_without_a_part_then_allowed(pemeran, ksdd):
     dok = Dokumen.objects.get(ksdd=ksdd, jenis="kb")
     versi_tambah(
         dokumen=dok,
-        data=naskah_docx("kb", ksdd, mulai=mulai, berakhir=berakhir),
+        data=naskah_docx("kb", ksdd, mulai=mulai, berakhir=berakhir, komparisi=tanggal_ttd_kb()),
         nama="kb-disepakati-v2.docx",
         asal=AsalVersi.DISEPAKATI,
         user=pemeran.operator,
@@ -91,7 +98,11 @@ def test_p12_pks_signing_blocked_without_keadaan_kahar_then_allowed(pemeran, ksd
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
     pks = ksdd.naskah.get(jenis="pks")
     dok = Dokumen.objects.get(ksdd=ksdd, jenis="pks")
-    rekaman = {"mulai": pks.tanggal_mulai, "berakhir": pks.tanggal_berakhir}
+    rekaman = {
+        "mulai": pks.tanggal_mulai,
+        "berakhir": pks.tanggal_berakhir,
+        "komparisi": tanggal_ttd_pks(),
+    }
     versi_tambah(
         dokumen=dok,
         data=naskah_docx(

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from kersa.agreements import services
+from kersa.agreements import services, skenario
 from kersa.agreements.choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
 from kersa.agreements.forms import FORM_LANGKAH
 from kersa.agreements.models import Bentuk, Ksdd, Tujuan, Urusan
@@ -27,6 +27,15 @@ HARI_INI = timezone.localdate()
 
 def _tgl(hari_lalu: int = 0) -> str:
     return (HARI_INI - dt.timedelta(days=hari_lalu)).isoformat()
+
+
+def _hari(hari_lalu: int) -> dt.date:
+    return HARI_INI - dt.timedelta(days=hari_lalu)
+
+
+def _ttd_pks() -> str:
+    """P12: the signing day written in the scenario's agreed PKS."""
+    return skenario.tanggal_ttd_pks().isoformat()
 
 
 def _url(ksdd, nama: str) -> str:
@@ -487,7 +496,10 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
             "tanggal_disepakati": _tgl(11),
             "tanggal_mulai": mulai.isoformat(),
             "tanggal_berakhir": mulai.replace(year=mulai.year + 3).isoformat(),
-            "rancangan": unggahan_naskah("rancangan-kb.docx", "kb", semua_bagian=True),
+            # P11: the komparisi says the day of signing below
+            "rancangan": unggahan_naskah(
+                "rancangan-kb.docx", "kb", semua_bagian=True, komparisi=_hari(9)
+            ),
         },
         Status.PENANDATANGANAN_KB,
     )
@@ -554,7 +566,9 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
             "tanggal_disepakati": _tgl(5),
             "tanggal_mulai": mulai.isoformat(),
             "tanggal_berakhir": mulai.replace(year=mulai.year + 2).isoformat(),
-            "rancangan": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+            "rancangan": unggahan_naskah(
+                "rancangan-pks.docx", "pks", semua_bagian=True, komparisi=_hari(3)
+            ),
         },
         Status.PENANDATANGANAN_PKS,
     )
@@ -702,7 +716,7 @@ def test_p19_3_kb_lebih_dari_5_tahun_ditolak(client, pemeran, ksdd):
 def test_p24_2_pks_oleh_pejabat_tanpa_surat_kuasa_ditolak(client, pemeran, ksdd):
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
     client.force_login(pemeran.sekretariat)
-    data = {"tanggal": _tgl(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
+    data = {"tanggal": _ttd_pks(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
     data |= _penandatangan(
         ksdd,
         pks=True,
@@ -735,7 +749,7 @@ def test_p24_2_pks_oleh_pejabat_dengan_surat_kuasa_sah(client, pemeran, ksdd):
     client.force_login(pemeran.sekretariat)
     resp = client.get(_url(ksdd, "tandatangani_pks"))
     assert sk in resp.context["form"].fields["pihak0_surat_kuasa"].queryset
-    data = {"tanggal": _tgl(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
+    data = {"tanggal": _ttd_pks(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
     data |= _penandatangan(
         ksdd,
         pks=True,
@@ -754,7 +768,7 @@ def test_p24_2_pks_oleh_pejabat_dengan_surat_kuasa_sah(client, pemeran, ksdd):
 def test_p24_1_kepala_dinas_dicatat_sebagai_kepala_daerah_ditolak(client, pemeran, ksdd):
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
     client.force_login(pemeran.sekretariat)
-    data = {"tanggal": _tgl(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
+    data = {"tanggal": _ttd_pks(), "tempat": "Buntok", "naskah": unggahan_pdf("pks-ttd.pdf")}
     data |= _penandatangan(
         ksdd,
         pks=True,

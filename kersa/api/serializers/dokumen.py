@@ -73,6 +73,13 @@ class HasilBagianSerializer(serializers.Serializer):
     judul = serializers.CharField()
     ada = serializers.BooleanField()
     ditemukan_sebagai = serializers.CharField(allow_blank=True)
+    keterangan = serializers.CharField(
+        allow_blank=True,
+        help_text=_(
+            "Mengapa bagian yang tampak ada dihitung belum ada: hanya berisi isian kosong, "
+            "dengan kutipan teks yang dibaca (P11, P12)."
+        ),
+    )
 
 
 class HasilDataSerializer(serializers.Serializer):

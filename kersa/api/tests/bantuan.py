@@ -102,7 +102,18 @@ def data_tanggapan(mitra: str, keputusan: str = "diterima") -> dict:
     }
 
 
-def data_rancangan(ksdd, *, mulai: dt.date | None = None, tahun: int = 3) -> dict:
+def data_rancangan(
+    ksdd,
+    *,
+    mulai: dt.date | None = None,
+    tahun: int = 3,
+    komparisi: dt.date | None = None,
+    jenis: str = "kb",
+) -> dict:
+    """An agreed draft; its komparisi is dated ``komparisi`` (P11, P12: the day it is
+    signed), by default the scenario's KB signing day."""
+    from kersa.agreements.skenario import tanggal_ttd_kb
+
     mulai = mulai or hari(20)
     return {
         "tentang": ksdd.judul,
@@ -110,7 +121,9 @@ def data_rancangan(ksdd, *, mulai: dt.date | None = None, tahun: int = 3) -> dic
         "tanggal_disepakati": hari(25),
         "tanggal_mulai": mulai,
         "tanggal_berakhir": mulai.replace(year=mulai.year + tahun) - dt.timedelta(days=1),
-        "rancangan": unggahan_naskah("rancangan.docx", "kb", semua_bagian=True),
+        "rancangan": unggahan_naskah(
+            "rancangan.docx", jenis, semua_bagian=True, komparisi=komparisi or tanggal_ttd_kb()
+        ),
     }
 
 
@@ -118,7 +131,10 @@ def penandatangan(ksdd, *, kedudukan_daerah=KedudukanPenandatangan.KEPALA_DAERAH
     rows = [
         {
             "wilayah": wilayah_daerah().kode,
-            "nomor_naskah": "100.3.6/08/Pem/2026",
+            # P11, P12: the number in the title block of the sample draft being signed
+            "nomor_naskah": "100.3.7/12/Pem/2026"
+            if ksdd.naskah.filter(jenis="pks").exists()
+            else "100.3.6/08/Pem/2026",
             "nama": "Eddy Raya Samsuri",
             "jabatan": "Bupati Barito Selatan",
             "kedudukan": kedudukan_daerah,

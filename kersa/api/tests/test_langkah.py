@@ -106,7 +106,9 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
             "tanggal_surat": hari(16),
             "tanggal_diterima": hari(15),
             "surat": unggahan_pdf("permohonan-dprd.pdf"),
-            "rancangan_pks": unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True),
+            "rancangan_pks": unggahan_naskah(
+                "rancangan-pks.docx", "pks", semua_bagian=True, komparisi=hari(3)
+            ),
         },
         Status.MENUNGGU_DPRD,
     )
@@ -124,9 +126,8 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
         },
         Status.PENYUSUNAN_PKS,
     )
-    pks = data_rancangan(ksdd, mulai=hari(5), tahun=2)
     # P22-2: the PKS agreed is the draft DPRD approved (no material difference)
-    pks["rancangan"] = unggahan_naskah("rancangan-pks.docx", "pks", semua_bagian=True)
+    pks = data_rancangan(ksdd, mulai=hari(5), tahun=2, komparisi=hari(3), jenis="pks")
     _jalan(operator, ksdd, "sepakati_rancangan_pks", pks, Status.PENANDATANGANAN_PKS)
     _jalan(bupati, ksdd, "tandatangani_pks", data_tandatangani(ksdd, hari(3)), Status.PELAKSANAAN)
     _jalan(sekretariat, ksdd, "akhiri", {"alasan": "Tujuan kerja sama tercapai."}, Status.DIAKHIRI)

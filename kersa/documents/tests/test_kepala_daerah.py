@@ -107,7 +107,7 @@ def test_p24_2_pks_komparisi_prints_the_partners_own_surat_kuasa(pemeran, kepala
     services.ksdd_tandatangani_pks(
         ksdd=k,
         user=pemeran.sekretariat,
-        tanggal=dt.date(2026, 4, 8),
+        tanggal=dt.date(2026, 4, 7),  # P12: the day in the scenario's komparisi
         tempat="Buntok",
         penandatangan=[
             {

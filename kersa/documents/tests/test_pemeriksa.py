@@ -201,4 +201,119 @@ def test_p11_1_generated_naskah_passes(pemeran, ksdd):
     versi = dokumen_hasilkan(ksdd=ksdd, jenis="kb", user=pemeran.sekretariat)
     with versi.berkas.file.open("rb") as f:
         laporan = periksa_naskah(data=f.read(), jenis="kb", ksdd=ksdd)
-    assert laporan.kurang == [], laporan.kurang
+    # P11: every part is there but the two the drafter still has to fill (the date
+    # of signing and its place): a placeholder is no part, and the report quotes it.
+    assert [b.kode for b in laporan.kurang] == ["komparisi", "penutup"], laporan.kurang
+    komparisi, penutup = laporan.kurang
+    assert komparisi.keterangan.startswith("masih berisi isian kosong: \u201cPada hari ini, ....")
+    assert "[...diisi: tempat...]" in penutup.keterangan
+    assert not laporan.lulus
+
+
+# --- P11, P12: placeholders and the komparisi's day and date -------------------------------
+
+
+def test_kata_angka_reads_what_angka_kata_writes():
+    from kersa.core.format import angka_kata, kata_angka
+
+    for n in [*range(0, 120), 1000, 1100, 2000, 2026, 2031, 9999, 1_250_000]:
+        assert kata_angka(angka_kata(n)) == n
+    assert kata_angka("Empat Belas") == 14
+    assert kata_angka("14") == 14
+    assert kata_angka("……") is None
+    assert kata_angka("dua dua") is None
+    assert kata_angka("belas") is None
+
+
+@pytest.mark.parametrize(
+    ("kalimat", "tanggal", "hari"),
+    [
+        (
+            "Pada hari ini Senin tanggal dua bulan Februari tahun dua ribu dua puluh enam, "
+            "bertempat di Buntok",
+            dt.date(2026, 2, 2),
+            "senin",
+        ),
+        (
+            "Pada hari ini, Jum'at, tanggal dua puluh tujuh bulan November tahun dua ribu "
+            "dua puluh enam (27-11-2026), kami yang bertanda tangan",
+            dt.date(2026, 11, 27),
+            "jumat",
+        ),
+        (
+            "Pada hari ini, Sabtu tanggal 14 November 2026 bertempat di Buntok",
+            dt.date(2026, 11, 14),
+            "sabtu",
+        ),
+    ],
+)
+def test_p11_3_komparisi_date_read_from_words_or_digits(kalimat, tanggal, hari):
+    from kersa.documents.pemeriksa import tanggal_komparisi
+
+    assert tanggal_komparisi(kalimat)[:2] == (tanggal, hari)
+
+
+def test_p11_3_komparisi_words_and_digits_must_agree():
+    from kersa.documents.pemeriksa import tanggal_komparisi
+
+    t, _hari, alasan = tanggal_komparisi(
+        "Pada hari ini, Senin, tanggal dua bulan Februari tahun dua ribu dua puluh enam "
+        "(03-02-2026), bertempat di Buntok"
+    )
+    assert t is None and alasan == "tanggal dalam huruf dan angka (03-02-2026) berbeda"
+    t, _hari, alasan = tanggal_komparisi(
+        "Pada hari ini, Senin, tanggal tiga puluh bulan Februari tahun dua ribu dua puluh enam"
+    )
+    assert t is None and alasan == "tanggal tidak ada dalam kalender"
+
+
+@pytest.mark.parametrize(
+    ("teks", "hanya"),
+    [
+        ("[...diisi: objek...]", True),
+        ("[…diisi…]", True),
+        ("[diisi]", True),
+        ("Pasal ini ……", True),
+        ("________", True),
+        (".....", True),
+        ("Pada hari ini, …… tanggal …… bulan …… tahun ……", False),  # words around blanks
+        ("Surat dikirim ke alamat ____ Buntok.", False),
+        ("PIHAK KESATU dan PIHAK KEDUA sepakat.", False),
+    ],
+)
+def test_p11_placeholder_recognised(teks, hanya):
+    from kersa.documents.pemeriksa import ada_isian, hanya_isian
+
+    assert hanya_isian(teks) is hanya
+    assert ada_isian(teks) is (teks != "PIHAK KESATU dan PIHAK KEDUA sepakat.")
+
+
+def test_p11_jangka_waktu_mismatch_quotes_the_sentence():
+    mulai, berakhir = dt.date(2026, 2, 1), dt.date(2029, 1, 31)
+    rek = Rekaman(("Barito Selatan", "Barito Timur"), mulai, dt.date(2028, 1, 31))
+    laporan = periksa_naskah(
+        data=naskah_docx("kb", mulai=mulai, berakhir=berakhir), jenis="kb", rekaman=rek
+    )
+    (d,) = [d for d in laporan.data if d.kode == "jangka_waktu"]
+    assert d.lulus is False
+    assert d.keterangan == (
+        "Jangka waktu dalam naskah (3 tahun) tidak sesuai dengan data KSDD (2 tahun); tertulis "
+        "\u201cKesepakatan Bersama ini berlaku untuk jangka waktu 3 (tiga) tahun, terhitung "
+        "sejak tanggal 1 Februari 2026 sampai denga\u2026\u201d."
+    )
+
+
+@pytest.mark.parametrize(
+    ("teks", "ada"),
+    [
+        ("tanggal ... bulan ... tahun ...", True),
+        ("tanggal … bulan …", True),
+        ("Kegiatan penyuluhan, pelatihan, dan seterusnya…", False),
+        ("Kegiatan penyuluhan, pelatihan, dst...", False),
+        ("Pemerintah Kabupaten Barito Selatan.", False),
+    ],
+)
+def test_p11_lone_ellipsis_is_a_blank_only_where_it_stands_for_a_word(teks, ada):
+    from kersa.documents.pemeriksa import ada_isian
+
+    assert ada_isian(teks) is ada
