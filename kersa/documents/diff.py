@@ -92,6 +92,11 @@ def diff_versi(a, b) -> Perbandingan:
 # the number of a "Pasal 7" / "BAB III" heading, which moves when a part is inserted).
 _NOMOR_AWAL = re.compile(r"^(?:\(?\d+[a-z]?\)|\d+(?:\.\d+)*\.?|\(?[a-z]\)|[a-z]\.|[IVXLC]+\.)\s+")
 _JUDUL_BERNOMOR = re.compile(r"^(pasal|bab|bagian)\s+[\dIVXLC]+[a-z]?$", re.IGNORECASE)
+# The day and date of signing in the komparisi ("Pada hari ini Senin, tanggal …, bertempat
+# di …") and the document numbers ("NOMOR: …") are filled in at signing (P11-3, P12-5):
+# they are the act of signing, not the text DPRD approved.
+_KOMPARISI_TANGGAL = re.compile(r"^(pada hari ini)\b.*?(?=\bbertempat\b|$)", re.IGNORECASE)
+_NOMOR_NASKAH = re.compile(r"^(nomor)\s*:.*$", re.IGNORECASE)
 
 
 def _normal(teks: str) -> str:
@@ -102,7 +107,10 @@ def _normal(teks: str) -> str:
             break
         t = baru
     m = _JUDUL_BERNOMOR.match(t)
-    return f"{m.group(1).lower()} #" if m else t
+    if m:
+        return f"{m.group(1).lower()} #"
+    t = _KOMPARISI_TANGGAL.sub("pada hari ini # ", t)
+    return _NOMOR_NASKAH.sub("nomor: #", t)
 
 
 def perubahan_materiil(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:

@@ -17,7 +17,7 @@ from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Naskah, Penandatangan
 from kersa.agreements.selectors import beda_rancangan_dprd
-from kersa.agreements.skenario import _penandatangan, ke_status, ksdd_baru
+from kersa.agreements.skenario import _penandatangan, ke_status, ksdd_baru, tanggal_ttd_pks
 from kersa.api.tests.bantuan import langkah as api_langkah
 from kersa.core.errors import RuleViolation
 from kersa.documents.choices import AsalVersi
@@ -80,6 +80,7 @@ def _pks_berubah(ksdd):
         mulai=mulai,
         berakhir=berakhir,
         judul_pasal={"lain_lain": "LAIN-LAIN DAN KETENTUAN TAMBAHAN"},
+        komparisi=tanggal_ttd_pks(),  # P12: the day it is signed, as the DPRD draft says
     )
 
 
@@ -90,7 +91,9 @@ def _pks_spasi(ksdd):
     nomor = {"a. ": "1) ", "b. ": "2) "}
     paragraf = [
         (nomor.get(teks[:3], teks[:3]) + teks[3:].replace(" ", "  ") + "  ", judul)
-        for teks, judul in naskah_paragraf("pks", ksdd, mulai=mulai, berakhir=berakhir)
+        for teks, judul in naskah_paragraf(
+            "pks", ksdd, mulai=mulai, berakhir=berakhir, komparisi=tanggal_ttd_pks()
+        )
     ]
     return SimpleUploadedFile("pks-spasi.docx", _docx(paragraf), content_type=DOCX)
 
@@ -124,6 +127,26 @@ def test_p22_2_material_rule_ignores_whitespace_and_numbering():
         ("ubah", "bahwa A;", "bahwa B;")
     ]
     assert perubahan_materiil(["Isi"], ["Isi", "Tambahan"]) == [("tambah", "", "Tambahan")]
+
+
+def test_p22_2_the_day_of_signing_and_the_numbers_filled_in_are_not_material():
+    """The komparisi's day and date and the "NOMOR:" lines are filled in at signing
+    (P11-3, P12-5): the act of signing, not the text DPRD approved."""
+    draf = [
+        "NOMOR: ……………………",
+        "Pada hari ini, …… tanggal …… bulan …… tahun ……, bertempat di Buntok, yang bertanda "
+        "tangan di bawah ini:",
+        "Para Pihak sepakat.",
+    ]
+    ditandatangani = [
+        "NOMOR: 100.3.7/12/Pem/2026",
+        "Pada hari ini, Senin, tanggal tiga puluh bulan November tahun dua ribu dua puluh enam "
+        "(30-11-2026), bertempat di Buntok, yang bertanda tangan di bawah ini:",
+        "Para Pihak sepakat.",
+    ]
+    assert perubahan_materiil(draf, ditandatangani) == []
+    lain_tempat = [*ditandatangani[:1], ditandatangani[1].replace("Buntok", "Tamiang Layang")]
+    assert perubahan_materiil(draf, [*lain_tempat, "Para Pihak sepakat."])[0][0] == "ubah"
 
 
 def test_p22_2_material_difference_needs_a_reason(penyusunan_pks, pemeran):
