@@ -112,6 +112,7 @@ class RupiahField(forms.DecimalField):
     """An amount in rupiah as people write it: "Rp 450.000.000" or "450000000,50"."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)  # as the API: no amount here is negative
         kwargs.setdefault("max_digits", 16)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +11,8 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 from rest_framework.utils import html
 
+from kersa.core.format import TANGGAL_MAKS, TANGGAL_MIN  # one range, web and API
 from kersa.regions.models import Wilayah
-
-TANGGAL_MIN = dt.date(1900, 1, 1)
-TANGGAL_MAKS = dt.date(2100, 12, 31)
 
 
 class TanggalField(serializers.DateField):

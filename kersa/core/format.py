@@ -32,6 +32,13 @@ __all__ = [
 _LOCALE = "id"
 
 
+# The dates KERSA accepts, web and API alike: letters and agreements never fall outside
+# them, and the rules compute on dates (a KB's end is its start + 5 years, P19-3), which
+# year 9999 would overflow.
+TANGGAL_MIN = dt.date(1900, 1, 1)
+TANGGAL_MAKS = dt.date(2100, 12, 31)
+
+
 def angka_kata(n: int) -> str:
     """23 → 'dua puluh tiga'; 2026 → 'dua ribu dua puluh enam'."""
     return num2words(int(n), lang=_LOCALE)

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.utils.translation import gettext_lazy
 
 from .errors import Pelanggaran, RuleViolation
+from .format import TANGGAL_MAKS, TANGGAL_MIN
 
 # The error keys that mean "the required value is missing or not one of the choices".
 KUNCI_WAJIB = ("required", "invalid_choice", "invalid_pk_value")
@@ -92,7 +93,24 @@ class TanggalField(forms.DateField):
 
     widget = TanggalInput
     input_formats = FORMAT_TANGGAL
+    default_error_messages = {
+        "rentang": gettext_lazy("Tanggal harus di antara %(min)s dan %(maks)s."),
+    }
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", gettext_lazy("Format hh-bb-tttt, misalnya 02-03-2026."))
         super().__init__(**kwargs)
+
+    def validate(self, value):
+        """The API's range (``core.format.TANGGAL_MIN``…``TANGGAL_MAKS``): year 0001 or
+        9999 is refused on the web as it is in the API."""
+        super().validate(value)
+        if value and not TANGGAL_MIN <= value <= TANGGAL_MAKS:
+            raise forms.ValidationError(
+                self.error_messages["rentang"],
+                code="rentang",
+                params={
+                    "min": TANGGAL_MIN.strftime("%d-%m-%Y"),
+                    "maks": TANGGAL_MAKS.strftime("%d-%m-%Y"),
+                },
+            )
