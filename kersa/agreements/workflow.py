@@ -27,401 +27,35 @@ from kersa.core.errors import ConflictError, Pelanggaran, tolak_jika
 from kersa.deadlines.pemicu import tenggat_setelah_langkah
 from kersa.documents.services import atomic_dengan_berkas
 
-from . import rules
 from .choices import STATUS_AKHIR, Pemrakarsa, Status
 from .models import Ksdd, RiwayatTahap
+from .prasyarat import (
+    belum_disetujui,
+    belum_ditanggapi,
+    dprd_diperlukan,
+    dprd_terpenuhi,
+    jawaban_belum,
+    kak_siap,
+    kb_ditandatangani,
+    kedua_30_hari_lewat,
+    kedua_belum_dicatat,
+    kedua_belum_ditanggapi,
+    laporan_15_hari_lewat,
+    laporan_belum_dicatat,
+    laporan_belum_ditanggapi,
+    naskah_kb_lengkap,
+    naskah_pks_lengkap,
+    penerimaan_diterima,
+    permohonan_berjalan,
+    permohonan_lalu_selesai,
+    pleno_ada,
+    rule_kedua,
+    tanpa_penawaran,
+    telaahan_ada,
+    telaahan_belum,
+    tindak_lanjut_belum,
+)
 from .selectors import ksdd_dapat_dilihat
-
-
-def _kak_siap(ksdd: Ksdd) -> list[Pelanggaran]:
-    return rules.p14_2_kak_lengkap(getattr(ksdd, "kak", None)) + rules.data_ksdd(ksdd)
-
-
-def _pleno_ada(ksdd: Ksdd) -> list[Pelanggaran]:
-    if ksdd.pemrakarsa != Pemrakarsa.MITRA or ksdd.rekomendasi_pleno.exists():
-        return []
-    return [
-        Pelanggaran(
-            "P18-3",
-            _(
-                "Tanggapan Bupati atas penawaran mitra memerlukan rekomendasi TKKSD yang "
-                "diputuskan dalam Rapat Pleno (Pasal 18 ayat 3); rekomendasi belum dicatat."
-            ),
-        )
-    ]
-
-
-def _penerimaan_diterima(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P19-1: the KB is drafted only once the offer is accepted."""
-    offers = list(ksdd.penawaran.select_related("tanggapan"))
-    accepted = offers and all(
-        getattr(p, "tanggapan", None) and p.tanggapan.keputusan == "diterima" for p in offers
-    )
-    if accepted:
-        return []
-    return [
-        Pelanggaran(
-            "P19-1",
-            _(
-                "Rancangan Kesepakatan Bersama disusun setelah penawaran KSDD diterima (Pasal 19 ayat 1)."
-            ),
-        )
-    ]
-
-
-def _kb_ditandatangani(ksdd: Ksdd) -> list[Pelanggaran]:
-    kb = ksdd.naskah.filter(jenis="kb").first()
-    if kb and kb.sudah_ditandatangani:
-        return []
-    return [
-        Pelanggaran(
-            "P22-1a",
-            _(
-                "Permohonan Persetujuan DPRD disertai Kesepakatan Bersama yang telah "
-                "ditandatangani (Pasal 22 ayat 1 huruf a)."
-            ),
-        )
-    ]
-
-
-def _dprd_diperlukan(ksdd: Ksdd) -> list[Pelanggaran]:
-    if ksdd.memerlukan_persetujuan_dprd:
-        return []
-    return [
-        Pelanggaran(
-            "P21-1",
-            _("KSDD ini tidak memerlukan Persetujuan DPRD: %s (Pasal 21 ayat 1).")
-            % rules.alasan_dprd(ksdd),
-        )
-    ]
-
-
-def _dprd_terpenuhi(ksdd: Ksdd) -> list[Pelanggaran]:
-    return rules.p21_1_persetujuan_dprd(ksdd, ada_persetujuan=ksdd.persetujuan_dprd.exists())
-
-
-def _naskah_kb_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P11 BLOCK: the agreed KB holds every part of Pasal 11 ayat (1) and agrees with the record."""
-    from kersa.documents.selectors import hambatan_naskah
-
-    return hambatan_naskah(ksdd, "kb")
-
-
-def _naskah_pks_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P12 BLOCK: the agreed PKS holds every part of Pasal 12 ayat (1) and agrees with the record."""
-    from kersa.documents.selectors import hambatan_naskah
-
-    return hambatan_naskah(ksdd, "pks")
-
-
-def _permohonan_lalu_selesai(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-3: a new DPRD request only when none is pending and no approval stands (the
-    part of ``services.dprd._permohonan_baru_boleh`` that needs no input)."""
-    terakhir = ksdd.permohonan_dprd.first()
-    if terakhir is None:
-        return []
-    if hasattr(terakhir, "persetujuan"):
-        return [
-            Pelanggaran(
-                "P22-3",
-                _(
-                    "Persetujuan DPRD atas permohonan %(n)s masih berlaku; permohonan "
-                    "Persetujuan DPRD kedua tidak dapat diajukan (Pasal 22 ayat 3)."
-                )
-                % {"n": terakhir.nomor_surat},
-            )
-        ]
-    if getattr(terakhir, "penolakan", None) is None:
-        return [
-            Pelanggaran(
-                "P22-3",
-                _(
-                    "Permohonan %(n)s belum dijawab DPRD dengan persetujuan atau penolakan; "
-                    "permohonan baru tidak dapat diajukan (Pasal 22 ayat 3)."
-                )
-                % {"n": terakhir.nomor_surat},
-            )
-        ]
-    return []
-
-
-# --- the DPRD letters (P22-1b…d, P22-3): the request they answer ----------------------
-
-
-def _permohonan_berjalan(rule: str) -> Callable[[Ksdd], list[Pelanggaran]]:
-    """The request is recorded and DPRD has not refused it (P22-1, P22-3)."""
-
-    def check(ksdd: Ksdd) -> list[Pelanggaran]:
-        permohonan = ksdd.permohonan_dprd.first()
-        if permohonan is None:
-            return [
-                Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
-            ]
-        penolakan = getattr(permohonan, "penolakan", None)
-        if penolakan is None:
-            return []
-        return [
-            Pelanggaran(
-                rule,
-                _(
-                    "DPRD telah menolak permohonan %(n)s dengan surat %(s)s; tidak ada lagi "
-                    "jangka waktu Pasal 22 yang berjalan atas permohonan ini (Pasal 22 ayat 3)."
-                )
-                % {"n": permohonan.nomor_surat, "s": penolakan.nomor_surat},
-            )
-        ]
-
-    check.__name__ = f"permohonan_berjalan_{rule}"
-    return check
-
-
-def _pada_permohonan(ksdd: Ksdd, periksa) -> list[Pelanggaran]:
-    permohonan = ksdd.permohonan_dprd.first()
-    return [] if permohonan is None else periksa(permohonan)
-
-
-def _jawaban_belum(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-1b: the leadership's answer is recorded once."""
-    return _pada_permohonan(
-        ksdd,
-        lambda p: (
-            [
-                Pelanggaran(
-                    "P22-1b",
-                    _(
-                        "Jawaban pimpinan DPRD atas permohonan ini sudah dicatat (Pasal 22 "
-                        "ayat 1 huruf b)."
-                    ),
-                )
-            ]
-            if hasattr(p, "jawaban")
-            else []
-        ),
-    )
-
-
-def _telaahan_belum(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-1c: DPRD's review is recorded once."""
-    return _pada_permohonan(
-        ksdd,
-        lambda p: (
-            [Pelanggaran("P22-1c", _("Telaahan DPRD atas permohonan ini sudah dicatat."))]
-            if hasattr(p, "telaahan")
-            else []
-        ),
-    )
-
-
-def _telaahan_ada(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-1d: the Bupati follows up a review that was recorded."""
-    return _pada_permohonan(
-        ksdd,
-        lambda p: (
-            []
-            if hasattr(p, "telaahan")
-            else [
-                Pelanggaran(
-                    "P22-1d",
-                    _(
-                        "Bupati menindaklanjuti hasil kajian DPRD atas rancangan PKS (Pasal 22 "
-                        "ayat 1 huruf d); telaahan DPRD belum dicatat."
-                    ),
-                )
-            ]
-        ),
-    )
-
-
-def _tindak_lanjut_belum(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-1d: the follow-up is recorded once."""
-    return _pada_permohonan(
-        ksdd,
-        lambda p: (
-            [Pelanggaran("P22-1d", _("Tindak lanjut atas telaahan DPRD sudah dicatat."))]
-            if hasattr(p, "tindak_lanjut")
-            else []
-        ),
-    )
-
-
-def _belum_disetujui(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P22-3: no refusal after an approval."""
-    return _pada_permohonan(
-        ksdd,
-        lambda p: (
-            [
-                Pelanggaran(
-                    "P22-3",
-                    _(
-                        "Persetujuan DPRD atas permohonan ini sudah dicatat; penolakan tidak "
-                        "dapat dicatat sesudahnya (Pasal 22 ayat 3)."
-                    ),
-                )
-            ]
-            if hasattr(p, "persetujuan")
-            else []
-        ),
-    )
-
-
-# --- the offer letters (P16-4…6, P18-2): preconditions on the offer of one partner -----
-#
-# These depend on the partner the user picks (``mitra``). ``Transisi.hambatan(ksdd,
-# mitra=kode)`` checks that partner's offer (what the service runs); without ``mitra``
-# (the KSDD page, the step page, the API list) it checks every partner's offer and
-# blocks only when no partner can pass, listing each partner's reasons.
-
-
-def _tgl(d) -> str:
-    return d.strftime("%d-%m-%Y")
-
-
-def batas_hari_kalender(rule: str, mulai):
-    """The last day of the calendar-day period ``rule`` (deadlines.definisi) from ``mulai``."""
-    from kersa.deadlines.definisi import DEFINISI
-    from kersa.deadlines.kalender import Kalender
-
-    d = DEFINISI[rule]
-    return Kalender({}).jatuh_tempo(d.satuan, mulai, d.panjang)
-
-
-def _hari_ini():
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
-def _rule_kedua(ksdd: Ksdd) -> str:
-    return "P16-5" if ksdd.pemrakarsa == Pemrakarsa.DAERAH else "P18-2"
-
-
-def _belum_ditanggapi(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-4: one reply per offer."""
-    if not hasattr(penawaran, "tanggapan"):
-        return []
-    return [
-        Pelanggaran(
-            "P16-4",
-            _("Tanggapan %s sudah dicatat.") % penawaran.mitra.nama_lengkap,
-            field="mitra",
-        )
-    ]
-
-
-def _kedua_belum_ditanggapi(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-5 / P18-2: a second request only for an unanswered offer."""
-    if not hasattr(penawaran, "tanggapan"):
-        return []
-    return [
-        Pelanggaran(
-            _rule_kedua(ksdd),
-            _("Penawaran %s sudah ditanggapi; permintaan tanggapan kedua tidak diperlukan.")
-            % penawaran.mitra.nama_lengkap,
-            field="mitra",
-        )
-    ]
-
-
-def _kedua_belum_dicatat(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-5 / P18-2: one second request per offer."""
-    if not hasattr(penawaran, "permintaan_kedua"):
-        return []
-    return [
-        Pelanggaran(
-            _rule_kedua(ksdd),
-            _("Permintaan tanggapan kedua untuk %s sudah dicatat.") % penawaran.mitra.nama_lengkap,
-            field="mitra",
-        )
-    ]
-
-
-def _kedua_30_hari_lewat(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-5: our second request only after 30 calendar days from receipt of the offer
-    have passed without a reply (judged on today; the letter's date is checked on submit)."""
-    if ksdd.pemrakarsa != Pemrakarsa.DAERAH:
-        return []
-    batas = batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
-    if _hari_ini() > batas:
-        return []
-    return [
-        Pelanggaran(
-            "P16-5",
-            _(
-                "Permintaan tanggapan kedua disampaikan Bupati bila dalam 30 hari "
-                "kalender sejak surat penawaran diterima (%(diterima)s) tidak ada "
-                "tanggapan, yaitu setelah %(batas)s (Pasal 16 ayat 5)."
-            )
-            % {"diterima": _tgl(penawaran.tanggal_diterima), "batas": _tgl(batas)},
-            field="mitra",
-        )
-    ]
-
-
-def _laporan_belum_ditanggapi(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-6: a report only on an unanswered offer."""
-    if not hasattr(penawaran, "tanggapan"):
-        return []
-    return [
-        Pelanggaran(
-            "P16-6",
-            _("Penawaran %s sudah ditanggapi; laporan kepada Gubernur tidak diperlukan.")
-            % penawaran.mitra.nama_lengkap,
-            field="mitra",
-        )
-    ]
-
-
-def _laporan_belum_dicatat(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-6: one report per offer."""
-    if not hasattr(penawaran, "laporan_gubernur"):
-        return []
-    return [
-        Pelanggaran(
-            "P16-6",
-            _("Laporan kepada Gubernur tentang %s sudah dicatat.") % penawaran.mitra.nama_lengkap,
-            field="mitra",
-        )
-    ]
-
-
-def _laporan_15_hari_lewat(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
-    """P16-6: the second request is recorded and its 15 calendar days have passed
-    (judged on today; the report's date is checked on submit)."""
-    kedua = getattr(penawaran, "permintaan_kedua", None)
-    if kedua is None:
-        return [
-            Pelanggaran(
-                "P16-6",
-                _(
-                    "Bupati melapor kepada Gubernur bila mitra tetap tidak menanggapi 15 hari "
-                    "kalender sejak permintaan tanggapan kedua (Pasal 16 ayat 6); permintaan "
-                    "tanggapan kedua kepada %s belum dicatat."
-                )
-                % penawaran.mitra.nama_lengkap,
-                field="mitra",
-            )
-        ]
-    batas = batas_hari_kalender("P16-6", kedua.tanggal_diterima)
-    if _hari_ini() > batas:
-        return []
-    return [
-        Pelanggaran(
-            "P16-6",
-            _(
-                "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
-                "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
-                "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
-            )
-            % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
-            field="mitra",
-        )
-    ]
-
-
-def _tanpa_penawaran(rule: str, mitra: str) -> Pelanggaran:
-    return Pelanggaran(
-        rule, _("Tidak ada penawaran kepada/dari %s pada KSDD ini.") % mitra, field="mitra"
-    )
 
 
 @dataclass(frozen=True)
@@ -462,9 +96,9 @@ class Transisi:
         if mitra is not None:
             penawaran = [p for p in penawaran if p.mitra_id == mitra]
             if not penawaran:
-                return [_tanpa_penawaran(rule, mitra)]
+                return [tanpa_penawaran(rule, mitra)]
         if not penawaran:
-            return [_tanpa_penawaran(rule, "-")]
+            return [tanpa_penawaran(rule, "-")]
         per = [[h for check in self.prasyarat_mitra for h in check(ksdd, p)] for p in penawaran]
         if any(not h for h in per):
             return []
@@ -497,7 +131,7 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Ajukan KAK kepada TKKSD"),
             frozenset({Status.PENYUSUNAN_KAK}),
             "ajukan_kak",
-            (_kak_siap,),
+            (kak_siap,),
         ),
         Transisi(
             "catat_petunjuk_tertulis",
@@ -529,8 +163,8 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat tanggapan atas penawaran"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_tanggapan",
-            (_pleno_ada,),
-            prasyarat_mitra=(_belum_ditanggapi,),
+            (pleno_ada,),
+            prasyarat_mitra=(belum_ditanggapi,),
             rule_mitra=lambda k: "P16-4",
         ),
         Transisi(
@@ -538,21 +172,21 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat rancangan Kesepakatan Bersama yang disepakati"),
             frozenset({Status.PENYUSUNAN_KB}),
             "kelola_kb",
-            (_penerimaan_diterima,),
+            (penerimaan_diterima,),
         ),
         Transisi(
             "tandatangani_kb",
             gettext_lazy("Catat penandatanganan Kesepakatan Bersama"),
             frozenset({Status.PENANDATANGANAN_KB}),
             "tandatangani_kb",
-            (_naskah_kb_lengkap,),
+            (naskah_kb_lengkap,),
         ),
         Transisi(
             "ajukan_persetujuan_dprd",
             gettext_lazy("Catat permohonan Persetujuan DPRD"),
             frozenset({Status.PERMOHONAN_DPRD, Status.PENYUSUNAN_PKS, Status.PENANDATANGANAN_PKS}),
             "kelola_dprd",
-            (_dprd_diperlukan, _kb_ditandatangani, _permohonan_lalu_selesai),
+            (dprd_diperlukan, kb_ditandatangani, permohonan_lalu_selesai),
         ),
         Transisi(
             "catat_persetujuan_dprd",
@@ -567,8 +201,8 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat permintaan tanggapan kedua"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_penawaran",
-            prasyarat_mitra=(_kedua_belum_ditanggapi, _kedua_belum_dicatat, _kedua_30_hari_lewat),
-            rule_mitra=_rule_kedua,
+            prasyarat_mitra=(kedua_belum_ditanggapi, kedua_belum_dicatat, kedua_30_hari_lewat),
+            rule_mitra=rule_kedua,
         ),
         Transisi(
             "catat_laporan_gubernur",
@@ -577,9 +211,9 @@ TRANSISI: dict[str, Transisi] = {
             "catat_penawaran",
             pemrakarsa=Pemrakarsa.DAERAH,
             prasyarat_mitra=(
-                _laporan_belum_ditanggapi,
-                _laporan_belum_dicatat,
-                _laporan_15_hari_lewat,
+                laporan_belum_ditanggapi,
+                laporan_belum_dicatat,
+                laporan_15_hari_lewat,
             ),
             rule_mitra=lambda k: "P16-6",
         ),
@@ -588,21 +222,21 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat jawaban pimpinan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
-            (_permohonan_berjalan("P22-1b"), _jawaban_belum),
+            (permohonan_berjalan("P22-1b"), jawaban_belum),
         ),
         Transisi(
             "catat_telaahan_dprd",
             gettext_lazy("Catat telaahan DPRD atas rancangan PKS"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
-            (_permohonan_berjalan("P22-1c"), _telaahan_belum),
+            (permohonan_berjalan("P22-1c"), telaahan_belum),
         ),
         Transisi(
             "catat_tindak_lanjut_telaahan",
             gettext_lazy("Catat tindak lanjut Bupati atas telaahan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
-            (_permohonan_berjalan("P22-1d"), _telaahan_ada, _tindak_lanjut_belum),
+            (permohonan_berjalan("P22-1d"), telaahan_ada, tindak_lanjut_belum),
         ),
         # P22-3: DPRD refuses; back to the request (revision) or the KSDD ends.
         Transisi(
@@ -610,7 +244,7 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat penolakan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
-            (_permohonan_berjalan("P22-3"), _belum_disetujui),
+            (permohonan_berjalan("P22-3"), belum_disetujui),
         ),
         Transisi(
             "sepakati_rancangan_pks",
@@ -623,7 +257,7 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat penandatanganan PKS"),
             frozenset({Status.PENANDATANGANAN_PKS}),
             "tandatangani_pks",
-            (_dprd_terpenuhi, _naskah_pks_lengkap),
+            (dprd_terpenuhi, naskah_pks_lengkap),
         ),
         # P25-7: DPRD's approval of an amendment that adds a burden, during pelaksanaan;
         # the KSDD stays where it is, the amendment version then rests on it.

@@ -34,7 +34,7 @@ from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berk
 def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggaran]:
     """P22-3: after a refusal, a new request restarts the P22 chain, received after the
     refusal. (No new request while one is pending or an approval stands: the table's
-    precondition ``workflow._permohonan_lalu_selesai``, run by langkah().)"""
+    precondition ``prasyarat.permohonan_lalu_selesai``, run by langkah().)"""
     terakhir = k.permohonan_dprd.first()
     penolakan = getattr(terakhir, "penolakan", None) if terakhir else None
     if penolakan and tanggal_diterima and tanggal_diterima < penolakan.tanggal_diterima:

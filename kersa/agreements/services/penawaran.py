@@ -28,7 +28,8 @@ from ..models import (
     RekomendasiPleno,
     Tanggapan,
 )
-from ..workflow import batas_hari_kalender, langkah
+from ..prasyarat import batas_hari_kalender
+from ..workflow import langkah
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
