@@ -53,12 +53,13 @@ class Pekerjaan:
     url: str
     ksdd: object | None = None
     langkah: list[str] = field(default_factory=list)
-    jatuh_tempo: dt.date | None = None
+    jatuh_tempo: dt.date | None = None  # the earliest of its clocks
     jatuh_tempo_teks: str = ""
-    hitung_mundur: str = ""  # "12 hari kerja lagi", "terlambat 2 hari kerja"
-    aturan: str = ""  # the rule ID of the clock, "P22-3"
     pasal: str = ""
     terlambat: bool = False
+    # Its clocks, earliest first: {"aturan": "P22-3", "pasal", "hitung_mundur":
+    # "12 hari kerja lagi" / "terlambat 2 hari kerja", "jatuh_tempo_teks", "terlambat"}.
+    jam: list[dict] = field(default_factory=list)
 
 
 def peran_kotak(user) -> frozenset[str]:
@@ -81,7 +82,7 @@ def _langkah(user, ksdd, peran) -> list[str]:
         # The Bupati decides on a partner's offer; a partner's answer to our own offer
         # is the secretariat's record (Pasal 16).
         if (
-            t.nama == "catat_tanggapan"
+            ksdd.status == Status.MENUNGGU_TANGGAPAN
             and ksdd.pemrakarsa != Pemrakarsa.MITRA
             and Peran.BUPATI in peran
         ):
@@ -139,8 +140,6 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
         _sisa, teks = hitung_mundur(t.satuan, hari_ini, t.jatuh_tempo, kal)
         lewat = t.status == "terlewat" or t.jatuh_tempo < hari_ini
         item = per_ksdd.get(t.ksdd_id) if t.ksdd_id else None
-        if item is not None and item.jatuh_tempo is not None:
-            continue  # the KSDD already shows its earliest clock
         if item is None:
             if t.ksdd_id:
                 judul, url = t.ksdd.judul, reverse("agreements:detail", args=[t.ksdd_id])
@@ -155,12 +154,19 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
                 per_ksdd[t.ksdd_id] = item
             else:
                 hasil.append(item)
-        item.jatuh_tempo = t.jatuh_tempo
-        item.jatuh_tempo_teks = tanggal_panjang(t.jatuh_tempo)
-        item.hitung_mundur = teks
-        item.aturan = t.rule
-        item.pasal = str(definisi.pasal) if definisi else ""
-        item.terlambat = lewat
+        item.jam.append(
+            {
+                "aturan": t.rule,
+                "pasal": str(definisi.pasal) if definisi else "",
+                "judul": str(definisi.judul) if definisi else "",
+                "hitung_mundur": teks,
+                "jatuh_tempo_teks": tanggal_panjang(t.jatuh_tempo),
+                "terlambat": lewat,
+            }
+        )
+        if item.jatuh_tempo is None or t.jatuh_tempo < item.jatuh_tempo:
+            item.jatuh_tempo = t.jatuh_tempo
+        item.terlambat = item.terlambat or lewat
     hasil.extend(per_ksdd.values())
 
     if Peran.KETUA_TKKSD in peran:
@@ -177,7 +183,7 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
                     langkah=[_("Pimpin rapat dan catat hasilnya")],
                     jatuh_tempo=r.tanggal,
                     jatuh_tempo_teks=tanggal_panjang(r.tanggal),
-                    pasal=_("Pasal 37"),
+                    pasal=str(_("Pasal 37")),
                     terlambat=r.tanggal < hari_ini,
                 )
             )
