@@ -188,7 +188,5 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
                 )
             )
 
-    hasil.sort(
-        key=lambda p: (not p.terlambat, p.jatuh_tempo is None, p.jatuh_tempo or hari_ini)
-    )
+    hasil.sort(key=lambda p: (not p.terlambat, p.jatuh_tempo is None, p.jatuh_tempo or hari_ini))
     return hasil

@@ -12,7 +12,7 @@ from kersa.agreements.selectors import ksdd_hitung_per_status, ksdd_menunggu_tin
 from kersa.agreements.workflow import TRANSISI
 from kersa.deadlines.selectors import tenggat_hitung, tugas_terbuka
 
-from .kotak import peran_kotak, pekerjaan_saya
+from .kotak import pekerjaan_saya, peran_kotak
 
 MENUNGGU_MAKS = 25
 

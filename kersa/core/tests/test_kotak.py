@@ -47,7 +47,11 @@ def _mitra(pemeran, **ubah):
 def test_bupati_sees_the_signature_and_the_partners_offer_with_days_left(client, pemeran, ksdd):
     with time_machine.travel(SENIN, tick=False):
         ksdd = ke_status(ksdd, Status.PENANDATANGANAN_KB, pemeran)
-        mitra = ke_status(_mitra(pemeran, judul="Penawaran Kabupaten Barito Timur"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        mitra = ke_status(
+            _mitra(pemeran, judul="Penawaran Kabupaten Barito Timur"),
+            Status.MENUNGGU_TANGGAPAN,
+            pemeran,
+        )
         p174 = Tenggat.objects.get(ksdd=mitra, rule="P17-4")
         client.force_login(pemeran.bupati)
         teks = _bagian_saya(client.get(HOME).content.decode())
@@ -94,7 +98,9 @@ def test_ketua_sees_the_pleno_to_chair_and_the_recommendation_to_sign(client, pe
 
 def test_dprd_sees_the_ksdd_waiting_for_its_approval_with_p22_3_days_left(client, pemeran, ksdd):
     with time_machine.travel(SENIN, tick=False):
-        ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+        ksdd = ke_status(
+            ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran
+        )
         client.force_login(pemeran.dprd)
         teks = _bagian_saya(client.get(HOME).content.decode())
     assert ksdd.nomor_register in teks
@@ -121,8 +127,14 @@ def test_operator_sees_the_own_ksdd_steps(client, pemeran, ksdd):
 
 def test_late_first_then_by_due_date(pemeran, ksdd):
     with time_machine.travel(SENIN, tick=False) as waktu:
-        ksdd = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
-        kedua = ke_status(ksdd_baru(pemeran, judul="KSDD kedua", membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
+        ksdd = ke_status(
+            ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran
+        )
+        kedua = ke_status(
+            ksdd_baru(pemeran, judul="KSDD kedua", membebani_masyarakat=True),
+            Status.MENUNGGU_DPRD,
+            pemeran,
+        )
         p223 = Tenggat.objects.get(ksdd=ksdd, rule="P22-3")
         Tenggat.objects.filter(pk=p223.pk).update(jatuh_tempo=dt.date(2026, 2, 27))
         waktu.move_to(dt.datetime(2026, 3, 3, 9, 0, tzinfo=WIB))
