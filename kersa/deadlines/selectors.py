@@ -257,7 +257,7 @@ def penanggung_tugas(tugas) -> str:
     """Who must act on an open task: the clock's ``penanggung`` when it is the Bupati's
     (P18-2), the Sekretariat TKKSD otherwise (P16-5, P16-6)."""
     definisi = DEFINISI.get(tugas.rule)
-    if definisi and str(definisi.penanggung).startswith(str(_("Bupati"))):
+    if definisi and tugas.rule == "P18-2":
         return str(definisi.penanggung)
     return _("Sekretariat TKKSD")
 
