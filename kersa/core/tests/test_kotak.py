@@ -151,3 +151,26 @@ def test_query_count_is_bounded(pemeran, django_assert_max_num_queries):
             user = type(user).objects.get(pk=user.pk)  # fresh: roles and permissions unread
             with django_assert_max_num_queries(9):
                 pekerjaan_saya(user, dt.date(2026, 3, 2))
+
+
+def test_home_page_queries_do_not_grow_with_the_work(
+    client, pemeran, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with time_machine.travel(SENIN, tick=False):
+        ke_status(_mitra(pemeran, judul="Penawaran awal"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        hitung = {}
+        for user in (pemeran.bupati, pemeran.ketua):
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as q:
+                assert client.get(HOME).status_code == 200
+            hitung[user.pk] = len(q)
+        for i in range(3):
+            ke_status(_mitra(pemeran, judul=f"Penawaran {i}"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        for user in (pemeran.bupati, pemeran.ketua):
+            client.force_login(user)
+            with django_assert_max_num_queries(hitung[user.pk]):
+                html = client.get(HOME).content.decode()
+            assert "Penawaran 2" in _bagian_saya(html)
