@@ -12,6 +12,8 @@ from kersa.agreements.selectors import ksdd_hitung_per_status, ksdd_menunggu_tin
 from kersa.agreements.workflow import TRANSISI
 from kersa.deadlines.selectors import tenggat_hitung, tugas_terbuka
 
+from .kotak import pekerjaan_saya, peran_kotak
+
 MENUNGGU_MAKS = 25
 
 
@@ -64,8 +66,18 @@ def home(request):
     user = request.user
     punya_peran = user.has_perm("agreements.view_ksdd")
     context = {"punya_peran": punya_peran}
+    if punya_peran and peran_kotak(user):
+        # Bupati, Ketua TKKSD, DPRD, operators: their own work, late first (issue 13).
+        pekerjaan = pekerjaan_saya(user, timezone.localdate())
+        context.update(
+            kotak=True,
+            pekerjaan=pekerjaan[:MENUNGGU_MAKS],
+            pekerjaan_lebih=len(pekerjaan) > MENUNGGU_MAKS,
+        )
     if punya_peran:
-        menunggu = list(ksdd_menunggu_tindakan(user=user)[: MENUNGGU_MAKS + 1])
+        menunggu = []
+        if "kotak" not in context:
+            menunggu = list(ksdd_menunggu_tindakan(user=user)[: MENUNGGU_MAKS + 1])
         for ksdd in menunggu:
             ksdd.langkah_anda = _langkah_untuk(user, ksdd)
         per_status = ksdd_hitung_per_status(user=user)

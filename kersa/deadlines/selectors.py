@@ -253,26 +253,98 @@ def tenggat_hitung(*, user, hari_ini: dt.date) -> dict[str, int]:
     return {k: v or 0 for k, v in hasil.items()}
 
 
+def penanggung_tugas(tugas) -> str:
+    """Who must act on an open task: the clock's ``penanggung`` when it is the Bupati's
+    (P18-2), the Sekretariat TKKSD otherwise (P16-5, P16-6)."""
+    definisi = DEFINISI.get(tugas.rule)
+    if definisi and tugas.rule == "P18-2":
+        return str(definisi.penanggung)
+    return _("Sekretariat TKKSD")
+
+
 def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
-    """The clocks of one KSDD for its page: running ones with their countdown, and the
-    finished ones (met, deemed, missed, stopped). One query, plus the calendar's
-    when a clock is running."""
+    """The clocks of one KSDD for its page, what is late first:
+
+    - ``terlambat``: clocks missed (status terlewat, or running past their due date) and
+      the open tasks (Tugas) of this KSDD, each with who must act and since when (a
+      clock: the day after its last day; a task: the day it was opened). A missed clock
+      whose task is open is shown once, as its task; one whose task is done is closed.
+    - ``berjalan``: running clocks with their countdown;
+    - ``selesai``: the closed ones (met, deemed, stopped, missed and dealt with).
+
+    Two queries (clocks, tasks), plus the calendar's when a clock is running."""
+    from django.utils import timezone
+
+    from .models import Tugas
+
     semua = list(Tenggat.objects.filter(ksdd=ksdd).order_by("jatuh_tempo", "id"))
+    tugas = {t.tenggat_id: t for t in Tugas.objects.filter(ksdd=ksdd)}
     berjalan = [t for t in semua if t.status == StatusTenggat.BERJALAN]
     kal = Kalender() if berjalan else None
-    return {
-        "berjalan": [baris_tenggat(t, hari_ini, kal) for t in berjalan],
-        "selesai": [
-            {
-                "tenggat": t,
-                "definisi": DEFINISI.get(t.rule),
-                "selesai_teks": selesai_teks(t),
-                "dicatat_teks": dicatat_teks(t),
-            }
-            for t in semua
-            if t.status != StatusTenggat.BERJALAN
-        ],
-    }
+    terlambat, jalan, selesai = [], [], []
+    for t in semua:
+        definisi = DEFINISI.get(t.rule)
+        tg = tugas.get(t.id)
+        lewat = t.status == StatusTenggat.TERLEWAT or (
+            t.status == StatusTenggat.BERJALAN and t.jatuh_tempo < hari_ini
+        )
+        if tg is not None and tg.status == Tugas.Status.TERBUKA:
+            terlambat.append(
+                {
+                    "jenis": "tugas",
+                    "rule": t.rule,
+                    "judul": tg.judul,
+                    "pasal": str(definisi.pasal) if definisi else "",
+                    "penanggung": penanggung_tugas(tg),
+                    "sejak": timezone.localtime(tg.dibuka_pada).date(),
+                    "sejak_teks": tanggal_panjang(timezone.localtime(tg.dibuka_pada).date()),
+                    "tenggat": t,
+                }
+            )
+        elif lewat and not (tg is not None and tg.status == Tugas.Status.SELESAI):
+            sejak = t.jatuh_tempo + dt.timedelta(days=1)
+            terlambat.append(
+                {
+                    "jenis": "tenggat",
+                    "rule": t.rule,
+                    "judul": str(definisi.judul) if definisi else t.rule,
+                    "pasal": str(definisi.pasal) if definisi else "",
+                    "penanggung": str(definisi.penanggung) if definisi else "",
+                    "sejak": sejak,
+                    "sejak_teks": tanggal_panjang(sejak),
+                    "tenggat": t,
+                }
+            )
+        elif t.status == StatusTenggat.BERJALAN:
+            jalan.append(baris_tenggat(t, hari_ini, kal))
+        else:
+            selesai.append(
+                {
+                    "tenggat": t,
+                    "definisi": definisi,
+                    "selesai_teks": selesai_teks(t),
+                    "dicatat_teks": dicatat_teks(t),
+                }
+            )
+    # Open tasks without a clock of this KSDD (none today; kept for completeness).
+    dicatat = {t.id for t in semua}
+    for tg in tugas.values():
+        if tg.status == Tugas.Status.TERBUKA and tg.tenggat_id not in dicatat:
+            sejak = timezone.localtime(tg.dibuka_pada).date()
+            terlambat.append(
+                {
+                    "jenis": "tugas",
+                    "rule": tg.rule,
+                    "judul": tg.judul,
+                    "pasal": "",
+                    "penanggung": penanggung_tugas(tg),
+                    "sejak": sejak,
+                    "sejak_teks": tanggal_panjang(sejak),
+                    "tenggat": None,
+                }
+            )
+    terlambat.sort(key=lambda r: r["sejak"])
+    return {"terlambat": terlambat, "berjalan": jalan, "selesai": selesai}
 
 
 def tugas_terbuka(*, user) -> QuerySet:

@@ -67,7 +67,7 @@ def test_home_lists_what_waits_for_this_role(client, pemeran, ksdd):
     client.force_login(pemeran.bupati)
     html = client.get(HOME).content.decode()
     assert ksdd.nomor_register not in html
-    assert "Tidak ada KSDD yang menunggu tindakan Anda" in html
+    assert "Tidak ada yang menunggu tindakan Anda" in html
     ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
     html = client.get(HOME).content.decode()
     assert ksdd.nomor_register in html

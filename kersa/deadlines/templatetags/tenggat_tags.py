@@ -14,10 +14,10 @@ register = template.Library()
 
 @register.simple_tag
 def tenggat_ksdd(ksdd) -> dict:
-    """{"berjalan": [BarisTenggat], "selesai": [...]} of one KSDD (one query, plus
+    """{"terlambat": [...], "berjalan": [BarisTenggat], "selesai": [...]} of one KSDD (one query, plus
     the calendar's when a clock is running)."""
     if ksdd is None or not getattr(ksdd, "pk", None):
-        return {"berjalan": [], "selesai": []}
+        return {"terlambat": [], "berjalan": [], "selesai": []}
     return _tenggat_ksdd(ksdd=ksdd, hari_ini=timezone.localdate())
 
 
