@@ -1,0 +1,162 @@
+"""Nothing typed twice (issue 13 item 5): the step forms start with the numbers KERSA
+gave the documents it generated, the DPRD request takes the PKS version already stored
+instead of a new upload (P22-1a), and the KAK starts from the KSDD record (P14-2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kersa.agreements import services
+from kersa.agreements.choices import JenisNaskah, Status
+from kersa.agreements.forms import kak_awal
+from kersa.agreements.models import PermohonanDprd
+from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
+from kersa.documents.choices import AsalVersi
+from kersa.documents.contoh import unggahan_pdf
+from kersa.documents.models import VersiDokumen
+from kersa.documents.services import dokumen_hasilkan
+from kersa.documents.services.versi import dokumen_naskah, versi_tambah
+
+pytestmark = pytest.mark.django_db
+
+HARI_INI = timezone.localdate()
+
+
+def _tgl(hari_lalu: int) -> str:
+    return (HARI_INI - dt.timedelta(days=hari_lalu)).strftime("%d-%m-%Y")
+
+
+def _url(ksdd, nama: str) -> str:
+    return reverse("agreements:langkah", args=[ksdd.pk, nama])
+
+
+def _versi_pks(ksdd, user) -> VersiDokumen:
+    """A version of the KSDD's PKS stored before the DPRD request (P22-1a)."""
+    dok = dokumen_naskah(ksdd=ksdd, jenis=JenisNaskah.PKS, user=user)
+    return versi_tambah(dokumen=dok, asal=AsalVersi.REVISI, user=user, upload=_naskah_pks(ksdd))
+
+
+@pytest.fixture
+def siap_dprd(pemeran):
+    ksdd = ksdd_baru(pemeran, dianggarkan_apbd=False, nomor_dpa="")
+    ksdd = ke_status(ksdd, Status.PERMOHONAN_DPRD, pemeran)
+    surat = dokumen_hasilkan(ksdd=ksdd, jenis="permohonan_dprd", user=pemeran.sekretariat)
+    return ksdd, surat.dokumen.nomor, _versi_pks(ksdd, pemeran.sekretariat)
+
+
+def _data_dprd(ksdd, **ubah) -> dict:
+    ksdd.refresh_from_db()
+    return {
+        "versi": ksdd.versi,
+        "nomor_surat": "100.3/210/Pem/2026",
+        "tanggal_surat": _tgl(16),
+        "tanggal_diterima": _tgl(15),
+        "surat": unggahan_pdf("permohonan-dprd.pdf"),
+        **ubah,
+    }
+
+
+def test_issue13_p22_1a_dprd_form_starts_with_the_generated_number_and_offers_the_stored_pks(
+    client, pemeran, siap_dprd
+):
+    ksdd, nomor, versi = siap_dprd
+    assert nomor
+    client.force_login(pemeran.sekretariat)
+    resp = client.get(_url(ksdd, "ajukan_persetujuan_dprd"))
+    form = resp.context["form"]
+    assert form["nomor_surat"].value() == nomor
+    html = resp.content.decode()
+    assert f'value="{nomor}"' in html
+    assert f"Gunakan versi tersimpan v{versi.nomor} ({versi.berkas.nama_asli}" in html
+
+
+def test_issue13_p22_1a_dprd_request_takes_the_stored_pks_version_through_the_form(
+    client, pemeran, siap_dprd
+):
+    ksdd, nomor, versi = siap_dprd
+    client.force_login(pemeran.sekretariat)
+    resp = client.post(
+        _url(ksdd, "ajukan_persetujuan_dprd"),
+        _data_dprd(ksdd, nomor_surat=nomor, rancangan_pks_versi=versi.pk),
+    )
+    assert resp.status_code == 302, resp.context and resp.context["form"].errors
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENUNGGU_DPRD
+    p = PermohonanDprd.objects.get(ksdd=ksdd)
+    assert p.nomor_surat == nomor
+    assert p.berkas_rancangan_pks == versi.berkas  # the stored file, not a new upload
+    terakhir = versi.dokumen.versi.order_by("-nomor").first()
+    assert (terakhir.asal, terakhir.berkas) == (AsalVersi.RANCANGAN_DPRD, versi.berkas)
+
+
+def test_issue13_p22_1a_a_pks_version_of_another_ksdd_is_refused_and_nothing_saved(
+    client, pemeran, siap_dprd
+):
+    ksdd, _nomor, _versi = siap_dprd
+    lain = ksdd_baru(pemeran, judul="Pengelolaan Sampah Regional Barito Selatan – Barito Utara")
+    versi_lain = _versi_pks(lain, pemeran.operator)
+    jumlah_versi = VersiDokumen.objects.count()
+    client.force_login(pemeran.sekretariat)
+    resp = client.post(
+        _url(ksdd, "ajukan_persetujuan_dprd"), _data_dprd(ksdd, rancangan_pks_versi=versi_lain.pk)
+    )
+    assert resp.status_code == 200
+    pesan = " ".join(resp.context["form"].errors["rancangan_pks_versi"])
+    assert f"Versi dokumen {versi_lain.pk} bukan versi PKS KSDD {ksdd.nomor_register}" in pesan
+    assert "Pasal 22 ayat 1 huruf a" in pesan and "[P22-1a]" in pesan
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PERMOHONAN_DPRD
+    assert not PermohonanDprd.objects.filter(ksdd=ksdd).exists()
+    assert VersiDokumen.objects.count() == jumlah_versi
+
+
+def test_issue13_p22_1a_service_refuses_both_an_upload_and_a_stored_version(pemeran, siap_dprd):
+    ksdd, _nomor, versi = siap_dprd
+    from kersa.core.errors import RuleViolation
+
+    with pytest.raises(RuleViolation) as e:
+        services.ksdd_ajukan_persetujuan_dprd(
+            ksdd=ksdd,
+            user=pemeran.sekretariat,
+            nomor_surat="100.3/210/Pem/2026",
+            tanggal_surat=HARI_INI - dt.timedelta(days=16),
+            tanggal_diterima=HARI_INI - dt.timedelta(days=15),
+            surat=unggahan_pdf("permohonan-dprd.pdf"),
+            rancangan_pks=_naskah_pks(ksdd),
+            rancangan_pks_versi=versi,
+        )
+    assert "tidak keduanya" in str(e.value)
+    assert not PermohonanDprd.objects.filter(ksdd=ksdd).exists()
+
+
+def test_issue13_signing_form_starts_with_the_number_kersa_gave_the_kb(client, pemeran):
+    ksdd = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_KB, pemeran)
+    kb = dokumen_hasilkan(ksdd=ksdd, jenis="kb", user=pemeran.operator)
+    assert kb.dokumen.nomor
+    client.force_login(pemeran.sekretariat)
+    form = client.get(_url(ksdd, "tandatangani_kb")).context["form"]
+    assert form["pihak0_nomor_naskah"].value() == kb.dokumen.nomor
+    assert form["pihak1_nomor_naskah"].value() in (None, "")  # the partner's own number
+
+
+def test_issue13_p14_2_kak_empty_parts_start_from_the_ksdd_record(client, pemeran):
+    ksdd = ksdd_baru(pemeran, lokasi="Kecamatan Dusun Selatan dan Kecamatan Dusun Timur")
+    services.kak_update(
+        ksdd=ksdd, user=pemeran.operator, lokasi="", jangka_waktu="", pembiayaan="", manfaat=""
+    )
+    ksdd.refresh_from_db()
+    client.force_login(pemeran.operator)
+    form = client.get(reverse("agreements:kak", args=[ksdd.pk])).context["form"]
+    assert form["lokasi"].value() == "Kecamatan Dusun Selatan dan Kecamatan Dusun Timur"
+    assert form["jangka_waktu"].value() == "36 bulan."
+    pembiayaan = form["pembiayaan"].value()
+    assert "APBD Kabupaten Barito Selatan" in pembiayaan
+    assert "DPA/1.02.0.00.0.00.01.0000/2026" in pembiayaan
+    assert form["manfaat"].value() == ""  # nothing in the record for it
+    # a part already written is kept as written, never overwritten
+    assert form["latar_belakang"].value() == ksdd.kak.latar_belakang
+    assert kak_awal(ksdd)["latar_belakang"] != ksdd.kak.latar_belakang
