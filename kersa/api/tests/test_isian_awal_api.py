@@ -13,7 +13,7 @@ from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import VersiDokumen
 from kersa.documents.services.versi import dokumen_naskah, versi_tambah
 
-from .bantuan import hari, langkah, url_ksdd
+from .bantuan import hari, langkah
 
 pytestmark = pytest.mark.django_db
 
