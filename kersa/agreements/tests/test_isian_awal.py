@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
 from kersa.agreements import services
 from kersa.agreements.choices import JenisNaskah, Status
 from kersa.agreements.forms import kak_awal
-from kersa.agreements.models import PermohonanDprd
+from kersa.agreements.models import Kak, PermohonanDprd
 from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import unggahan_pdf
@@ -160,3 +161,59 @@ def test_issue13_p14_2_kak_empty_parts_start_from_the_ksdd_record(client, pemera
     # a part already written is kept as written, never overwritten
     assert form["latar_belakang"].value() == ksdd.kak.latar_belakang
     assert kak_awal(ksdd)["latar_belakang"] != ksdd.kak.latar_belakang
+
+
+def _diketik(form, data: dict) -> int:
+    """Fields the user typed: those posted with a value other than the form's start."""
+    n = 0
+    for nama, nilai in data.items():
+        if nama == "versi" or hasattr(nilai, "read") or nama not in form.fields:
+            continue
+        if isinstance(form.fields[nama].widget, forms.Select):
+            continue  # a choice is a click, not typing
+        awal = form[nama].value()
+        if str(nilai) != ("" if awal is None else str(awal)):
+            n += 1
+    return n
+
+
+def _unggahan(data: dict) -> int:
+    return sum(1 for v in data.values() if hasattr(v, "read"))
+
+
+def test_issue13_kak_and_dprd_request_need_half_the_typing_and_uploads(client, pemeran):
+    """Counted for the KAK and the DPRD request only (issue 13 item 5): without the
+    pre-filled values they take 8 + 3 typed fields and 2 uploads (11 and 2); with them
+    at most half."""
+    ksdd = ksdd_baru(pemeran, dianggarkan_apbd=False, nomor_dpa="")
+    services.kak_update(ksdd=ksdd, user=pemeran.operator, **{f: "" for f, _l in Kak.BAGIAN})
+    sebelum_ketik, sebelum_unggah = len(Kak.BAGIAN) + 3, 2
+    ketik = unggah = 0
+
+    # P14-2: the KAK, typing only the parts the record says nothing of.
+    client.force_login(pemeran.operator)
+    url = reverse("agreements:kak", args=[ksdd.pk])
+    form = client.get(url).context["form"]
+    data = {f: form[f].value() or f"Uraian {f} kerja sama." for f, _l in Kak.BAGIAN}
+    data["versi"] = form["versi"].value()
+    ketik += _diketik(form, data)
+    assert client.post(url, data).status_code == 302
+    ksdd.refresh_from_db()
+    assert not ksdd.kak.bagian_kosong()
+
+    # P22-1a: the DPRD request, with the number KERSA gave the letter and the stored PKS.
+    ksdd = ke_status(ksdd, Status.PERMOHONAN_DPRD, pemeran)
+    dokumen_hasilkan(ksdd=ksdd, jenis="permohonan_dprd", user=pemeran.sekretariat)
+    versi = _versi_pks(ksdd, pemeran.sekretariat)
+    client.force_login(pemeran.sekretariat)
+    form = client.get(_url(ksdd, "ajukan_persetujuan_dprd")).context["form"]
+    data = _data_dprd(ksdd, nomor_surat=form["nomor_surat"].value(), rancangan_pks_versi=versi.pk)
+    ketik += _diketik(form, data)
+    unggah += _unggahan(data)
+    resp = client.post(_url(ksdd, "ajukan_persetujuan_dprd"), data)
+    assert resp.status_code == 302, resp.context and resp.context["form"].errors
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.MENUNGGU_DPRD
+
+    assert (ketik, unggah) == (4, 1)  # manfaat, analisis dampak, two dates; the letter
+    assert ketik * 2 <= sebelum_ketik and unggah * 2 <= sebelum_unggah
