@@ -217,3 +217,18 @@ def test_issue13_kak_and_dprd_request_need_half_the_typing_and_uploads(client, p
 
     assert (ketik, unggah) == (4, 1)  # manfaat, analisis dampak, two dates; the letter
     assert ketik * 2 <= sebelum_ketik and unggah * 2 <= sebelum_unggah
+
+
+def test_issue13_p16_1_offer_form_starts_with_the_number_kersa_gave_the_offer_letter(
+    client, pemeran
+):
+    ksdd = ke_status(ksdd_baru(pemeran), Status.MENYIAPKAN_PENAWARAN, pemeran)
+    mitra = ksdd.mitra.get()
+    surat = dokumen_hasilkan(ksdd=ksdd, jenis="surat_penawaran", user=pemeran.operator, mitra=mitra)
+    assert surat.dokumen.nomor
+    client.force_login(pemeran.sekretariat)
+    resp = client.get(_url(ksdd, "catat_penawaran"))
+    assert resp.status_code == 200
+    form = resp.context["form"]
+    assert form["nomor_surat"].value() == surat.dokumen.nomor
+    assert form["tanggal_surat"].value() in (None, "")  # legal dates start empty
