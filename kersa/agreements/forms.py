@@ -508,6 +508,34 @@ def _isi_nomor(form, field: str, jenis: str, mitra_id=None) -> None:
             form.fields[field].initial = nomor
 
 
+def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> None:
+    """Offer the versions of the KSDD's ``jenis`` document already stored instead of an
+    upload (issue 13), newest first; no stored version, no field. The service checks the
+    id (a version of another KSDD is refused with its message), so the field takes any
+    number; the choices are this KSDD's."""
+    from kersa.documents.models import VersiDokumen
+
+    versi = list(
+        VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis)
+        .select_related("berkas")
+        .order_by("-id")
+    )
+    if not versi:
+        del form.fields[field]
+        return
+    form.fields[field].widget.choices = [
+        ("", kosong or _("— unggah berkas —")),
+        *[
+            (
+                v.pk,
+                _("Gunakan versi tersimpan v%(n)s (%(berkas)s, %(asal)s)")
+                % {"n": v.nomor, "berkas": v.berkas.nama_asli, "asal": v.get_asal_display()},
+            )
+            for v in versi
+        ],
+    ]
+
+
 class KakForm(FormKersa):
     """The eight parts of the KAK of Pasal 14 ayat (2) (P14-2), each labelled by its letter."""
 
@@ -786,10 +814,21 @@ class RancanganNaskahForm(LangkahForm):
     tanggal_mulai = TanggalField(label=_("Berlaku mulai"))
     tanggal_berakhir = TanggalField(hari_ini=False, label=_("Berlaku sampai"))
     rancangan = BerkasField(label=_("Rancangan yang disepakati (DOCX atau PDF)"))
+    rancangan_versi = forms.IntegerField(
+        required=False,
+        label=_("Atau gunakan versi yang tersimpan"),
+        help_text=_(
+            "Versi naskah KSDD ini yang sudah tersimpan di KERSA; tidak perlu diunggah lagi."
+        ),
+        widget=forms.Select,
+    )
+
+    jenis = JenisNaskah.KB
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         self.fields["tentang"].initial = ksdd.judul
+        _pilihan_versi(self, "rancangan_versi", ksdd, str(self.jenis))
 
 
 class RancanganKbForm(RancanganNaskahForm):
@@ -804,6 +843,7 @@ class RancanganKbForm(RancanganNaskahForm):
 
 class RancanganPksForm(RancanganNaskahForm):
     pasal = _("Pasal 23 (jangka waktu sesuai kesepakatan, Pasal 12 ayat 2)")
+    jenis = JenisNaskah.PKS
 
 
 _URUTAN_PIHAK = [
@@ -1023,31 +1063,11 @@ class PermohonanDprdForm(LangkahForm):
     )
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
-        from kersa.documents.models import VersiDokumen
-
         super().__init__(*args, ksdd=ksdd, **kwargs)
         _isi_nomor(self, "nomor_surat", "permohonan_dprd")
-        versi = list(
-            VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis="pks")
-            .select_related("berkas")
-            .order_by("-id")
+        _pilihan_versi(
+            self, "rancangan_pks_versi", ksdd, "pks", kosong=_("— unggah rancangan PKS —")
         )
-        if not versi:
-            del self.fields["rancangan_pks_versi"]
-            return
-        # The service checks the id (P22-1a: a version of another KSDD is refused with
-        # its message), so the field takes any number; the choices are this KSDD's.
-        self.fields["rancangan_pks_versi"].widget.choices = [
-            ("", _("— unggah rancangan PKS —")),
-            *[
-                (
-                    v.pk,
-                    _("Gunakan versi tersimpan v%(n)s (%(berkas)s, %(asal)s)")
-                    % {"n": v.nomor, "berkas": v.berkas.nama_asli, "asal": v.get_asal_display()},
-                )
-                for v in versi
-            ],
-        ]
 
 
 class PersetujuanDprdForm(LangkahForm):

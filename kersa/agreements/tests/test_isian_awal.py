@@ -232,3 +232,52 @@ def test_issue13_p16_1_offer_form_starts_with_the_number_kersa_gave_the_offer_le
     form = resp.context["form"]
     assert form["nomor_surat"].value() == surat.dokumen.nomor
     assert form["tanggal_surat"].value() in (None, "")  # legal dates start empty
+
+
+def test_issue13_p20_2_agreed_kb_draft_is_a_stored_version_chosen_in_the_form(client, pemeran):
+    """The KB draft KERSA stored (here a revision after the rapat teknis) is chosen as the
+    agreed text instead of uploaded again (P20-2); another KSDD's is refused, nothing saved."""
+    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.documents.contoh import unggahan_naskah
+
+    ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_KB, pemeran)
+    dok = dokumen_naskah(ksdd=ksdd, jenis=JenisNaskah.KB, user=pemeran.sekretariat)
+    mulai = HARI_INI - dt.timedelta(days=20)
+    berakhir = mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1)
+    naskah = unggahan_naskah(
+        "rancangan-kb.docx", "kb", ksdd, mulai=mulai, berakhir=berakhir, komparisi=tanggal_ttd_kb()
+    )
+    versi = versi_tambah(
+        dokumen=dok, asal=AsalVersi.REVISI, user=pemeran.sekretariat, upload=naskah
+    )
+    lain = ksdd_baru(pemeran, judul="Pengelolaan Sampah Regional Barito Selatan – Barito Utara")
+    dok_lain = dokumen_naskah(ksdd=lain, jenis=JenisNaskah.KB, user=pemeran.operator)
+    versi_lain = versi_tambah(
+        dokumen=dok_lain, asal=AsalVersi.REVISI, user=pemeran.operator, upload=_naskah_pks(lain)
+    )
+    client.force_login(pemeran.sekretariat)
+    url = _url(ksdd, "sepakati_rancangan_kb")
+    html = client.get(url).content.decode()
+    assert f"Gunakan versi tersimpan v{versi.nomor} (" in html
+    ksdd.refresh_from_db()
+    data = {
+        "versi": ksdd.versi,
+        "tentang": ksdd.judul,
+        "tanggal_rapat_teknis": _tgl(30),
+        "tanggal_disepakati": _tgl(25),
+        "tanggal_mulai": mulai.strftime("%d-%m-%Y"),
+        "tanggal_berakhir": berakhir.strftime("%d-%m-%Y"),
+    }
+    resp = client.post(url, data | {"rancangan_versi": versi_lain.pk})
+    assert resp.status_code == 200
+    pesan = " ".join(resp.context["form"].errors["rancangan_versi"])
+    assert f"Versi dokumen {versi_lain.pk} bukan versi" in pesan and "[P20-2]" in pesan
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENYUSUNAN_KB and not ksdd.naskah.exists()
+
+    resp = client.post(url, data | {"rancangan_versi": versi.pk})
+    assert resp.status_code == 302, resp.context and resp.context["form"].errors
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENANDATANGANAN_KB
+    assert ksdd.naskah.get().berkas_rancangan == versi.berkas
+    assert dok.versi.order_by("-nomor").first().asal == AsalVersi.DISEPAKATI

@@ -228,7 +228,19 @@ class _RancanganNaskah(_Langkah):
     tanggal_disepakati = TanggalField()
     tanggal_mulai = TanggalField()
     tanggal_berakhir = TanggalField()
-    rancangan = _berkas(_("Rancangan naskah yang disepakati (DOCX/PDF)."))
+    rancangan = _berkas(
+        _("Rancangan naskah yang disepakati (DOCX/PDF); atau kirim rancangan_versi."),
+        required=False,
+    )
+    rancangan_versi = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text=_(
+            "Id versi naskah (KB/PKS) KSDD ini yang sudah tersimpan (GET .../dokumen/), "
+            "sebagai ganti unggahan rancangan; versi KSDD lain ditolak 422 (P20-2, P23)."
+        ),
+    )
 
 
 class SepakatiRancanganKbSerializer(_RancanganNaskah):

@@ -82,3 +82,28 @@ def test_issue13_p22_1a_neither_upload_nor_version_is_refused_422(pemeran, klien
         "detail": "Unggah rancangan PKS (Pasal 22 ayat 1 huruf a).",
         "field": "rancangan_pks",
     } in r.json()["pelanggaran"]
+
+
+def test_issue13_p23_agreed_pks_draft_by_stored_version_id(pemeran, klien):
+    """sepakati_rancangan_pks takes ``rancangan_versi`` (P23); another KSDD's is 422."""
+    from .bantuan import data_rancangan
+
+    ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_PKS, pemeran)
+    versi = _versi_pks(ksdd, pemeran.sekretariat)
+    lain = ksdd_baru(pemeran, judul="Pengelolaan Sampah Regional Barito Selatan – Barito Utara")
+    versi_lain = _versi_pks(lain, pemeran.operator)
+    api = klien(pemeran.sekretariat)
+    data = data_rancangan(ksdd, jenis="pks")
+    del data["rancangan"]
+    r = langkah(api, ksdd, "sepakati_rancangan_pks", data | {"rancangan_versi": versi_lain.pk})
+    assert r.status_code == 422
+    assert r.json()["pelanggaran"][0]["field"] == "rancangan_versi"
+    assert (
+        f"Versi dokumen {versi_lain.pk} bukan versi Perjanjian Kerja Sama {ksdd.nomor_register}."
+        in r.json()["detail"]
+    )
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.PENYUSUNAN_PKS
+    r = langkah(api, ksdd, "sepakati_rancangan_pks", data | {"rancangan_versi": versi.pk})
+    assert r.status_code == 200, r.json()
+    assert ksdd.naskah.get(jenis="pks").berkas_rancangan == versi.berkas
