@@ -449,6 +449,94 @@ class KsddForm(FormKersa):
         return data
 
 
+def kak_awal(ksdd: Ksdd) -> dict[str, str]:
+    """The text the KSDD record already gives a KAK part (P14-2 huruf a, b, c, d, e, h):
+    the parties, the aims, the location, the object, the duration and the financing.
+    Dates are not filled in."""
+    from kersa.core.format import rupiah
+
+    home = wilayah_daerah()
+    mitra = [m.nama_lengkap for m in ksdd.mitra.order_by("kode")]
+    awal: dict[str, str] = {}
+    if mitra:
+        awal["latar_belakang"] = _("Kerja sama %(judul)s antara %(daerah)s dan %(mitra)s.") % {
+            "judul": ksdd.judul,
+            "daerah": home.nama_lengkap,
+            "mitra": ", ".join(mitra),
+        }
+    tujuan = [str(t) for t in ksdd.tujuan.all()]
+    if tujuan:
+        awal["maksud_tujuan"] = "\n".join(f"- {t}" for t in tujuan)
+    if ksdd.lokasi:
+        awal["lokasi"] = ksdd.lokasi
+    obyek = [ksdd.judul]
+    urusan = [str(u) for u in ksdd.urusan.all()]
+    if urusan:
+        obyek.append(_("Urusan: %s.") % "; ".join(urusan))
+    if ksdd.objek_pertukaran:
+        obyek.append(ksdd.objek_pertukaran)
+    awal["obyek_ruang_lingkup"] = "\n".join(obyek)
+    if ksdd.jangka_waktu_bulan:
+        awal["jangka_waktu"] = _("%(n)s bulan.") % {"n": ksdd.jangka_waktu_bulan}
+    biaya = []
+    if ksdd.nilai_anggaran:
+        biaya.append(_("Perkiraan biaya %s.") % rupiah(ksdd.nilai_anggaran))
+    if ksdd.sumber_dana:
+        biaya.append(_("Sumber dana: %s.") % ksdd.sumber_dana)
+    if ksdd.nomor_dpa:
+        biaya.append(_("DPA nomor %s.") % ksdd.nomor_dpa)
+    if biaya:
+        awal["pembiayaan"] = " ".join(biaya)
+    return awal
+
+
+def nomor_dihasilkan(ksdd: Ksdd, jenis: str, mitra_id=None) -> str:
+    """The number KERSA gave the latest document of ``jenis`` it generated for this KSDD
+    (for ``mitra_id`` when given): a step form starts with it, editable (issue 13)."""
+    from kersa.documents.models import Dokumen
+
+    q = Dokumen.objects.filter(ksdd=ksdd, jenis=jenis).exclude(nomor="")
+    if mitra_id is not None:
+        q = q.filter(mitra_id=mitra_id)
+    d = q.order_by("-id").first()
+    return d.nomor if d else ""
+
+
+def _isi_nomor(form, field: str, jenis: str, mitra_id=None) -> None:
+    if not form.is_bound and field in form.fields:
+        nomor = nomor_dihasilkan(form.ksdd, jenis, mitra_id)
+        if nomor:
+            form.fields[field].initial = nomor
+
+
+def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> None:
+    """Offer the versions of the KSDD's ``jenis`` document already stored instead of an
+    upload (issue 13), newest first; no stored version, no field. The service checks the
+    id (a version of another KSDD is refused with its message), so the field takes any
+    number; the choices are this KSDD's."""
+    from kersa.documents.models import VersiDokumen
+
+    versi = list(
+        VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis)
+        .select_related("berkas")
+        .order_by("-id")
+    )
+    if not versi:
+        del form.fields[field]
+        return
+    form.fields[field].widget.choices = [
+        ("", kosong or _("— unggah berkas —")),
+        *[
+            (
+                v.pk,
+                _("Gunakan versi tersimpan v%(n)s (%(berkas)s, %(asal)s)")
+                % {"n": v.nomor, "berkas": v.berkas.nama_asli, "asal": v.get_asal_display()},
+            )
+            for v in versi
+        ],
+    ]
+
+
 class KakForm(FormKersa):
     """The eight parts of the KAK of Pasal 14 ayat (2) (P14-2), each labelled by its letter."""
 
@@ -457,7 +545,10 @@ class KakForm(FormKersa):
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         self.ksdd = ksdd
         kak = ksdd.kak
-        initial = {f: getattr(kak, f) for f, _label in Kak.BAGIAN}
+        # Nothing typed twice (issue 13): a part still empty starts from what the KSDD
+        # record already holds; the user edits it. A part written is never overwritten.
+        awal = kak_awal(ksdd)
+        initial = {f: getattr(kak, f) or awal.get(f, "") for f, _label in Kak.BAGIAN}
         initial["versi"] = ksdd.versi
         kwargs["initial"] = initial | (kwargs.get("initial") or {})
         super().__init__(*args, **kwargs)
@@ -653,6 +744,7 @@ class PenawaranForm(LangkahForm):
                 "tidak memenuhi."
             )
             label = _("Tanggal diterima oleh %s")
+            _isi_nomor(self, "nomor_surat", "surat_penawaran")
         for w in self.penerima:
             self.fields[_nama_field_kode(w.kode)] = TanggalField(label=label % w.nama_lengkap)
         if len(self.penerima) == 1:
@@ -707,6 +799,8 @@ class TanggapanForm(LangkahForm):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
+        satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
+        _isi_nomor(self, "nomor_surat", "surat_tanggapan", satu)
         rekomendasi = ksdd.rekomendasi_pleno.first()
         if rekomendasi is not None:
             self.fields["keputusan"].initial = rekomendasi.keputusan
@@ -721,10 +815,21 @@ class RancanganNaskahForm(LangkahForm):
     tanggal_mulai = TanggalField(label=_("Berlaku mulai"))
     tanggal_berakhir = TanggalField(hari_ini=False, label=_("Berlaku sampai"))
     rancangan = BerkasField(label=_("Rancangan yang disepakati (DOCX atau PDF)"))
+    rancangan_versi = forms.IntegerField(
+        required=False,
+        label=_("Atau gunakan versi yang tersimpan"),
+        help_text=_(
+            "Versi naskah KSDD ini yang sudah tersimpan di KERSA; tidak perlu diunggah lagi."
+        ),
+        widget=forms.Select,
+    )
+
+    jenis = JenisNaskah.KB
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         self.fields["tentang"].initial = ksdd.judul
+        _pilihan_versi(self, "rancangan_versi", ksdd, str(self.jenis))
 
 
 class RancanganKbForm(RancanganNaskahForm):
@@ -739,6 +844,7 @@ class RancanganKbForm(RancanganNaskahForm):
 
 class RancanganPksForm(RancanganNaskahForm):
     pasal = _("Pasal 23 (jangka waktu sesuai kesepakatan, Pasal 12 ayat 2)")
+    jenis = JenisNaskah.PKS
 
 
 _URUTAN_PIHAK = [
@@ -799,6 +905,8 @@ class TandatanganiForm(LangkahForm):
             self.fields[f"pihak{i}_nomor_naskah"] = forms.CharField(
                 max_length=100, label=_("Nomor naskah pihak ini")
             )
+            if i == 0:
+                _isi_nomor(self, "pihak0_nomor_naskah", str(self.jenis))
             self.fields[f"pihak{i}_nama"] = forms.CharField(
                 max_length=150, label=_("Nama penandatangan (tanpa gelar)")
             )
@@ -945,6 +1053,22 @@ class PermohonanDprdForm(LangkahForm):
     tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat permohonan Persetujuan DPRD"))
     rancangan_pks = BerkasField(label=_("Rancangan PKS"))
+    rancangan_pks_versi = forms.IntegerField(
+        required=False,
+        label=_("Atau gunakan versi PKS yang tersimpan"),
+        help_text=_(
+            "Rancangan PKS KSDD ini yang sudah tersimpan di KERSA; tidak perlu diunggah lagi "
+            "(Pasal 22 ayat 1 huruf a)."
+        ),
+        widget=forms.Select,
+    )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        _isi_nomor(self, "nomor_surat", "permohonan_dprd")
+        _pilihan_versi(
+            self, "rancangan_pks_versi", ksdd, "pks", kosong=_("— unggah rancangan PKS —")
+        )
 
 
 class PersetujuanDprdForm(LangkahForm):
@@ -973,6 +1097,7 @@ class PersetujuanDprdForm(LangkahForm):
 class _SuratMitraForm(LangkahForm):
     """A letter about one partner's offer that has no answer yet."""
 
+    jenis_dokumen = ""  # the JenisDokumen KERSA generates for this letter
     mitra = forms.ChoiceField(label=_("Penawaran kepada/dari"))
     nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
@@ -981,10 +1106,15 @@ class _SuratMitraForm(LangkahForm):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
+        if self.jenis_dokumen:
+            satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
+            _isi_nomor(self, "nomor_surat", self.jenis_dokumen, satu)
 
 
 class PermintaanKeduaForm(_SuratMitraForm):
     """Ours after 30 calendar days without an answer (P16-5), or a partner's (P18-2)."""
+
+    jenis_dokumen = "tanggapan_kedua"
 
     pasal = _("Pasal 16 ayat (5) atau Pasal 18 ayat (2)")
 
@@ -994,6 +1124,7 @@ class PermintaanKeduaForm(_SuratMitraForm):
 
 class LaporanGubernurForm(_SuratMitraForm):
     pasal = _("Pasal 16 ayat (6)")
+    jenis_dokumen = "laporan_gubernur"
 
     surat = BerkasField(label=_("Surat laporan kepada Gubernur"))
 

@@ -7,7 +7,8 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.documents.choices import AsalVersi, JenisBerkas
+from kersa.documents.choices import AsalVersi, JenisBerkas, JenisDokumen
+from kersa.documents.models import VersiDokumen
 from kersa.documents.services import berkas_unggah
 from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
 
@@ -52,6 +53,48 @@ def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggar
     return []
 
 
+def _rancangan_tersimpan(
+    k: Ksdd, upload, pilihan: VersiDokumen | int | None
+) -> tuple[VersiDokumen | None, list[Pelanggaran]]:
+    """P22-1a: the stored version of this KSDD's PKS chosen as the draft sent to the
+    DPRD, or the refusal: one of another KSDD (or not a PKS), or both a version and an
+    upload."""
+    if pilihan in (None, ""):
+        return None, []
+    field = "rancangan_pks_versi"
+    if upload:
+        return None, [
+            Pelanggaran(
+                "P22-1a",
+                _(
+                    "Pilih salah satu: unggah rancangan PKS atau gunakan versi yang tersimpan, "
+                    "tidak keduanya (Pasal 22 ayat 1 huruf a)."
+                ),
+                field=field,
+            )
+        ]
+    pk = pilihan.pk if isinstance(pilihan, VersiDokumen) else pilihan
+    v = (
+        VersiDokumen.objects.select_related("dokumen", "berkas")
+        .filter(pk=pk, dokumen__ksdd=k, dokumen__jenis=JenisDokumen.PKS)
+        .first()
+    )
+    if v is None:
+        return None, [
+            Pelanggaran(
+                "P22-1a",
+                _(
+                    "Versi dokumen %(id)s bukan versi PKS KSDD %(nomor)s; rancangan PKS yang "
+                    "dimohonkan persetujuan DPRD adalah rancangan PKS KSDD ini (Pasal 22 "
+                    "ayat 1 huruf a)."
+                )
+                % {"id": pk, "nomor": k.nomor_register},
+                field=field,
+            )
+        ]
+    return v, []
+
+
 def ksdd_ajukan_persetujuan_dprd(
     *,
     ksdd: Ksdd,
@@ -60,11 +103,16 @@ def ksdd_ajukan_persetujuan_dprd(
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat,
-    rancangan_pks,
+    rancangan_pks=None,
+    rancangan_pks_versi: VersiDokumen | int | None = None,
     versi: int | None = None,
 ) -> Ksdd:
     """The Bupati's request to the DPRD leadership with the signed KB and the draft PKS
-    (P22-1a), facilitated by the cooperation agency (P21-2)."""
+    (P22-1a), facilitated by the cooperation agency (P21-2).
+
+    The draft PKS is an upload (``rancangan_pks``) or a version of this KSDD's PKS
+    already stored (``rancangan_pks_versi``, a ``VersiDokumen`` or its id): nothing is
+    uploaded twice (issue 13). A version of another KSDD is refused (P22-1a)."""
     with langkah(ksdd=ksdd, nama="ajukan_persetujuan_dprd", user=user, versi=versi) as step:
         found = _permohonan_baru_boleh(step.ksdd, tanggal_diterima)
         found += _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
@@ -72,13 +120,24 @@ def ksdd_ajukan_persetujuan_dprd(
             step.ksdd, dprd_permohonan=(tanggal_surat, "tanggal_surat")
         )
         found += _wajib_berkas(surat, _("surat permohonan Persetujuan DPRD"), "P22-1a", "surat")
-        found += _wajib_berkas(
-            rancangan_pks, _("rancangan PKS (Pasal 22 ayat 1 huruf a)"), "P22-1a", "rancangan_pks"
-        )
+        tersimpan, salah = _rancangan_tersimpan(step.ksdd, rancangan_pks, rancangan_pks_versi)
+        found += salah
+        if tersimpan is None and not salah:
+            found += _wajib_berkas(
+                rancangan_pks,
+                _("rancangan PKS (Pasal 22 ayat 1 huruf a)"),
+                "P22-1a",
+                "rancangan_pks",
+            )
         tolak_jika(found)
         k = step.ksdd
         s = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERMOHONAN_DPRD, upload=surat, user=user)
-        r = berkas_unggah(ksdd=k, jenis=JenisBerkas.RANCANGAN_PKS, upload=rancangan_pks, user=user)
+        if tersimpan is not None:
+            r = tersimpan.berkas
+        else:
+            r = berkas_unggah(
+                ksdd=k, jenis=JenisBerkas.RANCANGAN_PKS, upload=rancangan_pks, user=user
+            )
         step.berkas += [s, r]
         # P22-2: the draft DPRD is asked to approve is kept as a version of the PKS
         # document, the text the signed PKS is later set against.

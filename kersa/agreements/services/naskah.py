@@ -29,6 +29,48 @@ from ..workflow import langkah
 from .umum import _tanggal_lampau, _wajib_berkas
 
 
+def _versi_tersimpan(k: Ksdd, jenis: str, upload, pilihan, rule: str):
+    """The stored version of this KSDD's KB/PKS chosen as the agreed draft (nothing
+    uploaded twice, issue 13), or the refusal: a version of another KSDD or of another
+    document, or both a version and an upload (P20-2 for the KB, P23 for the PKS)."""
+    from kersa.documents.models import VersiDokumen
+
+    if pilihan in (None, ""):
+        return None, []
+    field = "rancangan_versi"
+    if upload:
+        return None, [
+            Pelanggaran(
+                rule,
+                _(
+                    "Pilih salah satu: unggah rancangan yang disepakati atau gunakan versi "
+                    "yang tersimpan, tidak keduanya."
+                ),
+                field=field,
+            )
+        ]
+    pk = getattr(pilihan, "pk", pilihan)
+    v = (
+        VersiDokumen.objects.select_related("berkas")
+        .filter(pk=pk, dokumen__ksdd=k, dokumen__jenis=jenis)
+        .first()
+    )
+    if v is None:
+        return None, [
+            Pelanggaran(
+                rule,
+                _("Versi dokumen %(id)s bukan versi %(naskah)s %(nomor)s.")
+                % {
+                    "id": pk,
+                    "naskah": JenisNaskah(jenis).label,
+                    "nomor": k.nomor_register,
+                },
+                field=field,
+            )
+        ]
+    return v, []
+
+
 def _naskah_rancangan(
     step,
     *,
@@ -41,8 +83,11 @@ def _naskah_rancangan(
     tanggal_berakhir: dt.date,
     rancangan,
     found: list[Pelanggaran],
+    rancangan_versi=None,
 ) -> Naskah:
     rule = "P20-2" if jenis == JenisNaskah.KB else "P23"
+    tersimpan, salah = _versi_tersimpan(step.ksdd, jenis, rancangan, rancangan_versi, rule)
+    found += salah
     found += _tanggal_lampau(
         tanggal_disepakati, _("Tanggal rancangan disepakati"), "tanggal_disepakati"
     )
@@ -61,14 +106,20 @@ def _naskah_rancangan(
         )
     if not tentang.strip():
         found.append(Pelanggaran(rule, _("Isi judul naskah (tentang)."), field="tentang"))
-    found += _wajib_berkas(rancangan, _("rancangan naskah yang disepakati"), rule, "rancangan")
+    if tersimpan is None and not salah:
+        found += _wajib_berkas(rancangan, _("rancangan naskah yang disepakati"), rule, "rancangan")
     tolak_jika(found)
-    berkas = berkas_unggah(
-        ksdd=step.ksdd,
-        upload=rancangan,
-        user=user,
-        jenis=JenisBerkas.RANCANGAN_KB if jenis == JenisNaskah.KB else JenisBerkas.RANCANGAN_PKS,
-    )
+    if tersimpan is not None:
+        berkas = tersimpan.berkas
+    else:
+        berkas = berkas_unggah(
+            ksdd=step.ksdd,
+            upload=rancangan,
+            user=user,
+            jenis=JenisBerkas.RANCANGAN_KB
+            if jenis == JenisNaskah.KB
+            else JenisBerkas.RANCANGAN_PKS,
+        )
     step.berkas.append(berkas)
     naskah, _created = Naskah.objects.update_or_create(
         ksdd=step.ksdd,
@@ -109,7 +160,8 @@ def ksdd_sepakati_rancangan_kb(
     tanggal_disepakati: dt.date,
     tanggal_mulai: dt.date,
     tanggal_berakhir: dt.date,
-    rancangan,
+    rancangan=None,
+    rancangan_versi=None,
     versi: int | None = None,
 ) -> Ksdd:
     """Penyusunan KB: drafted after acceptance (P19-1), discussed in a rapat teknis (P19-2),
@@ -126,6 +178,7 @@ def ksdd_sepakati_rancangan_kb(
             tanggal_mulai=tanggal_mulai,
             tanggal_berakhir=tanggal_berakhir,
             rancangan=rancangan,
+            rancangan_versi=rancangan_versi,
             found=found,
         )
         step.pindah(
@@ -145,7 +198,8 @@ def ksdd_sepakati_rancangan_pks(
     tanggal_disepakati: dt.date,
     tanggal_mulai: dt.date,
     tanggal_berakhir: dt.date,
-    rancangan,
+    rancangan=None,
+    rancangan_versi=None,
     versi: int | None = None,
 ) -> Ksdd:
     """Penyusunan PKS: drafted by the agency, discussed in a rapat teknis and agreed with
@@ -161,6 +215,7 @@ def ksdd_sepakati_rancangan_pks(
             tanggal_mulai=tanggal_mulai,
             tanggal_berakhir=tanggal_berakhir,
             rancangan=rancangan,
+            rancangan_versi=rancangan_versi,
             found=[],
         )
         step.pindah(

@@ -228,7 +228,19 @@ class _RancanganNaskah(_Langkah):
     tanggal_disepakati = TanggalField()
     tanggal_mulai = TanggalField()
     tanggal_berakhir = TanggalField()
-    rancangan = _berkas(_("Rancangan naskah yang disepakati (DOCX/PDF)."))
+    rancangan = _berkas(
+        _("Rancangan naskah yang disepakati (DOCX/PDF); atau kirim rancangan_versi."),
+        required=False,
+    )
+    rancangan_versi = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text=_(
+            "Id versi naskah (KB/PKS) KSDD ini yang sudah tersimpan (GET .../dokumen/), "
+            "sebagai ganti unggahan rancangan; versi KSDD lain ditolak 422 (P20-2, P23)."
+        ),
+    )
 
 
 class SepakatiRancanganKbSerializer(_RancanganNaskah):
@@ -329,7 +341,18 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat permohonan Persetujuan DPRD (PDF/DOCX)."))
-    rancangan_pks = _berkas(_("Rancangan PKS (DOCX/PDF)."))
+    rancangan_pks = _berkas(
+        _("Rancangan PKS (DOCX/PDF); atau kirim rancangan_pks_versi."), required=False
+    )
+    rancangan_pks_versi = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text=_(
+            "Id versi dokumen PKS KSDD ini yang sudah tersimpan (GET .../dokumen/), "
+            "sebagai ganti unggahan rancangan_pks; versi KSDD lain ditolak 422 (P22-1a)."
+        ),
+    )
 
 
 class CatatPersetujuanDprdSerializer(_Langkah):
