@@ -154,7 +154,7 @@ class WilayahField(forms.CharField):
         found = _KODE_WILAYAH.search(kode)
         wilayah = Wilayah.objects.filter(kode=found.group(0)).first() if found else None
         if wilayah is None:
-            raise forms.ValidationError(_("Kode wilayah \u201c%s\u201d tidak dikenal.") % kode)
+            raise forms.ValidationError(_("Kode wilayah “%s” tidak dikenal.") % kode)
         return wilayah
 
 
@@ -875,7 +875,7 @@ class TandatanganiForm(LangkahForm):
         # P11, P12: compared with the komparisi of the agreed draft by the service
         help_text=_(
             "Sama dengan hari dan tanggal pada komparisi naskah yang disepakati "
-            "(\u201cPada hari ini, …\u201d); bila berbeda, penandatanganan ditolak "
+            "(“Pada hari ini, …”); bila berbeda, penandatanganan ditolak "
             "(Pasal 11 ayat 3 dan Pasal 12 ayat 5)."
         ),
     )

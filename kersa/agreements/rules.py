@@ -109,7 +109,7 @@ def p9_kompensasi(*, bentuk, pembayar, penerima, dasar: str, objek_pertukaran: s
                 Pelanggaran(
                     f"P9-{bentuk.kode}",
                     _(
-                        "Bentuk \u201c%(bentuk)s\u201d memuat kewajiban pembayaran: isi daerah "
+                        "Bentuk “%(bentuk)s” memuat kewajiban pembayaran: isi daerah "
                         "yang membayar, daerah yang menerima, dan dasar pembayarannya "
                         "(Pasal 9 huruf %(huruf)s)."
                     )

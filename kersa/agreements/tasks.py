@@ -64,7 +64,7 @@ def _kabari(riwayat_id: int) -> int:
             "status": Status(riwayat.ke).label,
         }
         body = _(
-            "KSDD \u201c%(judul)s\u201d kini berstatus \u201c%(status)s\u201d.\n%(alasan)s\n\n"
+            "KSDD “%(judul)s” kini berstatus “%(status)s”.\n%(alasan)s\n\n"
             "Langkah berikutnya menunggu tindakan Anda: %(url)s"
         ) % {
             "judul": ksdd.judul,

@@ -112,7 +112,7 @@ class Transisi:
                 Pelanggaran(
                     "P13",
                     _(
-                        "\u201c%(aksi)s\u201d tidak dapat dilakukan pada status \u201c%(status)s\u201d: "
+                        "“%(aksi)s” tidak dapat dilakukan pada status “%(status)s”: "
                         "tahapan KSDD dilalui secara berurutan (Pasal 13)."
                     )
                     % {"aksi": self.label, "status": Status(ksdd.status).label},
@@ -331,7 +331,7 @@ def langkah(
         locked = Ksdd.objects.select_for_update().select_related("bentuk").get(pk=ksdd.pk)
         if user is not None and not boleh(user, transisi, locked):
             raise PermissionDenied(
-                _("Anda tidak berwenang melakukan \u201c%s\u201d pada KSDD ini.") % transisi.label
+                _("Anda tidak berwenang melakukan “%s” pada KSDD ini.") % transisi.label
             )
         if locked.versi != expected:
             raise ConflictError()

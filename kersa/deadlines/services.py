@@ -99,7 +99,7 @@ def tanggal_tindakan_periksa(tenggat: Tenggat, ke: str, pada: dt.date, field: st
         Pelanggaran(
             tenggat.rule,
             _(
-                "Tanggal tindakan %(tgl)s belum tiba: tenggat \u201c%(judul)s\u201d dipenuhi "
+                "Tanggal tindakan %(tgl)s belum tiba: tenggat “%(judul)s” dipenuhi "
                 "pada tanggal tindakan yang telah terjadi (surat diterima atau ditandatangani), "
                 "bukan pada tanggal yang akan datang (%(pasal)s)."
             )

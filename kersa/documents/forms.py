@@ -31,7 +31,7 @@ class VersiForm(forms.Form):
         required=False,
         min_value=1,
         help_text=_(
-            "Dicatat lebih dahulu pada tahap \u201cCatat Persetujuan DPRD atas perubahan "
-            "PKS\u201d (Pasal 25 ayat 7)."
+            "Dicatat lebih dahulu pada tahap “Catat Persetujuan DPRD atas perubahan "
+            "PKS” (Pasal 25 ayat 7)."
         ),
     )

@@ -195,7 +195,7 @@ def kutip(teks: str, maks: int = KUTIP_MAKS) -> str:
     teks = " ".join(teks.split())
     if len(teks) > maks:
         teks = teks[: maks - 1].rstrip() + "…"
-    return f"\u201c{teks}\u201d"
+    return f"“{teks}”"
 
 
 def _judul_judul(paragraf: list[Paragraf]) -> list[tuple[str, str]]:

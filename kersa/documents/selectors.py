@@ -139,7 +139,7 @@ def hambatan_naskah(ksdd, jenis: str, *, tanggal=None, nomor=()) -> list[Pelangg
                 % {
                     "s": sebutan,
                     "nomor": ", ".join(hilang),
-                    "tertulis": tertulis or _("tidak ada baris \u201cNomor:\u201d"),
+                    "tertulis": tertulis or _("tidak ada baris “Nomor:”"),
                     "pasal": _PASAL_FORMAT[jenis],
                 },
                 field="penandatangan",

@@ -61,7 +61,7 @@ def periksa_berkas(nama: str, data: bytes, ukuran: int | None = None) -> str:
     handler (``kersa.documents.unggah``) keeps only the first limit + 1 bytes of a file
     that is too large, and counts the rest without storing it."""
     if "/" in nama or "\\" in nama or "\x00" in nama or nama.startswith("."):
-        raise _tolak(_("Nama berkas \u201c%s\u201d tidak sah (mengandung jalur folder).") % nama)
+        raise _tolak(_("Nama berkas “%s” tidak sah (mengandung jalur folder).") % nama)
     batas = settings.KERSA_MAX_UPLOAD_BYTES
     if len(data) == 0:
         raise _tolak(_("Berkas kosong."))

@@ -689,7 +689,7 @@ def ksdd_catat_persetujuan_dprd_perubahan(
             "tanggal_usulan": tanggal_usulan.isoformat(),
         }
         step.alasan = _(
-            "Persetujuan DPRD %(n)s tanggal %(t)s atas perubahan PKS \u201c%(p)s\u201d yang "
+            "Persetujuan DPRD %(n)s tanggal %(t)s atas perubahan PKS “%(p)s” yang "
             "diusulkan pada %(u)s, ditandatangani %(nama)s (%(jabatan)s), dicatat (Pasal 25 "
             "ayat 7)."
         ) % {

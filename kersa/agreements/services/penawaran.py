@@ -263,7 +263,7 @@ def ksdd_catat_tanggapan(
                     Pelanggaran(
                         "P18-3",
                         _(
-                            "Tanggapan Bupati diberikan atas rekomendasi TKKSD (Pasal 18 ayat 1 dan 3): Rapat Pleno %(tgl)s merekomendasikan \u201c%(k)s\u201d."
+                            "Tanggapan Bupati diberikan atas rekomendasi TKKSD (Pasal 18 ayat 1 dan 3): Rapat Pleno %(tgl)s merekomendasikan “%(k)s”."
                         )
                         % {
                             "tgl": rekomendasi.tanggal_rapat.strftime("%d-%m-%Y"),

@@ -214,8 +214,7 @@ class KsddViewSet(viewsets.GenericViewSet):
             # The service refuses too; saying so first spares a user who may not act
             # the validation errors of a form they cannot submit.
             raise PermissionDenied(
-                _("Anda tidak berwenang melakukan \u201c%s\u201d pada KSDD ini.")
-                % aksi.transisi.label
+                _("Anda tidak berwenang melakukan “%s” pada KSDD ini.") % aksi.transisi.label
             )
         ser = aksi.serializer(data=request.data, context=self.get_serializer_context())
         ser.is_valid(raise_exception=True)

@@ -157,7 +157,7 @@ def _aturan_tetapkan(
                 Pelanggaran(
                     "P7-4",
                     _(
-                        "Butir \u201c%(b)s\u201d adalah Kerja Sama Wajib antar-kabupaten/kota dalam "
+                        "Butir “%(b)s” adalah Kerja Sama Wajib antar-kabupaten/kota dalam "
                         "satu provinsi: daftar rencananya dibahas dalam Musrenbang Provinsi atau "
                         "rapat koordinasi teknis di Provinsi. Catat forum dan tanggalnya sebelum "
                         "daftar ditetapkan (Pasal 7 ayat 4)."
