@@ -313,6 +313,9 @@ def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
                     "sejak": sejak,
                     "sejak_teks": tanggal_panjang(sejak),
                     "tenggat": t,
+                    # Marked missed by the scan: the law's day and the day it was recorded.
+                    "selesai_teks": selesai_teks(t) if t.status != StatusTenggat.BERJALAN else "",
+                    "dicatat_teks": dicatat_teks(t) if t.status != StatusTenggat.BERJALAN else "",
                 }
             )
         elif t.status == StatusTenggat.BERJALAN:
