@@ -85,6 +85,14 @@ def ksdd_detail(*, user, pk: int) -> Ksdd:
                 "riwayat",
                 queryset=RiwayatTahap.objects.select_related("oleh").prefetch_related("berkas"),
             ),
+            # The DPRD preconditions of every step read the latest request and its letters
+            # (``prasyarat``): loaded once here, not once per step listed on the page.
+            Prefetch(
+                "permohonan_dprd",
+                queryset=PermohonanDprd.objects.select_related(
+                    "persetujuan", "jawaban", "penolakan", "telaahan", "tindak_lanjut"
+                ),
+            ),
         )
         .get(pk=pk)
     )
