@@ -36,17 +36,28 @@ def dokumen_ksdd(ksdd) -> list[Dokumen]:
     )
 
 
-def berkas_disepakati(ksdd, jenis: str) -> Berkas | None:
+def berkas_disepakati(ksdd, jenis: str, *, dokumen=None) -> Berkas | None:
     """The agreed text of the KSDD's KB or PKS: the latest version marked ``disepakati``
-    of its document of that kind, else the draft recorded at the agreeing step."""
-    versi = (
-        VersiDokumen.objects.filter(
-            dokumen__ksdd=ksdd, dokumen__jenis=jenis, asal=AsalVersi.DISEPAKATI
+    of its document of that kind, else the draft recorded at the agreeing step.
+    ``dokumen``: the KSDD's documents as ``dokumen_ksdd`` read them (no query then)."""
+    if dokumen is not None:
+        disepakati = [
+            v
+            for d in dokumen
+            if d.jenis == jenis
+            for v in d.versi.all()
+            if v.asal == AsalVersi.DISEPAKATI
+        ]
+        versi = max(disepakati, key=lambda v: v.id, default=None)
+    else:
+        versi = (
+            VersiDokumen.objects.filter(
+                dokumen__ksdd=ksdd, dokumen__jenis=jenis, asal=AsalVersi.DISEPAKATI
+            )
+            .select_related("berkas")
+            .order_by("-id")
+            .first()
         )
-        .select_related("berkas")
-        .order_by("-id")
-        .first()
-    )
     if versi is not None:
         return versi.berkas
     naskah = next((n for n in ksdd.naskah.all() if n.jenis == jenis), None)
@@ -54,11 +65,12 @@ def berkas_disepakati(ksdd, jenis: str) -> Berkas | None:
 
 
 def laporan_disepakati(
-    ksdd, jenis: str, *, ditandatangani=None
+    ksdd, jenis: str, *, ditandatangani=None, dokumen=None
 ) -> tuple[Berkas | None, Laporan | None, str]:
     """(agreed file, its report, why there is no report). ``ditandatangani``: the signing
-    date the signing step is about to record (else the recorded one, if any)."""
-    berkas = berkas_disepakati(ksdd, jenis)
+    date the signing step is about to record (else the recorded one, if any);
+    ``dokumen``: the KSDD's documents already read (``dokumen_ksdd``)."""
+    berkas = berkas_disepakati(ksdd, jenis, dokumen=dokumen)
     sebutan = _SEBUTAN[jenis]
     if berkas is None:
         return None, None, _("Rancangan %s yang disepakati belum dicatat.") % sebutan

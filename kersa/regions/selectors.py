@@ -3,16 +3,41 @@
 from collections.abc import Iterable
 from itertools import combinations
 
+from asgiref.local import Local
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.db.models import Q, QuerySet
 
 from .choices import JenisWilayah
 from .models import KepalaDaerah, PerangkatDaerah, Perbatasan, Wilayah
 
+# The home region read once per request: a KSDD page names it in its documents' checks,
+# its signatories and its letters. Held only between request_started and
+# request_finished (a worker or a test outside a request always reads the table), so
+# an edit of the region is seen by the next request.
+_per_request = Local()
+
+
+def _mulai(**kwargs) -> None:
+    _per_request.aktif, _per_request.daerah = True, None
+
+
+def _selesai(**kwargs) -> None:
+    _per_request.aktif, _per_request.daerah = False, None
+
+
+request_started.connect(_mulai, dispatch_uid="kersa.regions.wilayah_daerah.mulai")
+request_finished.connect(_selesai, dispatch_uid="kersa.regions.wilayah_daerah.selesai")
+
 
 def wilayah_daerah() -> Wilayah:
     """The home region (P1-2), chosen by the KERSA_HOME_REGION setting."""
-    return Wilayah.objects.get(kode=settings.KERSA_HOME_REGION)
+    if not getattr(_per_request, "aktif", False):
+        return Wilayah.objects.get(kode=settings.KERSA_HOME_REGION)
+    daerah = _per_request.daerah
+    if daerah is None or daerah.kode != settings.KERSA_HOME_REGION:
+        daerah = _per_request.daerah = Wilayah.objects.get(kode=settings.KERSA_HOME_REGION)
+    return daerah
 
 
 def kepala_daerah_pada(wilayah: Wilayah, tanggal) -> KepalaDaerah | None:

@@ -57,7 +57,7 @@ def dokumen_ksdd(context, ksdd) -> dict:
     for jenis in ("kb", "pks"):
         if jenis not in ada_naskah:
             continue
-        berkas, lap, alasan = laporan_disepakati(ksdd, jenis)
+        berkas, lap, alasan = laporan_disepakati(ksdd, jenis, dokumen=dokumen)
         laporan.append(
             {
                 "jenis": jenis,

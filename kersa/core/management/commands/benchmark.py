@@ -12,6 +12,7 @@ release. Not a unit test: timings depend on the machine.
 """
 
 import contextlib
+import os
 import statistics
 import tempfile
 import time
@@ -125,7 +126,7 @@ class Command(BaseCommand):
             if after != before[name] or after > BUDGET_QUERIES_HALAMAN.get(name, BUDGET_QUERIES):
                 flag, gagal = "  ← melebihi anggaran query", True
             elif med > BUDGET_MS:
-                flag = "  ← lambat"
+                flag, gagal = "  ← melebihi anggaran waktu", True
             self.stdout.write(
                 f"{name:28} {before[name]:7d} {after:7d} {med:10.1f} {p90:8.1f}{flag}"
             )
@@ -135,6 +136,7 @@ class Command(BaseCommand):
             f"({', '.join(f'{k} ≤ {v}' for k, v in BUDGET_QUERIES_HALAMAN.items())}), "
             f"median ≤ {BUDGET_MS} ms."
         )
+        self.stdout.write("HASIL: FAIL" if gagal else "HASIL: PASS")
         if gagal:
             raise SystemExit(1)
 
@@ -201,6 +203,10 @@ class Command(BaseCommand):
             resp = c.get(url)
         if resp.status_code != 200:
             raise SystemExit(f"{url}: HTTP {resp.status_code}")
+        if os.environ.get("KERSA_BENCH_SQL") and os.environ["KERSA_BENCH_SQL"] in url:
+            self.stdout.write(f"### {url}")
+            for q in ctx.captured_queries:  # the queries of one page, to find what repeats
+                self.stdout.write(q["sql"][:300])
         return len(ctx.captured_queries)
 
     def _times(self, user, url, n) -> list[float]:
