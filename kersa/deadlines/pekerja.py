@@ -281,8 +281,23 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         % semester.kode,
         jatuh_tempo=semester.akhir,
     )
-    berjalan = Ksdd.objects.filter(status=Status.PELAKSANAAN).select_related("perangkat_daerah")
-    for ksdd in berjalan:
+    # Set-based: the clocks of this semester already started are read in one query
+    # per rule, so a quiet day costs a fixed number of queries whatever the number of
+    # KSDD in pelaksanaan (before: one exists() per KSDD). A P27-1 or P28 clock of a
+    # semester always falls due on its last day (pemicu.peristiwa_laporan_semester),
+    # so (rule, jatuh_tempo) narrows the read and the kunci decides.
+    ada = set(
+        Tenggat.objects.filter(rule__in=("P27-1", "P28"), jatuh_tempo=semester.akhir).values_list(
+            "kunci", flat=True
+        )
+    )
+    berjalan = Ksdd.objects.filter(status=Status.PELAKSANAAN)
+    baru = [
+        pk
+        for pk in berjalan.values_list("pk", flat=True)
+        if f"P27-1:ksdd:{pk}:{semester.kode}" not in ada
+    ]
+    for ksdd in Ksdd.objects.filter(pk__in=baru).select_related("perangkat_daerah"):
         p = peristiwa_laporan_semester(ksdd, semester.mulai)
         n += _mulai_sekali(
             rule="P27-1",
@@ -292,7 +307,12 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             ksdd=ksdd,
             jatuh_tempo=p.jatuh_tempo,
         )
-    for pd in PerangkatDaerah.objects.filter(pk__in=berjalan.values("perangkat_daerah")):
+    pd_baru = [
+        pk
+        for pk in berjalan.values_list("perangkat_daerah", flat=True).distinct()
+        if pk is not None and f"P28:pd:{pk}:{semester.kode}" not in ada
+    ]
+    for pd in PerangkatDaerah.objects.filter(pk__in=pd_baru):
         n += _mulai_sekali(
             rule="P28",
             kunci=f"P28:pd:{pd.pk}:{semester.kode}",

@@ -322,3 +322,39 @@ def test_p16_5_open_task_is_shown_on_the_tenggat_page_and_home(client, pemeran, 
     client.force_login(pemeran.operator_lain)
     isi = client.get(reverse("deadlines:daftar")).content.decode()
     assert "Kirim permintaan tanggapan kedua" not in isi
+
+
+def _salin_pelaksanaan(ksdd, n: int) -> None:
+    """``n`` more KSDD in pelaksanaan (rows copied: the scan reads only the status,
+    the agency and the number)."""
+    from kersa.agreements.models import Ksdd
+
+    salinan = []
+    for i in range(n):
+        k = Ksdd.objects.get(pk=ksdd.pk)
+        k.pk = None
+        k.nomor_register = f"{ksdd.nomor_register[:20]}-S{i}"
+        salinan.append(k)
+    Ksdd.objects.bulk_create(salinan)
+
+
+@pytest.mark.django_db
+def test_p27_1_quiet_day_scan_costs_the_same_queries_whatever_the_number_of_ksdd(
+    pemeran, ksdd, django_assert_max_num_queries
+):
+    """The daily scan is set-based (issue 18): on a day with nothing due and every
+    P27-1/P28 clock of the semester started, its queries do not grow with the KSDD in
+    pelaksanaan (before: one exists() per KSDD)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with time_machine.travel(_pukul(dt.date(2026, 6, 20), 9), tick=False):
+        ksdd = ke_status(ksdd, Status.PELAKSANAAN, pemeran)
+        tenggat_pindai()
+        with CaptureQueriesContext(connection) as satu:
+            tenggat_pindai()
+        _salin_pelaksanaan(ksdd, 30)
+        assert tenggat_pindai().dimulai == 30  # the copies' P27-1 clocks, once
+        assert Tenggat.objects.filter(rule="P27-1", jatuh_tempo=dt.date(2026, 6, 30)).count() == 31
+        with django_assert_max_num_queries(50), CaptureQueriesContext(connection) as banyak:
+            assert tenggat_pindai().dimulai == 0
+    assert len(banyak) == len(satu)
