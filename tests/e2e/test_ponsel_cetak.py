@@ -1,0 +1,79 @@
+"""Issue 14, in a real browser: on a phone (360×740) no main page is wider than the
+screen and the content starts within the first 200 px for every role; printed, the KSDD
+page holds its record and no navigation, form or button, in at most three pages."""
+
+import subprocess
+
+import pytest
+from playwright.sync_api import Page
+
+from kersa.agreements.choices import Status
+from kersa.agreements.skenario import ke_status, ksdd_baru
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "rahasia-uji-123"
+LEBAR, TINGGI = 360, 740
+
+
+def _masuk(page, live_server, user):
+    page.goto(f"{live_server.url}/akun/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def _periksa(page, url):
+    page.goto(url)
+    lebar = page.evaluate("document.documentElement.scrollWidth")
+    atas = page.evaluate("document.querySelector('main').getBoundingClientRect().top")
+    assert lebar <= LEBAR, f"{url}: {lebar} px > {LEBAR} px"
+    assert atas <= 200, f"{url}: <main> mulai pada {atas} px"
+
+
+def test_phone_every_main_page_fits_for_every_role(live_server, page: Page, pemeran):
+    page.set_viewport_size({"width": LEBAR, "height": TINGGI})
+    k = ksdd_baru(pemeran)
+    halaman = ["/", "/ksdd/", f"/ksdd/{k.pk}/", "/tenggat/", "/dasbor/", "/notifikasi/"]
+    for user in (
+        pemeran.sekretariat,
+        pemeran.operator,
+        pemeran.bupati,
+        pemeran.ketua,
+        pemeran.dprd,
+    ):
+        page.context.clear_cookies()
+        _masuk(page, live_server, user)
+        for jalan in halaman:
+            _periksa(page, f"{live_server.url}{jalan}")
+    page.context.clear_cookies()
+    for jalan in ("/", "/publik/"):
+        _periksa(page, f"{live_server.url}{jalan}")
+
+    # The folded menu opens with its CSS-only toggle.
+    _masuk(page, live_server, pemeran.sekretariat)
+    tenggat = page.locator(".menu a", has_text="Tenggat")
+    assert not tenggat.is_visible()
+    page.locator("label.menu-tombol").click()
+    assert tenggat.is_visible()
+
+
+def test_print_of_a_running_ksdd_has_no_navigation_nor_form(
+    live_server, page: Page, pemeran, tmp_path
+):
+    k = ke_status(ksdd_baru(pemeran), Status.PELAKSANAAN, pemeran)
+    _masuk(page, live_server, pemeran.sekretariat)
+    page.goto(f"{live_server.url}/ksdd/{k.pk}/")
+    berkas = tmp_path / "ksdd.pdf"
+    berkas.write_bytes(page.pdf(format="A4"))
+    teks = subprocess.run(
+        ["pdftotext", str(berkas), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    teks = " ".join(teks.split())
+    assert k.nomor_register in teks and "Dicetak" in teks
+    for navigasi in ("Register KSDD", "Kalender kerja", "Dokumentasi API", "Keluar"):
+        assert navigasi not in teks
+    info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, check=True, text=True)
+    halaman = int(next(b for b in info.stdout.splitlines() if b.startswith("Pages:")).split()[1])
+    assert halaman <= 3, halaman
