@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from kersa.accounts.services import user_set_peran
 from kersa.core.roles import Peran
-from kersa.deadlines.kalender import kalender
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
@@ -122,23 +121,14 @@ def _hari(n: int) -> dt.date:
     return timezone.localdate() - dt.timedelta(days=n)
 
 
-def _hari_kerja(n: int) -> dt.date:
-    """The working day on or before ``n`` days ago: heads of region sign on a working day,
-    not on a Saturday, a Sunday or a holiday of the SKB."""
-    kal, tanggal = kalender(), _hari(n)
-    while not kal.hari_kerja(tanggal):
-        tanggal -= dt.timedelta(days=1)
-    return tanggal
-
-
 def tanggal_ttd_kb() -> dt.date:
     """The day the scenario signs the KB, written in its komparisi (P11)."""
-    return _hari_kerja(18)
+    return _hari(18)
 
 
 def tanggal_ttd_pks() -> dt.date:
     """The day the scenario signs the PKS, written in its komparisi (P12)."""
-    return _hari_kerja(3)
+    return _hari(3)
 
 
 def ksdd_baru(pemeran: Pemeran, **ubah) -> Ksdd:

@@ -8,7 +8,7 @@ signing date entered in the signing step. Each refusal quotes what was read, and
 given through the service, the web form and the API, with nothing saved.
 
 The KSDD is walked on 2 December 2026 (time_machine), so the scenario signs its KB on
-Friday 13 November 2026 (tanggal_ttd_kb: 18 days back, Saturday 14, rolled to the working day before) and its PKS on Friday 27 November 2026 (Sunday 29 rolled back).
+Saturday 14 November 2026 (tanggal_ttd_kb) and its PKS on Sunday 29 November 2026.
 """
 
 import datetime as dt
@@ -78,8 +78,8 @@ def _tidak_tersimpan(ksdd, status, jenis="kb"):
 
 
 def test_scenario_dates():
-    assert tanggal_ttd_kb() == dt.date(2026, 11, 13)
-    assert tanggal_ttd_pks() == dt.date(2026, 11, 27)
+    assert tanggal_ttd_kb() == dt.date(2026, 11, 14)
+    assert tanggal_ttd_pks() == dt.date(2026, 11, 29)
 
 
 # --- placeholders ------------------------------------------------------------------------
@@ -168,9 +168,9 @@ def test_p11_weekday_not_that_days_blocks_before_the_date_is_entered(pemeran, ks
     assert (p.rule, p.detail) == (
         "P11",
         "Rancangan Kesepakatan Bersama yang disepakati: Hari dalam komparisi (Senin) tidak "
-        "sesuai dengan tanggalnya: 13 November 2026 jatuh pada hari Jumat; tertulis "
-        "\u201cPada hari ini, Senin, tanggal tiga belas bulan November tahun dua ribu dua "
-        "puluh enam (13-11-2026), bertempat di Buntok\u2026\u201d "
+        "sesuai dengan tanggalnya: 14 November 2026 jatuh pada hari Sabtu; tertulis "
+        "\u201cPada hari ini, Senin, tanggal empat belas bulan November tahun dua ribu dua "
+        "puluh enam (14-11-2026), bertempat di Bunto\u2026\u201d "
         "(Pasal 11 ayat 1 huruf a dan ayat 3).",
     )
 
@@ -211,7 +211,7 @@ def test_p11_komparisi_date_refused_through_the_web_form(client, pemeran, ksdd):
 
 def test_p12_komparisi_date_refused_through_the_api_then_report(pemeran, ksdd):
     ke_status(ksdd, Status.PENANDATANGANAN_PKS, pemeran)
-    _versi(ksdd, pemeran, "pks", komparisi=dt.date(2026, 11, 26))
+    _versi(ksdd, pemeran, "pks", komparisi=dt.date(2026, 11, 27))
     c = APIClient()
     c.force_login(pemeran.bupati)
     r = langkah(c, ksdd, "tandatangani_pks", data_tandatangani(ksdd, dt.date(2026, 11, 29)))
@@ -219,10 +219,10 @@ def test_p12_komparisi_date_refused_through_the_api_then_report(pemeran, ksdd):
     body = r.json()
     assert body["rule"] == "P12"
     assert (
-        "Rancangan PKS yang disepakati: Tanggal dalam komparisi (Kamis, 26 November 2026) "
+        "Rancangan PKS yang disepakati: Tanggal dalam komparisi (Jumat, 27 November 2026) "
         "tidak sesuai dengan tanggal penandatanganan (Minggu, 29 November 2026); tertulis "
-        "\u201cPada hari ini, Kamis, tanggal dua puluh enam bulan November tahun dua ribu "
-        "dua puluh enam (26-11-2026), bertempat di Bu\u2026\u201d (Pasal 12 ayat 1 huruf a dan "
+        "\u201cPada hari ini, Jumat, tanggal dua puluh tujuh bulan November tahun dua ribu "
+        "dua puluh enam (27-11-2026), bertempat di B\u2026\u201d (Pasal 12 ayat 1 huruf a dan "
         "ayat 5)."
     ) in str(body)
     _tidak_tersimpan(ksdd, Status.PENANDATANGANAN_PKS, "pks")
@@ -231,13 +231,13 @@ def test_p12_komparisi_date_refused_through_the_api_then_report(pemeran, ksdd):
     rep = c.get(url_ksdd(ksdd) + "pemeriksaan/pks/").json()
     (kom,) = [d for d in rep["data"] if d["kode"] == "komparisi_tanggal"]
     assert kom["lulus"] is None
-    assert kom["keterangan"].startswith("Komparisi bertanggal Kamis, 26 November 2026")
+    assert kom["keterangan"].startswith("Komparisi bertanggal Jumat, 27 November 2026")
 
-    r = langkah(c, ksdd, "tandatangani_pks", data_tandatangani(ksdd, dt.date(2026, 11, 26)))
+    r = langkah(c, ksdd, "tandatangani_pks", data_tandatangani(ksdd, dt.date(2026, 11, 27)))
     assert r.status_code == 200, r.json()
     rep = c.get(url_ksdd(ksdd) + "pemeriksaan/pks/").json()
     (kom,) = [d for d in rep["data"] if d["kode"] == "komparisi_tanggal"]
-    assert kom["lulus"] is True and kom["keterangan"].startswith("Kamis, 26 November 2026")
+    assert kom["lulus"] is True and kom["keterangan"].startswith("Jumat, 27 November 2026")
     assert rep["hambatan"] == []
 
 
@@ -273,5 +273,5 @@ def test_p11_signing_page_starts_with_the_komparisi_date(client, pemeran, ksdd):
     client.force_login(pemeran.bupati)
     resp = client.get(reverse("agreements:langkah", args=[ksdd.pk, "tandatangani_kb"]))
     assert resp.status_code == 200
-    assert resp.context["form"]["tanggal"].value() == dt.date(2026, 11, 13)
+    assert resp.context["form"]["tanggal"].value() == dt.date(2026, 11, 14)
     assert "Sama dengan hari dan tanggal pada komparisi" in resp.content.decode()
