@@ -12,7 +12,9 @@ release. Not a unit test: timings depend on the machine.
 """
 
 import contextlib
+import gzip
 import os
+import re
 import statistics
 import tempfile
 import time
@@ -30,6 +32,13 @@ BUDGET_QUERIES = 25  # per page, whatever the number of KSDD
 # their compliance report, TKKSD meetings, funding and the Sekretariat Kerja Sama).
 BUDGET_QUERIES_HALAMAN = {"halaman KSDD": 28}
 BUDGET_MS = 300  # median, on the 2-core reference machine
+# Bytes over the wire, gzip as the browser receives them (issue 14): a first visit loads the
+# HTML and every stylesheet, script and image it names; a later visit only the HTML, since
+# static files carry a content hash and a one-year immutable cache in production.
+BUDGET_KB_PERTAMA = 60
+BUDGET_KB_BERIKUT = 15
+HALAMAN_BERAT = ("beranda (sekretariat)", "register KSDD", "halaman KSDD")
+_ASET = re.compile(r'(?:href|src)="(/static/[^"?#]+)')
 
 
 def _sambung_ulang() -> None:
@@ -136,6 +145,7 @@ class Command(BaseCommand):
             f"({', '.join(f'{k} ≤ {v}' for k, v in BUDGET_QUERIES_HALAMAN.items())}), "
             f"median ≤ {BUDGET_MS} ms."
         )
+        gagal |= self._bytes(pages)
         self.stdout.write("HASIL: FAIL" if gagal else "HASIL: PASS")
         if gagal:
             raise SystemExit(1)
@@ -190,6 +200,41 @@ class Command(BaseCommand):
             ("perselisihan", s, "/pembinaan/perselisihan/"),
             ("perselisihan (satu)", s, f"/pembinaan/perselisihan/{sengketa.pk}/"),
         ]
+
+    def _bytes(self, pages) -> bool:
+        """Print the compressed weight of a first and a later visit of the heavy pages;
+        True when one is over its budget."""
+        from django.contrib.staticfiles import finders
+
+        self.stdout.write(
+            f"\n{'halaman (KB lewat jaringan)':28} {'pertama':>8} {'berikut':>8} {'berkas':>7}"
+        )
+        gagal = False
+        for name, user, url in pages:
+            if name not in HALAMAN_BERAT:
+                continue
+            resp = self._client(user).get(url, HTTP_ACCEPT_ENCODING="gzip")
+            if resp.get("Content-Encoding") != "gzip":
+                raise SystemExit(f"{url}: HTML tidak dikompresi")
+            html = gzip.decompress(resp.content).decode()
+            aset = sorted(set(_ASET.findall(html)))
+            berat = 0
+            for a in aset:
+                path = finders.find(a.removeprefix(settings.STATIC_URL))
+                if path is None:
+                    raise SystemExit(f"{url}: berkas statis {a} tidak ditemukan")
+                berat += len(gzip.compress(Path(path).read_bytes(), compresslevel=9))
+            pertama = (len(resp.content) + berat) / 1024
+            berikut = len(resp.content) / 1024
+            flag = ""
+            if pertama > BUDGET_KB_PERTAMA or berikut > BUDGET_KB_BERIKUT:
+                flag, gagal = "  ← melebihi anggaran ukuran", True
+            self.stdout.write(f"{name:28} {pertama:8.1f} {berikut:8.1f} {len(aset):7d}{flag}")
+        self.stdout.write(
+            f"Anggaran: kunjungan pertama ≤ {BUDGET_KB_PERTAMA} KB (HTML + CSS/JS/gambar, gzip), "
+            f"kunjungan berikut ≤ {BUDGET_KB_BERIKUT} KB dan satu permintaan (hanya HTML)."
+        )
+        return gagal
 
     def _client(self, user):
         c = Client()
