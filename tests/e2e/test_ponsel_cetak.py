@@ -77,3 +77,56 @@ def test_print_of_a_running_ksdd_has_no_navigation_nor_form(
     info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, check=True, text=True)
     halaman = int(next(b for b in info.stdout.splitlines() if b.startswith("Pages:")).split()[1])
     assert halaman <= 3, halaman
+
+
+def _cetak(page, url, tmp_path) -> tuple[str, int]:
+    page.goto(url)
+    berkas = tmp_path / "cetak.pdf"
+    berkas.write_bytes(page.pdf(format="A4"))
+    teks = subprocess.run(
+        ["pdftotext", str(berkas), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, check=True, text=True)
+    halaman = int(next(b for b in info.stdout.splitlines() if b.startswith("Pages:")).split()[1])
+    return " ".join(teks.split()), halaman
+
+
+def test_print_of_the_register_tenggat_and_a_meeting(live_server, page: Page, pemeran, tmp_path):
+    """Issue 14 item 2: the register, the Tenggat list and a meeting page print their
+    records under a header naming the page and the print date, without navigation,
+    filters or buttons."""
+    import datetime as dt
+
+    from kersa.documents.services.penomoran import penomoran_muat_default
+    from kersa.governance.choices import JenisRapat
+    from kersa.governance.demo import tkksd_demo
+    from kersa.governance.services import rapat_jadwalkan
+
+    k = ke_status(ksdd_baru(pemeran), Status.PELAKSANAAN, pemeran)
+    penomoran_muat_default()
+    tkksd_demo(pemeran.sekretariat)
+    rapat = rapat_jadwalkan(
+        jenis=JenisRapat.PLENO,
+        tanggal=dt.date(2026, 3, 10),  # a Tuesday
+        waktu_mulai=dt.time(9, 0),
+        tempat="Aula Sekretariat Daerah Kabupaten Barito Selatan, Buntok",
+        user=pemeran.sekretariat,
+    )
+    _masuk(page, live_server, pemeran.sekretariat)
+    for jalan, kepala, isi, kontrol in (
+        ("/ksdd/", "KERSA · Register KSDD · Dicetak", k.nomor_register, "Catat KSDD baru"),
+        ("/tenggat/", "KERSA · Tenggat · Dicetak", k.nomor_register, "Semua Perangkat Daerah"),
+        (
+            f"/tkksd/rapat/{rapat.pk}/",
+            f"KERSA · {rapat} · Dicetak",
+            "Aula Sekretariat",
+            "Buat surat undangan",
+        ),
+    ):
+        teks, halaman = _cetak(page, f"{live_server.url}{jalan}", tmp_path)
+        assert kontrol in page.inner_text("main"), (jalan, "shown on screen")
+        assert kepala in teks, (jalan, teks[:200])
+        assert isi in teks, jalan
+        for navigasi in ("Dokumentasi API", "Keluar", "Terapkan", "Saring", kontrol):
+            assert navigasi not in teks, (jalan, navigasi)
+        assert 1 <= halaman <= 3, (jalan, halaman)
