@@ -35,7 +35,18 @@ def _periksa(page, url):
 def test_phone_every_main_page_fits_for_every_role(live_server, page: Page, pemeran):
     page.set_viewport_size({"width": LEBAR, "height": TINGGI})
     k = ksdd_baru(pemeran)
-    halaman = ["/", "/ksdd/", f"/ksdd/{k.pk}/", "/tenggat/", "/dasbor/", "/notifikasi/"]
+    halaman = [
+        "/",
+        "/ksdd/",
+        f"/ksdd/{k.pk}/",
+        "/tenggat/",
+        "/dasbor/",
+        "/notifikasi/",
+        "/perencanaan/",
+        "/tkksd/",
+        "/laporan/",
+        "/pembinaan/",
+    ]
     for user in (
         pemeran.sekretariat,
         pemeran.operator,
