@@ -42,6 +42,7 @@ import logging
 from dataclasses import asdict, dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -241,7 +242,7 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
     from kersa.agreements.models import Ksdd
     from kersa.regions.models import PerangkatDaerah
 
-    from .pemicu import peristiwa_laporan_semester
+    from .pemicu import peristiwa_laporan_semester, peristiwa_monev_semester
 
     n = 0
     tahun = periode_berjalan(TAHUN, hari_ini)
@@ -281,23 +282,20 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         % semester.kode,
         jatuh_tempo=semester.akhir,
     )
-    # Set-based: the clocks of this semester already started are read in one query
-    # per rule, so a quiet day costs a fixed number of queries whatever the number of
-    # KSDD in pelaksanaan (before: one exists() per KSDD). A P27-1 or P28 clock of a
-    # semester always falls due on its last day (pemicu.peristiwa_laporan_semester),
-    # so (rule, jatuh_tempo) narrows the read and the kunci decides.
-    ada = set(
-        Tenggat.objects.filter(rule__in=("P27-1", "P28"), jatuh_tempo=semester.akhir).values_list(
-            "kunci", flat=True
+
+    # Set-based: the KSDD in pelaksanaan (and their agencies) without this semester's
+    # clock are found by one anti-join each, so a quiet day costs a fixed number of
+    # queries whatever the number of KSDD (before: one exists() per KSDD). A P27-1 or P28
+    # clock of a semester always falls due on its last day
+    # (pemicu.peristiwa_laporan_semester), which is what ties a clock to its semester
+    # here; the clock's kunci stays the guard against a double start (_mulai_sekali).
+    def _tanpa(rule: str, kolom: str):
+        return ~Exists(
+            Tenggat.objects.filter(rule=rule, jatuh_tempo=semester.akhir, **{kolom: OuterRef("pk")})
         )
-    )
+
     berjalan = Ksdd.objects.filter(status=Status.PELAKSANAAN)
-    baru = [
-        pk
-        for pk in berjalan.values_list("pk", flat=True)
-        if f"P27-1:ksdd:{pk}:{semester.kode}" not in ada
-    ]
-    for ksdd in Ksdd.objects.filter(pk__in=baru).select_related("perangkat_daerah"):
+    for ksdd in berjalan.filter(_tanpa("P27-1", "ksdd")).select_related("perangkat_daerah"):
         p = peristiwa_laporan_semester(ksdd, semester.mulai)
         n += _mulai_sekali(
             rule="P27-1",
@@ -307,19 +305,18 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             ksdd=ksdd,
             jatuh_tempo=p.jatuh_tempo,
         )
-    pd_baru = [
-        pk
-        for pk in berjalan.values_list("perangkat_daerah", flat=True).distinct()
-        if pk is not None and f"P28:pd:{pk}:{semester.kode}" not in ada
-    ]
-    for pd in PerangkatDaerah.objects.filter(pk__in=pd_baru):
+    pd_baru = PerangkatDaerah.objects.filter(
+        Exists(berjalan.filter(perangkat_daerah=OuterRef("pk"))),
+        _tanpa("P28", "perangkat_daerah"),
+    )
+    for pd in pd_baru:
+        p = peristiwa_monev_semester(pd, semester.mulai)
         n += _mulai_sekali(
             rule="P28",
-            kunci=f"P28:pd:{pd.pk}:{semester.kode}",
-            tanggal_peristiwa=semester.mulai,
-            peristiwa=_("Semester %(s)s: monitoring dan evaluasi %(pd)s")
-            % {"s": semester.kode, "pd": pd},
+            kunci=p.kunci,
+            tanggal_peristiwa=p.tanggal,
+            peristiwa=p.uraian,
             perangkat_daerah=pd,
-            jatuh_tempo=semester.akhir,
+            jatuh_tempo=p.jatuh_tempo,
         )
     return n

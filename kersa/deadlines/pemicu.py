@@ -242,6 +242,24 @@ def peristiwa_laporan_semester(ksdd, tanggal: dt.date) -> Peristiwa:
     )
 
 
+def kunci_tenggat_monev(pd_pk: int, tahun: int, semester: int) -> str:
+    """The key of an agency's P28 clock of one semester, started by the worker
+    (pekerja.tenggat_periodik_mulai) and met by oversight's monev_selesaikan."""
+    return f"P28:pd:{pd_pk}:{tahun}-{semester}"
+
+
+def peristiwa_monev_semester(pd, tanggal: dt.date) -> Peristiwa:
+    """P28 for an agency with a KSDD in pelaksanaan in the semester containing
+    ``tanggal``: its monitoring and evaluation, due at the semester's end."""
+    per = periode_berjalan(SEMESTER, tanggal)
+    return Peristiwa(
+        kunci=kunci_tenggat_monev(pd.pk, per.mulai.year, 1 if per.mulai.month == 1 else 2),
+        tanggal=per.mulai,
+        uraian=_("Semester %(s)s: monitoring dan evaluasi %(pd)s") % {"s": per.kode, "pd": pd},
+        jatuh_tempo=per.akhir,
+    )
+
+
 def _laporan_pertama(ksdd, riwayat) -> list[Peristiwa]:
     pks = ksdd.naskah.get(jenis="pks")
     return [peristiwa_laporan_semester(ksdd, pks.tanggal_ditandatangani)]

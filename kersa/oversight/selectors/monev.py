@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
+from kersa.deadlines.definisi import SEMESTER, periode_berjalan
 from kersa.deadlines.models import Tenggat
 from kersa.regions.models import PerangkatDaerah
 
@@ -68,12 +69,14 @@ class BarisMonev:
 def monev_daftar(*, user, tahun: int, semester: int) -> list[BarisMonev]:
     """One row per agency due this semester: agencies with a P28 clock for it, or
     running KSDD now, or already monitored — with the clock and the record."""
-    kode = f"{tahun}-{semester}"
     semua = user.has_perm("agreements.lihat_semua_ksdd")
     tenggat = {
         t.perangkat_daerah_id: t
+        # A semester's P28 clocks all fall due on its last day (deadlines.pemicu); an
+        # equality on the indexed due date, not a LIKE '%:2026-2' over every key.
         for t in Tenggat.objects.filter(
-            rule="P28", kunci__startswith="P28:pd:", kunci__endswith=f":{kode}"
+            rule="P28",
+            jatuh_tempo=periode_berjalan(SEMESTER, dt.date(tahun, 6 * semester, 1)).akhir,
         )
     }
     monev = {

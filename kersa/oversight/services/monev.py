@@ -16,6 +16,7 @@ from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.roles import pastikan_izin
+from kersa.deadlines.pemicu import kunci_tenggat_monev
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
@@ -31,11 +32,6 @@ __all__ = [
     "temuan_catat",
     "temuan_tindak_lanjut",
 ]
-
-
-def kunci_tenggat_monev(pd_pk: int, tahun: int, semester: int) -> str:
-    """The key of the P28 clock the worker starts (deadlines.pekerja)."""
-    return f"P28:pd:{pd_pk}:{tahun}-{semester}"
 
 
 def _semester_dari(tanggal: dt.date) -> tuple[int, int]:
