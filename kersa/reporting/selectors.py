@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kersa.agreements.choices import TAHAP_STATUS, Status, Tahap
@@ -47,30 +48,49 @@ class BarisLaporan:
     tenggat: Tenggat | None
 
 
-def laporan_semester_daftar(*, user, tahun: int, semester: int) -> list[BarisLaporan]:
+PER_HALAMAN = 50
+
+
+def laporan_semester_daftar(
+    *, user, tahun: int, semester: int, halaman: str | int | None = 1
+) -> Page:
     """Each KSDD the user may see that owes a report for the semester (in pelaksanaan,
-    or with a P27-1 clock or a report for it), with its report and clock. 3 queries."""
-    kode = f"{tahun}-{semester}"
+    or with a P27-1 clock or a report for it), a page of ``PER_HALAMAN`` at a time, each
+    row with its report and clock. 4 queries whatever the number of KSDD: the count, the
+    page, and the clocks and reports of that page only."""
+    akhir = periode_berjalan(SEMESTER, dt.date(tahun, 6 * semester, 1)).akhir
+    # A semester's P27-1 clocks all fall due on its last day (deadlines.pemicu): an
+    # equality on the indexed due date, where a LIKE '%:2026-2' read every key.
+    p27 = Tenggat.objects.filter(rule="P27-1", jatuh_tempo=akhir)
+    lap = LaporanSemester.objects.filter(tahun=tahun, semester=semester)
+    ksdd = (
+        ksdd_visible_to(user)
+        .filter(
+            Q(status=Status.PELAKSANAAN)
+            | Exists(p27.filter(ksdd=OuterRef("pk")))
+            | Exists(lap.filter(ksdd=OuterRef("pk")))
+        )
+        .select_related("perangkat_daerah")
+        .order_by("nomor_register", "pk")
+    )
+    page = Paginator(ksdd, PER_HALAMAN).get_page(halaman)
+    ids = [k.pk for k in page.object_list]
     tenggat = {
         t.ksdd_id: t
-        for t in Tenggat.objects.filter(rule="P27-1", kunci__endswith=f":{kode}").only(
+        for t in p27.filter(ksdd__in=ids).only(
             "ksdd_id", "jatuh_tempo", "status", "kunci", "selesai_pada", "ditindak_pada"
         )
     }
     laporan = {
-        lap.ksdd_id: lap
-        for lap in LaporanSemester.objects.filter(tahun=tahun, semester=semester).only(
+        x.ksdd_id: x
+        for x in lap.filter(ksdd__in=ids).only(
             "ksdd_id", "status", "tanggal_disampaikan", "tahun", "semester"
         )
     }
-
-    ksdd = (
-        ksdd_visible_to(user)
-        .filter(Q(status=Status.PELAKSANAAN) | Q(pk__in=list(tenggat) + list(laporan)))
-        .select_related("perangkat_daerah")
-        .order_by("nomor_register")
-    )
-    return [BarisLaporan(k, laporan.get(k.pk), tenggat.get(k.pk)) for k in ksdd]
+    page.object_list = [
+        BarisLaporan(k, laporan.get(k.pk), tenggat.get(k.pk)) for k in page.object_list
+    ]
+    return page
 
 
 def laporan_semester_untuk(*, user, pk: int) -> LaporanSemester:

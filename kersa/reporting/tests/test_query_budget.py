@@ -99,3 +99,26 @@ def test_p34_2j_tkksd_reports_list_does_not_grow_with_reports(waktu, client, pem
     services.laporan_tkksd_sampaikan(laporan=lap, user=s)
     services.laporan_tkksd_buat(tahun=2025, semester=1, user=s)
     assert _hitung(client, url) == awal
+
+
+def test_p27_1_semester_reports_list_is_paged(waktu, client, pemeran, ksdd, monkeypatch):
+    """The list shows a page at a time (issue 18): three KSDD in pelaksanaan on pages of
+    two give two pages, the second holding the third KSDD, at the same query count."""
+    from kersa.reporting import selectors
+
+    monkeypatch.setattr(selectors, "PER_HALAMAN", 2)
+    semua = [
+        ke_status(ksdd, Status.PELAKSANAAN, pemeran),
+        _berjalan(pemeran, "Ambulans bersama Buntok – Tamiang Layang", "62.13"),
+        _berjalan(pemeran, "Rujukan RSUD Jaraga Sasameh – RSUD Muara Teweh", "62.05"),
+    ]
+    semua.sort(key=lambda k: k.nomor_register)
+    client.force_login(pemeran.sekretariat)
+    url = reverse("laporan:daftar") + "?periode=2026-1"
+    satu = client.get(url).content.decode()
+    dua = client.get(url + "&halaman=2").content.decode()
+    assert "3 KSDD · halaman 1 dari 2" in " ".join(satu.split())
+    assert [k.nomor_register in satu for k in semua] == [True, True, False]
+    assert [k.nomor_register in dua for k in semua] == [False, False, True]
+    assert 'href="?periode=2026-1&amp;halaman=2"' in satu
+    assert _hitung(client, url + "&halaman=2") == _hitung(client, url)

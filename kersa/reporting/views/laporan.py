@@ -43,7 +43,12 @@ def daftar(request):
         request,
         "reporting/laporan.html",
         {
-            "baris": laporan_semester_daftar(user=request.user, tahun=tahun, semester=semester),
+            "halaman": laporan_semester_daftar(
+                user=request.user,
+                tahun=tahun,
+                semester=semester,
+                halaman=request.GET.get("halaman"),
+            ),
             "kode": f"{tahun}-{semester}",
             "tahun": tahun,
             "semester": semester,
