@@ -487,6 +487,9 @@ def tahun_publik() -> list[int]:
 
 
 def versi_publik() -> str:
-    """A cheap fingerprint of the public register (for its ETag): the last change."""
-    agg = Ksdd.objects.aggregate(m=Max("diubah_pada"), n=Count("id"))
+    """A cheap fingerprint of the public register (for its ETag): the last change and
+    the newest KSDD, two index lookups (a COUNT scanned the whole table on every
+    request, 304s included). A KSDD with history is never deleted, only cancelled
+    (issue 19), and every change moves ``diubah_pada``."""
+    agg = Ksdd.objects.aggregate(m=Max("diubah_pada"), n=Max("id"))
     return f"{agg['m'].timestamp() if agg['m'] else 0}-{agg['n']}"

@@ -206,7 +206,14 @@ class Ksdd(models.Model):
                 name="ksdd_jangka_waktu_positif",
             ),
         ]
-        indexes = [models.Index(fields=["perangkat_daerah", "status"])]
+        indexes = [
+            models.Index(fields=["perangkat_daerah", "status"]),
+            # The register's order (selectors.ksdd_register): a page is an index range,
+            # not a sort of every KSDD (issue 18).
+            models.Index(fields=["-dibuat_pada", "-id"], name="ksdd_register_urut"),
+            # The public register's ETag reads the last change (reporting.statistik).
+            models.Index(fields=["diubah_pada"], name="ksdd_diubah_pada"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.nomor_register} — {self.judul}"
