@@ -64,7 +64,9 @@ def test_p26_search_by_text_and_year(client, pemeran, ditandatangani):
 @pytest.mark.django_db
 def test_p26_downloads_hold_signed_only_without_names(client, pemeran, ditandatangani):
     ksdd_baru(pemeran, judul=JUDUL_DRAF)
-    csv = client.get("/publik/unduh.csv").content.decode("utf-8-sig")
+    resp = client.get("/publik/unduh.csv")
+    assert resp.streaming  # written as the rows are read (issue 18)
+    csv = b"".join(resp.streaming_content).decode("utf-8-sig")
     assert ditandatangani.nomor_register in csv and JUDUL_DRAF not in csv
     wb = load_workbook(io.BytesIO(client.get("/publik/unduh.xlsx").content))
     ws = wb.active
@@ -104,3 +106,18 @@ def test_public_page_query_count_does_not_grow(client, pemeran, ditandatangani):
     sepuluh = _hitung(client)
     assert sepuluh == dua
     assert sepuluh <= 12
+
+
+@pytest.mark.django_db
+def test_anonymous_downloads_are_limited_per_address(client, pemeran, ditandatangani):
+    """Each download reads every signed KSDD: an anonymous address gets six an hour, the
+    seventh a 429 in Bahasa Indonesia with Retry-After; a signed-in user is not limited."""
+    for i in range(6):
+        ext = "csv" if i % 2 else "xlsx"
+        assert client.get(f"/publik/unduh.{ext}").status_code == 200, i
+    resp = client.get("/publik/unduh.csv")
+    assert resp.status_code == 429
+    assert "Terlalu banyak unduhan register publik dari alamat ini" in resp.content.decode()
+    assert 3000 <= int(resp["Retry-After"]) <= 3600
+    client.force_login(pemeran.sekretariat)
+    assert client.get("/publik/unduh.csv").status_code == 200

@@ -6,8 +6,10 @@ internal letters, no person's name: of the signatories only their office (jabata
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
+from rest_framework.throttling import AnonRateThrottle
 
 from kersa.agreements.choices import Kategori
 
@@ -39,7 +42,7 @@ def _cari(request) -> tuple[str, int | None]:
     return q, int(tahun) if tahun.isdigit() and 1990 < int(tahun) < 2200 else None
 
 
-def _tabel(baris: list[dict]) -> Tabel:
+def _tabel(baris: Iterable[dict]) -> Tabel:
     return Tabel(
         _("KSDD yang telah ditandatangani"),
         [
@@ -56,7 +59,7 @@ def _tabel(baris: list[dict]) -> Tabel:
             _("Penandatangan (jabatan)"),
             _("Keadaan"),
         ],
-        [
+        (
             [
                 b["ksdd"].nomor_register,
                 b["ksdd"].judul,
@@ -72,22 +75,47 @@ def _tabel(baris: list[dict]) -> Tabel:
                 str(b["keadaan"]),
             ]
             for b in baris
-        ],
+        ),
         lebar=[18, 50, 40, 30, 22, 30, 14, 14, 12, 12, 40, 20],
     )
 
 
-def _baris(qs) -> list[dict]:
+def _baris(qs) -> Iterator[dict]:
     from kersa.regions.selectors import wilayah_daerah
 
     hari_ini = timezone.localdate()
     daerah = wilayah_daerah().nama_lengkap
-    hasil = []
     for k in qs:
         b = statistik.baris_publik(k, hari_ini)
         b["daerah"] = daerah
-        hasil.append(b)
-    return hasil
+        yield b
+
+
+class UnduhPublik(AnonRateThrottle):
+    """Anyone may download the register, but an anonymous address only a few times an
+    hour: each download reads every signed KSDD (issue 18). DRF's throttle (the API's
+    own, on the shared cache) rather than a counter of our own."""
+
+    scope = "unduh_publik"
+    rate = "6/hour"
+
+
+def _dibatasi(request) -> HttpResponse | None:
+    batas = UnduhPublik()
+    if batas.allow_request(request, None):
+        return None
+    tunggu = int(batas.wait() or 60)
+    resp = HttpResponse(
+        _(
+            "Terlalu banyak unduhan register publik dari alamat ini. Coba lagi dalam "
+            "%(menit)d menit, atau masuk dengan akun KERSA."
+        )
+        % {"menit": max(1, round(tunggu / 60))},
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    resp["Retry-After"] = str(tunggu)
+    return resp
 
 
 @require_safe
@@ -103,18 +131,24 @@ def daftar(request):
         "tahun": tahun,
         "tahun_pilihan": statistik.tahun_publik(),
         "halaman": halaman,
-        "baris": _baris(halaman.object_list),
+        "baris": list(_baris(halaman.object_list)),
         "querystring": urlencode({k: v for k, v in (("q", q), ("tahun", tahun)) if v}),
     }
     return render(request, "reporting/publik.html", ctx)
 
 
 def _unduh(request, ext: str):
+    if (ditolak := _dibatasi(request)) is not None:
+        return ditolak
     q, tahun = _cari(request)
-    tabel = _tabel(_baris(statistik.ksdd_publik(q=q, tahun=tahun)))
+    # Rows are read 500 at a time (prefetches included) and written as they come:
+    # the CSV is streamed, the XLSX written row by row (ekspor.xlsx_dari_tabel).
+    tabel = _tabel(_baris(statistik.ksdd_publik(q=q, tahun=tahun).iterator(chunk_size=500)))
     nama = f"ksdd-ditandatangani-{timezone.localdate():%Y%m%d}.{ext}"
     if ext == "csv":
-        resp = HttpResponse(ekspor.csv_dari_tabel(tabel), content_type="text/csv; charset=utf-8")
+        resp = StreamingHttpResponse(
+            ekspor.csv_baris(tabel), content_type="text/csv; charset=utf-8"
+        )
     else:
         resp = HttpResponse(
             ekspor.xlsx_dari_tabel([tabel], judul_buku=tabel.judul),
