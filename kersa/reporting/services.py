@@ -11,7 +11,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -250,10 +250,10 @@ def _tinggalkan_jika_mati(proses: ProsesLaporan) -> bool:
     if proses.status != StatusProses.BERJALAN:
         return False
     basi = timezone.now() - LEASE_LAPORAN
+    # A run left before leases existed has no heartbeat: its age counts instead.
+    mati = Q(detak_pada__lt=basi) | Q(detak_pada__isnull=True, dibuat_pada__lt=basi)
     return bool(
-        ProsesLaporan.objects.filter(
-            pk=proses.pk, status=StatusProses.BERJALAN, detak_pada__lt=basi
-        ).update(
+        ProsesLaporan.objects.filter(mati, pk=proses.pk, status=StatusProses.BERJALAN).update(
             status=StatusProses.GAGAL,
             pesan=_("Terhenti: pekerja latar belakang berhenti di tengah penyusunan."),
             selesai_pada=timezone.now(),

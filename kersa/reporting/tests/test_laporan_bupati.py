@@ -283,3 +283,10 @@ def test_p27_2_run_left_by_a_dead_worker_is_resumed_with_its_letter_or_taken_ove
     assert ProsesLaporan.objects.get(pk=lama.pk).status == StatusProses.GAGAL
     services.proses_laporan_bupati_jalankan(proses_id=baru.pk)
     assert ProsesLaporan.objects.get(pk=baru.pk).status == StatusProses.SELESAI
+
+    # A run stuck "berjalan" from before leases existed (no heartbeat) is taken over too.
+    warisan = services.proses_laporan_bupati_mulai(tahun=2025, semester=1, user=pemeran.sekretariat)
+    ProsesLaporan.objects.filter(pk=warisan.pk).update(status=StatusProses.BERJALAN)
+    waktu.shift(dt.timedelta(minutes=16))
+    services.proses_laporan_bupati_mulai(tahun=2025, semester=1, user=pemeran.sekretariat)
+    assert ProsesLaporan.objects.get(pk=warisan.pk).status == StatusProses.GAGAL

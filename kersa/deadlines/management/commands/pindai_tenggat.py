@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--antrekan",
             action="store_true",
-            help="Masukkan pemindaian ke antrean pekerja (db_worker) alih-alih menjalankannya.",
+            help="Masukkan pemindaian hari ini ke antrean pekerja (jalankan_pekerja) alih-alih menjalankannya.",
         )
 
     def handle(self, *args, tanggal=None, antrekan=False, **options):
