@@ -242,3 +242,42 @@ def test_sigkill_mid_task_each_kind_completes_once_on_the_next_worker(pemeran, k
     assert _hasil(pindai_tenggat, "SUCCESSFUL").count() == 2
     lusa = _hasil(pindai_tenggat, "READY").get()
     assert lusa.run_after.astimezone(WIB).date() == besok + dt.timedelta(days=1)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_stop_signalled_twice_mid_task_gives_the_task_back_to_the_queue(pemeran, ksdd, tmp_path):
+    """``systemctl stop`` sends SIGTERM: the worker finishes its task first; a second
+    signal aborts it (django-tasks-db records SystemExit as FAILED). The task goes back
+    to the queue and the next worker sends the e-mail."""
+    services.ksdd_ajukan_kak(
+        ksdd=ksdd,
+        user=pemeran.operator,
+        nomor_surat="000.3/112/Dinkes/2026",
+        tanggal_surat=ksdd.dibuat_pada.date(),
+        surat_permohonan=unggahan_pdf(),
+        salinan_dpa=unggahan_pdf("dpa.pdf"),
+    )
+    pk = Pekerja(tmp_path)
+    try:
+        pk.jeda("surel")
+        a = pk.mulai()
+        _tunggu((tmp_path / "surel.sedang").exists, "pekerja sampai di tengah surel", a)
+        a.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert a.poll() is None  # still finishing its task
+        a.send_signal(signal.SIGTERM)
+        a.wait(timeout=30)
+        r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
+        assert (r.status, r.started_at) == ("READY", None)
+        b = pk.mulai()
+        _tunggu(lambda: _hasil_nama("kabari_tahap_baru", "SUCCESSFUL"), "surel terkirim", b)
+    finally:
+        pk.hentikan()
+    assert sorted(m["To"] for m in pk.pesan()) == sorted(
+        [pemeran.ketua.email, pemeran.sekretariat.email]
+    )
+
+
+def _hasil_nama(nama: str, status: str) -> bool:
+    return DBTaskResult.objects.filter(task_path__endswith=nama, status=status).exists()
