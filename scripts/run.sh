@@ -11,9 +11,9 @@ $PY manage.py muat_demo
 ADDR="${KERSA_ADDR:-127.0.0.1:8000}"
 # Links in reminder e-mails point at the address served here.
 export KERSA_BASE_URL="${KERSA_BASE_URL:-http://$ADDR}"
-# The daily clock scan: queued now, then it re-queues itself for 00:05 every day.
+# The daily clock scan: queued now; the worker keeps it queued for 00:05 every day.
 $PY manage.py pindai_tenggat --antrekan
-$PY manage.py db_worker --interval 2 &
+$PY manage.py jalankan_pekerja --interval 2 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
 echo

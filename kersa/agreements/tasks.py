@@ -1,4 +1,4 @@
-"""Background work of the agreements app (django-tasks; the worker is ``db_worker``)."""
+"""Background work of the agreements app (django-tasks; the worker is ``jalankan_pekerja``)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RiwayatStatus(models.Model):
@@ -19,3 +20,22 @@ class RiwayatStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dari} → {self.ke}"
+
+
+class DenyutPekerja(models.Model):
+    """The heartbeat of one running background worker (``manage.py jalankan_pekerja``):
+    a task left RUNNING by a worker whose heartbeat stopped is given back to the queue
+    (kersa/core/pekerja.py)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True)
+    mulai_pada = models.DateTimeField(auto_now_add=True)
+    denyut_pada = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("denyut pekerja")
+        verbose_name_plural = _("denyut pekerja")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}:{self.pid})"

@@ -192,3 +192,21 @@ class Tugas(models.Model):
 
     def __str__(self) -> str:
         return self.judul
+
+
+class JadwalPindai(models.Model):
+    """The daily scan of one date put on the queue: unique per date, so the scan of a
+    day is queued once whoever queues it (the scan itself, before it starts; a worker's
+    periodic check; ``pindai_tenggat --antrekan``), even when two do it at once."""
+
+    tanggal = models.DateField(_("tanggal pemindaian"), unique=True)
+    tugas_id = models.CharField(_("id tugas antrean"), max_length=64, blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal"]
+        verbose_name = _("jadwal pemindaian tenggat")
+        verbose_name_plural = _("jadwal pemindaian tenggat")
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d}"

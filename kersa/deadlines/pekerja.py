@@ -83,9 +83,38 @@ class Hasil:
     dianggap: int = 0
     dimulai: int = 0
     gagal: int = 0
+    pengingat: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
+
+
+def pindai_harian(*, hari_ini: dt.date | None = None) -> Hasil:
+    """The full daily scan: due clocks, periodic clocks, then the reminders of the day
+    (``kersa.notifications``). The one function both the queued task
+    (``tasks.pindai_tenggat``) and ``manage.py pindai_tenggat`` for cron or a systemd
+    timer run, so neither form can forget the reminders (issue 19: cron sent none).
+    Safe to run twice or on two workers: every consequence and every reminder is
+    claimed once."""
+    hari_ini = hari_ini or timezone.localdate()
+    hasil = tenggat_pindai(hari_ini=hari_ini)
+    try:
+        hasil.pengingat = _pengingat(hari_ini)
+    except Exception:
+        logger.exception("Pengingat gagal diproses pada %s", hari_ini)
+        hasil.gagal += 1
+    return hasil
+
+
+def _pengingat(hari_ini: dt.date) -> int:
+    """The reminders due on ``hari_ini`` (kersa.notifications; 0 when not installed)."""
+    from django.apps import apps
+
+    if not apps.is_installed("kersa.notifications"):
+        return 0
+    from kersa.notifications.services import pengingat_proses
+
+    return pengingat_proses(hari_ini=hari_ini)
 
 
 def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:

@@ -1,13 +1,22 @@
-"""The daily clock scan as a django-tasks task that re-queues itself (STACK.md: no
-periodic scheduler; "a daily clock scan re-queues itself with run_after").
+"""The daily clock scan as a django-tasks task that queues the next one (STACK.md: "a
+daily clock scan re-queues itself with run_after"), crash-safe (issue 19).
 
-``pindai_tenggat`` runs the scan (``pekerja.tenggat_pindai``), then the process
-reminders of ``kersa.notifications`` when that app provides them, and queues the
-next scan for 00:05 Asia/Jakarta the next day. Re-queueing is idempotent: when a
-scan is already waiting in django-tasks-db's queue, no second one is added (two
-workers finishing at the same instant may each add one; two scans are harmless,
-every consequence is claimed once). ``scripts/run.sh`` queues the first scan with
-``manage.py pindai_tenggat --antrekan``; cron may run ``manage.py pindai_tenggat``.
+``pindai_tenggat`` first queues tomorrow's scan (00:05 Asia/Jakarta), *then* runs the
+full scan (``pekerja.pindai_harian``: clocks and reminders). Queuing first means a
+worker killed in the middle of the scan (``kill -9``, OOM, a power cut) cannot break
+the chain: tomorrow's scan is already in the queue, and the interrupted one is given
+back to the queue by the next worker (``kersa.core.pekerja``, stalled-task recovery)
+and finishes; the scan is idempotent, so finishing it twice acts once.
+
+Queuing is once per date: a ``JadwalPindai`` row (unique ``tanggal``) is inserted in
+the same transaction as the queue row, so the scan re-run after a crash, two workers
+at once, the worker's periodic check (``pindai_pastikan_terjadwal``) and
+``manage.py pindai_tenggat --antrekan`` never queue a date twice.
+
+Two documented ways to schedule it (docs/deployment.md, "Clock scan"): owned by the
+worker (``manage.py jalankan_pekerja`` checks every minute that today's and
+tomorrow's scans are queued), or ``manage.py pindai_tenggat`` from cron or a systemd
+timer (the same full scan, in that process).
 """
 
 from __future__ import annotations
@@ -17,10 +26,12 @@ import logging
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .pekerja import tenggat_pindai
+from .models import JadwalPindai
+from .pekerja import pindai_harian
 
 logger = logging.getLogger(__name__)
 
@@ -38,69 +49,61 @@ def waktu_pindai_berikut(sekarang: dt.datetime | None = None) -> dt.datetime:
     return dt.datetime.combine(besok, JAM_PINDAI, tzinfo=_zona())
 
 
-def _antrean_db():
-    """DBTaskResult rows of this task waiting in the queue (None when the backend is not
-    django-tasks-db, e.g. the immediate backend of the tests)."""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
-    if not isinstance(pindai_tenggat.get_backend(), DatabaseBackend):
+def _antrekan_sekali(tanggal: dt.date, run_after: dt.datetime | None):
+    """Queue the scan of ``tanggal`` unless it was queued already (JadwalPindai is
+    unique per date; the row and the queue row commit together or not at all)."""
+    if JadwalPindai.objects.filter(tanggal=tanggal).exists():
         return None
-    return DBTaskResult.objects.filter(task_path=pindai_tenggat.module_path, status="READY")
+    try:
+        with transaction.atomic():
+            jadwal = JadwalPindai.objects.create(tanggal=tanggal)
+            tugas = pindai_tenggat.using(run_after=run_after) if run_after else pindai_tenggat
+            hasil = tugas.enqueue()
+            jadwal.tugas_id = str(hasil.id)[:64]
+            jadwal.save(update_fields=["tugas_id"])
+    except IntegrityError:  # another worker queued this date at the same instant
+        return None
+    return hasil
 
 
 def pindai_jadwalkan_berikut(*, sekarang: dt.datetime | None = None):
-    """Queue tomorrow's 00:05 scan unless a scan is already waiting. Returns the queued
-    result, or None (already waiting, or a backend that cannot defer)."""
+    """Queue tomorrow's 00:05 scan, once per date. Returns the queued result, or None
+    (already queued, or a backend that cannot defer, e.g. the tests' immediate one)."""
     if not pindai_tenggat.get_backend().supports_defer:
         return None
-    antre = _antrean_db()
-    if antre is not None and antre.exists():
-        return None
-    return pindai_tenggat.using(run_after=waktu_pindai_berikut(sekarang)).enqueue()
+    kapan = waktu_pindai_berikut(sekarang)
+    return _antrekan_sekali(kapan.date(), kapan)
 
 
 def pindai_antrekan_sekarang():
-    """Queue a scan to run now (``make run``) unless one is already due in the queue."""
-    from django_tasks_db.models import get_date_max
-
-    antre = _antrean_db()
-    if antre is not None:
-        sekarang = timezone.now()
-        if (
-            antre.filter(run_after__lte=sekarang).exists()
-            or antre.filter(run_after=get_date_max()).exists()
-        ):
-            return None
-    return pindai_tenggat.enqueue()
+    """Queue today's scan to run now (``make run``, ``pindai_tenggat --antrekan``)
+    unless today's scan was queued already."""
+    return _antrekan_sekali(timezone.localdate(), None)
 
 
-def _pengingat(hari_ini: dt.date) -> None:
-    """Process reminders (kersa.notifications, written by another part of the project):
-    called when the module provides them, skipped until then."""
-    from django.apps import apps
-
-    if not apps.is_installed("kersa.notifications"):
-        return
-    try:
-        from kersa.notifications.services import pengingat_proses
-    except ImportError:
-        return
-    pengingat_proses(hari_ini=hari_ini)
+def pindai_pastikan_terjadwal(*, sekarang: dt.datetime | None = None) -> int:
+    """The worker-owned schedule: make sure today's scan (once 00:05 has passed) and
+    tomorrow's are queued. Called by ``jalankan_pekerja`` at start and every minute,
+    so the daily scan cannot silently stop while a worker runs. Returns how many it
+    queued (0 when both were already queued)."""
+    if not pindai_tenggat.get_backend().supports_defer:
+        return 0
+    sekarang = (sekarang or timezone.now()).astimezone(_zona())
+    n = 0
+    if sekarang.time() >= JAM_PINDAI:
+        n += _antrekan_sekali(sekarang.date(), None) is not None
+    n += pindai_jadwalkan_berikut(sekarang=sekarang) is not None
+    return n
 
 
 @task()
 def pindai_tenggat(tanggal_iso: str | None = None) -> dict:
-    """The daily scan: due clocks, periodic clocks, reminders; then tomorrow's scan is
-    queued. ``tanggal_iso`` scans as of another date (no re-queue)."""
-    hari_ini = dt.date.fromisoformat(tanggal_iso) if tanggal_iso else timezone.localdate()
+    """The daily scan: tomorrow's scan is queued first, then due clocks, periodic
+    clocks and reminders. ``tanggal_iso`` scans as of another date (nothing queued)."""
+    if tanggal_iso:
+        return pindai_harian(hari_ini=dt.date.fromisoformat(tanggal_iso)).as_dict()
     try:
-        hasil = tenggat_pindai(hari_ini=hari_ini)
-        try:
-            _pengingat(hari_ini)
-        except Exception:
-            logger.exception("Pengingat gagal diproses pada %s", hari_ini)
-    finally:
-        if tanggal_iso is None:
-            pindai_jadwalkan_berikut()
-    return hasil.as_dict()
+        pindai_jadwalkan_berikut()
+    except Exception:  # the scan of today still runs; the worker's check queues tomorrow
+        logger.exception("Pemindaian berikut gagal diantrekan")
+    return pindai_harian(hari_ini=timezone.localdate()).as_dict()

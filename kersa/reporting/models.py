@@ -143,6 +143,11 @@ class ProsesLaporan(_Periode):
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # The run's lease (issue 19): renewed by every step of the worker building it. A
+    # run "berjalan" whose lease ran out was left by a dead worker: the next request
+    # for the semester takes over instead of being refused for ever (P27-2).
+    detak_pada = models.DateTimeField(_("denyut terakhir"), null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
 
     class Meta:
         ordering = ["-dibuat_pada", "-id"]

@@ -11,6 +11,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -202,9 +203,17 @@ def laporan_semester_sampaikan(
 # --- P27-2: the Bupati's consolidated report, built in the background -----------------
 
 
+# A run building the Bupati's report renews its lease at every step; one whose lease
+# is older than this was left by a dead worker (no step takes this long: the DOCX of
+# every KSDD of a semester renders in seconds).
+LEASE_LAPORAN = dt.timedelta(minutes=15)
+
+
 def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLaporan:
     """Queue the Bupati's report for a semester; the page follows ``ProsesLaporan``.
-    One run at a time per semester: a second click while one waits or runs is refused."""
+    One run at a time per semester: a second click while one waits or runs is refused,
+    unless that run was abandoned by a dead worker (its lease ran out), which is
+    closed as failed so the new one can start (issue 19)."""
     pastikan_izin(
         user,
         "reporting.susun_laporan_bupati",
@@ -214,7 +223,7 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
 
     _semester_sah(tahun, semester, "P27-2")
     berjalan = _proses_berjalan(tahun, semester)
-    if berjalan is not None:
+    if berjalan is not None and not _tinggalkan_jika_mati(berjalan):
         raise _sedang_disusun(berjalan)
     try:
         with transaction.atomic():
@@ -232,6 +241,24 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
         raise _sedang_disusun(_proses_berjalan(tahun, semester)) from exc
     proses.refresh_from_db()
     return proses
+
+
+def _tinggalkan_jika_mati(proses: ProsesLaporan) -> bool:
+    """P27-2: close a run "berjalan" whose lease ran out (its worker died and no worker
+    took it over) as failed. True when it was closed (one conditional UPDATE: of two
+    requests at once, one closes it and both may then try to create the new run)."""
+    if proses.status != StatusProses.BERJALAN:
+        return False
+    basi = timezone.now() - LEASE_LAPORAN
+    # A run left before leases existed has no heartbeat: its age counts instead.
+    mati = Q(detak_pada__lt=basi) | Q(detak_pada__isnull=True, dibuat_pada__lt=basi)
+    return bool(
+        ProsesLaporan.objects.filter(mati, pk=proses.pk, status=StatusProses.BERJALAN).update(
+            status=StatusProses.GAGAL,
+            pesan=_("Terhenti: pekerja latar belakang berhenti di tengah penyusunan."),
+            selesai_pada=timezone.now(),
+        )
+    )
 
 
 def _proses_berjalan(tahun: int, semester: int) -> ProsesLaporan | None:
@@ -262,23 +289,47 @@ def _sedang_disusun(berjalan: ProsesLaporan | None) -> RuleViolation:
 
 
 def _kemajuan(proses: ProsesLaporan, **kolom) -> None:
-    ProsesLaporan.objects.filter(pk=proses.pk).update(**kolom)
+    """Write the run's progress and renew its lease, only while it is still running
+    (a run closed as abandoned is not brought back by a late worker)."""
+    kolom.setdefault("detak_pada", timezone.now())
+    diubah = ProsesLaporan.objects.filter(pk=proses.pk, status=StatusProses.BERJALAN).update(
+        **kolom
+    )
+    if not diubah:
+        raise ProsesDitinggalkan(proses.pk)
     for k, v in kolom.items():
         setattr(proses, k, v)
+
+
+class ProsesDitinggalkan(Exception):
+    """The run was closed (abandoned, its lease ran out) while this worker built it."""
 
 
 @bahasa_dokumen
 def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = None) -> None:
     """Build the DOCX and XLSX of P27-2 from every submitted report of the semester,
-    writing the progress as it goes (each step its own short transaction)."""
+    writing the progress as it goes (each step its own short transaction).
+
+    Idempotent and resumable (issue 19): the task runs again after its worker died
+    (``kersa.core.pekerja``) and takes the run over where it stood: a run already
+    "berjalan" is resumed; the numbered letter (DOCX) is recorded on the run in the
+    transaction that numbers it, so a resumed run reuses it and never takes a second
+    number; a run finished or failed is left alone."""
     from .selectors import laporan_disampaikan
 
     tanggal = tanggal or timezone.localdate()
-    proses = ProsesLaporan.objects.select_related("dibuat_oleh").get(pk=proses_id)
-    if proses.status != StatusProses.ANTRE:
+    diambil = ProsesLaporan.objects.filter(
+        pk=proses_id, status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]
+    ).update(
+        status=StatusProses.BERJALAN,
+        detak_pada=timezone.now(),
+        percobaan=F("percobaan") + 1,
+    )
+    if not diambil:
         return
+    proses = ProsesLaporan.objects.select_related("dibuat_oleh", "dokumen").get(pk=proses_id)
     try:
-        _kemajuan(proses, status=StatusProses.BERJALAN, persen=5, pesan=_("Mengumpulkan laporan."))
+        _kemajuan(proses, persen=5, pesan=_("Mengumpulkan laporan."))
         laporan = []
         semua = list(laporan_disampaikan(tahun=proses.tahun, semester=proses.semester))
         for i, lap in enumerate(semua, 1):
@@ -289,28 +340,32 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
                     persen=5 + 45 * i // len(semua),
                     pesan=_("Membaca laporan %(i)s dari %(n)s.") % {"i": i, "n": len(semua)},
                 )
-        _kemajuan(proses, persen=55, pesan=_("Menyusun naskah laporan (DOCX)."))
-        with transaction.atomic():
-            d = dokumen_rekaman(
-                jenis=JenisDokumen.LAPORAN_BUPATI,
-                judul=_("Laporan Bupati kepada Gubernur semester %s") % proses.kode,
-                user=proses.dibuat_oleh,
-                tanggal=tanggal,
-            )
-            konteks = dok.konteks_laporan_bupati(
-                laporan,
-                tahun=proses.tahun,
-                semester=proses.semester,
-                nomor=d.nomor,
-                tanggal=tanggal,
-            )
-            rekaman_hasilkan(
-                dokumen=d,
-                konteks=konteks,
-                nama_berkas=f"laporan-bupati-{proses.kode}.docx",
-                user=proses.dibuat_oleh,
-            )
-        _kemajuan(proses, dokumen=d, persen=85, pesan=_("Menyusun tabel laporan (XLSX)."))
+        if proses.dokumen_id is None:
+            _kemajuan(proses, persen=55, pesan=_("Menyusun naskah laporan (DOCX)."))
+            with transaction.atomic():
+                d = dokumen_rekaman(
+                    jenis=JenisDokumen.LAPORAN_BUPATI,
+                    judul=_("Laporan Bupati kepada Gubernur semester %s") % proses.kode,
+                    user=proses.dibuat_oleh,
+                    tanggal=tanggal,
+                )
+                konteks = dok.konteks_laporan_bupati(
+                    laporan,
+                    tahun=proses.tahun,
+                    semester=proses.semester,
+                    nomor=d.nomor,
+                    tanggal=tanggal,
+                )
+                rekaman_hasilkan(
+                    dokumen=d,
+                    konteks=konteks,
+                    nama_berkas=f"laporan-bupati-{proses.kode}.docx",
+                    user=proses.dibuat_oleh,
+                )
+                # The letter and its run commit together: a crash after this point
+                # finds the letter on the run and does not number another.
+                _kemajuan(proses, dokumen=d)
+        _kemajuan(proses, persen=85, pesan=_("Menyusun tabel laporan (XLSX)."))
         data = dok.xlsx_laporan_bupati(laporan, tahun=proses.tahun, semester=proses.semester)
         proses.berkas_xlsx.save(f"laporan-bupati-{proses.kode}.xlsx", ContentFile(data), save=False)
         _kemajuan(
@@ -322,10 +377,11 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
             pesan=_("Selesai: %(n)s laporan KSDD.") % {"n": len(laporan)},
             selesai_pada=timezone.now(),
         )
+    except ProsesDitinggalkan:
+        logger.warning("Laporan Bupati %s ditutup selagi disusun; pekerja ini berhenti", proses_id)
     except Exception as exc:
         logger.exception("Laporan Bupati %s gagal disusun", proses.pk)
-        _kemajuan(
-            proses,
+        ProsesLaporan.objects.filter(pk=proses.pk, status=StatusProses.BERJALAN).update(
             status=StatusProses.GAGAL,
             pesan=(_("Gagal disusun: %s") % exc)[:300],
             selesai_pada=timezone.now(),

@@ -1,4 +1,4 @@
-"""Background work of the reporting room (django-tasks; the worker is ``db_worker``)."""
+"""Background work of the reporting room (django-tasks; the worker is ``jalankan_pekerja``)."""
 
 from django_tasks import task
 

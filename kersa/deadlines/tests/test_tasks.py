@@ -358,3 +358,46 @@ def test_p27_1_quiet_day_scan_costs_the_same_queries_whatever_the_number_of_ksdd
         with django_assert_max_num_queries(50), CaptureQueriesContext(connection) as banyak:
             assert tenggat_pindai().dimulai == 0
     assert len(banyak) == len(satu)
+
+
+DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.mark.django_db
+def test_scan_queues_tomorrow_before_it_scans_once_per_date(monkeypatch, settings):
+    """Issue 19: the scan queued the next one after scanning, so a crash mid-scan
+    stopped the daily scans. It now queues tomorrow's first, once per date (the scan
+    run again after a crash, and the worker's own check, add none)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from kersa.deadlines import tasks
+    from kersa.deadlines.models import JadwalPindai
+
+    settings.TASKS = DB_QUEUE
+
+    def mati(**kwargs):  # the worker dies in the middle of the scan
+        raise SystemExit(137)
+
+    def antre():
+        return DBTaskResult.objects.filter(task_path=pindai_tenggat.module_path, status="READY")
+
+    with time_machine.travel(_pukul(dt.date(2026, 5, 13), 0, 6), tick=False):
+        monkeypatch.setattr(tasks, "pindai_harian", mati)
+        with pytest.raises(SystemExit):
+            pindai_tenggat.call()
+        assert [r.run_after for r in antre()] == [_pukul(dt.date(2026, 5, 14))]
+        monkeypatch.undo()
+        assert pindai_tenggat.call()["gagal"] == 0  # the retry after the crash
+        assert antre().count() == 1
+        # The worker-owned check queues today's scan (not queued yet) and no second
+        # one for tomorrow; run again, it queues nothing.
+        assert tasks.pindai_pastikan_terjadwal() == 1
+        assert tasks.pindai_pastikan_terjadwal() == 0
+        assert antre().count() == 2
+        assert list(JadwalPindai.objects.values_list("tanggal", flat=True)) == [
+            dt.date(2026, 5, 14),
+            dt.date(2026, 5, 13),
+        ]
+    with time_machine.travel(_pukul(dt.date(2026, 5, 13), 0, 2), tick=False):
+        JadwalPindai.objects.filter(tanggal=dt.date(2026, 5, 13)).delete()
+        assert tasks.pindai_pastikan_terjadwal() == 0  # before 00:05: today's not yet due

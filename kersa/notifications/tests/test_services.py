@@ -207,3 +207,24 @@ def test_p22_3_dprd_is_told_once_the_ksdd_is_brought_to_it(pemeran, mailoutbox):
     told = {u for u, _j in _jenis(t)}
     assert told == {"dprd", "sekretariat.tkksd"}
     assert {j for _u, j in _jenis(t)} == {J.H1}
+
+
+def test_cron_form_of_the_daily_scan_gives_the_reminders_too(jam, pemeran, mailoutbox, capsys):
+    """Issue 19: ``manage.py pindai_tenggat`` without options (the documented cron and
+    systemd-timer form) gave no reminders; it now runs the same full scan as the task."""
+    from django.core.management import call_command
+
+    t = jam("P16-4", D(2026, 2, 22))
+    call_command("pindai_tenggat", tanggal="2026-03-17")
+    assert _jenis(t) == sorted(
+        [(pemeran.sekretariat.username, J.H1), (pemeran.operator.username, J.H1)]
+    )
+    p164 = [m.to[0] for m in mailoutbox if "[P16-4]" in m.subject]
+    assert sorted(p164) == sorted([pemeran.sekretariat.email, pemeran.operator.email])
+    # The scan also started the periodic clocks of 2026 (one of them reminded today).
+    semua = Pengingat.objects.filter(tanggal=D(2026, 3, 17)).count()
+    assert f"pengingat: {semua}" in capsys.readouterr().out
+    terkirim = len(mailoutbox)
+    call_command("pindai_tenggat", tanggal="2026-03-17")  # a timer firing twice: no more
+    assert len(mailoutbox) == terkirim
+    assert "pengingat: 0" in capsys.readouterr().out

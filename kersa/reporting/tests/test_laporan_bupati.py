@@ -232,3 +232,61 @@ def test_p27_2_p34_2j_semester_must_be_i_or_ii_of_a_year_begun(waktu, pemeran, c
     r = client.post(reverse("laporan:bupati_mulai"), {"periode": "2027-1"}, follow=True)
     assert "Semester 2027-1 belum berjalan" in r.content.decode()
     assert not ProsesLaporan.objects.exists()
+
+
+@override_settings(TASKS=ANTRE)
+def test_p27_2_run_left_by_a_dead_worker_is_resumed_with_its_letter_or_taken_over(
+    dua_ksdd, waktu, pemeran, monkeypatch
+):
+    """Issue 19: a worker dying mid-build left the run "berjalan" for ever and P27-2
+    refused every new run. The queue gives the task to the next worker, which resumes
+    the run with the numbered letter already made (one letter); a run nobody resumes
+    is taken over by the next request once its 15-minute lease has run out."""
+    from kersa.documents.models import Dokumen
+    from kersa.reporting import dokumen
+
+    asli = dokumen.xlsx_laporan_bupati
+
+    def pekerja_mati(*a, **k):  # the process dies here: SystemExit is no Exception
+        raise SystemExit(137)
+
+    proses = services.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
+    monkeypatch.setattr(dokumen, "xlsx_laporan_bupati", pekerja_mati)
+    with pytest.raises(SystemExit):
+        services.proses_laporan_bupati_jalankan(proses_id=proses.pk)
+    proses.refresh_from_db()
+    assert proses.status == StatusProses.BERJALAN and proses.dokumen_id is not None
+    nomor = proses.dokumen.nomor
+
+    monkeypatch.setattr(dokumen, "xlsx_laporan_bupati", asli)
+    services.proses_laporan_bupati_jalankan(proses_id=proses.pk)  # the next worker
+    proses.refresh_from_db()
+    assert (proses.status, proses.percobaan, proses.dokumen.nomor) == ("selesai", 2, nomor)
+    assert Dokumen.objects.filter(jenis="laporan_bupati").count() == 1
+    assert proses.berkas_xlsx.name.endswith(".xlsx")
+
+    # Semester II of 2025: the worker dies and no worker resumes the run.
+    lama = services.proses_laporan_bupati_mulai(tahun=2025, semester=2, user=pemeran.sekretariat)
+    monkeypatch.setattr(dokumen, "xlsx_laporan_bupati", pekerja_mati)
+    with pytest.raises(SystemExit):
+        services.proses_laporan_bupati_jalankan(proses_id=lama.pk)
+    monkeypatch.setattr(dokumen, "xlsx_laporan_bupati", asli)
+    waktu.shift(dt.timedelta(minutes=14))
+    with pytest.raises(RuleViolation) as e:  # its lease still runs
+        services.proses_laporan_bupati_mulai(tahun=2025, semester=2, user=pemeran.sekretariat)
+    assert e.value.rule == "P27-2" and "sedang disusun" in e.value.detail
+    waktu.shift(dt.timedelta(minutes=2))
+    baru = services.proses_laporan_bupati_mulai(tahun=2025, semester=2, user=pemeran.sekretariat)
+    lama.refresh_from_db()
+    assert lama.status == StatusProses.GAGAL and "pekerja latar belakang berhenti" in lama.pesan
+    services.proses_laporan_bupati_jalankan(proses_id=lama.pk)  # a late redelivery: no-op
+    assert ProsesLaporan.objects.get(pk=lama.pk).status == StatusProses.GAGAL
+    services.proses_laporan_bupati_jalankan(proses_id=baru.pk)
+    assert ProsesLaporan.objects.get(pk=baru.pk).status == StatusProses.SELESAI
+
+    # A run stuck "berjalan" from before leases existed (no heartbeat) is taken over too.
+    warisan = services.proses_laporan_bupati_mulai(tahun=2025, semester=1, user=pemeran.sekretariat)
+    ProsesLaporan.objects.filter(pk=warisan.pk).update(status=StatusProses.BERJALAN)
+    waktu.shift(dt.timedelta(minutes=16))
+    services.proses_laporan_bupati_mulai(tahun=2025, semester=1, user=pemeran.sekretariat)
+    assert ProsesLaporan.objects.get(pk=warisan.pk).status == StatusProses.GAGAL

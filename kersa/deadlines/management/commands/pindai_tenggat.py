@@ -1,15 +1,19 @@
 """``manage.py pindai_tenggat [--tanggal YYYY-MM-DD] [--antrekan]``: the clock scan.
 
-Without options the scan runs now, in this process (for cron). ``--antrekan`` puts
-the scan on the django-tasks queue instead: ``db_worker`` runs it and it then
-re-queues itself daily at 00:05 Asia/Jakarta (``scripts/run.sh`` does this).
+Without options the full daily scan (``pekerja.pindai_harian``: due clocks, periodic
+clocks and the day's reminders, the same function as the queued task) runs now, in
+this process: the form for cron or a systemd timer. It is idempotent, so a timer that
+fires twice, or a timer beside the worker's own schedule, acts once.
+``--antrekan`` puts today's scan on the queue instead (once per date): the worker
+(``jalankan_pekerja``) runs it and it queues the next one daily at 00:05
+Asia/Jakarta (``scripts/run.sh`` does this).
 """
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kersa.deadlines.pekerja import tenggat_pindai
+from kersa.deadlines.pekerja import pindai_harian
 from kersa.deadlines.tasks import pindai_antrekan_sekarang
 
 
@@ -21,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--antrekan",
             action="store_true",
-            help="Masukkan pemindaian ke antrean pekerja (db_worker) alih-alih menjalankannya.",
+            help="Masukkan pemindaian hari ini ke antrean pekerja (jalankan_pekerja) alih-alih menjalankannya.",
         )
 
     def handle(self, *args, tanggal=None, antrekan=False, **options):
@@ -30,17 +34,16 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Pemindaian tenggat dimasukkan ke antrean."
                 if hasil
-                else "Pemindaian tenggat sudah menunggu di antrean."
+                else "Pemindaian tenggat hari ini sudah diantrekan."
             )
             return
         try:
             hari_ini = dt.date.fromisoformat(tanggal) if tanggal else None
         except ValueError as exc:
             raise CommandError("Format --tanggal: YYYY-MM-DD") from exc
-        hasil = tenggat_pindai(hari_ini=hari_ini)
+        hasil = pindai_harian(hari_ini=hari_ini)
         self.stdout.write(
             "Terlewat: {terlewat}, tugas dibuka: {tugas}, persetujuan DPRD dianggap: "
-            "{dianggap}, tenggat berkala dimulai: {dimulai}, gagal: {gagal}".format(
-                **hasil.as_dict()
-            )
+            "{dianggap}, tenggat berkala dimulai: {dimulai}, pengingat: {pengingat}, "
+            "gagal: {gagal}".format(**hasil.as_dict())
         )
