@@ -394,8 +394,11 @@ def _ttd_pks(k, p):
 
 
 def _mitra_terbuka(k) -> str:
+    """The first offer still unanswered, else the first offer, else (no offer yet: a step
+    tried out of its place, refused by P13) the first partner."""
     p = k.penawaran.filter(tanggapan__isnull=True).order_by("mitra_id").first()
-    return (p or k.penawaran.order_by("mitra_id").first()).mitra_id
+    p = p or k.penawaran.order_by("mitra_id").first()
+    return p.mitra_id if p else k.mitra.order_by("kode").first().kode
 
 
 def rekomendasi_pleno(k, p, **ubah):

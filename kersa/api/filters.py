@@ -10,7 +10,7 @@ from kersa.agreements.filters import KsddFilter
 from kersa.agreements.models import Ksdd, Urusan
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
-from kersa.deadlines.selectors import GRUP, MINGGU, q_selesai_baru, q_terbuka
+from kersa.deadlines.selectors import GRUP, q_grup, q_terbuka
 from kersa.governance.choices import JenisKeputusan, JenisRapat, StatusRapat
 from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
 from kersa.oversight.choices import BentukPembinaan
@@ -232,15 +232,5 @@ class TenggatFilter(django_filters.FilterSet):
         return queryset.filter(self._q_terbuka()) if value else queryset.exclude(self._q_terbuka())
 
     def saring_grup(self, queryset, name, value):
-        """The groups of ``deadlines.selectors.grup_tenggat``, as conditions on the rows."""
-        h = self._hari_ini()
-        terbuka = queryset.filter(self._q_terbuka())
-        lewat = Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=h)
-        berjalan = Q(status=StatusTenggat.BERJALAN)
-        return {
-            "terlewat": terbuka.filter(lewat),
-            "hari_ini": terbuka.filter(berjalan, jatuh_tempo=h),
-            "minggu_ini": terbuka.filter(berjalan, jatuh_tempo__gt=h, jatuh_tempo__lte=h + MINGGU),
-            "berikutnya": terbuka.filter(berjalan, jatuh_tempo__gt=h + MINGGU),
-            "selesai": queryset.filter(q_selesai_baru()),
-        }[value]
+        """One group of the Tenggat page: ``deadlines.selectors.q_grup``, the page's own."""
+        return queryset.filter(q_grup(value, self._hari_ini()))

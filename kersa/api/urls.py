@@ -25,7 +25,8 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   PATCH / DELETE
 - ``laporan-semester/`` GET / POST, ``laporan-semester/{id}/`` GET / PATCH,
   ``laporan-semester/{id}/sampaikan/`` POST; ``laporan-tkksd/`` the same
-- ``laporan-bupati/`` GET / POST (start a run → 202), ``laporan-bupati/{id}/`` GET (progress)
+- ``laporan-bupati/`` GET / POST (start a run → 202), ``laporan-bupati/{id}/`` GET (progress),
+  ``laporan-bupati/{id}/xlsx/`` GET (its XLSX, with a token too)
 - ``monev/`` GET / POST, ``monev/{id}/{temuan|tindak-lanjut|selesaikan}/`` POST
 - ``perselisihan/`` GET / POST, ``perselisihan/{id}/{berkas|musyawarah|selesaikan|laporkan|
   provinsi|peraturan}/`` POST

@@ -206,12 +206,28 @@ def tenggat_terbuka(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None 
     return qs
 
 
-def tenggat_per_grup(
-    *, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None
-) -> dict[str, list[BarisTenggat]]:
-    """The Tenggat page: open clocks in the groups of ``GRUP``, and those closed in the
-    last ``JENDELA_SELESAI`` ("selesai", with the law's day and the day recorded).
-    Two queries."""
+def q_grup(grup: str, hari_ini: dt.date) -> Q:
+    """The rows of one group of the Tenggat page (``grup_tenggat`` as a condition): the
+    open clocks overdue, due today, this week, later; ``selesai`` those closed in the last
+    ``JENDELA_SELESAI``. The API's ``?grup=`` reads the page through this."""
+    if grup == "selesai":
+        return q_selesai_baru()
+    berjalan = Q(status=StatusTenggat.BERJALAN)
+    return (
+        q_terbuka(hari_ini)
+        & {
+            "terlewat": Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=hari_ini),
+            "hari_ini": berjalan & Q(jatuh_tempo=hari_ini),
+            "minggu_ini": berjalan
+            & Q(jatuh_tempo__gt=hari_ini, jatuh_tempo__lte=hari_ini + MINGGU),
+            "berikutnya": berjalan & Q(jatuh_tempo__gt=hari_ini + MINGGU),
+        }[grup]
+    )
+
+
+def tenggat_halaman(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None):
+    """The clocks the Tenggat page lists for this user: open ones and those closed in the
+    last ``JENDELA_SELESAI``, of one agency when given, soonest due first (one query)."""
     qs = (
         tenggat_terlihat(user)
         .filter(q_terbuka(hari_ini) | q_selesai_baru())
@@ -220,7 +236,18 @@ def tenggat_per_grup(
     )
     if perangkat_daerah_id:
         qs = qs.filter(perangkat_daerah_id=perangkat_daerah_id)
-    daftar = list(qs)
+    return qs
+
+
+def tenggat_per_grup(
+    *, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None
+) -> dict[str, list[BarisTenggat]]:
+    """The Tenggat page: open clocks in the groups of ``GRUP``, and those closed in the
+    last ``JENDELA_SELESAI`` ("selesai", with the law's day and the day recorded).
+    Two queries."""
+    daftar = list(
+        tenggat_halaman(user=user, hari_ini=hari_ini, perangkat_daerah_id=perangkat_daerah_id)
+    )
     grup: dict[str, list[BarisTenggat]] = {g: [] for g in GRUP}
     if not daftar:
         return grup

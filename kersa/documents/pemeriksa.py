@@ -37,6 +37,7 @@ __all__ = [
     "bulan_antara",
     "hanya_isian",
     "kutip",
+    "kutip_isian",
     "tanggal_komparisi",
     "laporan_berkas",
     "nomor_tidak_tertulis",
@@ -198,6 +199,18 @@ def kutip(teks: str, maks: int = KUTIP_MAKS) -> str:
     return f"“{teks}”"
 
 
+def kutip_isian(teks: str, maks: int = KUTIP_MAKS) -> str:
+    """The quote of a paragraph holding a placeholder, cut so that the placeholder itself
+    is shown: “…alamat berikut: PIHAK KEDUA: [...diisi: alamat...]” (P11, P12)."""
+    teks = " ".join(teks.split())
+    m = _ISIAN.search(teks)
+    if m is None or len(teks) <= maks or m.end() <= maks - 1:
+        return kutip(teks, maks)
+    awal = max(0, min(m.start() - 40, len(teks) - (maks - 2)))
+    potong = "…" + teks[awal:].lstrip()
+    return kutip(potong, maks)
+
+
 def _judul_judul(paragraf: list[Paragraf]) -> list[tuple[str, str]]:
     """(normalised, as written) of every paragraph that looks like a heading."""
     hasil = []
@@ -269,7 +282,7 @@ def _cari_bagian(bagian: Bagian, judul: list[tuple[str, str]], paragraf: list[Pa
                     continue
                 return kalimat[:80] + ("…" if len(kalimat) > 80 else ""), ""
     if isian:
-        return "", _("masih berisi isian kosong: %s") % kutip(isian)
+        return "", _("masih berisi isian kosong: %s") % kutip_isian(isian)
     return "", ""
 
 
@@ -452,7 +465,7 @@ def _periksa_isian(baris: list[str], jenis: str) -> HasilData:
     isian = [b for b in baris if ada_isian(b)]
     if not isian:
         return HasilData("isian", judul, True, "", rule)
-    kutipan = "; ".join(kutip(b) for b in isian[:_ISIAN_MAKS])
+    kutipan = "; ".join(kutip_isian(b) for b in isian[:_ISIAN_MAKS])
     if len(isian) > _ISIAN_MAKS:
         kutipan += _("; dan %d paragraf lain") % (len(isian) - _ISIAN_MAKS)
     return HasilData(
@@ -482,8 +495,9 @@ def nomor_tidak_tertulis(laporan: Laporan, nomor: list[str]) -> list[str]:
 _HARI = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
 _KOMPARISI = re.compile(
     r"pada\s+hari\s+ini\W*(?:hari\W+)?(?P<hari>[a-z']+)?\W*tanggal\s+(?P<tgl>.+?)\s+bulan\s+"
-    r"(?P<bulan>[a-z]+)\s+tahun\s+(?P<tahun>[a-z0-9 ]+?)"
-    r"\s*(?:\(\s*(?P<angka>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*\)|[,.;]|\s+(?:bertempat|di|yang)\b|$)"
+    # "tahun dua ribu dua puluh enam" as the Lampiran writes it, or a bare "2026"
+    r"(?P<bulan>[a-z]+)\s+(?:tahun\s+(?P<tahun>[a-z0-9 ]+?)|(?P<tahun_angka>\d{4}))"
+    r"\s*(?:\(\s*(?P<angka>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*\)|[,.;]|\s+(?:bertempat|di|yang|kami)\b|$)"
 )
 _KOMPARISI_RINGKAS = re.compile(
     r"pada\s+hari\s+ini\W*(?:hari\W+)?(?P<hari>[a-z']+)?\W*(?:tanggal\s+)?"
@@ -503,7 +517,8 @@ def tanggal_komparisi(kalimat: str) -> tuple[dt.date | None, str, str]:
     hari = (m["hari"] or "").replace("'", "")
     if hari == "tanggal":
         hari = ""
-    tgl, tahun = kata_angka(m["tgl"]), kata_angka(m["tahun"])
+    tgl = kata_angka(m["tgl"])
+    tahun = kata_angka(m.groupdict().get("tahun") or m.groupdict().get("tahun_angka") or "")
     if m["bulan"] not in _BULAN or tgl is None or tahun is None:
         return None, hari, _("tanggal tidak terbaca")
     try:
@@ -534,7 +549,7 @@ def _periksa_komparisi(baris: list[str], jenis: str, rekaman: Rekaman | None) ->
             judul,
             None,
             _("Hari dan tanggal komparisi belum diisi: %(kutip)s (%(pasal)s).")
-            % {"kutip": kutip(kalimat), "pasal": pasal},
+            % {"kutip": kutip_isian(kalimat), "pasal": pasal},
             rule,
         )
     tanggal, hari, alasan = tanggal_komparisi(kalimat)
@@ -638,7 +653,7 @@ def periksa_teks(paragraf: list[Paragraf], *, jenis: str, rekaman: Rekaman | Non
     rule = "P12" if jenis == "pks" else "P11"
     # a placeholder already reported as a missing part is not reported twice
     dikutip = " ".join(b.keterangan for b in hasil)
-    laporan.data.append(_periksa_isian([b for b in baris if kutip(b) not in dikutip], jenis))
+    laporan.data.append(_periksa_isian([b for b in baris if kutip_isian(b) not in dikutip], jenis))
     laporan.data.append(_periksa_komparisi(baris, jenis, rekaman))
     kalimat = next((b for b in baris if re.search(r"\bpada\s+hari\s+ini\b", b, re.I)), "")
     if kalimat and not ada_isian(kalimat):

@@ -11,6 +11,11 @@ computes the blockers as the page does (``Transisi.hambatan_penuh(ksdd)``; per p
 
     no blocker  ⇔  the service accepts;  a refusal cites exactly the listed blockers.
 
+Every other step, not open in that status, is tried too: the service refuses it with the
+P13 line the API lists for it (the page does not offer it); a user who may not see the
+KSDD at that stage (DPRD before its request) is refused permission. The final statuses a
+step leads to (batalkan, akhiri, a refusal) are walked the same way.
+
 A step on one partner's offer (``catat_tanggapan``, ``catat_permintaan_kedua``,
 ``catat_laporan_gubernur``) is tried for each partner: the page shows no blocker iff
 some partner passes.
@@ -22,6 +27,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -111,6 +117,9 @@ class _Jelajah:
         self.dilihat.add(kunci)
         for nama, t in TRANSISI.items():
             if not t.berlaku_untuk(k):
+                # not open in this status: the page does not offer it, the API lists it
+                # blocked by P13, and the service refuses it with exactly that (P13)
+                self._luar_tahap(k, nama, t.hambatan_penuh(k), jejak)
                 continue
             halaman = t.hambatan_penuh(k)  # as the KSDD page, the step page and the API list
             calon = (
@@ -129,6 +138,27 @@ class _Jelajah:
                     k, jejak, nama, "*", None, halaman, f"lolos untuk mitra: {ada_yang_lolos}"
                 )
 
+    def _luar_tahap(self, k, nama, harap, jejak) -> None:
+        """P13: a step outside its status is refused with the line the API lists for it
+        (or, for a user who may not see this KSDD at this stage, not allowed at all)."""
+        varian, builder = LANGKAH[nama][0]
+        tolak = None
+        try:
+            with transaction.atomic():
+                self.dicoba += 1
+                try:
+                    builder(k, self.pemeran)
+                except (RuleViolation, PermissionDenied) as e:
+                    tolak = e
+                raise _Batal
+        except _Batal:
+            pass
+        k.refresh_from_db()
+        if isinstance(tolak, PermissionDenied):
+            return
+        if tolak is None or _rules(tolak.pelanggaran) != _rules(harap):
+            self._catat(k, jejak, nama, varian, None, harap, tolak or "diterima")
+
     def _satu(self, k, nama, varian, builder, mitra, harap, jejak) -> bool:
         ubah = {"mitra": mitra} if mitra else {}
         status = k.status
@@ -136,10 +166,12 @@ class _Jelajah:
             with transaction.atomic():
                 self.dicoba += 1
                 tolak, sesudah = _coba(k, builder, self.pemeran, ubah)
+                # recurse into the states a status-keeping step leads to, and into the
+                # final statuses (batalkan, akhiri, a refusal): every step there too
                 if (
                     tolak is None
                     and not harap
-                    and sesudah.status == status
+                    and (sesudah.status == status or sesudah.status in STATUS_AKHIR)
                     and len(jejak) < KEDALAMAN
                 ):
                     self.periksa(sesudah, (*jejak, f"{nama}:{varian}:{mitra or ''}"))

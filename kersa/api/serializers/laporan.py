@@ -239,4 +239,4 @@ class ProsesLaporanSerializer(serializers.ModelSerializer):
     def get_xlsx(self, obj) -> str | None:
         if not obj.berkas_xlsx:
             return None
-        return self._mutlak(reverse("laporan:proses_xlsx", args=[obj.pk]))
+        return self._mutlak(reverse("api:laporan-bupati-xlsx", args=[obj.pk]))

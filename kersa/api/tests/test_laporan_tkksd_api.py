@@ -4,6 +4,7 @@ the web pages' permissions and refusals."""
 
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from kersa.reporting import services
 from kersa.reporting.choices import JenisLaporanTkksd, StatusLaporan, StatusProses
@@ -131,7 +132,19 @@ def test_p27_2_bupati_report_run_started_202_then_polled(
     assert (run["status"], run["persen"], run["berjalan"]) == (StatusProses.SELESAI, 100, False)
     assert run["dokumen"] == run["dokumen_docx"]["id"]
     assert run["dokumen_docx"]["versi"][0]["nama_berkas"] == "laporan-bupati-2025-2.docx"
-    assert run["xlsx"].endswith(reverse("laporan:proses_xlsx", args=[proses.pk]))
+    assert run["xlsx"].endswith(_url("laporan-bupati-xlsx", pk=proses.pk))
+    # the link downloads with an API token (no 302 to the login page)
+    token = APIClient()
+    r = token.post(
+        reverse("api:token"),
+        {"username": pemeran.sekretariat.username, "password": "rahasia-uji-123"},
+        format="json",
+    )
+    token.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")
+    r = token.get(run["xlsx"])
+    assert r.status_code == 200, r.content[:200]
+    assert b"".join(r.streaming_content)[:2] == b"PK"
+    assert r["Content-Disposition"] == 'attachment; filename="laporan-bupati-2025-2.xlsx"'
     assert client.get(_url("laporan-bupati-list")).json()["count"] == 1
 
 

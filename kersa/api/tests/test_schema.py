@@ -65,3 +65,44 @@ def test_docs_pages_answer_for_a_logged_in_user(pemeran, klien):
 @pytest.mark.django_db
 def test_schema_needs_login(klien):
     assert klien().get(reverse("api:schema")).status_code in (401, 403)
+
+
+@pytest.mark.django_db
+def test_schema_has_the_clocks_and_the_file_downloads(pemeran, klien):
+    """Issue 13 item 6: a KSDD's clocks and ``/tenggat/`` with the page's filters; the
+    version, its PDF and the report's XLSX downloadable under /api/v1/ (binary bodies)."""
+    schema = klien(pemeran.operator).get(reverse("api:schema"), {"format": "json"}).json()
+    komponen = schema["components"]["schemas"]
+    ksdd = komponen["KsddDetail"]["properties"] if "KsddDetail" in komponen else None
+    ksdd = ksdd or next(
+        s["properties"]
+        for n, s in komponen.items()
+        if n.startswith("Ksdd") and "tenggat" in s.get("properties", {})
+    )
+    assert ksdd["tenggat"]["type"] == "array"
+    jam = komponen["Tenggat"]["properties"]
+    for kolom in ("rule", "pasal", "jatuh_tempo", "status", "yang_bertindak", "selesai_pada"):
+        assert kolom in jam, kolom
+    assert jam["jatuh_tempo"]["format"] == "date"
+    daftar = schema["paths"]["/api/v1/tenggat/"]["get"]
+    filter_ = {p["name"] for p in daftar["parameters"]}
+    assert {"terbuka", "grup", "pd", "status", "rule", "ksdd"} <= filter_
+    grup = next(p for p in daftar["parameters"] if p["name"] == "grup")
+    assert set(grup["schema"]["enum"]) == {
+        "terlewat",
+        "hari_ini",
+        "minggu_ini",
+        "berikutnya",
+        "selesai",
+    }
+    for path, jenis in (
+        ("/api/v1/berkas/{id}/", "application/octet-stream"),
+        ("/api/v1/versi/{id}/pdf/", "application/pdf"),
+        (
+            "/api/v1/laporan-bupati/{id}/xlsx/",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ):
+        op = schema["paths"][path]["get"]
+        assert op["responses"]["200"]["content"][jenis]["schema"]["format"] == "binary", path
+        assert {"tokenAuth", "cookieAuth"} & {k for s in op.get("security", []) for k in s}, path

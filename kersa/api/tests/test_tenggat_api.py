@@ -90,3 +90,41 @@ def test_tenggat_list_with_a_token_and_a_bounded_number_of_queries(
         r = client.get("/api/v1/tenggat/", {"terbuka": "true"})
     assert r.status_code == 200
     assert any(t["rule"] == "P22-3" for t in r.json()["results"])
+
+
+@pytest.mark.slow
+def test_tenggat_groups_are_the_tenggat_page_over_the_demo(acuan):
+    """``?grup=`` and ``?terbuka=`` list exactly the clocks of the Tenggat page's groups
+    (the same selectors: ``tenggat_halaman``, ``q_grup``), for the secretariat and an
+    agency operator, on the demo data, today and on later days as clocks fall due."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from kersa.deadlines.selectors import GRUP
+
+    call_command("muat_demo", verbosity=0)
+    pengguna = [
+        u
+        for u in get_user_model().objects.filter(is_active=True).order_by("username")
+        if u.has_perm("agreements.view_ksdd")
+    ]
+    assert len(pengguna) >= 3
+    terisi = set()
+    for geser in (0, 10, 40, 200):
+        hari = timezone.localtime() + dt.timedelta(days=geser)
+        with time_machine.travel(hari, tick=False):
+            for user in pengguna:
+                client = APIClient()
+                client.force_login(user)
+                halaman = tenggat_per_grup(user=user, hari_ini=hari.date())
+                for g in GRUP:
+                    r = client.get("/api/v1/tenggat/", {"grup": g, "page_size": 500})
+                    assert r.status_code == 200, r.json()
+                    api = [t["id"] for t in r.json()["results"]]
+                    assert sorted(api) == sorted(b.tenggat.pk for b in halaman[g]), (user, g)
+                    terisi |= {g} if api else set()
+                r = client.get("/api/v1/tenggat/", {"terbuka": "true", "page_size": 500})
+                terbuka = [b.tenggat.pk for g in GRUP if g != "selesai" for b in halaman[g]]
+                assert sorted(t["id"] for t in r.json()["results"]) == sorted(terbuka)
+    assert {"terlewat", "minggu_ini", "berikutnya", "selesai"} <= terisi, terisi

@@ -7,6 +7,7 @@ see is 404, as on the web (``ksdd_visible_to``)."""
 from __future__ import annotations
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -294,6 +295,23 @@ class ProsesLaporanViewSet(viewsets.GenericViewSet):
     def retrieve(self, request, pk=None):
         """The run's progress; once ``selesai``, its DOCX document and XLSX."""
         return self._baca(self.get_object())
+
+    @extend_schema(
+        responses={
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiTypes.BINARY,
+            **GALAT_BACA,
+        }
+    )
+    @action(detail=True, methods=["get"], url_path="xlsx")
+    def xlsx(self, request, pk=None):
+        """The run's XLSX once ``selesai`` (404 before): the web download's own response,
+        with a token too (P27-2)."""
+        from kersa.reporting.views.laporan_bupati import respons_xlsx
+
+        return respons_xlsx(int(pk))
 
     @extend_schema(
         request=s.ProsesLaporanMulaiSerializer,

@@ -245,6 +245,12 @@ def test_kata_angka_reads_what_angka_kata_writes():
             dt.date(2026, 11, 14),
             "sabtu",
         ),
+        # the demo's text of issue 13: the day in words, the year in digits
+        (
+            "Pada hari ini, Senin, tanggal dua bulan Februari 2026, kami yang bertanda tangan",
+            dt.date(2026, 2, 2),
+            "senin",
+        ),
     ],
 )
 def test_p11_3_komparisi_date_read_from_words_or_digits(kalimat, tanggal, hari):
@@ -317,3 +323,18 @@ def test_p11_lone_ellipsis_is_a_blank_only_where_it_stands_for_a_word(teks, ada)
     from kersa.documents.pemeriksa import ada_isian
 
     assert ada_isian(teks) is ada
+
+
+def test_p11_quote_of_a_long_paragraph_shows_its_placeholder():
+    """A placeholder past the quote's length is still what the quote shows (P11, P12)."""
+    from kersa.documents.pemeriksa import KUTIP_MAKS, kutip_isian
+
+    teks = (
+        "(1) Setiap surat-menyurat yang berkaitan dengan pelaksanaan Kesepakatan Bersama ini "
+        "ditujukan kepada alamat berikut: PIHAK KESATU: Pemerintah Kabupaten Barito Selatan, "
+        "Jalan Pahlawan Nomor 1, Buntok; PIHAK KEDUA: [...diisi: alamat...]."
+    )
+    q = kutip_isian(teks)
+    assert "[...diisi: alamat...]" in q and q.startswith("\u201c\u2026")
+    assert len(q) <= KUTIP_MAKS + 2
+    assert kutip_isian("Pasal ini [...diisi...]") == "\u201cPasal ini [...diisi...]\u201d"

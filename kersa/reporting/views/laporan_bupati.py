@@ -75,6 +75,13 @@ def proses(request, pk: int):
 @login_required
 @permission_required("reporting.view_proseslaporan", raise_exception=True)
 def proses_xlsx(request, pk: int):
+    return respons_xlsx(pk)
+
+
+def respons_xlsx(pk: int) -> FileResponse:
+    """The XLSX of a finished run of the Bupati's report (P27-2), as an attachment; 404
+    while it is not ready. The web download and ``GET /api/v1/laporan-bupati/{id}/xlsx/``
+    (token authentication) answer with this one response."""
     p = get_object_or_404(ProsesLaporan, pk=pk)
     if not p.berkas_xlsx:
         raise Http404(_("Berkas belum tersedia."))
