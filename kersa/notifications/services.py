@@ -135,7 +135,7 @@ def pengingat_proses(*, hari_ini: dt.date) -> int:
             )
             for t, jenis in jatuh:
                 item = None
-                for u in penerima(t, kandidat):
+                for u in penerima(t, kandidat, jenis):
                     if (t.pk, u.pk, jenis) in sudah:
                         continue
                     item = item or pesan.item_pengingat(t, jenis, hari_ini, kal)

@@ -27,7 +27,9 @@ def test_p16_4_reminders_on_working_days_before_lebaran_2026(jam, pemeran, mailo
             hari_kirim[tanggal] = set(
                 Pengingat.objects.filter(tenggat=t, tanggal=tanggal).values_list("jenis", flat=True)
             )
-            assert n == 2  # the secretariat and the Dinas Kesehatan operator
+            # The secretariat and the Dinas Kesehatan operator; once missed also the
+            # Bupati, who sends the second request (P16-5, Definisi.peran_tugas).
+            assert n == (3 if tanggal == D(2026, 3, 25) else 2)
     assert hari_kirim == {
         D(2026, 3, 9): {J.H7},
         D(2026, 3, 13): {J.H3},
@@ -35,9 +37,11 @@ def test_p16_4_reminders_on_working_days_before_lebaran_2026(jam, pemeran, mailo
         D(2026, 3, 24): {J.HARI_H},
         D(2026, 3, 25): {J.TERLEWAT},
     }
-    assert len(mailoutbox) == 10
+    assert len(mailoutbox) == 11
     penerima = {m.to[0] for m in mailoutbox}
-    assert penerima == {pemeran.sekretariat.email, pemeran.operator.email}
+    assert penerima == {pemeran.sekretariat.email, pemeran.operator.email, pemeran.bupati.email}
+    bupati = [m for m in mailoutbox if m.to == [pemeran.bupati.email]]
+    assert len(bupati) == 1 and "Tenggat terlewat" in bupati[0].subject
 
 
 def test_p16_4_reminder_email_names_rule_pasal_and_date_in_indonesian(
@@ -91,7 +95,7 @@ def test_each_reminder_is_sent_once(jam, mailoutbox):
 def test_overdue_reminder_once_and_not_for_old_clocks(jam, pemeran, mailoutbox):
     t = jam("P16-4", D(2026, 2, 1))  # due 3 March 2026
     lama = jam("P16-4", D(2025, 12, 1))  # due 31 December 2025
-    assert pengingat_proses(hari_ini=D(2026, 3, 5)) == 2
+    assert pengingat_proses(hari_ini=D(2026, 3, 5)) == 3  # with the Bupati (P16-5)
     assert {j for _u, j in _jenis(t)} == {J.TERLEWAT}
     assert _jenis(lama) == []
     assert "Tenggat terlewat" in mailoutbox[0].subject
@@ -205,5 +209,6 @@ def test_p22_3_dprd_is_told_once_the_ksdd_is_brought_to_it(pemeran, mailoutbox):
     )
     pengingat_proses(hari_ini=D(2026, 3, 27))  # h-1: Friday 27 March
     told = {u for u, _j in _jenis(t)}
-    assert told == {"dprd", "sekretariat.tkksd"}
+    # The request is the Bupati's letter: he is told of DPRD's clock too (P22-3).
+    assert told == {"bupati", "dprd", "sekretariat.tkksd"}
     assert {j for _u, j in _jenis(t)} == {J.H1}
