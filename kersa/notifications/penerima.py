@@ -14,7 +14,12 @@ from django.utils import translation
 
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.roles import Peran
-from kersa.deadlines.definisi import DEFINISI, PERAN_SELALU, peran_diberi_tahu
+from kersa.deadlines.definisi import (
+    DEFINISI,
+    PERAN_SELALU,
+    peran_bertindak,
+    peran_diberi_tahu,
+)
 
 P = Peran
 
@@ -23,9 +28,13 @@ def peran_aturan(rule: str, jenis: str | None = None) -> frozenset[str]:
     """The roles told of a clock of ``rule`` (by a reminder of kind ``jenis``): read from
     its definition (the one mapping of who acts, ``deadlines.definisi``). Who acts on
     the task a missed clock opens (the Bupati's second request, P16-5) is told once it
-    is missed, not of the reminders before."""
+    is missed, not of the reminders before; a clock just started (``MULAI``) is told
+    only to those who act on it."""
     from .choices import JenisPengingat
 
+    if jenis == JenisPengingat.MULAI:
+        # A clock just started: told to those who must act on it, nobody else.
+        return frozenset(peran_bertindak(rule))
     return peran_diberi_tahu(rule, terlewat=jenis in (None, JenisPengingat.TERLEWAT))
 
 
