@@ -205,3 +205,29 @@ def test_p16_5_bupati_finds_the_second_request_first_and_not_the_ketua(client, p
     )
     assert "Tugas dari tenggat yang terlewat" not in ketua
     assert "Kirim permintaan tanggapan kedua" not in _bagian_saya(ketua)
+
+
+def test_bupati_home_page_queries_do_not_grow_with_open_tasks(
+    client, pemeran, django_assert_max_num_queries
+):
+    """P16-5: one open task or three cost the Bupati's home page the same queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kersa.deadlines.pekerja import tenggat_pindai
+
+    with time_machine.travel(SENIN, tick=False) as waktu:
+        ke_status(ksdd_baru(pemeran, judul="Tawaran 0"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        waktu.move_to(dt.datetime(2026, 3, 23, 9, 0, tzinfo=WIB))
+        tenggat_pindai()
+        client.force_login(pemeran.bupati)
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(HOME).status_code == 200
+        for i in (1, 2):
+            waktu.move_to(SENIN)
+            ke_status(ksdd_baru(pemeran, judul=f"Tawaran {i}"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        waktu.move_to(dt.datetime(2026, 3, 23, 9, 0, tzinfo=WIB))
+        tenggat_pindai()
+        with django_assert_max_num_queries(len(q)):
+            html = client.get(HOME).content.decode()
+    assert _bagian_saya(html).count("Langkah Anda: Kirim permintaan tanggapan kedua") == 3
