@@ -16,7 +16,8 @@ from .selectors import ksdd_dapat_dilihat
 
 
 def _penerima(ksdd):
-    """Active users who may take one of the KSDD's next steps (role and agency)."""
+    """Active users who may take one of the KSDD's next steps (role and agency), with or
+    without an e-mail address (the in-app notification needs none)."""
     from .workflow import boleh, transisi_tersedia
 
     langkah = [t for t in transisi_tersedia(ksdd) if t.nama != "batalkan"]
@@ -26,7 +27,6 @@ def _penerima(ksdd):
     User = get_user_model()
     kandidat = (
         User.objects.filter(is_active=True)
-        .exclude(email="")
         .filter(
             Q(groups__permissions__codename__in=codenames)
             | Q(user_permissions__codename__in=codenames)
@@ -73,6 +73,17 @@ def _kabari(riwayat_id: int) -> int:
             "url": settings.KERSA_BASE_URL.rstrip("/")
             + reverse("agreements:detail", args=[ksdd.pk]),
         }
-    pesan = [(subject, body, None, [u.email]) for u in _penerima(ksdd)]
+        # In KERSA too, to each person who must act, with the steps that are theirs
+        # (issue 13: the person who acts is told); each as the person chose.
+        from kersa.notifications.services import langkah_kabarkan
+
+        from .workflow import boleh, transisi_tersedia
+
+        langkah = [t for t in transisi_tersedia(ksdd) if t.nama != "batalkan"]
+        orang = [(u, [str(t.label) for t in langkah if boleh(u, t, ksdd)]) for u in _penerima(ksdd)]
+        disurelkan = langkah_kabarkan(
+            ksdd=ksdd, status=Status(riwayat.ke).label, alasan=riwayat.alasan, orang=orang
+        )
+    pesan = [(subject, body, None, [u.email]) for u in disurelkan]
     send_mass_mail(pesan, fail_silently=False)
     return len(pesan)

@@ -4,13 +4,14 @@ What the Bupati, the Ketua TKKSD, DPRD and an agency's operator must act on, lat
 then by due date:
 
 - Bupati: KSDD waiting for his signature (KB, PKS), offer letters to sign, a partner's
-  offer waiting his answer (Pasal 17–18), and the clocks that fall on him (P17-4,
-  P18-1, P18-2, P22-1d) with the days left;
+  offer waiting his answer (Pasal 17–18), the clocks that fall on him (P17-4,
+  P18-1, P18-2, P22-1d) with the days left, and the tasks a partner's silence opened
+  (the second request of P16-5, the report to the Gubernur of P16-6);
 - Ketua TKKSD: written guidance on a KAK (Pasal 14), the Rapat Pleno to chair
   (Pasal 37), the recommendations a partner's offer outside the plan waits for (P18-3);
 - DPRD: KSDD waiting for its approval with the days left on P22-3, P22-1e and P22-1b;
-- operator (and head) of a Perangkat Daerah: its semester reports due (P27-1) and the
-  steps of its own KSDD.
+- operator (and head) of a Perangkat Daerah: its semester reports due (P27-1), the end
+  of its KB and PKS (P19-3, P12-2) and the steps of its own KSDD.
 
 A bounded number of queries whatever the number of KSDD or clocks (roles, KSDD, clocks,
 the calendar, the plenos).
@@ -30,19 +31,21 @@ from kersa.agreements.selectors import ksdd_menunggu_tindakan
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.format import tanggal_panjang
 from kersa.core.roles import Peran
-from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.definisi import (
+    DEFINISI,
+    aturan_bertindak,
+    aturan_tugas,
+    penanggung_tugas,
+)
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.selectors import hitung_mundur, q_terbuka, tenggat_terlihat
 from kersa.notifications.penerima import peran_pengguna
 
-# The clocks whose ``penanggung`` is this role (deadlines/definisi.py).
-ATURAN_PERAN: dict[str, tuple[str, ...]] = {
-    Peran.BUPATI: ("P17-4", "P18-1", "P18-2", "P22-1d"),
-    Peran.KETUA_TKKSD: ("P37-1",),
-    Peran.DPRD: ("P22-3", "P22-1e", "P22-1b"),
-    Peran.OPERATOR_PD: ("P27-1",),  # of the operator's own agency only
-}
-PERAN_KOTAK = frozenset(ATURAN_PERAN)
+# The roles with a personal list; the clocks and tasks on it are those whose
+# definition names the role as acting (``Definisi.peran``, ``Definisi.peran_tugas``:
+# the one mapping of who acts, deadlines/definisi.py). An operator's are of the
+# operator's own agency only.
+PERAN_KOTAK = frozenset({Peran.BUPATI, Peran.KETUA_TKKSD, Peran.DPRD, Peran.OPERATOR_PD})
 
 
 @dataclass
@@ -102,10 +105,13 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
     from kersa.agreements.models import RekomendasiPleno
 
     # The clocks that fall on this person.
-    aturan = {r for p in peran if p != Peran.OPERATOR_PD for r in ATURAN_PERAN[p]}
+    aturan = {r for p in peran if p != Peran.OPERATOR_PD for r in aturan_bertindak(p)}
     cond = Q(rule__in=aturan)
     if Peran.OPERATOR_PD in peran and user.perangkat_daerah_id:
-        cond |= Q(rule="P27-1", perangkat_daerah_id=user.perangkat_daerah_id)
+        cond |= Q(
+            rule__in=aturan_bertindak(Peran.OPERATOR_PD),
+            perangkat_daerah_id=user.perangkat_daerah_id,
+        )
     jam = list(
         tenggat_terlihat(user)
         .filter(q_terbuka(hari_ini))
@@ -132,6 +138,48 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
             ksdd=k,
             langkah=langkah,
         )
+
+    # The tasks a missed clock opened that this person acts on (P16-5, P16-6, P18-2):
+    # late by nature, shown with the day they were opened.
+    aturan_t = {r for p in peran if p != Peran.OPERATOR_PD for r in aturan_tugas(p)}
+    if aturan_t:
+        from django.utils import timezone
+
+        from kersa.agreements.selectors import ksdd_visible_to
+        from kersa.deadlines.models import Tugas
+
+        for tg in (
+            Tugas.objects.filter(
+                status=Tugas.Status.TERBUKA, rule__in=aturan_t, ksdd__in=ksdd_visible_to(user)
+            )
+            .select_related("ksdd", "tenggat")
+            .order_by("dibuka_pada", "id")
+        ):
+            item = per_ksdd.get(tg.ksdd_id)
+            if item is None:
+                item = per_ksdd[tg.ksdd_id] = Pekerjaan(
+                    judul=tg.ksdd.judul,
+                    url=reverse("agreements:detail", args=[tg.ksdd_id]),
+                    ksdd=tg.ksdd,
+                )
+            item.langkah.append(tg.judul)
+            sejak = timezone.localtime(tg.dibuka_pada).date()
+            definisi = DEFINISI.get(tg.rule)
+            item.jam.append(
+                {
+                    "aturan": tg.rule,
+                    "pasal": str(definisi.pasal) if definisi else "",
+                    "judul": tg.judul,
+                    "hitung_mundur": _("tugas dibuka sejak %(tanggal)s")
+                    % {"tanggal": tanggal_panjang(sejak)},
+                    "jatuh_tempo_teks": tanggal_panjang(tg.tenggat.jatuh_tempo),
+                    "terlambat": True,
+                    "penanggung": penanggung_tugas(tg.rule),
+                }
+            )
+            if item.jatuh_tempo is None or tg.tenggat.jatuh_tempo < item.jatuh_tempo:
+                item.jatuh_tempo = tg.tenggat.jatuh_tempo
+            item.terlambat = True
 
     kal = Kalender() if jam else None
     hasil: list[Pekerjaan] = []

@@ -87,7 +87,9 @@ def home(request):
             per_tahap=_hitung_per_tahap(per_status),
             jumlah=sum(per_status.values()),
             tenggat=tenggat_hitung(user=user, hari_ini=timezone.localdate()),
-            tugas=list(tugas_terbuka(user=user)[:MENUNGGU_MAKS]),
+            # The secretariat's tasks; a person with their own list finds the tasks that
+            # are theirs in it (P16-5, P16-6, P18-2: the Bupati), not the others'.
+            tugas=[] if "kotak" in context else list(tugas_terbuka(user=user)[:MENUNGGU_MAKS]),
         )
     return render(request, "core/home.html", context)
 

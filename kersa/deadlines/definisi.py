@@ -24,7 +24,11 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.roles import Peran
+
 from .choices import Akibat, Satuan
+
+P = Peran
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,20 @@ class Definisi:
     # The page where the record that meets a clock without a KSDD step is made (a URL
     # name); the Tenggat page links it, with ``?periode=`` for a semester's clock.
     tempat: str = ""
+    # Who acts, as roles (kersa.core.roles.Peran): the one mapping the notifications
+    # (``notifications.penerima``) and each person's work list (``core.kotak``) read.
+    # ``peran``: the roles that must act before the due date (empty: the partner region
+    # acts, outside KERSA); ``peran_tahu``: roles also told (they wait on it or act on
+    # what follows); ``peran_tugas``: who acts on the task opened when it is missed
+    # (``akibat`` BUKA_TUGAS), with ``penanggung_tugas`` as shown.
+    peran: tuple[str, ...] = (P.SEKRETARIAT_TKKSD,)
+    peran_tahu: tuple[str, ...] = ()
+    peran_tugas: tuple[str, ...] = ()
+    penanggung_tugas: Promise | str = ""
+
+
+# Roles told of every clock, whatever its rule: the secretariat keeps the register.
+PERAN_SELALU: tuple[str, ...] = (P.SEKRETARIAT_TKKSD,)
 
 
 SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
@@ -80,6 +98,11 @@ DEFINISI: dict[str, Definisi] = {
             30,
             Akibat.BUKA_TUGAS,
             _("Daerah mitra"),
+            peran=(),
+            peran_tahu=(P.OPERATOR_PD,),
+            # P16-5: the Bupati sends the second request (the secretariat prepares it).
+            peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
+            penanggung_tugas=_("Bupati, melalui Sekretariat TKKSD"),
         ),
         Definisi(
             "P16-6",
@@ -89,6 +112,11 @@ DEFINISI: dict[str, Definisi] = {
             15,
             Akibat.BUKA_TUGAS,
             _("Daerah mitra"),
+            peran=(),
+            peran_tahu=(P.OPERATOR_PD,),
+            # P16-6: the Bupati reports to the Gubernur.
+            peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
+            penanggung_tugas=_("Bupati, melalui Sekretariat TKKSD"),
         ),
         Definisi(
             "P17-4",
@@ -97,6 +125,8 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.HARI_KALENDER,
             30,
             penanggung=_("Bupati, atas rekomendasi TKKSD"),
+            peran=(P.BUPATI,),
+            peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
         ),
         Definisi(
             "P18-1",
@@ -105,6 +135,8 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.HARI_KERJA,
             30,
             penanggung=_("Bupati, atas rekomendasi TKKSD"),
+            peran=(P.BUPATI,),
+            peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
         ),
         Definisi(
             "P18-2",
@@ -114,6 +146,10 @@ DEFINISI: dict[str, Definisi] = {
             15,
             Akibat.BUKA_TUGAS,
             _("Bupati, atas rekomendasi TKKSD"),
+            peran=(P.BUPATI,),
+            peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
+            peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
+            penanggung_tugas=_("Bupati, atas rekomendasi TKKSD"),
         ),
         Definisi(
             "P22-1b",
@@ -122,6 +158,8 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.HARI_KERJA,
             15,
             penanggung=_("Pimpinan DPRD"),
+            peran=(P.DPRD,),
+            peran_tahu=(P.BUPATI,),
         ),
         Definisi(
             "P22-1d",
@@ -130,6 +168,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.HARI_KERJA,
             15,
             penanggung=_("Bupati, melalui Sekretariat TKKSD"),
+            peran=(P.BUPATI,),
         ),
         Definisi(
             "P22-1e",
@@ -139,6 +178,8 @@ DEFINISI: dict[str, Definisi] = {
             15,
             Akibat.ANGGAP_SETUJU,
             _("Pimpinan DPRD"),
+            peran=(P.DPRD,),
+            peran_tahu=(P.BUPATI,),
         ),
         Definisi(
             "P22-3",
@@ -148,6 +189,8 @@ DEFINISI: dict[str, Definisi] = {
             45,
             Akibat.ANGGAP_SETUJU,
             _("Pimpinan DPRD"),
+            peran=(P.DPRD,),
+            peran_tahu=(P.BUPATI,),
         ),
         Definisi(
             "P19-3",
@@ -157,6 +200,8 @@ DEFINISI: dict[str, Definisi] = {
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
             pengingat_bulan=(6, 3, 1),
+            peran=(P.OPERATOR_PD,),
+            peran_tahu=(P.BUPATI,),
         ),
         Definisi(
             "P12-2",
@@ -166,6 +211,7 @@ DEFINISI: dict[str, Definisi] = {
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
             pengingat_bulan=(6, 3, 1),
+            peran=(P.OPERATOR_PD,),
         ),
         Definisi(
             "P27-1",
@@ -176,6 +222,7 @@ DEFINISI: dict[str, Definisi] = {
             penanggung=_("Perangkat Daerah pemrakarsa"),
             periode=SEMESTER,
             tempat="laporan:daftar",
+            peran=(P.OPERATOR_PD,),
         ),
         Definisi(
             "P28",
@@ -196,6 +243,7 @@ DEFINISI: dict[str, Definisi] = {
             penanggung=_("Sekretariat TKKSD"),
             periode=SEMESTER,
             tempat="laporan:tkksd",
+            peran_tahu=(P.KETUA_TKKSD,),
         ),
         Definisi(
             "P37-1",
@@ -206,6 +254,7 @@ DEFINISI: dict[str, Definisi] = {
             penanggung=_("Ketua TKKSD"),
             periode=TAHUN,
             tempat="tkksd:daftar",
+            peran=(P.KETUA_TKKSD,),
         ),
         Definisi(
             "P8-5",
@@ -219,3 +268,47 @@ DEFINISI: dict[str, Definisi] = {
         ),
     ]
 }
+
+
+# --- Who acts: the one mapping (roles per rule) -----------------------------------
+
+
+def peran_bertindak(rule: str) -> tuple[str, ...]:
+    """The roles that must act on the clock ``rule`` before its due date."""
+    d = DEFINISI.get(rule)
+    return d.peran if d else ()
+
+
+def peran_diberi_tahu(rule: str, *, terlewat: bool = True) -> frozenset[str]:
+    """Every role told of the clock ``rule``: the secretariat always, those who act on
+    it and those who wait on it; those who act on the task it opens once it is missed
+    (``terlewat``: not of the reminders before, when nothing is theirs to do yet)."""
+    d = DEFINISI.get(rule)
+    if d is None:
+        return frozenset(PERAN_SELALU)
+    tugas = d.peran_tugas if terlewat else ()
+    return frozenset((*PERAN_SELALU, *d.peran, *d.peran_tahu, *tugas))
+
+
+def aturan_bertindak(peran: str) -> tuple[str, ...]:
+    """The rules whose clock this role must act on (its work list)."""
+    return tuple(r for r, d in DEFINISI.items() if peran in d.peran)
+
+
+def aturan_tugas(peran: str) -> tuple[str, ...]:
+    """The rules whose task (opened when the clock is missed) this role acts on."""
+    return tuple(r for r, d in DEFINISI.items() if peran in d.peran_tugas)
+
+
+def aturan_diberi_tahu(peran: str) -> tuple[str, ...]:
+    """The rules whose clocks this role is told of."""
+    return tuple(r for r in DEFINISI if peran in peran_diberi_tahu(r))
+
+
+def penanggung_tugas(rule: str) -> str:
+    """Who acts on the task the clock ``rule`` opens, as shown (the secretariat when the
+    definition says nothing else)."""
+    d = DEFINISI.get(rule)
+    if d and d.penanggung_tugas:
+        return str(d.penanggung_tugas)
+    return str(_("Sekretariat TKKSD"))

@@ -19,6 +19,7 @@ from kersa.core.format import tanggal_panjang
 
 from .choices import Satuan, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, Definisi
+from .definisi import penanggung_tugas as definisi_penanggung_tugas
 from .kalender import Kalender
 from .models import Tenggat
 
@@ -281,12 +282,10 @@ def tenggat_hitung(*, user, hari_ini: dt.date) -> dict[str, int]:
 
 
 def penanggung_tugas(tugas) -> str:
-    """Who must act on an open task: the clock's ``penanggung`` when it is the Bupati's
-    (P18-2), the Sekretariat TKKSD otherwise (P16-5, P16-6)."""
-    definisi = DEFINISI.get(tugas.rule)
-    if definisi and tugas.rule == "P18-2":
-        return str(definisi.penanggung)
-    return _("Sekretariat TKKSD")
+    """Who must act on an open task: as its clock's definition says
+    (``Definisi.penanggung_tugas``: the Bupati, through the Sekretariat TKKSD, for the
+    second request of P16-5 and the report of P16-6; the Bupati for P18-2)."""
+    return definisi_penanggung_tugas(tugas.rule)
 
 
 def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Notifikasi, Pengingat, PreferensiPengingat
+from .models import Notifikasi, Pengingat, PreferensiPengingat, RingkasanHarian
 
 
 @admin.register(Pengingat)
@@ -18,6 +18,20 @@ class NotifikasiAdmin(admin.ModelAdmin):
 
 @admin.register(PreferensiPengingat)
 class PreferensiPengingatAdmin(admin.ModelAdmin):
-    list_display = ["user", "surel_aktif", "ringkasan_harian", "ringkasan_terakhir"]
+    list_display = [
+        "user",
+        "aplikasi_menjelang",
+        "aplikasi_terlewat",
+        "surel_menjelang",
+        "surel_terlewat",
+        "ringkasan_harian",
+    ]
     raw_id_fields = ["user"]
     exclude = ["token_kalender"]
+
+
+@admin.register(RingkasanHarian)
+class RingkasanHarianAdmin(admin.ModelAdmin):
+    list_display = ["user", "tanggal", "jumlah_pekerjaan", "jumlah_pengingat", "dikirim_pada"]
+    list_filter = ["tanggal"]
+    raw_id_fields = ["user"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class JenisPengingat(models.TextChoices):
     """When a reminder of a clock is sent (see ``jadwal.py`` for the offsets)."""
 
+    MULAI = "mulai", _("tenggat dimulai")
     H7 = "h-7", _("7 hari kerja sebelum jatuh tempo")
     H3 = "h-3", _("3 hari kerja sebelum jatuh tempo")
     H1 = "h-1", _("1 hari kerja sebelum jatuh tempo")

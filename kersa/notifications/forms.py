@@ -6,4 +6,12 @@ from .models import PreferensiPengingat
 class PreferensiForm(forms.ModelForm):
     class Meta:
         model = PreferensiPengingat
-        fields = ["surel_aktif", "ringkasan_harian"]
+        fields = [
+            "aplikasi_langkah",
+            "surel_langkah",
+            "aplikasi_menjelang",
+            "surel_menjelang",
+            "aplikasi_terlewat",
+            "surel_terlewat",
+            "ringkasan_harian",
+        ]

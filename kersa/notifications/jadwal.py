@@ -38,6 +38,11 @@ JADWAL_PER_ATURAN: dict[str, tuple[str, ...]] = {
     "P12-2": _JADWAL_BULAN,  # a PKS ends
 }
 
+# A clock that has just started is told to those who must act (``Definisi.peran``),
+# with its days left, when no other reminder is due yet: on the first scan within this
+# many days of the event that started it (never for a clock found long after).
+JENDELA_MULAI = dt.timedelta(days=7)
+
 # An overdue clock is reminded of only in the first days after its due date, so that
 # starting KERSA on old data does not send a flood of stale messages.
 JENDELA_TERLEWAT = dt.timedelta(days=30)
@@ -68,7 +73,8 @@ def jenis_hari_ini(tenggat, hari_ini: dt.date, kal: Kalender) -> str | None:
     """The reminder of ``tenggat`` that is due on ``hari_ini``: the latest kind of its
     schedule whose day has come (so a missed day of the worker is caught up, and a
     clock started late gets only the reminder that still makes sense), never one
-    whose day was before the clock started. None when there is none."""
+    whose day was before the clock started; else, in its first days, the notice that
+    it started (``MULAI``). None when there is none."""
     if tenggat.status == StatusTenggat.TERLEWAT or tenggat.jatuh_tempo < hari_ini:
         if J.TERLEWAT not in jadwal(tenggat.rule):
             return None
@@ -84,4 +90,8 @@ def jenis_hari_ini(tenggat, hari_ini: dt.date, kal: Kalender) -> str | None:
             pilihan is None or tanggal >= pilihan[1]
         ):
             pilihan = (jenis, tanggal)
-    return pilihan[0] if pilihan else None
+    if pilihan:
+        return pilihan[0]
+    if dt.timedelta(0) <= hari_ini - tenggat.tanggal_peristiwa <= JENDELA_MULAI:
+        return J.MULAI
+    return None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import JenisPengingat
 
-__all__ = ["Notifikasi", "Pengingat", "PreferensiPengingat", "token_baru"]
+__all__ = ["Notifikasi", "Pengingat", "PreferensiPengingat", "RingkasanHarian", "token_baru"]
 
 
 def token_baru() -> str:
@@ -87,20 +87,36 @@ class Pengingat(models.Model):
 
 
 class PreferensiPengingat(models.Model):
-    """How one user wants to hear of the clocks of the regulation: e-mail on or off,
-    one daily digest instead of one e-mail per reminder, and the secret of the
-    personal calendar (.ics) feed."""
+    """What one user chooses to receive of the clocks of the regulation: per kind of
+    message (a KSDD step waiting for them, before a due date, a missed one) and per channel (in KERSA, e-mail), all on by
+    default; one daily digest e-mail (their own work and the day's reminders) instead
+    of one e-mail per reminder; and the secret of the personal calendar (.ics) feed."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferensi_pengingat"
     )
-    surel_aktif = models.BooleanField(_("kirim pengingat lewat surel"), default=True)
+    aplikasi_langkah = models.BooleanField(
+        _("di KERSA: langkah KSDD yang menunggu Anda"), default=True
+    )
+    surel_langkah = models.BooleanField(
+        _("lewat surel: langkah KSDD yang menunggu Anda"), default=True
+    )
+    aplikasi_menjelang = models.BooleanField(
+        _("di KERSA: pengingat menjelang jatuh tempo"), default=True
+    )
+    aplikasi_terlewat = models.BooleanField(_("di KERSA: tenggat terlewat"), default=True)
+    surel_menjelang = models.BooleanField(
+        _("lewat surel: pengingat menjelang jatuh tempo"), default=True
+    )
+    surel_terlewat = models.BooleanField(_("lewat surel: tenggat terlewat"), default=True)
     ringkasan_harian = models.BooleanField(
         _("ringkasan harian"),
         default=False,
-        help_text=_("Satu surel sehari berisi semua pengingat, bukan satu surel per pengingat."),
+        help_text=_(
+            "Satu surel sehari berisi pekerjaan Anda dan semua pengingat hari itu, bukan "
+            "satu surel per pengingat."
+        ),
     )
-    ringkasan_terakhir = models.DateField(_("ringkasan terakhir dikirim"), null=True, blank=True)
     token_kalender = models.CharField(
         _("token kalender"), max_length=64, unique=True, default=token_baru, editable=False
     )
@@ -111,3 +127,38 @@ class PreferensiPengingat(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def aplikasi(self, jenis: str) -> bool:
+        """Whether a reminder of ``jenis`` is shown in KERSA."""
+        return (
+            self.aplikasi_terlewat if jenis == JenisPengingat.TERLEWAT else self.aplikasi_menjelang
+        )
+
+    def surel(self, jenis: str) -> bool:
+        """Whether a reminder of ``jenis`` goes by e-mail (alone, or in the digest)."""
+        return self.surel_terlewat if jenis == JenisPengingat.TERLEWAT else self.surel_menjelang
+
+
+class RingkasanHarian(models.Model):
+    """The record that one user's daily digest was sent on one day: inserted before the
+    e-mail goes, unique per user and date, so the digest goes once a day even with two
+    workers or a scan run twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ringkasan_harian"
+    )
+    tanggal = models.DateField(_("tanggal"))
+    jumlah_pekerjaan = models.PositiveIntegerField(_("jumlah pekerjaan"), default=0)
+    jumlah_pengingat = models.PositiveIntegerField(_("jumlah pengingat"), default=0)
+    dikirim_pada = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tanggal"], name="ringkasan_sekali_sehari")
+        ]
+        verbose_name = _("ringkasan harian terkirim")
+        verbose_name_plural = _("ringkasan harian terkirim")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.tanggal}"

@@ -1,4 +1,5 @@
-"""Who is told of a clock: the people who must act on it, as data per rule ID.
+"""Who is told of a clock: the people who must act on it, read from the clock's
+definition (``deadlines.definisi``: ``peran``, ``peran_tahu``, ``peran_tugas``).
 
 The Sekretariat TKKSD runs the register and is told of every clock. Operators of a
 Perangkat Daerah are told only of their own agency's clocks. Nobody is told of a
@@ -13,33 +14,28 @@ from django.utils import translation
 
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.roles import Peran
+from kersa.deadlines.definisi import (
+    DEFINISI,
+    PERAN_SELALU,
+    peran_bertindak,
+    peran_diberi_tahu,
+)
 
 P = Peran
 
-# Roles told of every clock, whatever its rule.
-PERAN_SELALU: tuple[str, ...] = (P.SEKRETARIAT_TKKSD,)
 
-# rule -> the other roles that must act (Definisi.penanggung, in roles).
-PERAN_PER_ATURAN: dict[str, tuple[str, ...]] = {
-    "P16-4": (P.OPERATOR_PD,),  # the initiating agency waits for the partner's answer
-    "P16-6": (P.OPERATOR_PD, P.BUPATI),  # then the Bupati reports to the Gubernur
-    "P17-4": (P.OPERATOR_PD, P.BUPATI, P.KETUA_TKKSD),
-    "P18-1": (P.OPERATOR_PD, P.BUPATI, P.KETUA_TKKSD),
-    "P18-2": (P.OPERATOR_PD, P.BUPATI, P.KETUA_TKKSD),
-    "P22-1b": (P.DPRD,),
-    "P22-1d": (P.BUPATI,),
-    "P22-1e": (P.DPRD,),
-    "P22-3": (P.DPRD,),
-    "P19-3": (P.OPERATOR_PD, P.BUPATI),
-    "P12-2": (P.OPERATOR_PD,),
-    "P27-1": (P.OPERATOR_PD,),
-    "P34-2j": (P.KETUA_TKKSD,),
-    "P37-1": (P.KETUA_TKKSD,),
-}
+def peran_aturan(rule: str, jenis: str | None = None) -> frozenset[str]:
+    """The roles told of a clock of ``rule`` (by a reminder of kind ``jenis``): read from
+    its definition (the one mapping of who acts, ``deadlines.definisi``). Who acts on
+    the task a missed clock opens (the Bupati's second request, P16-5) is told once it
+    is missed, not of the reminders before; a clock just started (``MULAI``) is told
+    only to those who act on it."""
+    from .choices import JenisPengingat
 
-
-def peran_aturan(rule: str) -> frozenset[str]:
-    return frozenset(PERAN_SELALU) | frozenset(PERAN_PER_ATURAN.get(rule, ()))
+    if jenis == JenisPengingat.MULAI:
+        # A clock just started: told to those who must act on it, nobody else.
+        return frozenset(peran_bertindak(rule))
+    return peran_diberi_tahu(rule, terlewat=jenis in (None, JenisPengingat.TERLEWAT))
 
 
 def _peran_dari_grup() -> dict[str, str]:
@@ -58,11 +54,11 @@ def peran_pengguna(user) -> frozenset[str]:
     return user._peran_kersa
 
 
-def diberitahu(user, tenggat) -> bool:
-    """Whether ``user`` is among those told of ``tenggat``."""
+def diberitahu(user, tenggat, jenis: str | None = None) -> bool:
+    """Whether ``user`` is among those told of ``tenggat`` (by a reminder of ``jenis``)."""
     if not user.is_active:
         return False
-    peran = peran_pengguna(user) & peran_aturan(tenggat.rule)
+    peran = peran_pengguna(user) & peran_aturan(tenggat.rule, jenis)
     if not peran:
         return False
     if peran == {P.OPERATOR_PD} and (
@@ -92,9 +88,9 @@ def kandidat_penerima():
     return users
 
 
-def penerima(tenggat, kandidat) -> list:
-    """The users of ``kandidat`` told of ``tenggat``."""
-    return [u for u in kandidat if diberitahu(u, tenggat)]
+def penerima(tenggat, kandidat, jenis: str | None = None) -> list:
+    """The users of ``kandidat`` told of ``tenggat`` (by a reminder of ``jenis``)."""
+    return [u for u in kandidat if diberitahu(u, tenggat, jenis)]
 
 
 def q_tenggat_untuk(user) -> Q:
@@ -103,9 +99,9 @@ def q_tenggat_untuk(user) -> Q:
     peran = peran_pengguna(user)
     if peran & set(PERAN_SELALU):
         return Q()
-    aturan_lain = [r for r, ps in PERAN_PER_ATURAN.items() if set(ps) & (peran - {P.OPERATOR_PD})]
+    aturan_lain = [r for r in DEFINISI if peran_diberi_tahu(r) & (peran - {P.OPERATOR_PD})]
     q = Q(rule__in=aturan_lain)
     if P.OPERATOR_PD in peran and user.perangkat_daerah_id:
-        aturan_op = [r for r, ps in PERAN_PER_ATURAN.items() if P.OPERATOR_PD in ps]
+        aturan_op = [r for r in DEFINISI if P.OPERATOR_PD in peran_diberi_tahu(r)]
         q |= Q(rule__in=aturan_op, perangkat_daerah_id=user.perangkat_daerah_id)
     return q

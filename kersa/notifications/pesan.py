@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kersa.deadlines.definisi import DEFINISI, penanggung_tugas
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.selectors import baris_tenggat
 
@@ -29,12 +30,14 @@ def judul(tenggat, jenis: str, baris) -> str:
     """E.g. "[P22-3] 3 hari kerja lagi: Sikap DPRD atas permohonan persetujuan"."""
     if jenis == JenisPengingat.TERLEWAT:
         keadaan = _("Tenggat terlewat")
+    elif jenis == JenisPengingat.MULAI:
+        keadaan = _("Tenggat baru, %(sisa)s") % {"sisa": baris.hitung_mundur}
     else:
         keadaan = baris.hitung_mundur[:1].upper() + baris.hitung_mundur[1:]
     return f"[{tenggat.rule}] {keadaan}: {baris.judul}"
 
 
-def isi(tenggat, baris) -> str:
+def isi(tenggat, baris, jenis: str = "") -> str:
     """The body shared by the in-app notification and the e-mail."""
     baris_teks = [f"{baris.judul} ({baris.pasal})."]
     if tenggat.ksdd_id:
@@ -60,6 +63,20 @@ def isi(tenggat, baris) -> str:
         )
     if baris.penanggung:
         baris_teks.append(_("Yang harus bertindak: %(siapa)s.") % {"siapa": baris.penanggung})
+    # A missed clock that opens a task: what follows and who acts on it (P16-5, P16-6,
+    # P18-2; deadlines.definisi ``peran_tugas``).
+    definisi = DEFINISI.get(tenggat.rule)
+    if definisi and definisi.peran_tugas and jenis == JenisPengingat.TERLEWAT:
+        from kersa.deadlines.pekerja import TUGAS
+
+        if tenggat.rule in TUGAS:
+            baris_teks.append(
+                _("Langkah berikutnya: %(tugas)s — yang bertindak: %(siapa)s.")
+                % {
+                    "tugas": TUGAS[tenggat.rule][0],
+                    "siapa": penanggung_tugas(tenggat.rule),
+                }
+            )
     return "\n".join(baris_teks)
 
 
@@ -77,15 +94,42 @@ def surel_satu(user, item) -> tuple[str, str]:
     return subjek, badan
 
 
-def surel_ringkasan(user, hari_ini: dt.date, items: list[dict]) -> tuple[str, str]:
-    """(subject, body) of the daily digest listing every reminder of the day."""
+def surel_ringkasan(
+    user, hari_ini: dt.date, items: list[dict], kerja: list | None = None
+) -> tuple[str, str]:
+    """(subject, body) of the daily digest: what waits for this user's action (late
+    first, with the days left; ``core.kotak.Pekerjaan``), then every reminder of the
+    day."""
     from kersa.core.format import tanggal_panjang
 
-    subjek = _("[KERSA] Ringkasan tenggat %(tanggal)s: %(n)d pengingat") % {
+    kerja = kerja or []
+    subjek = _("[KERSA] Ringkasan %(tanggal)s: %(k)d menunggu tindakan Anda, %(n)d pengingat") % {
         "tanggal": tanggal_panjang(hari_ini, "id"),
+        "k": len(kerja),
         "n": len(items),
     }
     bagian = [_("Yth. %(nama)s,") % {"nama": user.nama_tampil}]
+    if kerja:
+        baris = [_("Menunggu tindakan Anda (yang terlambat lebih dahulu):")]
+        for i, p in enumerate(kerja, 1):
+            kepala = f"{i}. " + (_("TERLAMBAT") + " — " if p.terlambat else "")
+            if p.ksdd is not None:
+                kepala += f"{p.ksdd.nomor_register} — "
+            kepala += p.judul
+            if p.langkah:
+                kepala += "\n   " + _("Langkah Anda: %(langkah)s") % {
+                    "langkah": "; ".join(p.langkah)
+                }
+            for j in p.jam:
+                kepala += f"\n   [{j['aturan']}] {j['hitung_mundur']} — {j['judul']}"
+            if not p.jam and p.jatuh_tempo_teks:
+                kepala += f"\n   {p.jatuh_tempo_teks}"
+            if p.url:
+                kepala += f"\n   {url_penuh(p.url)}"
+            baris.append(kepala)
+        bagian.append("\n".join(baris))
+    if items:
+        bagian.append(_("Pengingat tenggat hari ini:"))
     for i, item in enumerate(items, 1):
         bagian.append(f"{i}. {item['judul']}\n{item['isi']}\n{url_penuh(item['tautan'])}")
     bagian.append(_kaki())
@@ -103,6 +147,6 @@ def item_pengingat(tenggat, jenis: str, hari_ini: dt.date, kal: Kalender) -> dic
     baris = baris_tenggat(tenggat, hari_ini, kal, "id")
     return {
         "judul": judul(tenggat, jenis, baris),
-        "isi": isi(tenggat, baris),
+        "isi": isi(tenggat, baris, jenis),
         "tautan": tautan(tenggat),
     }

@@ -15,16 +15,17 @@ import logging
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import Tenggat
 
 from . import pesan
+from .choices import JenisPengingat
 from .jadwal import JENDELA_TERLEWAT, batas_jatuh_tempo, jenis_hari_ini
-from .models import Notifikasi, Pengingat, PreferensiPengingat, token_baru
+from .models import Notifikasi, Pengingat, PreferensiPengingat, RingkasanHarian, token_baru
 from .penerima import kandidat_penerima, penerima
 
 logger = logging.getLogger(__name__)
@@ -44,29 +45,35 @@ def _tenggat_calon(hari_ini: dt.date, kal: Kalender) -> list[Tenggat]:
     )
 
 
-def _surel_langsung(user, pref: PreferensiPengingat | None) -> bool:
+def _surel_langsung(user, pref: PreferensiPengingat | None, jenis: str) -> bool:
     if not user.email:
         return False
-    return pref is None or (pref.surel_aktif and not pref.ringkasan_harian)
+    return pref is None or (pref.surel(jenis) and not pref.ringkasan_harian)
+
+
+def _di_aplikasi(pref: PreferensiPengingat | None, jenis: str) -> bool:
+    return pref is None or pref.aplikasi(jenis)
 
 
 def _pengingat_beri(*, tenggat, user, jenis, hari_ini, item, pref) -> bool:
-    """Claim one reminder and give it (in-app, and by e-mail unless the user takes the
-    digest). False when it was already given, or when sending failed (the claim is
-    rolled back and the next run tries again)."""
+    """Claim one reminder and give it: in KERSA and by e-mail, as the user chose for its
+    kind (by e-mail in the digest when the user takes it). False when it was already
+    given, or when sending failed (the claim is rolled back and the next run tries
+    again)."""
     try:
         with transaction.atomic():
             pengingat = Pengingat.objects.create(
                 tenggat=tenggat, user=user, jenis=jenis, tanggal=hari_ini
             )
-            Notifikasi.objects.create(
-                user=user,
-                judul=item["judul"][:250],
-                isi=item["isi"],
-                tautan=item["tautan"],
-                tenggat=tenggat,
-            )
-            if _surel_langsung(user, pref):
+            if _di_aplikasi(pref, jenis):
+                Notifikasi.objects.create(
+                    user=user,
+                    judul=item["judul"][:250],
+                    isi=item["isi"],
+                    tautan=item["tautan"],
+                    tenggat=tenggat,
+                )
+            if _surel_langsung(user, pref, jenis):
                 subjek, badan = pesan.surel_satu(user, item)
                 send_mail(subjek, badan, None, [user.email], fail_silently=False)
                 pengingat.disurelkan_pada = timezone.now()
@@ -79,39 +86,55 @@ def _pengingat_beri(*, tenggat, user, jenis, hari_ini, item, pref) -> bool:
     return True
 
 
-def _ringkasan_kirim(*, pref: PreferensiPengingat, hari_ini: dt.date, kal: Kalender) -> bool:
-    """One digest e-mail per user per day with every reminder not yet e-mailed."""
+def _jenis_surel(pref: PreferensiPengingat) -> list[str]:
+    """The reminder kinds this user takes by e-mail."""
+    return [j for j in JenisPengingat.values if pref.surel(j)]
+
+
+def ringkasan_kirim(*, pref: PreferensiPengingat, hari_ini: dt.date, kal: Kalender) -> bool:
+    """The user's daily digest: their own work (``core.kotak.pekerjaan_saya``, late
+    first, with the days left) and every reminder of a kind they take by e-mail not yet
+    e-mailed. Claimed by inserting its ``RingkasanHarian`` row (unique per user and
+    date) in the same transaction as the send: once a day, even with two workers; a
+    failed send rolls the claim back. Nothing is sent when there is nothing to say."""
+    from kersa.core.kotak import pekerjaan_saya
+
     user = pref.user
-    with transaction.atomic():
-        belum = list(
-            # Lock only the reminder rows: PostgreSQL refuses FOR UPDATE on the
-            # nullable side of the outer join to the KSDD.
-            Pengingat.objects.select_for_update(of=("self",))
-            .filter(
-                user=user,
-                disurelkan_pada__isnull=True,
-                tanggal__gte=hari_ini - dt.timedelta(days=RINGKASAN_MAKS_HARI),
+    try:
+        with transaction.atomic():
+            RingkasanHarian.objects.create(user=user, tanggal=hari_ini)
+            belum = list(
+                # Lock only the reminder rows: PostgreSQL refuses FOR UPDATE on the
+                # nullable side of the outer join to the KSDD.
+                Pengingat.objects.select_for_update(of=("self",))
+                .filter(
+                    user=user,
+                    disurelkan_pada__isnull=True,
+                    jenis__in=_jenis_surel(pref),
+                    tanggal__gte=hari_ini - dt.timedelta(days=RINGKASAN_MAKS_HARI),
+                )
+                .select_related("tenggat__ksdd")
+                .order_by("tenggat__jatuh_tempo", "id")
             )
-            .select_related("tenggat__ksdd")
-            .order_by("tenggat__jatuh_tempo", "id")
-        )
-        if not belum:
-            return False
-        # Claim the day with a conditional UPDATE: one digest a day, even with two workers.
-        diklaim = (
-            PreferensiPengingat.objects.filter(pk=pref.pk)
-            .filter(Q(ringkasan_terakhir__isnull=True) | Q(ringkasan_terakhir__lt=hari_ini))
-            .update(ringkasan_terakhir=hari_ini)
-        )
-        if not diklaim:
-            return False
-        items = [pesan.item_pengingat(p.tenggat, p.jenis, hari_ini, kal) for p in belum]
-        Pengingat.objects.filter(pk__in=[p.pk for p in belum]).update(
-            disurelkan_pada=timezone.now()
-        )
-        subjek, badan = pesan.surel_ringkasan(user, hari_ini, items)
-        send_mail(subjek, badan, None, [user.email], fail_silently=False)
+            kerja = pekerjaan_saya(user, hari_ini)
+            if not belum and not kerja:
+                raise _TidakAdaIsi
+            items = [pesan.item_pengingat(p.tenggat, p.jenis, hari_ini, kal) for p in belum]
+            Pengingat.objects.filter(pk__in=[p.pk for p in belum]).update(
+                disurelkan_pada=timezone.now()
+            )
+            RingkasanHarian.objects.filter(user=user, tanggal=hari_ini).update(
+                jumlah_pekerjaan=len(kerja), jumlah_pengingat=len(items)
+            )
+            subjek, badan = pesan.surel_ringkasan(user, hari_ini, items, kerja)
+            send_mail(subjek, badan, None, [user.email], fail_silently=False)
+    except (IntegrityError, _TidakAdaIsi):
+        return False
     return True
+
+
+class _TidakAdaIsi(Exception):
+    """Rolls back the claim of a digest with nothing in it."""
 
 
 def pengingat_proses(*, hari_ini: dt.date) -> int:
@@ -135,7 +158,7 @@ def pengingat_proses(*, hari_ini: dt.date) -> int:
             )
             for t, jenis in jatuh:
                 item = None
-                for u in penerima(t, kandidat):
+                for u in penerima(t, kandidat, jenis):
                     if (t.pk, u.pk, jenis) in sudah:
                         continue
                     item = item or pesan.item_pengingat(t, jenis, hari_ini, kal)
@@ -148,12 +171,41 @@ def pengingat_proses(*, hari_ini: dt.date) -> int:
                         pref=prefs.get(u.pk),
                     )
         for pref in prefs.values():
-            if pref.ringkasan_harian and pref.surel_aktif and pref.user.email:
+            if pref.ringkasan_harian and pref.user.email and pref.user.is_active:
                 try:
-                    _ringkasan_kirim(pref=pref, hari_ini=hari_ini, kal=kal)
+                    ringkasan_kirim(pref=pref, hari_ini=hari_ini, kal=kal)
                 except Exception:
                     logger.exception("Ringkasan harian untuk %s gagal dikirim", pref.user_id)
     return n
+
+
+def langkah_kabarkan(*, ksdd, status, alasan: str, orang: list[tuple]) -> list:
+    """A KSDD reached a status where these people must act (``orang``: (user, labels
+    of their steps)): an in-app notification to each who takes it, naming their steps.
+    Returns the users to e-mail (an address, and e-mail of steps on). Called by
+    ``agreements.tasks.kabari_tahap_baru`` inside its claim."""
+    from django.urls import reverse
+
+    prefs = {
+        p.user_id: p for p in PreferensiPengingat.objects.filter(user__in=[u for u, _l in orang])
+    }
+    tautan = reverse("agreements:detail", args=[ksdd.pk])
+    surel = []
+    for u, langkah in orang:
+        pref = prefs.get(u.pk)
+        if pref is None or pref.aplikasi_langkah:
+            Notifikasi.objects.create(
+                user=u,
+                judul=(
+                    f"{ksdd.nomor_register}: {status} — "
+                    + (_("langkah Anda: %(langkah)s") % {"langkah": "; ".join(langkah)})
+                )[:250],
+                isi=f"{ksdd.judul}\n{alasan}".strip(),
+                tautan=tautan,
+            )
+        if u.email and (pref is None or pref.surel_langkah):
+            surel.append(u)
+    return surel
 
 
 # --- In-app notifications and preferences ------------------------------------------
@@ -173,12 +225,27 @@ def preferensi_ambil(*, user) -> PreferensiPengingat:
     return pref
 
 
-def preferensi_ubah(*, user, surel_aktif: bool, ringkasan_harian: bool) -> PreferensiPengingat:
+SAKLAR = (
+    "aplikasi_langkah",
+    "surel_langkah",
+    "aplikasi_menjelang",
+    "aplikasi_terlewat",
+    "surel_menjelang",
+    "surel_terlewat",
+    "ringkasan_harian",
+)
+
+
+def preferensi_ubah(*, user, **saklar: bool) -> PreferensiPengingat:
+    """Set the user's switches (``SAKLAR``; those not given keep their value)."""
+    tidak_dikenal = set(saklar) - set(SAKLAR)
+    if tidak_dikenal:
+        raise TypeError(f"Saklar tidak dikenal: {sorted(tidak_dikenal)}")
     with transaction.atomic():
         pref = preferensi_ambil(user=user)
-        pref.surel_aktif = surel_aktif
-        pref.ringkasan_harian = ringkasan_harian
-        pref.save(update_fields=["surel_aktif", "ringkasan_harian"])
+        for nama, nilai in saklar.items():
+            setattr(pref, nama, bool(nilai))
+        pref.save(update_fields=list(saklar) or None)
     return pref
 
 

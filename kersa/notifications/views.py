@@ -50,15 +50,39 @@ def preferensi(request):
         form = PreferensiForm(request.POST, instance=pref)
         if form.is_valid():
             services.preferensi_ubah(
-                user=request.user,
-                surel_aktif=form.cleaned_data["surel_aktif"],
-                ringkasan_harian=form.cleaned_data["ringkasan_harian"],
+                user=request.user, **{n: form.cleaned_data[n] for n in services.SAKLAR}
             )
             messages.success(request, _("Preferensi pengingat disimpan."))
             return redirect("notifications:preferensi")
     else:
         form = PreferensiForm(instance=pref)
     url_ics = url_penuh(reverse("deadlines:ics", args=[pref.token_kalender]))
+    baris = [
+        {
+            "label": label,
+            "aplikasi": form[aplikasi],
+            "surel": form[surel],
+        }
+        for label, aplikasi, surel in (
+            (
+                _("Langkah KSDD yang menunggu tindakan Anda"),
+                "aplikasi_langkah",
+                "surel_langkah",
+            ),
+            (
+                _("Menjelang jatuh tempo (7, 3, 1 hari kerja sebelumnya dan pada harinya)"),
+                "aplikasi_menjelang",
+                "surel_menjelang",
+            ),
+            (
+                _("Tenggat terlewat, dan tugas yang dibukanya"),
+                "aplikasi_terlewat",
+                "surel_terlewat",
+            ),
+        )
+    ]
     return render(
-        request, "notifications/preferensi.html", {"form": form, "pref": pref, "url_ics": url_ics}
+        request,
+        "notifications/preferensi.html",
+        {"form": form, "pref": pref, "url_ics": url_ics, "baris": baris},
     )

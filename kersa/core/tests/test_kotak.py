@@ -174,3 +174,60 @@ def test_home_page_queries_do_not_grow_with_the_work(
             with django_assert_max_num_queries(hitung[user.pk]):
                 html = client.get(HOME).content.decode()
             assert "Penawaran 2" in _bagian_saya(html)
+
+
+def test_p16_5_bupati_finds_the_second_request_first_and_not_the_ketua(client, pemeran, ksdd):
+    """P16-5: the partner let 30 days pass; the task the scan opens is the Bupati's (through
+    the secretariat): first on his list, late, since the day it was opened. The Ketua's
+    home page does not carry the secretariat's task list."""
+    from kersa.deadlines.pekerja import tenggat_pindai
+
+    with time_machine.travel(SENIN, tick=False) as waktu:
+        ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
+        ke_status(
+            ksdd_baru(pemeran, judul="Menunggu tanda tangan", membebani_masyarakat=False),
+            Status.PENANDATANGANAN_KB,
+            pemeran,
+        )
+        waktu.move_to(dt.datetime(2026, 3, 23, 9, 0, tzinfo=WIB))
+        tenggat_pindai()
+        hasil = pekerjaan_saya(pemeran.bupati, dt.date(2026, 3, 23))
+        client.force_login(pemeran.bupati)
+        teks = _bagian_saya(client.get(HOME).content.decode())
+        client.force_login(pemeran.ketua)
+        ketua = client.get(HOME).content.decode()
+    assert hasil[0].ksdd.pk == ksdd.pk and hasil[0].terlambat
+    assert hasil[0].langkah == ["Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"]
+    assert not hasil[1].terlambat  # the KB to sign comes after
+    assert (
+        "tugas dibuka sejak Senin, 23 Maret 2026 — jatuh tempo" in teks
+        and "yang bertindak: Bupati, melalui Sekretariat TKKSD" in teks
+    )
+    assert "Tugas dari tenggat yang terlewat" not in ketua
+    assert "Kirim permintaan tanggapan kedua" not in _bagian_saya(ketua)
+
+
+def test_bupati_home_page_queries_do_not_grow_with_open_tasks(
+    client, pemeran, django_assert_max_num_queries
+):
+    """P16-5: one open task or three cost the Bupati's home page the same queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kersa.deadlines.pekerja import tenggat_pindai
+
+    with time_machine.travel(SENIN, tick=False) as waktu:
+        ke_status(ksdd_baru(pemeran, judul="Tawaran 0"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        waktu.move_to(dt.datetime(2026, 3, 23, 9, 0, tzinfo=WIB))
+        tenggat_pindai()
+        client.force_login(pemeran.bupati)
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(HOME).status_code == 200
+        for i in (1, 2):
+            waktu.move_to(SENIN)
+            ke_status(ksdd_baru(pemeran, judul=f"Tawaran {i}"), Status.MENUNGGU_TANGGAPAN, pemeran)
+        waktu.move_to(dt.datetime(2026, 3, 23, 9, 0, tzinfo=WIB))
+        tenggat_pindai()
+        with django_assert_max_num_queries(len(q)):
+            html = client.get(HOME).content.decode()
+    assert _bagian_saya(html).count("Langkah Anda: Kirim permintaan tanggapan kedua") == 3

@@ -33,7 +33,7 @@ def test_p16_5_open_task_and_missed_clock_come_first_with_who_and_since(client, 
         tk = tenggat_ksdd(ksdd=ksdd, hari_ini=dt.date(2026, 3, 23))
         assert [r["jenis"] for r in tk["terlambat"]] == ["tugas"]
         assert tk["terlambat"][0]["judul"] == "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"
-        assert tk["terlambat"][0]["penanggung"] == "Sekretariat TKKSD"
+        assert tk["terlambat"][0]["penanggung"] == "Bupati, melalui Sekretariat TKKSD"
         assert tk["terlambat"][0]["sejak"] == dt.date(2026, 3, 23)
         assert all(b.tenggat.id != p164.id for b in tk["berjalan"])
 
@@ -42,7 +42,10 @@ def test_p16_5_open_task_and_missed_clock_come_first_with_who_and_since(client, 
     teks = _teks(html)
     assert "Terlambat / perlu tindakan" in teks
     assert "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)" in teks
-    assert "yang bertindak: Sekretariat TKKSD · tugas dibuka sejak Senin, 23 Maret 2026" in teks
+    assert (
+        "yang bertindak: Bupati, melalui Sekretariat TKKSD · tugas dibuka sejak Senin, 23 Maret 2026"
+        in teks
+    )
     # The late block comes first in the Tenggat section, before the running clocks and
     # the folded closed ones.
     bagian = html[html.index('id="judul-tenggat-ksdd"') :]

@@ -50,9 +50,16 @@ def test_latest_due_kind_is_chosen_and_none_before_the_clock_started():
     assert jenis_hari_ini(jam, D(2026, 3, 25), kal) == J.TERLEWAT
     assert jenis_hari_ini(jam, D(2026, 5, 1), kal) is None  # beyond the overdue window
     # A clock started on 16 March: the h-7 day (9 March) was before it; h-3 was too.
+    # Its first days, no reminder due yet: the notice that it started (MULAI).
     telat = _Jam("P16-4", D(2026, 3, 16), D(2026, 3, 24))
-    assert jenis_hari_ini(telat, D(2026, 3, 16), kal) is None
+    assert jenis_hari_ini(telat, D(2026, 3, 16), kal) == J.MULAI
     assert jenis_hari_ini(telat, D(2026, 3, 17), kal) == J.H1
+    # Never before the event, nor long after it (a clock found late is not "new").
+    assert jenis_hari_ini(telat, D(2026, 3, 15), kal) is None
+    assert (
+        jenis_hari_ini(_Jam("P27-1", D(2026, 7, 1), D(2026, 12, 31)), D(2026, 7, 8), kal) == J.MULAI
+    )
+    assert jenis_hari_ini(_Jam("P27-1", D(2026, 7, 1), D(2026, 12, 31)), D(2026, 7, 9), kal) is None
 
 
 def test_p19_3_has_no_overdue_reminder():

@@ -56,11 +56,17 @@ def test_preferences_digest_and_new_calendar_token(client, pemeran):
     pref = PreferensiPengingat.objects.get(user=pemeran.operator)
     assert pref.token_kalender in resp.content.decode()
     assert "/tenggat/kalender-saya/" in resp.content.decode()
+    # Every switch is on by default but the digest.
+    assert pref.aplikasi_menjelang and pref.aplikasi_terlewat
+    assert pref.surel_menjelang and pref.surel_terlewat and not pref.ringkasan_harian
+    assert "Lewat surel" in resp.content.decode()
     client.post(
-        reverse("notifications:preferensi"), {"surel_aktif": "on", "ringkasan_harian": "on"}
+        reverse("notifications:preferensi"),
+        {"aplikasi_terlewat": "on", "surel_terlewat": "on", "ringkasan_harian": "on"},
     )
     pref.refresh_from_db()
-    assert pref.surel_aktif and pref.ringkasan_harian
+    assert pref.ringkasan_harian and pref.aplikasi_terlewat and pref.surel_terlewat
+    assert not pref.aplikasi_menjelang and not pref.surel_menjelang
     lama = pref.token_kalender
     client.post(reverse("notifications:preferensi"), {"buat_ulang_token": "1"})
     pref.refresh_from_db()
