@@ -123,6 +123,21 @@ BURUK = {
         PESAN_JS,
     ),
     "pdf_aa": ("surat.pdf", lambda: _pdf_katalog(b"/AA << /O 9 0 R >>"), PESAN_JS),
+    "pdf_openaction_kirim_formulir": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/OpenAction << /S /SubmitForm /F (https://x.example/) >>"),
+        PESAN_JS,
+    ),
+    "pdf_openaction_luncurkan": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
+        PESAN_JS,
+    ),
+    "pdf_formulir_xfa": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/AcroForm << /Fields [] /XFA 9 0 R >>"),
+        PESAN_JS,
+    ),
     "pdf_nama_di_escape": (
         "surat.pdf",
         lambda: _pdf_katalog(b"/OpenAction << /S /J#61vaScript /J#53 (x) >>"),
@@ -194,6 +209,9 @@ def test_p26_ordinary_pdf_and_docx_still_pass():
     assert periksa_berkas("surat.docx", docx_bytes("Surat <html> dalam teks")) == DOCX
     # A viewer preference in /OpenAction (no JavaScript) is ordinary.
     assert periksa_berkas("surat.pdf", _pdf_katalog(b"/OpenAction [3 0 R /Fit]")) == PDF
+    # ... as LibreOffice writes it in every PDF it exports (KERSA's own PDFs included).
+    libreoffice = _pdf_katalog(b"/OpenAction[1 0 R /XYZ null null 0]")
+    assert periksa_berkas("surat.pdf", libreoffice) == PDF
 
 
 # --- through a service, a page and the API: nothing is saved ------------------------------
