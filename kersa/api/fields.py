@@ -12,6 +12,7 @@ from rest_framework.fields import empty
 from rest_framework.utils import html
 
 from kersa.core.format import TANGGAL_MAKS, TANGGAL_MIN  # one range, web and API
+from kersa.core.saring import VERSI_MAKS
 from kersa.regions.models import Wilayah
 
 
@@ -101,7 +102,7 @@ def versi_field() -> serializers.IntegerField:
     return serializers.IntegerField(
         required=False,
         min_value=1,
-        max_value=2**31 - 1,
+        max_value=VERSI_MAKS,
         help_text=_(
             "Versi KSDD yang dimuat klien. Bila KSDD telah diubah sejak itu, permintaan "
             "ditolak dengan 409."

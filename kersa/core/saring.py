@@ -19,8 +19,11 @@ from .format import TANGGAL_MAKS, TANGGAL_MIN
 # ``TANGGAL_MAKS``.
 TAHUN_MIN = TANGGAL_MIN.year
 TAHUN_MAKS = TANGGAL_MAKS.year
-# The largest id a database column holds (a ``BigAutoField``).
+# The largest id a database column holds (a ``BigAutoField``), and the largest version
+# number (``Ksdd.versi``, a ``PositiveIntegerField``): the bounds of the ids and versions
+# a form or a serializer takes, web and API alike.
 ID_MAKS = 2**63 - 1
+VERSI_MAKS = 2**31 - 1
 
 
 class SaringTidakSah(BadRequest):
