@@ -85,5 +85,8 @@ def test_api_errors_are_json_even_outside_a_view(client, pemeran):
     client.force_login(pemeran.sekretariat)
     r = client.get("/api/v1/tenggat/", {"pd": "99999999999999999999"})
     assert r.status_code == 400 and "pd" in r.json()
+    r = client.get("/api/v1/ksdd/", {"page": "-1"})
+    assert r.status_code == 404
+    assert r.json()["detail"].startswith("Halaman “-1” tidak ada: ")  # not DRF's English
     r = client.get("/api/v1/pembinaan/kegiatan/", {"tahun": "-1"})
     assert r.json() == {"tahun": ["Pastikan nilai ini lebih besar dari atau sama dengan 1900."]}
