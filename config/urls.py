@@ -25,4 +25,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+handler400 = "kersa.core.views.galat_permintaan"
+handler403 = "kersa.core.views.galat_izin"
+handler404 = "kersa.core.views.galat_tidak_ada"
 handler500 = "kersa.core.views.galat_server"

@@ -12,7 +12,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "kersa.api.paginasi.HalamanKersa",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "kersa.api.exceptions.exception_handler",
     # ASVS 2.2.1 / issue 19: anonymous calls (the token endpoint) by address, signed-in

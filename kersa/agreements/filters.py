@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.saring import TAHUN_MAKS, TAHUN_MIN
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from .choices import Kategori, Status, Tahap, status_dalam_tahap
@@ -23,7 +24,7 @@ class KsddFilter(django_filters.FilterSet):
         to_field_name="kode",
     )
     tahun = django_filters.NumberFilter(
-        label=_("Tahun"), field_name="dibuat_pada__year", min_value=1900, max_value=2100
+        label=_("Tahun"), field_name="dibuat_pada__year", min_value=TAHUN_MIN, max_value=TAHUN_MAKS
     )
     perangkat_daerah = django_filters.ModelChoiceFilter(
         label=_("Perangkat Daerah"), queryset=PerangkatDaerah.objects.all()

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import FormPelanggaran, pesan_pelanggaran
 from kersa.core.forms import TanggalField as CoreTanggalField
+from kersa.core.saring import ID_MAKS, VERSI_MAKS
 from kersa.documents.validators import periksa_berkas
 from kersa.planning.selectors import butir_rencana_pilihan
 from kersa.regions.choices import JenisWilayah
@@ -106,6 +107,12 @@ class TanggalField(CoreTanggalField):
         if hari_ini:
             kwargs.setdefault("initial", timezone.localdate)
         super().__init__(**kwargs)
+
+
+# A KSDD's version and a stored document version's id: the API's bounds
+# (``api.fields.versi_field``, the ``*_versi`` fields of the steps).
+_VERSI = {"min_value": 1, "max_value": VERSI_MAKS}
+_ID = {"min_value": 1, "max_value": ID_MAKS}
 
 
 class RupiahField(forms.DecimalField):
@@ -322,7 +329,7 @@ class KsddForm(FormKersa):
     jangka_waktu_bulan = forms.IntegerField(
         min_value=1, max_value=32767, required=False, **_k("jangka_waktu_bulan")
     )
-    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False, **_VERSI)
 
     kelompok_field = [
         (_("Identitas dan para pihak"), ["judul", "perangkat_daerah", "pemrakarsa"]),
@@ -540,7 +547,7 @@ def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> Non
 class KakForm(FormKersa):
     """The eight parts of the KAK of Pasal 14 ayat (2) (P14-2), each labelled by its letter."""
 
-    versi = forms.IntegerField(widget=forms.HiddenInput)
+    versi = forms.IntegerField(widget=forms.HiddenInput, **_VERSI)
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         self.ksdd = ksdd
@@ -569,7 +576,7 @@ class DasarDprdForm(FormKersa):
 
     pasal = _("Pasal 21 ayat (1)")
 
-    versi = forms.IntegerField(widget=forms.HiddenInput)
+    versi = forms.IntegerField(widget=forms.HiddenInput, **_VERSI)
     membebani_masyarakat = forms.BooleanField(required=False, **_k("membebani_masyarakat"))
     dianggarkan_apbd = forms.BooleanField(required=False, **_k("dianggarkan_apbd"))
     nomor_dpa = forms.CharField(max_length=100, required=False, **_k("nomor_dpa"))
@@ -598,7 +605,7 @@ class LangkahForm(FormKersa):
     """
 
     pasal = ""
-    versi = forms.IntegerField(widget=forms.HiddenInput)
+    versi = forms.IntegerField(widget=forms.HiddenInput, **_VERSI)
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         self.ksdd = ksdd
@@ -817,6 +824,7 @@ class RancanganNaskahForm(LangkahForm):
     rancangan = BerkasField(label=_("Rancangan yang disepakati (DOCX atau PDF)"))
     rancangan_versi = forms.IntegerField(
         required=False,
+        **_ID,
         label=_("Atau gunakan versi yang tersimpan"),
         help_text=_(
             "Versi naskah KSDD ini yang sudah tersimpan di KERSA; tidak perlu diunggah lagi."
@@ -1055,6 +1063,7 @@ class PermohonanDprdForm(LangkahForm):
     rancangan_pks = BerkasField(label=_("Rancangan PKS"))
     rancangan_pks_versi = forms.IntegerField(
         required=False,
+        **_ID,
         label=_("Atau gunakan versi PKS yang tersimpan"),
         help_text=_(
             "Rancangan PKS KSDD ini yang sudah tersimpan di KERSA; tidak perlu diunggah lagi "

@@ -12,6 +12,7 @@ from rest_framework.fields import empty
 from rest_framework.utils import html
 
 from kersa.core.format import TANGGAL_MAKS, TANGGAL_MIN  # one range, web and API
+from kersa.core.saring import VERSI_MAKS
 from kersa.regions.models import Wilayah
 
 
@@ -55,7 +56,12 @@ class JsonDalam(serializers.JSONField):
     form keys (``alasan_penolakan=a&alasan_penolakan=b``).
     """
 
-    default_error_messages = {"invalid": _("Nilai harus berupa JSON yang sah.")}
+    default_error_messages = {
+        "invalid": _("Nilai harus berupa JSON yang sah."),
+        # Issue 19: a NUL inside the JSON string of a multipart form (a signer's
+        # ``wilayah``, a ``penerimaan`` key) reached PostgreSQL, which cannot hold it: 500.
+        "nul": _("Permintaan memuat karakter NUL (\\x00) yang tidak sah."),
+    }
 
     def __init__(self, isi: serializers.Field, **kwargs):
         self.isi = isi
@@ -75,14 +81,32 @@ class JsonDalam(serializers.JSONField):
                 data = json.loads(data)
             except (ValueError, RecursionError):
                 self.fail("invalid")
+        if _ada_nul(data):
+            self.fail("nul")
         return self.isi.run_validation(data)
 
     def to_representation(self, value):
         return self.isi.to_representation(value)
 
 
+def _ada_nul(data, kedalaman: int = 0) -> bool:
+    """A NUL character in any string, key or value, of a parsed JSON value."""
+    if isinstance(data, str):
+        return "\x00" in data
+    if kedalaman > 50:  # deeper than any of KERSA's values; the field refuses it itself
+        return False
+    if isinstance(data, dict):
+        return any(_ada_nul(k) or _ada_nul(v, kedalaman + 1) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_ada_nul(v, kedalaman + 1) for v in data)
+    return False
+
+
 class KodeWilayahField(serializers.PrimaryKeyRelatedField):
-    """A region by its Kemendagri code, always a string (``"62.13"``, never ``62.13``)."""
+    """A region by its Kemendagri code, always a string (``"62.13"``, never ``62.13``);
+    a code with a NUL character is refused before the database sees it (issue 19)."""
+
+    default_error_messages = {"nul": _("Permintaan memuat karakter NUL (\\x00) yang tidak sah.")}
 
     def __init__(self, **kwargs):
         if not kwargs.get("read_only"):
@@ -92,6 +116,8 @@ class KodeWilayahField(serializers.PrimaryKeyRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("incorrect_type", data_type=type(data).__name__)
+        if "\x00" in data:
+            self.fail("nul")
         return super().to_internal_value(data)
 
 
@@ -101,7 +127,7 @@ def versi_field() -> serializers.IntegerField:
     return serializers.IntegerField(
         required=False,
         min_value=1,
-        max_value=2**31 - 1,
+        max_value=VERSI_MAKS,
         help_text=_(
             "Versi KSDD yang dimuat klien. Bila KSDD telah diubah sejak itu, permintaan "
             "ditolak dengan 409."

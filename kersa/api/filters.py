@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.agreements.choices import Kategori, KelompokUrusan
 from kersa.agreements.filters import KsddFilter
 from kersa.agreements.models import Ksdd, Urusan
+from kersa.core.saring import ID_MAKS, TAHUN_MAKS, TAHUN_MIN
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.selectors import GRUP, q_grup, q_terbuka
@@ -29,14 +30,16 @@ from kersa.reporting.choices import Semester, StatusLaporan
 from kersa.reporting.models import LaporanSemester
 from kersa.reporting.statistik import ksdd_publik
 
+# One range of years, web and API alike (``kersa.core.saring``).
+_TAHUN = {"min_value": TAHUN_MIN, "max_value": TAHUN_MAKS}
+_ID = {"min_value": 1, "max_value": ID_MAKS}
+
 
 class KsddApiFilter(KsddFilter):
     """The register's filters, with ``tahun`` bounded: an unbounded year (``?tahun=0``)
     makes the ``__year`` lookup raise ValueError (a 500) instead of a 400."""
 
-    tahun = django_filters.NumberFilter(
-        label=_("Tahun"), field_name="dibuat_pada__year", min_value=1900, max_value=2100
-    )
+    tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="dibuat_pada__year", **_TAHUN)
 
 
 class WilayahFilter(django_filters.FilterSet):
@@ -74,8 +77,6 @@ class PerangkatDaerahFilter(django_filters.FilterSet):
 
 
 # --- the rooms of TKKSD, planning, reporting and oversight ------------------------------
-
-_TAHUN = {"min_value": 1900, "max_value": 2100}
 
 
 class RapatFilter(django_filters.FilterSet):
@@ -121,7 +122,7 @@ class LaporanSemesterFilter(django_filters.FilterSet):
     tahun = django_filters.NumberFilter(label=_("Tahun"), **_TAHUN)
     semester = django_filters.ChoiceFilter(label=_("Semester"), choices=Semester.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusLaporan.choices)
-    ksdd = django_filters.NumberFilter(label=_("ID KSDD"), min_value=1, max_value=2**63 - 1)
+    ksdd = django_filters.NumberFilter(label=_("ID KSDD"), **_ID)
 
     class Meta:
         model = LaporanSemester
@@ -131,9 +132,7 @@ class LaporanSemesterFilter(django_filters.FilterSet):
 class MonevFilter(django_filters.FilterSet):
     tahun = django_filters.NumberFilter(label=_("Tahun"), **_TAHUN)
     semester = django_filters.ChoiceFilter(label=_("Semester"), choices=Semester.choices)
-    perangkat_daerah = django_filters.NumberFilter(
-        label=_("ID Perangkat Daerah"), min_value=1, max_value=2**63 - 1
-    )
+    perangkat_daerah = django_filters.NumberFilter(label=_("ID Perangkat Daerah"), **_ID)
 
     class Meta:
         model = MonitoringEvaluasi
@@ -193,11 +192,11 @@ class TenggatFilter(django_filters.FilterSet):
     """The Tenggat page's filters (agency, its open list and groups) and a few more."""
 
     pd = django_filters.NumberFilter(
-        label=_("Perangkat Daerah (id)"), field_name="perangkat_daerah"
+        label=_("Perangkat Daerah (id)"), field_name="perangkat_daerah", **_ID
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusTenggat.choices)
     rule = django_filters.CharFilter(label=_("Aturan (mis. P22-3)"), field_name="rule")
-    ksdd = django_filters.NumberFilter(label=_("KSDD (id)"), field_name="ksdd")
+    ksdd = django_filters.NumberFilter(label=_("KSDD (id)"), field_name="ksdd", **_ID)
     jatuh_tempo_dari = django_filters.DateFilter(
         label=_("Jatuh tempo sejak"), field_name="jatuh_tempo", lookup_expr="gte"
     )

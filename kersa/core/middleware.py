@@ -140,12 +140,16 @@ def _masuk(request) -> bool:
     masuk = False
     if hasattr(request, "session"):
         masuk = get_user(request).is_authenticated
-    if not masuk:
-        kata = request.META.get("HTTP_AUTHORIZATION", "").split()
-        if len(kata) == 2 and kata[0].lower() == "token":
-            from rest_framework.authtoken.models import Token
+    if not masuk and request.META.get("HTTP_AUTHORIZATION"):
+        # The API's own token check (django-rest-knox: digests, expiry, active user).
+        from rest_framework.exceptions import AuthenticationFailed
 
-            masuk = Token.objects.filter(key=kata[1], user__is_active=True).exists()
+        from kersa.api.auth import TokenKersa
+
+        try:
+            masuk = TokenKersa().authenticate(request) is not None
+        except AuthenticationFailed:
+            masuk = False
     request._kersa_masuk = masuk
     return masuk
 

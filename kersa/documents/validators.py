@@ -32,7 +32,21 @@ _MAX_UNCOMPRESSED = 100 * 1024 * 1024  # the whole DOCX inflated, counted while 
 _POTONGAN = 64 * 1024  # read an entry in pieces, never whole
 _AWAL = 1024  # the first KB, where a browser sniffs HTML
 _MAX_PDF_INFLATE = 50 * 1024 * 1024  # PDF streams inflated to look for JavaScript
-_PDF_AKTIF = {b"JavaScript", b"JS", b"AA", b"Launch"}
+# Actions that run or send something on their own, and the containers of scripts (Flash-era
+# RichMedia, XFA forms). Not /OpenAction itself: LibreOffice writes one in every PDF it
+# exports (``/OpenAction[1 0 R /XYZ null null 0]``, a destination); an /OpenAction that is
+# a JavaScript, Launch or SubmitForm action names that action, which is refused here.
+_PDF_AKTIF = {
+    b"JavaScript",
+    b"JS",
+    b"AA",
+    b"Launch",
+    b"SubmitForm",
+    b"ImportData",
+    b"GoToE",
+    b"RichMedia",
+    b"XFA",
+}
 _MAKRO = (
     "vbaproject",
     "application/vnd.ms-office.vbaproject",

@@ -22,6 +22,7 @@ from kersa.agreements.choices import (
     KriteriaTelaah,
     PertimbanganPersetujuan,
 )
+from kersa.core.saring import ID_MAKS
 from kersa.governance.choices import JenisRapat
 from kersa.governance.models import AgendaRapat
 from kersa.regions.models import Wilayah
@@ -236,6 +237,7 @@ class _RancanganNaskah(_Langkah):
         required=False,
         allow_null=True,
         min_value=1,
+        max_value=ID_MAKS,
         help_text=_(
             "Id versi naskah (KB/PKS) KSDD ini yang sudah tersimpan (GET .../dokumen/), "
             "sebagai ganti unggahan rancangan; versi KSDD lain ditolak 422 (P20-2, P23)."
@@ -348,6 +350,7 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
         required=False,
         allow_null=True,
         min_value=1,
+        max_value=ID_MAKS,
         help_text=_(
             "Id versi dokumen PKS KSDD ini yang sudah tersimpan (GET .../dokumen/), "
             "sebagai ganti unggahan rancangan_pks; versi KSDD lain ditolak 422 (P22-1a)."

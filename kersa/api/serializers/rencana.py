@@ -176,8 +176,10 @@ class ButirTambahSerializer(serializers.Serializer):
     mitra = KodeWilayahField(many=True, required=False, help_text=_("Kode wilayah, mis. 62.13."))
     jangka_waktu_bulan = serializers.IntegerField(min_value=1, max_value=32767)
     prioritas = serializers.ChoiceField(choices=Prioritas.choices, required=False)
+    # The model's digits (``ButirRencana.perkiraan_anggaran``, 16): 17 or 18 digits
+    # passed here and overflowed PostgreSQL's numeric(16, 2), a 500.
     perkiraan_anggaran = serializers.DecimalField(
-        max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
+        max_digits=16, decimal_places=2, min_value=0, required=False, allow_null=True
     )
     dokumen_rencana = serializers.CharField(max_length=250, required=False, allow_blank=True)
     forum_provinsi = pilihan_masuk(ForumProvinsi, required=False, allow_blank=True)

@@ -293,3 +293,26 @@ def test_register_filter_garbage_is_400(pemeran, klien):
     ):
         assert client.get(url_ksdd(), params).status_code == 400, params
     assert client.get(url_ksdd(), {"page": 99}).status_code == 404
+
+
+NUL_PESAN = "Permintaan memuat karakter NUL (\\x00) yang tidak sah."
+
+
+def test_a_nul_in_region_codes_of_a_multipart_body_is_400(ksdd, pemeran, klien):
+    """Issue 19: a NUL in a region code reached PostgreSQL (which cannot hold it: 500)
+    where the NUL middleware does not read — inside the JSON strings of a multipart form
+    (a signer's ``wilayah``, a ``penerimaan`` key). A JSON body is the middleware's."""
+    ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    data = data_penawaran(ksdd) | {"penerimaan": {"62.\x0013": hari(50).isoformat()}}
+    r = langkah(klien(pemeran.sekretariat), ksdd, "catat_penawaran", data)
+    assert r.status_code == 400
+    assert r.json()["penerimaan"] == [NUL_PESAN]
+    _tidak_berubah(ksdd, Status.MENYIAPKAN_PENAWARAN)
+
+    ke_status(ksdd, Status.PENANDATANGANAN_KB, pemeran)
+    baik = data_tandatangani(ksdd, hari(18))
+    pihak = [{**baik["penandatangan"][0], "wilayah": "62.0\x004"}, *baik["penandatangan"][1:]]
+    r = langkah(klien(pemeran.bupati), ksdd, "tandatangani_kb", baik | {"penandatangan": pihak})
+    assert r.status_code == 400
+    assert r.json()["penandatangan"] == [NUL_PESAN]
+    _tidak_berubah(ksdd, Status.PENANDATANGANAN_KB)

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.saring import id_dari
 from kersa.regions.models import PerangkatDaerah
 
 from ..selectors import GRUP, tenggat_per_grup, tugas_terbuka
@@ -35,11 +36,8 @@ def _pd_dipilih(request) -> tuple[int | None, list | None]:
     if not user.has_perm("agreements.lihat_semua_ksdd"):
         return None, None
     pilihan = list(PerangkatDaerah.objects.filter(aktif=True).only("id", "nama", "singkatan"))
-    try:
-        pd = int(request.GET.get("pd") or 0) or None
-    except ValueError:
-        pd = None
-    return pd, pilihan
+    # Issue 19: an id past 64 bits was a 500 from the database; now 400 with a message.
+    return id_dari(request.GET.get("pd"), nama=_("Perangkat Daerah")), pilihan
 
 
 @login_required

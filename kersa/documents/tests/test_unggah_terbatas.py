@@ -123,6 +123,21 @@ BURUK = {
         PESAN_JS,
     ),
     "pdf_aa": ("surat.pdf", lambda: _pdf_katalog(b"/AA << /O 9 0 R >>"), PESAN_JS),
+    "pdf_openaction_kirim_formulir": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/OpenAction << /S /SubmitForm /F (https://x.example/) >>"),
+        PESAN_JS,
+    ),
+    "pdf_openaction_luncurkan": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
+        PESAN_JS,
+    ),
+    "pdf_formulir_xfa": (
+        "surat.pdf",
+        lambda: _pdf_katalog(b"/AcroForm << /Fields [] /XFA 9 0 R >>"),
+        PESAN_JS,
+    ),
     "pdf_nama_di_escape": (
         "surat.pdf",
         lambda: _pdf_katalog(b"/OpenAction << /S /J#61vaScript /J#53 (x) >>"),
@@ -194,6 +209,9 @@ def test_p26_ordinary_pdf_and_docx_still_pass():
     assert periksa_berkas("surat.docx", docx_bytes("Surat <html> dalam teks")) == DOCX
     # A viewer preference in /OpenAction (no JavaScript) is ordinary.
     assert periksa_berkas("surat.pdf", _pdf_katalog(b"/OpenAction [3 0 R /Fit]")) == PDF
+    # ... as LibreOffice writes it in every PDF it exports (KERSA's own PDFs included).
+    libreoffice = _pdf_katalog(b"/OpenAction[1 0 R /XYZ null null 0]")
+    assert periksa_berkas("surat.pdf", libreoffice) == PDF
 
 
 # --- through a service, a page and the API: nothing is saved ------------------------------
@@ -293,6 +311,29 @@ def test_a_signed_in_upload_over_1_mb_reaches_the_form(client, pemeran, ksdd, do
     )
     assert resp.status_code == 200
     assert VersiDokumen.objects.filter(dokumen=dokumen).count() == 1
+
+
+def test_an_upload_over_1_mb_with_an_api_token_reaches_the_step(pemeran, ksdd):
+    """Issue 19: the size check asked an unused token table whether the API token was
+    valid (the tokens are knox's): every upload over 1 MB with a token was a 500."""
+    from kersa.accounts.services import token_api_buat
+    from kersa.api.tests.bantuan import data_ajukan_kak, multipart
+
+    _row, kunci = token_api_buat(user=pemeran.operator)
+    data = multipart(data_ajukan_kak(ksdd) | {"surat_permohonan": _besar(2_000_000)})
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION="Token " + kunci)
+    r = api.post(f"/api/v1/ksdd/{ksdd.pk}/ajukan_kak/", data, format="multipart")
+    assert r.status_code == 200, r.content[:300]
+    ksdd.refresh_from_db()
+    assert ksdd.status == Status.KAK_DIAJUKAN
+    assert ksdd.berkas.get(nama_asli="besar.pdf").ukuran > 2_000_000
+    # A wrong or revoked token is anonymous to the size check: 413 before the body is read.
+    data = multipart(data_ajukan_kak(ksdd) | {"surat_permohonan": _besar(2_000_000)})
+    api.credentials(HTTP_AUTHORIZATION="Token " + kunci[:-4] + "abcd")
+    r = api.post(f"/api/v1/ksdd/{ksdd.pk}/ajukan_kak/", data, format="multipart")
+    assert r.status_code == 413
+    assert r.json()["detail"].startswith("Permintaan terlalu besar")
 
 
 def test_a_signed_in_json_body_over_1_mb_is_413(pemeran, ksdd):

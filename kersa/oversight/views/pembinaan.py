@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import RuleViolation
+from kersa.core.saring import tahun_dari
 
 from .. import services
 from ..choices import BentukPembinaan
@@ -108,13 +109,8 @@ def kegiatan(request):
                 return redirect("pembinaan:kegiatan")
     elif request.method == "POST":
         raise Http404
-    try:
-        tahun = int(request.GET.get("tahun", ""))
-    except ValueError:
-        tahun = None
-    if tahun is not None and not 1900 <= tahun <= 2999:
-        # A year outside the calendar the database can hold is a filter for nothing.
-        tahun = None
+    # Issue 19: ?tahun=-1 is refused with 400 and the range, as the API refuses it.
+    tahun = tahun_dari(request.GET.get("tahun"))
     bentuk = request.GET.get("bentuk", "")
     if bentuk not in BentukPembinaan.values:
         bentuk = ""

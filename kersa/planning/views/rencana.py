@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
+from kersa.core.saring import TAHUN_MAKS, TAHUN_MIN, tahun_dari
 
 from .. import selectors, services
 from ..choices import StatusIdentifikasi
@@ -26,18 +27,10 @@ LIHAT = "planning.view_identifikasi"
 KELOLA = "planning.kelola_rencana"
 
 
-def _tahun(nilai) -> int | None:
-    try:
-        n = int(nilai)
-    except (TypeError, ValueError):
-        return None
-    return n if 2000 <= n <= 2100 else None
-
-
 @login_required
 @permission_required(LIHAT, raise_exception=True)
 def daftar(request):
-    tahun = _tahun(request.GET.get("tahun"))
+    tahun = tahun_dari(request.GET.get("tahun"))
     kategori = request.GET.get("kategori", "")
     if kategori not in Kategori.values:
         kategori = ""
@@ -234,7 +227,7 @@ def xlsx(request, tahun: int):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    if not _tahun(tahun):
+    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
         raise Http404
     daftar = list(selectors.identifikasi_list(tahun=tahun))
     if not daftar:

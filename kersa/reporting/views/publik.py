@@ -20,6 +20,7 @@ from django.views.decorators.http import condition, require_safe
 from rest_framework.throttling import AnonRateThrottle
 
 from kersa.agreements.choices import Kategori
+from kersa.core.saring import tahun_dari
 
 from .. import ekspor, statistik
 from ..ekspor import Tabel
@@ -38,8 +39,8 @@ def _etag(request, *args, **kwargs) -> str:
 
 def _cari(request) -> tuple[str, int | None]:
     q = (request.GET.get("q") or "").strip()[:100]
-    tahun = request.GET.get("tahun") or ""
-    return q, int(tahun) if tahun.isdigit() and 1990 < int(tahun) < 2200 else None
+    # The range of the public API's filter (``api.filters.PublikFilter``); 400 outside it.
+    return q, tahun_dari(request.GET.get("tahun"), minimum=1991, maksimum=2199)
 
 
 def _tabel(baris: Iterable[dict]) -> Tabel:
