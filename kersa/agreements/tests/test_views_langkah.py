@@ -601,8 +601,16 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
 
 def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran):
     timur = Wilayah.objects.get(kode="62.13")
-    ksdd = ksdd_baru(pemeran, pemrakarsa=Pemrakarsa.MITRA, pemrakarsa_mitra=timur)
-    ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    # Outside the plan: the reply needs TKKSD's review and a pleno (P17-2, P18-3).
+    ksdd = ksdd_baru(
+        pemeran,
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra=timur,
+        dalam_rencana=False,
+        pengecualian_rencana="darurat",
+        alasan_pengecualian="Wabah demam berdarah di wilayah perbatasan.",
+    )
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN  # P17-1: the offer comes first
     client.force_login(pemeran.sekretariat)
     resp = client.get(_url(ksdd, "catat_penawaran"))
     assert resp.context["form"]["penandatangan"].value() == "Bupati Barito Timur"
@@ -616,11 +624,24 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
             "penandatangan": "Bupati Barito Timur",
             "diterima_62_13": _tgl(9),
             "surat": unggahan_pdf("penawaran-bartim.pdf"),
+            "kak": unggahan_pdf("kak-bartim.pdf"),
         },
         Status.MENUNGGU_TANGGAPAN,
     )
 
-    # P18-3: no answer before the Rapat Pleno recommendation.
+    # P17-2, P18-3: no answer before the review of the partner's KAK and the pleno.
+    resp = client.get(_url(ksdd, "catat_tanggapan"))
+    assert [h["rule"] for h in resp.context["hambatan"]] == ["P17-2", "P18-3"]
+    telaah = {"tanggal": _tgl(9), "tanggal_disampaikan": _tgl(9), "layak": "1"}
+    for kode in "abcde":
+        telaah |= {f"sesuai_{kode}": "1", f"uraian_{kode}": f"KAK Barito Timur memenuhi {kode}."}
+    _langkah(
+        client,
+        ksdd,
+        "catat_telaah_kak_mitra",
+        {**telaah, "kesimpulan": "KAK Barito Timur layak ditindaklanjuti."},
+        Status.MENUNGGU_TANGGAPAN,
+    )
     resp = client.get(_url(ksdd, "catat_tanggapan"))
     assert [h["rule"] for h in resp.context["hambatan"]] == ["P18-3"]
 
@@ -633,7 +654,9 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
             "tanggal_rapat": _tgl(8),
             "nomor_berita_acara": "BA/03/TKKSD/2026",
             "keputusan": "diterima",
-            "pertimbangan_persetujuan": ["c", "d"],
+            "pertimbangan_persetujuan": ["a", "d"],
+            "temuan_setuju_a": "Wabah memerlukan rujukan segera.",
+            "temuan_setuju_d": "Dinas Kesehatan siap.",
             "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
             "berita_acara": unggahan_pdf("ba-pleno.pdf"),
         },

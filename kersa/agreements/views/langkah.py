@@ -25,7 +25,7 @@ from django.views.generic import FormView
 from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
 
 from .. import rules, services
-from ..choices import Status
+from ..choices import Pemrakarsa, Status
 from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
 from ..selectors import ksdd_visible_to
@@ -36,6 +36,7 @@ LAYANAN: dict[str, Callable[..., Ksdd]] = {
     "ajukan_kak": services.ksdd_ajukan_kak,
     "catat_petunjuk_tertulis": services.ksdd_catat_petunjuk_tertulis,
     "catat_telaah": services.ksdd_catat_telaah,
+    "catat_telaah_kak_mitra": services.ksdd_catat_telaah_kak_mitra,
     "catat_penawaran": services.ksdd_catat_penawaran,
     "catat_rekomendasi_pleno": services.ksdd_catat_rekomendasi_pleno,
     "catat_tanggapan": services.ksdd_catat_tanggapan,
@@ -142,6 +143,11 @@ class KsddBuatView(_LayananView):
         return services.ksdd_create(user=self.request.user, **form.argumen())
 
     def sukses(self, ksdd):
+        if ksdd.pemrakarsa == Pemrakarsa.MITRA:
+            # P17-1: a partner's offer is recorded first, with its KAK; no KAK of ours.
+            pesan = _("KSDD %s dicatat. Catat surat penawaran daerah mitra beserta KAK-nya.")
+            url = reverse("agreements:langkah", args=[ksdd.pk, "catat_penawaran"])
+            return pesan % ksdd.nomor_register, url
         pesan = _("KSDD %s dicatat. Lengkapi Kerangka Acuan Kerja (KAK)-nya.")
         return pesan % ksdd.nomor_register, reverse("agreements:kak", args=[ksdd.pk])
 
@@ -173,7 +179,9 @@ class KakView(_LayananView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["bagian_kosong"] = self.ksdd.kak.bagian_kosong()
-        ctx["dapat_diubah"] = self.ksdd.status == Status.PENYUSUNAN_KAK
+        ctx["dapat_diubah"] = self.ksdd.status == Status.PENYUSUNAN_KAK or (
+            services.kak_mitra_dapat_diisi(self.ksdd)
+        )
         return ctx
 
     def simpan(self, form):
