@@ -551,3 +551,25 @@ def test_p17_1_partner_offer_and_pleno_findings_through_the_api(pemeran):
         assert r.status_code == 422
         body = r.json()
         assert body["rule"] == "P18-5" and "Pasal 18 ayat 5 huruf b" in json.dumps(body)
+
+
+@pytest.mark.django_db
+def test_p17_1_partner_kak_parts_filled_later_until_tkksd_reviews_it(pemeran):
+    """P17-1: the clerk fills the partner's KAK parts as far as known, also after the
+    offer is recorded; once TKKSD has reviewed it (P17-2) it is fixed (P14-3)."""
+    with time_machine.travel(_pukul(DITERIMA), tick=False):
+        ksdd = _ksdd_kapuas(pemeran, dalam_rencana=True)
+        _catat_penawaran(ksdd, pemeran)
+        ksdd.refresh_from_db()
+        services.kak_update(ksdd=ksdd, user=pemeran.sekretariat, manfaat="Rujukan saat banjir.")
+        ksdd.refresh_from_db()
+        assert ksdd.kak.manfaat == "Rujukan saat banjir."
+        assert ksdd.kak.latar_belakang.startswith("Banjir tahunan")
+        _telaah(ksdd, pemeran, DITERIMA)
+        ksdd.refresh_from_db()
+        with pytest.raises(RuleViolation) as exc:
+            services.kak_update(ksdd=ksdd, user=pemeran.sekretariat, manfaat="Diubah.")
+        assert _rules(exc) == ["P14-3"]
+        with pytest.raises(RuleViolation) as exc:  # reviewed once (P17-2)
+            _telaah(ksdd, pemeran, DITERIMA)
+        assert _rules(exc) == ["P17-2"]

@@ -92,6 +92,25 @@ def test_buat_ksdd_lewat_formulir_lalu_ke_kak(client, pemeran):
     assert list(ksdd.urusan.values_list("kode", flat=True)) == ["a.2"]
 
 
+def test_p17_1_ksdd_prakarsa_mitra_dibuat_lalu_ke_penawaran_tanpa_kak_kita(client, pemeran):
+    """P17-1: a partner-initiated KSDD starts at the partner's offer, not at our KAK."""
+    client.force_login(pemeran.sekretariat)
+    data = _isian_ksdd(
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra="62.13",
+        perangkat_daerah=pemeran.operator.perangkat_daerah.pk,
+    )
+    resp = client.post(reverse("agreements:buat"), data)
+    ksdd = Ksdd.objects.get()
+    assert resp.status_code == 302
+    assert resp["Location"] == _url(ksdd, "catat_penawaran")
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
+    halaman = client.get(resp["Location"])
+    assert halaman.context["hambatan"] == [] and "kak" in halaman.context["form"].fields
+    detail = client.get(reverse("agreements:detail", args=[ksdd.pk])).content.decode()
+    assert "KAK daerah mitra yang menyertai penawarannya (Pasal 17 ayat 1)" in detail
+
+
 def test_operator_tidak_dapat_memilih_perangkat_daerah_lain(client, pemeran):
     client.force_login(pemeran.operator)
     lain = pemeran.operator_lain.perangkat_daerah

@@ -146,7 +146,10 @@ class KsddBuatView(_LayananView):
         if ksdd.pemrakarsa == Pemrakarsa.MITRA:
             # P17-1: a partner's offer is recorded first, with its KAK; no KAK of ours.
             pesan = _("KSDD %s dicatat. Catat surat penawaran daerah mitra beserta KAK-nya.")
-            url = reverse("agreements:langkah", args=[ksdd.pk, "catat_penawaran"])
+            if boleh(self.request.user, TRANSISI["catat_penawaran"], ksdd):
+                url = reverse("agreements:langkah", args=[ksdd.pk, "catat_penawaran"])
+            else:  # an agency's operator: the Sekretariat records the letter
+                url = reverse("agreements:detail", args=[ksdd.pk])
             return pesan % ksdd.nomor_register, url
         pesan = _("KSDD %s dicatat. Lengkapi Kerangka Acuan Kerja (KAK)-nya.")
         return pesan % ksdd.nomor_register, reverse("agreements:kak", args=[ksdd.pk])
@@ -189,6 +192,10 @@ class KakView(_LayananView):
 
     def sukses(self, kak):
         kosong = kak.bagian_kosong()
+        if self.ksdd.pemrakarsa == Pemrakarsa.MITRA:
+            # P17-1: the partner's KAK, typed in as far as the clerk has it.
+            pesan = _("Bagian KAK daerah mitra disimpan (Pasal 17 ayat 1).")
+            return pesan, reverse("agreements:detail", args=[self.ksdd.pk])
         if kosong:
             pesan = _("KAK disimpan. Bagian yang belum diisi: %s (Pasal 14 ayat 2).") % "; ".join(
                 label for _f, label in kosong
