@@ -719,6 +719,24 @@ class TelaahForm(LangkahForm):
         }
 
 
+class TelaahKakMitraForm(TelaahForm):
+    """TKKSD's review of the KAK a partner's offer came with (P17-2): the same five
+    findings; the status does not change."""
+
+    pasal = _("Pasal 17 ayat (2)–(3) jo. Pasal 15")
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        self.fields["layak"] = _ya_tidak(
+            _("Hasil telaah"),
+            _("KAK daerah mitra layak ditindaklanjuti"),
+            _("KAK daerah mitra tidak layak ditindaklanjuti"),
+        )
+        self.fields["tanggal_disampaikan"].label = _(
+            "Tanggal hasil telaah disampaikan kepada Perangkat Daerah yang membidangi urusan"
+        )
+
+
 def _nama_field_kode(kode: str) -> str:
     return "diterima_" + kode.replace(".", "_")
 
@@ -756,10 +774,37 @@ class PenawaranForm(LangkahForm):
             self.fields[_nama_field_kode(w.kode)] = TanggalField(label=label % w.nama_lengkap)
         if len(self.penerima) == 1:
             self.alias_field = {"penerimaan": _nama_field_kode(self.penerima[0].kode)}
+        self.mitra_memprakarsai = ksdd.pemrakarsa == Pemrakarsa.MITRA
+        if self.mitra_memprakarsai:
+            # P17-1: the partner's KAK comes with its letter; its parts as far as known.
+            self.fields["kak"] = BerkasField(
+                label=_("KAK daerah mitra"),
+                help_text=_("KAK yang menyertai surat penawaran daerah mitra (Pasal 17 ayat 1)."),
+            )
+            for f, label_bagian in Kak.BAGIAN:
+                self.fields[f"kak_{f}"] = _teks(
+                    label_bagian,
+                    required=False,
+                    rows=2,
+                    initial=getattr(getattr(ksdd, "kak", None), f, ""),
+                )
+
+    def kelompok(self):
+        fields = {bf.name: bf for bf in self.visible_fields()}
+        if not self.mitra_memprakarsai:
+            return [(None, list(fields.values()))]
+        bagian = [fields[f"kak_{f}"] for f, _label in Kak.BAGIAN]
+        utama = [bf for n, bf in fields.items() if not n.startswith("kak_")]
+        return [
+            (None, utama),
+            (_("Bagian KAK daerah mitra (Pasal 14 ayat 2), sejauh yang tersedia"), bagian),
+        ]
 
     def argumen(self) -> dict:
         data = dict(self.cleaned_data)
         data["penerimaan"] = {w.kode: data.pop(_nama_field_kode(w.kode)) for w in self.penerima}
+        if self.mitra_memprakarsai:
+            data["kak_bagian"] = {f: data.pop(f"kak_{f}") or "" for f, _label in Kak.BAGIAN}
         return data
 
 
@@ -784,7 +829,60 @@ class RekomendasiPlenoForm(LangkahForm):
         label=_("Pertimbangan bila ditolak (Pasal 18 ayat 4)"),
     )
     uraian = _teks(_("Uraian pertimbangan"), required=False)
+    alasan_peringatan = _teks(
+        _("Alasan bila penolakan tetap dicatat"),
+        required=False,
+        help_text=_(
+            "Diisi bila pertimbangan penolakan bertentangan dengan data KSDD (Pasal 18 ayat 4)."
+        ),
+    )
     berita_acara = BerkasField(label=_("Berita Acara Rapat Pleno"))
+
+    # P18-4 / P18-5: one finding per ground, keyed by decision and huruf.
+    _DASAR = (("tolak", AlasanPenolakan), ("setuju", PertimbanganPersetujuan))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        for awalan, pilihan in self._DASAR:
+            for kode, label in pilihan.choices:
+                self.fields[f"temuan_{awalan}_{kode}"] = _teks(
+                    _("Temuan atas %s") % label, required=False, rows=2
+                )
+
+    def kelompok(self):
+        fields = {bf.name: bf for bf in self.visible_fields()}
+        umum = [
+            fields[n]
+            for n in ("tanggal_rapat", "nomor_berita_acara", "keputusan", "uraian")
+            if n in fields
+        ]
+        setuju = [fields["pertimbangan_persetujuan"]] + [
+            fields[f"temuan_setuju_{k}"] for k in PertimbanganPersetujuan.values
+        ]
+        tolak = [fields["alasan_penolakan"]] + [
+            fields[f"temuan_tolak_{k}"] for k in AlasanPenolakan.values
+        ]
+        return [
+            (None, umum),
+            (_("Bila diterima: pertimbangan dan temuannya (Pasal 18 ayat 5)"), setuju),
+            (
+                _("Bila ditolak: pertimbangan dan temuannya (Pasal 18 ayat 4)"),
+                tolak + [fields["alasan_peringatan"]],
+            ),
+            (None, [fields["berita_acara"]]),
+        ]
+
+    def argumen(self) -> dict:
+        data = dict(self.cleaned_data)
+        awalan = "tolak" if data.get("keputusan") == Keputusan.DITOLAK else "setuju"
+        temuan = {}
+        for a, pilihan in self._DASAR:
+            for kode in pilihan.values:
+                teks = (data.pop(f"temuan_{a}_{kode}", "") or "").strip()
+                if a == awalan and teks:
+                    temuan[kode] = teks
+        data["temuan"] = temuan
+        return data
 
 
 class TanggapanForm(LangkahForm):
@@ -1231,6 +1329,7 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "ajukan_kak": AjukanKakForm,
     "catat_petunjuk_tertulis": PetunjukTertulisForm,
     "catat_telaah": TelaahForm,
+    "catat_telaah_kak_mitra": TelaahKakMitraForm,
     "catat_penawaran": PenawaranForm,
     "catat_rekomendasi_pleno": RekomendasiPlenoForm,
     "catat_tanggapan": TanggapanForm,

@@ -21,16 +21,69 @@ def kak_siap(ksdd: Ksdd) -> list[Pelanggaran]:
     return rules.p14_2_kak_lengkap(getattr(ksdd, "kak", None)) + rules.data_ksdd(ksdd)
 
 
+def data_penawaran_mitra(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P17-1: a partner's offer is the first step of its KSDD, so the record's own rules
+    (the initiating partner, an urusan, a goal, P7-1, P5-3…), checked for our own KSDD
+    when its KAK is submitted, are checked here."""
+    if ksdd.pemrakarsa != Pemrakarsa.MITRA:
+        return []
+    return rules.data_ksdd(ksdd)
+
+
+def penawaran_mitra_di_luar_rencana(ksdd: Ksdd) -> bool:
+    """P18-1 / P18-3: the partner's offer is outside the KSDD plan of the year it was
+    received (``planning.selectors.dalam_rencana_tahun``, as the clocks read it)."""
+    from kersa.planning.selectors import dalam_rencana_tahun
+
+    if ksdd.pemrakarsa != Pemrakarsa.MITRA:
+        return False
+    penawaran = ksdd.penawaran.order_by("tanggal_diterima").first()
+    if penawaran is None:
+        return False
+    return not dalam_rencana_tahun(ksdd, penawaran.tanggal_diterima.year)
+
+
 def pleno_ada(ksdd: Ksdd) -> list[Pelanggaran]:
-    if ksdd.pemrakarsa != Pemrakarsa.MITRA or ksdd.rekomendasi_pleno.exists():
+    """P18-3: an answer to a partner's offer outside this year's plan rests on a
+    recommendation decided in a Rapat Pleno; an offer in the plan needs none."""
+    if not penawaran_mitra_di_luar_rencana(ksdd) or ksdd.rekomendasi_pleno.exists():
         return []
     return [
         Pelanggaran(
             "P18-3",
             _(
-                "Tanggapan Bupati atas penawaran mitra memerlukan rekomendasi TKKSD yang "
-                "diputuskan dalam Rapat Pleno (Pasal 18 ayat 3); rekomendasi belum dicatat."
+                "Penawaran daerah mitra ini tidak tercantum dalam rencana KSDD tahun berjalan: "
+                "tanggapan Bupati memerlukan rekomendasi TKKSD yang diputuskan dalam Rapat "
+                "Pleno (Pasal 18 ayat 1 dan 3); rekomendasi belum dicatat."
             ),
+        )
+    ]
+
+
+def telaah_kak_mitra_ada(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P17-2: TKKSD reviews the partner's KAK (with the criteria of Pasal 15) before
+    the recommendation and the Bupati's answer."""
+    if ksdd.pemrakarsa != Pemrakarsa.MITRA or ksdd.telaah.exists():
+        return []
+    return [
+        Pelanggaran(
+            "P17-2",
+            _(
+                "TKKSD menelaah KAK daerah mitra dengan pertimbangan Pasal 15 sebelum "
+                "rekomendasi dan tanggapan Bupati (Pasal 17 ayat 2); hasil telaah belum dicatat."
+            ),
+        )
+    ]
+
+
+def telaah_kak_mitra_belum(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P17-2: the partner's KAK is reviewed once."""
+    if not ksdd.telaah.exists():
+        return []
+    return [
+        Pelanggaran(
+            "P17-2",
+            _("Hasil telaah TKKSD atas KAK daerah mitra sudah dicatat (Pasal 17 ayat 2)."),
         )
     ]
 

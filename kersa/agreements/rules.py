@@ -871,3 +871,99 @@ def tahun_apbd(ksdd) -> int | None:
         .first()
     )
     return timezone.localtime(row.waktu).year if row else None
+
+
+# --- P18-4 / P18-5: the Rapat Pleno's findings, ground by ground ----------------------
+
+
+def p18_temuan_pleno(ksdd, keputusan: str, dasar: Iterable[str], temuan: dict) -> list:
+    """P18-4 / P18-5: a finding for every ground cited; for an acceptance, a finding the
+    record contradicts is refused (budget "available" while the KSDD is not budgeted in
+    this year's APBD; "in the planning documents" while its object is not)."""
+    from .choices import AlasanPenolakan, Keputusan, PertimbanganPersetujuan
+
+    dasar = list(dasar)
+    if keputusan not in (Keputusan.DITERIMA, Keputusan.DITOLAK):
+        return []
+    tolak = keputusan == Keputusan.DITOLAK
+    pilihan = AlasanPenolakan if tolak else PertimbanganPersetujuan
+    ayat = 4 if tolak else 5
+    found = []
+    kurang = [str(pilihan(k).label) for k in dasar if k in pilihan.values and not temuan.get(k)]
+    if kurang:
+        found.append(
+            Pelanggaran(
+                f"P18-{ayat}",
+                _(
+                    "Rapat Pleno mencatat temuan untuk setiap pertimbangan yang dipilih "
+                    "(Pasal 18 ayat %(ayat)s); belum ada temuan untuk: %(k)s."
+                )
+                % {"ayat": ayat, "k": "; ".join(kurang)},
+                field="temuan",
+            )
+        )
+    if tolak:
+        return found
+    if PertimbanganPersetujuan.ANGGARAN_TERSEDIA in dasar and not ksdd.dianggarkan_apbd:
+        found.append(
+            Pelanggaran(
+                "P18-5",
+                _(
+                    "Temuan “tersedia anggaran pada tahun anggaran berjalan” bertentangan "
+                    "dengan data KSDD: kegiatan ini belum dianggarkan dalam APBD tahun "
+                    "berjalan (Pasal 18 ayat 5 huruf b)."
+                ),
+                field="pertimbangan_persetujuan",
+            )
+        )
+    if PertimbanganPersetujuan.DALAM_PERENCANAAN in dasar and not ksdd.dalam_rencana:
+        found.append(
+            Pelanggaran(
+                "P18-5",
+                _(
+                    "Temuan “tercantum dalam dokumen perencanaan pembangunan daerah” "
+                    "bertentangan dengan data KSDD: obyeknya tidak tercantum dalam "
+                    "perencanaan pembangunan daerah (Pasal 18 ayat 5 huruf c)."
+                ),
+                field="pertimbangan_persetujuan",
+            )
+        )
+    return found
+
+
+def p18_4_penolakan_bertentangan(ksdd, keputusan: str, dasar: Iterable[str]) -> list:
+    """P18-4 (WARN): a ground of rejection the record contradicts (no budget while the
+    KSDD is budgeted; not in the planning documents while it is). The pleno may keep
+    it only by recording why."""
+    from .choices import AlasanPenolakan, Keputusan
+
+    if keputusan != Keputusan.DITOLAK:
+        return []
+    dasar = list(dasar)
+    found = []
+    if AlasanPenolakan.TIDAK_DALAM_PERENCANAAN in dasar and ksdd.dalam_rencana:
+        found.append(
+            Pelanggaran(
+                "P18-4",
+                _(
+                    "Pertimbangan “urusan dan obyek belum masuk dokumen perencanaan” "
+                    "bertentangan dengan data KSDD: obyeknya tercatat dalam perencanaan "
+                    "pembangunan daerah (Pasal 18 ayat 4 huruf a). Tuliskan alasan bila "
+                    "penolakan tetap dicatat."
+                ),
+                field="alasan_peringatan",
+            )
+        )
+    if AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA in dasar and ksdd.dianggarkan_apbd:
+        found.append(
+            Pelanggaran(
+                "P18-4",
+                _(
+                    "Pertimbangan “belum tersedia anggaran” bertentangan dengan data KSDD: "
+                    "kegiatan ini telah dianggarkan dalam APBD tahun berjalan (Pasal 18 "
+                    "ayat 4 huruf b). Tuliskan alasan bila penolakan tetap dicatat."
+                ),
+                field="alasan_peringatan",
+            )
+        )
+    return found

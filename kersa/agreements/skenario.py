@@ -209,6 +209,46 @@ def _telaah(k, p):
     )
 
 
+def telaah_kak_mitra(k, p, **ubah):
+    """P17-2: TKKSD's review of the partner's KAK (received 50 days ago)."""
+    return services.ksdd_catat_telaah_kak_mitra(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "tanggal": _hari(46),
+            "layak": True,
+            "temuan": {c: (True, f"Memenuhi: {label}") for c, label in KriteriaTelaah.choices},
+            "kesimpulan": "KAK daerah mitra layak ditindaklanjuti.",
+            "tanggal_disampaikan": _hari(45),
+            **ubah,
+        }
+    )
+
+
+def dasar_pleno_diterima(k) -> tuple[list[str], dict[str, str]]:
+    """P18-5: grounds of an acceptance the record does not contradict, each with its
+    finding (in the planning documents only when it is; budget only when budgeted)."""
+    dasar = [PertimbanganPersetujuan.PD_SIAP]
+    if k.dalam_rencana:
+        dasar.append(PertimbanganPersetujuan.DALAM_PERENCANAAN)
+    else:
+        dasar.append(PertimbanganPersetujuan.SANGAT_MENDESAK)
+    if k.dianggarkan_apbd:
+        dasar.append(PertimbanganPersetujuan.ANGGARAN_TERSEDIA)
+    temuan = {d: f"Temuan Rapat Pleno: {PertimbanganPersetujuan(d).label}." for d in dasar}
+    return sorted(dasar), temuan
+
+
+def dasar_pleno_ditolak(k) -> tuple[list[str], dict[str, str]]:
+    """P18-4: a ground of rejection the record does not contradict, with its finding."""
+    d = (
+        AlasanPenolakan.PD_BELUM_SIAP
+        if k.dianggarkan_apbd
+        else AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA
+    )
+    return [d], {d: f"Temuan Rapat Pleno: {AlasanPenolakan(d).label}."}
+
+
 def _penawaran(k, p):
     if k.pemrakarsa == Pemrakarsa.DAERAH:
         penerimaan = {m.kode: _hari(50) for m in k.mitra.all()}
@@ -216,7 +256,7 @@ def _penawaran(k, p):
     else:
         penerimaan = {k.pemrakarsa_mitra.kode: _hari(50)}
         penandatangan = f"{k.pemrakarsa_mitra.sebutan_kepala} {k.pemrakarsa_mitra.nama}"
-    return services.ksdd_catat_penawaran(
+    k = services.ksdd_catat_penawaran(
         ksdd=k,
         user=p.sekretariat,
         nomor_surat="000.3/150/Pem/2026",
@@ -224,27 +264,33 @@ def _penawaran(k, p):
         penandatangan=penandatangan,
         penerimaan=penerimaan,
         surat=unggahan_pdf("surat-penawaran.pdf"),
+        # P17-1: a partner's offer comes with its KAK.
+        kak=unggahan_pdf("kak-mitra.pdf", "KAK daerah mitra")
+        if k.pemrakarsa == Pemrakarsa.MITRA
+        else None,
     )
+    if k.pemrakarsa == Pemrakarsa.MITRA:
+        # P17-2: TKKSD reviews the partner's KAK while the reply period runs.
+        telaah_kak_mitra(k, p)
+    return k
 
 
 def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
     """Record the pleno recommendation (partner's offer) and every reply, with one decision."""
+    if k.pemrakarsa == Pemrakarsa.MITRA and not k.telaah.exists():
+        telaah_kak_mitra(k, p)
     if k.pemrakarsa == Pemrakarsa.MITRA and not k.rekomendasi_pleno.exists():
+        tolak = keputusan == Keputusan.DITOLAK
+        dasar, temuan = dasar_pleno_ditolak(k) if tolak else dasar_pleno_diterima(k)
         services.ksdd_catat_rekomendasi_pleno(
             ksdd=k,
             user=p.sekretariat,
             tanggal_rapat=_hari(40),
             nomor_berita_acara="BA/03/TKKSD/2026",
             keputusan=keputusan,
-            alasan_penolakan=[AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA]
-            if keputusan == Keputusan.DITOLAK
-            else [],
-            pertimbangan_persetujuan=[
-                PertimbanganPersetujuan.DALAM_PERENCANAAN,
-                PertimbanganPersetujuan.PD_SIAP,
-            ]
-            if keputusan == Keputusan.DITERIMA
-            else [],
+            alasan_penolakan=dasar if tolak else [],
+            pertimbangan_persetujuan=[] if tolak else dasar,
+            temuan=temuan,
             uraian="Dibahas dalam Rapat Pleno TKKSD.",
         )
     for penawaran in list(k.penawaran.filter(tanggapan__isnull=True)):
@@ -402,6 +448,7 @@ def _mitra_terbuka(k) -> str:
 
 
 def rekomendasi_pleno(k, p, **ubah):
+    dasar, temuan = dasar_pleno_diterima(k)
     return services.ksdd_catat_rekomendasi_pleno(
         **{
             "ksdd": k,
@@ -409,10 +456,8 @@ def rekomendasi_pleno(k, p, **ubah):
             "tanggal_rapat": _hari(40),
             "nomor_berita_acara": "BA/03/TKKSD/2026",
             "keputusan": Keputusan.DITERIMA,
-            "pertimbangan_persetujuan": [
-                PertimbanganPersetujuan.DALAM_PERENCANAAN,
-                PertimbanganPersetujuan.PD_SIAP,
-            ],
+            "pertimbangan_persetujuan": dasar,
+            "temuan": temuan,
             "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
             **ubah,
         }

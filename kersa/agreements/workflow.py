@@ -32,6 +32,7 @@ from .models import Ksdd, RiwayatTahap
 from .prasyarat import (
     belum_disetujui,
     belum_ditanggapi,
+    data_penawaran_mitra,
     dprd_diperlukan,
     dprd_terpenuhi,
     jawaban_belum,
@@ -51,6 +52,8 @@ from .prasyarat import (
     pleno_ada,
     rule_kedua,
     tanpa_penawaran,
+    telaah_kak_mitra_ada,
+    telaah_kak_mitra_belum,
     telaahan_ada,
     telaahan_belum,
     tindak_lanjut_belum,
@@ -132,6 +135,8 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.PENYUSUNAN_KAK}),
             "ajukan_kak",
             (kak_siap,),
+            # P17-1…3: a partner's offer brings its own KAK; ours is not written first.
+            pemrakarsa=Pemrakarsa.DAERAH,
         ),
         Transisi(
             "catat_petunjuk_tertulis",
@@ -150,12 +155,23 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat surat penawaran"),
             frozenset({Status.MENYIAPKAN_PENAWARAN}),
             "catat_penawaran",
+            (data_penawaran_mitra,),
+        ),
+        # P17-2: TKKSD reviews the KAK that came with the partner's offer (Pasal 15).
+        Transisi(
+            "catat_telaah_kak_mitra",
+            gettext_lazy("Catat hasil telaah KAK daerah mitra"),
+            frozenset({Status.MENUNGGU_TANGGAPAN}),
+            "catat_telaah",
+            (telaah_kak_mitra_belum,),
+            pemrakarsa=Pemrakarsa.MITRA,
         ),
         Transisi(
             "catat_rekomendasi_pleno",
             gettext_lazy("Catat rekomendasi Rapat Pleno"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_rekomendasi_pleno",
+            (telaah_kak_mitra_ada,),
             pemrakarsa=Pemrakarsa.MITRA,
         ),
         Transisi(
@@ -163,7 +179,9 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat tanggapan atas penawaran"),
             frozenset({Status.MENUNGGU_TANGGAPAN}),
             "catat_tanggapan",
-            (pleno_ada,),
+            # P17-2, P18-3: for a partner's offer, TKKSD's review first; a pleno only
+            # for an offer outside this year's plan.
+            (telaah_kak_mitra_ada, pleno_ada),
             prasyarat_mitra=(belum_ditanggapi,),
             rule_mitra=lambda k: "P16-4",
         ),

@@ -40,6 +40,11 @@ AKSI: dict[str, AksiLangkah] = {
             s.CatatPetunjukTertulisSerializer,
         ),
         AksiLangkah("catat_telaah", services.ksdd_catat_telaah, s.CatatTelaahSerializer),
+        AksiLangkah(
+            "catat_telaah_kak_mitra",
+            services.ksdd_catat_telaah_kak_mitra,
+            s.CatatTelaahKakMitraSerializer,
+        ),
         AksiLangkah("catat_penawaran", services.ksdd_catat_penawaran, s.CatatPenawaranSerializer),
         AksiLangkah(
             "catat_rekomendasi_pleno",

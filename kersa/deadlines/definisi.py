@@ -120,8 +120,11 @@ DEFINISI: dict[str, Definisi] = {
         ),
         Definisi(
             "P17-4",
-            _("Pasal 17 ayat (4) jo. Pasal 16 ayat (4)"),
-            _("Tanggapan Bupati atas penawaran daerah mitra (tercantum dalam rencana KSDD)"),
+            _("Pasal 17 ayat (4) jo. Pasal 16 ayat (4)–(6)"),
+            _(
+                "Tanggapan Bupati atas penawaran daerah mitra yang tercantum dalam rencana KSDD "
+                "(30 hari kalender; 15 hari kalender sejak permintaan tanggapan kedua)"
+            ),
             Satuan.HARI_KALENDER,
             30,
             penanggung=_("Bupati, atas rekomendasi TKKSD"),
@@ -141,7 +144,10 @@ DEFINISI: dict[str, Definisi] = {
         Definisi(
             "P18-2",
             _("Pasal 18 ayat (2)"),
-            _("Tanggapan Bupati atas permintaan tanggapan kedua dari daerah mitra"),
+            _(
+                "Tanggapan Bupati atas permintaan tanggapan kedua dari daerah mitra "
+                "(penawaran di luar rencana KSDD tahun berjalan)"
+            ),
             Satuan.HARI_KERJA,
             15,
             Akibat.BUKA_TUGAS,

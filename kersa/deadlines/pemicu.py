@@ -148,15 +148,29 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
     return peristiwa
 
 
-def _permintaan_kedua(rule: str, arah: str):
+def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
+    """P16-6 (our second request, 15 calendar days from the partner's receipt); a
+    partner's second request to us, from our receipt: P18-2 (15 working days) for an
+    offer outside the KSDD plan of the year it was received, and, for an offer in the
+    plan, the mirror of P16-6 that P17-4 reads into it: 15 calendar days, kept as a
+    P17-4 clock of its own (RULES.md P17-4, "Known flaws": P17-4 read with P18)."""
+
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        from kersa.planning.selectors import dalam_rencana_tahun
+
         p = _penawaran_langkah(ksdd, riwayat)
         if p.arah != arah:
             return []
+        if (
+            dalam_rencana is not None
+            and dalam_rencana_tahun(ksdd, p.tanggal_diterima.year) != dalam_rencana
+        ):
+            return []
         kedua = p.permintaan_kedua
+        kunci = f"{rule}:kedua:{p.pk}" if rule == "P17-4" else f"{rule}:penawaran:{p.pk}"
         return [
             Peristiwa(
-                kunci=f"{rule}:penawaran:{p.pk}",
+                kunci=kunci,
                 tanggal=kedua.tanggal_diterima,
                 uraian=_("Permintaan tanggapan kedua %(n)s (%(m)s) diterima pada %(t)s")
                 % {
@@ -165,6 +179,8 @@ def _permintaan_kedua(rule: str, arah: str):
                     "t": _tgl(kedua.tanggal_diterima),
                 },
                 subjek=p,
+                # P17-4: the second request in the plan gets 15 calendar days, not 30.
+                panjang=15 if rule == "P17-4" else None,
             )
         ]
 
@@ -319,7 +335,9 @@ PEMICU: dict[str, Pemicu] = {
         akhiri=(Akhiri(StatusTenggat.TERLEWAT, ("P16-4",), _lingkup_penawaran),),
         mulai=(
             Mulai("P16-6", _permintaan_kedua("P16-6", "keluar")),
-            Mulai("P18-2", _permintaan_kedua("P18-2", "masuk")),
+            # P17-4 / P18-2: in this year's plan 15 calendar days, outside it 15 working.
+            Mulai("P17-4", _permintaan_kedua("P17-4", "masuk", dalam_rencana=True)),
+            Mulai("P18-2", _permintaan_kedua("P18-2", "masuk", dalam_rencana=False)),
         ),
         tugas=("catat_permintaan_kedua",),
         lingkup_tugas=_lingkup_penawaran,

@@ -10,6 +10,7 @@ class JenisBerkas(models.TextChoices):
     IZIN_DPRD = "izin_dprd", _("Surat izin DPRD (Pasal 32 ayat 1 huruf c)")
     SALINAN_PENAWARAN = "salinan_penawaran", _("Salinan surat penawaran (Pasal 32 ayat 1 huruf b)")
     SURAT_PENAWARAN = "surat_penawaran", _("Surat penawaran (Pasal 16–17)")
+    KAK_MITRA = "kak_mitra", _("KAK daerah mitra yang menyertai penawarannya (Pasal 17 ayat 1)")
     SURAT_TANGGAPAN = "surat_tanggapan", _("Surat tanggapan atas penawaran")
     BERITA_ACARA_PLENO = "ba_pleno", _("Berita Acara Rapat Pleno TKKSD")
     RANCANGAN_KB = "rancangan_kb", _("Rancangan Kesepakatan Bersama")

@@ -144,6 +144,9 @@ class Penawaran(models.Model):
     penandatangan = models.CharField(_("ditandatangani oleh"), max_length=150)
     tanggal_diterima = models.DateField(_("tanggal surat diterima"))
     berkas = _berkas(_("surat penawaran"))
+    # P17-1: a partner's offer arrives with its own KAK (the parts the clerk types go to
+    # ``Ksdd.kak``); our own offer carries ours (P16-3).
+    berkas_kak = _berkas(_("KAK daerah mitra"), null=True, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
 
@@ -179,6 +182,12 @@ class RekomendasiPleno(models.Model):
         _("pertimbangan persetujuan (Pasal 18 ayat 5)"), default=list
     )
     uraian = models.TextField(_("uraian pertimbangan"), blank=True)
+    # P18-4 / P18-5: the finding on each ground cited, by its huruf ({"b": "…"}).
+    temuan = models.JSONField(_("temuan per pertimbangan"), default=dict, blank=True)
+    # P18-4 (WARN): why the rejection stands though the record contradicts a ground.
+    alasan_peringatan = models.TextField(
+        _("alasan melanjutkan meskipun bertentangan dengan data KSDD"), blank=True
+    )
     berkas = _berkas(_("Berita Acara Rapat Pleno"), null=True, blank=True)
     agenda = models.OneToOneField(
         "governance.AgendaRapat",

@@ -20,6 +20,7 @@ from .dprd import (
 from .ksdd import (
     bantuan_pendanaan_tambah,
     dapat_ubah_dasar_dprd,
+    kak_mitra_dapat_diisi,
     kak_update,
     ksdd_akhiri,
     ksdd_batalkan,
@@ -42,7 +43,12 @@ from .penawaran import (
     ksdd_catat_rekomendasi_pleno,
     ksdd_catat_tanggapan,
 )
-from .persiapan import ksdd_ajukan_kak, ksdd_catat_petunjuk_tertulis, ksdd_catat_telaah
+from .persiapan import (
+    ksdd_ajukan_kak,
+    ksdd_catat_petunjuk_tertulis,
+    ksdd_catat_telaah,
+    ksdd_catat_telaah_kak_mitra,
+)
 from .umum import FIELD_KSDD, FIELD_M2M, pastikan_perangkat_daerah
 
 __all__ = [
@@ -50,6 +56,7 @@ __all__ = [
     "FIELD_M2M",
     "pastikan_perangkat_daerah",
     "bantuan_pendanaan_tambah",
+    "kak_mitra_dapat_diisi",
     "kak_update",
     "ksdd_ajukan_kak",
     "ksdd_ajukan_persetujuan_dprd",
@@ -67,6 +74,7 @@ __all__ = [
     "ksdd_catat_rekomendasi_pleno",
     "ksdd_catat_tanggapan",
     "ksdd_catat_telaah",
+    "ksdd_catat_telaah_kak_mitra",
     "ksdd_catat_telaahan_dprd",
     "ksdd_catat_tindak_lanjut_telaahan",
     "ksdd_create",

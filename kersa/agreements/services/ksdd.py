@@ -17,6 +17,7 @@ from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from .. import rules
 from ..choices import (
+    Pemrakarsa,
     Status,
 )
 from ..models import (
@@ -55,7 +56,9 @@ def ksdd_create(
     tujuan: Iterable = (),
     **fields,
 ) -> Ksdd:
-    """Register a new KSDD in persiapan with an empty KAK."""
+    """Register a new KSDD in persiapan with an empty KAK. A KSDD a partner initiates
+    starts at its offer (P17-1…3): the first step is recording the partner's letter
+    and its KAK; our agency writes no KAK of its own first."""
     if not user.has_perm("agreements.add_ksdd"):
         raise PermissionDenied(_("Anda tidak berwenang mencatat KSDD baru."))
     _cek_pd(user, perangkat_daerah)
@@ -69,6 +72,10 @@ def ksdd_create(
     for attempt in range(3):
         try:
             with transaction.atomic():
+                mitra_memprakarsai = fields.get("pemrakarsa") == Pemrakarsa.MITRA
+                if mitra_memprakarsai:
+                    # P17-1…3: the partner's offer is the first step.
+                    fields["status"] = Status.MENYIAPKAN_PENAWARAN
                 ksdd = Ksdd.objects.create(
                     nomor_register=_nomor_register(),
                     judul=judul,
@@ -82,7 +89,17 @@ def ksdd_create(
                 ksdd.urusan.set(list(urusan))
                 ksdd.tujuan.set(list(tujuan))
                 Kak.objects.create(ksdd=ksdd)
-                _riwayat(ksdd, aksi="buat", user=user, alasan=_("KSDD dicatat."))
+                _riwayat(
+                    ksdd,
+                    aksi="buat",
+                    user=user,
+                    alasan=_(
+                        "KSDD dicatat atas prakarsa daerah mitra; langkah pertama: catat "
+                        "surat penawarannya dan KAK-nya (Pasal 17 ayat 1)."
+                    )
+                    if mitra_memprakarsai
+                    else _("KSDD dicatat."),
+                )
                 return ksdd
         except IntegrityError:
             if attempt == 2:
@@ -117,7 +134,7 @@ def ksdd_update(*, ksdd: Ksdd, user, versi: int | None = None, **changes) -> Ksd
         }
         fixed = (
             set(changed) & (_FIELD_IDENTITAS | {"mitra"})
-            if locked.status != Status.PENYUSUNAN_KAK
+            if locked.status != Status.PENYUSUNAN_KAK and not _penawaran_mitra_belum_dicatat(locked)
             else set()
         )
         if fixed:
@@ -241,6 +258,21 @@ def ksdd_ubah_dasar_dprd(
     return ksdd
 
 
+def _penawaran_mitra_belum_dicatat(ksdd: Ksdd) -> bool:
+    """P17-1: a KSDD a partner initiates whose offer is not recorded yet is still open."""
+    return ksdd.pemrakarsa == Pemrakarsa.MITRA and ksdd.status == Status.MENYIAPKAN_PENAWARAN
+
+
+def kak_mitra_dapat_diisi(ksdd: Ksdd) -> bool:
+    """P17-1…3: the parts of the partner's KAK may be typed in, as far as the clerk
+    has them, until TKKSD records its review of that KAK."""
+    return (
+        ksdd.pemrakarsa == Pemrakarsa.MITRA
+        and ksdd.status in (Status.MENYIAPKAN_PENAWARAN, Status.MENUNGGU_TANGGAPAN)
+        and not ksdd.telaah.exists()
+    )
+
+
 def kak_update(*, ksdd: Ksdd, user, versi: int | None = None, **bagian: str) -> Kak:
     """Write the KAK's parts (P14-2) while it is being drafted."""
     allowed = {f for f, _label in Kak.BAGIAN}
@@ -254,7 +286,7 @@ def kak_update(*, ksdd: Ksdd, user, versi: int | None = None, **bagian: str) -> 
             raise PermissionDenied(_("Anda tidak berwenang mengubah KAK ini."))
         if locked.versi != expected:
             raise ConflictError()
-        if locked.status != Status.PENYUSUNAN_KAK:
+        if locked.status != Status.PENYUSUNAN_KAK and not kak_mitra_dapat_diisi(locked):
             raise RuleViolation(
                 Pelanggaran(
                     "P14-3",

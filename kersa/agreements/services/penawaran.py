@@ -21,6 +21,7 @@ from ..choices import (
     Status,
 )
 from ..models import (
+    Kak,
     Ksdd,
     LaporanGubernur,
     Penawaran,
@@ -42,11 +43,16 @@ def ksdd_catat_penawaran(
     penandatangan: str,
     penerimaan: Mapping[str, dt.date],
     surat,
+    kak=None,
+    kak_bagian: Mapping[str, str] | None = None,
     versi: int | None = None,
 ) -> Ksdd:
     """Penawaran. Ours: signed by the Bupati, sent with the KAK to each partner's head,
-    with the date each received it (P16-1…3). A partner's: the letter and the date we
-    received it (P17-1…3). The reply period runs from those dates (P16-4, P17-4)."""
+    with the date each received it (P16-1…3). A partner's: the first step of its KSDD,
+    recorded the day it arrives: the letter, the date we received it, and the partner's
+    KAK (``kak``, the file; ``kak_bagian``, its parts of Pasal 14 ayat 2 as far as the
+    clerk fills them) (P17-1…3). The reply period runs from those dates (P16-4, P17-4,
+    P18-1)."""
     with langkah(ksdd=ksdd, nama="catat_penawaran", user=user, versi=versi) as step:
         k = step.ksdd
         keluar = k.pemrakarsa == Pemrakarsa.DAERAH
@@ -57,6 +63,17 @@ def ksdd_catat_penawaran(
         )
         found = _tanggal_lampau(tanggal_surat, _("Tanggal surat penawaran"), "tanggal_surat")
         found += _wajib_berkas(surat, _("surat penawaran"), "P16-3" if keluar else "P17-1", "surat")
+        if not keluar:
+            found += _wajib_berkas(
+                kak,
+                _("KAK daerah mitra yang menyertai surat penawarannya (Pasal 17 ayat 1)"),
+                "P17-1",
+                "kak",
+            )
+        bagian = {f: (v or "").strip() for f, v in (kak_bagian or {}).items()}
+        unknown = set(bagian) - {f for f, _label in Kak.BAGIAN}
+        if unknown:
+            raise TypeError(f"unknown KAK parts: {sorted(unknown)}")
         missing = sorted(set(expected) - set(penerimaan))
         if missing:
             found.append(
@@ -94,6 +111,17 @@ def ksdd_catat_penawaran(
         tolak_jika(found)
         berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.SURAT_PENAWARAN, upload=surat, user=user)
         step.berkas.append(berkas)
+        berkas_kak = None
+        if not keluar:
+            berkas_kak = berkas_unggah(ksdd=k, jenis=JenisBerkas.KAK_MITRA, upload=kak, user=user)
+            step.berkas.append(berkas_kak)
+            diisi = {f: v for f, v in bagian.items() if v}
+            if diisi:
+                # P17-1: the partner's KAK, part by part, as far as the clerk fills it.
+                kak_ksdd, _created = Kak.objects.get_or_create(ksdd=k)
+                for f, v in diisi.items():
+                    setattr(kak_ksdd, f, v)
+                kak_ksdd.save()
         for kode, tgl in sorted(penerimaan.items()):
             Penawaran.objects.create(
                 ksdd=k,
@@ -104,6 +132,7 @@ def ksdd_catat_penawaran(
                 penandatangan=penandatangan,
                 tanggal_diterima=tgl,
                 berkas=berkas,
+                berkas_kak=berkas_kak,
                 dicatat_oleh=user,
             )
         step.data = {
@@ -128,12 +157,17 @@ def ksdd_catat_rekomendasi_pleno(
     alasan_penolakan: Sequence[str] = (),
     pertimbangan_persetujuan: Sequence[str] = (),
     uraian: str = "",
+    temuan: Mapping[str, str] | None = None,
+    alasan_peringatan: str = "",
     berita_acara=None,
     agenda=None,
     versi: int | None = None,
 ) -> Ksdd:
     """TKKSD's recommendation on a partner's offer, decided in a Rapat Pleno (P18-3),
-    rejecting on the grounds of P18-4 or accepting on those of P18-5. ``agenda`` is the
+    rejecting on the grounds of P18-4 or accepting on those of P18-5, with a finding
+    (``temuan``: huruf → text) for every ground cited. A finding the KSDD's record
+    contradicts is refused for an acceptance (P18-5 BLOCK) and, for a rejection, kept
+    only with ``alasan_peringatan`` (P18-4 WARN). ``agenda`` is the
     ``governance.AgendaRapat`` it was decided under, when the meeting is kept in KERSA."""
     with langkah(ksdd=ksdd, nama="catat_rekomendasi_pleno", user=user, versi=versi) as step:
         found = _tanggal_lampau(tanggal_rapat, _("Tanggal Rapat Pleno"), "tanggal_rapat")
@@ -181,6 +215,13 @@ def ksdd_catat_rekomendasi_pleno(
                     field="nomor_berita_acara",
                 )
             )
+        dasar = alasan_penolakan if keputusan == Keputusan.DITOLAK else pertimbangan_persetujuan
+        temuan = {k: (v or "").strip() for k, v in (temuan or {}).items() if k in dasar}
+        found += rules.p18_temuan_pleno(step.ksdd, keputusan, dasar, temuan)
+        peringatan = rules.p18_4_penolakan_bertentangan(step.ksdd, keputusan, dasar)
+        alasan_peringatan = alasan_peringatan.strip() if peringatan else ""
+        if peringatan and not alasan_peringatan:
+            found += peringatan
         tolak_jika(found)
         ba = None
         if berita_acara:
@@ -196,6 +237,8 @@ def ksdd_catat_rekomendasi_pleno(
             alasan_penolakan=alasan_penolakan,
             pertimbangan_persetujuan=pertimbangan_persetujuan,
             uraian=uraian,
+            temuan=temuan,
+            alasan_peringatan=alasan_peringatan,
             berkas=ba,
             agenda=agenda,
             dicatat_oleh=user,
@@ -204,11 +247,17 @@ def ksdd_catat_rekomendasi_pleno(
             "keputusan": keputusan,
             "alasan_penolakan": alasan_penolakan,
             "pertimbangan_persetujuan": pertimbangan_persetujuan,
+            "temuan": temuan,
         }
         step.alasan = _("Rapat Pleno TKKSD %(tgl)s merekomendasikan: %(k)s.") % {
             "tgl": tanggal_rapat.strftime("%d-%m-%Y"),
             "k": Keputusan(keputusan).label,
         }
+        if alasan_peringatan:
+            step.alasan += " " + _("Peringatan (Pasal 18 ayat 4): %(p)s Alasan: %(a)s") % {
+                "p": " ".join(str(p.detail) for p in peringatan),
+                "a": alasan_peringatan,
+            }
         step.rule = "P18-3"
     return ksdd
 

@@ -146,6 +146,62 @@ def ksdd_catat_petunjuk_tertulis(
     return ksdd
 
 
+def _periksa_telaah(tanggal, temuan, kesimpulan, tanggal_disampaikan) -> list[Pelanggaran]:
+    found = _tanggal_lampau(
+        tanggal_disampaikan, _("Tanggal hasil telaah disampaikan"), "tanggal_disampaikan"
+    )
+    found += _urutan_tanggal(
+        tanggal,
+        tanggal_disampaikan,
+        _("Hasil telaah disampaikan sebelum tanggal telaah."),
+        "tanggal_disampaikan",
+    )
+    kurang = [
+        str(label)
+        for kode, label in KriteriaTelaah.choices
+        if kode not in temuan or not (temuan[kode][1] or "").strip()
+    ]
+    if kurang:
+        found.append(
+            Pelanggaran(
+                "P15-1",
+                _(
+                    "Telaah KAK harus memuat temuan untuk setiap pertimbangan Pasal 15 ayat (1); belum ada: %s."
+                )
+                % "; ".join(kurang),
+                field="temuan",
+            )
+        )
+    if not kesimpulan.strip():
+        found.append(
+            Pelanggaran(
+                "P15-2",
+                _(
+                    "Tuliskan kesimpulan telaah yang disampaikan kepada Perangkat Daerah (Pasal 15 ayat 2)."
+                ),
+                field="kesimpulan",
+            )
+        )
+    return found
+
+
+def _simpan_telaah(step, *, user, tanggal, temuan, layak, kesimpulan, tanggal_disampaikan):
+    telaah = TelaahKak.objects.create(
+        ksdd=step.ksdd,
+        tanggal=tanggal,
+        layak=layak,
+        kesimpulan=kesimpulan,
+        tanggal_disampaikan=tanggal_disampaikan,
+        dicatat_oleh=user,
+    )
+    TemuanTelaah.objects.bulk_create(
+        TemuanTelaah(telaah=telaah, kriteria=k, sesuai=bool(temuan[k][0]), uraian=temuan[k][1])
+        for k in KriteriaTelaah.values
+    )
+    step.data = {"layak": layak}
+    return telaah
+
+
 def ksdd_catat_telaah(
     *,
     ksdd: Ksdd,
@@ -160,55 +216,16 @@ def ksdd_catat_telaah(
     """TKKSD's review against the five criteria (P15-1), returned to the agency (P15-2).
     Layak: on to penawaran. Tidak layak: back to the agency to revise the KAK."""
     with langkah(ksdd=ksdd, nama="catat_telaah", user=user, versi=versi) as step:
-        found = _tanggal_lampau(
-            tanggal_disampaikan, _("Tanggal hasil telaah disampaikan"), "tanggal_disampaikan"
-        )
-        found += _urutan_tanggal(
-            tanggal,
-            tanggal_disampaikan,
-            _("Hasil telaah disampaikan sebelum tanggal telaah."),
-            "tanggal_disampaikan",
-        )
-        kurang = [
-            str(label)
-            for kode, label in KriteriaTelaah.choices
-            if kode not in temuan or not (temuan[kode][1] or "").strip()
-        ]
-        if kurang:
-            found.append(
-                Pelanggaran(
-                    "P15-1",
-                    _(
-                        "Telaah KAK harus memuat temuan untuk setiap pertimbangan Pasal 15 ayat (1); belum ada: %s."
-                    )
-                    % "; ".join(kurang),
-                    field="temuan",
-                )
-            )
-        if not kesimpulan.strip():
-            found.append(
-                Pelanggaran(
-                    "P15-2",
-                    _(
-                        "Tuliskan kesimpulan telaah yang disampaikan kepada Perangkat Daerah (Pasal 15 ayat 2)."
-                    ),
-                    field="kesimpulan",
-                )
-            )
-        tolak_jika(found)
-        telaah = TelaahKak.objects.create(
-            ksdd=step.ksdd,
+        tolak_jika(_periksa_telaah(tanggal, temuan, kesimpulan, tanggal_disampaikan))
+        _simpan_telaah(
+            step,
+            user=user,
             tanggal=tanggal,
+            temuan=temuan,
             layak=layak,
             kesimpulan=kesimpulan,
             tanggal_disampaikan=tanggal_disampaikan,
-            dicatat_oleh=user,
         )
-        TemuanTelaah.objects.bulk_create(
-            TemuanTelaah(telaah=telaah, kriteria=k, sesuai=bool(temuan[k][0]), uraian=temuan[k][1])
-            for k in KriteriaTelaah.values
-        )
-        step.data = {"layak": layak}
         if layak:
             step.pindah(
                 Status.MENYIAPKAN_PENAWARAN, alasan=_("KAK layak: %s") % kesimpulan, rule="P15-2"
@@ -219,4 +236,48 @@ def ksdd_catat_telaah(
                 alasan=_("KAK dikembalikan untuk diperbaiki: %s") % kesimpulan,
                 rule="P15-2",
             )
+    return ksdd
+
+
+def ksdd_catat_telaah_kak_mitra(
+    *,
+    ksdd: Ksdd,
+    user,
+    tanggal: dt.date,
+    temuan: Mapping[str, tuple[bool, str]],
+    layak: bool,
+    kesimpulan: str,
+    tanggal_disampaikan: dt.date,
+    versi: int | None = None,
+) -> Ksdd:
+    """TKKSD's review of the KAK that came with a partner's offer, with the five
+    criteria of Pasal 15 (P17-2, P15-1), sent to the agency of that urusan (P17-3). The
+    status does not change: the offer's clock runs on; the review is the basis of the
+    recommendation (P18-3) and the Bupati's answer."""
+    with langkah(ksdd=ksdd, nama="catat_telaah_kak_mitra", user=user, versi=versi) as step:
+        found = _periksa_telaah(tanggal, temuan, kesimpulan, tanggal_disampaikan)
+        penawaran = step.ksdd.penawaran.order_by("tanggal_diterima").first()
+        if penawaran is not None:
+            found += _urutan_tanggal(
+                penawaran.tanggal_diterima,
+                tanggal,
+                _("KAK daerah mitra tidak dapat ditelaah sebelum penawarannya diterima."),
+                "tanggal",
+            )
+        tolak_jika(found)
+        _simpan_telaah(
+            step,
+            user=user,
+            tanggal=tanggal,
+            temuan=temuan,
+            layak=layak,
+            kesimpulan=kesimpulan,
+            tanggal_disampaikan=tanggal_disampaikan,
+        )
+        step.alasan = (
+            _("KAK daerah mitra layak ditindaklanjuti: %s") % kesimpulan
+            if layak
+            else _("KAK daerah mitra tidak layak ditindaklanjuti: %s") % kesimpulan
+        )
+        step.rule = "P17-2"
     return ksdd

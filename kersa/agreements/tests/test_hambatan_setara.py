@@ -56,6 +56,7 @@ LANGKAH: dict[str, list[tuple[str, object]]] = {
     "ajukan_kak": [("", sk._ajukan)],
     "catat_petunjuk_tertulis": [("", sk._petunjuk)],
     "catat_telaah": [("", sk._telaah)],
+    "catat_telaah_kak_mitra": [("", sk.telaah_kak_mitra)],
     "catat_penawaran": [("", sk._penawaran)],
     "catat_rekomendasi_pleno": [("", sk.rekomendasi_pleno)],
     "catat_tanggapan": [("", sk.tanggapan)],

@@ -53,6 +53,10 @@ def test_p18_1_reply_to_partner_offer_rests_on_tkksd_recommendation(pemeran):
         pemrakarsa=Pemrakarsa.MITRA,
         pemrakarsa_mitra=tabalong,
         mitra=[tabalong],
+        # outside the plan: the reply rests on a Rapat Pleno (P18-1, P18-3)
+        dalam_rencana=False,
+        pengecualian_rencana="darurat",
+        alasan_pengecualian="Kebakaran hutan dan lahan di perbatasan.",
     )
     ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
     with pytest.raises(RuleViolation) as exc:

@@ -11,6 +11,7 @@ from kersa.agreements.choices import (
     AlasanPenolakan,
     Keputusan,
     Pemrakarsa,
+    PengecualianRencana,
     PertimbanganPersetujuan,
     Status,
 )
@@ -41,6 +42,8 @@ def _penawaran(ksdd, user, **ubah):
         "penandatangan": "Bupati Barito Selatan",
         "penerimaan": {m.kode: _hari(28) for m in ksdd.mitra.all()},
         "surat": unggahan_pdf("surat-penawaran.pdf"),
+        # P17-1: a partner's offer comes with its KAK.
+        "kak": unggahan_pdf("kak-mitra.pdf") if ksdd.pemrakarsa == Pemrakarsa.MITRA else None,
     }
     data.update(ubah)
     return services.ksdd_catat_penawaran(ksdd=ksdd, user=user, **data)
@@ -69,6 +72,10 @@ def _pleno(ksdd, user, keputusan=Keputusan.DITERIMA, **ubah):
         "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
     }
     data.update(ubah)
+    if "temuan" not in data:
+        # P18-4 / P18-5: a finding for each ground cited.
+        dasar = data["alasan_penolakan"] + data["pertimbangan_persetujuan"]
+        data["temuan"] = {d: f"Temuan atas huruf {d}." for d in dasar}
     return services.ksdd_catat_rekomendasi_pleno(ksdd=ksdd, user=user, **data)
 
 
@@ -81,9 +88,17 @@ def dua_mitra(pemeran):
 
 @pytest.fixture
 def tawaran_mitra(pemeran):
-    """Barito Timur's offer to us, waiting for our reply."""
+    """Barito Timur's offer to us, outside the plan (so a pleno is required, P18-3),
+    its KAK reviewed by TKKSD (P17-2), waiting for our reply."""
     barito_timur = Wilayah.objects.get(kode=BARITO_TIMUR)
-    ksdd = ksdd_baru(pemeran, pemrakarsa=Pemrakarsa.MITRA, pemrakarsa_mitra=barito_timur)
+    ksdd = ksdd_baru(
+        pemeran,
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra=barito_timur,
+        dalam_rencana=False,
+        pengecualian_rencana=PengecualianRencana.DARURAT,
+        alasan_pengecualian="Wabah demam berdarah di wilayah perbatasan.",
+    )
     return ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
 
 
@@ -280,6 +295,9 @@ def test_p17_1_partner_offer_needs_the_date_we_received_it(pemeran):
     with pytest.raises(RuleViolation) as exc:
         _penawaran(ksdd, pemeran.sekretariat, penandatangan="Bupati Barito Timur", penerimaan={})
     assert _rules(exc) == ["P17-4"]
+    with pytest.raises(RuleViolation) as exc:  # P17-1: and the partner's KAK
+        _penawaran(ksdd, pemeran.sekretariat, penandatangan="Bupati Barito Timur", kak=None)
+    assert _rules(exc) == ["P17-1"] and "Pasal 17 ayat 1" in exc.value.detail
     assert not Penawaran.objects.exists()
 
 
@@ -298,7 +316,7 @@ def test_p18_3_reply_must_follow_the_pleno_recommendation(tawaran_mitra, pemeran
     _pleno(
         tawaran_mitra,
         pemeran.ketua,
-        pertimbangan_persetujuan=[PertimbanganPersetujuan.DALAM_PERENCANAAN],
+        pertimbangan_persetujuan=[PertimbanganPersetujuan.SANGAT_MENDESAK],
     )
     with pytest.raises(RuleViolation) as exc:
         _tanggapan(tawaran_mitra, pemeran.bupati, BARITO_TIMUR, Keputusan.DITOLAK, alasan="x")
@@ -348,12 +366,12 @@ def test_p18_4_rejection_on_grounds_ends_the_ksdd(tawaran_mitra, pemeran):
         tawaran_mitra,
         pemeran.ketua,
         Keputusan.DITOLAK,
-        alasan_penolakan=[AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA, AlasanPenolakan.PD_BELUM_SIAP],
+        alasan_penolakan=[AlasanPenolakan.TIDAK_DALAM_PERENCANAAN, AlasanPenolakan.PD_BELUM_SIAP],
         pertimbangan_persetujuan=["a"],  # dropped: a rejection keeps only its grounds
         berita_acara=unggahan_docx("ba-pleno.docx", "BERITA ACARA"),
     )
     rekomendasi = RekomendasiPleno.objects.get(ksdd=tawaran_mitra)
-    assert (rekomendasi.alasan_penolakan, rekomendasi.pertimbangan_persetujuan) == (["b", "c"], [])
+    assert (rekomendasi.alasan_penolakan, rekomendasi.pertimbangan_persetujuan) == (["a", "c"], [])
     assert rekomendasi.berkas.jenis == JenisBerkas.BERITA_ACARA_PLENO
     _tanggapan(tawaran_mitra, pemeran.bupati, BARITO_TIMUR, Keputusan.DITOLAK)
     assert tawaran_mitra.status == Status.DITOLAK
@@ -372,9 +390,9 @@ def test_p18_5_acceptance_needs_grounds_a_to_d(tawaran_mitra, pemeran, pertimban
 
 
 def test_p18_5_acceptance_grounds_are_kept(tawaran_mitra, pemeran):
-    _pleno(tawaran_mitra, pemeran.ketua, pertimbangan_persetujuan=["a", "b", "c", "d", "a"])
+    _pleno(tawaran_mitra, pemeran.ketua, pertimbangan_persetujuan=["a", "b", "d", "a"])
     rekomendasi = RekomendasiPleno.objects.get(ksdd=tawaran_mitra)
-    assert rekomendasi.pertimbangan_persetujuan == ["a", "b", "c", "d"]
+    assert rekomendasi.pertimbangan_persetujuan == ["a", "b", "d"]
     assert rekomendasi.keputusan == Keputusan.DITERIMA
 
 

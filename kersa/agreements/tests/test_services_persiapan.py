@@ -195,14 +195,16 @@ def test_p32_1_dprd_permit_required_when_not_budgeted(pemeran):
     assert jenis == [JenisBerkas.IZIN_DPRD, JenisBerkas.SURAT_PERMOHONAN]
 
 
-def test_p32_1_partner_offer_copy_required_when_partner_initiates(pemeran):
+def test_p17_1_partner_initiated_ksdd_writes_no_kak_of_ours(pemeran):
+    """P17-1…3: a KSDD a partner initiates starts at the partner's offer; our agency does
+    not submit a KAK of its own (ajukan_kak is not a step of that path)."""
     barito_timur = Wilayah.objects.get(kode="62.13")
     ksdd = ksdd_baru(pemeran, pemrakarsa=Pemrakarsa.MITRA, pemrakarsa_mitra=barito_timur)
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
     with pytest.raises(RuleViolation) as exc:
-        _ajukan(ksdd, pemeran.operator, salinan_penawaran=None)
-    assert (_rules(exc), _fields(exc)) == (["P32-1"], ["salinan_penawaran"])
-    _ajukan(ksdd, pemeran.operator)
-    assert ksdd.status == Status.KAK_DIAJUKAN
+        _ajukan(ksdd, pemeran.operator)
+    assert _rules(exc) == ["P13"]
+    assert not PengajuanKak.objects.filter(ksdd=ksdd).exists()
 
 
 def test_p32_1_submission_links_letter_and_attachments(ksdd, pemeran):
@@ -273,9 +275,23 @@ def test_p9_g_exchanged_service_required_at_submission(pemeran):
 
 
 def test_p17_1_partner_initiated_needs_the_initiating_partner(pemeran):
+    """P17-1: the first step of a partner-initiated KSDD, its offer, names the partner."""
+    from kersa.agreements.workflow import TRANSISI
+
     ksdd = ksdd_baru(pemeran, pemrakarsa=Pemrakarsa.MITRA)
+    blok = TRANSISI["catat_penawaran"].hambatan_penuh(ksdd)
+    assert [(p.rule, p.field) for p in blok] == [("P17-1", "pemrakarsa_mitra")]
     with pytest.raises(RuleViolation) as exc:
-        _ajukan(ksdd, pemeran.operator)
+        services.ksdd_catat_penawaran(
+            ksdd=ksdd,
+            user=pemeran.sekretariat,
+            nomor_surat="000.3/45/Mitra/2026",
+            tanggal_surat=timezone.localdate(),
+            penandatangan="Bupati",
+            penerimaan={},
+            surat=unggahan_pdf("penawaran.pdf"),
+            kak=unggahan_pdf("kak.pdf"),
+        )
     assert (_rules(exc), _fields(exc)) == (["P17-1"], ["pemrakarsa_mitra"])
 
 

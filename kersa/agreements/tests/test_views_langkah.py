@@ -92,6 +92,25 @@ def test_buat_ksdd_lewat_formulir_lalu_ke_kak(client, pemeran):
     assert list(ksdd.urusan.values_list("kode", flat=True)) == ["a.2"]
 
 
+def test_p17_1_ksdd_prakarsa_mitra_dibuat_lalu_ke_penawaran_tanpa_kak_kita(client, pemeran):
+    """P17-1: a partner-initiated KSDD starts at the partner's offer, not at our KAK."""
+    client.force_login(pemeran.sekretariat)
+    data = _isian_ksdd(
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra="62.13",
+        perangkat_daerah=pemeran.operator.perangkat_daerah.pk,
+    )
+    resp = client.post(reverse("agreements:buat"), data)
+    ksdd = Ksdd.objects.get()
+    assert resp.status_code == 302
+    assert resp["Location"] == _url(ksdd, "catat_penawaran")
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN
+    halaman = client.get(resp["Location"])
+    assert halaman.context["hambatan"] == [] and "kak" in halaman.context["form"].fields
+    detail = client.get(reverse("agreements:detail", args=[ksdd.pk])).content.decode()
+    assert "KAK daerah mitra yang menyertai penawarannya (Pasal 17 ayat 1)" in detail
+
+
 def test_operator_tidak_dapat_memilih_perangkat_daerah_lain(client, pemeran):
     client.force_login(pemeran.operator)
     lain = pemeran.operator_lain.perangkat_daerah
@@ -601,8 +620,16 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
 
 def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran):
     timur = Wilayah.objects.get(kode="62.13")
-    ksdd = ksdd_baru(pemeran, pemrakarsa=Pemrakarsa.MITRA, pemrakarsa_mitra=timur)
-    ke_status(ksdd, Status.MENYIAPKAN_PENAWARAN, pemeran)
+    # Outside the plan: the reply needs TKKSD's review and a pleno (P17-2, P18-3).
+    ksdd = ksdd_baru(
+        pemeran,
+        pemrakarsa=Pemrakarsa.MITRA,
+        pemrakarsa_mitra=timur,
+        dalam_rencana=False,
+        pengecualian_rencana="darurat",
+        alasan_pengecualian="Wabah demam berdarah di wilayah perbatasan.",
+    )
+    assert ksdd.status == Status.MENYIAPKAN_PENAWARAN  # P17-1: the offer comes first
     client.force_login(pemeran.sekretariat)
     resp = client.get(_url(ksdd, "catat_penawaran"))
     assert resp.context["form"]["penandatangan"].value() == "Bupati Barito Timur"
@@ -616,11 +643,24 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
             "penandatangan": "Bupati Barito Timur",
             "diterima_62_13": _tgl(9),
             "surat": unggahan_pdf("penawaran-bartim.pdf"),
+            "kak": unggahan_pdf("kak-bartim.pdf"),
         },
         Status.MENUNGGU_TANGGAPAN,
     )
 
-    # P18-3: no answer before the Rapat Pleno recommendation.
+    # P17-2, P18-3: no answer before the review of the partner's KAK and the pleno.
+    resp = client.get(_url(ksdd, "catat_tanggapan"))
+    assert [h["rule"] for h in resp.context["hambatan"]] == ["P17-2", "P18-3"]
+    telaah = {"tanggal": _tgl(9), "tanggal_disampaikan": _tgl(9), "layak": "1"}
+    for kode in "abcde":
+        telaah |= {f"sesuai_{kode}": "1", f"uraian_{kode}": f"KAK Barito Timur memenuhi {kode}."}
+    _langkah(
+        client,
+        ksdd,
+        "catat_telaah_kak_mitra",
+        {**telaah, "kesimpulan": "KAK Barito Timur layak ditindaklanjuti."},
+        Status.MENUNGGU_TANGGAPAN,
+    )
     resp = client.get(_url(ksdd, "catat_tanggapan"))
     assert [h["rule"] for h in resp.context["hambatan"]] == ["P18-3"]
 
@@ -633,7 +673,9 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
             "tanggal_rapat": _tgl(8),
             "nomor_berita_acara": "BA/03/TKKSD/2026",
             "keputusan": "diterima",
-            "pertimbangan_persetujuan": ["c", "d"],
+            "pertimbangan_persetujuan": ["a", "d"],
+            "temuan_setuju_a": "Wabah memerlukan rujukan segera.",
+            "temuan_setuju_d": "Dinas Kesehatan siap.",
             "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
             "berita_acara": unggahan_pdf("ba-pleno.pdf"),
         },

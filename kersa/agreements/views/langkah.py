@@ -25,7 +25,7 @@ from django.views.generic import FormView
 from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
 
 from .. import rules, services
-from ..choices import Status
+from ..choices import Pemrakarsa, Status
 from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
 from ..selectors import ksdd_visible_to
@@ -36,6 +36,7 @@ LAYANAN: dict[str, Callable[..., Ksdd]] = {
     "ajukan_kak": services.ksdd_ajukan_kak,
     "catat_petunjuk_tertulis": services.ksdd_catat_petunjuk_tertulis,
     "catat_telaah": services.ksdd_catat_telaah,
+    "catat_telaah_kak_mitra": services.ksdd_catat_telaah_kak_mitra,
     "catat_penawaran": services.ksdd_catat_penawaran,
     "catat_rekomendasi_pleno": services.ksdd_catat_rekomendasi_pleno,
     "catat_tanggapan": services.ksdd_catat_tanggapan,
@@ -142,6 +143,14 @@ class KsddBuatView(_LayananView):
         return services.ksdd_create(user=self.request.user, **form.argumen())
 
     def sukses(self, ksdd):
+        if ksdd.pemrakarsa == Pemrakarsa.MITRA:
+            # P17-1: a partner's offer is recorded first, with its KAK; no KAK of ours.
+            pesan = _("KSDD %s dicatat. Catat surat penawaran daerah mitra beserta KAK-nya.")
+            if boleh(self.request.user, TRANSISI["catat_penawaran"], ksdd):
+                url = reverse("agreements:langkah", args=[ksdd.pk, "catat_penawaran"])
+            else:  # an agency's operator: the Sekretariat records the letter
+                url = reverse("agreements:detail", args=[ksdd.pk])
+            return pesan % ksdd.nomor_register, url
         pesan = _("KSDD %s dicatat. Lengkapi Kerangka Acuan Kerja (KAK)-nya.")
         return pesan % ksdd.nomor_register, reverse("agreements:kak", args=[ksdd.pk])
 
@@ -173,7 +182,9 @@ class KakView(_LayananView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["bagian_kosong"] = self.ksdd.kak.bagian_kosong()
-        ctx["dapat_diubah"] = self.ksdd.status == Status.PENYUSUNAN_KAK
+        ctx["dapat_diubah"] = self.ksdd.status == Status.PENYUSUNAN_KAK or (
+            services.kak_mitra_dapat_diisi(self.ksdd)
+        )
         return ctx
 
     def simpan(self, form):
@@ -181,6 +192,10 @@ class KakView(_LayananView):
 
     def sukses(self, kak):
         kosong = kak.bagian_kosong()
+        if self.ksdd.pemrakarsa == Pemrakarsa.MITRA:
+            # P17-1: the partner's KAK, typed in as far as the clerk has it.
+            pesan = _("Bagian KAK daerah mitra disimpan (Pasal 17 ayat 1).")
+            return pesan, reverse("agreements:detail", args=[self.ksdd.pk])
         if kosong:
             pesan = _("KAK disimpan. Bagian yang belum diisi: %s (Pasal 14 ayat 2).") % "; ".join(
                 label for _f, label in kosong

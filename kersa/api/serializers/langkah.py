@@ -118,6 +118,11 @@ class CatatTelaahSerializer(_Langkah):
         return {k: (v["sesuai"], v["uraian"]) for k, v in value.items()}
 
 
+class CatatTelaahKakMitraSerializer(CatatTelaahSerializer):
+    """Catat hasil telaah TKKSD atas KAK daerah mitra yang menyertai penawarannya, dengan
+    lima pertimbangan Pasal 15 ayat (1) (P17-2); status KSDD tidak berubah."""
+
+
 # --- penawaran -----------------------------------------------------------------------
 
 
@@ -135,6 +140,30 @@ class CatatPenawaranSerializer(_Langkah):
         help_text=_('JSON {"kode wilayah": "YYYY-MM-DD"}: tanggal surat diterima.'),
     )
     surat = _berkas(_("Surat penawaran (PDF/DOCX)."))
+    kak = _berkas(
+        _(
+            "KAK daerah mitra yang menyertai penawarannya; wajib bila mitra yang memprakarsai (P17-1)."
+        ),
+        required=False,
+    )
+    kak_bagian = JsonDalam(
+        serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text=_(
+            'JSON {"latar_belakang": "...", ...}: bagian KAK daerah mitra (Pasal 14 ayat 2) '
+            "sejauh yang diisi."
+        ),
+    )
+
+    def validate_kak_bagian(self, value):
+        from kersa.agreements.models import Kak
+
+        lain = sorted(set(value) - {f for f, _label in Kak.BAGIAN})
+        if lain:
+            raise serializers.ValidationError(
+                _("Bagian KAK tidak dikenal: %s (Pasal 14 ayat 2).") % ", ".join(lain)
+            )
+        return value
 
     def validate_penerimaan(self, value):
         if len(value) > _MAKS_PIHAK:
@@ -168,6 +197,22 @@ class CatatRekomendasiPlenoSerializer(_Langkah):
         help_text=_('Huruf Pasal 18 ayat (5), mis. ["c", "d"].'),
     )
     uraian = serializers.CharField(required=False, allow_blank=True)
+    temuan = JsonDalam(
+        serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text=_(
+            'JSON {"b": "temuan ..."}: temuan untuk setiap pertimbangan yang dipilih, '
+            "menurut hurufnya (P18-4, P18-5)."
+        ),
+    )
+    alasan_peringatan = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Alasan bila penolakan tetap dicatat meskipun pertimbangannya bertentangan dengan "
+            "data KSDD (P18-4)."
+        ),
+    )
     berita_acara = _berkas(_("Berita Acara Rapat Pleno (PDF/DOCX)."), required=False)
     agenda = serializers.PrimaryKeyRelatedField(
         queryset=AgendaRapat.objects.filter(rapat__jenis=JenisRapat.PLENO),

@@ -331,6 +331,22 @@ class KeputusanIsianSerializer(serializers.Serializer):
         required=False,
         help_text=_("Pasal 18 ayat (5), bila rekomendasi diterima."),
     )
+    temuan = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text=_(
+            'JSON {"b": "temuan ..."}: temuan untuk setiap pertimbangan yang dipilih, '
+            "menurut hurufnya (P18-4, P18-5)."
+        ),
+    )
+    alasan_peringatan = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Alasan bila penolakan tetap dicatat meskipun pertimbangannya bertentangan dengan "
+            "data KSDD (P18-4)."
+        ),
+    )
 
 
 def _per_id(baris: list[dict], kunci: str) -> dict[int, dict]:

@@ -171,6 +171,10 @@ def test_p18_3_partner_offer_needs_pleno_then_reply_through_the_api(pemeran, kli
         pemeran,
         pemrakarsa=Pemrakarsa.MITRA,
         pemrakarsa_mitra=Wilayah.objects.get(kode="62.13"),
+        # outside the plan: the reply needs a pleno (P18-1, P18-3)
+        dalam_rencana=False,
+        pengecualian_rencana="darurat",
+        alasan_pengecualian="Wabah demam berdarah di wilayah perbatasan.",
     )
     ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
     bupati, ketua = klien(pemeran.bupati), klien(pemeran.ketua)
@@ -188,16 +192,17 @@ def test_p18_3_partner_offer_needs_pleno_then_reply_through_the_api(pemeran, kli
             "nomor_berita_acara": "BA/03/TKKSD/2026",
             "keputusan": Keputusan.DITERIMA,
             "pertimbangan_persetujuan": [
-                PertimbanganPersetujuan.DALAM_PERENCANAAN,
+                PertimbanganPersetujuan.SANGAT_MENDESAK,
                 PertimbanganPersetujuan.PD_SIAP,
             ],
+            "temuan": {"a": "Wabah memerlukan rujukan segera.", "d": "Dinas siap."},
             "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
             "berita_acara": unggahan_pdf("ba-pleno.pdf"),
         },
     )
     assert r.status_code == 200, r.json()
     assert r.json()["status"] == Status.MENUNGGU_TANGGAPAN
-    assert ksdd.rekomendasi_pleno.get().pertimbangan_persetujuan == ["c", "d"]
+    assert ksdd.rekomendasi_pleno.get().pertimbangan_persetujuan == ["a", "d"]
 
     r = langkah(bupati, ksdd, "catat_tanggapan", data_tanggapan("62.13"))
     assert r.status_code == 200, r.json()
@@ -424,6 +429,7 @@ def test_p18_5_lists_as_json_or_repeated_form_keys(pemeran, klien, bentuk):
         "nomor_berita_acara": "BA/03/TKKSD/2026",
         "keputusan": "diterima",
         "pertimbangan_persetujuan": ["a", "c"],
+        "temuan": '{"a": "Mendesak.", "c": "Tercantum dalam RPJMD."}',
     }
     client, url = klien(pemeran.ketua), url_ksdd(ksdd, "catat_rekomendasi_pleno")
     if bentuk == "json":

@@ -71,6 +71,8 @@ def _hasil(rapat, *, pimpinan=Kedudukan.KETUA, tidak_hadir=(), **keputusan) -> d
                 "uraian": "TKKSD merekomendasikan Bupati menolak penawaran.",
                 "rekomendasi": Keputusan.DITOLAK,
                 "alasan_penolakan": [AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA],
+                # P18-4 (WARN): the KSDD is budgeted; the pleno says why it still rejects.
+                "alasan_peringatan": "DPA 2026 hanya memuat wilayah Barito Selatan.",
                 "tindak_lanjut": "Sekretariat menyiapkan surat tanggapan Bupati.",
                 **keputusan,
             }

@@ -203,6 +203,7 @@ def test_p37_1_met_by_a_rapat_pleno_of_that_year(pemeran):
         nomor_berita_acara="BA/05/TKKSD/2026",
         keputusan=Keputusan.DITERIMA,
         pertimbangan_persetujuan=["c", "d"],
+        temuan={"c": "Tercantum dalam RPJMD.", "d": "Dinas siap."},  # P18-5
     )
     t.refresh_from_db()
     assert t.status == StatusTenggat.TERPENUHI

@@ -113,10 +113,15 @@ def test_p16_5_second_request_before_the_worker_ran_marks_p16_4_missed(pemeran, 
 
 @pytest.mark.django_db
 def test_p18_2_partners_second_request_missed_opens_the_bupatis_answer_task(pemeran):
+    """P18-2: an offer outside this year's plan (an offer in it gets 15 calendar days
+    under P17-4: agreements/tests/test_skenario_penawaran_mitra.py)."""
     ksdd = ksdd_baru(
         pemeran,
         pemrakarsa=Pemrakarsa.MITRA,
         pemrakarsa_mitra=Wilayah.objects.get(kode=BARITO_TIMUR),
+        dalam_rencana=False,
+        pengecualian_rencana="darurat",
+        alasan_pengecualian="Banjir besar di wilayah perbatasan.",
     )
     ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
     services.ksdd_catat_permintaan_kedua(
@@ -129,7 +134,7 @@ def test_p18_2_partners_second_request_missed_opens_the_bupatis_answer_task(peme
     )
     p182 = Tenggat.objects.get(ksdd=ksdd, rule="P18-2")
     assert p182.jatuh_tempo == Kalender().tambah_hari_kerja(_hari(44), 15)
-    assert Tenggat.objects.get(ksdd=ksdd, rule="P17-4").status == StatusTenggat.BERJALAN
+    assert Tenggat.objects.get(ksdd=ksdd, rule="P18-1").status == StatusTenggat.BERJALAN
     tenggat_pindai()
     tugas = _tugas(ksdd).get()
     assert tugas.rule == "P18-2" and tugas.aksi == "catat_tanggapan"

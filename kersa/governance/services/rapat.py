@@ -514,6 +514,11 @@ def rapat_hasil_catat(
                     alasan_penolakan=tolak,
                     pertimbangan_persetujuan=setuju,
                     uraian=isi["uraian"].strip(),
+                    # P18-4 / P18-5: a finding per ground; the meeting's page gives one
+                    # text for the agenda item, which then stands for each ground.
+                    temuan=isi.get("temuan")
+                    or {d: isi["uraian"].strip() for d in (tolak or setuju)},
+                    alasan_peringatan=(isi.get("alasan_peringatan") or ""),
                     agenda=a,
                 )
             if a.jenis == JenisAgenda.PROGRAM_KERJA and a.program_kerja_id:

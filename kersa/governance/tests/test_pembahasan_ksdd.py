@@ -137,6 +137,8 @@ def _pleno_tawaran(ksdd, tkksd, pemeran):
                 "uraian": "TKKSD merekomendasikan Bupati menolak penawaran.",
                 "rekomendasi": Keputusan.DITOLAK,
                 "alasan_penolakan": [AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA],
+                # P18-4 (WARN): the KSDD is budgeted; the pleno says why it still rejects.
+                "alasan_peringatan": "Pagu DPA tidak mencukupi untuk perluasan ke mitra.",
             }
         },
     )
@@ -302,6 +304,7 @@ def test_p18_3_recommendation_from_a_meeting_outside_kersa_shows_its_berita_acar
         nomor_berita_acara="000.1.5/21/Pem/2026",
         keputusan=Keputusan.DITOLAK,
         alasan_penolakan=[AlasanPenolakan.PD_BELUM_SIAP],
+        temuan={"c": "Dinas Lingkungan Hidup belum menyiapkan tim pelaksana."},
         uraian="Dinas Lingkungan Hidup belum siap pada tahun anggaran berjalan.",
         berita_acara=unggahan_pdf("ba-rapat-pleno.pdf"),
     )

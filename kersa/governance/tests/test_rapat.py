@@ -347,6 +347,8 @@ def test_p18_3_pleno_recommendation_reaches_the_ksdd_and_the_reply_follows_it(
                 "uraian": "TKKSD merekomendasikan Bupati menolak penawaran.",
                 "rekomendasi": Keputusan.DITOLAK,
                 "alasan_penolakan": [AlasanPenolakan.ANGGARAN_BELUM_TERSEDIA],
+                # P18-4 (WARN): the KSDD is budgeted; the pleno says why it still rejects.
+                "alasan_peringatan": "Pagu DPA tidak mencukupi untuk perluasan ke mitra.",
             }
         },
     )

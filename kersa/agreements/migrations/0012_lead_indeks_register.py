@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0010_riwayat_pgtrigger'),
+        ('agreements', '0011_i12p_penawaran_mitra'),
         ('planning', '0002_riwayat_pgtrigger'),
         ('regions', '0004_riwayat_pgtrigger'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
