@@ -106,8 +106,17 @@ def _pusat(cincin) -> tuple[int, int]:
     return round(cx / (3 * a)), round(cy / (3 * a))
 
 
+def _relatif(titik: list[tuple[int, int]]) -> str:
+    """``M x y l dx dy dx dy … z``: a move, then relative line-tos (about half the bytes of
+    absolute coordinates)."""
+    (x0, y0), langkah = titik[0], []
+    for (xa, ya), (xb, yb) in zip(titik, titik[1:]):
+        langkah.append(f"{xb - xa} {yb - ya}".replace(" -", "-"))
+    return f"M{x0} {y0}l" + " ".join(langkah).replace(" -", "-") + "z"
+
+
 def jalur(path) -> tuple[str, tuple[int, int]] | None:
-    """An SVG path (absolute, whole pixels) of a region's outer rings, and a label point."""
+    """An SVG path (whole pixels, relative steps) of a region's outer rings, and a label point."""
     bagian, terbesar = [], None
     for cincin in _cincin_luar(path):
         titik = []
@@ -127,7 +136,7 @@ def jalur(path) -> tuple[str, tuple[int, int]] | None:
             continue
         if terbesar is None or _luas(titik) > _luas(terbesar):
             terbesar = titik
-        bagian.append("M" + "L".join(f"{x} {y}" for x, y in titik[:-1]) + "Z")
+        bagian.append(_relatif(titik[:-1]))
     if not bagian:
         return None
     return "".join(bagian), _pusat(terbesar)
