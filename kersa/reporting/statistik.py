@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import (
@@ -29,6 +31,7 @@ from kersa.agreements.selectors import ksdd_visible_to
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.selectors import tenggat_terlihat
+from kersa.regions import batas
 from kersa.regions.models import Perbatasan, Wilayah
 
 # ---------------------------------------------------------------- charts
@@ -39,6 +42,9 @@ class Baris:
     label: str
     nilai: int
     kode: str = ""
+    # the register's filter behind the bar (``?tahap=a``), made a link by ``pasang_tautan``
+    saring: dict = field(default_factory=dict)
+    tautan: str = ""
 
 
 @dataclass
@@ -78,6 +84,7 @@ class Grafik:
                     "label": label,
                     "label_penuh": b.label,
                     "nilai": b.nilai,
+                    "tautan": b.tautan if b.nilai else "",
                     "y": i * self.TINGGI + 5,
                     "y_teks": i * self.TINGGI + 17,
                     "x": self.X_BATANG,
@@ -153,9 +160,9 @@ def per_tahap(qs: QuerySet[Ksdd]) -> Grafik:
     baris = []
     for tahap in Tahap:
         n = sum(v for s, v in per_status.items() if TAHAP_STATUS.get(s) == tahap)
-        baris.append(Baris(f"{tahap.value}. {tahap.label}", n, tahap.value))
+        baris.append(Baris(f"{tahap.value}. {tahap.label}", n, tahap.value, {"tahap": tahap.value}))
     for s in (Status.DIAKHIRI, Status.DITOLAK, Status.DIBATALKAN):
-        baris.append(Baris(str(Status(s).label), per_status.get(s, 0), s))
+        baris.append(Baris(str(Status(s).label), per_status.get(s, 0), s, {"status": s}))
     return Grafik("tahap", _("KSDD menurut tahapan (Pasal 13)"), baris)
 
 
@@ -163,29 +170,39 @@ def per_urusan(qs: QuerySet[Ksdd]) -> Grafik:
     rows = (
         qs.order_by()
         .filter(urusan__isnull=False)
-        .values("urusan__kode", "urusan__nama", "urusan__urutan")
+        .values("urusan__id", "urusan__kode", "urusan__nama", "urusan__urutan")
         .annotate(n=Count("id", distinct=True))
         .order_by("-n", "urusan__urutan")
     )
-    baris = [Baris(r["urusan__nama"], r["n"], r["urusan__kode"]) for r in rows]
+    baris = [
+        Baris(r["urusan__nama"], r["n"], r["urusan__kode"], {"urusan": r["urusan__id"]})
+        for r in rows
+    ]
     return Grafik("urusan", _("KSDD menurut urusan pemerintahan (Pasal 5)"), baris)
 
 
 def per_bentuk(qs: QuerySet[Ksdd]) -> Grafik:
     rows = (
         qs.order_by()
-        .values("bentuk__kode", "bentuk__nama")
+        .values("bentuk__id", "bentuk__kode", "bentuk__nama")
         .annotate(n=Count("id"))
         .order_by("bentuk__kode")
     )
     baris = [
-        Baris(f"{r['bentuk__kode']}. {r['bentuk__nama']}", r["n"], r["bentuk__kode"]) for r in rows
+        Baris(
+            f"{r['bentuk__kode']}. {r['bentuk__nama']}",
+            r["n"],
+            r["bentuk__kode"],
+            {"bentuk": r["bentuk__id"]},
+        )
+        for r in rows
     ]
     return Grafik("bentuk", _("KSDD menurut bentuk (Pasal 9)"), baris)
 
 
 def per_mitra(qs: QuerySet[Ksdd]) -> list[dict]:
-    """One row per partner region: KSDD in total and still running (not ended)."""
+    """One row per partner region: KSDD in total, not ended (``aktif``), at Pelaksanaan
+    (``berjalan``) and before it (``proses``)."""
     return list(
         qs.order_by()
         .filter(mitra__isnull=False)
@@ -193,6 +210,12 @@ def per_mitra(qs: QuerySet[Ksdd]) -> list[dict]:
         .annotate(
             n=Count("id", distinct=True),
             aktif=Count("id", distinct=True, filter=~Q(status__in=STATUS_AKHIR)),
+            berjalan=Count("id", distinct=True, filter=Q(status=Status.PELAKSANAAN)),
+            proses=Count(
+                "id",
+                distinct=True,
+                filter=~Q(status__in=[*STATUS_AKHIR, Status.PELAKSANAAN]),
+            ),
         )
         .order_by("-n", "mitra__kode")
     )
@@ -203,7 +226,10 @@ def grafik_mitra(rows: list[dict]) -> Grafik:
 
     baris = [
         Baris(
-            f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}", r["n"], r["mitra__kode"]
+            f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}",
+            r["n"],
+            r["mitra__kode"],
+            {"mitra": r["mitra__kode"]},
         )
         for r in rows
     ]
@@ -228,7 +254,9 @@ def per_tahun(qs: QuerySet[Ksdd]) -> Grafik:
     )
     baris = []
     for t in sorted(set(dibuat) | set(ttd)):
-        baris.append(Baris(_("%(t)s — dicatat") % {"t": t}, dibuat.get(t, 0), f"{t}-dicatat"))
+        baris.append(
+            Baris(_("%(t)s — dicatat") % {"t": t}, dibuat.get(t, 0), f"{t}-dicatat", {"tahun": t})
+        )
         baris.append(Baris(_("%(t)s — KB ditandatangani") % {"t": t}, ttd.get(t, 0), f"{t}-kb"))
     return Grafik("tahun", _("KSDD menurut tahun"), baris)
 
@@ -275,90 +303,87 @@ def grafik_tenggat(rows: list[dict]) -> Grafik:
     return Grafik("tenggat", _("Tenggat: dipenuhi dan terlewat"), baris)
 
 
-# ---------------------------------------------------------------- schematic map
-
-# Schematic positions of Kalimantan Tengah's kabupaten/kota (x, y in a 560 × 380 box),
-# after the seats of government, nudged apart so that labels do not overlap.
-POSISI_KALTENG: dict[str, tuple[int, int]] = {
-    "62.09": (60, 150),  # Lamandau (Nanga Bulik)
-    "62.08": (50, 250),  # Sukamara
-    "62.01": (120, 300),  # Kotawaringin Barat (Pangkalan Bun)
-    "62.07": (200, 345),  # Seruyan (Kuala Pembuang)
-    "62.02": (230, 250),  # Kotawaringin Timur (Sampit)
-    "62.06": (300, 170),  # Katingan (Kasongan)
-    "62.10": (360, 85),  # Gunung Mas (Kuala Kurun)
-    "62.71": (355, 230),  # Palangka Raya
-    "62.11": (380, 320),  # Pulang Pisau
-    "62.03": (450, 270),  # Kapuas
-    "62.12": (440, 35),  # Murung Raya (Puruk Cahu)
-    "62.05": (470, 110),  # Barito Utara (Muara Teweh)
-    "62.04": (460, 190),  # Barito Selatan (Buntok)
-    "62.13": (525, 215),  # Barito Timur (Tamiang Layang)
-}
+def pasang_tautan(grafik: list[Grafik], saring: Saring) -> None:
+    """Each bar that stands for KSDD links to the register filtered to them (issue 14)."""
+    for g in grafik:
+        for b in g.baris:
+            if b.saring:
+                b.tautan = tautan_register(saring, **b.saring)
 
 
-def peta_skematik(mitra_rows: list[dict]) -> dict:
-    """Nodes of the province's kabupaten/kota (home region, neighbours, partners with running
-    or ended KSDD), the land borders among them, links home → partner; and the partners
-    outside the province as a list. Two queries."""
+# ---------------------------------------------------------------- map (region outlines)
+
+
+def tautan_register(saring: Saring | None = None, **param) -> str:
+    """The KSDD register filtered by ``param`` (and the dashboard's year and category)."""
+    q = {}
+    if saring and saring.tahun:
+        q["tahun"] = saring.tahun
+    if saring and saring.kategori:
+        q["kategori"] = saring.kategori
+    q.update(param)
+    return f"{reverse('agreements:daftar')}?{urlencode(q)}"
+
+
+def keadaan_mitra(r: dict) -> str:
+    """A partner's state from its KSDD: running (one at Pelaksanaan), in progress (one before
+    Pelaksanaan, Persiapan included), or ended (all ended). P13: only Pelaksanaan runs."""
+    if r.get("berjalan"):
+        return "mitra-berjalan"
+    if r.get("proses"):
+        return "mitra-proses"
+    return "mitra-berakhir"
+
+
+def peta_batas(mitra_rows: list[dict], saring: Saring | None = None) -> dict:
+    """Every kabupaten/kota of the shipped outlines (Kalimantan Tengah and Selatan) as a
+    shape: the home region, each partner coloured by the state of its KSDD and linking to
+    the register filtered to it, the home region's land neighbours, the rest. Partners
+    without an outline are listed apart (never dropped). Two queries."""
+    geo = batas.muat()
     home = settings.KERSA_HOME_REGION
-    prov = home.split(".")[0]
     per_kode = {r["mitra__kode"]: r for r in mitra_rows}
-    wilayah = list(
-        Wilayah.objects.filter(provinsi_id=prov).only("kode", "nama", "jenis").order_by("kode")
-    )
-    kodes = {w.kode for w in wilayah}
+    wilayah = {
+        w.kode: w
+        for w in Wilayah.objects.filter(kode__in=list(geo["wilayah"])).only("kode", "nama", "jenis")
+    }
     tetangga = set()
-    garis = []
-    pos = POSISI_KALTENG
-    for a, b in Perbatasan.objects.filter(
-        wilayah_a_id__in=kodes, wilayah_b_id__in=kodes
-    ).values_list("wilayah_a_id", "wilayah_b_id"):
-        if home in (a, b):
-            tetangga.add(b if a == home else a)
-        if a in pos and b in pos:
-            garis.append({"x1": pos[a][0], "y1": pos[a][1], "x2": pos[b][0], "y2": pos[b][1]})
-    simpul, tautan = [], []
-    for w in wilayah:
-        if w.kode not in pos:
-            continue
-        r = per_kode.get(w.kode)
-        if w.kode == home:
+    for a, b in Perbatasan.objects.filter(Q(wilayah_a_id=home) | Q(wilayah_b_id=home)).values_list(
+        "wilayah_a_id", "wilayah_b_id"
+    ):
+        tetangga.add(b if a == home else a)
+    latar, depan = [], []
+    for kode, g in geo["wilayah"].items():
+        w = wilayah.get(kode)
+        r = per_kode.get(kode)
+        if kode == home:
             kelas = "daerah"
-        elif r and r["aktif"]:
-            kelas = "mitra-aktif"
         elif r:
-            kelas = "mitra-lalu"
-        elif w.kode in tetangga:
+            kelas = keadaan_mitra(r)
+        elif kode in tetangga:
             kelas = "tetangga"
         else:
             kelas = "lain"
-        x, y = pos[w.kode]
-        simpul.append(
-            {
-                "kode": w.kode,
-                "nama": w.nama,
-                "nama_lengkap": w.nama_lengkap,
-                "x": x,
-                "y": y,
-                "kelas": kelas,
-                "n": r["n"] if r else 0,
-                "aktif": r["aktif"] if r else 0,
-                "tetangga": w.kode in tetangga,
-            }
-        )
-        if r and home in pos:
-            tautan.append(
-                {
-                    "x1": pos[home][0],
-                    "y1": pos[home][1],
-                    "x2": x,
-                    "y2": y,
-                    "aktif": bool(r["aktif"]),
-                }
-            )
-    luar = [r for r in mitra_rows if r["mitra__kode"] not in kodes]
-    return {"simpul": simpul, "garis": garis, "tautan": tautan, "luar": luar}
+        bentuk = {
+            "kode": kode,
+            "nama": w.nama if w else g["nama"],
+            "nama_lengkap": w.nama_lengkap if w else g["nama"],
+            "d": g["d"],
+            "x": g["x"],
+            "y": g["y"],
+            "kelas": kelas,
+            "n": r["n"] if r else 0,
+            "berjalan": r["berjalan"] if r else 0,
+            "proses": r["proses"] if r else 0,
+            "tautan": tautan_register(saring, mitra=kode) if r else "",
+        }
+        (depan if kelas not in ("lain", "tetangga") else latar).append(bentuk)
+    luar = [
+        {**r, "kelas": keadaan_mitra(r), "tautan": tautan_register(saring, mitra=r["mitra__kode"])}
+        for r in mitra_rows
+        if r["mitra__kode"] not in geo["wilayah"]
+    ]
+    return {"viewBox": geo["viewBox"], "bentuk": latar + depan, "luar": luar}
 
 
 # ---------------------------------------------------------------- register rows (exports)

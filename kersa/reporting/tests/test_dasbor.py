@@ -2,6 +2,7 @@
 operators see their own agency's KSDD only; a fixed number of queries."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.db import connection
@@ -117,23 +118,101 @@ def test_p16_4_deadlines_kept_and_missed_per_rule(client, pemeran, ksdd):
     assert lain.get("P16-4", {"terlewat": 0})["terlewat"] == 0
 
 
+def _kelas(resp) -> dict[str, str]:
+    return {s["kode"]: s["kelas"] for s in resp.context["peta"]["bentuk"]}
+
+
 @pytest.mark.django_db
-def test_schematic_map_colours_active_partner_and_lists_outside(client, pemeran, ksdd):
-    luar = Wilayah.objects.get(kode="63.71")  # Kota Banjarmasin, Kalimantan Selatan
+def test_p13_map_draws_both_provinces_and_colours_partners_by_state(client, pemeran, ksdd):
+    """Every kabupaten/kota of Kalimantan Tengah and Selatan is a shape; a partner whose
+    KSDD is at Persiapan is "in progress", never "running" (P13: Pelaksanaan runs)."""
+    tanjung = Wilayah.objects.get(kode="63.09")  # Tabalong, Kalimantan Selatan
+    k = ksdd_baru(
+        pemeran,
+        judul="Promosi Bersama Wisata Sungai Barito dengan Kabupaten Tabalong",
+        kategori=Kategori.SUKARELA,
+        mitra=[tanjung],
+    )
+    ke_status(k, Status.PELAKSANAAN, pemeran)
+    resp = _get(client, pemeran.sekretariat)
+    kelas = _kelas(resp)
+    assert len(kelas) == 27  # 14 in province 62, 13 in province 63
+    assert {k[:2] for k in kelas} == {"62", "63"}
+    assert kelas["62.04"] == "daerah"
+    assert ksdd.status == Status.PENYUSUNAN_KAK  # Persiapan
+    assert kelas["62.13"] == "mitra-proses"
+    assert kelas["63.09"] == "mitra-berjalan"
+    assert kelas["62.05"] == "tetangga"  # Barito Utara borders Barito Selatan
+    assert kelas["62.08"] == "lain"
+    html = resp.content.decode()
+    assert '<a href="/ksdd/?mitra=63.09" class="wilayah mitra-berjalan" data-kode="63.09">' in html
+    assert "<title>Kabupaten Tabalong (63.09): 1 KSDD, berjalan (pelaksanaan)</title>" in html
+    assert "<title>Kabupaten Barito Timur (62.13): 1 KSDD, dalam proses, belum pelaksanaan" in html
+    assert resp.context["peta"]["luar"] == []
+
+
+@pytest.mark.django_db
+def test_map_lists_a_partner_outside_the_outlines(client, pemeran):
+    luar = Wilayah.objects.get(kode="64.71")  # Kota Balikpapan, Kalimantan Timur
     ksdd_baru(
         pemeran,
-        judul="Pemasaran Bersama Produk Rotan Barito Selatan di Banjarmasin",
+        judul="Pemasaran Rotan Barito Selatan di Balikpapan",
         kategori=Kategori.SUKARELA,
         mitra=[luar],
     )
     resp = _get(client, pemeran.sekretariat)
     peta = resp.context["peta"]
-    kelas = {s["kode"]: s["kelas"] for s in peta["simpul"]}
-    assert kelas["62.04"] == "daerah"
-    assert kelas["62.13"] == "mitra-aktif"
-    assert kelas["62.05"] == "tetangga"  # Barito Utara borders Barito Selatan
-    assert [r["mitra__kode"] for r in peta["luar"]] == [luar.kode]
-    assert luar.nama in resp.content.decode()
+    assert "64.71" not in _kelas(resp)
+    assert [(r["mitra__kode"], r["kelas"]) for r in peta["luar"]] == [("64.71", "mitra-proses")]
+    assert f'<a href="/ksdd/?mitra=64.71">{luar.nama}</a>' in resp.content.decode()
+
+
+@pytest.mark.django_db
+def test_map_links_keep_the_dashboard_filter(client, pemeran, ksdd):
+    resp = _get(client, pemeran.sekretariat, tahun=2026, kategori=Kategori.WAJIB)
+    assert "/ksdd/?tahun=2026&amp;kategori=wajib&amp;mitra=62.13" in resp.content.decode()
+
+
+@pytest.mark.django_db
+def test_chart_bars_link_to_the_filtered_register(client, pemeran, ksdd):
+    """A bar stands for KSDD: it opens the register filtered to them, and the register
+    then lists exactly that many."""
+    _pupr(pemeran)
+    resp = _get(client, pemeran.sekretariat)
+    html = resp.content.decode()
+    grafik = {g.kunci: g for g in resp.context["grafik"]}
+    tautan = {b.kode: b.tautan for b in grafik["tahap"].baris}
+    assert tautan[Tahap.PERSIAPAN] == "/ksdd/?tahap=a"
+    assert '<a href="/ksdd/?tahap=a"><g class="isi">' in html
+    assert '<a href="/ksdd/?tahap=b">' not in html  # an empty bar is not a link
+    mitra = {b.kode: b.tautan for b in grafik["mitra"].baris}
+    assert mitra == {"62.13": "/ksdd/?mitra=62.13", "62.03": "/ksdd/?mitra=62.03"}
+    bentuk = grafik["bentuk"].baris[0]
+    urusan = grafik["urusan"].baris[0]
+    for b in (grafik["tahap"].baris[0], grafik["mitra"].baris[0], bentuk, urusan):
+        register = client.get(b.tautan)
+        assert register.status_code == 200
+        assert register.context["halaman"].paginator.count == b.nilai, b.label
+
+
+@pytest.mark.django_db
+def test_demo_dashboard_map_shows_barito_kuala_and_tabalong(client, pemeran):
+    """Issue 14, Done means: the demo's partners across the province line (Barito Kuala
+    63.04, KSDD at Persiapan; Tabalong 63.09, KSDD rejected) are drawn and linked."""
+    from django.core.management import call_command
+
+    call_command("muat_demo", stdout=io.StringIO())
+    resp = _get(client, pemeran.sekretariat)
+    kelas = _kelas(resp)
+    assert kelas["63.04"] == "mitra-proses"  # Persiapan is not "running"
+    assert kelas["63.09"] == "mitra-berakhir"
+    assert kelas["62.13"] == "mitra-berjalan"  # the Pelaksanaan KSDD
+    html = resp.content.decode()
+    for kode, nama in (("63.04", "Barito Kuala"), ("63.09", "Tabalong")):
+        assert f'<a href="/ksdd/?mitra={kode}" class="wilayah' in html
+        assert f"<title>Kabupaten {nama} ({kode}): 1 KSDD, " in html
+        register = client.get(f"/ksdd/?mitra={kode}")
+        assert register.context["halaman"].paginator.count == 1
 
 
 def _hitung(client, user):
@@ -168,5 +247,4 @@ def test_p13_ended_ksdd_counted_apart_and_partner_greyed(client, pemeran):
     tahap = {b.kode: b.nilai for b in resp.context["grafik"][0].baris}
     assert tahap[Status.DIBATALKAN] == 1
     assert sum(v for kode, v in tahap.items() if kode in Tahap.values) == 0
-    kelas = {s["kode"]: s["kelas"] for s in resp.context["peta"]["simpul"]}
-    assert kelas["62.03"] == "mitra-lalu"
+    assert _kelas(resp)["62.03"] == "mitra-berakhir"

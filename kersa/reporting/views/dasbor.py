@@ -1,5 +1,5 @@
 """Dasbor: KSDD counted by stage (Pasal 13), urusan, bentuk, partner and year, the
-statutory clocks kept and missed, a schematic map of the partners; XLSX/PDF exports.
+statutory clocks kept and missed, a map of the partners (region outlines); XLSX/PDF exports.
 
 Operators see their own agency's KSDD only (``ksdd_visible_to``).
 """
@@ -33,6 +33,7 @@ def _data(request) -> dict:
         statistik.per_tahun(qs),
         statistik.grafik_tenggat(tenggat),
     ]
+    statistik.pasang_tautan(grafik, saring)
     return {
         "saring": saring,
         "qs": qs,
@@ -158,7 +159,7 @@ def _nama_berkas(saring: statistik.Saring, ext: str) -> str:
 @permission_required("agreements.view_ksdd", raise_exception=True)
 def daftar(request):
     data = _data(request)
-    peta = statistik.peta_skematik(data["mitra"])
+    peta = statistik.peta_batas(data["mitra"], data["saring"])
     ctx = {
         **data,
         "peta": peta,
