@@ -43,6 +43,7 @@ from .penawaran import (
     ksdd_catat_tanggapan,
 )
 from .persiapan import ksdd_ajukan_kak, ksdd_catat_petunjuk_tertulis, ksdd_catat_telaah
+from .registrasi import dapat_mendaftarkan, ksdd_daftarkan, registrasi_periksa
 from .umum import FIELD_KSDD, FIELD_M2M, pastikan_perangkat_daerah
 
 __all__ = [
@@ -51,6 +52,9 @@ __all__ = [
     "pastikan_perangkat_daerah",
     "bantuan_pendanaan_tambah",
     "kak_update",
+    "dapat_mendaftarkan",
+    "ksdd_daftarkan",
+    "registrasi_periksa",
     "ksdd_ajukan_kak",
     "ksdd_ajukan_persetujuan_dprd",
     "ksdd_akhiri",
