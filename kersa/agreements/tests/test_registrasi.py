@@ -126,11 +126,26 @@ def test_p26_scan_required_on_the_page(waktu, pemeran):
 def test_p26_registered_kb_goes_to_dprd_when_p21_1_requires_it(waktu, pemeran):
     """P26, P21-1: a signed KB whose funding is not budgeted waits for DPRD approval."""
     arg = _argumen(
-        pemeran.sekretariat, tahap="kb", dianggarkan_apbd="tidak", nomor_dpa="", **{
-            f"pks_{k}": "" for k in ("tentang", "tanggal", "tempat", "mulai", "berakhir",
-                                     "nomor_daerah", "penandatangan_daerah", "jabatan_daerah",
-                                     "nomor_mitra", "penandatangan_mitra", "jabatan_mitra")
-        }
+        pemeran.sekretariat,
+        tahap="kb",
+        dianggarkan_apbd="tidak",
+        nomor_dpa="",
+        **{
+            f"pks_{k}": ""
+            for k in (
+                "tentang",
+                "tanggal",
+                "tempat",
+                "mulai",
+                "berakhir",
+                "nomor_daerah",
+                "penandatangan_daerah",
+                "jabatan_daerah",
+                "nomor_mitra",
+                "penandatangan_mitra",
+                "jabatan_mitra",
+            )
+        },
     )
     k = services.ksdd_daftarkan(user=pemeran.sekretariat, pindaian_wajib=False, **arg)
     assert k.status == Status.PERMOHONAN_DPRD
@@ -211,7 +226,7 @@ def test_p26_p19_3_p7_1_import_of_200_refused_whole_then_imported(waktu, pemeran
     assert monev_ksdd_pilihan(pemeran.operator.perangkat_daerah).count() == 197
     # The dashboard: 197 in stage h, on the page.
     qs = statistik.ksdd_dasbor(user=pemeran.sekretariat, saring=statistik.Saring())
-    tahap = {b.kunci: b.nilai for b in statistik.per_tahap(qs).baris}
+    tahap = {b.kode: b.nilai for b in statistik.per_tahap(qs).baris}
     assert tahap["h"] == 197
     # The public register lists them.
     assert statistik.ksdd_publik().count() == 197
@@ -280,7 +295,10 @@ def test_p26_register_page_registers_one_with_scans(waktu, pemeran, client):
     k = Ksdd.objects.get()
     assert r.url == reverse("agreements:detail", args=[k.pk])
     assert k.naskah.get(jenis="pks").berkas_ditandatangani is not None
-    daftar = client.get(reverse("agreements:list"))
+    halaman = client.get(r.url).content.decode()
+    assert "di atas kertas, sebelum register" in halaman
+    assert "Didaftarkan setelah ditandatangani (Pasal 26)" in halaman
+    daftar = client.get(reverse("agreements:daftar"))
     assert k.nomor_register in daftar.content.decode()
     assert Wilayah.objects.get(kode="62.13") in k.mitra.all()
 
