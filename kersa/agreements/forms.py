@@ -359,9 +359,11 @@ class KsddForm(FormKersa):
         ),
     ]
 
-    def __init__(self, *args, user, ksdd: Ksdd | None = None, **kwargs):
+    def __init__(self, *args, user, ksdd: Ksdd | None = None, wilayah=None, **kwargs):
+        """``wilayah``: ``wilayah_terdekat()`` already read (a spreadsheet import binds
+        this form once per row)."""
         self.ksdd = ksdd
-        grouped, self.daftar_wilayah = wilayah_terdekat()
+        grouped, self.daftar_wilayah = wilayah or wilayah_terdekat()
         if ksdd is not None:
             awal = self._awal(ksdd, {k for k, _n in self.daftar_wilayah})
             kwargs["initial"] = awal | (kwargs.get("initial") or {})

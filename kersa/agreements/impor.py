@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy
 
 from kersa.core.errors import RuleViolation
 from kersa.regions.models import PerangkatDaerah
+from kersa.regions.selectors import wilayah_daerah_sekali
 
+from .forms import wilayah_terdekat
 from .forms_registrasi import RegistrasiForm
 from .models import Bentuk, Ksdd, Tujuan, Urusan
 from .services import ksdd_daftarkan
@@ -157,6 +159,7 @@ class _Acuan:
         self.bentuk = dict(Bentuk.objects.values_list("kode", "pk"))
         self.urusan = dict(Urusan.objects.values_list("kode", "pk"))
         self.tujuan = dict(Tujuan.objects.values_list("kode", "pk"))
+        self.wilayah = wilayah_terdekat()
         self.pd = {}
         for pk, nama, singkatan in PerangkatDaerah.objects.values_list("pk", "nama", "singkatan"):
             self.pd[nama.casefold()] = pk
@@ -219,10 +222,12 @@ def impor_ksdd(*, user, dataset: tablib.Dataset, simpan_sebagian: bool = False) 
     acuan = _Acuan()
     ditolak = tablib.Dataset(headers=[*headers, KOLOM_KESALAHAN])
     try:
-        with transaction.atomic():
+        with wilayah_daerah_sekali(), transaction.atomic():
             for i, row in enumerate(dataset, start=2):
                 baris = {h: _teks(v) for h, v in zip(headers, row, strict=False)}
-                salah = _impor_baris(user, i, baris, acuan, hasil)
+                # All or nothing, once a row is refused: the rest is only checked.
+                periksa = bool(hasil.kesalahan) and not simpan_sebagian
+                salah = _impor_baris(user, i, baris, acuan, hasil, periksa)
                 if salah:
                     hasil.kesalahan += salah
                     ditolak.append([*row, "; ".join(f"{s.kolom}: {s.pesan}" for s in salah)])
@@ -235,10 +240,12 @@ def impor_ksdd(*, user, dataset: tablib.Dataset, simpan_sebagian: bool = False) 
     return hasil
 
 
-def _impor_baris(user, nomor: int, baris: dict, acuan: _Acuan, hasil: HasilImpor):
+def _impor_baris(
+    user, nomor: int, baris: dict, acuan: _Acuan, hasil: HasilImpor, hanya_periksa: bool
+):
     if not any(baris.values()):
         return []
-    form = RegistrasiForm(data=_nilai_form(baris, acuan), user=user)
+    form = RegistrasiForm(data=_nilai_form(baris, acuan), user=user, wilayah=acuan.wilayah)
     if not form.is_valid():
         return _kesalahan_form(nomor, form)
     argumen = form.argumen()
@@ -246,7 +253,11 @@ def _impor_baris(user, nomor: int, baris: dict, acuan: _Acuan, hasil: HasilImpor
         return _kesalahan_form(nomor, form)
     try:
         with transaction.atomic():
-            hasil.tersimpan.append(ksdd_daftarkan(user=user, pindaian_wajib=False, **argumen))
+            ksdd = ksdd_daftarkan(
+                user=user, pindaian_wajib=False, hanya_periksa=hanya_periksa, **argumen
+            )
+        if ksdd is not None:
+            hasil.tersimpan.append(ksdd)
     except RuleViolation as exc:
         form.tambah_pelanggaran(exc)
         return _kesalahan_form(nomor, form)

@@ -1,6 +1,7 @@
 """Reads for regions."""
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 from itertools import combinations
 
 from asgiref.local import Local
@@ -28,6 +29,20 @@ def _selesai(**kwargs) -> None:
 
 request_started.connect(_mulai, dispatch_uid="kersa.regions.wilayah_daerah.mulai")
 request_finished.connect(_selesai, dispatch_uid="kersa.regions.wilayah_daerah.selesai")
+
+
+@contextmanager
+def wilayah_daerah_sekali():
+    """Read the home region once for a long job outside a request (a spreadsheet import,
+    a benchmark), as a request does; a request already doing so is left as it is."""
+    if getattr(_per_request, "aktif", False):
+        yield
+        return
+    _mulai()
+    try:
+        yield
+    finally:
+        _selesai()
 
 
 def wilayah_daerah() -> Wilayah:

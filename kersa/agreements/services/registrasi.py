@@ -358,8 +358,9 @@ def ksdd_daftarkan(
     dprd: Mapping | None = None,
     berakhir: Mapping | None = None,
     pindaian_wajib: bool = True,
+    hanya_periksa: bool = False,
     **fields,
-) -> Ksdd:
+) -> Ksdd | None:
     """P26: register an agreement signed before the register existed, at ``tahap``
     (``TahapTerdaftar``): a signed KB (then PKS drafting, or DPRD approval when P21-1
     requires it), a signed PKS in pelaksanaan, or an ended KSDD. ``kb``/``pks``: the
@@ -372,7 +373,8 @@ def ksdd_daftarkan(
     carry them: the history then says they follow. One history row from persiapan to
     the stage registered says which stages happened on paper; the clocks start as
     after a signing (deadlines.pemicu, ``daftarkan``). Nothing is saved when any rule
-    is not met: every refusal is listed at once.
+    is not met: every refusal is listed at once. ``hanya_periksa``: check only, save
+    nothing, return None (a spreadsheet already refused goes on to list every error).
     """
     if not dapat_mendaftarkan(user):
         raise PermissionDenied(
@@ -401,6 +403,8 @@ def ksdd_daftarkan(
             pindaian_wajib=pindaian_wajib,
         )
     )
+    if hanya_periksa:
+        return None
     if tahap == TahapTerdaftar.KB:
         pks = None
     home = wilayah_daerah()
