@@ -301,6 +301,9 @@ class KsddForm(FormKersa):
     penerima_pembayaran = WilayahField(**_k("penerima_pembayaran"))
     dasar_pembayaran = _teks(required=False, **_k("dasar_pembayaran"))
     objek_pertukaran = _teks(required=False, **_k("objek_pertukaran"))
+    dasar_perda_retribusi = forms.CharField(
+        max_length=250, required=False, **_k("dasar_perda_retribusi")
+    )
     butir_rencana = forms.ModelChoiceField(
         queryset=None, required=False, empty_label=_("— belum/tidak ada —"), **_k("butir_rencana")
     )
@@ -333,6 +336,7 @@ class KsddForm(FormKersa):
             ["pembayar", "penerima_pembayaran", "dasar_pembayaran"],
         ),
         (_("Pertukaran layanan (bentuk g) — Pasal 9"), ["objek_pertukaran"]),
+        (_("Retribusi (bentuk d) — Pasal 9 dan Pasal 21"), ["dasar_perda_retribusi"]),
         (_("Urusan dan tujuan"), ["urusan", "tujuan"]),
         (
             _("Perencanaan pembangunan daerah — Pasal 5 ayat (2) dan (3)"),

@@ -45,6 +45,7 @@ KOLOM: list[tuple[str, str, object]] = [
     ("penerima_pembayaran", "penerima_pembayaran", gettext_lazy("kode daerah penerima")),
     ("dasar_pembayaran", "dasar_pembayaran", gettext_lazy("dasar pembayaran/kompensasi")),
     ("objek_pertukaran", "objek_pertukaran", gettext_lazy("layanan dipertukarkan (bentuk g)")),
+    ("dasar_perda_retribusi", "dasar_perda_retribusi", gettext_lazy("Perda retribusi (bentuk d)")),
     ("dalam_rencana", "dalam_rencana", gettext_lazy("ya/tidak")),
     ("dokumen_rencana", "dokumen_rencana", gettext_lazy("mis. RPJMD 2021–2026")),
     (

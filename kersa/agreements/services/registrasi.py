@@ -186,6 +186,8 @@ def registrasi_periksa(
         penerima=data.get("penerima_pembayaran"),
         dasar=data.get("dasar_pembayaran", ""),
         objek_pertukaran=data.get("objek_pertukaran", ""),
+        membebani=bool(data.get("membebani_masyarakat")),
+        dasar_perda=data.get("dasar_perda_retribusi", ""),
     )
     if data.get("dianggarkan_apbd") and not (data.get("nomor_dpa") or "").strip():
         found.append(
