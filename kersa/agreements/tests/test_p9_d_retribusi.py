@@ -2,6 +2,7 @@
 it needs DPRD approval, and records the Perda its retribusi rests on."""
 
 import pytest
+from django.urls import reverse
 
 from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Status
@@ -23,7 +24,7 @@ def test_p9_d_p21_1_retribusi_without_perda_or_burden_is_refused_at_submission(p
     assert k.status == Status.PENYUSUNAN_KAK
 
 
-def test_p9_d_p21_1_retribusi_with_perda_goes_on_and_needs_dprd(pemeran):
+def test_p9_d_p21_1_retribusi_with_perda_goes_on_and_needs_dprd(pemeran, client):
     k = skenario.ksdd_baru(
         pemeran,
         kategori=Kategori.SUKARELA,
@@ -36,3 +37,7 @@ def test_p9_d_p21_1_retribusi_with_perda_goes_on_and_needs_dprd(pemeran):
     assert k.status == Status.KAK_DIAJUKAN
     assert k.memerlukan_persetujuan_dprd
     assert k.dasar_perda_retribusi.startswith("Perda Kabupaten Barito Selatan")
+    client.force_login(pemeran.sekretariat)
+    halaman = client.get(reverse("agreements:detail", args=[k.pk])).content.decode()
+    assert "Dasar Perda retribusi (Pasal 9 huruf d)" in halaman
+    assert "Perda Kabupaten Barito Selatan Nomor 3 Tahun 2024" in halaman
