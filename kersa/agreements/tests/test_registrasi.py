@@ -145,7 +145,7 @@ def test_p26_only_the_secretariat_registers(waktu, pemeran):
         services.ksdd_daftarkan(user=pemeran.operator, pindaian_wajib=False, **arg)
 
 
-def test_p26_p19_3_p7_1_import_of_200_refused_whole_then_imported(waktu, pemeran):
+def test_p26_p19_3_p7_1_import_of_200_refused_whole_then_imported(waktu, pemeran, client):
     """P26 (done means): 200 rows with an unknown region code, a KB of 6 years and an
     end before the start are refused whole with exactly those 3 errors; nothing saved.
     Without them, the rest is imported and appears in the next semester report, the
@@ -185,6 +185,9 @@ def test_p26_p19_3_p7_1_import_of_200_refused_whole_then_imported(waktu, pemeran
     qs = statistik.ksdd_dasbor(user=pemeran.sekretariat, saring=statistik.Saring())
     tahap = {b.kode: b.nilai for b in statistik.per_tahap(qs).baris}
     assert tahap["h"] == 197
+    client.force_login(pemeran.sekretariat)
+    dasbor = client.get(reverse("dasbor:daftar")).content.decode()
+    assert "h. Pelaksanaan" in dasbor and ">197<" in dasbor.replace(" ", "")
     # The public register lists them.
     assert statistik.ksdd_publik().count() == 197
 
