@@ -13,6 +13,7 @@ bench:
 	scripts/bootstrap.sh requirements-dev.txt
 	.venv/bin/python manage.py benchmark
 	.venv/bin/python manage.py benchmark_dokumen
+	.venv/bin/python manage.py benchmark_impor
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

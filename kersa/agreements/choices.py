@@ -138,3 +138,12 @@ class KedudukanPenandatangan(models.TextChoices):
 
     KEPALA_DAERAH = "kepala_daerah", _("Kepala Daerah (Gubernur/Bupati/Wali Kota, Pj., Plt.)")
     PEJABAT_KUASA = "pejabat_kuasa", _("Pejabat berdasarkan Surat Kuasa")
+
+
+class TahapTerdaftar(models.TextChoices):
+    """P26: the stage at which an agreement signed before the register existed is
+    registered; the steps before it happened on paper and are not recorded."""
+
+    KB = "kb", _("Kesepakatan Bersama telah ditandatangani (PKS belum)")
+    PELAKSANAAN = "pelaksanaan", _("PKS telah ditandatangani, dalam pelaksanaan")
+    BERAKHIR = "berakhir", _("Kerja sama telah berakhir")

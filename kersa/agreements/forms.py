@@ -308,6 +308,9 @@ class KsddForm(FormKersa):
     penerima_pembayaran = WilayahField(**_k("penerima_pembayaran"))
     dasar_pembayaran = _teks(required=False, **_k("dasar_pembayaran"))
     objek_pertukaran = _teks(required=False, **_k("objek_pertukaran"))
+    dasar_perda_retribusi = forms.CharField(
+        max_length=250, required=False, **_k("dasar_perda_retribusi")
+    )
     butir_rencana = forms.ModelChoiceField(
         queryset=None, required=False, empty_label=_("— belum/tidak ada —"), **_k("butir_rencana")
     )
@@ -340,6 +343,7 @@ class KsddForm(FormKersa):
             ["pembayar", "penerima_pembayaran", "dasar_pembayaran"],
         ),
         (_("Pertukaran layanan (bentuk g) — Pasal 9"), ["objek_pertukaran"]),
+        (_("Retribusi (bentuk d) — Pasal 9 dan Pasal 21"), ["dasar_perda_retribusi"]),
         (_("Urusan dan tujuan"), ["urusan", "tujuan"]),
         (
             _("Perencanaan pembangunan daerah — Pasal 5 ayat (2) dan (3)"),
@@ -366,9 +370,11 @@ class KsddForm(FormKersa):
         ),
     ]
 
-    def __init__(self, *args, user, ksdd: Ksdd | None = None, **kwargs):
+    def __init__(self, *args, user, ksdd: Ksdd | None = None, wilayah=None, **kwargs):
+        """``wilayah``: ``wilayah_terdekat()`` already read (a spreadsheet import binds
+        this form once per row)."""
         self.ksdd = ksdd
-        grouped, self.daftar_wilayah = wilayah_terdekat()
+        grouped, self.daftar_wilayah = wilayah or wilayah_terdekat()
         if ksdd is not None:
             awal = self._awal(ksdd, {k for k, _n in self.daftar_wilayah})
             kwargs["initial"] = awal | (kwargs.get("initial") or {})

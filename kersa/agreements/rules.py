@@ -98,12 +98,52 @@ def p5_3_pengecualian(*, dalam_rencana: bool, pengecualian: str, alasan: str):
     return []
 
 
-def p9_kompensasi(*, bentuk, pembayar, penerima, dasar: str, objek_pertukaran: str):
-    """P9-b/c/d/f: who pays whom and on what basis; P9-g: what is exchanged."""
+BENTUK_RETRIBUSI = "d"  # P9-d: paid by the public as retribusi
+
+
+def p9_kompensasi(
+    *,
+    bentuk,
+    pembayar,
+    penerima,
+    dasar: str,
+    objek_pertukaran: str,
+    membebani: bool | None = None,
+    dasar_perda: str = "",
+):
+    """P9-b/c/f: who pays whom and on what basis; P9-g: what is exchanged. P9-d: the
+    public pays a retribusi for the service: the KSDD burdens the public (P21-1, so
+    DPRD approval is needed; ``membebani`` when known) and records its Perda basis."""
     found = []
     if bentuk is None:
         return found
-    if bentuk.wajib_kompensasi:
+    if bentuk.kode == BENTUK_RETRIBUSI:
+        if not (dasar_perda or "").strip():
+            found.append(
+                Pelanggaran(
+                    "P9-d",
+                    _(
+                        "Kerja sama bentuk “%s” dibayar masyarakat sebagai retribusi: sebutkan "
+                        "Peraturan Daerah yang menjadi dasar retribusinya (Pasal 9 huruf d)."
+                    )
+                    % bentuk.nama,
+                    field="dasar_perda_retribusi",
+                )
+            )
+        if membebani is False:
+            found.append(
+                Pelanggaran(
+                    "P21-1",
+                    _(
+                        "Retribusi atas jasa pelayanan dibayar masyarakat: KSDD bentuk “%s” "
+                        "membebani masyarakat dan memerlukan Persetujuan DPRD (Pasal 9 huruf d "
+                        "dan Pasal 21 ayat 1)."
+                    )
+                    % bentuk.nama,
+                    field="membebani_masyarakat",
+                )
+            )
+    elif bentuk.wajib_kompensasi:
         if pembayar is None or penerima is None or not (dasar or "").strip():
             found.append(
                 Pelanggaran(
@@ -213,6 +253,8 @@ def data_ksdd(ksdd) -> list[Pelanggaran]:
         penerima=ksdd.penerima_pembayaran_id,
         dasar=ksdd.dasar_pembayaran,
         objek_pertukaran=ksdd.objek_pertukaran,
+        membebani=ksdd.membebani_masyarakat,
+        dasar_perda=ksdd.dasar_perda_retribusi,
     )
     if ksdd.dianggarkan_apbd and not ksdd.nomor_dpa.strip():
         found.append(

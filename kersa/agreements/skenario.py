@@ -611,3 +611,47 @@ def ke_status(ksdd: Ksdd, tujuan: str, pemeran: Pemeran) -> Ksdd:
         with transaction.atomic():
             step(ksdd, pemeran)
     raise ValueError(f"tidak dapat mencapai {tujuan}")
+
+
+def baris_impor(i: int = 1, **ubah) -> dict[str, str]:
+    """One row of the import spreadsheet (P26, ``agreements.impor``): a running PKS (with its KB) of Dinas Kesehatan with Barito
+    Timur (62.13), signed in 2024."""
+    data = {
+        "tahap": "pelaksanaan",
+        "judul": f"Pelayanan Kesehatan Rujukan Perbatasan {i}",
+        "perangkat_daerah": "Dinas Kesehatan",
+        "kategori": "sukarela",
+        "bentuk": "a",
+        "mitra": "62.13",
+        "urusan": "a.2",
+        "tujuan": "b",
+        "dalam_rencana": "ya",
+        "dokumen_rencana": "RPJMD 2021–2026",
+        "dianggarkan_apbd": "ya",
+        "nomor_dpa": f"DPA/1.02/{i}/2024",
+        "membebani_masyarakat": "tidak",
+        "kb_tentang": "Kerja Sama Pelayanan Kesehatan",
+        "kb_tanggal": "05-02-2024",
+        "kb_tempat": "Buntok",
+        "kb_mulai": "05-02-2024",
+        "kb_berakhir": "04-02-2029",
+        "kb_nomor_daerah": f"100.3.6/{i}/Pem/2024",
+        "kb_penandatangan_daerah": "Eddy Raya Samsuri",
+        "kb_jabatan_daerah": "Bupati Barito Selatan",
+        "kb_nomor_mitra": f"100.3/{i}/Pem/2024",
+        "kb_penandatangan_mitra": "Ampera AY Mebas",
+        "kb_jabatan_mitra": "Bupati Barito Timur",
+        "pks_tentang": "Pelayanan Kesehatan Rujukan",
+        "pks_tanggal": "11-03-2024",
+        "pks_tempat": "Tamiang Layang",
+        "pks_mulai": "11-03-2024",
+        "pks_berakhir": "10-03-2027",
+        "pks_nomor_daerah": f"100.3.7/{i}/Dinkes/2024",
+        "pks_penandatangan_daerah": "Rahmat Hidayat",
+        "pks_jabatan_daerah": "Kepala Dinas Kesehatan",
+        "pks_nomor_mitra": f"445/{i}/Dinkes/2024",
+        "pks_penandatangan_mitra": "Jimmy Carter",
+        "pks_jabatan_mitra": "Kepala Dinas Kesehatan Barito Timur",
+    }
+    data.update(ubah)
+    return data

@@ -1,4 +1,6 @@
-from .views import langkah, register, surat_kuasa
+from .views import langkah, register, registrasi, surat_kuasa
 
 app_name = "agreements"
-urlpatterns = register.urlpatterns + langkah.urlpatterns + surat_kuasa.urlpatterns
+urlpatterns = (
+    register.urlpatterns + langkah.urlpatterns + surat_kuasa.urlpatterns + registrasi.urlpatterns
+)

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import StatusTenggat
@@ -281,6 +282,30 @@ def _laporan_pertama(ksdd, riwayat) -> list[Peristiwa]:
     return [peristiwa_laporan_semester(ksdd, pks.tanggal_ditandatangani)]
 
 
+def _terdaftar(mulai: Callable[..., list[Peristiwa]], jenis: str | None = None):
+    """P26: the clocks of an agreement registered at its stage (``daftarkan``), as after
+    its signing: the end of its KB and PKS still running on the day it is registered,
+    and the semester report of the semester it is registered in (a semester already
+    past is not demanded). Nothing for a KSDD registered as ended."""
+
+    def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
+        from kersa.agreements.choices import STATUS_AKHIR, Status
+
+        if riwayat.ke in STATUS_AKHIR:
+            return []
+        hari_ini = timezone.localdate(riwayat.waktu)
+        if jenis is None:
+            if riwayat.ke != Status.PELAKSANAAN:
+                return []
+            return [peristiwa_laporan_semester(ksdd, hari_ini)]
+        n = ksdd.naskah.filter(jenis=jenis).first()
+        if n is None or n.tanggal_berakhir < hari_ini:
+            return []
+        return mulai(ksdd, riwayat)
+
+    return peristiwa
+
+
 def _pleno_tahun(ksdd, riwayat) -> dict:
     rapat = ksdd.rekomendasi_pleno.order_by("-pk").first()
     return {"kunci": f"P37-1:{rapat.tanggal_rapat.year}"}
@@ -399,6 +424,14 @@ PEMICU: dict[str, Pemicu] = {
         mulai=(
             Mulai("P12-2", _naskah_berakhir("P12-2", "pks")),
             Mulai("P27-1", _laporan_pertama),
+        )
+    ),
+    # P26: an agreement registered at the stage it is in (agreements.services.registrasi).
+    "daftarkan": Pemicu(
+        mulai=(
+            Mulai("P19-3", _terdaftar(_naskah_berakhir("P19-3", "kb"), "kb")),
+            Mulai("P12-2", _terdaftar(_naskah_berakhir("P12-2", "pks"), "pks")),
+            Mulai("P27-1", _terdaftar(_laporan_pertama)),
         )
     ),
 }

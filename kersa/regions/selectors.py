@@ -1,6 +1,7 @@
 """Reads for regions."""
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 from itertools import combinations
 
 from asgiref.local import Local
@@ -28,6 +29,20 @@ def _selesai(**kwargs) -> None:
 
 request_started.connect(_mulai, dispatch_uid="kersa.regions.wilayah_daerah.mulai")
 request_finished.connect(_selesai, dispatch_uid="kersa.regions.wilayah_daerah.selesai")
+
+
+@contextmanager
+def wilayah_daerah_sekali():
+    """Read the home region once for a long job outside a request (a spreadsheet import,
+    a benchmark), as a request does; a request already doing so is left as it is."""
+    if getattr(_per_request, "aktif", False):
+        yield
+        return
+    _mulai()
+    try:
+        yield
+    finally:
+        _selesai()
 
 
 def wilayah_daerah() -> Wilayah:
@@ -64,12 +79,42 @@ def wilayah_tetangga(*, kode: str) -> QuerySet[Wilayah]:
 
 
 def pasangan_berbatasan(kodes: Iterable[str]) -> set[frozenset[str]]:
-    """All bordering pairs among ``kodes``, in one query."""
+    """All bordering pairs among ``kodes``, in two queries (P7-1).
+
+    Two regions of one level border when the border data says so. A province and a
+    kabupaten/kota border when the province contains it, or when it touches one of the
+    province's kabupaten/kota (Pasal 1 angka 3; PP 28/2018 Pasal 5): Provinsi
+    Kalimantan Tengah borders Barito Selatan (inside it), Provinsi Kalimantan Selatan
+    too (Barito Selatan touches Tabalong, 63.09), Provinsi Jawa Barat does not."""
     kodes = sorted(set(kodes))
     if len(kodes) < 2:
         return set()
-    rows = Perbatasan.objects.filter(wilayah_a_id__in=kodes, wilayah_b_id__in=kodes)
-    found = {frozenset((r.wilayah_a_id, r.wilayah_b_id)) for r in rows}
+    info = {
+        k: (j, p)
+        for k, j, p in Wilayah.objects.filter(kode__in=kodes).values_list(
+            "kode", "jenis", "provinsi_id"
+        )
+    }
+    prov = {k for k, (j, _p) in info.items() if j == JenisWilayah.PROVINSI}
+    rows = Perbatasan.objects.filter(
+        Q(wilayah_a_id__in=kodes) | Q(wilayah_b_id__in=kodes)
+    ).values_list(
+        "wilayah_a_id", "wilayah_b_id", "wilayah_a__provinsi_id", "wilayah_b__provinsi_id"
+    )
+    found: set[frozenset[str]] = set()
+    # Provinces a kabupaten/kota of ``kodes`` touches through a neighbour kabupaten/kota.
+    menyentuh: dict[str, set[str]] = {}
+    for a, b, pa, pb in rows:
+        found.add(frozenset((a, b)))
+        if prov and "." in a and "." in b:  # two kabupaten/kota (provinces have no dot)
+            menyentuh.setdefault(a, set()).add(pb)
+            menyentuh.setdefault(b, set()).add(pa)
+    for p in prov:
+        for k in kodes:
+            if k in prov or k not in info:
+                continue
+            if info[k][1] == p or p in menyentuh.get(k, set()):
+                found.add(frozenset((p, k)))
     return {frozenset(p) for p in combinations(kodes, 2) if frozenset(p) in found}
 
 

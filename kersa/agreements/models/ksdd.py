@@ -105,6 +105,16 @@ class Ksdd(models.Model):
     )
     dasar_pembayaran = models.TextField(_("dasar pembayaran/kompensasi"), blank=True)
     objek_pertukaran = models.TextField(_("layanan yang dipertukarkan"), blank=True)
+    # Pasal 9 huruf d: the public pays a retribusi; the Perda that sets it (P9-d).
+    dasar_perda_retribusi = models.CharField(
+        _("dasar Perda retribusi"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Bentuk d: Peraturan Daerah yang menetapkan retribusi atas jasa pelayanan "
+            "(Pasal 9 huruf d)."
+        ),
+    )
     # Pasal 5 ayat (2) and (3)
     dalam_rencana = models.BooleanField(
         _("obyek tercantum dalam perencanaan pembangunan daerah"), default=True

@@ -244,11 +244,15 @@ class Naskah(models.Model):
     ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="naskah")
     jenis = models.CharField(_("jenis naskah"), max_length=3, choices=JenisNaskah.choices)
     tentang = models.CharField(_("tentang"), max_length=300)
-    tanggal_rapat_teknis = models.DateField(_("tanggal rapat teknis TKKSD"))
-    tanggal_disepakati = models.DateField(_("tanggal rancangan disepakati para pihak"))
+    # Empty only for an agreement registered after it was signed on paper (P26): its
+    # rapat teknis and its agreed draft happened before KERSA and are not recorded.
+    tanggal_rapat_teknis = models.DateField(_("tanggal rapat teknis TKKSD"), null=True, blank=True)
+    tanggal_disepakati = models.DateField(
+        _("tanggal rancangan disepakati para pihak"), null=True, blank=True
+    )
     tanggal_mulai = models.DateField(_("berlaku mulai"))
     tanggal_berakhir = models.DateField(_("berlaku sampai"))
-    berkas_rancangan = _berkas(_("rancangan yang disepakati"))
+    berkas_rancangan = _berkas(_("rancangan yang disepakati"), null=True, blank=True)
     tanggal_ditandatangani = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
     tempat_penandatanganan = models.CharField(
         _("tempat penandatanganan"), max_length=100, blank=True

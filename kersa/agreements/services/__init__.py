@@ -49,6 +49,7 @@ from .persiapan import (
     ksdd_catat_telaah,
     ksdd_catat_telaah_kak_mitra,
 )
+from .registrasi import dapat_mendaftarkan, ksdd_daftarkan, registrasi_periksa
 from .umum import FIELD_KSDD, FIELD_M2M, pastikan_perangkat_daerah
 
 __all__ = [
@@ -58,6 +59,9 @@ __all__ = [
     "bantuan_pendanaan_tambah",
     "kak_mitra_dapat_diisi",
     "kak_update",
+    "dapat_mendaftarkan",
+    "ksdd_daftarkan",
+    "registrasi_periksa",
     "ksdd_ajukan_kak",
     "ksdd_ajukan_persetujuan_dprd",
     "ksdd_akhiri",

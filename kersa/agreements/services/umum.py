@@ -40,6 +40,7 @@ FIELD_KSDD = {
     "penerima_pembayaran",
     "dasar_pembayaran",
     "objek_pertukaran",
+    "dasar_perda_retribusi",
     "dalam_rencana",
     "butir_rencana",
     "dokumen_rencana",

@@ -148,8 +148,8 @@ def test_p5_3_rule_function_inside_the_plan_needs_nothing():
 # --- P9: payment obligations and exchanged services ---------------------------------------
 
 
-@pytest.mark.parametrize("kode", ["b", "c", "d", "f"])
-def test_p9_b_c_d_f_rule_needs_payer_payee_and_basis(acuan, kode):
+@pytest.mark.parametrize("kode", ["b", "c", "f"])
+def test_p9_b_c_f_rule_needs_payer_payee_and_basis(acuan, kode):
     bentuk = Bentuk.objects.get(kode=kode)
     found = rules.p9_kompensasi(
         bentuk=bentuk, pembayar=None, penerima=None, dasar="", objek_pertukaran=""
@@ -160,6 +160,37 @@ def test_p9_b_c_d_f_rule_needs_payer_payee_and_basis(acuan, kode):
         bentuk=bentuk, pembayar="62.13", penerima="62.04", dasar="Perda", objek_pertukaran=""
     )
     assert ok == []
+
+
+def test_p9_d_p21_1_retribusi_needs_its_perda_and_burdens_the_public(acuan):
+    """P9-d: the public pays a retribusi: the Perda basis is recorded, and the KSDD
+    burdens the public (P21-1, DPRD approval); no region pays another."""
+    bentuk = Bentuk.objects.get(kode="d")
+    found = rules.p9_kompensasi(
+        bentuk=bentuk,
+        pembayar=None,
+        penerima=None,
+        dasar="",
+        objek_pertukaran="",
+        membebani=False,
+    )
+    assert [(p.rule, p.field) for p in found] == [
+        ("P9-d", "dasar_perda_retribusi"),
+        ("P21-1", "membebani_masyarakat"),
+    ]
+    assert "Pasal 9 huruf d" in found[0].detail and "Pasal 21 ayat 1" in found[1].detail
+    assert (
+        rules.p9_kompensasi(
+            bentuk=bentuk,
+            pembayar=None,
+            penerima=None,
+            dasar="",
+            objek_pertukaran="",
+            membebani=True,
+            dasar_perda="Perda Kabupaten Barito Selatan Nomor 3 Tahun 2024",
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("kode", ["a", "e", "h", "i"])

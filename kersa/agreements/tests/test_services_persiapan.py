@@ -246,8 +246,9 @@ def test_p5_4_urusan_required_at_submission(pemeran):
     assert "Pasal 5 ayat 4" in exc.value.detail
 
 
-@pytest.mark.parametrize("kode", ["b", "c", "d", "f"])
-def test_p9_b_c_d_f_payment_parties_and_basis_required_at_submission(pemeran, kode):
+@pytest.mark.parametrize("kode", ["b", "c", "f"])
+def test_p9_b_c_f_payment_parties_and_basis_required_at_submission(pemeran, kode):
+    """Form d (retribusi, paid by the public) is test_p9_d_retribusi.py."""
     ksdd = ksdd_baru(pemeran, bentuk=Bentuk.objects.get(kode=kode))
     with pytest.raises(RuleViolation) as exc:
         _ajukan(ksdd, pemeran.operator)

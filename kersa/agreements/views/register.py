@@ -43,6 +43,7 @@ _AKSI_LAIN = {
     "bantuan_pendanaan": _("Bantuan pendanaan dicatat"),
     "surat_kuasa": _("Surat Kuasa dicatat"),
     "cabut_surat_kuasa": _("Surat Kuasa dicabut"),
+    "daftarkan": _("Didaftarkan setelah ditandatangani (Pasal 26)"),
 }
 
 
@@ -125,6 +126,10 @@ def tahapan_ksdd(ksdd: Ksdd, riwayat: list[RiwayatTahap]) -> list[LangkahTahap]:
     i_kini = urutan.index(kini)
     masuk_dprd = any(r.ke in _STATUS_DPRD for r in riwayat)
     dprd_dilewati = any(isinstance(r.data, dict) and r.data.get("dprd_dilewati") for r in riwayat)
+    # P26: a KSDD registered after its signing went through these stages on paper.
+    di_kertas = {
+        t for r in riwayat if r.aksi == "daftarkan" for t in (r.data or {}).get("dilewati", [])
+    }
     ket_kini = str(Status(ksdd.status).label)
     hasil = []
     for i, tahap in enumerate(urutan):
@@ -136,6 +141,8 @@ def tahapan_ksdd(ksdd: Ksdd, riwayat: list[RiwayatTahap]) -> list[LangkahTahap]:
                 keadaan, keterangan = "berjalan", str(_KEADAAN["berjalan"])
                 if i == i_kini and ket_kini != str(tahap.label):
                     keterangan = f"{keterangan}: {ket_kini}"
+        elif i < i_kini and tahap.value in di_kertas:
+            keadaan, keterangan = "selesai", str(_("di atas kertas, sebelum register"))
         elif i < i_kini:
             keadaan = "selesai"
             if tahap == Tahap.PERSETUJUAN_DPRD and not masuk_dprd:
