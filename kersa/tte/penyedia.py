@@ -63,9 +63,12 @@ class Pkcs12(PenyediaTte):
                     "format PKCS#12 (.p12 atau .pfx)."
                 )
             ) from None
-        signer = signers.SimpleSigner.load_pkcs12_data(
-            self.data, other_certs=[], passphrase=self.sandi.encode() or None
-        )
+        try:
+            signer = signers.SimpleSigner.load_pkcs12_data(
+                self.data, other_certs=[], passphrase=self.sandi.encode() or None
+            )
+        except (ValueError, TypeError):
+            signer = None
         if signer is None:
             raise PenyediaGagal(
                 _("Kata sandi sertifikat salah, atau berkas bukan sertifikat PKCS#12.")
@@ -136,6 +139,15 @@ class Csc(PenyediaTte):
                     % {"url": self.url, "pesan": exc.__class__.__name__}
                 ) from exc
             except SigningError as exc:
+                sebab = exc.__cause__ or exc.__context__
+                if isinstance(sebab, aiohttp.ClientConnectionError | TimeoutError | OSError):
+                    raise PenyediaGagal(
+                        _(
+                            "Layanan tanda tangan %(url)s tidak menjawab (%(pesan)s); tidak "
+                            "ada yang dicatat."
+                        )
+                        % {"url": self.url, "pesan": sebab.__class__.__name__}
+                    ) from exc
                 raise PenyediaGagal(
                     _("Layanan tanda tangan menolak kredensial %(id)s: %(pesan)s")
                     % {"id": self.kredensial, "pesan": exc}
