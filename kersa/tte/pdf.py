@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 from asn1crypto import pem, x509
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -191,6 +192,13 @@ def _gaya(teks: str) -> stamp.QRStampStyle:
 
 async def _periksa_async(cert: x509.Certificate, lain) -> None:
     vc = _konteks(untuk_tanda_tangan=True)
+    try:
+        await _periksa_dengan(vc, cert, lain)
+    finally:
+        await vc.aclose()
+
+
+async def _periksa_dengan(vc, cert: x509.Certificate, lain) -> None:
     validator = CertificateValidator(cert, intermediate_certs=list(lain), validation_context=vc)
     nama = nama_sertifikat(cert)
     try:
@@ -248,25 +256,33 @@ async def tanda_tangani_async(
         w, fields.SigFieldSpec(nama_field, on_page=halaman, box=tuple(int(v) for v in kotak))
     )
     tsa = settings.KERSA_TTE_TSA_URL
+    vc = _konteks(untuk_tanda_tangan=True) if settings.KERSA_TTE_LT else None
     meta = signers.PdfSignatureMetadata(
         field_name=nama_field,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         embed_validation_info=settings.KERSA_TTE_LT,
-        validation_context=_konteks(untuk_tanda_tangan=True) if settings.KERSA_TTE_LT else None,
+        validation_context=vc,
         location=settings.KERSA_KEDUDUKAN_DAERAH,
     )
-    pdf_signer = signers.PdfSigner(
-        meta,
-        signer=penanda,
-        timestamper=timestamps.HTTPTimeStamper(tsa, timeout=settings.KERSA_TTE_BATAS_DETIK)
-        if tsa
-        else None,
-        stamp_style=_gaya(teks),
-    )
-    out = await pdf_signer.async_sign_pdf(
-        w, appearance_text_params={"url": url, "kode": kode}, in_place=False
-    )
+    async with aiohttp.ClientSession() as sesi:
+        pdf_signer = signers.PdfSigner(
+            meta,
+            signer=penanda,
+            timestamper=timestamps.HTTPTimeStamper(
+                tsa, timeout=settings.KERSA_TTE_BATAS_DETIK, session=sesi
+            )
+            if tsa
+            else None,
+            stamp_style=_gaya(teks),
+        )
+        try:
+            out = await pdf_signer.async_sign_pdf(
+                w, appearance_text_params={"url": url, "kode": kode}, in_place=False
+            )
+        finally:
+            if vc is not None:
+                await vc.aclose()
     return HasilTanda(out.getvalue(), penanda.signing_cert)
 
 
@@ -291,7 +307,10 @@ async def _validasi_async(data: bytes) -> list[dict]:
     for sig in reader.embedded_signatures:
         vc = _konteks()
         cert = sig.signer_cert
-        st = await async_validate_pdf_signature(sig, vc)
+        try:
+            st = await async_validate_pdf_signature(sig, vc)
+        finally:
+            await vc.aclose()
         ts = st.timestamp_validity
         waktu = ts.timestamp if ts is not None else st.signer_reported_dt
         diubah = st.docmdp_ok is False or st.modification_level == ModificationLevel.OTHER

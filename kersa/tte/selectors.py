@@ -22,25 +22,30 @@ class DokumenTte:
 
 def tte_ksdd(ksdd) -> list[DokumenTte]:
     """The KSDD's KB/PKS documents with their electronic signatures and the latest
-    validation of each signed version (four queries whatever their number)."""
-    dokumen = list(Dokumen.objects.filter(ksdd=ksdd, jenis__in=JENIS_TTE).order_by("jenis", "id"))
+    validation of each signed version: one query without a validated version, three
+    with, whatever their number."""
+    dokumen = list(
+        Dokumen.objects.filter(ksdd=ksdd, jenis__in=JENIS_TTE)
+        .select_related("kode_verifikasi")
+        .order_by("jenis", "id")
+    )
     if not dokumen:
         return []
-    kode = dict(
-        KodeVerifikasi.objects.filter(dokumen__in=dokumen).values_list("dokumen_id", "kode")
-    )
-    ttd = list(TandaTanganTte.objects.filter(dokumen__in=dokumen).select_related("versi"))
     val = {}
     for v in ValidasiTte.objects.filter(versi__dokumen__in=dokumen).select_related("versi"):
         lama = val.get(v.versi_id)
         if lama is None or (v.divalidasi_pada, v.id) > (lama.divalidasi_pada, lama.id):
             val[v.versi_id] = v
+    ttd = []
+    if val:  # every signature made in KERSA is validated at once
+        ttd = list(TandaTanganTte.objects.filter(dokumen__in=dokumen).select_related("versi"))
     hasil = []
     for d in dokumen:
+        kode = getattr(d, "kode_verifikasi", None)
         hasil.append(
             DokumenTte(
                 dokumen=d,
-                kode=kode.get(d.pk),
+                kode=kode.kode if kode else None,
                 tanda_tangan=[t for t in ttd if t.dokumen_id == d.pk],
                 validasi=sorted(
                     (v for v in val.values() if v.versi.dokumen_id == d.pk),
