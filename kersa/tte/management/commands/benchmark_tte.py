@@ -33,12 +33,23 @@ def pks_empat_halaman() -> bytes:
     from kersa.documents.konversi import pdf_dari_docx
 
     dasar = naskah_paragraf("pks")
-    for ulang in range(1, 12):
-        isi = dasar[:-2] + dasar[4:-2] * ulang + dasar[-2:]
-        pdf = pdf_dari_docx(_docx(isi))
-        halaman = len(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"])
+    pasal = dasar[4:-2]
+
+    def pdf_dengan(n: int) -> tuple[bytes, int]:
+        tambahan = [pasal[i % len(pasal)] for i in range(n)]
+        pdf = pdf_dari_docx(_docx(dasar[:-2] + tambahan + dasar[-2:]))
+        return pdf, len(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"])
+
+    bawah, atas = 0, 400  # paragraphs added; bisect to exactly four pages
+    while bawah <= atas:
+        tengah = (bawah + atas) // 2
+        pdf, halaman = pdf_dengan(tengah)
         if halaman == 4:
             return pdf
+        if halaman < 4:
+            bawah = tengah + 1
+        else:
+            atas = tengah - 1
     raise CommandError("PKS contoh tidak mencapai 4 halaman.")
 
 
