@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import hashlib
 import io
@@ -62,6 +63,17 @@ class PdfTidakSah(KersaError):
 
 class SertifikatDitolak(KersaError):
     """The signer's certificate is revoked, expired or not from a trusted root."""
+
+
+def jalankan(coro):
+    """Run ``coro`` to completion from sync code: in a fresh event loop, or, when this
+    thread already runs one (an async caller, Playwright's sync API), in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1) as ex:
+        return ex.submit(asyncio.run, coro).result()
 
 
 def akar_tepercaya() -> list[x509.Certificate]:
@@ -235,7 +247,7 @@ async def _periksa_dengan(vc, cert: x509.Certificate, lain) -> None:
 
 def periksa_sertifikat(cert: x509.Certificate, lain=()) -> None:
     """Refuse a revoked, expired or untrusted signing certificate (SertifikatDitolak)."""
-    asyncio.run(_periksa_async(cert, lain))
+    jalankan(_periksa_async(cert, lain))
 
 
 async def tanda_tangani_async(
@@ -291,7 +303,7 @@ def tanda_tangani(data: bytes, penyedia, **kwargs) -> HasilTanda:
         async with penyedia.penanda() as penanda:
             return await tanda_tangani_async(data, penanda, **kwargs)
 
-    return asyncio.run(jalan())
+    return jalankan(jalan())
 
 
 # --- validation -------------------------------------------------------------------------
@@ -353,4 +365,4 @@ async def _validasi_async(data: bytes) -> list[dict]:
 
 def validasi(data: bytes) -> list[dict]:
     """Each signature of ``data`` as a dict (see ``_validasi_async``); [] when unsigned."""
-    return asyncio.run(_validasi_async(data))
+    return jalankan(_validasi_async(data))

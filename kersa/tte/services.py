@@ -8,7 +8,6 @@ that does not answer — leaves no version, no file and no row behind.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import secrets
@@ -295,7 +294,7 @@ def _sertifikat(penyedia: PenyediaTte):
         async with penyedia.penanda() as p:
             return p.signing_cert, list(p.cert_registry)
 
-    return asyncio.run(ambil())
+    return pdf.jalankan(ambil())
 
 
 def _teks_cap(peran: str, jabatan: str) -> str:
