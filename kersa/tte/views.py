@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -175,3 +176,23 @@ def verifikasi(request, kode: str):
         else:
             form.add_error(None, _("Unggah berkas atau isi SHA-256-nya."))
     return render(request, "tte/verifikasi.html", {"v": data, "form": form, "cocok": cocok})
+
+
+@login_required
+def masuk_otp(request):
+    """The login's second step for a user with an enrolled second factor."""
+    from django_otp import devices_for_user
+    from django_otp import login as otp_login
+
+    tujuan = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        tujuan = "/"
+    form = AktifkanOtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        kode = form.cleaned_data["kode_otp"].strip()
+        for d in devices_for_user(request.user, confirmed=True):
+            if kode.isdigit() and d.verify_token(kode):
+                otp_login(request, d)
+                return redirect(tujuan)
+        form.add_error("kode_otp", _("Kode salah atau sudah kedaluwarsa; coba kode berikutnya."))
+    return render(request, "tte/masuk_otp.html", {"form": form})

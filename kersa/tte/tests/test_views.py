@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
@@ -20,8 +21,17 @@ from .conftest import hari_ttd_kb, otp
 pytestmark = pytest.mark.django_db
 
 
-def _post_ttd(client, dok, user, pki, label, peran):
+def _masuk(client, user):
+    """Log in, finishing with the second factor (the user has one)."""
     client.force_login(user)
+    r = client.get(reverse("agreements:daftar"))
+    assert r.status_code == 302 and reverse("tte:masuk_otp") in r["Location"]
+    r = client.post(reverse("tte:masuk_otp"), {"kode_otp": otp(user)})
+    assert r.status_code == 302
+
+
+def _post_ttd(client, dok, user, pki, label, peran):
+    _masuk(client, user)
     return client.post(
         reverse("tte:tandatangani", args=[dok.pk]),
         {
@@ -92,3 +102,28 @@ def test_tte_faktor_kedua_diaktifkan_dengan_kode(client, pemeran):
         r = client.post(reverse("tte:faktor_kedua"), {"kode_otp": f"{token:06d}"}, follow=True)
     assert "Faktor kedua aktif" in r.content.decode()
     assert TOTPDevice.objects.get(user=pemeran.bupati).confirmed
+
+
+def test_tte_masuk_dengan_faktor_kedua_bagi_yang_mendaftarkannya(client, pemeran):
+    """A user with an enrolled second factor finishes the login with its code before any
+    page; a wrong code keeps him out; a user without one is not asked."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=pemeran.bupati, name="autentikator", confirmed=True)
+    client.force_login(pemeran.bupati)
+    halaman = reverse("agreements:daftar")
+    r = client.get(halaman)
+    assert r.status_code == 302
+    assert r["Location"] == f"{reverse('tte:masuk_otp')}?next={halaman}"
+    with time_machine.travel(timezone.now(), tick=False) as waktu:
+        r = client.post(f"{reverse('tte:masuk_otp')}?next={halaman}", {"kode_otp": "000000"})
+        assert "Kode salah" in r.content.decode()
+        assert client.get(halaman).status_code == 302
+        waktu.shift(30)  # past django-otp's throttle after the wrong code
+        r = client.post(
+            f"{reverse('tte:masuk_otp')}?next={halaman}", {"kode_otp": otp(pemeran.bupati)}
+        )
+        assert r.status_code == 302 and r["Location"] == halaman
+        assert client.get(halaman).status_code == 200
+    client.force_login(pemeran.sekretariat)
+    assert client.get(halaman).status_code == 200
