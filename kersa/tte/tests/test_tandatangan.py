@@ -203,7 +203,8 @@ def test_p20_3_kepala_dinas_tidak_menandatangani_kb(kb, pki):
 
 
 def test_p24_2_pks_tanpa_surat_kuasa_ditolak(faktor_kedua, tte_setelan, pki):
-    """P24-2: a PKS not signed by the Bupati needs the signer's Surat Kuasa."""
+    """P24-2: a PKS not signed by the Bupati needs the signer's Surat Kuasa; with a valid
+    one for this KSDD, the Kepala Dinas signs."""
     p = faktor_kedua
     ksdd = ke_status(ksdd_baru(p), Status.PENANDATANGANAN_PKS, p)
     pks = dokumen_naskah(ksdd=ksdd, jenis="pks", user=p.sekretariat)
@@ -213,6 +214,33 @@ def test_p24_2_pks_tanpa_surat_kuasa_ditolak(faktor_kedua, tte_setelan, pki):
     assert e.rule == "P24-2"
     assert "tidak ada Surat Kuasa yang tercatat untuk Anda" in e.detail
     _tidak_ada_yang_dicatat(pks, n)
+    # with the Bupati's Surat Kuasa to the Kepala Dinas for this KSDD, he signs (P24-2)
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kersa.agreements import services as ag
+
+    hari = timezone.localdate()
+    pd = p.operator.perangkat_daerah
+    pd.kepala_nama = "Rahmat Hidayat"  # the Kepala recorded for the agency, his certificate's name
+    pd.save(update_fields=["kepala_nama"])
+    ag.surat_kuasa_create(
+        user=p.sekretariat,
+        nomor="100.3.4/07/Pem/2026",
+        tanggal=hari - dt.timedelta(days=10),
+        pemberi="Bupati Barito Selatan",
+        penerima_nama="Rahmat Hidayat",
+        penerima_jabatan="Kepala Dinas Kesehatan",
+        perangkat_daerah=p.operator.perangkat_daerah,
+        ksdd=ksdd,
+        lingkup="Menandatangani PKS pelayanan kesehatan rujukan.",
+        berlaku_sampai=hari + dt.timedelta(days=30),
+        tanggal_tembusan=hari - dt.timedelta(days=9),
+    )
+    ttd = _ttd(pks, p.operator, pki, "kadis")
+    assert (ttd.nama, ttd.jabatan) == ("Rahmat Hidayat", "Kepala Dinas Kesehatan")
+    assert services.validasi_terakhir(ttd.versi).sah
 
 
 def test_p20_4_paraf_hierarki_sebelum_tanda_tangan_berurutan(kb, pki):
