@@ -8,12 +8,14 @@ run:
 test:
 	scripts/test.sh
 
-# Query counts and response times of the main pages (prints a table).
+# Query counts and response times of the main pages, document generation, and the time to
+# sign (PAdES B-LT) and validate a 4-page PKS (prints tables).
 bench:
 	scripts/bootstrap.sh requirements-dev.txt
 	.venv/bin/python manage.py benchmark
 	.venv/bin/python manage.py benchmark_dokumen
 	.venv/bin/python manage.py benchmark_impor
+	.venv/bin/python manage.py benchmark_tte
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

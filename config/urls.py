@@ -21,6 +21,8 @@ urlpatterns = [
     path("dasbor/", include("kersa.reporting.urls_dasbor")),
     path("publik/", include("kersa.reporting.urls_publik")),
     path("api/", include("kersa.api.urls")),
+    # Electronic signature and the public verification page (issue 16).
+    path("", include("kersa.tte.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

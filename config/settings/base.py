@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "kersa.reporting",
     "kersa.oversight",
     "kersa.api",
+    # Electronic signature, verification page and second factor (issue 16).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "kersa.tte",
 ]
 
 # knox's own migrations create its AuthToken table although the model is swapped for
@@ -84,6 +88,9 @@ MIDDLEWARE = [
     "kersa.core.middleware.TolakKarakterNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A user with an enrolled second factor finishes the login with it (issue 16).
+    "kersa.tte.middleware.FaktorKeduaMiddleware",
     "kersa.core.middleware.BatasDiamMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -220,6 +227,7 @@ LOGGING = {
 from .api import *  # noqa: E402,F403
 from .csp import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
+from .tte import *  # noqa: E402,F403
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # revert would bypass the workflow guards (STACK.md)
 KERSA_BASE_URL = env("KERSA_BASE_URL", default="http://127.0.0.1:8000")

@@ -1,0 +1,198 @@
+"""Pages of the electronic signature: sign a KSDD document, upload a signed PDF that
+arrived, enrol the second factor, and the public verification page (no login)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kersa.agreements.selectors import ksdd_dapat_dilihat
+from kersa.core.errors import RuleViolation
+from kersa.core.forms import kabarkan_penolakan
+from kersa.documents.models import Dokumen
+
+from . import services
+from .forms import AktifkanOtpForm, CocokkanForm, TandaTanganForm, UnggahBertandaForm
+from .penyedia import penyedia_dari_setelan
+from .selectors import verifikasi_kode, versi_bertanda_dengan_sha
+
+
+def _dokumen(user, pk: int) -> Dokumen:
+    dok = get_object_or_404(Dokumen.objects.select_related("ksdd"), pk=pk)
+    if dok.ksdd is None or not ksdd_dapat_dilihat(user, dok.ksdd):
+        raise Http404(_("Dokumen tidak ditemukan."))
+    return dok
+
+
+def _kembali(dok: Dokumen):
+    return redirect(reverse("agreements:detail", args=[dok.ksdd_id]) + "#judul-tte")
+
+
+def _galat_form(request, form) -> None:
+    for name, errors in form.errors.items():
+        for e in errors:
+            label = form.fields[name].label if name in form.fields else ""
+            messages.error(request, f"{label}: {e}" if label else e)
+
+
+@login_required
+@require_POST
+def tandatangani(request, pk: int):
+    """Sign (or initial) document ``pk`` with the configured provider; back to its KSDD."""
+    dok = _dokumen(request.user, pk)
+    form = TandaTanganForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _galat_form(request, form)
+        return _kembali(dok)
+    d = form.cleaned_data
+    berkas = d.get("sertifikat")
+    penyedia = penyedia_dari_setelan(
+        berkas=berkas.read() if berkas else b"",
+        sandi=d.get("sandi", ""),
+        kredensial=d.get("kredensial", ""),
+        pin=d.get("pin", ""),
+    )
+    try:
+        ttd = services.tte_tandatangani(
+            dokumen=dok,
+            user=request.user,
+            peran=d["peran"],
+            penyedia=penyedia,
+            kode_otp=d["kode_otp"],
+        )
+    except RuleViolation as exc:
+        kabarkan_penolakan(request, exc)
+        return _kembali(dok)
+    messages.success(
+        request,
+        _("%(peran)s elektronik %(nama)s disimpan sebagai versi %(n)d dari %(dok)s.")
+        % {
+            "peran": ttd.get_peran_display(),
+            "nama": ttd.nama,
+            "n": ttd.versi.nomor,
+            "dok": dok.judul,
+        },
+    )
+    return _kembali(dok)
+
+
+@login_required
+@require_POST
+def unggah_bertanda(request, pk: int):
+    """A signed PDF that arrived becomes a version of document ``pk``, validated at once."""
+    dok = _dokumen(request.user, pk)
+    form = UnggahBertandaForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _galat_form(request, form)
+        return _kembali(dok)
+    try:
+        val = services.tte_unggah_bertanda(
+            dokumen=dok, upload=form.cleaned_data["berkas"], user=request.user
+        )
+    except RuleViolation as exc:
+        kabarkan_penolakan(request, exc)
+        return _kembali(dok)
+    (messages.success if val.sah else messages.warning)(
+        request,
+        _("Versi %(n)d: %(ringkasan)s") % {"n": val.versi.nomor, "ringkasan": val.ringkasan},
+    )
+    return _kembali(dok)
+
+
+def _qr_svg(teks: str) -> str:
+    img = qrcode.make(teks, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    out = io.BytesIO()
+    img.save(out)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
+
+
+@login_required
+def faktor_kedua(request):
+    """Enrol the second factor (TOTP, django-otp): scan the QR code in an authenticator
+    app, then confirm with a code. Signers and administrators need it to sign."""
+    user = request.user
+    aktif = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    baru = None
+    form = AktifkanOtpForm(request.POST or None)
+    if aktif is None:
+        baru = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if baru is None:
+            baru = TOTPDevice.objects.create(
+                user=user, name=_("Aplikasi autentikator"), confirmed=False
+            )
+        if request.method == "POST" and form.is_valid():
+            if baru.verify_token(form.cleaned_data["kode_otp"].strip()):
+                baru.confirmed = True
+                baru.save(update_fields=["confirmed"])
+                messages.success(
+                    request, _("Faktor kedua aktif; gunakan kodenya setiap kali menandatangani.")
+                )
+                return redirect("tte:faktor_kedua")
+            form.add_error(
+                "kode_otp", _("Kode salah atau sudah kedaluwarsa; coba kode berikutnya.")
+            )
+    return render(
+        request,
+        "tte/faktor_kedua.html",
+        {
+            "aktif": aktif,
+            "baru": baru,
+            "form": form,
+            "qr": _qr_svg(baru.config_url) if baru else None,
+            "kunci": base64.b32encode(baru.bin_key).decode() if baru else None,
+        },
+    )
+
+
+def verifikasi(request, kode: str):
+    """Public (no login): the signed document of ``kode`` — title, number, date, signers,
+    whether its signatures validate — and whether a file presented is that document.
+    Nothing else of the KSDD is shown."""
+    data = verifikasi_kode(kode)
+    if data is None:
+        raise Http404(_("Kode verifikasi tidak dikenal."))
+    form = CocokkanForm(request.POST or None, request.FILES or None)
+    cocok = None
+    if request.method == "POST" and form.is_valid():
+        berkas = form.cleaned_data.get("berkas")
+        sha = (form.cleaned_data.get("sha256") or "").strip().lower()
+        if berkas:
+            sha = hashlib.sha256(berkas.read()).hexdigest()
+        if sha:
+            cocok = {"sha": sha, "versi": versi_bertanda_dengan_sha(data.dokumen, sha)}
+        else:
+            form.add_error(None, _("Unggah berkas atau isi SHA-256-nya."))
+    return render(request, "tte/verifikasi.html", {"v": data, "form": form, "cocok": cocok})
+
+
+@login_required
+def masuk_otp(request):
+    """The login's second step for a user with an enrolled second factor."""
+    from django_otp import devices_for_user
+    from django_otp import login as otp_login
+
+    tujuan = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        tujuan = "/"
+    form = AktifkanOtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        kode = form.cleaned_data["kode_otp"].strip()
+        for d in devices_for_user(request.user, confirmed=True):
+            if kode.isdigit() and d.verify_token(kode):
+                otp_login(request, d)
+                return redirect(tujuan)
+        form.add_error("kode_otp", _("Kode salah atau sudah kedaluwarsa; coba kode berikutnya."))
+    return render(request, "tte/masuk_otp.html", {"form": form})
