@@ -44,7 +44,6 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import (
-    SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
@@ -52,6 +51,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from .permissions import AUTENTIKASI
+from .schema import SkemaTersimpan
 from .views.dokumen import DokumenKsddView, PemeriksaanView, UnduhBerkasView, UnduhPdfView
 from .views.ksdd import KsddViewSet
 from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet
@@ -139,7 +139,7 @@ urlpatterns = [
     path("v1/berkas/<int:pk>/", UnduhBerkasView.as_view(), name="berkas-unduh"),
     path("v1/versi/<int:pk>/pdf/", UnduhPdfView.as_view(), name="versi-pdf"),
     path("v1/", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(**_MASUK), name="schema"),
+    path("schema/", SkemaTersimpan.as_view(**_MASUK), name="schema"),
     path("docs/", _swagger, name="docs"),
     path("redoc/", _redoc, name="redoc"),
 ]

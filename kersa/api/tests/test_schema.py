@@ -106,3 +106,32 @@ def test_schema_has_the_clocks_and_the_file_downloads(pemeran, klien):
         op = schema["paths"][path]["get"]
         assert op["responses"]["200"]["content"][jenis]["schema"]["format"] == "binary", path
         assert {"tokenAuth", "cookieAuth"} & {k for s in op.get("security", []) for k in s}, path
+
+
+@pytest.mark.django_db
+def test_schema_is_built_once_per_language_not_per_request(pemeran, klien, monkeypatch):
+    """Issue 14: /api/schema/ was rebuilt on every request (1–2 s). It is built once per
+    process and language; every later request, by anyone allowed, gets that copy."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    from kersa.api.schema import SkemaTersimpan
+
+    monkeypatch.setattr(SkemaTersimpan, "_simpanan", {})
+    dibangun = []
+    asli = SchemaGenerator.get_schema
+
+    def hitung(self, *args, **kwargs):
+        dibangun.append(1)
+        return asli(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", hitung)
+    url = reverse("api:schema")
+    pertama = klien(pemeran.operator).get(url, {"format": "json"})
+    kedua = klien(pemeran.sekretariat).get(url, {"format": "json"})
+    assert pertama.status_code == kedua.status_code == 200
+    assert pertama.content == kedua.content
+    assert len(dibangun) == 1
+    inggris = klien(pemeran.operator).get(url, {"format": "json", "lang": "en"})
+    assert len(dibangun) == 2 and inggris.content != pertama.content
+    klien(pemeran.operator).get(url, {"format": "json", "lang": "en"})
+    assert len(dibangun) == 2
