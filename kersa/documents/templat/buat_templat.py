@@ -105,24 +105,39 @@ def _garis_bawah(para, *, tebal: int = 18):
     ppr.append(bdr)
 
 
-def _tabel(doc, rows: int, cols: int, lebar_cm: list[float]):
+def _tabel(doc, rows: int, cols: int, lebar_cm: list[float], *, utuh: bool = False):
+    """A borderless layout table; the grid columns carry the widths (LibreOffice reads the
+    grid, Word the cells: both are set). ``utuh``: no row splits across pages."""
     t = doc.add_table(rows=rows, cols=cols)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    for kolom, lebar in zip(t.columns, lebar_cm):
+        kolom.width = Cm(lebar)
     for row in t.rows:
+        if utuh:
+            el = OxmlElement("w:cantSplit")
+            row._tr.get_or_add_trPr().append(el)
         for cell, lebar in zip(row.cells, lebar_cm):
             cell.width = Cm(lebar)
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return t
 
 
+def _ganti_halaman(wadah):
+    """An empty paragraph that starts a new page (the lampiran of a letter)."""
+    para = p(wadah, align=J.LEFT)
+    para.paragraph_format.page_break_before = True
+    return para
+
+
 def _blok_ttd(cell, kunci: str):
-    """A party's signature block as in the Lampiran: PIHAK …, office, space, name."""
-    p(cell, _v(kunci, "sebutan"), align=J.CENTER, bold=True)
-    p(cell, _v(kunci, "jabatan_kapital"), align=J.CENTER, bold=True)
+    """A party's signature block as in the Lampiran: PIHAK …, office, space (room for the
+    meterai), name; every line kept with the next, so the block never splits."""
+    p(cell, _v(kunci, "sebutan"), align=J.CENTER, bold=True, keep=True)
+    p(cell, _v(kunci, "jabatan_kapital"), align=J.CENTER, bold=True, keep=True)
     for _ in range(4):
-        p(cell)
-    p(cell, _v(kunci, "nama_kapital"), align=J.CENTER, bold=True, underline=True)
+        p(cell, keep=True)
+    p(cell, _v(kunci, "nama_kapital"), align=J.CENTER, bold=True, underline=True, keep=True)
     p(cell)
 
 
@@ -166,9 +181,10 @@ def buat_naskah(*, pks: bool) -> Document:
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
     p(doc)
-    p(doc, "{{ penutup }}")
-    p(doc)
-    t = _tabel(doc, 3, 2, [8.0, 8.0])
+    # The closing paragraph stays with the signatures: never a signature page alone.
+    p(doc, "{{ penutup }}", keep=True)
+    p(doc, keep=True)
+    t = _tabel(doc, 3, 2, [8.0, 8.0], utuh=True)
     t.rows[0].cells[0].add_paragraph("{%tr for b in ttd_baris %}")
     _blok_ttd(t.rows[1].cells[0], "b.kiri")
     _blok_ttd(t.rows[1].cells[1], "b.kanan")
@@ -184,9 +200,14 @@ def buat_surat() -> Document:
     kop = _tabel(doc, 1, 2, [3.0, 13.0])
     lambang, teks = kop.rows[0].cells
     p(lambang, "{{ kop.lambang }}", align=J.CENTER)
+    _tag(teks, "{%p if kop.pemerintah %}")
     p(teks, "{{ kop.pemerintah }}", align=J.CENTER, bold=True, size=14)
+    _tag(teks, "{%p endif %}")
     p(teks, "{{ kop.unit }}", align=J.CENTER, bold=True, size=16)
     p(teks, "{{ kop.alamat }}", align=J.CENTER, size=10)
+    _tag(teks, "{%p if kop.kontak %}")
+    p(teks, "{{ kop.kontak }}", align=J.CENTER, size=10)
+    _tag(teks, "{%p endif %}")
     _garis_bawah(p(doc))
     p(doc)
     _tag(doc, "{%p if bentuk == 'surat' %}")
@@ -218,33 +239,63 @@ def buat_surat() -> Document:
     p(doc, "NOMOR : {{ nomor }}", align=J.CENTER)
     p(doc)
     _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p for bl in isi %}")
+    _isi(doc, "isi")
+    p(doc, keep=True)
+    # The closing paragraph (the last block, kept with the next), the signatures and the
+    # tembusan form one chain: no signature and no tembusan ever starts a page alone.
+    _ttd_surat(doc, ["ttd_kiri", "ttd"])
+    p(doc, keep=True)
+    _tag(doc, "{%p if tembusan %}")
+    p(doc, "Tembusan:", align=J.LEFT, underline=True, keep=True)
+    _tag(doc, "{%p for t in tembusan %}")
+    _tag(doc, "{%p if loop.last %}")
+    p(doc, "{{ loop.index }}. {{ t }}", align=J.LEFT, hanging=0.75)
+    _tag(doc, "{%p else %}")
+    p(doc, "{{ loop.index }}. {{ t }}", align=J.LEFT, hanging=0.75, keep=True)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    # The lampiran of a letter on its own page: heading (LAMPIRAN SURAT …, NOMOR,
+    # TANGGAL), its blocks, the signer again.
+    _tag(doc, "{%p if lampiran_isi %}")
+    _ganti_halaman(doc)
+    _tag(doc, "{%p for j in lampiran_judul %}")
+    p(doc, "{{ j }}", align=J.LEFT, kiri=7.0)
+    _tag(doc, "{%p endfor %}")
+    p(doc)
+    _isi(doc, "lampiran_isi")
+    p(doc, keep=True)
+    _ttd_surat(doc, ["lampiran_ttd_kiri", "lampiran_ttd"])
+    _tag(doc, "{%p endif %}")
+    return doc
+
+
+def _isi(doc, kunci: str):
+    """The body blocks: headings kept with what follows, lettered/numbered items with a
+    hanging indent, paragraphs; the last block is kept with the signature."""
+    _tag(doc, "{%p for bl in " + kunci + " %}")
     _tag(doc, "{%p if bl.gaya == 'judul' %}")
     p(doc, "{{ bl.teks }}", align=J.LEFT, bold=True, keep=True, after=3)
+    _tag(doc, "{%p elif loop.last %}")
+    p(doc, "{{ bl.teks }}", first=1.25, after=6, keep=True)
     _tag(doc, "{%p elif bl.gaya == 'butir' %}")
     p(doc, "{{ bl.teks }}", align=J.LEFT, hanging=0.75, kiri=1.25, after=3)
     _tag(doc, "{%p else %}")
     p(doc, "{{ bl.teks }}", first=1.25, after=6)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
-    p(doc)
-    ttd = _tabel(doc, 1, 2, [8.0, 8.0])
-    for cell, kunci in zip(ttd.rows[0].cells, ["ttd_kiri", "ttd"]):
-        p(cell, _v(kunci, "tempat_tanggal"), align=J.CENTER)
-        p(cell, _v(kunci, "peran"), align=J.CENTER, bold=True)
-        p(cell, _v(kunci, "jabatan"), align=J.CENTER, bold=True)
+
+
+def _ttd_surat(doc, kunci: list[str]):
+    ttd = _tabel(doc, 1, 2, [8.0, 8.0], utuh=True)
+    for cell, k in zip(ttd.rows[0].cells, kunci):
+        p(cell, _v(k, "tempat_tanggal"), align=J.CENTER, keep=True)
+        p(cell, _v(k, "peran"), align=J.CENTER, bold=True, keep=True)
+        p(cell, _v(k, "jabatan"), align=J.CENTER, bold=True, keep=True)
         for _ in range(4):
-            p(cell)
-        p(cell, _v(kunci, "nama"), align=J.CENTER, bold=True, underline=True)
-        p(cell, _v(kunci, "nip"), align=J.CENTER)
-    p(doc)
-    _tag(doc, "{%p if tembusan %}")
-    p(doc, "Tembusan:", align=J.LEFT, underline=True)
-    _tag(doc, "{%p for t in tembusan %}")
-    p(doc, "{{ loop.index }}. {{ t }}", align=J.LEFT, hanging=0.75)
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endif %}")
-    return doc
+            p(cell, keep=True)
+        p(cell, _v(k, "nama"), align=J.CENTER, bold=True, underline=True, keep=True)
+        p(cell, _v(k, "nip"), align=J.CENTER, keep=True)
 
 
 def buat_garuda_placeholder() -> bytes:
