@@ -145,8 +145,12 @@ def _ruang_lingkup(f: Fakta) -> list[str]:
 
 def _pelaksanaan(f: Fakta, *, pks: bool) -> list[str]:
     pelaksana = []
+    urusan = ", ".join(f.urusan) if f.urusan else "yang dikerjasamakan"
     for p in f.pihak:
-        unit = p.perangkat_daerah or isian_teks(f"Perangkat Daerah {p.pemerintah}")
+        # a partner's agency is not in our record: named by its function, no blank
+        unit = p.perangkat_daerah or (
+            f"Perangkat Daerah yang membidangi urusan {urusan} pada {p.pemerintah}"
+        )
         pelaksana.append(f"{p.sebutan} oleh {unit}")
     ayat = [f"Pelaksanaan {_para(f)} dilakukan oleh: " + "; ".join(pelaksana) + "."]
     if pks:
@@ -204,10 +208,17 @@ def _jangka_waktu(f: Fakta) -> list[str]:
     return ayat
 
 
+def _alamat(p) -> str:
+    """A party's address: the recorded one, else its head's office at its seat."""
+    if p.alamat:
+        return p.alamat
+    kedudukan = p.kedudukan if p.kedudukan and not p.kedudukan.startswith("[") else ""
+    kantor = f"Kantor {p.wilayah.sebutan_kepala} {p.wilayah.nama}"
+    return f"{kantor}, {kedudukan}" if kedudukan else isian_teks("alamat")
+
+
 def _surat_menyurat(f: Fakta) -> list[str]:
-    alamat = "; ".join(
-        f"{p.sebutan}: {p.pemerintah}, alamat {p.alamat or isian_teks('alamat')}" for p in f.pihak
-    )
+    alamat = "; ".join(f"{p.sebutan}: {p.pemerintah}, alamat {_alamat(p)}" for p in f.pihak)
     return [
         f"Setiap surat-menyurat yang berkaitan dengan pelaksanaan {_para(f)} ditujukan "
         f"kepada alamat berikut: {alamat}.",

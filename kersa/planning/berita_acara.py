@@ -29,8 +29,9 @@ from .models import Identifikasi
 PENANDA_TABEL = "[[DAFTAR-RENCANA]]"
 FORUM_SINGKAT = {"musrenbang": "Musrenbang Provinsi", "rakortek": "Rakortek Provinsi"}
 # Relative column widths (sum 100) of KOLOM.
-# Wide enough that no heading word breaks ("Jangka", "Prioritas" at 8 pt bold).
-LEBAR = (4, 12, 20, 13, 13, 12, 13, 13)
+# Wide enough that no word breaks at 8 pt ("No.", "Jangka", "Prioritas", "Lingkungan",
+# "Musrenbang").
+LEBAR = (6, 14, 20, 13, 12, 10, 11, 14)
 KOLOM = (
     "No.",
     "Urusan",
@@ -182,7 +183,7 @@ def _sisipkan_tabel(data: bytes, rows: list[list[str]]) -> bytes:
                 p.paragraph_format.space_after = Pt(0)
                 p.paragraph_format.first_line_indent = Pt(0)
                 for r in p.runs:
-                    r.font.size = Pt(8 if row is tabel.rows[0] else 9)
+                    r.font.size = Pt(8)
         _tidak_terpotong(row)
     if penanda is not None:
         penanda._p.addnext(tabel._tbl)

@@ -24,14 +24,20 @@ def kop_surat(*, penanda: str = "setda", perangkat_daerah=None) -> dict:
     """The letterhead of the signer (Tata Naskah Dinas, Permendagri 1/2023): "kepala" —
     the head of region's own (the region's emblem, "BUPATI BARITO SELATAN"); "setda" —
     the Sekretariat Daerah's; "pd" — the agency's (``perangkat_daerah``), each under
-    "PEMERINTAH KABUPATEN …" with its address line and contact line."""
+    "PEMERINTAH KABUPATEN …"; the address and contact lines from ``KopSurat`` (the
+    letterhead settings page), else the setting ``KERSA_ALAMAT_KOP`` or the seat."""
+    from ..models import KopSurat
+
     home = wilayah_daerah()
-    alamat = settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
+    kop = KopSurat.objects.filter(penanda="kepala" if penanda == "kepala" else "setda").first()
+    alamat = (kop and kop.baris_alamat) or settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
+    kontak = kop.baris_kontak if kop else ""
     if penanda == "kepala":
         unit, pemerintah = f"{home.sebutan_kepala} {home.nama}", ""
     elif penanda == "pd" and perangkat_daerah is not None:
         unit, pemerintah = perangkat_daerah.nama, f"PEMERINTAH {home.nama_lengkap.upper()}"
-        alamat = perangkat_daerah.alamat or alamat
+        if perangkat_daerah.alamat:
+            alamat, kontak = perangkat_daerah.alamat, ""
     else:
         unit, pemerintah = "Sekretariat Daerah", f"PEMERINTAH {home.nama_lengkap.upper()}"
     return {
@@ -39,7 +45,7 @@ def kop_surat(*, penanda: str = "setda", perangkat_daerah=None) -> dict:
         "pemerintah": pemerintah,
         "unit": unit.upper(),
         "alamat": alamat,
-        "kontak": "",
+        "kontak": kontak,
     }
 
 
@@ -84,8 +90,9 @@ def di_tempat(tempat: str) -> list[str]:
 
 
 def di_wilayah(wilayah: Wilayah) -> list[str]:
-    """``di_tempat`` of the seat of ``wilayah`` (``Wilayah.ibu_kota``)."""
-    return di_tempat(wilayah.ibu_kota or isian_teks("kedudukan"))
+    """``di_tempat`` of the seat of ``wilayah`` (``Wilayah.ibu_kota``); "di – Tempat"
+    while the region record has no seat (an administrator fills ``ibu_kota``)."""
+    return di_tempat(wilayah.ibu_kota)
 
 
 def jumlah_lampiran(n: int, satuan: str = "berkas") -> str:

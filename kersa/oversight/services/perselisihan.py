@@ -473,8 +473,8 @@ def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
     isi = [
         blok(
             "paragraf",
-            f"Berdasarkan Pasal 29 ayat (4) Peraturan Bupati Barito Selatan Nomor 23 Tahun "
-            f"2023, bersama ini kami laporkan hasil penyelesaian perselisihan dalam "
+            f"Berdasarkan Pasal 29 ayat (4) {PERBUP}, bersama ini kami laporkan hasil "
+            "penyelesaian perselisihan dalam "
             f"penyelenggaraan kerja sama {p.ksdd.judul} ({p.ksdd.nomor_register}).",
         ),
         blok("butir", f"1. Pokok perselisihan: {p.uraian}"),
