@@ -646,6 +646,32 @@ def penandatangan_sah(
         return kepala_daerah_sah(
             jenis_kb=jenis_kb, nama=penandatangan["nama"], kepala=kepala, tanggal=tanggal
         )
+    if (
+        kedudukan == KedudukanPenandatangan.KEPALA_DAERAH
+        and kepala is not None
+        and not _nama_sama(penandatangan["nama"], kepala.nama)
+    ):
+        # P20-3, P24-1: a partner's head recorded for the signing date signs under that
+        # name; a differing typed name would print a name the record does not hold.
+        rule, pasal = ("P20-3", "Pasal 20 ayat (3)") if jenis_kb else ("P24-1", "Pasal 24 ayat (1)")
+        return [
+            Pelanggaran(
+                rule,
+                _(
+                    "%(nama)s bukan kepala daerah %(wilayah)s yang tercatat pada tanggal "
+                    "%(tanggal)s (%(kepala)s); naskah ditandatangani oleh kepala daerah "
+                    "(%(pasal)s). Perbaiki nama atau catat kepala daerahnya."
+                )
+                % {
+                    "nama": penandatangan["nama"],
+                    "wilayah": wilayah.nama_lengkap,
+                    "tanggal": tanggal.strftime("%d-%m-%Y"),
+                    "kepala": f"{kepala.jabatan}: {kepala.nama}",
+                    "pasal": pasal,
+                },
+                field="penandatangan",
+            )
+        ]
     if jenis_kb:
         if kedudukan != KedudukanPenandatangan.KEPALA_DAERAH:
             return [

@@ -346,11 +346,13 @@ def _penandatangan(k, p, *, pks: bool, surat_kuasa=None):
         }
     ]
     for i, m in enumerate(k.mitra.order_by("kode"), start=1):
+        # P20-3, P24-1: a partner's head recorded in regions signs under that name.
+        kepala = m.kepala_daerah.order_by("-mulai").first()
         rows.append(
             {
                 "wilayah": m.kode,
                 "nomor_naskah": f"100.3/{20 + i}/Pem/2026",
-                "nama": f"Kepala Daerah {m.nama}",
+                "nama": kepala.nama if kepala else f"Kepala Daerah {m.nama}",
                 "jabatan": f"{m.sebutan_kepala} {m.nama}",
                 "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
             }

@@ -113,6 +113,7 @@ IZIN_PERAN: dict[str, list[str]] = {
     ],
     Peran.SEKRETARIAT_TKKSD: [
         *_LIHAT_SEMUA,
+        "documents.kelola_lambang",  # the Garuda and the region emblems (P11-2, P12-3)
         "add_ksdd",
         "change_ksdd",
         *_TRANSISI_SEKRETARIAT,
@@ -163,7 +164,8 @@ IZIN_PERAN: dict[str, list[str]] = {
     ],
     # DPRD sees only the KSDD brought to it (selectors.ksdd_visible_to).
     Peran.DPRD: ["view_ksdd", "lihat_ksdd_dprd", "catat_persetujuan_dprd"],
-    Peran.ADMIN: [*_KALENDER_KERJA],  # administrators are superusers anyway
+    # administrators are superusers anyway; they keep the documents' Word templates
+    Peran.ADMIN: [*_KALENDER_KERJA, "documents.kelola_templat", "documents.kelola_lambang"],
 }
 
 

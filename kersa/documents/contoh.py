@@ -10,6 +10,8 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from kersa.core.regulasi import PERBUP
+
 
 def pdf_bytes(teks: str = "Surat") -> bytes:
     """A one-page PDF showing ``teks`` (ASCII)."""
@@ -251,8 +253,7 @@ def naskah_paragraf(
                 False,
             ),
             (
-                "b. bahwa kerja sama daerah dilaksanakan berdasarkan Peraturan Bupati Barito Selatan "
-                "Nomor 23 Tahun 2023;",
+                f"b. bahwa kerja sama daerah dilaksanakan berdasarkan {PERBUP};",
                 False,
             ),
             (

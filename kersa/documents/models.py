@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from .choices import AsalVersi, JenisBerkas, JenisDokumen
 from .tetap import TetapManager, TetapMixin
 
-__all__ = ["Berkas", "Dokumen", "VersiDokumen", "PenomoranSurat", "NomorSurat"]
+__all__ = [
+    "Berkas",
+    "Dokumen",
+    "KopSurat",
+    "LambangGaruda",
+    "NomorSurat",
+    "PenomoranSurat",
+    "TemplatDokumen",
+    "VersiDokumen",
+]
 
 
 def _path(instance: "Berkas", filename: str) -> str:
@@ -171,3 +180,108 @@ class NomorSurat(models.Model):
 
     def __str__(self) -> str:
         return self.nomor
+
+
+def _path_templat(instance: "TemplatDokumen", filename: str) -> str:
+    return f"templat/{instance.jenis}/{instance.sha256}.docx"
+
+
+class TemplatDokumen(TetapMixin, models.Model):
+    """One uploaded Word template (DOCX with docxtpl tags) of a document kind, replacing
+    the one shipped in ``documents/templat/``. Rows are the version history and never
+    change: the newest row of a kind is in force; a row with ``bawaan`` (no file) puts
+    the shipped template back in force; using an earlier version again is a new row."""
+
+    jenis = models.CharField(_("jenis dokumen"), max_length=20, choices=JenisDokumen.choices)
+    versi = models.PositiveIntegerField(_("versi ke"))
+    bawaan = models.BooleanField(_("kembali ke templat bawaan"), default=False)
+    file = models.FileField(_("templat"), upload_to=_path_templat, max_length=200, blank=True)
+    nama_asli = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    catatan = models.CharField(_("catatan perubahan"), max_length=300, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    objects = TetapManager()
+
+    class Meta:
+        ordering = ["jenis", "-versi"]
+        verbose_name = _("templat dokumen")
+        verbose_name_plural = _("templat dokumen")
+        permissions = [("kelola_templat", _("Mengelola templat Word dokumen"))]
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "versi"], name="templat_dokumen_versi_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} v{self.versi}"
+
+
+class KopSurat(models.Model):
+    """The address block of a letterhead (Tata Naskah Dinas, Permendagri 1/2023): the
+    head of region's and the Sekretariat Daerah's, set on the letterhead settings page
+    and printed under the unit's name on every letter that signer signs."""
+
+    class Penanda(models.TextChoices):
+        KEPALA = "kepala", _("Kepala daerah (Bupati)")
+        SETDA = "setda", _("Sekretariat Daerah")
+
+    penanda = models.CharField(_("kop"), max_length=10, choices=Penanda.choices, unique=True)
+    alamat = models.CharField(_("alamat (jalan dan nomor)"), max_length=200, blank=True)
+    kota = models.CharField(_("kota"), max_length=100, blank=True)
+    kode_pos = models.CharField(_("kode pos"), max_length=10, blank=True)
+    telepon = models.CharField(_("telepon"), max_length=100, blank=True)
+    faksimile = models.CharField(_("faksimile"), max_length=100, blank=True)
+    email = models.EmailField(_("pos-el"), blank=True)
+    laman = models.CharField(_("laman"), max_length=200, blank=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    class Meta:
+        ordering = ["penanda"]
+        verbose_name = _("kop surat")
+        verbose_name_plural = _("kop surat")
+
+    def __str__(self) -> str:
+        return self.get_penanda_display()
+
+    @property
+    def baris_alamat(self) -> str:
+        """'Jalan Pahlawan Nomor 1, Buntok 73711'."""
+        kota = " ".join(b for b in (self.kota, self.kode_pos) if b)
+        return ", ".join(b for b in (self.alamat, kota) if b)
+
+    @property
+    def baris_kontak(self) -> str:
+        """'Telepon (0525) 21006, Pos-el setda@…, Laman …'."""
+        bagian = [
+            ("Telepon", self.telepon),
+            ("Faksimile", self.faksimile),
+            ("Pos-el", self.email),
+            ("Laman", self.laman),
+        ]
+        return ", ".join(f"{label} {nilai}" for label, nilai in bagian if nilai)
+
+
+class LambangGaruda(models.Model):
+    """The Garuda Pancasila image printed at the top of a KB (Pasal 11 ayat 2; P11-2),
+    uploaded on the emblems page; the newest row is in force."""
+
+    gambar = models.ImageField(_("gambar Garuda Pancasila"), upload_to="lambang/garuda/")
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-diunggah_pada", "-id"]
+        verbose_name = _("lambang Garuda Pancasila")
+        verbose_name_plural = _("lambang Garuda Pancasila")
+        permissions = [("kelola_lambang", _("Mengunggah lambang untuk dokumen"))]
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

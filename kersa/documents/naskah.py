@@ -145,15 +145,18 @@ def _ruang_lingkup(f: Fakta) -> list[str]:
 
 def _pelaksanaan(f: Fakta, *, pks: bool) -> list[str]:
     pelaksana = []
+    urusan = ", ".join(f.urusan) if f.urusan else "yang dikerjasamakan"
     for p in f.pihak:
-        unit = p.perangkat_daerah or isian_teks(f"Perangkat Daerah {p.pemerintah}")
+        # a partner's agency is not in our record: named by its function, no blank
+        unit = p.perangkat_daerah or (
+            f"Perangkat Daerah yang membidangi urusan {urusan} pada {p.pemerintah}"
+        )
         pelaksana.append(f"{p.sebutan} oleh {unit}")
     ayat = [f"Pelaksanaan {_para(f)} dilakukan oleh: " + "; ".join(pelaksana) + "."]
     if pks:
+        # Nothing here cites the Perbup: it binds Barito Selatan, not the partner.
         ayat.append(
-            "PARA PIHAK bertanggung jawab atas pelaksanaan kerja sama sesuai substansi "
-            f"{_para(f)} (Pasal 25 ayat (2) Peraturan Bupati Barito Selatan Nomor 23 "
-            "Tahun 2023)."
+            f"PARA PIHAK bertanggung jawab atas pelaksanaan kerja sama sesuai substansi {_para(f)}."
         )
     else:
         ayat.append(
@@ -205,10 +208,17 @@ def _jangka_waktu(f: Fakta) -> list[str]:
     return ayat
 
 
+def _alamat(p) -> str:
+    """A party's address: the recorded one, else its head's office at its seat."""
+    if p.alamat:
+        return p.alamat
+    kedudukan = p.kedudukan if p.kedudukan and not p.kedudukan.startswith("[") else ""
+    kantor = f"Kantor {p.wilayah.sebutan_kepala} {p.wilayah.nama}"
+    return f"{kantor}, {kedudukan}" if kedudukan else isian_teks("alamat")
+
+
 def _surat_menyurat(f: Fakta) -> list[str]:
-    alamat = "; ".join(
-        f"{p.sebutan}: {p.pemerintah}, alamat {p.alamat or isian_teks('alamat')}" for p in f.pihak
-    )
+    alamat = "; ".join(f"{p.sebutan}: {p.pemerintah}, alamat {_alamat(p)}" for p in f.pihak)
     return [
         f"Setiap surat-menyurat yang berkaitan dengan pelaksanaan {_para(f)} ditujukan "
         f"kepada alamat berikut: {alamat}.",
@@ -247,10 +257,11 @@ def _pembiayaan(f: Fakta) -> list[str]:
             f"Biaya pelaksanaan {_para(f)} sebesar {rupiah_kata(f.nilai_anggaran)} "
             f"bersumber dari {sumber}."
         ]
+    elif f.pembiayaan_kak.strip():
+        # the KAK's own words only when the record holds no amount (else they repeat it)
+        ayat = [f.pembiayaan_kak.strip()]
     else:
         ayat = [f"Biaya pelaksanaan {_para(f)} sebesar {isian_teks('nilai dan sumber dana')}."]
-    if f.pembiayaan_kak.strip():
-        ayat.append(f.pembiayaan_kak.strip())
     ayat.append(
         "Biaya yang timbul dalam pelaksanaan kerja sama dibebankan kepada anggaran masing-"
         "masing PIHAK sesuai ketentuan peraturan perundang-undangan, kecuali disepakati lain."
@@ -258,13 +269,38 @@ def _pembiayaan(f: Fakta) -> list[str]:
     return ayat
 
 
+def _provinsi(w):
+    """The province of a party: itself for a province, its province otherwise."""
+    return w if w.jenis == "provinsi" else w.provinsi
+
+
 def _penyelesaian_perselisihan(f: Fakta) -> list[str]:
-    return [
+    """P30: disputes go by the parties' provinces. In one province: musyawarah, then the
+    TKKSD Provinsi (Pasal 30 ayat 1), then the Gubernur as the central government's
+    representative; across provinces: musyawarah, then the Menteri (PP 28/2018)."""
+    musyawarah = (
         f"Apabila terjadi perselisihan dalam pelaksanaan {_para(f)}, PARA PIHAK sepakat "
-        "menyelesaikannya secara musyawarah untuk mufakat.",
+        "menyelesaikannya secara musyawarah untuk mufakat."
+    )
+    provinsi = {_provinsi(p.wilayah) for p in f.pihak}
+    if len(provinsi) == 1 and None not in provinsi:
+        nama = next(iter(provinsi)).nama
+        return [
+            musyawarah,
+            "Apabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai mufakat, "
+            "PARA PIHAK menyampaikan permohonan penyelesaian perselisihan kepada Tim "
+            f"Koordinasi Kerja Sama Daerah Provinsi {nama}.",
+            "Apabila penyelesaian sebagaimana dimaksud pada ayat (2) tidak mencapai "
+            f"kesepakatan, perselisihan diselesaikan oleh Gubernur {nama} sebagai Wakil "
+            "Pemerintah Pusat sesuai Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja "
+            "Sama Daerah, dan keputusannya bersifat final dan mengikat.",
+        ]
+    return [
+        musyawarah,
         "Apabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai mufakat, "
-        "perselisihan diselesaikan oleh Gubernur sebagai Wakil Pemerintah Pusat sesuai "
-        "ketentuan peraturan perundang-undangan, dan keputusannya bersifat final dan mengikat.",
+        "perselisihan diselesaikan oleh Menteri Dalam Negeri sesuai Peraturan Pemerintah "
+        "Nomor 28 Tahun 2018 tentang Kerja Sama Daerah, dan keputusannya bersifat final dan "
+        "mengikat.",
     ]
 
 

@@ -59,7 +59,7 @@ def demo_muat(pemeran) -> dict:
         {
             "bentuk": BentukPembinaan.SOSIALISASI,
             "judul": "Sosialisasi Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023 "
-            "tentang Tata Cara Kerja Sama Daerah",
+            "tentang Pedoman Pelaksanaan Kerja Sama Daerah dengan Daerah Lain",
             "tanggal": dt.date(2026, 2, 11),
             "tempat": "Aula Bappedalitbang Kabupaten Barito Selatan, Buntok",
             "narasumber": "Bagian Pemerintahan Sekretariat Daerah",

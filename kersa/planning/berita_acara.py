@@ -17,6 +17,7 @@ from docx.shared import Emu, Pt
 
 from kersa.agreements.choices import Kategori
 from kersa.core.format import rupiah, tanggal_kata, tanggal_surat
+from kersa.core.regulasi import PERBUP
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import _kedudukan_daerah
 from kersa.documents.konteks.surat import _kepala, blok, konteks_rekaman
@@ -28,7 +29,9 @@ from .models import Identifikasi
 PENANDA_TABEL = "[[DAFTAR-RENCANA]]"
 FORUM_SINGKAT = {"musrenbang": "Musrenbang Provinsi", "rakortek": "Rakortek Provinsi"}
 # Relative column widths (sum 100) of KOLOM.
-LEBAR = (5, 13, 25, 14, 13, 9, 9, 12)
+# Wide enough that no word breaks at 8 pt ("No.", "Jangka", "Prioritas", "Lingkungan",
+# "Musrenbang").
+LEBAR = (6, 14, 20, 13, 12, 10, 11, 14)
 KOLOM = (
     "No.",
     "Urusan",
@@ -88,8 +91,7 @@ def berita_acara_docx(ident: Identifikasi) -> bytes:
             _(
                 "%(hari)s, bertempat di %(tempat)s, telah disepakati hasil "
                 "Identifikasi dan Pemetaan Urusan Pemerintahan yang akan dikerjasamakan melalui "
-                "%(kategori)s untuk tahun %(n)s, sebagaimana dimaksud dalam %(pasal)s Peraturan "
-                "Bupati Barito Selatan Nomor 23 Tahun 2023 tentang Tata Cara Kerja Sama Daerah."
+                "%(kategori)s untuk tahun %(n)s, sebagaimana dimaksud dalam %(pasal)s %(perbup)s."
             )
             % {
                 "hari": tanggal_kata(tanggal).kalimat,
@@ -97,6 +99,7 @@ def berita_acara_docx(ident: Identifikasi) -> bytes:
                 "kategori": Kategori(ident.kategori).label,
                 "n": ident.tahun_rencana,
                 "pasal": pasal,
+                "perbup": PERBUP,
             },
         ),
         blok(
@@ -140,6 +143,7 @@ def berita_acara_docx(ident: Identifikasi) -> bytes:
         nomor=ident.nomor_berita_acara,
         tanggal=tanggal,
         isi=isi,
+        penanda="kepala",
         ttd={
             "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
             "peran": "",
@@ -164,6 +168,7 @@ def _sisipkan_tabel(data: bytes, rows: list[list[str]]) -> bytes:
         sel.text = ""
         run = sel.paragraphs[0].add_run(judul)
         run.bold = True
+    _baris_judul_ulang(tabel.rows[0])
     for row in rows:
         cells = tabel.add_row().cells
         for sel, nilai in zip(cells, row, strict=True):
@@ -178,13 +183,28 @@ def _sisipkan_tabel(data: bytes, rows: list[list[str]]) -> bytes:
                 p.paragraph_format.space_after = Pt(0)
                 p.paragraph_format.first_line_indent = Pt(0)
                 for r in p.runs:
-                    r.font.size = Pt(9)
+                    r.font.size = Pt(8)
+        _tidak_terpotong(row)
     if penanda is not None:
         penanda._p.addnext(tabel._tbl)
         penanda._p.getparent().remove(penanda._p)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _baris_judul_ulang(row) -> None:
+    """The heading row repeats on every page the table runs onto."""
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _tidak_terpotong(row) -> None:
+    """A row is never split across two pages."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
 
 
 def _garis(tabel) -> None:

@@ -59,7 +59,8 @@ def demo_muat(pemeran) -> dict:
             user=pemeran.sekretariat,
             pendahuluan=(
                 "Laporan ini disusun berdasarkan Pasal 34 ayat (2) huruf j Peraturan Bupati "
-                "Barito Selatan Nomor 23 Tahun 2023."
+                "Barito Selatan Nomor 23 Tahun 2023 tentang Pedoman Pelaksanaan Kerja Sama "
+                "Daerah dengan Daerah Lain."
             ),
             pelaksanaan_tugas="TKKSD menelaah KAK dan mendampingi penyusunan naskah KSDD.",
         )

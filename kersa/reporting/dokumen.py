@@ -10,8 +10,17 @@ from django.conf import settings
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from kersa.core.format import tanggal_surat
-from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.core.format import angka_kata, tanggal_surat
+from kersa.core.regulasi import PERBUP
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.konteks.surat import (
+    SIFAT_BAWAAN,
+    blok,
+    di_tempat,
+    di_wilayah,
+    jumlah_lampiran,
+    konteks_rekaman,
+)
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from .choices import JenisLaporanTkksd, Semester
@@ -28,14 +37,18 @@ def _bupati(tanggal: dt.date) -> dict:
     home = wilayah_daerah()
     kepala = kepala_daerah_pada(home, tanggal)
     if kepala is None:
-        return {"jabatan": f"{home.sebutan_kepala} {home.nama}".upper(), "nama": ""}
-    return {"jabatan": kepala.jabatan.upper(), "nama": kepala.nama.upper()}
+        return {"jabatan": f"{home.sebutan_kepala} {home.nama},".upper(), "nama": ""}
+    return {"jabatan": kepala.jabatan.upper() + ",", "nama": kepala.nama.upper()}
 
 
-def _bagian(laporan: LaporanSemester) -> list[dict]:
+def _bagian(laporan: LaporanSemester, *, tanpa_judul: bool = False) -> list[dict]:
+    """Parts a–i of Pasal 27 ayat (3) as a lettered list from "a." (without the title
+    when it is the heading above, the others lettered again from "a.")."""
     isi = []
-    for huruf, (label, teks) in zip(_HURUF, laporan.bagian(), strict=True):
-        isi.append(blok("butir", label.upper() if huruf == "a" else label))
+    bagian = laporan.bagian()[1:] if tanpa_judul else laporan.bagian()
+    for huruf, (label, teks) in zip(_HURUF, bagian, strict=False):
+        nama = str(label).split(". ", 1)[-1]
+        isi.append(blok("butir", f"{huruf}. {nama[:1].upper()}{nama[1:]}"))
         for baris in (teks or "-").splitlines() or ["-"]:
             isi.append(blok("paragraf", baris))
     return isi
@@ -50,7 +63,7 @@ def konteks_laporan_semester(laporan: LaporanSemester, *, nomor: str, tanggal: d
         blok(
             "paragraf",
             f"Kepada Yth. {home.sebutan_kepala} {home.nama}, di {_tempat()}. Berdasarkan "
-            "Pasal 27 ayat (1) Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023, "
+            f"Pasal 27 ayat (1) {PERBUP}, "
             f"{pd.nama} menyampaikan laporan pelaksanaan kerja sama daerah "
             f"{laporan.periode_label} (Nomor Register {ksdd.nomor_register}) sebagai berikut:",
         ),
@@ -77,34 +90,66 @@ def konteks_laporan_semester(laporan: LaporanSemester, *, nomor: str, tanggal: d
 def konteks_laporan_bupati(
     laporan: list[LaporanSemester], *, tahun: int, semester: int, nomor: str, tanggal: dt.date
 ) -> dict:
-    """P27-2: the Bupati's report to the Gubernur, a section per KSDD."""
+    """P27-2: the Bupati's report to the Gubernur: a cover letter (Nomor, Sifat, Lampiran,
+    Hal, Kepada the Gubernur at the province's seat) with the report, a section per KSDD,
+    as its lampiran."""
     home = wilayah_daerah()
+    provinsi = home.provinsi
     label = f"{Semester(semester).label} {tahun}"
+    hal = f"Laporan Pelaksanaan Kerja Sama Daerah {label}"
     isi = [
         blok(
             "paragraf",
-            "Kepada Yth. Gubernur Kalimantan Tengah. Berdasarkan Pasal 27 ayat (2) Peraturan "
-            "Bupati Barito Selatan Nomor 23 Tahun 2023, bersama ini disampaikan laporan "
-            f"pelaksanaan kerja sama daerah {home.nama_lengkap} {label} sebagai bahan "
-            f"evaluasi, meliputi {len(laporan)} kerja sama daerah:",
-        )
+            f"Berdasarkan Pasal 27 ayat (2) {PERBUP}, bersama ini kami sampaikan laporan "
+            f"pelaksanaan kerja sama daerah {home.nama_lengkap} {label}, meliputi "
+            f"{len(laporan)} ({angka_kata(len(laporan))}) kerja sama daerah, sebagaimana "
+            "terlampir, sebagai bahan evaluasi.",
+        ),
+        blok(
+            "paragraf",
+            "Demikian disampaikan, atas perhatian Bapak diucapkan terima kasih.",
+        ),
     ]
+    lampiran = []
     for i, lap in enumerate(laporan, 1):
-        isi.append(blok("judul", f"{i}. {lap.judul} ({lap.ksdd.nomor_register})"))
-        isi.append(blok("paragraf", f"Perangkat Daerah: {lap.ksdd.perangkat_daerah.nama}."))
-        isi.extend(_bagian(lap)[2:])  # the title is the heading
+        lampiran.append(blok("judul", f"{i}. {lap.judul} ({lap.ksdd.nomor_register})"))
+        lampiran.append(blok("paragraf", f"Perangkat Daerah: {lap.ksdd.perangkat_daerah.nama}."))
+        lampiran.extend(_bagian(lap, tanpa_judul=True))
     if not laporan:
-        isi.append(blok("paragraf", "Tidak ada laporan semester yang disampaikan."))
-    isi.append(blok("paragraf", "Demikian laporan ini disampaikan."))
-    return konteks_rekaman(
-        judul="Laporan Pelaksanaan Kerja Sama Daerah kepada Gubernur",
-        subjudul=label,
+        lampiran.append(blok("paragraf", "Tidak ada laporan semester yang disampaikan."))
+    ttd = {"tempat_tanggal": "", "peran": "", "nip": ""} | _bupati(tanggal)
+    c = konteks_rekaman(
+        judul="",
         nomor=nomor,
         tanggal=tanggal,
         isi=isi,
-        ttd={"tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}"} | _bupati(tanggal),
+        penanda="kepala",
+        ttd=ttd,
         tembusan=["Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"],
     )
+    c.update(
+        bentuk="surat",
+        sifat=SIFAT_BAWAAN[JenisDokumen.LAPORAN_BUPATI],
+        lampiran=jumlah_lampiran(1, "berkas"),
+        hal=hal,
+        kepada=[
+            f"Yth. Gubernur {provinsi.nama if provinsi else ''}".strip(),
+            "selaku Wakil Pemerintah Pusat",
+            *(di_wilayah(provinsi) if provinsi else di_tempat("")),
+        ],
+        lampiran_judul=[
+            f"LAMPIRAN SURAT {home.sebutan_kepala.upper()} {home.nama.upper()}",
+            f"NOMOR : {nomor}",
+            f"TANGGAL : {tanggal_surat(tanggal)}",
+            f"HAL : {hal}",
+        ],
+        lampiran_isi=[
+            blok("judul", f"LAPORAN PELAKSANAAN KERJA SAMA DAERAH {label.upper()}"),
+            *lampiran,
+        ],
+        lampiran_ttd=ttd,
+    )
+    return c
 
 
 KOLOM_XLSX = [
@@ -162,8 +207,9 @@ def konteks_laporan_tkksd(
         blok(
             "paragraf",
             f"Kepada Yth. {home.sebutan_kepala} {home.nama}. Berdasarkan Pasal 34 ayat (2) "
-            "huruf j" + (" dan ayat (3)" if tahunan else "") + " Peraturan Bupati Barito "
-            "Selatan Nomor 23 Tahun 2023, Tim Koordinasi Kerja Sama Daerah menyampaikan "
+            "huruf j"
+            + (" dan ayat (3)" if tahunan else "")
+            + f" {PERBUP}, Tim Koordinasi Kerja Sama Daerah menyampaikan "
             f"laporan {laporan.periode_label}"
             + (" sekaligus laporan tahunan" if tahunan else "")
             + ":",

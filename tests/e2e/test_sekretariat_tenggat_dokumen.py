@@ -56,6 +56,7 @@ def test_p22_3_secretariat_sees_the_clock_and_generates_the_p22_1a_request(
         docx = Document(io.BytesIO(f.read()))
     teks = "\n".join(p.text for p in docx.paragraphs)
     sel = "\n".join(c.text for t in docx.tables for r in t.rows for c in r.cells)
-    assert "PEMERINTAH KABUPATEN BARITO SELATAN" in sel + teks  # the kop surat
+    # signed by the Bupati: the head of region's letterhead (Permendagri 1/2023)
+    assert "BUPATI BARITO SELATAN" in docx.tables[0].cell(0, 1).text  # the kop surat
     assert "Persetujuan" in teks
     assert dokumen.nomor and dokumen.nomor in sel + teks

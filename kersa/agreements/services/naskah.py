@@ -289,7 +289,7 @@ def _tandatangani(
                 continue
         sk_map[p["wilayah"]] = sk
         found += rules.penandatangan_sah(
-            kepala=kepala_daerah_pada(home, tanggal) if p["wilayah"] == home.kode else None,
+            kepala=kepala_daerah_pada(parties[p["wilayah"]], tanggal),
             jenis_kb=kb,
             tanggal=tanggal,
             ksdd=k,

@@ -123,7 +123,7 @@ def konteks_bangun(
     if jenis in (JenisDokumen.KB, JenisDokumen.PKS, JenisDokumen.ADDENDUM):
         return _naskah_konteks(ksdd, jenis, isian=isian, nomor=nomor, tanggal=tanggal)
     tanggal = tanggal or timezone.localdate()
-    c = _surat_dasar(ksdd, nomor=nomor, tanggal=tanggal, isian=isian)
+    c = _surat_dasar(ksdd, nomor=nomor, tanggal=tanggal, isian=isian, jenis=jenis)
     if jenis in _SURAT_MITRA:
         _SURAT_MITRA[jenis](ksdd, mitra, c)
     elif jenis == JenisDokumen.PERMOHONAN_DPRD:

@@ -50,8 +50,18 @@ def lambang_placeholder(teks: str) -> bytes:
 
 
 def lambang_garuda() -> bytes:
-    """The Garuda Pancasila for the top of a KB (P11-2): the image of the setting
-    ``KERSA_LAMBANG_GARUDA`` (a path), else the shipped placeholder."""
+    """The Garuda Pancasila for the top of a KB (P11-2): the image uploaded on the
+    emblems page (``LambangGaruda``), else the setting ``KERSA_LAMBANG_GARUDA`` (a
+    path), else the shipped placeholder."""
+    from ..models import LambangGaruda
+
+    unggahan = LambangGaruda.objects.first()
+    if unggahan is not None:
+        try:
+            with unggahan.gambar.open("rb") as f:
+                return f.read()
+        except (FileNotFoundError, OSError):
+            pass
     path = settings.KERSA_LAMBANG_GARUDA
     if path and Path(path).is_file():
         return Path(path).read_bytes()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from kersa.agreements import rules
 from kersa.agreements.choices import JenisNaskah, KedudukanPenandatangan, Pemrakarsa
 from kersa.core.format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
+from kersa.core.regulasi import PERBUP, PP_KSD
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
@@ -18,7 +19,7 @@ from ..choices import JenisDokumen
 from ..naskah import Fakta, isian_teks, pasal_naskah
 from .lambang import lambang_garuda, lambang_wilayah
 
-REGULASI = "Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023"
+REGULASI = PERBUP  # the full title, from one constant (kersa.core.regulasi)
 
 # --- the parties ----------------------------------------------------------------------
 
@@ -35,6 +36,7 @@ class Pihak:
     dasar: str
     kedudukan: str
     alamat: str = ""
+    masa_jabatan: str = ""
     perangkat_daerah: str = ""
     pemrakarsa: bool = False
     lambang: bytes = field(default=b"", repr=False)
@@ -50,8 +52,9 @@ class Pihak:
     @property
     def komparisi(self) -> str:
         alamat = f", {self.alamat}" if self.alamat else ""
+        masa = f", Masa Jabatan {self.masa_jabatan}" if self.masa_jabatan else ""
         return (
-            f"{self.nama}, {self.jabatan}, berdasarkan {self.dasar}, berkedudukan di "
+            f"{self.nama}, {self.jabatan}, berdasarkan {self.dasar}{masa}, berkedudukan di "
             f"{self.kedudukan}{alamat}, dalam hal ini bertindak untuk dan atas nama "
             f"{self.pemerintah}, selanjutnya disebut {self.sebutan}."
         )
@@ -136,6 +139,16 @@ def _dasar_tertanda(t, home: Wilayah, tanggal) -> str:
     return _dasar_kepala(t.wilayah, t.jabatan, kepala_daerah_pada(t.wilayah, tanggal))
 
 
+def _masa_jabatan(kepala) -> str:
+    """P11-3: the term of office the KB komparisi prints after the decree (Lampiran A:
+    "… tentang pengangkatan Bupati … Masa Jabatan …")."""
+    if kepala is None:
+        return isian_teks("masa jabatan")
+    if kepala.selesai:
+        return f"{kepala.mulai.year}–{kepala.selesai.year}"
+    return f"sejak {tanggal_surat(kepala.mulai)}"
+
+
 def _kedudukan(wilayah: Wilayah, home: Wilayah) -> str:
     if wilayah.kode == home.kode:
         return _kedudukan_daerah()
@@ -163,27 +176,47 @@ def _pihak_daftar(
     if tertanda:
         for t in tertanda:
             dasar = _dasar_tertanda(t, home, tanggal)
+            nama, jabatan, masa = t.nama, t.jabatan, ""
+            if t.kedudukan == KedudukanPenandatangan.KEPALA_DAERAH:
+                # P20-3, P24-1: a head of region prints as recorded (name and office), never
+                # as typed at signing; the signing service refused a differing name.
+                kepala = kepala_daerah_pada(t.wilayah, tanggal)
+                if kepala is not None:
+                    nama, jabatan = kepala.nama, kepala.jabatan
+                masa = _masa_jabatan(kepala)
             hasil.append(
                 Pihak(
                     urutan=t.urutan,
                     wilayah=t.wilayah,
                     nomor_naskah=t.nomor_naskah,
-                    nama=t.nama,
-                    jabatan=t.jabatan,
+                    nama=nama,
+                    jabatan=jabatan,
                     dasar=dasar,
                     kedudukan=_kedudukan(t.wilayah, home),
+                    masa_jabatan=masa if not pks else "",
                 )
             )
     else:
         sk = None
         if pks:
             sk = ksdd.surat_kuasa.filter(dicabut=False).order_by("-tanggal", "-id").first()
+        masa = ""
         if sk:
             nama, jabatan, dasar = sk.penerima_nama, sk.penerima_jabatan, _dasar_kuasa(sk, home)
         else:
             nama, jabatan, dasar = _kepala(home, tanggal)
+            masa = _masa_jabatan(kepala_daerah_pada(home, tanggal))
         hasil.append(
-            Pihak(1, home, nomor_daerah, nama, jabatan, dasar, kedudukan=_kedudukan_daerah())
+            Pihak(
+                1,
+                home,
+                nomor_daerah,
+                nama,
+                jabatan,
+                dasar,
+                kedudukan=_kedudukan_daerah(),
+                masa_jabatan=masa if not pks else "",
+            )
         )
         for i, m in enumerate(ksdd.mitra.order_by("kode"), start=2):
             nama, jabatan, dasar = _kepala(m, tanggal)
@@ -196,6 +229,7 @@ def _pihak_daftar(
                     jabatan=jabatan,
                     dasar=dasar,
                     kedudukan=_kedudukan(m, home),
+                    masa_jabatan="" if pks else _masa_jabatan(kepala_daerah_pada(m, tanggal)),
                 )
             )
     for p in hasil:
@@ -271,11 +305,17 @@ def _konsideran(ksdd, pihak: list[Pihak], *, pks: bool, fakta: Fakta) -> list[st
     butir = [
         f"bahwa {sebutan} adalah daerah otonom yang berwenang mengatur dan mengurus urusan "
         "pemerintahan sesuai Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
-        "bahwa sesuai Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah dan "
-        f"{REGULASI} tentang Pedoman Pelaksanaan Kerja Sama Daerah dengan Daerah Lain, "
-        "daerah dapat bekerja sama dengan daerah lain untuk meningkatkan kesejahteraan "
-        "masyarakat;",
+        f"bahwa sesuai {PP_KSD}, daerah dapat bekerja sama dengan daerah lain untuk "
+        "meningkatkan kesejahteraan masyarakat;",
     ]
+    # The Perbup binds Barito Selatan only: it is cited for the home party, never as the
+    # partner's basis.
+    home = next((p for p in pihak if p.wilayah.adalah_daerah), None)
+    if home is not None:
+        butir.append(
+            f"bahwa bagi {home.sebutan}, kerja sama daerah dilaksanakan dengan berpedoman pada "
+            f"{REGULASI};"
+        )
     if ksdd.eksternalitas.strip():
         teks = ksdd.eksternalitas.strip().rstrip(".")
         butir.append(f"bahwa {teks[:1].lower()}{teks[1:]};")
@@ -291,7 +331,28 @@ def _konsideran(ksdd, pihak: list[Pihak], *, pks: bool, fakta: Fakta) -> list[st
                 "bahwa Perjanjian Kerja Sama ini menindaklanjuti Kesepakatan Bersama Nomor "
                 f"{isian_teks('nomor Kesepakatan Bersama')};"
             )
+        butir += _konsideran_dprd(ksdd)
     return butir
+
+
+def _konsideran_dprd(ksdd) -> list[str]:
+    """P22-2, P22-3: a PKS that needed the DPRD's approval cites it (its number and date,
+    or the approval deemed given when the DPRD did not answer in time)."""
+    ps = ksdd.persetujuan_dprd.order_by("-tanggal", "-id").first()
+    if ps is None:
+        return []
+    dprd = f"Dewan Perwakilan Rakyat Daerah {wilayah_daerah().nama_lengkap}"
+    if ps.dianggap:
+        return [
+            f"bahwa rencana kerja sama ini dianggap telah mendapat persetujuan {dprd} "
+            f"terhitung sejak tanggal {tanggal_surat(ps.tanggal)} karena tidak ditanggapi "
+            "dalam jangka waktu yang ditentukan;"
+        ]
+    nomor = f" Nomor {ps.nomor}" if ps.nomor else ""
+    return [
+        f"bahwa rencana kerja sama ini telah mendapat persetujuan {dprd} dengan surat"
+        f"{nomor} tanggal {tanggal_surat(ps.tanggal)};"
+    ]
 
 
 def _naskah_konteks(ksdd, jenis: str, *, isian: dict, nomor: str, tanggal) -> dict:
@@ -327,9 +388,8 @@ def _naskah_konteks(ksdd, jenis: str, *, isian: dict, nomor: str, tanggal) -> di
             f"{pks_nomor or isian_teks('nomor PKS')}"
             + (f" tanggal {tanggal_surat(naskah.tanggal_ditandatangani)}" if pks_nomor else "")
             + f" tentang {tentang};",
-            "bahwa berdasarkan Pasal 25 ayat (3) dan ayat (4) "
-            f"{REGULASI}, PARA PIHAK sepakat melakukan perubahan atas materi Perjanjian "
-            "Kerja Sama tersebut;",
+            "bahwa berdasarkan hasil evaluasi pelaksanaan kerja sama, PARA PIHAK sepakat "
+            "melakukan perubahan atas materi Perjanjian Kerja Sama tersebut dengan addendum;",
         ]
     else:
         pasal = pasal_naskah(fakta, pks=pks, isian=isian.get("pasal"))

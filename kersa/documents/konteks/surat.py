@@ -8,7 +8,7 @@ import datetime as dt
 from django.conf import settings
 
 from kersa.agreements.choices import JenisNaskah
-from kersa.core.format import tanggal_surat
+from kersa.core.format import angka_kata, tanggal_surat
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
@@ -20,18 +20,39 @@ from .perjanjian import REGULASI, _kedudukan_daerah
 # --- letters --------------------------------------------------------------------------
 
 
-def _kop(ksdd, *, perangkat_daerah: bool) -> dict:
+def kop_surat(*, penanda: str = "setda", perangkat_daerah=None) -> dict:
+    """The letterhead of the signer (Tata Naskah Dinas, Permendagri 1/2023): "kepala" —
+    the head of region's own (the region's emblem, "BUPATI BARITO SELATAN"); "setda" —
+    the Sekretariat Daerah's; "pd" — the agency's (``perangkat_daerah``), each under
+    "PEMERINTAH KABUPATEN …"; the address and contact lines from ``KopSurat`` (the
+    letterhead settings page), else the setting ``KERSA_ALAMAT_KOP`` or the seat."""
+    from ..models import KopSurat
+
     home = wilayah_daerah()
-    pd = ksdd.perangkat_daerah
-    unit = pd.nama if perangkat_daerah else "Sekretariat Daerah"
-    alamat = pd.alamat if perangkat_daerah and pd.alamat else ""
-    alamat = alamat or settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
+    kop = KopSurat.objects.filter(penanda="kepala" if penanda == "kepala" else "setda").first()
+    alamat = (kop and kop.baris_alamat) or settings.KERSA_ALAMAT_KOP or _kedudukan_daerah()
+    kontak = kop.baris_kontak if kop else ""
+    if penanda == "kepala":
+        unit, pemerintah = f"{home.sebutan_kepala} {home.nama}", ""
+    elif penanda == "pd" and perangkat_daerah is not None:
+        unit, pemerintah = perangkat_daerah.nama, f"PEMERINTAH {home.nama_lengkap.upper()}"
+        if perangkat_daerah.alamat:
+            alamat, kontak = perangkat_daerah.alamat, ""
+    else:
+        unit, pemerintah = "Sekretariat Daerah", f"PEMERINTAH {home.nama_lengkap.upper()}"
     return {
         "lambang": lambang_wilayah(home),
-        "pemerintah": f"PEMERINTAH {home.nama_lengkap.upper()}",
+        "pemerintah": pemerintah,
         "unit": unit.upper(),
         "alamat": alamat,
+        "kontak": kontak,
     }
+
+
+def _kop(ksdd, *, perangkat_daerah: bool) -> dict:
+    if perangkat_daerah:
+        return kop_surat(penanda="pd", perangkat_daerah=ksdd.perangkat_daerah)
+    return kop_surat(penanda="kepala")
 
 
 def _kepala(home: Wilayah, tanggal: dt.date) -> dict:
@@ -47,11 +68,53 @@ def _kepala(home: Wilayah, tanggal: dt.date) -> dict:
     return {"jabatan": f"{jabatan.upper()},", "nama": nama, "nip": ""}
 
 
+# Tata Naskah Dinas (Permendagri 1/2023): the Sifat of each letter by default; the
+# drafter's ``isian["sifat"]`` replaces it.
+SIFAT_BAWAAN = {
+    JenisDokumen.SURAT_PENAWARAN: "Biasa",
+    JenisDokumen.PERMINTAAN_TANGGAPAN_KEDUA: "Segera",
+    JenisDokumen.LAPORAN_GUBERNUR: "Biasa",
+    JenisDokumen.SURAT_TANGGAPAN: "Biasa",
+    JenisDokumen.PERMOHONAN_DPRD: "Segera",
+    JenisDokumen.UNDANGAN_RAPAT: "Biasa",
+    JenisDokumen.LAPORAN_BUPATI: "Biasa",
+}
+
+
+def di_tempat(tempat: str) -> list[str]:
+    """The addressee's place under "Kepada": "di Tamiang Layang" for an addressee out of
+    town (the region record's seat), "di –" / "Tempat" in the signer's own town."""
+    if not tempat or tempat == _kedudukan_daerah():
+        return ["di –", "Tempat"]
+    return [f"di {tempat}"]
+
+
+def di_wilayah(wilayah: Wilayah) -> list[str]:
+    """``di_tempat`` of the seat of ``wilayah`` (``Wilayah.ibu_kota``); "di – Tempat"
+    while the region record has no seat (an administrator fills ``ibu_kota``)."""
+    return di_tempat(wilayah.ibu_kota)
+
+
+def jumlah_lampiran(n: int, satuan: str = "berkas") -> str:
+    """'1 (satu) berkas'; '-' for none."""
+    return f"{n} ({angka_kata(n)}) {satuan}" if n else "-"
+
+
+# A letter's lampiran, printed on a new page after the letter (the invitation's list of
+# invitees, the Bupati's report under its cover letter): heading lines, blocks, signer.
+_TANPA_LAMPIRAN = {
+    "lampiran_judul": [],
+    "lampiran_isi": [],
+    "lampiran_ttd": {},
+    "lampiran_ttd_kiri": {},
+}
+
+
 def _blok(gaya: str, teks: str) -> dict:
     return {"gaya": gaya, "teks": teks}
 
 
-def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict) -> dict:
+def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict, jenis: str = "") -> dict:
     home = wilayah_daerah()
     return {
         "naskah": False,
@@ -59,7 +122,7 @@ def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict) -> dict:
         "kop": _kop(ksdd, perangkat_daerah=False),
         "nomor": nomor,
         "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
-        "sifat": isian.get("sifat", "Penting"),
+        "sifat": isian.get("sifat") or SIFAT_BAWAAN.get(jenis, "Biasa"),
         "lampiran": "-",
         "hal": "",
         "kepada": [],
@@ -69,6 +132,7 @@ def _surat_dasar(ksdd, *, nomor: str, tanggal: dt.date, isian: dict) -> dict:
         "ttd": _kepala(home, tanggal) | isian.get("ttd", {}),
         "ttd_kiri": {"jabatan": "", "nama": "", "nip": ""},
         "tembusan": [],
+        **_TANPA_LAMPIRAN,
     }
 
 
@@ -79,7 +143,7 @@ def _penawaran(ksdd, mitra, arah: str):
 def _surat_penawaran(ksdd, mitra, c: dict) -> None:
     c["hal"] = "Penawaran Kerja Sama Daerah"
     c["lampiran"] = "1 (satu) berkas Kerangka Acuan Kerja"
-    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", *di_wilayah(mitra)]
     c["isi"] = [
         _blok(
             "paragraf",
@@ -125,7 +189,7 @@ def _rujukan_penawaran(ksdd, mitra) -> str:
 
 def _tanggapan_kedua(ksdd, mitra, c: dict) -> None:
     c["hal"] = "Permintaan Tanggapan Kedua atas Penawaran Kerja Sama Daerah"
-    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", *di_wilayah(mitra)]
     c["isi"] = [
         _blok(
             "paragraf",
@@ -148,7 +212,11 @@ def _laporan_gubernur(ksdd, mitra, c: dict) -> None:
     home = wilayah_daerah()
     provinsi = home.provinsi.nama if home.provinsi_id else isian_teks("provinsi")
     c["hal"] = "Laporan Penawaran Kerja Sama Daerah yang Tidak Ditanggapi"
-    c["kepada"] = [f"Yth. Gubernur {provinsi}", "selaku Wakil Pemerintah Pusat", "di –", "Tempat"]
+    c["kepada"] = [
+        f"Yth. Gubernur {provinsi}",
+        "selaku Wakil Pemerintah Pusat",
+        *(di_wilayah(home.provinsi) if home.provinsi_id else di_tempat("")),
+    ]
     c["isi"] = [
         _blok(
             "paragraf",
@@ -206,7 +274,7 @@ def _surat_tanggapan(ksdd, mitra, c: dict) -> None:
         else " berdasarkan rekomendasi TKKSD"
     )
     c["hal"] = "Tanggapan atas Penawaran Kerja Sama Daerah"
-    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", "di –", "Tempat"]
+    c["kepada"] = [f"Yth. {mitra.sebutan_kepala} {mitra.nama}", *di_wilayah(mitra)]
     c["isi"] = [
         _blok(
             "paragraf",
@@ -241,8 +309,7 @@ def _permohonan_dprd(ksdd, c: dict) -> None:
     c["kepada"] = [
         "Yth. Pimpinan Dewan Perwakilan Rakyat Daerah",
         "Kabupaten Barito Selatan",
-        "di –",
-        _kedudukan_daerah(),
+        *di_tempat(_kedudukan_daerah()),
     ]
     sebab = []
     if ksdd.membebani_masyarakat:
@@ -364,6 +431,7 @@ def konteks_rekaman(
     isi: list[dict],
     subjudul: str = "",
     unit: str = "Sekretariat Daerah",
+    penanda: str = "setda",
     ttd: dict | None = None,
     ttd_kiri: dict | None = None,
     tembusan: list[str] | None = None,
@@ -371,18 +439,13 @@ def konteks_rekaman(
     """The context of a titled record on the region's letterhead (``surat.docx`` with
     ``bentuk`` "rekaman"): a Berita Acara, a Notulen, a report. ``isi`` is a list of
     ``blok(gaya, teks)`` with gaya "judul", "butir" or "paragraf"; ``ttd`` and
-    ``ttd_kiri`` are {"tempat_tanggal", "peran", "jabatan", "nama", "nip"}."""
-    home = wilayah_daerah()
+    ``ttd_kiri`` are {"tempat_tanggal", "peran", "jabatan", "nama", "nip"}; ``penanda``
+    picks the letterhead of the signer (``kop_surat``)."""
     kosong = {"tempat_tanggal": "", "peran": "", "jabatan": "", "nama": "", "nip": ""}
     return {
         "naskah": False,
         "bentuk": "rekaman",
-        "kop": {
-            "lambang": lambang_wilayah(home),
-            "pemerintah": f"PEMERINTAH {home.nama_lengkap.upper()}",
-            "unit": unit.upper(),
-            "alamat": settings.KERSA_ALAMAT_KOP or _kedudukan_daerah(),
-        },
+        "kop": kop_surat(penanda=penanda) | ({"unit": unit.upper()} if penanda == "setda" else {}),
         "nomor": nomor,
         "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
         "sifat": "",
@@ -395,6 +458,7 @@ def konteks_rekaman(
         "ttd": kosong | (ttd or {}),
         "ttd_kiri": kosong | (ttd_kiri or {}),
         "tembusan": tembusan or [],
+        **_TANPA_LAMPIRAN,
     }
 
 

@@ -10,7 +10,6 @@ gives it its number (``penomoran.nomor_berikan``); later versions keep it.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import io
 import re
@@ -35,18 +34,15 @@ from kersa.regions.selectors import wilayah_daerah
 from ..choices import AsalVersi, JenisBerkas, JenisDokumen
 from ..konteks import JENIS_PER_MITRA, TEMPLAT, jenis_berlaku, konteks_bangun, mitra_pilihan
 from ..models import Dokumen, VersiDokumen
+from ..templat_contoh import templat_bawaan
 from ..validators import DOCX
 from .berkas import atomic_dengan_berkas, berkas_unggah
 from .penomoran import nomor_berikan
+from .templat import templat_data
 from .versi import versi_dari_berkas
 
 __all__ = ["docx_render", "dokumen_hasilkan", "templat_untuk"]
 
-_TEMPLAT = {
-    JenisDokumen.KB: "kb.docx",
-    JenisDokumen.PKS: "pks.docx",
-    JenisDokumen.ADDENDUM: "pks.docx",
-}
 _JENIS_BERKAS = {
     JenisDokumen.KB: JenisBerkas.RANCANGAN_KB,
     JenisDokumen.PKS: JenisBerkas.RANCANGAN_PKS,
@@ -59,12 +55,8 @@ _TINGGI_LAMBANG = {"garuda": Mm(28), "naskah": Mm(25), "kop": Mm(24), "berbagi":
 
 
 def templat_untuk(jenis: str) -> Path:
-    return TEMPLAT / _TEMPLAT.get(jenis, "surat.docx")
-
-
-@functools.lru_cache(maxsize=8)
-def _templat_bytes(path: Path, mtime: float) -> bytes:
-    return path.read_bytes()
+    """The template shipped for ``jenis`` (an upload may replace it: ``templat_data``)."""
+    return TEMPLAT / templat_bawaan(jenis)
 
 
 def _gambar(tpl: DocxTemplate, data: bytes | None, tinggi) -> InlineImage | str:
@@ -73,12 +65,16 @@ def _gambar(tpl: DocxTemplate, data: bytes | None, tinggi) -> InlineImage | str:
     return InlineImage(tpl, image_descriptor=io.BytesIO(data), height=tinggi)
 
 
-def docx_render(jenis: str, konteks: dict, templat: Path | None = None) -> bytes:
-    """Render the template of ``jenis`` (or the file ``templat``) with ``konteks`` (from
+def docx_render(
+    jenis: str, konteks: dict, templat: Path | None = None, *, data: bytes | None = None
+) -> bytes:
+    """Render the template in force for ``jenis`` (an uploaded one, else the shipped one;
+    or the file ``templat``, or the DOCX bytes ``data``) with ``konteks`` (from
     ``konteks_bangun``, or ``konteks.surat.konteks_rekaman``); emblem bytes become
-    images of the document. Pure: no database access."""
-    path = templat or templat_untuk(jenis)
-    tpl = DocxTemplate(io.BytesIO(_templat_bytes(path, path.stat().st_mtime)))
+    images of the document."""
+    if data is None:
+        data = templat.read_bytes() if templat else templat_data(jenis)
+    tpl = DocxTemplate(io.BytesIO(data))
     c = dict(konteks)
     if c.get("naskah"):
         c["lambang_garuda"] = _gambar(tpl, c.get("lambang_garuda"), _TINGGI_LAMBANG["garuda"])

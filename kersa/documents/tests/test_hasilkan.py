@@ -133,11 +133,14 @@ def test_p16_1_letter_has_kop_number_date_recipient_signature(pemeran, ksdd):
     versi, doc = _buat(k, JenisDokumen.SURAT_PENAWARAN, pemeran.sekretariat, mitra=bartim)
     isi = teks(doc)
     kop = doc.tables[0]
-    assert "PEMERINTAH KABUPATEN BARITO SELATAN" in teks_sel(kop.cell(0, 1))
+    # Signed by the Bupati: the head of region's letterhead (Permendagri 1/2023)
+    assert teks_sel(kop.cell(0, 1)).startswith("BUPATI BARITO SELATAN")
+    assert "PEMERINTAH KABUPATEN" not in teks_sel(kop.cell(0, 1))
     assert gambar(kop.cell(0, 0)._tc, doc.part)  # the region's emblem (placeholder) at left
     assert "Nomor" in isi and "000.3/1/Pem-KS/2026" in isi
     assert "Buntok, 10 April 2026" in isi
     assert "Yth. Bupati Barito Timur" in isi
+    assert "di Tamiang Layang" in isi and "Tempat" not in isi  # the partner's seat
     assert "Penawaran Kerja Sama Daerah" in isi
     assert "30 (tiga puluh) hari kalender" in isi
     assert "BUPATI BARITO SELATAN," in isi

@@ -61,6 +61,64 @@ def test_p11_3_kb_komparisi_names_the_heads_their_decrees_and_seats(pemeran, kep
     assert "Indra Gunawan, Penjabat Bupati Barito Timur" in body
     assert "berkedudukan di Tamiang Layang" in body
     assert "[...diisi: kedudukan]" not in body
+    # P11-3: the Lampiran's "Masa Jabatan" element, from the recorded term
+    assert "tentang Pengangkatan Bupati Barito Selatan, Masa Jabatan sejak 20 Februari 2025" in (
+        body
+    )
+    assert "Masa Jabatan sejak 23 September 2024, berkedudukan di Tamiang Layang" in body
+
+
+def _ttd_kb(k, pemeran, *, nama_mitra: str, nama_bupati: str = "Eddy Raya Samsuri"):
+    return services.ksdd_tandatangani_kb(
+        ksdd=k,
+        user=pemeran.sekretariat,
+        tanggal=dt.date(2026, 3, 23),
+        tempat="Buntok",
+        penandatangan=[
+            {
+                "wilayah": "62.04",
+                "nomor_naskah": "100.3.6/08/Pem/2026",
+                "nama": nama_bupati,
+                "jabatan": "Bupati Barito Selatan",
+                "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
+            },
+            {
+                "wilayah": "62.13",
+                "nomor_naskah": "100.3/21/Pem/2026",
+                "nama": nama_mitra,
+                "jabatan": "Bupati Barito Timur",
+                "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
+            },
+        ],
+        naskah=unggahan_pdf("kb-ttd.pdf"),
+    )
+
+
+@time_machine.travel(dt.datetime(2026, 4, 10, 9, 0), tick=False)
+def test_p20_3_a_partner_head_typed_with_another_name_is_refused(pemeran, kepala):
+    """P20-3: the partner's head recorded on the signing date signs under the recorded
+    name; a differing typed name is refused naming the Pasal, and nothing is saved."""
+    k = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_KB, pemeran)
+    with pytest.raises(RuleViolation) as err:
+        _ttd_kb(k, pemeran, nama_mitra="Yulius Tandang")
+    pesan = str(err.value)
+    assert "Yulius Tandang bukan kepala daerah Kabupaten Barito Timur yang tercatat" in pesan
+    assert "Penjabat Bupati Barito Timur: Indra Gunawan" in pesan and "Pasal 20 ayat (3)" in pesan
+    k.refresh_from_db()
+    assert k.status == Status.PENANDATANGANAN_KB
+    assert not k.naskah.get(jenis="kb").penandatangan.exists()
+
+
+@time_machine.travel(dt.datetime(2026, 4, 10, 9, 0), tick=False)
+def test_p20_3_the_signed_kb_prints_the_recorded_names_not_the_typed_ones(pemeran, kepala):
+    """P20-3, P11-3: the name typed at signing (same person, other spelling of case and
+    spaces) never replaces the recorded name and office in the document."""
+    k = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_KB, pemeran)
+    _ttd_kb(k, pemeran, nama_mitra="indra  GUNAWAN", nama_bupati="EDDY RAYA samsuri")
+    body = _teks(dokumen_hasilkan(ksdd=k, jenis=JenisDokumen.KB, user=pemeran.sekretariat))
+    assert "Indra Gunawan, Penjabat Bupati Barito Timur, berdasarkan" in body
+    assert "Eddy Raya Samsuri, Bupati Barito Selatan, berdasarkan" in body
+    assert "indra  GUNAWAN" not in body and "EDDY RAYA samsuri" not in body
 
 
 def test_p12_5_a_new_head_takes_over_the_day_of_appointment(kepala):

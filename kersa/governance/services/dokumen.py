@@ -9,16 +9,21 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_kata, tanggal_panjang, tanggal_surat
+from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import _kedudukan_daerah
-from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.documents.konteks.surat import (
+    SIFAT_BAWAAN,
+    blok,
+    di_tempat,
+    jumlah_lampiran,
+    konteks_rekaman,
+)
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
 from ..choices import JenisRapat, Kedudukan, StatusRapat
 from ..models import Rapat
-
-PERBUP = "Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023 tentang Tata Cara Kerja Sama Daerah"
 
 
 def _kehadiran(rapat: Rapat) -> list[dict]:
@@ -331,12 +336,7 @@ def undangan_konteks(rapat: Rapat, nomor: str, tanggal) -> dict:
         isi.append(blok("butir", teks))
     if not agenda:
         isi.append(blok("butir", _("Acara menyusul.")))
-    isi += [
-        blok("judul", _("Daftar Undangan")),
-        *[
-            blok("butir", f"{i}. {k.keterangan_jabatan}" + (f" ({k.nama})" if k.nama else ""))
-            for i, k in enumerate(rapat.kehadiran.all(), 1)
-        ],
+    isi.append(
         blok(
             "paragraf",
             _(
@@ -344,33 +344,44 @@ def undangan_konteks(rapat: Rapat, nomor: str, tanggal) -> dict:
                 "tepat pada waktunya. Bila berhalangan, mohon menugaskan pejabat yang "
                 "mewakili. Demikian, atas perhatian dan kehadirannya diucapkan terima kasih."
             ),
-        ),
-    ]
-    c = konteks_rekaman(
-        judul=_("Undangan"),
-        nomor=nomor,
-        tanggal=tanggal,
-        isi=isi,
-        ttd={
-            "tempat_tanggal": "",
-            "peran": "",
-            "jabatan": _("%s TKKSD KABUPATEN BARITO SELATAN,") % label.upper(),
-            "nama": (penanda.nama if penanda else "").upper(),
-            "nip": _nip(rapat, kedudukan),
-        },
+        )
     )
+    ttd = {
+        "tempat_tanggal": "",
+        "peran": "",
+        "jabatan": _("%s TKKSD KABUPATEN BARITO SELATAN,") % label.upper(),
+        "nama": (penanda.nama if penanda else "").upper(),
+        "nip": _nip(rapat, kedudukan),
+    }
+    c = konteks_rekaman(judul=_("Undangan"), nomor=nomor, tanggal=tanggal, isi=isi, ttd=ttd)
+    # The invited offices are the letter's lampiran ("daftar terlampir"), counted in
+    # the Lampiran line (Tata Naskah Dinas, Permendagri 1/2023).
+    undangan = list(rapat.kehadiran.all())
     c.update(
         bentuk="surat",
-        sifat=_("Penting"),
-        lampiran="-",
+        sifat=SIFAT_BAWAAN[JenisDokumen.UNDANGAN_RAPAT],
+        lampiran=jumlah_lampiran(1, _("lembar")) if undangan else "-",
         hal=_("Undangan %s TKKSD") % rapat.get_jenis_display(),
         kepada=[
             _("Yth. Bapak/Ibu Anggota TKKSD Kabupaten Barito Selatan"),
-            _("(daftar terlampir)"),
-            _("di -"),
-            _("Tempat"),
+            _("(daftar terlampir)") if undangan else "",
+            *di_tempat(""),
         ],
+        lampiran_judul=[
+            _("LAMPIRAN SURAT %s TKKSD KABUPATEN BARITO SELATAN") % label.upper(),
+            _("NOMOR : %s") % nomor,
+            _("TANGGAL : %s") % tanggal_surat(tanggal),
+        ],
+        lampiran_isi=[
+            blok("judul", _("Daftar Undangan")),
+            *[
+                blok("butir", f"{i}. {k.keterangan_jabatan}" + (f" ({k.nama})" if k.nama else ""))
+                for i, k in enumerate(undangan, 1)
+            ],
+        ],
+        lampiran_ttd=ttd,
     )
+    c["kepada"] = [k for k in c["kepada"] if k]
     return c
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Status
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
+from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
 from kersa.deadlines.pemicu import kunci_tenggat_monev
 from kersa.deadlines.services import tenggat_penuhi
@@ -230,7 +231,7 @@ def _konteks_laporan(monev: MonitoringEvaluasi, *, nomor: str, tanggal: dt.date)
     isi = [
         blok(
             "paragraf",
-            f"Berdasarkan Pasal 28 Peraturan Bupati Barito Selatan Nomor 23 Tahun 2023, "
+            f"Berdasarkan Pasal 28 {PERBUP}, "
             f"pada tanggal {tanggal_panjang(monev.tanggal_pelaksanaan)} telah dilaksanakan "
             f"monitoring dan evaluasi {monev.periode_label} terhadap {pd.nama} selaku "
             "Perangkat Daerah yang melaksanakan Kerja Sama Daerah.",

@@ -17,6 +17,7 @@ from kersa.agreements.choices import Status
 from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
+from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisBerkas, JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
@@ -226,8 +227,8 @@ def _konteks_berita_acara(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> d
     isi = [
         blok(
             "paragraf",
-            f"Pada hari ini, {tanggal_panjang(tanggal)}, berdasarkan Pasal 29 Peraturan Bupati "
-            f"Barito Selatan Nomor 23 Tahun 2023, telah dicapai hasil musyawarah dan mufakat "
+            f"Pada hari ini, {tanggal_panjang(tanggal)}, berdasarkan Pasal 29 {PERBUP}, "
+            "telah dicapai hasil musyawarah dan mufakat "
             f"atas perselisihan dalam penyelenggaraan kerja sama {p.ksdd.judul} "
             f"({p.ksdd.nomor_register}) antara Pemerintah Kabupaten Barito Selatan dan "
             f"Pemerintah {pihak}.",
@@ -472,8 +473,8 @@ def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
     isi = [
         blok(
             "paragraf",
-            f"Berdasarkan Pasal 29 ayat (4) Peraturan Bupati Barito Selatan Nomor 23 Tahun "
-            f"2023, bersama ini kami laporkan hasil penyelesaian perselisihan dalam "
+            f"Berdasarkan Pasal 29 ayat (4) {PERBUP}, bersama ini kami laporkan hasil "
+            "penyelesaian perselisihan dalam "
             f"penyelenggaraan kerja sama {p.ksdd.judul} ({p.ksdd.nomor_register}).",
         ),
         blok("butir", f"1. Pokok perselisihan: {p.uraian}"),

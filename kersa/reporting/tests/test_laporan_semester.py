@@ -105,7 +105,12 @@ def test_p27_1_submitting_meets_the_clock_and_generates_the_docx(berjalan, pemer
     isi = teks(buka(versi.berkas.file.read()))
     assert "LAPORAN PELAKSANAAN KERJA SAMA DAERAH" in isi
     assert "Bupati" in isi and "Ketua Tim Koordinasi Kerja Sama Daerah" in isi  # tembusan
-    for label in ("g. permasalahan", "h. upaya penyelesaian permasalahan", "i. hal lainnya"):
+    for label in (
+        "a. Judul KSDD",  # the parts lettered from "a."
+        "g. Permasalahan",
+        "h. Upaya penyelesaian permasalahan",
+        "i. Hal lainnya",
+    ):
         assert label in isi
     assert "melebihi kuota 40 pasien" in isi and berjalan.judul in isi
     assert lap.dokumen.nomor.endswith("/Lap-KS/2026")
