@@ -175,8 +175,16 @@ def test_p26_p19_3_p7_1_import_of_200_refused_whole_then_imported(waktu, pemeran
     assert Ksdd.objects.filter(status=Status.PELAKSANAAN).count() == 197
 
     # P27: the semester report of semester II 2026 lists every one, with its clock.
-    laporan = laporan_semester_daftar(user=pemeran.sekretariat, tahun=2026, semester=2)
-    assert len(laporan) == 197 and all(b.tenggat is not None for b in laporan)
+    halaman = laporan_semester_daftar(user=pemeran.sekretariat, tahun=2026, semester=2)
+    laporan = [
+        b
+        for n in halaman.paginator.page_range
+        for b in laporan_semester_daftar(
+            user=pemeran.sekretariat, tahun=2026, semester=2, halaman=n
+        ).object_list
+    ]
+    assert halaman.paginator.count == 197 and len(laporan) == 197
+    assert all(b.tenggat is not None for b in laporan)
     # P28: monitoring counts the agency's KSDD in pelaksanaan.
     from kersa.oversight.selectors.monev import monev_ksdd_pilihan
 
