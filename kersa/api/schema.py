@@ -1,5 +1,7 @@
 """OpenAPI pieces: the error bodies of ``exceptions.py`` and how ``JsonDalam`` is shown."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
@@ -44,6 +46,18 @@ GALAT_TULIS = {
 }
 
 
+class PilihanPolosExtension(OpenApiSerializerFieldExtension):
+    """``pilihan_masuk``: a string matching one of its values. A ``pattern`` and not an
+    ``enum``: drf-spectacular names every enum, and the fields named alike (``jenis``)
+    over different choice sets would collide."""
+
+    target_class = "kersa.api.fields._PilihanPolos"
+
+    def map_serializer_field(self, auto_schema, direction):
+        nilai = "|".join(re.escape(str(v)) for v in self.target.choices)
+        return {"type": "string", "pattern": f"^({nilai})$"}
+
+
 class JsonDalamExtension(OpenApiSerializerFieldExtension):
     """Show a ``JsonDalam`` field as the structure its ``isi`` checks."""
 
@@ -60,6 +74,17 @@ class SkemaKersa(AutoSchema):
     outside the role, 404 for an id outside the user's view or a page past the end, 400
     for a bad filter, page or body, 429 when throttled. An operation's own ``responses``
     (e.g. ``GALAT_TULIS``) win."""
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        skema = super()._map_serializer_field(field, direction, bypass_extensions)
+        # A list that may not be empty (``many=True, allow_empty=False``) says so.
+        if (
+            isinstance(field, (serializers.ManyRelatedField, serializers.ListField))
+            and not field.allow_empty
+            and skema.get("type") == "array"
+        ):
+            skema.setdefault("minItems", 1)
+        return skema
 
     def _get_response_bodies(self, direction="response"):
         tanggapan = super()._get_response_bodies(direction)
