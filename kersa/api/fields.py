@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 from rest_framework.utils import html
@@ -145,9 +143,9 @@ def pilihan_baca(choices, *, integer: bool = False, **kwargs) -> serializers.Fie
     return cls(read_only=True, help_text=_("Salah satu dari: %s.") % nilai, **kwargs)
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class _PilihanPolos(serializers.ChoiceField):
-    pass
+    """Shown as a string whose ``pattern`` lists the values (``kersa.api.schema``): a
+    client or schemathesis knows the values the field accepts, without a named enum."""
 
 
 def pilihan_masuk(choices, **kwargs) -> serializers.ChoiceField:

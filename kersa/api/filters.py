@@ -2,12 +2,14 @@
 (``agreements.filters.KsddFilter``); the other rooms filter as their web pages do."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 
 from kersa.agreements.choices import Kategori, KelompokUrusan
 from kersa.agreements.filters import KsddFilter
-from kersa.agreements.models import Ksdd, Urusan
+from kersa.agreements.models import Bentuk, Ksdd, Urusan
 from kersa.core.saring import ID_MAKS, TAHUN_MAKS, TAHUN_MIN
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
@@ -35,17 +37,59 @@ _TAHUN = {"min_value": TAHUN_MIN, "max_value": TAHUN_MAKS}
 _ID = {"min_value": 1, "max_value": ID_MAKS}
 
 
+_TAK_ADA = object()  # a well-formed reference to a row that does not exist
+
+
+class _AcuanField(ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as e:
+            if e.code != "invalid_choice":
+                raise
+            meta = self.queryset.model._meta
+            kolom = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+            # A malformed key (``?urusan=abc``, ``10**30``, 0, an overlong code) stays a 400.
+            kunci = kolom.clean(value, None)
+            if isinstance(kunci, int) and not 1 <= kunci <= ID_MAKS:
+                raise
+            return _TAK_ADA
+
+
+class AcuanFilter(django_filters.ModelChoiceFilter):
+    """A filter by a reference (an id or a region code). A well-formed key that matches no
+    row selects nothing (200 with an empty list), as it would if the row had no KSDD: the
+    schema cannot list the rows, so schemathesis sends keys the schema allows (issue 19,
+    ``positive_data_acceptance``). A malformed key is still refused with 400."""
+
+    field_class = _AcuanField
+
+    def filter(self, qs, value):
+        if value is _TAK_ADA:
+            return qs.none()
+        return super().filter(qs, value)
+
+
 class KsddApiFilter(KsddFilter):
     """The register's filters, with ``tahun`` bounded: an unbounded year (``?tahun=0``)
-    makes the ``__year`` lookup raise ValueError (a 500) instead of a 400."""
+    makes the ``__year`` lookup raise ValueError (a 500) instead of a 400; and references
+    that match nothing select nothing (``AcuanFilter``)."""
 
     tahun = django_filters.NumberFilter(label=_("Tahun"), field_name="dibuat_pada__year", **_TAHUN)
+    bentuk = AcuanFilter(label=_("Bentuk"), queryset=Bentuk.objects.all())
+    urusan = AcuanFilter(label=_("Urusan"), queryset=Urusan.objects.all())
+    mitra = AcuanFilter(
+        label=_("Daerah mitra"), queryset=Wilayah.objects.all(), to_field_name="kode"
+    )
+    perangkat_daerah = AcuanFilter(
+        label=_("Perangkat Daerah"), queryset=PerangkatDaerah.objects.all()
+    )
 
 
 class WilayahFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari nama atau kode"), method="cari")
     jenis = django_filters.ChoiceFilter(label=_("Jenis"), choices=JenisWilayah.choices)
-    provinsi = django_filters.ModelChoiceFilter(
+    provinsi = AcuanFilter(
         label=_("Provinsi (kode)"), queryset=Wilayah.objects.filter(jenis=JenisWilayah.PROVINSI)
     )
 
