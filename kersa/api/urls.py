@@ -51,7 +51,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from .permissions import AUTENTIKASI
-from .schema import SkemaTersimpan
+from .views.skema import SkemaTersimpan
 from .views.dokumen import DokumenKsddView, PemeriksaanView, UnduhBerkasView, UnduhPdfView
 from .views.ksdd import KsddViewSet
 from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet

@@ -114,7 +114,7 @@ def test_schema_is_built_once_per_language_not_per_request(pemeran, klien, monke
     process and language; every later request, by anyone allowed, gets that copy."""
     from drf_spectacular.generators import SchemaGenerator
 
-    from kersa.api.schema import SkemaTersimpan
+    from kersa.api.views.skema import SkemaTersimpan
 
     monkeypatch.setattr(SkemaTersimpan, "_simpanan", {})
     dibangun = []
