@@ -382,7 +382,7 @@ class Command(BaseCommand):
         butuh = 25 * (len(jalur) + ekstra) * 7 // 5 + 60
         hari_awal = rng.randint(0, max(1, span - butuh))
         if akhir in (S.MENUNGGU_DPRD, S.MENUNGGU_TANGGAPAN):  # waiting now: started lately
-            hari_awal = max(0, span - butuh)
+            hari_awal = max(0, span - len(jalur) * 20 - rng.randint(10, 50))
         tanggal = self.kal.tambah_hari_kerja(
             dt.date(self.tahun_awal, 1, 2) + dt.timedelta(hari_awal), 0
         )
@@ -396,7 +396,9 @@ class Command(BaseCommand):
             if aksi in JAM_PENUH:
                 d = DEFINISI[JAM_PENUH[aksi]]
                 # Most partners answer in time; some late (a missed clock, then the answer).
-                lama = d.panjang - rng.randint(2, 10) if rng.random() < 0.85 else d.panjang + 5
+                # P22-3 is never late here: past it the approval is deemed (the worker's act).
+                telat = d.akibat != Akibat.ANGGAP_SETUJU and rng.random() < 0.15
+                lama = d.panjang + 5 if telat else d.panjang - rng.randint(2, 10)
                 if d.satuan == "hari_kerja":
                     berikut = self.kal.tambah_hari_kerja(tanggal, max(1, lama))
                 else:
