@@ -18,6 +18,8 @@ from kersa.deadlines.choices import Akibat, StatusTenggat
 from kersa.deadlines.definisi import DEFINISI, periode_berjalan
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
+from kersa.reporting.choices import StatusLaporan
+from kersa.reporting.models import LaporanSemester
 
 N = 200
 NOMOR = re.compile(r"^KSDD/(\d{4})/(\d{4,})$")
@@ -121,6 +123,27 @@ def test_clocks_follow_their_definitions_and_the_calendar(data_nasional):
         assert k.tenggat.filter(rule="P22-3", status=StatusTenggat.BERJALAN).exists()
 
 
+def test_semester_reports_match_their_clocks(data_nasional):
+    """P27-1: a sent report for every met semester clock, sent on the day it was met;
+    its history draft → sent; a draft only where the clock is open."""
+    terpenuhi = Tenggat.objects.filter(rule="P27-1", status=StatusTenggat.TERPENUHI)
+    assert terpenuhi.exists()
+    for t in terpenuhi:
+        tahun, semester = (int(x) for x in t.kunci.rsplit(":", 1)[1].split("-"))
+        lap = LaporanSemester.objects.get(ksdd=t.ksdd, tahun=tahun, semester=semester)
+        assert lap.status == StatusLaporan.DISAMPAIKAN
+        assert lap.tanggal_disampaikan == t.selesai_pada
+        assert list(lap.riwayat.values_list("ke", flat=True)) == [
+            StatusLaporan.DRAF,
+            StatusLaporan.DISAMPAIKAN,
+        ]
+    for lap in LaporanSemester.objects.filter(status=StatusLaporan.DRAF):
+        assert Tenggat.objects.get(kunci=f"P27-1:ksdd:{lap.ksdd_id}:{lap.kode}").status == (
+            StatusTenggat.BERJALAN
+        )
+    assert LaporanSemester.objects.count() <= Tenggat.objects.filter(rule="P27-1").count()
+
+
 def test_pages_answer_over_the_data_set(data_nasional, pemeran, client):
     """The register, a KSDD page, the Tenggat page and the dashboard answer 200."""
     client.force_login(pemeran.sekretariat)
@@ -130,5 +153,6 @@ def test_pages_answer_over_the_data_set(data_nasional, pemeran, client):
         reverse("agreements:detail", args=[k.pk]),
         reverse("deadlines:daftar"),
         reverse("dasbor:daftar"),
+        reverse("laporan:daftar"),
     ):
         assert client.get(url).status_code == 200, url

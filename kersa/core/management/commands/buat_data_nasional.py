@@ -6,7 +6,8 @@ regions (``muat_data_acuan`` is run first when the regions are missing), the age
 of ``muat_data_acuan --dengan-perangkat-daerah``, a ``RiwayatTahap`` row for every step
 each KSDD took, its ``simple_history`` record, and the statutory clocks (``Tenggat``)
 those steps start, open, met or missed, each with its ``RiwayatTenggat`` rows and, for
-a missed clock whose ``akibat`` opens a task, that ``Tugas``.
+a missed clock whose ``akibat`` opens a task, that ``Tugas``; the semester reports
+(``LaporanSemester``, P27-1/P27-3) of KSDD in pelaksanaan with their status history.
 
 Rows are written with ``bulk_create`` in batches (``--batch``), one transaction per
 batch, not through the services (one KSDD through the services costs ~40 queries).
@@ -33,7 +34,9 @@ The bulk path keeps these invariants of the services, checked by
   while the KSDD still waits and the due date has not passed; P22-3 (deemed approval)
   is only generated open or met, so no KSDD sits in ``menunggu_dprd`` past a deemed
   approval; a semester report clock (P27-1) per semester of ``pelaksanaan``, keyed as
-  the worker keys it (``P27-1:ksdd:<id>:<semester>``);
+  the worker keys it (``P27-1:ksdd:<id>:<semester>``), met exactly when its report
+  was sent that day (``tanggal_disampaikan`` = ``selesai_pada``), one report per KSDD
+  and semester;
 - **categories and forms** (P5-3, P7-1, P9): objects within the plan, a Kerja Sama
   Wajib carrying its externality, forms b/c/d/f their payer and payee, form g what is
   exchanged; partners never the home region;
@@ -41,7 +44,8 @@ The bulk path keeps these invariants of the services, checked by
 
 Not generated (the services' own tests cover them): offer letters, drafts and
 signatures of KB/PKS (their clocks carry keys ``<rule>:ksdd:<id>`` instead of the
-letter's or text's id), files on disk. Times are printed as rows per second.
+letter's or text's id), documents and files on disk (reports carry no ``dokumen``),
+TKKSD meetings. Steps are recorded by the system (``oleh`` empty). Times are printed as rows per second.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ from kersa.deadlines.definisi import DEFINISI, SEMESTER, periode_berjalan
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
 from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.reporting.choices import StatusLaporan
+from kersa.reporting.models import LaporanSemester, RiwayatLaporanSemester
 
 S = Status
 
@@ -130,6 +136,9 @@ def _tanggal_sendiri():
         Tenggat._meta.get_field("dibuat_pada"),
         RiwayatTenggat._meta.get_field("waktu"),
         Tugas._meta.get_field("dibuka_pada"),
+        LaporanSemester._meta.get_field("dibuat_pada"),
+        LaporanSemester._meta.get_field("diubah_pada"),
+        RiwayatLaporanSemester._meta.get_field("pada"),
     ]
     semula = [(f, f.auto_now, f.auto_now_add) for f in bidang]
     for f in bidang:
@@ -169,6 +178,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {min(awal + batch, n)}/{n} KSDD")
         detik = max(time.monotonic() - mulai, 1e-9)
         total = sum(jumlah.values())
+        if opts.get("verbosity", 1) < 1:
+            return
         for model, k in sorted(jumlah.items()):
             self.stdout.write(f"{model}: {k}")
         self.stdout.write(
@@ -340,7 +351,10 @@ class Command(BaseCommand):
                 )
         RiwayatTenggat.objects.bulk_create(rt, batch_size=5000)
         Tugas.objects.bulk_create(tugas, batch_size=5000)
+        laporan, riwayat_laporan = self._laporan(tenggat, spesifikasi)
         return {
+            "LaporanSemester": len(laporan),
+            "RiwayatLaporanSemester": len(riwayat_laporan),
             "Ksdd": len(ksdd_objs),
             "HistoricalKsdd": len(ksdd_objs),
             "mitra": len(mitra),
@@ -350,6 +364,63 @@ class Command(BaseCommand):
             "RiwayatTenggat": len(rt),
             "Tugas": len(tugas),
         }
+
+    def _laporan(self, tenggat, ksdd) -> tuple[list, list]:
+        """P27-1, P27-3: a report sent for each met semester clock (sent on the day the
+        clock was met), a draft for each open one; parts a–f the KSDD's snapshot."""
+        laporan = []
+        for t, k in zip(tenggat, ksdd, strict=True):
+            if t.rule != "P27-1" or t.status == StatusTenggat.TERLEWAT:
+                continue
+            tahun, semester = (int(x) for x in t.kunci.rsplit(":", 1)[1].split("-"))
+            terkirim = t.status == StatusTenggat.TERPENUHI
+            dibuat = t.dibuat_pada if not terkirim else self._waktu(t.selesai_pada, k.pk + 1)
+            laporan.append(
+                LaporanSemester(
+                    ksdd_id=k.pk,
+                    tahun=tahun,
+                    semester=semester,
+                    status=StatusLaporan.DISAMPAIKAN if terkirim else StatusLaporan.DRAF,
+                    judul=k.judul,
+                    bentuk_naskah="Perjanjian Kerja Sama",
+                    para_pihak="Pemerintah Kabupaten Barito Selatan dan daerah mitra",
+                    maksud_tujuan=f"Meningkatkan {k.judul.lower()}.",
+                    objek=k.judul,
+                    jangka_waktu=f"{k.jangka_waktu_bulan} bulan",
+                    permasalahan="Tidak ada permasalahan berarti." if terkirim else "",
+                    tanggal_disampaikan=t.selesai_pada if terkirim else None,
+                    dibuat_pada=dibuat,
+                    diubah_pada=dibuat,
+                )
+            )
+        LaporanSemester.objects.bulk_create(laporan, batch_size=2000)
+        if laporan and laporan[0].pk is None:
+            ids = {
+                (a, b, c): pk
+                for a, b, c, pk in LaporanSemester.objects.filter(
+                    ksdd_id__in={x.ksdd_id for x in laporan}
+                ).values_list("ksdd_id", "tahun", "semester", "pk")
+            }
+            for x in laporan:
+                x.pk = x.id = ids[(x.ksdd_id, x.tahun, x.semester)]
+        riwayat = []
+        for x in laporan:
+            riwayat.append(
+                RiwayatLaporanSemester(
+                    laporan_id=x.pk, dari="", ke=StatusLaporan.DRAF, pada=x.dibuat_pada
+                )
+            )
+            if x.status == StatusLaporan.DISAMPAIKAN:
+                riwayat.append(
+                    RiwayatLaporanSemester(
+                        laporan_id=x.pk,
+                        dari=StatusLaporan.DRAF,
+                        ke=StatusLaporan.DISAMPAIKAN,
+                        pada=x.dibuat_pada + dt.timedelta(hours=1),
+                    )
+                )
+        RiwayatLaporanSemester.objects.bulk_create(riwayat, batch_size=5000)
+        return laporan, riwayat
 
     def _satu(self, akhir: str, span: int):
         """One KSDD that ends in ``akhir``: its row, its steps and the clocks they start."""
