@@ -51,7 +51,6 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from .permissions import AUTENTIKASI
-from .views.skema import SkemaTersimpan
 from .views.dokumen import DokumenKsddView, PemeriksaanView, UnduhBerkasView, UnduhPdfView
 from .views.ksdd import KsddViewSet
 from .views.laporan import LaporanSemesterViewSet, LaporanTkksdViewSet, ProsesLaporanViewSet
@@ -72,6 +71,7 @@ from .views.referensi import (
     WilayahViewSet,
 )
 from .views.rencana import IdentifikasiViewSet
+from .views.skema import SkemaTersimpan
 from .views.surat_kuasa import SuratKuasaViewSet
 from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
