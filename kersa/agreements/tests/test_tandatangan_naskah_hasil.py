@@ -50,6 +50,7 @@ ISI_MITRA = {
     "nama tanpa gelar": "Ampera AY Mebas",
     "nomor keputusan": "100.2.1.3-1012 Tahun 2025",
     "tanggal keputusan": "14 Februari 2025",
+    "masa jabatan": "2025–2030",
     "alamat": "Jalan Tjilik Riwut Km. 5, Tamiang Layang",
     "Perangkat Daerah": "Dinas Kesehatan Kabupaten Barito Timur",
 }
@@ -185,7 +186,7 @@ def test_p11_generated_kb_filled_in_signs(pemeran, kb_siap):
 def test_p11_generated_kb_with_one_placeholder_left_refused_quoting_it(pemeran, kb_siap):
     ksdd, _lengkap = kb_siap
     data = _hasilkan(ksdd, pemeran, tanggal=tanggal_ttd_kb(), tempat="Buntok")
-    sisa = _sunting(data, lambda t: _isi_mitra(t, kecuali="alamat"))
+    sisa = _sunting(data, lambda t: _isi_mitra(t, kecuali="nomor keputusan"))
     halaman, tolak = _refused(ksdd, pemeran, sisa)
     assert [p.rule for p in tolak] == ["P11"] and halaman == tolak
     (p,) = tolak
@@ -193,7 +194,7 @@ def test_p11_generated_kb_with_one_placeholder_left_refused_quoting_it(pemeran, 
         "Rancangan Kesepakatan Bersama yang disepakati: Naskah masih memuat 1 paragraf "
         "dengan isian kosong: \u201c"
     )
-    assert "[...diisi: alamat" in p.detail and p.detail.endswith("(Pasal 11 ayat 1).")
+    assert "[...diisi: nomor keputusan" in p.detail and p.detail.endswith("(Pasal 11 ayat 1).")
 
 
 @pytest.mark.parametrize(
