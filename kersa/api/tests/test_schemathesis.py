@@ -6,8 +6,12 @@ operation: no 5xx and no schema violation.
 One test walks the operations itself (schemathesis' pytest plugin, ``from_fixture``, does not
 run under pytest 9), so the demo data is built once and every failure is reported together."""
 
+import contextlib
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.test import APIClient
 from schemathesis.checks import CHECKS, load_all_checks
@@ -88,7 +92,27 @@ def token_sekretariat(pemeran):
     return r.json()["token"]
 
 
+@contextlib.contextmanager
+def _koneksi_tetap():
+    """Keep the test's database connection across the WSGI requests, as Django's test
+    client does: the WSGI handler closes connections at each request's start and end
+    (``close_old_connections``), which on PostgreSQL closes the connection holding the
+    test's transaction (SQLite's shared in-memory database hid it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def _jalankan(token, metode):
+    with _koneksi_tetap():
+        return _jalankan_semua(token, metode)
+
+
+def _jalankan_semua(token, metode):
     from config.wsgi import application
 
     # identity: the WSGI transport does not undo GZipMiddleware's encoding, a real client does
