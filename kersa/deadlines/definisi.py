@@ -73,6 +73,11 @@ class Periode:
     akhir: dt.date  # the due date
 
 
+def semester_ke(tahun: int, semester: int) -> Periode:
+    """Semester 1 or 2 of ``tahun`` (its P27-1 and P28 clocks fall due on its last day)."""
+    return periode_berjalan(SEMESTER, dt.date(tahun, 6 * semester, 1))
+
+
 def periode_berjalan(periode: str, tanggal: dt.date) -> Periode:
     """The period of kind ``periode`` that contains ``tanggal``."""
     y = tanggal.year

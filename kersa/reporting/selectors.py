@@ -13,7 +13,7 @@ from django.utils import timezone
 from kersa.agreements.choices import TAHAP_STATUS, Status, Tahap
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
-from kersa.deadlines.definisi import SEMESTER, periode_berjalan
+from kersa.deadlines.definisi import SEMESTER, periode_berjalan, semester_ke
 from kersa.deadlines.models import Tenggat
 
 from .choices import StatusLaporan
@@ -58,7 +58,7 @@ def laporan_semester_daftar(
     or with a P27-1 clock or a report for it), a page of ``PER_HALAMAN`` at a time, each
     row with its report and clock. 4 queries whatever the number of KSDD: the count, the
     page, and the clocks and reports of that page only."""
-    akhir = periode_berjalan(SEMESTER, dt.date(tahun, 6 * semester, 1)).akhir
+    akhir = semester_ke(tahun, semester).akhir
     # A semester's P27-1 clocks all fall due on its last day (deadlines.pemicu): an
     # equality on the indexed due date, where a LIKE '%:2026-2' read every key.
     p27 = Tenggat.objects.filter(rule="P27-1", jatuh_tempo=akhir)

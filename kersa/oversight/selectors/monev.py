@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
-from kersa.deadlines.definisi import SEMESTER, periode_berjalan
+from kersa.deadlines.definisi import semester_ke
 from kersa.deadlines.models import Tenggat
 from kersa.regions.models import PerangkatDaerah
 
@@ -76,7 +76,7 @@ def monev_daftar(*, user, tahun: int, semester: int) -> list[BarisMonev]:
         # equality on the indexed due date, not a LIKE '%:2026-2' over every key.
         for t in Tenggat.objects.filter(
             rule="P28",
-            jatuh_tempo=periode_berjalan(SEMESTER, dt.date(tahun, 6 * semester, 1)).akhir,
+            jatuh_tempo=semester_ke(tahun, semester).akhir,
         )
     }
     monev = {
