@@ -30,3 +30,30 @@ class HariLiburForm(FormPelanggaran):
 
     def argumen(self) -> dict:
         return {k: self.cleaned_data[k] for k in ("tanggal", "jenis", "nama", "dasar")}
+
+
+class KonfirmasiSkbForm(FormPelanggaran):
+    """The secretariat confirms a year's SKB Bersama on libur nasional and cuti bersama
+    (``services.skb_konfirmasi``): the estimated mark leaves that year's due dates."""
+
+    nomor = forms.CharField(
+        label=_("Nomor SKB"),
+        max_length=200,
+        help_text=_(
+            "Nomor SKB Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri PANRB "
+            "tentang hari libur nasional dan cuti bersama tahun ini."
+        ),
+    )
+    tanggal = TanggalField(label=_("Tanggal SKB"), required=False)
+    catatan = forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Bila tanggal dalam SKB berbeda dari perkiraan, catat dulu tanggal itu sebagai "
+            "entri kalender kerja."
+        ),
+    )
+
+    def argumen(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("nomor", "tanggal", "catatan")}

@@ -11,6 +11,12 @@
 
 A ``Kalender`` loads the table once (one query) for the years it is asked about,
 so a page that counts many clocks costs one query, not one per clock.
+
+**Estimated years** (RULES.md, the calendar paragraph). The package carries a year's
+SKB once it is published; before that (or for a moveable feast it cannot know yet) it
+estimates, and says so ("... (perkiraan)"). A year whose data holds an estimate, or no
+cuti bersama at all, is an estimate until the secretariat confirms the year's SKB
+(``KonfirmasiSkb``, one query, loaded only when asked): ``tahun_perkiraan()``.
 """
 
 from __future__ import annotations
@@ -36,13 +42,52 @@ def _nasional(tahun: int) -> dict[dt.date, str]:
     )
 
 
+PENANDA_PERKIRAAN = "(perkiraan)"  # the package's estimated label in Indonesian
+
+
+@lru_cache(maxsize=64)
+def perkiraan_paket(tahun: int) -> bool:
+    """True when the package's holidays of ``tahun`` are (partly) an estimate: a date
+    marked estimated, or no cuti bersama (the SKB of that year is not in the data)."""
+    if any(n.endswith(PENANDA_PERKIRAAN) for n in _nasional(tahun).values()):
+        return True
+    return not holidays.country_holidays("ID", years=tahun, categories=("government",))
+
+
 class Kalender:
     """Days off and working days, with the secretariat's own entries applied."""
 
-    def __init__(self, entri: dict[dt.date, tuple[str, str]] | None = None):
+    def __init__(
+        self,
+        entri: dict[dt.date, tuple[str, str]] | None = None,
+        terkonfirmasi: set[int] | frozenset[int] | None = None,
+    ):
         # entri: date -> (jenis, nama) from the HariLibur table
         self._entri = entri if entri is not None else self._muat_entri()
         self._tahun: dict[int, dict[dt.date, str]] = {}
+        # terkonfirmasi: the years whose SKB the secretariat confirmed (KonfirmasiSkb);
+        # loaded on first use only, so a page that only counts days pays no query.
+        self._terkonfirmasi = terkonfirmasi
+
+    def terkonfirmasi(self) -> frozenset[int]:
+        if self._terkonfirmasi is None:
+            from .models import KonfirmasiSkb
+
+            self._terkonfirmasi = frozenset(KonfirmasiSkb.objects.values_list("tahun", flat=True))
+        return frozenset(self._terkonfirmasi)
+
+    def tahun_perkiraan(self, tahun: int) -> bool:
+        """True while the holidays of ``tahun`` are only an estimate (RULES.md, the
+        calendar paragraph): the package estimates them and no SKB is confirmed."""
+        return perkiraan_paket(tahun) and tahun not in self.terkonfirmasi()
+
+    def perkiraan_antara(self, mulai: dt.date, jatuh_tempo: dt.date) -> int | None:
+        """The first estimated year a working-day period counted after ``mulai`` up to
+        ``jatuh_tempo`` rests on, or None when every year of it is confirmed."""
+        for tahun in range((mulai + SATU_HARI).year, jatuh_tempo.year + 1):
+            if self.tahun_perkiraan(tahun):
+                return tahun
+        return None
 
     @staticmethod
     def _muat_entri() -> dict[dt.date, tuple[str, str]]:

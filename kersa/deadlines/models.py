@@ -10,7 +10,7 @@ from kersa.core.riwayat import riwayat_tetap
 
 from .choices import Akibat, JenisHari, Satuan, StatusTenggat
 
-__all__ = ["HariLibur", "Tenggat", "RiwayatTenggat", "Tugas"]
+__all__ = ["HariLibur", "KonfirmasiSkb", "Tenggat", "RiwayatTenggat", "Tugas"]
 
 
 class HariLibur(models.Model):
@@ -35,6 +35,31 @@ class HariLibur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class KonfirmasiSkb(models.Model):
+    """The secretariat's confirmation that a year's libur nasional and cuti bersama are
+    those of the SKB Bersama (SKB 3 Menteri) for that year (RULES.md, the calendar
+    paragraph). Until a year whose package data is only an estimate is confirmed, every
+    working-day due date computed on it is marked as an estimate, and the worker does
+    not deem a DPRD approval on it (``pekerja``). Written once, with who and when."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
+    nomor = models.CharField(_("nomor SKB"), max_length=200)
+    tanggal = models.DateField(_("tanggal SKB"), null=True, blank=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["tahun"]
+        verbose_name = _("konfirmasi SKB libur nasional dan cuti bersama")
+        verbose_name_plural = _("konfirmasi SKB libur nasional dan cuti bersama")
+
+    def __str__(self) -> str:
+        return f"{self.tahun}: {self.nomor}"
 
 
 class Tenggat(models.Model):
@@ -72,10 +97,26 @@ class Tenggat(models.Model):
         related_name="tenggat",
     )
     peristiwa = models.CharField(_("peristiwa awal"), max_length=300)
+    # The same event as a key and its facts, shown in the reader's language
+    # (``deadlines.peristiwa``); empty for a clock started with free text.
+    peristiwa_kode = models.CharField(_("kode peristiwa awal"), max_length=40, blank=True)
+    peristiwa_data = models.JSONField(_("data peristiwa awal"), default=dict, blank=True)
     tanggal_peristiwa = models.DateField(_("tanggal peristiwa"))
     satuan = models.CharField(_("satuan"), max_length=15, choices=Satuan.choices)
     panjang = models.PositiveSmallIntegerField(_("lama"))
     jatuh_tempo = models.DateField(_("jatuh tempo"), db_index=True)
+    # RULES.md, the calendar paragraph: a working-day due date counted over a year whose
+    # holidays are only an estimate (no SKB confirmed yet) is an estimate; this names
+    # that year, and is cleared when the secretariat confirms the year's SKB.
+    tahun_perkiraan = models.PositiveSmallIntegerField(
+        _("tahun kalender perkiraan"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tahun yang hari liburnya masih perkiraan (SKB belum dikonfirmasi) yang dipakai "
+            "menghitung jatuh tempo; kosong bila jatuh tempo tidak bergantung pada perkiraan."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -115,6 +156,13 @@ class Tenggat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.jatuh_tempo:%d-%m-%Y}"
+
+    @property
+    def peristiwa_teks(self) -> str:
+        """The starting event in the active language (``deadlines.peristiwa``)."""
+        from .peristiwa import uraian
+
+        return uraian(self.peristiwa_kode, self.peristiwa_data, cadangan=self.peristiwa)
 
 
 class RiwayatTenggat(models.Model):

@@ -17,6 +17,12 @@
      (the day it takes effect), and the KSDD moves on. Never after a recorded DPRD
      refusal of that request (P22-3): the clock closes as DITUTUP_PENOLAKAN instead.
 
+   **Not on an estimated date** (RULES.md, the calendar paragraph): a deemed approval
+   whose due date was counted over a year whose holidays are only an estimate
+   (``Tenggat.tahun_perkiraan``) is held, not acted on (a DPRD refusal still closes it), until the secretariat confirms
+   that year's SKB (``services.skb_konfirmasi``); the scan counts it (``ditahan``) and
+   logs it, and the Tenggat page says so (``selectors.ditahan_teks``).
+
    **When a clock counts as passed.** Pasal 22 gives DPRD "paling lama 15 (45) hari
    kerja": the due date is the last day on which DPRD may still answer, and ayat (3)
    deems the approval given "setelah jangka waktu" — after the period. So the worker
@@ -73,6 +79,11 @@ TUGAS: dict[str, tuple] = {
 # The deemed approval each clock stands for (Pasal 22 ayat 1 huruf f, ayat 3).
 ANGGAP: dict[str, str] = {"P22-1e": "P22-1f", "P22-3": "P22-3"}
 
+# A deemed approval on a due date counted over an estimated holiday year: held until
+# the secretariat confirms that year's SKB (RULES.md, the calendar paragraph). A DPRD
+# refusal still closes such a clock (P22-3): only the deeming waits.
+DITAHAN = "ditahan"
+
 
 @dataclass
 class Hasil:
@@ -84,6 +95,7 @@ class Hasil:
     dimulai: int = 0
     gagal: int = 0
     pengingat: int = 0
+    ditahan: int = 0  # deemed approvals held: due date on an estimated year
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -133,7 +145,9 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
             )
             hasil.gagal += 1
             continue
-        if akibat == Akibat.ANGGAP_SETUJU:
+        if akibat == DITAHAN:
+            hasil.ditahan += 1
+        elif akibat == Akibat.ANGGAP_SETUJU:
             hasil.dianggap += 1
         elif akibat == Akibat.BUKA_TUGAS:
             hasil.terlewat += 1
@@ -168,8 +182,11 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
         tenggat.refresh_from_db()
         definisi = DEFINISI.get(tenggat.rule)
         if tenggat.akibat == Akibat.ANGGAP_SETUJU and ksdd is not None:
-            if _anggap(tenggat, ksdd) is False:
+            hasil = _anggap(tenggat, ksdd)
+            if hasil is False:
                 return None  # P22-3: refused by DPRD, nothing deemed
+            if hasil == DITAHAN:
+                return DITAHAN
         else:
             tenggat_akhiri(
                 tenggat=tenggat,
@@ -189,7 +206,7 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
         return tenggat.akibat
 
 
-def _anggap(tenggat: Tenggat, ksdd) -> bool | None:
+def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
     from kersa.agreements.models import PenolakanDprd
     from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
@@ -212,6 +229,19 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | None:
             pada=penolakan.tanggal_diterima,  # the refusal's receipt, as typed
         )
         return False
+    if tenggat.tahun_perkiraan:
+        # RULES.md, the calendar paragraph: not on an estimated due date. The claim is
+        # given back (the next scan looks again) and nothing else changes.
+        Tenggat.objects.filter(pk=tenggat.pk).update(ditindak_pada=None)
+        logger.warning(
+            "Tenggat %s (%s): jatuh tempo %s dihitung pada hari libur perkiraan tahun %s; "
+            "persetujuan DPRD tidak dianggap diberikan sampai SKB tahun itu dikonfirmasi",
+            tenggat.pk,
+            tenggat.rule,
+            tenggat.jatuh_tempo.isoformat(),
+            tenggat.tahun_perkiraan,
+        )
+        return DITAHAN
     try:
         ksdd_anggap_persetujuan_dprd(
             ksdd=ksdd, rule=ANGGAP.get(tenggat.rule, "P22-3"), tanggal=tenggat.jatuh_tempo
@@ -279,7 +309,8 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         rule="P37-1",
         kunci=f"P37-1:{tahun.kode}",
         tanggal_peristiwa=tahun.mulai,
-        peristiwa=_("Tahun %s: Rapat Pleno TKKSD paling sedikit sekali setahun") % tahun.kode,
+        peristiwa_kode="pleno_tahunan",
+        peristiwa_data={"tahun": tahun.kode},
         jatuh_tempo=tahun.akhir,
     ):
         n += 1
@@ -298,8 +329,8 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             rule="P8-5",
             kunci=f"P8-5:{berikut}",
             tanggal_peristiwa=triwulan.mulai,
-            peristiwa=_("Triwulan I %(t)s: identifikasi KSDD sukarela untuk tahun %(b)s")
-            % {"t": triwulan.mulai.year, "b": berikut},
+            peristiwa_kode="identifikasi",
+            peristiwa_data={"t": str(triwulan.mulai.year), "b": str(berikut)},
             jatuh_tempo=triwulan.akhir,
         )
     semester = periode_berjalan(SEMESTER, hari_ini)
@@ -307,8 +338,8 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         rule="P34-2j",
         kunci=f"P34-2j:{semester.kode}",
         tanggal_peristiwa=semester.mulai,
-        peristiwa=_("Semester %s: laporan TKKSD kepada Bupati (semester II: juga laporan tahunan)")
-        % semester.kode,
+        peristiwa_kode="laporan_tkksd",
+        peristiwa_data={"s": semester.kode},
         jatuh_tempo=semester.akhir,
     )
 
@@ -330,7 +361,8 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             rule="P27-1",
             kunci=p.kunci,
             tanggal_peristiwa=p.tanggal,
-            peristiwa=p.uraian,
+            peristiwa_kode=p.kode,
+            peristiwa_data=p.data,
             ksdd=ksdd,
             jatuh_tempo=p.jatuh_tempo,
         )
@@ -344,7 +376,8 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             rule="P28",
             kunci=p.kunci,
             tanggal_peristiwa=p.tanggal,
-            peristiwa=p.uraian,
+            peristiwa_kode=p.kode,
+            peristiwa_data=p.data,
             perangkat_daerah=pd,
             jatuh_tempo=p.jatuh_tempo,
         )

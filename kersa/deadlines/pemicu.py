@@ -32,10 +32,10 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from .choices import StatusTenggat
 from .definisi import SEMESTER, periode_berjalan
+from .peristiwa import uraian_id
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,16 @@ class Peristiwa:
 
     kunci: str
     tanggal: dt.date
-    uraian: str
+    kode: str  # the sentence (deadlines.peristiwa.URAIAN), shown in the reader's language
+    data: dict  # its facts
     subjek: object = None
     jatuh_tempo: dt.date | None = None  # clocks to a fixed date (end of a KB, a semester)
     panjang: int | None = None
+
+    @property
+    def uraian(self) -> str:
+        """The sentence in Indonesian (as stored in ``Tenggat.peristiwa``)."""
+        return uraian_id(self.kode, self.data)
 
 
 @dataclass(frozen=True)
@@ -126,19 +132,15 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
         from kersa.planning.selectors import dalam_rencana_tahun
 
-        teks = (
-            _("Surat penawaran %(n)s diterima %(m)s pada %(t)s")
-            if arah == "keluar"
-            else _("Surat penawaran %(n)s dari %(m)s diterima pada %(t)s")
-        )
+        kode = "penawaran_keluar" if arah == "keluar" else "penawaran_masuk"
         # In this year's plan: the KSDD's plan item is on the list set for the year the
         # offer was received (planning.selectors.dalam_rencana_tahun).
         return [
             Peristiwa(
                 kunci=f"{rule}:penawaran:{p.pk}",
                 tanggal=p.tanggal_diterima,
-                uraian=teks
-                % {"n": p.nomor_surat, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
+                kode=kode,
+                data={"n": p.nomor_surat, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
                 subjek=p,
             )
             for p in ksdd.penawaran.select_related("mitra").filter(arah=arah)
@@ -173,8 +175,8 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
             Peristiwa(
                 kunci=kunci,
                 tanggal=kedua.tanggal_diterima,
-                uraian=_("Permintaan tanggapan kedua %(n)s (%(m)s) diterima pada %(t)s")
-                % {
+                kode="permintaan_kedua",
+                data={
                     "n": kedua.nomor_surat,
                     "m": p.mitra.nama_lengkap,
                     "t": _tgl(kedua.tanggal_diterima),
@@ -195,17 +197,12 @@ def _dprd(rule: str, sumber: str):
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
         permohonan = _permohonan(ksdd)
         surat = permohonan if sumber == "permohonan" else getattr(permohonan, sumber)
-        teks = {
-            "permohonan": _("Permohonan Persetujuan DPRD %(n)s diterima DPRD pada %(t)s"),
-            "telaahan": _("Telaahan DPRD %(n)s diterima Bupati pada %(t)s"),
-            "jawaban": _("Jawaban pimpinan DPRD %(n)s diterima Bupati pada %(t)s"),
-            "tindak_lanjut": _("Tindak lanjut Bupati %(n)s diterima DPRD pada %(t)s"),
-        }[sumber]
         return [
             Peristiwa(
                 kunci=f"{rule}:permohonan:{permohonan.pk}",
                 tanggal=surat.tanggal_diterima,
-                uraian=teks % {"n": surat.nomor_surat, "t": _tgl(surat.tanggal_diterima)},
+                kode=f"dprd_{sumber}",
+                data={"n": surat.nomor_surat, "t": _tgl(surat.tanggal_diterima)},
                 subjek=permohonan,
             )
         ]
@@ -228,9 +225,9 @@ def _naskah_berakhir(rule: str, jenis: str):
             Peristiwa(
                 kunci=f"{rule}:naskah:{n.pk}",
                 tanggal=n.tanggal_ditandatangani,
-                uraian=_("%(naskah)s ditandatangani pada %(t)s, berlaku sampai %(s)s")
-                % {
-                    "naskah": n.get_jenis_display(),
+                kode="naskah",
+                data={
+                    "naskah": n.jenis,
                     "t": _tgl(n.tanggal_ditandatangani),
                     "s": _tgl(n.tanggal_berakhir),
                 },
@@ -250,11 +247,8 @@ def peristiwa_laporan_semester(ksdd, tanggal: dt.date) -> Peristiwa:
     return Peristiwa(
         kunci=f"P27-1:ksdd:{ksdd.pk}:{per.kode}",
         tanggal=tanggal,
-        uraian=_("Pelaksanaan KSDD %(nomor)s pada semester %(s)s")
-        % {
-            "nomor": ksdd.nomor_register,
-            "s": per.kode,
-        },
+        kode="laporan_semester",
+        data={"nomor": ksdd.nomor_register, "s": per.kode},
         jatuh_tempo=per.akhir,
     )
 
@@ -272,7 +266,8 @@ def peristiwa_monev_semester(pd, tanggal: dt.date) -> Peristiwa:
     return Peristiwa(
         kunci=kunci_tenggat_monev(pd.pk, per.mulai.year, 1 if per.mulai.month == 1 else 2),
         tanggal=per.mulai,
-        uraian=_("Semester %(s)s: monitoring dan evaluasi %(pd)s") % {"s": per.kode, "pd": pd},
+        kode="monev_semester",
+        data={"s": per.kode, "pd": str(pd)},
         jatuh_tempo=per.akhir,
     )
 
@@ -498,7 +493,8 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                 rule=m.rule,
                 kunci=p.kunci,
                 tanggal_peristiwa=p.tanggal,
-                peristiwa=p.uraian,
+                peristiwa_kode=p.kode,
+                peristiwa_data=p.data,
                 ksdd=ksdd,
                 subjek=p.subjek,
                 jatuh_tempo=p.jatuh_tempo,

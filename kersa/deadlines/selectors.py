@@ -100,6 +100,39 @@ def dicatat_teks(tenggat: Tenggat, bahasa: str | None = None) -> str:
     return tanggal_panjang(hari, bahasa)
 
 
+def perkiraan_teks(tenggat: Tenggat) -> str:
+    """The mark of a due date counted over a year whose holidays are only an estimate
+    (RULES.md, the calendar paragraph); empty when it rests on confirmed years."""
+    if not tenggat.tahun_perkiraan:
+        return ""
+    return _(
+        "Perkiraan: hari libur tahun %(tahun)s belum dikonfirmasi dengan SKB Bersama tentang "
+        "libur nasional dan cuti bersama."
+    ) % {"tahun": tenggat.tahun_perkiraan}
+
+
+def ditahan_teks(tenggat: Tenggat, hari_ini: dt.date) -> str:
+    """For a deemed approval on an estimated due date: the worker holds it until the
+    year's SKB is confirmed (``pekerja.DITAHAN``); empty otherwise."""
+    from .choices import Akibat
+
+    if not (
+        tenggat.tahun_perkiraan
+        and tenggat.akibat == Akibat.ANGGAP_SETUJU
+        and tenggat.status == StatusTenggat.BERJALAN
+    ):
+        return ""
+    if tenggat.jatuh_tempo < hari_ini:
+        return _(
+            "Persetujuan DPRD belum dianggap diberikan: jatuh tempo ini perkiraan, dan pekerja "
+            "menunggu Sekretariat TKKSD mengonfirmasi SKB tahun %(tahun)s pada kalender kerja."
+        ) % {"tahun": tenggat.tahun_perkiraan}
+    return _(
+        "Pekerja tidak menganggap persetujuan DPRD diberikan pada jatuh tempo perkiraan ini "
+        "sampai Sekretariat TKKSD mengonfirmasi SKB tahun %(tahun)s pada kalender kerja."
+    ) % {"tahun": tenggat.tahun_perkiraan}
+
+
 @dataclass
 class BarisTenggat:
     """One clock as a clerk reads it: rule, Pasal, due date and countdown in words."""
@@ -114,6 +147,8 @@ class BarisTenggat:
     grup: str
     selesai_teks: str = ""  # a closed clock: how and when (the law's day) it ended
     dicatat_teks: str = ""  # ... and the day that was recorded, when another day
+    perkiraan_teks: str = ""  # the due date rests on an estimated holiday year
+    ditahan_teks: str = ""  # ... and the worker holds the deemed approval on it
 
     @property
     def pasal(self) -> str:
@@ -191,6 +226,8 @@ def baris_tenggat(
         grup=grup_tenggat(hari_ini, tenggat.jatuh_tempo, tenggat.status),
         selesai_teks=selesai_teks(tenggat, bahasa),
         dicatat_teks=dicatat_teks(tenggat, bahasa),
+        perkiraan_teks=perkiraan_teks(tenggat),
+        ditahan_teks=ditahan_teks(tenggat, hari_ini),
     )
 
 
@@ -342,6 +379,8 @@ def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
                     # Marked missed by the scan: the law's day and the day it was recorded.
                     "selesai_teks": selesai_teks(t) if t.status != StatusTenggat.BERJALAN else "",
                     "dicatat_teks": dicatat_teks(t) if t.status != StatusTenggat.BERJALAN else "",
+                    "perkiraan_teks": perkiraan_teks(t),
+                    "ditahan_teks": ditahan_teks(t, hari_ini),
                 }
             )
         elif t.status == StatusTenggat.BERJALAN:

@@ -11,7 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import StatusTenggat
+from .choices import Satuan, StatusTenggat
 from .definisi import DEFINISI
 from .kalender import Kalender
 from .models import RiwayatTenggat, Tenggat
@@ -22,7 +22,9 @@ def tenggat_mulai(
     rule: str,
     kunci: str,
     tanggal_peristiwa: dt.date,
-    peristiwa: str,
+    peristiwa: str = "",
+    peristiwa_kode: str = "",
+    peristiwa_data: dict | None = None,
     ksdd=None,
     subjek=None,
     perangkat_daerah=None,
@@ -34,16 +36,28 @@ def tenggat_mulai(
 ) -> Tenggat:
     """Start the clock of ``rule`` from a dated event. ``jatuh_tempo`` is given only
     for clocks that run to a fixed date (the end of a KB); otherwise it is counted
-    from the definition. Returns the existing clock when ``kunci`` is known."""
+    from the definition. Returns the existing clock when ``kunci`` is known.
+
+    The starting event is ``peristiwa_kode`` with its facts ``peristiwa_data`` (shown in
+    the reader's language, ``deadlines.peristiwa``; its Indonesian sentence is stored in
+    ``peristiwa``), or free text in ``peristiwa``."""
+    from .peristiwa import uraian_id
+
     definisi = DEFINISI[rule]
+    if peristiwa_kode:
+        peristiwa = uraian_id(peristiwa_kode, peristiwa_data or {})
     with transaction.atomic():
         ada = Tenggat.objects.select_for_update().filter(kunci=kunci).first()
         if ada:
             return ada
         panjang = definisi.panjang if panjang is None else panjang
+        tahun_perkiraan = None
         if jatuh_tempo is None:
             kal = kalender or Kalender()
             jatuh_tempo = kal.jatuh_tempo(definisi.satuan, tanggal_peristiwa, panjang)
+            if definisi.satuan == Satuan.HARI_KERJA:
+                # RULES.md, the calendar paragraph: counted over an estimated year.
+                tahun_perkiraan = kal.perkiraan_antara(tanggal_peristiwa, jatuh_tempo)
         if perangkat_daerah is None and ksdd is not None:
             perangkat_daerah = ksdd.perangkat_daerah
         tenggat = Tenggat.objects.create(
@@ -53,10 +67,13 @@ def tenggat_mulai(
             subjek=subjek,
             perangkat_daerah=perangkat_daerah,
             peristiwa=peristiwa[:300],
+            peristiwa_kode=peristiwa_kode,
+            peristiwa_data=peristiwa_data or {},
             tanggal_peristiwa=tanggal_peristiwa,
             satuan=definisi.satuan,
             panjang=panjang,
             jatuh_tempo=jatuh_tempo,
+            tahun_perkiraan=tahun_perkiraan,
             akibat=definisi.akibat,
         )
         RiwayatTenggat.objects.create(
@@ -271,8 +288,6 @@ def _tenggat_hitung_ulang(*, tanggal: dt.date, lama: Kalender, user) -> int:
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
 
-    from .choices import Satuan
-
     baru = Kalender()
     n = 0
     berjalan = Tenggat.objects.select_for_update().filter(
@@ -304,7 +319,9 @@ def _tenggat_hitung_ulang(*, tanggal: dt.date, lama: Kalender, user) -> int:
                 "tanggal": date_format(tanggal, "j F Y"),
             },
         )
-        Tenggat.objects.filter(pk=tenggat.pk).update(jatuh_tempo=jt)
+        Tenggat.objects.filter(pk=tenggat.pk).update(
+            jatuh_tempo=jt, tahun_perkiraan=baru.perkiraan_antara(tenggat.tanggal_peristiwa, jt)
+        )
         n += 1
     return n
 
@@ -410,3 +427,112 @@ def hari_libur_hapus(*, hari, user) -> None:
         _catat_log(user=user, hari=hari, flag=DELETION, pesan=_("Entri kalender kerja dihapus"))
         hari.delete()
         _tenggat_hitung_ulang(tanggal=tanggal, lama=lama, user=user)
+
+
+# --- Confirming a year's SKB (estimated holiday years) --------------------------------
+#
+# RULES.md, the calendar paragraph: a year whose holidays come from an estimate (the
+# package's data holds an estimated date, or no cuti bersama) marks every working-day
+# due date counted on it as an estimate until the secretariat confirms that year's SKB
+# Bersama on libur nasional and cuti bersama. Confirming is a record (year, SKB number
+# and date, who, when); every clock whose due date rested on that year loses its mark,
+# with a history row, and the deemed-approval worker acts on it again (``pekerja``).
+# Days where the SKB differs from the estimate are entered first as calendar entries
+# (``hari_libur_catat``), which count the clocks again.
+
+
+def skb_konfirmasi(
+    *, tahun: int, nomor: str, tanggal: dt.date | None = None, catatan: str = "", user
+):
+    """Confirm that the holidays of ``tahun`` are those of its SKB (rule "HK"). Needs
+    ``deadlines.add_harilibur`` (who keeps the working-day calendar). Refused when the
+    year is already confirmed or is not an estimate; nothing half-saved."""
+    from django.contrib.admin.models import ADDITION
+    from django.core.exceptions import PermissionDenied
+    from django.db import IntegrityError
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from .kalender import perkiraan_paket
+    from .models import KonfirmasiSkb
+
+    if not user.has_perm("deadlines.add_harilibur"):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
+    nomor, catatan = (nomor or "").strip(), (catatan or "").strip()
+    if not nomor:
+        raise _hk(
+            _("Nomor SKB Bersama tentang libur nasional dan cuti bersama wajib diisi."),
+            field="nomor",
+        )
+    ada = KonfirmasiSkb.objects.filter(tahun=tahun).select_related("dicatat_oleh").first()
+    if ada is not None:
+        raise _hk(
+            _(
+                "Hari libur tahun %(tahun)s sudah dikonfirmasi dengan SKB %(nomor)s oleh "
+                "%(oleh)s pada %(pada)s."
+            )
+            % {
+                "tahun": tahun,
+                "nomor": ada.nomor,
+                "oleh": ada.dicatat_oleh.nama_tampil,
+                "pada": date_format(timezone.localtime(ada.dicatat_pada), "j F Y"),
+            },
+            field="nomor",
+        )
+    if not perkiraan_paket(tahun):
+        raise _hk(
+            _(
+                "Hari libur tahun %(tahun)s sudah mengikuti SKB Bersama tentang libur nasional "
+                "dan cuti bersama tahun itu; tidak ada perkiraan yang perlu dikonfirmasi."
+            )
+            % {"tahun": tahun},
+            field="nomor",
+        )
+    if tanggal and tanggal > timezone.localdate():
+        raise _hk(_("Tanggal SKB belum tiba."), field="tanggal")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                konfirmasi = KonfirmasiSkb.objects.create(
+                    tahun=tahun, nomor=nomor, tanggal=tanggal, catatan=catatan, dicatat_oleh=user
+                )
+        except IntegrityError as e:  # two clerks at once: the unique year decides
+            raise _hk(
+                _("Hari libur tahun %(tahun)s sudah dikonfirmasi.") % {"tahun": tahun},
+                field="nomor",
+            ) from e
+        _catat_log(
+            user=user,
+            hari=konfirmasi,
+            flag=ADDITION,
+            pesan=_("SKB tahun %(tahun)s dikonfirmasi: %(nomor)s")
+            % {"tahun": tahun, "nomor": nomor},
+        )
+        kal = Kalender()
+        for tenggat in Tenggat.objects.select_for_update().filter(tahun_perkiraan=tahun):
+            sisa = kal.perkiraan_antara(tenggat.tanggal_peristiwa, tenggat.jatuh_tempo)
+            Tenggat.objects.filter(pk=tenggat.pk).update(tahun_perkiraan=sisa)
+            RiwayatTenggat.objects.create(
+                tenggat=tenggat,
+                dari=tenggat.status,
+                ke=tenggat.status,
+                oleh=user,
+                alasan=(
+                    _(
+                        "Hari libur tahun %(tahun)s dikonfirmasi dengan SKB %(nomor)s: jatuh "
+                        "tempo %(jt)s bukan lagi perkiraan."
+                    )
+                    if sisa is None
+                    else _(
+                        "Hari libur tahun %(tahun)s dikonfirmasi dengan SKB %(nomor)s; jatuh "
+                        "tempo %(jt)s masih perkiraan karena hari libur tahun %(sisa)s."
+                    )
+                )
+                % {
+                    "tahun": tahun,
+                    "nomor": nomor,
+                    "jt": date_format(tenggat.jatuh_tempo, "j F Y"),
+                    "sisa": sisa,
+                },
+            )
+    return konfirmasi

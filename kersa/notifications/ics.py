@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from kersa.deadlines.definisi import DEFINISI
-from kersa.deadlines.selectors import dicatat_teks, selesai_teks
+from kersa.deadlines.selectors import dicatat_teks, perkiraan_teks, selesai_teks
 
 from .pesan import tautan, url_penuh
 
@@ -49,8 +49,12 @@ def kalender_ics(*, user, daftar) -> bytes:
                 keterangan.append(t.ksdd.judul)
             keterangan.append(
                 _("Peristiwa awal: %(peristiwa)s (%(tanggal)s)")
-                % {"peristiwa": t.peristiwa, "tanggal": f"{t.tanggal_peristiwa:%d-%m-%Y}"}
+                % {"peristiwa": t.peristiwa_teks, "tanggal": f"{t.tanggal_peristiwa:%d-%m-%Y}"}
             )
+            perkiraan = perkiraan_teks(t)
+            if perkiraan:  # RULES.md, the calendar paragraph: an estimated due date
+                ringkas += " " + _("(perkiraan)")
+                keterangan.insert(1, perkiraan)
             selesai = selesai_teks(t, "id")
             if selesai:
                 # Closed: the day the law sees, and the day it was typed in.

@@ -47,7 +47,7 @@ def isi(tenggat, baris, jenis: str = "") -> str:
         )
     baris_teks.append(
         _("Peristiwa awal: %(peristiwa)s, %(tanggal)s.")
-        % {"peristiwa": tenggat.peristiwa, "tanggal": baris.tanggal_peristiwa_teks}
+        % {"peristiwa": tenggat.peristiwa_teks, "tanggal": baris.tanggal_peristiwa_teks}
     )
     baris_teks.append(
         _("Jatuh tempo: %(tanggal)s (%(sisa)s).")
@@ -61,6 +61,10 @@ def isi(tenggat, baris, jenis: str = "") -> str:
             )
             % {"libur": baris.libur}
         )
+    if baris.perkiraan_teks:  # RULES.md, the calendar paragraph: an estimated year
+        baris_teks.append(baris.perkiraan_teks)
+    if baris.ditahan_teks:
+        baris_teks.append(baris.ditahan_teks)
     if baris.penanggung:
         baris_teks.append(_("Yang harus bertindak: %(siapa)s.") % {"siapa": baris.penanggung})
     # A missed clock that opens a task: what follows and who acts on it (P16-5, P16-6,

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.models import Tenggat
-from kersa.deadlines.selectors import grup_tenggat, hitung_mundur
+from kersa.deadlines.selectors import ditahan_teks, grup_tenggat, hitung_mundur, perkiraan_teks
 
 
 class TenggatSerializer(serializers.ModelSerializer):
@@ -22,6 +22,9 @@ class TenggatSerializer(serializers.ModelSerializer):
     pasal = serializers.SerializerMethodField(help_text=_("Pasal yang menetapkan jangka waktu."))
     yang_bertindak = serializers.SerializerMethodField(help_text=_("Siapa yang harus bertindak."))
     status_label = serializers.CharField(source="get_status_display", read_only=True)
+    peristiwa = serializers.SerializerMethodField(
+        help_text=_("Peristiwa awal tenggat, dalam bahasa permintaan.")
+    )
     ksdd_nomor = serializers.CharField(
         source="ksdd.nomor_register", read_only=True, allow_null=True, default=None
     )
@@ -36,6 +39,18 @@ class TenggatSerializer(serializers.ModelSerializer):
     hitung_mundur = serializers.SerializerMethodField(
         help_text=_("Sisa waktu dalam kata-kata; null bila tenggat telah selesai.")
     )
+    jatuh_tempo_perkiraan = serializers.SerializerMethodField(
+        help_text=_(
+            "True bila jatuh tempo dihitung pada tahun yang hari liburnya masih perkiraan "
+            "(SKB belum dikonfirmasi; tahun_perkiraan menyebut tahunnya)."
+        )
+    )
+    catatan_perkiraan = serializers.SerializerMethodField(
+        help_text=_(
+            "Keterangan jatuh tempo perkiraan, dan bila pekerja menahan persetujuan DPRD "
+            "yang dianggap diberikan; null bila bukan perkiraan."
+        )
+    )
 
     class Meta:
         model = Tenggat
@@ -49,10 +64,15 @@ class TenggatSerializer(serializers.ModelSerializer):
             "ksdd_nomor",
             "perangkat_daerah",
             "peristiwa",
+            "peristiwa_kode",
+            "peristiwa_data",
             "tanggal_peristiwa",
             "satuan",
             "panjang",
             "jatuh_tempo",
+            "jatuh_tempo_perkiraan",
+            "tahun_perkiraan",
+            "catatan_perkiraan",
             "status",
             "status_label",
             "selesai_pada",
@@ -92,6 +112,19 @@ class TenggatSerializer(serializers.ModelSerializer):
         return hitung_mundur(
             obj.satuan, self.context["hari_ini"], obj.jatuh_tempo, self.context["kalender"]()
         )
+
+    def get_peristiwa(self, obj) -> str:
+        return obj.peristiwa_teks
+
+    def get_jatuh_tempo_perkiraan(self, obj) -> bool:
+        return obj.tahun_perkiraan is not None
+
+    def get_catatan_perkiraan(self, obj) -> str | None:
+        teks = perkiraan_teks(obj)
+        if not teks:
+            return None
+        ditahan = ditahan_teks(obj, self.context["hari_ini"])
+        return f"{teks} {ditahan}" if ditahan else teks
 
     def get_sisa(self, obj) -> int | None:
         m = self._mundur(obj)

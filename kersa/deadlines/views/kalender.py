@@ -21,16 +21,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.errors import RuleViolation
 
 from .. import services
-from ..choices import JenisHari, Satuan
-from ..forms import HariLiburForm
-from ..kalender import Kalender, _nasional
-from ..models import HariLibur
+from ..choices import JenisHari, Satuan, StatusTenggat
+from ..forms import HariLiburForm, KonfirmasiSkbForm
+from ..kalender import Kalender, _nasional, perkiraan_paket
+from ..models import HariLibur, KonfirmasiSkb, Tenggat
 
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
 
@@ -127,6 +128,25 @@ def _contoh(kal: Kalender, tahun: int) -> dict:
     }
 
 
+def _status_skb(tahun: int) -> dict:
+    """Whether the year's holidays are the SKB's or an estimate (RULES.md, the calendar
+    paragraph), the confirmation when recorded, and how many running clocks rest on the
+    estimate (none for a year whose SKB is in the data; else two)."""
+    if not perkiraan_paket(tahun):  # the SKB is in the data: nothing to confirm, no query
+        return {"konfirmasi": None, "perkiraan": False, "tenggat_perkiraan": 0}
+    konfirmasi = KonfirmasiSkb.objects.filter(tahun=tahun).select_related("dicatat_oleh").first()
+    perkiraan = konfirmasi is None
+    return {
+        "konfirmasi": konfirmasi,
+        "perkiraan": perkiraan,
+        "tenggat_perkiraan": (
+            Tenggat.objects.filter(tahun_perkiraan=tahun, status=StatusTenggat.BERJALAN).count()
+            if perkiraan
+            else 0
+        ),
+    }
+
+
 def _izin_lihat(user) -> None:
     if not user.has_perm("agreements.view_ksdd"):
         raise PermissionDenied(_("Anda belum mempunyai peran yang dapat melihat kalender kerja."))
@@ -147,8 +167,28 @@ def kalender_tahun(request, tahun: int):
     if not TAHUN_MIN <= tahun <= TAHUN_MAX:
         raise Http404(_("Tahun di luar jangkauan kalender."))
     form = HariLiburForm(initial={"jenis": JenisHari.LIBUR})
+    form_skb = KonfirmasiSkbForm()
     if request.method == "POST":
-        if request.POST.get("aksi") == "hapus":
+        if request.POST.get("aksi") == "konfirmasi":
+            if not user.has_perm("deadlines.add_harilibur"):
+                raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
+            form_skb = KonfirmasiSkbForm(request.POST)
+            if form_skb.is_valid():
+                try:
+                    k = services.skb_konfirmasi(tahun=tahun, user=user, **form_skb.argumen())
+                except RuleViolation as exc:
+                    form_skb.tambah_pelanggaran(exc)
+                else:
+                    messages.success(
+                        request,
+                        gettext(
+                            "Hari libur tahun %(tahun)s dikonfirmasi dengan SKB %(nomor)s: "
+                            "jatuh tempo pada tahun ini bukan lagi perkiraan."
+                        )
+                        % {"tahun": k.tahun, "nomor": k.nomor},
+                    )
+                    return redirect("deadlines:kalender", tahun=tahun)
+        elif request.POST.get("aksi") == "hapus":
             hari = get_object_or_404(HariLibur, pk=request.POST.get("hari"))
             services.hari_libur_hapus(hari=hari, user=user)
             messages.success(
@@ -157,10 +197,11 @@ def kalender_tahun(request, tahun: int):
                 % {"tanggal": date_format(hari.tanggal, "l, j F Y")},
             )
             return redirect("deadlines:kalender", tahun=tahun)
-        if not user.has_perm("deadlines.add_harilibur"):
+        elif not user.has_perm("deadlines.add_harilibur"):
             raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
-        form = HariLiburForm(request.POST)
-        if form.is_valid():
+        else:
+            form = HariLiburForm(request.POST)
+        if form.is_bound and form.is_valid():
             try:
                 hari = services.hari_libur_catat(user=user, **form.argumen())
             except RuleViolation as exc:
@@ -189,6 +230,8 @@ def kalender_tahun(request, tahun: int):
         "hari_ini": timezone.localdate(),
         "contoh": _contoh(kal, tahun),
         "form": form,
+        "form_skb": form_skb,
+        "skb": _status_skb(tahun),
         "boleh_tambah": user.has_perm("deadlines.add_harilibur"),
         "boleh_hapus": user.has_perm("deadlines.delete_harilibur"),
         "nama_hari": [date_format(dt.date(2024, 1, d), "D") for d in range(1, 8)],

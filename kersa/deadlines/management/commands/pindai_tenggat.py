@@ -45,5 +45,5 @@ class Command(BaseCommand):
         self.stdout.write(
             "Terlewat: {terlewat}, tugas dibuka: {tugas}, persetujuan DPRD dianggap: "
             "{dianggap}, tenggat berkala dimulai: {dimulai}, pengingat: {pengingat}, "
-            "gagal: {gagal}".format(**hasil.as_dict())
+            "ditahan (kalender perkiraan): {ditahan}, gagal: {gagal}".format(**hasil.as_dict())
         )
