@@ -41,7 +41,6 @@ class Definisi:
     akibat: str = Akibat.PENGINGAT
     penanggung: Promise = _("Sekretariat TKKSD")  # who must act (shown on the Tenggat page)
     periode: str = ""  # "" (counted from an event), SEMESTER, TAHUN or TRIWULAN_I
-    pengingat_bulan: tuple[int, ...] = ()  # reminders this many months before the due date
     # The page where the record that meets a clock without a KSDD step is made (a URL
     # name); the Tenggat page links it, with ``?periode=`` for a semester's clock.
     tempat: str = ""
@@ -55,10 +54,32 @@ class Definisi:
     peran_tahu: tuple[str, ...] = ()
     peran_tugas: tuple[str, ...] = ()
     penanggung_tugas: Promise | str = ""
+    # The task opened when the clock is missed (``akibat`` BUKA_TUGAS): its title and
+    # the step (a transition of ``agreements.workflow.TRANSISI``) that closes it.
+    tugas: Promise | str = ""
+    tugas_aksi: str = ""
+    # When reminders are given: kinds of ``notifications.choices.JenisPengingat`` (their
+    # values); empty: the default schedule (``notifications.jadwal.JADWAL_BAWAAN``).
+    jadwal: tuple[str, ...] = ()
+
+    def kunci(self, *bagian) -> str:
+        """The key of one clock of this rule (``Tenggat.kunci``): the rule and the parts
+        that name its event, e.g. ``DEFINISI["P28"].kunci("pd", 4, "2026-1")`` is
+        ``"P28:pd:4:2026-1"``."""
+        return ":".join([self.rule, *(str(b) for b in bagian)])
 
 
 # Roles told of every clock, whatever its rule: the secretariat keeps the register.
 PERAN_SELALU: tuple[str, ...] = (P.SEKRETARIAT_TKKSD,)
+
+# A clock marked missed stays in the "overdue" group of the Tenggat page, and is
+# reminded of, this long after its due date (so that starting KERSA on old data does not
+# send a flood of stale messages); after that it is shown only on its KSDD's page.
+JENDELA_TERLEWAT = dt.timedelta(days=30)
+
+# The reminder schedule of the clocks that run to the end of a KB or PKS: months before
+# it, so that a renewal can be prepared (values of notifications' JenisPengingat).
+JADWAL_BULAN: tuple[str, ...] = ("b-6", "b-3", "b-1", "hari_h")
 
 
 SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
@@ -108,6 +129,8 @@ DEFINISI: dict[str, Definisi] = {
             # P16-5: the Bupati sends the second request (the secretariat prepares it).
             peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
             penanggung_tugas=_("Bupati, melalui Sekretariat TKKSD"),
+            tugas=_("Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"),
+            tugas_aksi="catat_permintaan_kedua",
         ),
         Definisi(
             "P16-6",
@@ -122,6 +145,8 @@ DEFINISI: dict[str, Definisi] = {
             # P16-6: the Bupati reports to the Gubernur.
             peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
             penanggung_tugas=_("Bupati, melalui Sekretariat TKKSD"),
+            tugas=_("Susun laporan kepada Gubernur (Pasal 16 ayat 6)"),
+            tugas_aksi="catat_laporan_gubernur",
         ),
         Definisi(
             "P17-4",
@@ -161,6 +186,8 @@ DEFINISI: dict[str, Definisi] = {
             peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
             peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
             penanggung_tugas=_("Bupati, atas rekomendasi TKKSD"),
+            tugas=_("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
+            tugas_aksi="catat_tanggapan",
         ),
         Definisi(
             "P22-1b",
@@ -210,7 +237,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
-            pengingat_bulan=(6, 3, 1),
+            jadwal=JADWAL_BULAN,  # a KB ends: prepare the extension (perpanjangan)
             peran=(P.OPERATOR_PD,),
             peran_tahu=(P.BUPATI,),
         ),
@@ -221,7 +248,7 @@ DEFINISI: dict[str, Definisi] = {
             Satuan.BULAN,
             0,
             penanggung=_("Perangkat Daerah pemrakarsa"),
-            pengingat_bulan=(6, 3, 1),
+            jadwal=JADWAL_BULAN,  # a PKS ends
             peran=(P.OPERATOR_PD,),
         ),
         Definisi(

@@ -51,7 +51,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, TAHUN, TRIWULAN_I, periode_berjalan
@@ -59,22 +58,6 @@ from .models import Tenggat
 from .services import tenggat_akhiri, tenggat_mulai, tugas_buka
 
 logger = logging.getLogger(__name__)
-
-# The task a missed clock opens: (title, the step that closes it).
-TUGAS: dict[str, tuple] = {
-    "P16-4": (
-        gettext_lazy("Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)"),
-        "catat_permintaan_kedua",
-    ),
-    "P16-6": (
-        gettext_lazy("Susun laporan kepada Gubernur (Pasal 16 ayat 6)"),
-        "catat_laporan_gubernur",
-    ),
-    "P18-2": (
-        gettext_lazy("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
-        "catat_tanggapan",
-    ),
-}
 
 # The deemed approval each clock stands for (Pasal 22 ayat 1 huruf f, ayat 3).
 ANGGAP: dict[str, str] = {"P22-1e": "P22-1f", "P22-3": "P22-3"}
@@ -200,9 +183,9 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
                 # Missed the day after its last day, whatever day this scan runs
                 # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
             )
-            if tenggat.akibat == Akibat.BUKA_TUGAS and tenggat.rule in TUGAS:
-                judul, aksi = TUGAS[tenggat.rule]
-                tugas_buka(tenggat=tenggat, judul=str(judul), aksi=aksi)
+            # The task a missed clock opens: its definition's title and closing step.
+            if tenggat.akibat == Akibat.BUKA_TUGAS and definisi and definisi.tugas_aksi:
+                tugas_buka(tenggat=tenggat, judul=str(definisi.tugas), aksi=definisi.tugas_aksi)
         return tenggat.akibat
 
 
@@ -307,7 +290,7 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
     tahun = periode_berjalan(TAHUN, hari_ini)
     if _mulai_sekali(
         rule="P37-1",
-        kunci=f"P37-1:{tahun.kode}",
+        kunci=DEFINISI["P37-1"].kunci(tahun.kode),
         tanggal_peristiwa=tahun.mulai,
         peristiwa_kode="pleno_tahunan",
         peristiwa_data={"tahun": tahun.kode},
@@ -317,7 +300,7 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         pleno = _pleno_pertama(tahun.mulai.year)
         if pleno is not None:
             tenggat_akhiri(
-                tenggat=Tenggat.objects.get(kunci=f"P37-1:{tahun.kode}"),
+                tenggat=Tenggat.objects.get(kunci=DEFINISI["P37-1"].kunci(tahun.kode)),
                 ke=StatusTenggat.TERPENUHI,
                 alasan=_("Rapat Pleno TKKSD tahun ini sudah dicatat."),
                 pada=pleno,  # met on the day the meeting was held
@@ -327,7 +310,7 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         berikut = triwulan.mulai.year + 1
         n += _mulai_sekali(
             rule="P8-5",
-            kunci=f"P8-5:{berikut}",
+            kunci=DEFINISI["P8-5"].kunci(berikut),
             tanggal_peristiwa=triwulan.mulai,
             peristiwa_kode="identifikasi",
             peristiwa_data={"t": str(triwulan.mulai.year), "b": str(berikut)},
@@ -336,7 +319,7 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
     semester = periode_berjalan(SEMESTER, hari_ini)
     n += _mulai_sekali(
         rule="P34-2j",
-        kunci=f"P34-2j:{semester.kode}",
+        kunci=DEFINISI["P34-2j"].kunci(semester.kode),
         tanggal_peristiwa=semester.mulai,
         peristiwa_kode="laporan_tkksd",
         peristiwa_data={"s": semester.kode},

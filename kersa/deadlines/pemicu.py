@@ -34,7 +34,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from .choices import StatusTenggat
-from .definisi import SEMESTER, periode_berjalan
+from .definisi import DEFINISI, SEMESTER, periode_berjalan
 from .peristiwa import uraian_id
 
 
@@ -137,7 +137,7 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
         # offer was received (planning.selectors.dalam_rencana_tahun).
         return [
             Peristiwa(
-                kunci=f"{rule}:penawaran:{p.pk}",
+                kunci=DEFINISI[rule].kunci("penawaran", p.pk),
                 tanggal=p.tanggal_diterima,
                 kode=kode,
                 data={"n": p.nomor_surat, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
@@ -170,7 +170,7 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
         ):
             return []
         kedua = p.permintaan_kedua
-        kunci = f"{rule}:kedua:{p.pk}" if rule == "P17-4" else f"{rule}:penawaran:{p.pk}"
+        kunci = DEFINISI[rule].kunci("kedua" if rule == "P17-4" else "penawaran", p.pk)
         return [
             Peristiwa(
                 kunci=kunci,
@@ -199,7 +199,7 @@ def _dprd(rule: str, sumber: str):
         surat = permohonan if sumber == "permohonan" else getattr(permohonan, sumber)
         return [
             Peristiwa(
-                kunci=f"{rule}:permohonan:{permohonan.pk}",
+                kunci=DEFINISI[rule].kunci("permohonan", permohonan.pk),
                 tanggal=surat.tanggal_diterima,
                 kode=f"dprd_{sumber}",
                 data={"n": surat.nomor_surat, "t": _tgl(surat.tanggal_diterima)},
@@ -217,13 +217,13 @@ def _bulan_antara(mulai: dt.date, akhir: dt.date) -> int:
 
 def _naskah_berakhir(rule: str, jenis: str):
     """P19-3 / P12-2: from the signing to the document's end date (renewal reminders
-    ``definisi.pengingat_bulan`` before it)."""
+    ``Definisi.jadwal``, months before it)."""
 
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
         n = ksdd.naskah.get(jenis=jenis)
         return [
             Peristiwa(
-                kunci=f"{rule}:naskah:{n.pk}",
+                kunci=DEFINISI[rule].kunci("naskah", n.pk),
                 tanggal=n.tanggal_ditandatangani,
                 kode="naskah",
                 data={
@@ -245,7 +245,7 @@ def peristiwa_laporan_semester(ksdd, tanggal: dt.date) -> Peristiwa:
     December). Used at the PKS signing and by the worker for each later semester."""
     per = periode_berjalan(SEMESTER, tanggal)
     return Peristiwa(
-        kunci=f"P27-1:ksdd:{ksdd.pk}:{per.kode}",
+        kunci=DEFINISI["P27-1"].kunci("ksdd", ksdd.pk, per.kode),
         tanggal=tanggal,
         kode="laporan_semester",
         data={"nomor": ksdd.nomor_register, "s": per.kode},
@@ -256,7 +256,7 @@ def peristiwa_laporan_semester(ksdd, tanggal: dt.date) -> Peristiwa:
 def kunci_tenggat_monev(pd_pk: int, tahun: int, semester: int) -> str:
     """The key of an agency's P28 clock of one semester, started by the worker
     (pekerja.tenggat_periodik_mulai) and met by oversight's monev_selesaikan."""
-    return f"P28:pd:{pd_pk}:{tahun}-{semester}"
+    return DEFINISI["P28"].kunci("pd", pd_pk, f"{tahun}-{semester}")
 
 
 def peristiwa_monev_semester(pd, tanggal: dt.date) -> Peristiwa:

@@ -18,14 +18,11 @@ from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.format import tanggal_panjang
 
 from .choices import Satuan, StatusTenggat
-from .definisi import DEFINISI, SEMESTER, Definisi
+from .definisi import DEFINISI, JENDELA_TERLEWAT, SEMESTER, Definisi
 from .definisi import penanggung_tugas as definisi_penanggung_tugas
 from .kalender import Kalender
 from .models import Tenggat
 
-# A clock marked missed (TERLEWAT) stays in the "overdue" group this long after its
-# due date; after that it is shown only on its KSDD's page.
-JENDELA_TERLEWAT = dt.timedelta(days=30)
 MINGGU = dt.timedelta(days=7)
 
 # A clock closed (met, deemed, refused, stopped) stays on the Tenggat page this long

@@ -13,6 +13,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.definisi import DEFINISI, JENDELA_TERLEWAT
 from kersa.deadlines.kalender import Kalender
 
 from .choices import JenisPengingat as J
@@ -29,27 +30,21 @@ JARAK: dict[str, tuple[str, int]] = {
     J.TERLEWAT: ("hari", -1),
 }
 
+# The default schedule; a clock whose reminders differ says so in its definition
+# (``deadlines.definisi.Definisi.jadwal``: P19-3 and P12-2, months before the end).
 JADWAL_BAWAAN: tuple[str, ...] = (J.H7, J.H3, J.H1, J.HARI_H, J.TERLEWAT)
-_JADWAL_BULAN: tuple[str, ...] = (J.B6, J.B3, J.B1, J.HARI_H)
-
-# Rules whose reminders differ from the default.
-JADWAL_PER_ATURAN: dict[str, tuple[str, ...]] = {
-    "P19-3": _JADWAL_BULAN,  # a KB ends: prepare the extension (perpanjangan)
-    "P12-2": _JADWAL_BULAN,  # a PKS ends
-}
 
 # A clock that has just started is told to those who must act (``Definisi.peran``),
 # with its days left, when no other reminder is due yet: on the first scan within this
 # many days of the event that started it (never for a clock found long after).
 JENDELA_MULAI = dt.timedelta(days=7)
 
-# An overdue clock is reminded of only in the first days after its due date, so that
-# starting KERSA on old data does not send a flood of stale messages.
-JENDELA_TERLEWAT = dt.timedelta(days=30)
-
 
 def jadwal(rule: str) -> tuple[str, ...]:
-    return JADWAL_PER_ATURAN.get(rule, JADWAL_BAWAAN)
+    """The reminder kinds of the clock ``rule``: its definition's, else the default.
+    (An overdue clock is reminded of only within ``definisi.JENDELA_TERLEWAT``.)"""
+    d = DEFINISI.get(rule)
+    return d.jadwal if d and d.jadwal else JADWAL_BAWAAN
 
 
 def tanggal_pengingat(jenis: str, jatuh_tempo: dt.date, kal: Kalender) -> dt.date:

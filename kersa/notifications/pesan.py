@@ -70,17 +70,11 @@ def isi(tenggat, baris, jenis: str = "") -> str:
     # A missed clock that opens a task: what follows and who acts on it (P16-5, P16-6,
     # P18-2; deadlines.definisi ``peran_tugas``).
     definisi = DEFINISI.get(tenggat.rule)
-    if definisi and definisi.peran_tugas and jenis == JenisPengingat.TERLEWAT:
-        from kersa.deadlines.pekerja import TUGAS
-
-        if tenggat.rule in TUGAS:
-            baris_teks.append(
-                _("Langkah berikutnya: %(tugas)s — yang bertindak: %(siapa)s.")
-                % {
-                    "tugas": TUGAS[tenggat.rule][0],
-                    "siapa": penanggung_tugas(tenggat.rule),
-                }
-            )
+    if definisi and definisi.peran_tugas and definisi.tugas and jenis == JenisPengingat.TERLEWAT:
+        baris_teks.append(
+            _("Langkah berikutnya: %(tugas)s — yang bertindak: %(siapa)s.")
+            % {"tugas": definisi.tugas, "siapa": penanggung_tugas(tenggat.rule)}
+        )
     return "\n".join(baris_teks)
 
 

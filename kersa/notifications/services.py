@@ -19,12 +19,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.definisi import JENDELA_TERLEWAT
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import Tenggat
 
 from . import pesan
 from .choices import JenisPengingat
-from .jadwal import JENDELA_TERLEWAT, batas_jatuh_tempo, jenis_hari_ini
+from .jadwal import batas_jatuh_tempo, jenis_hari_ini
 from .models import Notifikasi, Pengingat, PreferensiPengingat, RingkasanHarian, token_baru
 from .penerima import kandidat_penerima, penerima
 

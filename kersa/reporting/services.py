@@ -21,6 +21,7 @@ from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen
 from kersa.core.roles import pastikan_izin
+from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
@@ -192,7 +193,7 @@ def laporan_semester_sampaikan(
             alasan=_("Disampaikan kepada Bupati dengan tembusan TKKSD (Pasal 27 ayat 1)."),
         )
         tenggat_penuhi(
-            kunci=f"P27-1:ksdd:{laporan.ksdd_id}:{laporan.kode}",
+            kunci=DEFINISI["P27-1"].kunci("ksdd", laporan.ksdd_id, laporan.kode),
             alasan=_("Laporan semester %(s)s disampaikan.") % {"s": laporan.kode},
             oleh=user,
             pada=tanggal,
@@ -481,7 +482,7 @@ def laporan_tkksd_sampaikan(
             alasan=_("Disampaikan kepada Bupati (Pasal 34 ayat 2 huruf j)."),
         )
         tenggat_penuhi(
-            kunci=f"P34-2j:{laporan.kode}",
+            kunci=DEFINISI["P34-2j"].kunci(laporan.kode),
             alasan=_("Laporan TKKSD %(s)s disampaikan.") % {"s": laporan.kode},
             oleh=user,
             pada=tanggal,

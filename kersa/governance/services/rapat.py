@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.roles import pastikan_izin
+from kersa.deadlines.definisi import DEFINISI
 
 from ..choices import (
     AGENDA_KHUSUS_PLENO,
@@ -546,7 +547,7 @@ def _p37_1_penuhi(rapat: Rapat, user) -> None:
     from kersa.deadlines.services import tenggat_penuhi
 
     tenggat_penuhi(
-        kunci=f"P37-1:{rapat.tanggal.year}",
+        kunci=DEFINISI["P37-1"].kunci(rapat.tanggal.year),
         alasan=_("Rapat Pleno TKKSD diadakan pada %(t)s (Berita Acara %(n)s).")
         % {"t": _tgl(rapat.tanggal), "n": rapat.nomor},
         oleh=user,

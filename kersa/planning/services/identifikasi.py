@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen
+from kersa.deadlines.definisi import DEFINISI
 from kersa.regions.models import PerangkatDaerah
 
 from ..choices import StatusIdentifikasi
@@ -223,7 +224,7 @@ def _tutup_p8_5(ident: Identifikasi, user) -> bool:
     from kersa.deadlines.services import tenggat_penuhi
 
     return tenggat_penuhi(
-        kunci=f"P8-5:{ident.tahun_rencana}",
+        kunci=DEFINISI["P8-5"].kunci(ident.tahun_rencana),
         alasan=_("Daftar rencana KSDD sukarela tahun %(n)s ditetapkan, Berita Acara %(ba)s.")
         % {"n": ident.tahun_rencana, "ba": ident.nomor_berita_acara},
         oleh=user,
