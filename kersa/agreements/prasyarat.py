@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
+from kersa.deadlines.definisi import DEFINISI
 
 from . import rules
 from .choices import Pemrakarsa
@@ -315,7 +316,6 @@ def _tgl(d) -> str:
 
 def batas_hari_kalender(rule: str, mulai):
     """The last day of the calendar-day period ``rule`` (deadlines.definisi) from ``mulai``."""
-    from kersa.deadlines.definisi import DEFINISI
     from kersa.deadlines.kalender import Kalender
 
     d = DEFINISI[rule]
@@ -445,11 +445,15 @@ def laporan_15_hari_lewat(ksdd: Ksdd, penawaran) -> list[Pelanggaran]:
         Pelanggaran(
             "P16-6",
             _(
-                "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
+                "Laporan kepada Gubernur disampaikan bila dalam %(jangka)s sejak "
                 "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
                 "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
             )
-            % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
+            % {
+                "diterima": _tgl(kedua.tanggal_diterima),
+                "batas": _tgl(batas),
+                "jangka": DEFINISI["P16-6"].jangka,
+            },
             field="mitra",
         )
     ]

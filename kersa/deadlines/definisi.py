@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kersa.core.roles import Peran
 
@@ -62,11 +63,26 @@ class Definisi:
     # values); empty: the default schedule (``notifications.jadwal.JADWAL_BAWAAN``).
     jadwal: tuple[str, ...] = ()
 
+    @property
+    def jangka(self) -> str:
+        """The period in words, e.g. "45 hari kerja": the messages that state a clock's
+        period read its number and unit here, not from a copy typed beside them."""
+        return jangka_teks(self.satuan, self.panjang)
+
     def kunci(self, *bagian) -> str:
         """The key of one clock of this rule (``Tenggat.kunci``): the rule and the parts
         that name its event, e.g. ``DEFINISI["P28"].kunci("pd", 4, "2026-1")`` is
         ``"P28:pd:4:2026-1"``."""
         return ":".join([self.rule, *(str(b) for b in bagian)])
+
+
+def jangka_teks(satuan: str, panjang: int) -> str:
+    """A period in words in the active language: "15 hari kerja", "30 hari kalender"."""
+    if satuan == Satuan.HARI_KERJA:
+        return ngettext("%(n)d hari kerja", "%(n)d hari kerja", panjang) % {"n": panjang}
+    if satuan == Satuan.HARI_KALENDER:
+        return ngettext("%(n)d hari kalender", "%(n)d hari kalender", panjang) % {"n": panjang}
+    return ngettext("%(n)d bulan", "%(n)d bulan", panjang) % {"n": panjang}
 
 
 # Roles told of every clock, whatever its rule: the secretariat keeps the register.

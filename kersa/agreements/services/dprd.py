@@ -7,6 +7,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.deadlines.definisi import DEFINISI
 from kersa.documents.choices import AsalVersi, JenisBerkas, JenisDokumen
 from kersa.documents.models import VersiDokumen
 from kersa.documents.services import berkas_unggah
@@ -464,8 +465,8 @@ def ksdd_catat_telaahan_dprd(
         step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Telaahan DPRD atas rancangan PKS (%(n)s) diterima Bupati pada %(t)s; Bupati "
-            "menindaklanjuti paling lama 15 hari kerja (Pasal 22 ayat 1 huruf c dan d)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+            "menindaklanjuti paling lama %(jangka)s (Pasal 22 ayat 1 huruf c dan d)."
+        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1d"].jangka}
         step.rule = "P22-1c"
     return ksdd
 
@@ -507,8 +508,8 @@ def ksdd_catat_tindak_lanjut_telaahan(
         step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Tindak lanjut Bupati atas telaahan DPRD (%(n)s) diterima DPRD pada %(t)s; pimpinan "
-            "DPRD memberikan persetujuan paling lama 15 hari kerja (Pasal 22 ayat 1 huruf e)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+            "DPRD memberikan persetujuan paling lama %(jangka)s (Pasal 22 ayat 1 huruf e)."
+        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1e"].jangka}
         step.rule = "P22-1d"
     return ksdd
 
@@ -541,9 +542,10 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             dasar = _("Pasal 22 ayat (3)")
             alasan = _(
                 "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
-                "dalam 45 hari kerja sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
+                "dalam %(jangka)s sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
                 "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
             ) % {
+                "jangka": DEFINISI["P22-3"].jangka,
                 "n": permohonan.nomor_surat,
                 "t": _tgl(permohonan.tanggal_diterima),
                 "j": _tgl(tanggal),
@@ -555,10 +557,11 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
             alasan = _(
                 "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
-                "persetujuan dalam 15 hari kerja sejak tindak lanjut Bupati %(n)s diterima pada "
+                "persetujuan dalam %(jangka)s sejak tindak lanjut Bupati %(n)s diterima pada "
                 "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
                 "(Pasal 22 ayat 1 huruf e dan f)."
             ) % {
+                "jangka": DEFINISI["P22-1e"].jangka,
                 "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
                 "t": _tgl(diterima),
                 "j": _tgl(tanggal),

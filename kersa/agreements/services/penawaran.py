@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.deadlines.definisi import DEFINISI
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.services import berkas_unggah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
@@ -451,13 +452,23 @@ def ksdd_catat_permintaan_kedua(
         if keluar:
             step.alasan = _(
                 "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
-                "ditunggu 15 hari kalender (Pasal 16 ayat 5 dan 6)."
-            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+                "ditunggu %(jangka)s (Pasal 16 ayat 5 dan 6)."
+            ) % {
+                "n": nomor_surat,
+                "m": nama,
+                "t": _tgl(tanggal_diterima),
+                "jangka": DEFINISI["P16-6"].jangka,
+            }
         else:
             step.alasan = _(
                 "Permintaan tanggapan kedua %(n)s dari %(m)s diterima pada %(t)s; Bupati "
-                "menanggapi paling lama 15 hari kerja (Pasal 18 ayat 2)."
-            ) % {"n": nomor_surat, "m": nama, "t": _tgl(tanggal_diterima)}
+                "menanggapi paling lama %(jangka)s (Pasal 18 ayat 2)."
+            ) % {
+                "n": nomor_surat,
+                "m": nama,
+                "t": _tgl(tanggal_diterima),
+                "jangka": DEFINISI["P18-2"].jangka,
+            }
         step.rule = rule
     return ksdd
 
@@ -492,11 +503,15 @@ def ksdd_catat_laporan_gubernur(
                 Pelanggaran(
                     "P16-6",
                     _(
-                        "Laporan kepada Gubernur disampaikan bila dalam 15 hari kalender sejak "
+                        "Laporan kepada Gubernur disampaikan bila dalam %(jangka)s sejak "
                         "permintaan tanggapan kedua diterima (%(diterima)s) mitra tetap tidak "
                         "menanggapi, yaitu setelah %(batas)s (Pasal 16 ayat 6)."
                     )
-                    % {"diterima": _tgl(kedua.tanggal_diterima), "batas": _tgl(batas)},
+                    % {
+                        "diterima": _tgl(kedua.tanggal_diterima),
+                        "batas": _tgl(batas),
+                        "jangka": DEFINISI["P16-6"].jangka,
+                    },
                     field="tanggal_surat",
                 )
             )
