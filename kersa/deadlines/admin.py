@@ -16,7 +16,7 @@ from kersa.core.errors import RuleViolation
 from kersa.core.forms import pesan_pelanggaran
 
 from . import services
-from .models import HariLibur, RiwayatTenggat, Tenggat
+from .models import HariLibur, KonfirmasiSkb, RiwayatTenggat, Tenggat
 
 
 class HariLiburAdminForm(forms.ModelForm):
@@ -79,9 +79,25 @@ class RiwayatTenggatInline(HanyaBacaMixin, admin.TabularInline):
 
 @admin.register(Tenggat)
 class TenggatAdmin(HanyaBacaMixin, admin.ModelAdmin):
-    list_display = ("rule", "ksdd", "peristiwa", "jatuh_tempo", "status", "akibat")
+    list_display = (
+        "rule",
+        "ksdd",
+        "peristiwa",
+        "jatuh_tempo",
+        "tahun_perkiraan",
+        "status",
+        "akibat",
+    )
     list_filter = ("status", "rule", "satuan", "akibat")
     search_fields = ("rule", "kunci", "peristiwa", "ksdd__nomor_register")
     date_hierarchy = "jatuh_tempo"
     list_select_related = ("ksdd",)
     inlines = [RiwayatTenggatInline]
+
+
+@admin.register(KonfirmasiSkb)
+class KonfirmasiSkbAdmin(HanyaBacaMixin, admin.ModelAdmin):
+    """Read-only: a year's SKB is confirmed on the working-calendar page
+    (``services.skb_konfirmasi``), which also clears the clocks' estimated mark."""
+
+    list_display = ("tahun", "nomor", "tanggal", "dicatat_oleh", "dicatat_pada")
