@@ -135,6 +135,9 @@ DEFINISI: dict[str, Definisi] = {
             penanggung=_("Bupati, atas rekomendasi TKKSD"),
             peran=(P.BUPATI,),
             peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
+            # The second request's 15 days, missed, open a task (pekerja.TUGAS).
+            peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
+            penanggung_tugas=_("Bupati, atas rekomendasi TKKSD"),
         ),
         Definisi(
             "P18-1",

@@ -10,7 +10,8 @@
      day whatever day this scan runs (``selesai_pada``; the scan's moment is
      ``ditindak_pada``);
    - BUKA_TUGAS: missed, and a task for the Sekretariat TKKSD is opened (P16-5 after
-     P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
+     P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2
+     and after the second request of P17-4);
    - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):
      ``agreements.services.ksdd_anggap_persetujuan_dprd`` records it as a step taken
      by the system, stating the due date (the period's last day) and the day after it
@@ -66,6 +67,15 @@ TUGAS: dict[str, tuple] = {
     ),
     "P18-2": (
         gettext_lazy("Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)"),
+        "catat_tanggapan",
+    ),
+    # Only P17-4's second-request clock (15 calendar days) opens a task: it is started
+    # with akibat BUKA_TUGAS (pemicu._permintaan_kedua); the first 30 days only remind.
+    "P17-4": (
+        gettext_lazy(
+            "Siapkan tanggapan Bupati atas permintaan tanggapan kedua "
+            "(Pasal 17 ayat 4 jo. Pasal 16 ayat 6)"
+        ),
         "catat_tanggapan",
     ),
 }

@@ -34,7 +34,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import StatusTenggat
+from .choices import Akibat, StatusTenggat
 from .definisi import SEMESTER, periode_berjalan
 
 
@@ -48,6 +48,7 @@ class Peristiwa:
     subjek: object = None
     jatuh_tempo: dt.date | None = None  # clocks to a fixed date (end of a KB, a semester)
     panjang: int | None = None
+    akibat: str | None = None  # when not the definition's (P17-4's second request)
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,11 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
                     "t": _tgl(kedua.tanggal_diterima),
                 },
                 subjek=p,
-                # P17-4: the second request in the plan gets 15 calendar days, not 30.
+                # P17-4: the second request in the plan gets 15 calendar days, not 30,
+                # and, missed, opens the task of the Bupati's answer, as P18-2 does
+                # (pekerja.TUGAS); the first 30 days only remind.
                 panjang=15 if rule == "P17-4" else None,
+                akibat=Akibat.BUKA_TUGAS if rule == "P17-4" else None,
             )
         ]
 
@@ -503,6 +507,7 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                 subjek=p.subjek,
                 jatuh_tempo=p.jatuh_tempo,
                 panjang=p.panjang,
+                akibat=p.akibat,
                 oleh=riwayat.oleh,
                 riwayat_tahap=riwayat,
             )

@@ -28,13 +28,15 @@ def tenggat_mulai(
     perangkat_daerah=None,
     jatuh_tempo: dt.date | None = None,
     panjang: int | None = None,
+    akibat: str | None = None,
     oleh=None,
     riwayat_tahap=None,
     kalender: Kalender | None = None,
 ) -> Tenggat:
     """Start the clock of ``rule`` from a dated event. ``jatuh_tempo`` is given only
     for clocks that run to a fixed date (the end of a KB); otherwise it is counted
-    from the definition. Returns the existing clock when ``kunci`` is known."""
+    from the definition; ``akibat`` overrides the definition's consequence (P17-4's
+    second request opens a task). Returns the existing clock when ``kunci`` is known."""
     definisi = DEFINISI[rule]
     with transaction.atomic():
         ada = Tenggat.objects.select_for_update().filter(kunci=kunci).first()
@@ -57,7 +59,7 @@ def tenggat_mulai(
             satuan=definisi.satuan,
             panjang=panjang,
             jatuh_tempo=jatuh_tempo,
-            akibat=definisi.akibat,
+            akibat=akibat or definisi.akibat,
         )
         RiwayatTenggat.objects.create(
             tenggat=tenggat,
