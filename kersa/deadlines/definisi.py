@@ -60,6 +60,13 @@ class Definisi:
 # Roles told of every clock, whatever its rule: the secretariat keeps the register.
 PERAN_SELALU: tuple[str, ...] = (P.SEKRETARIAT_TKKSD,)
 
+# A reminder that is not a clock (no due date, no consequence; notifications.services
+# ``pengingat_kb_tanpa_pks``, run by the daily scan): a KB signed this many days ago
+# with no PKS signed yet (Pasal 11 ayat 4: a KB is followed by a PKS; P10). Told to
+# those who draft the PKS: the agency's operators and the secretariat.
+KB_TANPA_PKS_HARI = 90
+PERAN_KB_TANPA_PKS: tuple[str, ...] = (P.OPERATOR_PD, P.SEKRETARIAT_TKKSD)
+
 
 SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
 

@@ -75,9 +75,20 @@ class Akhiri:
 
 
 @dataclass(frozen=True)
+class Geser:
+    """Move the due date of the running clock ``kunci(ksdd, riwayat)`` to
+    ``jatuh_tempo(ksdd, riwayat)`` (a KB extended: its P19-3 clock follows the new end
+    date), with a history row."""
+
+    kunci: Callable[..., str]
+    jatuh_tempo: Callable[..., dt.date]
+
+
+@dataclass(frozen=True)
 class Pemicu:
     mulai: tuple[Mulai, ...] = ()
     akhiri: tuple[Akhiri, ...] = ()
+    geser: tuple[Geser, ...] = ()
     # Open tasks (deadlines.Tugas) this step closes: their ``aksi``, in the scope of
     # ``lingkup_tugas`` (filter arguments of the task's clock).
     tugas: tuple[str, ...] = ()
@@ -378,6 +389,15 @@ PEMICU: dict[str, Pemicu] = {
     ),
     "sepakati_rancangan_kb": Pemicu(),
     "tandatangani_kb": Pemicu(mulai=(Mulai("P19-3", _naskah_berakhir("P19-3", "kb")),)),
+    # P19-3: the KB extended; its clock runs on to the new end date.
+    "perpanjang_kb": Pemicu(
+        geser=(
+            Geser(
+                kunci=lambda ksdd, r: f"P19-3:naskah:{r.data['naskah']}",
+                jatuh_tempo=lambda ksdd, r: dt.date.fromisoformat(r.data["berakhir_baru"]),
+            ),
+        )
+    ),
     "ajukan_persetujuan_dprd": Pemicu(
         mulai=(
             Mulai("P22-1b", _dprd("P22-1b", "permohonan")),
@@ -449,6 +469,7 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
     from .services import (
         tanggal_tindakan_periksa,
         tenggat_akhiri,
+        tenggat_geser,
         tenggat_mulai,
         tenggat_terpenuhi_susulan,
         tugas_selesaikan,
@@ -496,6 +517,14 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                     oleh=riwayat.oleh,
                     riwayat_tahap=riwayat,
                 )
+    for g in pemicu.geser:
+        tenggat_geser(
+            kunci=g.kunci(ksdd, riwayat),
+            jatuh_tempo=g.jatuh_tempo(ksdd, riwayat),
+            alasan=alasan,
+            oleh=riwayat.oleh,
+            riwayat_tahap=riwayat,
+        )
     for m in pemicu.mulai:
         for p in m.peristiwa(ksdd, riwayat):
             tenggat_mulai(
@@ -538,4 +567,12 @@ def _langkah_teks(riwayat) -> str:
     return (f"{label}: {riwayat.alasan}" if riwayat.alasan else label)[:1000]
 
 
-__all__ = ["PEMICU", "Pemicu", "Mulai", "Akhiri", "Peristiwa", "tenggat_setelah_langkah"]
+__all__ = [
+    "PEMICU",
+    "Pemicu",
+    "Mulai",
+    "Akhiri",
+    "Geser",
+    "Peristiwa",
+    "tenggat_setelah_langkah",
+]

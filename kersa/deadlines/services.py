@@ -72,6 +72,43 @@ def tenggat_mulai(
     return tenggat
 
 
+def tenggat_geser(
+    *, kunci: str, jatuh_tempo: dt.date, alasan: str, oleh=None, riwayat_tahap=None
+) -> Tenggat | None:
+    """Move the due date of the running clock ``kunci`` (a clock to a fixed date: the
+    end of a KB extended, P19-3), with a history row saying from which date to which.
+    None when no such clock runs (never started, or already closed)."""
+    from dateutil.relativedelta import relativedelta
+    from django.utils.translation import gettext as _
+
+    with transaction.atomic():
+        tenggat = (
+            Tenggat.objects.select_for_update()
+            .filter(kunci=kunci, status=StatusTenggat.BERJALAN)
+            .first()
+        )
+        if tenggat is None or tenggat.jatuh_tempo == jatuh_tempo:
+            return tenggat
+        lama = tenggat.jatuh_tempo
+        r = relativedelta(jatuh_tempo, tenggat.tanggal_peristiwa)
+        tenggat.jatuh_tempo = jatuh_tempo
+        tenggat.panjang = max(0, r.years * 12 + r.months)
+        tenggat.save(update_fields=["jatuh_tempo", "panjang"])
+        RiwayatTenggat.objects.create(
+            tenggat=tenggat,
+            dari=StatusTenggat.BERJALAN,
+            ke=StatusTenggat.BERJALAN,
+            oleh=oleh,
+            alasan=(
+                f"{alasan} — "
+                + _("jatuh tempo %(lama)s menjadi %(baru)s")
+                % {"lama": lama.strftime("%d-%m-%Y"), "baru": jatuh_tempo.strftime("%d-%m-%Y")}
+            )[:1000],
+            riwayat_tahap=riwayat_tahap,
+        )
+    return tenggat
+
+
 def tanggal_selesai(tenggat: Tenggat, ke: str, pada: dt.date | None = None) -> dt.date:
     """The day the law sees a clock close (RULES.md, the calendar paragraph): a missed
     clock (TERLEWAT) is missed the day after its last day, whatever day the scan or a

@@ -196,6 +196,8 @@ def detail(request, pk: int):
         "tahapan": tahapan_ksdd(ksdd, riwayat),
         "langkah": [{"transisi": t, "hambatan": t.hambatan(ksdd)} for t in tersedia],
         "riwayat": riwayat,
+        # The KB and PKS, the KB's extensions and the PKS's warnings (P19-3).
+        "naskah": list(ksdd.naskah.all()),
         # P24-2, P24-3: its Surat Kuasa, for whoever sees the KSDD; recorded and revoked
         # by the roles holding the permissions (views/surat_kuasa.py).
         "surat_kuasa": list(
