@@ -122,8 +122,9 @@ def kb_ditandatangani(ksdd: Ksdd) -> list[Pelanggaran]:
 
 
 def kb_dapat_diperpanjang(ksdd: Ksdd) -> list[Pelanggaran]:
-    """P19-3: only a signed Kesepakatan Bersama is extended."""
-    kb = ksdd.naskah.filter(jenis="kb").first()
+    """P19-3: only a signed Kesepakatan Bersama is extended (reads the prefetched
+    naskah of the KSDD page)."""
+    kb = next((n for n in ksdd.naskah.all() if n.jenis == "kb"), None)
     if kb and kb.sudah_ditandatangani:
         return []
     return [
