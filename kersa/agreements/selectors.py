@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .choices import STATUS_AKHIR, Status
-from .models import Ksdd, Naskah, PermohonanDprd, PerpanjanganKb, RiwayatTahap
+from .models import Ksdd, PermohonanDprd, RiwayatTahap
 
 
 def _dprd_filter() -> Q:
@@ -80,17 +80,7 @@ def ksdd_detail(*, user, pk: int) -> Ksdd:
             "mitra",
             "urusan",
             "tujuan",
-            # The KB and PKS with the KB's extensions (P19-3), shown on the page and in
-            # the API detail.
-            Prefetch(
-                "naskah",
-                queryset=Naskah.objects.order_by("jenis").prefetch_related(
-                    Prefetch(
-                        "perpanjangan",
-                        queryset=PerpanjanganKb.objects.select_related("berkas"),
-                    )
-                ),
-            ),
+            "naskah",
             Prefetch(
                 "riwayat",
                 queryset=RiwayatTahap.objects.select_related("oleh").prefetch_related("berkas"),

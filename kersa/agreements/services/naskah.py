@@ -581,7 +581,7 @@ def ksdd_perpanjang_kb(
         tolak_jika(found)
         berkas = berkas_unggah(ksdd=k, upload=naskah, user=user, jenis=JenisBerkas.PERPANJANGAN_KB)
         step.berkas.append(berkas)
-        PerpanjanganKb.objects.create(
+        perpanjangan = PerpanjanganKb.objects.create(
             naskah=kb,
             nomor_surat=nomor_surat.strip(),
             tanggal_kesepakatan=tanggal_kesepakatan,
@@ -594,6 +594,7 @@ def ksdd_perpanjang_kb(
         kb.save(update_fields=["tanggal_berakhir"])
         step.data = {
             "naskah": kb.pk,
+            "perpanjangan": perpanjangan.pk,
             "nomor_surat": nomor_surat.strip(),
             "tanggal_kesepakatan": tanggal_kesepakatan.isoformat(),
             "berakhir_sebelumnya": sebelumnya.isoformat(),
