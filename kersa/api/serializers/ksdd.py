@@ -110,6 +110,7 @@ class NaskahSerializer(serializers.ModelSerializer):
     """The KB or PKS of a KSDD: its validity (the KB's end after its latest extension),
     its extensions (P19-3) and, for a PKS, the reason kept for running past its KB."""
 
+    jenis = serializers.CharField(read_only=True, help_text=_("kb atau pks"))
     perpanjangan = PerpanjanganKbSerializer(many=True, read_only=True)
 
     class Meta:
