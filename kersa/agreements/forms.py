@@ -1146,15 +1146,32 @@ class TandatanganiPksForm(TandatanganiForm):
         ),
     )
 
+    alasan_melampaui_kb = _teks(
+        _("Alasan PKS tetap ditandatangani melewati Kesepakatan Bersama"),
+        required=False,
+        help_text=_(
+            "Wajib bila PKS berlaku melewati, atau ditandatangani setelah, berakhirnya "
+            "Kesepakatan Bersama (Pasal 19 ayat 3)."
+        ),
+    )
+
     def kelompok(self):
         groups = super().kelompok()
         bf = self["alasan_perbedaan"]
-        return [(legend, [f for f in fields if f.name != bf.name]) for legend, fields in groups] + [
-            (_("Rancangan yang disetujui DPRD (Pasal 22 ayat 2)"), [bf])
+        kb = self["alasan_melampaui_kb"]
+        lain = {bf.name, kb.name}
+        return [
+            (legend, [f for f in fields if f.name not in lain]) for legend, fields in groups
+        ] + [
+            (_("Rancangan yang disetujui DPRD (Pasal 22 ayat 2)"), [bf]),
+            (_("Jangka waktu Kesepakatan Bersama (Pasal 19 ayat 3)"), [kb]),
         ]
 
     def argumen(self) -> dict:
-        return super().argumen() | {"alasan_perbedaan": self.cleaned_data["alasan_perbedaan"]}
+        return super().argumen() | {
+            "alasan_perbedaan": self.cleaned_data["alasan_perbedaan"],
+            "alasan_melampaui_kb": self.cleaned_data["alasan_melampaui_kb"],
+        }
 
 
 class PermohonanDprdForm(LangkahForm):
@@ -1331,6 +1348,30 @@ class BatalkanForm(AkhiriForm):
     pass
 
 
+class PerpanjangKbForm(LangkahForm):
+    """An extension of the signed KB agreed by the parties (P19-3): at most 5 years each
+    time, agreed while the KB runs; its P19-3 clock follows the new end date."""
+
+    pasal = _("Pasal 19 ayat (3)")
+
+    nomor_surat = forms.CharField(max_length=100, label=_("Nomor kesepakatan perpanjangan"))
+    tanggal_kesepakatan = TanggalField(label=_("Tanggal kesepakatan perpanjangan"))
+    tanggal_berakhir = TanggalField(
+        label=_("Berlaku sampai (setelah perpanjangan)"),
+        help_text=_("Paling lama 5 tahun sejak hari setelah berakhirnya Kesepakatan Bersama."),
+    )
+    naskah = BerkasField(label=_("Pindaian kesepakatan perpanjangan"))
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        kb = ksdd.naskah.filter(jenis=JenisNaskah.KB).first()
+        if kb is not None:
+            self.fields["tanggal_berakhir"].help_text = _(
+                "Kesepakatan Bersama kini berlaku sampai %(akhir)s; perpanjangan paling lama "
+                "5 tahun sejak hari berikutnya (Pasal 19 ayat 3)."
+            ) % {"akhir": kb.tanggal_berakhir.strftime("%d-%m-%Y")}
+
+
 FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "ajukan_kak": AjukanKakForm,
     "catat_petunjuk_tertulis": PetunjukTertulisForm,
@@ -1352,6 +1393,7 @@ FORM_LANGKAH: dict[str, type[LangkahForm]] = {
     "sepakati_rancangan_pks": RancanganPksForm,
     "tandatangani_pks": TandatanganiPksForm,
     "catat_persetujuan_dprd_perubahan": PersetujuanDprdPerubahanForm,
+    "perpanjang_kb": PerpanjangKbForm,
     "akhiri": AkhiriForm,
     "batalkan": BatalkanForm,
 }

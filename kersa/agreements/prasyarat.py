@@ -122,6 +122,23 @@ def kb_ditandatangani(ksdd: Ksdd) -> list[Pelanggaran]:
     ]
 
 
+def kb_dapat_diperpanjang(ksdd: Ksdd) -> list[Pelanggaran]:
+    """P19-3: only a signed Kesepakatan Bersama is extended (reads the prefetched
+    naskah of the KSDD page)."""
+    kb = next((n for n in ksdd.naskah.all() if n.jenis == "kb"), None)
+    if kb and kb.sudah_ditandatangani:
+        return []
+    return [
+        Pelanggaran(
+            "P19-3",
+            _(
+                "Perpanjangan dicatat untuk Kesepakatan Bersama yang telah ditandatangani "
+                "(Pasal 19 ayat 3)."
+            ),
+        )
+    ]
+
+
 def dprd_diperlukan(ksdd: Ksdd) -> list[Pelanggaran]:
     if ksdd.memerlukan_persetujuan_dprd:
         return []

@@ -300,6 +300,88 @@ def p19_3_jangka_kb(*, mulai: dt.date, berakhir: dt.date) -> list[Pelanggaran]:
     ]
 
 
+def p19_3_perpanjangan(
+    *, ditandatangani: dt.date, berakhir: dt.date, tanggal: dt.date, berakhir_baru: dt.date
+) -> list[Pelanggaran]:
+    """P19-3: a KB "dapat diperpanjang sesuai kesepakatan para pihak", each time for at
+    most 5 years from the day after its current end. The extension is agreed while the
+    KB still runs (after its signing, by its last day: an expired KB is not extended but
+    agreed anew) and moves the end later."""
+    tgl = "%d-%m-%Y"
+    found = []
+    if tanggal < ditandatangani or tanggal > berakhir:
+        found.append(
+            Pelanggaran(
+                "P19-3",
+                _(
+                    "Perpanjangan disepakati selama Kesepakatan Bersama berlaku: setelah "
+                    "ditandatangani pada %(ttd)s dan paling lambat pada hari berakhirnya, "
+                    "%(akhir)s (Pasal 19 ayat 3)."
+                )
+                % {"ttd": ditandatangani.strftime(tgl), "akhir": berakhir.strftime(tgl)},
+                field="tanggal_kesepakatan",
+            )
+        )
+    if berakhir_baru <= berakhir:
+        found.append(
+            Pelanggaran(
+                "P19-3",
+                _(
+                    "Perpanjangan harus berakhir setelah %(akhir)s, hari berakhirnya "
+                    "Kesepakatan Bersama saat ini (Pasal 19 ayat 3)."
+                )
+                % {"akhir": berakhir.strftime(tgl)},
+                field="tanggal_berakhir",
+            )
+        )
+        return found
+    try:
+        mulai = berakhir + dt.timedelta(days=1)
+        batas = tambah_tahun(mulai, KB_MAKS_TAHUN) - dt.timedelta(days=1)
+    except (ValueError, OverflowError):  # beyond year 9999: nothing can exceed it
+        return found
+    if berakhir_baru > batas:
+        found.append(
+            Pelanggaran(
+                "P19-3",
+                _(
+                    "Setiap perpanjangan Kesepakatan Bersama paling lama %(n)d tahun (Pasal 19 "
+                    "ayat 3): diperpanjang mulai %(mulai)s, paling lambat berakhir %(batas)s."
+                )
+                % {"n": KB_MAKS_TAHUN, "mulai": mulai.strftime(tgl), "batas": batas.strftime(tgl)},
+                field="tanggal_berakhir",
+            )
+        )
+    return found
+
+
+def p19_3_pks_melampaui_kb(
+    *, kb_berakhir: dt.date, pks_berakhir: dt.date, tanggal: dt.date
+) -> list[str]:
+    """P19-3 (WARN): a PKS carries out its KB (P11-4); one that runs past the KB's end
+    (after its extensions), or is signed after the KB expired, is warned. Returns the
+    warnings, each citing the Pasal; a reason recorded lets the signing go on."""
+    tgl = "%d-%m-%Y"
+    teks = []
+    if tanggal > kb_berakhir:
+        teks.append(
+            _(
+                "PKS ditandatangani pada %(ttd)s, setelah Kesepakatan Bersama berakhir pada "
+                "%(kb)s (Pasal 19 ayat 3)."
+            )
+            % {"ttd": tanggal.strftime(tgl), "kb": kb_berakhir.strftime(tgl)}
+        )
+    if pks_berakhir > kb_berakhir:
+        teks.append(
+            _(
+                "PKS berlaku sampai %(pks)s, melewati berakhirnya Kesepakatan Bersama pada "
+                "%(kb)s (Pasal 19 ayat 3)."
+            )
+            % {"pks": pks_berakhir.strftime(tgl), "kb": kb_berakhir.strftime(tgl)}
+        )
+    return teks
+
+
 def jumlah_rangkap(jumlah_pihak: int) -> int:
     """P20-4, P24-4: originals = one per party + one carrying the paraf hierarki."""
     return jumlah_pihak + RANGKAP_PARAF_HIERARKI

@@ -20,7 +20,7 @@ from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
-from . import services
+from . import rules, services
 from .choices import (
     AlasanPenolakan,
     Kategori,
@@ -569,6 +569,23 @@ def persetujuan_dprd_perubahan(k, p, **ubah):
             "penandatangan_nama": "H. Ahmad Fauzan, S.H.",
             "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
             "surat": unggahan_pdf("persetujuan-dprd-perubahan.pdf"),
+            **ubah,
+        }
+    )
+
+
+def perpanjangan_kb(k, p, **ubah):
+    """P19-3: the parties extend the signed KB by one year, agreed today."""
+    kb = k.naskah.filter(jenis="kb").first()
+    akhir = kb.tanggal_berakhir if kb else timezone.localdate()
+    return services.ksdd_perpanjang_kb(
+        **{
+            "ksdd": k,
+            "user": p.sekretariat,
+            "nomor_surat": "100.3.6/08.A/Pem/2026",
+            "tanggal_kesepakatan": timezone.localdate(),
+            "tanggal_berakhir": rules.tambah_tahun(akhir, 1),
+            "naskah": unggahan_pdf("perpanjangan-kb.pdf", "Kesepakatan perpanjangan KB"),
             **ubah,
         }
     )

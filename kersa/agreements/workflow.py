@@ -37,6 +37,7 @@ from .prasyarat import (
     dprd_terpenuhi,
     jawaban_belum,
     kak_siap,
+    kb_dapat_diperpanjang,
     kb_ditandatangani,
     kedua_30_hari_lewat,
     kedua_belum_dicatat,
@@ -284,6 +285,23 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat Persetujuan DPRD atas perubahan PKS"),
             frozenset({Status.PELAKSANAAN}),
             "catat_persetujuan_dprd",
+        ),
+        # P19-3: an extension of the signed KB agreed by the parties; the KSDD stays
+        # where it is, the KB's end and its P19-3 clock move (deadlines/pemicu.py).
+        Transisi(
+            "perpanjang_kb",
+            gettext_lazy("Catat perpanjangan Kesepakatan Bersama"),
+            frozenset(
+                {
+                    Status.PERMOHONAN_DPRD,
+                    Status.MENUNGGU_DPRD,
+                    Status.PENYUSUNAN_PKS,
+                    Status.PENANDATANGANAN_PKS,
+                    Status.PELAKSANAAN,
+                }
+            ),
+            "tandatangani_kb",
+            (kb_dapat_diperpanjang,),
         ),
         Transisi(
             "akhiri",

@@ -111,6 +111,7 @@ AKSI: dict[str, AksiLangkah] = {
             services.ksdd_catat_persetujuan_dprd_perubahan,
             s.CatatPersetujuanDprdPerubahanSerializer,
         ),
+        AksiLangkah("perpanjang_kb", services.ksdd_perpanjang_kb, s.PerpanjangKbSerializer),
         AksiLangkah("akhiri", services.ksdd_akhiri, s.AkhiriSerializer),
         AksiLangkah("batalkan", services.ksdd_batalkan, s.BatalkanSerializer),
     ]

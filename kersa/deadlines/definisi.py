@@ -97,6 +97,13 @@ JENDELA_TERLEWAT = dt.timedelta(days=30)
 # it, so that a renewal can be prepared (values of notifications' JenisPengingat).
 JADWAL_BULAN: tuple[str, ...] = ("b-6", "b-3", "b-1", "hari_h")
 
+# A reminder that is not a clock (no due date, no consequence; notifications.services
+# ``pengingat_kb_tanpa_pks``, run by the daily scan): a KB signed this many days ago
+# with no PKS signed yet (Pasal 11 ayat 4: a KB is followed by a PKS; P10). Told to
+# those who draft the PKS: the agency's operators and the secretariat.
+KB_TANPA_PKS_HARI = 90
+PERAN_KB_TANPA_PKS: tuple[str, ...] = (P.OPERATOR_PD, P.SEKRETARIAT_TKKSD)
+
 
 SEMESTER, TAHUN, TRIWULAN_I = "semester", "tahun", "triwulan_i"
 
@@ -176,6 +183,16 @@ DEFINISI: dict[str, Definisi] = {
             penanggung=_("Bupati, atas rekomendasi TKKSD"),
             peran=(P.BUPATI,),
             peran_tahu=(P.OPERATOR_PD, P.KETUA_TKKSD),
+            # Only the second request's 15 days, missed, open this task: that clock is
+            # started with akibat BUKA_TUGAS (pemicu._permintaan_kedua); the first 30
+            # days only remind.
+            peran_tugas=(P.BUPATI, P.SEKRETARIAT_TKKSD),
+            penanggung_tugas=_("Bupati, atas rekomendasi TKKSD"),
+            tugas=_(
+                "Siapkan tanggapan Bupati atas permintaan tanggapan kedua "
+                "(Pasal 17 ayat 4 jo. Pasal 16 ayat 6)"
+            ),
+            tugas_aksi="catat_tanggapan",
         ),
         Definisi(
             "P18-1",

@@ -199,7 +199,8 @@ class Tugas(models.Model):
     """A task the worker opens for the Sekretariat TKKSD when a clock falls due and the
     regulation names the next step: the second request to a partner that has not
     answered (Pasal 16 ayat 5), the report to the Gubernur (Pasal 16 ayat 6), the
-    Bupati's answer to a partner's second request (Pasal 18 ayat 2). Recording that
+    Bupati's answer to a partner's second request (Pasal 18 ayat 2; in the year's plan
+    Pasal 17 ayat 4, 15 calendar days). Recording that
     step (``aksi``, a transition of ``agreements.workflow.TRANSISI``) closes it.
     """
 

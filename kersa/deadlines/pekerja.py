@@ -10,7 +10,8 @@
      day whatever day this scan runs (``selesai_pada``; the scan's moment is
      ``ditindak_pada``);
    - BUKA_TUGAS: missed, and a task for the Sekretariat TKKSD is opened (P16-5 after
-     P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2);
+     P16-4, the report to the Gubernur after P16-6, the Bupati's answer after P18-2
+     and after the second request of P17-4);
    - ANGGAP_SETUJU: the DPRD approval is deemed given (P22-1f after P22-1e, P22-3):
      ``agreements.services.ksdd_anggap_persetujuan_dprd`` records it as a step taken
      by the system, stating the due date (the period's last day) and the day after it
@@ -86,7 +87,7 @@ class Hasil:
 
 def pindai_harian(*, hari_ini: dt.date | None = None) -> Hasil:
     """The full daily scan: due clocks, periodic clocks, then the reminders of the day
-    (``kersa.notifications``). The one function both the queued task
+    (``kersa.notifications``), and the reminder of a KB 90 days without a PKS. The one function both the queued task
     (``tasks.pindai_tenggat``) and ``manage.py pindai_tenggat`` for cron or a systemd
     timer run, so neither form can forget the reminders (issue 19: cron sent none).
     Safe to run twice or on two workers: every consequence and every reminder is
@@ -98,7 +99,24 @@ def pindai_harian(*, hari_ini: dt.date | None = None) -> Hasil:
     except Exception:
         logger.exception("Pengingat gagal diproses pada %s", hari_ini)
         hasil.gagal += 1
+    try:
+        hasil.pengingat += _pengingat_kb_tanpa_pks(hari_ini)
+    except Exception:
+        logger.exception("Pengingat KB tanpa PKS gagal diproses pada %s", hari_ini)
+        hasil.gagal += 1
     return hasil
+
+
+def _pengingat_kb_tanpa_pks(hari_ini: dt.date) -> int:
+    """A KB signed 90 days ago without a PKS (a reminder, not a clock; P10, Pasal 11
+    ayat 4): ``notifications.services.pengingat_kb_tanpa_pks``, once per KSDD."""
+    from django.apps import apps
+
+    if not apps.is_installed("kersa.notifications"):
+        return 0
+    from kersa.notifications.services import pengingat_kb_tanpa_pks
+
+    return pengingat_kb_tanpa_pks(hari_ini=hari_ini)
 
 
 def _pengingat(hari_ini: dt.date) -> int:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from .choices import StatusTenggat
+from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, periode_berjalan
 from .peristiwa import uraian_id
 
@@ -49,6 +49,7 @@ class Peristiwa:
     subjek: object = None
     jatuh_tempo: dt.date | None = None  # clocks to a fixed date (end of a KB, a semester)
     panjang: int | None = None
+    akibat: str | None = None  # when not the definition's (P17-4's second request)
 
     @property
     def uraian(self) -> str:
@@ -80,9 +81,20 @@ class Akhiri:
 
 
 @dataclass(frozen=True)
+class Geser:
+    """Move the due date of the running clock ``kunci(ksdd, riwayat)`` to
+    ``jatuh_tempo(ksdd, riwayat)`` (a KB extended: its P19-3 clock follows the new end
+    date), with a history row."""
+
+    kunci: Callable[..., str]
+    jatuh_tempo: Callable[..., dt.date]
+
+
+@dataclass(frozen=True)
 class Pemicu:
     mulai: tuple[Mulai, ...] = ()
     akhiri: tuple[Akhiri, ...] = ()
+    geser: tuple[Geser, ...] = ()
     # Open tasks (deadlines.Tugas) this step closes: their ``aksi``, in the scope of
     # ``lingkup_tugas`` (filter arguments of the task's clock).
     tugas: tuple[str, ...] = ()
@@ -182,8 +194,11 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
                     "t": _tgl(kedua.tanggal_diterima),
                 },
                 subjek=p,
-                # P17-4: the second request in the plan gets 15 calendar days, not 30.
+                # P17-4: the second request in the plan gets 15 calendar days, not 30,
+                # and, missed, opens the task of the Bupati's answer, as P18-2 does
+                # (its Definisi.tugas); the first 30 days only remind.
                 panjang=15 if rule == "P17-4" else None,
+                akibat=Akibat.BUKA_TUGAS if rule == "P17-4" else None,
             )
         ]
 
@@ -369,6 +384,15 @@ PEMICU: dict[str, Pemicu] = {
     ),
     "sepakati_rancangan_kb": Pemicu(),
     "tandatangani_kb": Pemicu(mulai=(Mulai("P19-3", _naskah_berakhir("P19-3", "kb")),)),
+    # P19-3: the KB extended; its clock runs on to the new end date.
+    "perpanjang_kb": Pemicu(
+        geser=(
+            Geser(
+                kunci=lambda ksdd, r: f"P19-3:naskah:{r.data['naskah']}",
+                jatuh_tempo=lambda ksdd, r: dt.date.fromisoformat(r.data["berakhir_baru"]),
+            ),
+        )
+    ),
     "ajukan_persetujuan_dprd": Pemicu(
         mulai=(
             Mulai("P22-1b", _dprd("P22-1b", "permohonan")),
@@ -440,6 +464,7 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
     from .services import (
         tanggal_tindakan_periksa,
         tenggat_akhiri,
+        tenggat_geser,
         tenggat_mulai,
         tenggat_terpenuhi_susulan,
         tugas_selesaikan,
@@ -487,6 +512,14 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                     oleh=riwayat.oleh,
                     riwayat_tahap=riwayat,
                 )
+    for g in pemicu.geser:
+        tenggat_geser(
+            kunci=g.kunci(ksdd, riwayat),
+            jatuh_tempo=g.jatuh_tempo(ksdd, riwayat),
+            alasan=alasan,
+            oleh=riwayat.oleh,
+            riwayat_tahap=riwayat,
+        )
     for m in pemicu.mulai:
         for p in m.peristiwa(ksdd, riwayat):
             tenggat_mulai(
@@ -499,6 +532,7 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
                 subjek=p.subjek,
                 jatuh_tempo=p.jatuh_tempo,
                 panjang=p.panjang,
+                akibat=p.akibat,
                 oleh=riwayat.oleh,
                 riwayat_tahap=riwayat,
             )
@@ -529,4 +563,12 @@ def _langkah_teks(riwayat) -> str:
     return (f"{label}: {riwayat.alasan}" if riwayat.alasan else label)[:1000]
 
 
-__all__ = ["PEMICU", "Pemicu", "Mulai", "Akhiri", "Peristiwa", "tenggat_setelah_langkah"]
+__all__ = [
+    "PEMICU",
+    "Pemicu",
+    "Mulai",
+    "Akhiri",
+    "Geser",
+    "Peristiwa",
+    "tenggat_setelah_langkah",
+]

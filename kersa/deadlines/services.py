@@ -30,13 +30,15 @@ def tenggat_mulai(
     perangkat_daerah=None,
     jatuh_tempo: dt.date | None = None,
     panjang: int | None = None,
+    akibat: str | None = None,
     oleh=None,
     riwayat_tahap=None,
     kalender: Kalender | None = None,
 ) -> Tenggat:
     """Start the clock of ``rule`` from a dated event. ``jatuh_tempo`` is given only
     for clocks that run to a fixed date (the end of a KB); otherwise it is counted
-    from the definition. Returns the existing clock when ``kunci`` is known.
+    from the definition; ``akibat`` overrides the definition's consequence (P17-4's
+    second request opens a task). Returns the existing clock when ``kunci`` is known.
 
     The starting event is ``peristiwa_kode`` with its facts ``peristiwa_data`` (shown in
     the reader's language, ``deadlines.peristiwa``; its Indonesian sentence is stored in
@@ -74,7 +76,7 @@ def tenggat_mulai(
             panjang=panjang,
             jatuh_tempo=jatuh_tempo,
             tahun_perkiraan=tahun_perkiraan,
-            akibat=definisi.akibat,
+            akibat=akibat or definisi.akibat,
         )
         RiwayatTenggat.objects.create(
             tenggat=tenggat,
@@ -82,6 +84,43 @@ def tenggat_mulai(
             ke=StatusTenggat.BERJALAN,
             oleh=oleh,
             alasan=peristiwa[:300],
+            riwayat_tahap=riwayat_tahap,
+        )
+    return tenggat
+
+
+def tenggat_geser(
+    *, kunci: str, jatuh_tempo: dt.date, alasan: str, oleh=None, riwayat_tahap=None
+) -> Tenggat | None:
+    """Move the due date of the running clock ``kunci`` (a clock to a fixed date: the
+    end of a KB extended, P19-3), with a history row saying from which date to which.
+    None when no such clock runs (never started, or already closed)."""
+    from dateutil.relativedelta import relativedelta
+    from django.utils.translation import gettext as _
+
+    with transaction.atomic():
+        tenggat = (
+            Tenggat.objects.select_for_update()
+            .filter(kunci=kunci, status=StatusTenggat.BERJALAN)
+            .first()
+        )
+        if tenggat is None or tenggat.jatuh_tempo == jatuh_tempo:
+            return tenggat
+        lama = tenggat.jatuh_tempo
+        r = relativedelta(jatuh_tempo, tenggat.tanggal_peristiwa)
+        tenggat.jatuh_tempo = jatuh_tempo
+        tenggat.panjang = max(0, r.years * 12 + r.months)
+        tenggat.save(update_fields=["jatuh_tempo", "panjang"])
+        RiwayatTenggat.objects.create(
+            tenggat=tenggat,
+            dari=StatusTenggat.BERJALAN,
+            ke=StatusTenggat.BERJALAN,
+            oleh=oleh,
+            alasan=(
+                f"{alasan} — "
+                + _("jatuh tempo %(lama)s menjadi %(baru)s")
+                % {"lama": lama.strftime("%d-%m-%Y"), "baru": jatuh_tempo.strftime("%d-%m-%Y")}
+            )[:1000],
             riwayat_tahap=riwayat_tahap,
         )
     return tenggat

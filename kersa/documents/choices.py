@@ -15,6 +15,10 @@ class JenisBerkas(models.TextChoices):
     BERITA_ACARA_PLENO = "ba_pleno", _("Berita Acara Rapat Pleno TKKSD")
     RANCANGAN_KB = "rancangan_kb", _("Rancangan Kesepakatan Bersama")
     KB_DITANDATANGANI = "kb_ttd", _("Kesepakatan Bersama yang ditandatangani")
+    PERPANJANGAN_KB = (
+        "perpanjangan_kb",
+        _("Kesepakatan perpanjangan Kesepakatan Bersama (Pasal 19 ayat 3)"),
+    )
     PERMOHONAN_DPRD = "permohonan_dprd", _("Surat permohonan Persetujuan DPRD")
     RANCANGAN_PKS = "rancangan_pks", _("Rancangan PKS")
     PERSETUJUAN_DPRD = "persetujuan_dprd", _("Surat Persetujuan DPRD")

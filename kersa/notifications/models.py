@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import JenisPengingat
 
-__all__ = ["Notifikasi", "Pengingat", "PreferensiPengingat", "RingkasanHarian", "token_baru"]
+__all__ = [
+    "Notifikasi",
+    "Pengingat",
+    "PengingatKsdd",
+    "PreferensiPengingat",
+    "RingkasanHarian",
+    "token_baru",
+]
 
 
 def token_baru() -> str:
@@ -84,6 +91,34 @@ class Pengingat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tenggat_id} {self.jenis} → {self.user_id}"
+
+
+class PengingatKsdd(models.Model):
+    """A reminder about a KSDD that is not a statutory clock (no due date, no
+    consequence), given once: the row is inserted before the notifications, and the
+    unique constraint makes it happen once even with two workers. A KB signed 90 days
+    ago still without a signed PKS (Pasal 11 ayat 4: a KB is followed by a PKS; P10)."""
+
+    class Jenis(models.TextChoices):
+        KB_TANPA_PKS = "kb_tanpa_pks", _("Kesepakatan Bersama 90 hari tanpa PKS")
+
+    ksdd = models.ForeignKey(
+        "agreements.Ksdd", on_delete=models.CASCADE, related_name="pengingat_lain"
+    )
+    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices)
+    tanggal = models.DateField(_("tanggal"))
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["ksdd", "jenis"], name="pengingat_ksdd_sekali")
+        ]
+        verbose_name = _("pengingat KSDD")
+        verbose_name_plural = _("pengingat KSDD")
+
+    def __str__(self) -> str:
+        return f"{self.ksdd_id} {self.jenis}"
 
 
 class PreferensiPengingat(models.Model):

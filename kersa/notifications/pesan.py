@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kersa.deadlines.choices import Akibat
 from kersa.deadlines.definisi import DEFINISI, penanggung_tugas
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.selectors import baris_tenggat
@@ -70,7 +71,13 @@ def isi(tenggat, baris, jenis: str = "") -> str:
     # A missed clock that opens a task: what follows and who acts on it (P16-5, P16-6,
     # P18-2; deadlines.definisi ``peran_tugas``).
     definisi = DEFINISI.get(tenggat.rule)
-    if definisi and definisi.peran_tugas and definisi.tugas and jenis == JenisPengingat.TERLEWAT:
+    if (
+        definisi
+        and definisi.peran_tugas
+        and definisi.tugas
+        and jenis == JenisPengingat.TERLEWAT
+        and tenggat.akibat == Akibat.BUKA_TUGAS
+    ):
         baris_teks.append(
             _("Langkah berikutnya: %(tugas)s — yang bertindak: %(siapa)s.")
             % {"tugas": definisi.tugas, "siapa": penanggung_tugas(tenggat.rule)}

@@ -257,3 +257,84 @@ def preferensi_token_baru(*, user) -> PreferensiPengingat:
         pref.token_kalender = token_baru()
         pref.save(update_fields=["token_kalender"])
     return pref
+
+
+# --- Reminders that are not clocks ---------------------------------------------------
+
+
+def pengingat_kb_tanpa_pks(*, hari_ini: dt.date) -> int:
+    """A KB signed ``KB_TANPA_PKS_HARI`` (90) days ago or more, of a KSDD not ended,
+    still without a signed PKS (Pasal 11 ayat 4; P10): an in-app notification to those
+    who draft the PKS (``definisi.PERAN_KB_TANPA_PKS``: the agency's operators, the
+    secretariat), once per KSDD, claimed by its ``PengingatKsdd`` row. Not a statutory
+    clock: no due date, nothing happens after it. Returns how many notifications."""
+    from django.db.models import Exists, OuterRef
+    from django.urls import reverse
+
+    from kersa.agreements.choices import STATUS_AKHIR, JenisNaskah
+    from kersa.agreements.models import Ksdd, Naskah
+    from kersa.agreements.selectors import ksdd_dapat_dilihat
+    from kersa.core.roles import Peran
+    from kersa.deadlines.definisi import KB_TANPA_PKS_HARI, PERAN_KB_TANPA_PKS
+
+    from .models import PengingatKsdd
+
+    jenis = PengingatKsdd.Jenis.KB_TANPA_PKS
+    batas = hari_ini - dt.timedelta(days=KB_TANPA_PKS_HARI)
+    kb = Naskah.objects.filter(
+        ksdd=OuterRef("pk"), jenis=JenisNaskah.KB, tanggal_ditandatangani__lte=batas
+    )
+    pks = Naskah.objects.filter(
+        ksdd=OuterRef("pk"), jenis=JenisNaskah.PKS, tanggal_ditandatangani__isnull=False
+    )
+    sudah = PengingatKsdd.objects.filter(ksdd=OuterRef("pk"), jenis=jenis)
+    calon = list(
+        Ksdd.objects.exclude(status__in=STATUS_AKHIR)
+        .filter(Exists(kb), ~Exists(pks), ~Exists(sudah))
+        .prefetch_related("naskah")
+        .order_by("pk")
+    )
+    if not calon:
+        return 0
+    kandidat = [u for u in kandidat_penerima() if u._peran_kersa & set(PERAN_KB_TANPA_PKS)]
+    n = 0
+    with translation.override("id"):
+        for k in calon:
+            ttd = next(x for x in k.naskah.all() if x.jenis == JenisNaskah.KB)
+            orang = [
+                u
+                for u in kandidat
+                if (
+                    u._peran_kersa - {Peran.OPERATOR_PD}
+                    or u.perangkat_daerah_id == k.perangkat_daerah_id
+                )
+                and ksdd_dapat_dilihat(u, k)
+            ]
+            hari = (hari_ini - ttd.tanggal_ditandatangani).days
+            try:
+                with transaction.atomic():
+                    PengingatKsdd.objects.create(ksdd=k, jenis=jenis, tanggal=hari_ini)
+                    Notifikasi.objects.bulk_create(
+                        Notifikasi(
+                            user=u,
+                            judul=(
+                                _("%(nomor)s: Kesepakatan Bersama %(hari)d hari tanpa PKS")
+                                % {"nomor": k.nomor_register, "hari": hari}
+                            )[:250],
+                            isi=_(
+                                "%(judul)s\nKesepakatan Bersama ditandatangani pada %(ttd)s "
+                                "dan belum ditindaklanjuti dengan Perjanjian Kerja Sama (Pasal "
+                                "11 ayat 4). Ini pengingat, bukan tenggat peraturan."
+                            )
+                            % {
+                                "judul": k.judul,
+                                "ttd": ttd.tanggal_ditandatangani.strftime("%d-%m-%Y"),
+                            },
+                            tautan=reverse("agreements:detail", args=[k.pk]),
+                        )
+                        for u in orang
+                    )
+            except IntegrityError:
+                continue  # another worker gave it
+            n += len(orang)
+    return n

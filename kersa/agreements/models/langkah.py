@@ -31,6 +31,7 @@ __all__ = [
     "JawabanDprd",
     "PenolakanDprd",
     "PersetujuanDprdPerubahan",
+    "PerpanjanganKb",
 ]
 
 _BERKAS = "documents.Berkas"
@@ -267,6 +268,16 @@ class Naskah(models.Model):
         _("alasan perbedaan dari rancangan yang disetujui DPRD"),
         blank=True,
         help_text=_("Pasal 22 ayat (2): perbedaan materiil dari rancangan PKS yang dimohonkan."),
+    )
+    # P19-3 (warning): why a PKS that runs past its KB, or is signed after the KB
+    # expired, goes on all the same (kept on the PKS and in the step's record).
+    alasan_melampaui_kb = models.TextField(
+        _("alasan PKS melampaui Kesepakatan Bersama"),
+        blank=True,
+        help_text=_(
+            "Pasal 19 ayat (3): PKS berlaku melewati, atau ditandatangani setelah, "
+            "berakhirnya Kesepakatan Bersama."
+        ),
     )
 
     history = HistoricalRecordsTetap()
@@ -716,3 +727,42 @@ class PersetujuanDprdPerubahan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomor} ({self.tanggal:%d-%m-%Y}): {self.perihal[:40]}"
+
+
+class PerpanjanganKb(models.Model):
+    """An extension of a Kesepakatan Bersama agreed by the parties (Pasal 19 ayat 3:
+    "paling lama 5 (lima) tahun dan dapat diperpanjang sesuai kesepakatan para pihak";
+    P19-3): the letter of agreement (an addendum), its date, the end date before and
+    after, at most 5 years each, and its scan. The KB's ``tanggal_berakhir`` follows the
+    latest extension; its P19-3 clock moves with it."""
+
+    naskah = models.ForeignKey(
+        Naskah,
+        verbose_name=_("Kesepakatan Bersama"),
+        on_delete=models.CASCADE,
+        related_name="perpanjangan",
+    )
+    nomor_surat = models.CharField(_("nomor kesepakatan perpanjangan"), max_length=100)
+    tanggal_kesepakatan = models.DateField(_("tanggal kesepakatan perpanjangan"))
+    berakhir_sebelumnya = models.DateField(_("berlaku sampai (sebelum perpanjangan)"))
+    berakhir_baru = models.DateField(_("berlaku sampai (setelah perpanjangan)"))
+    berkas = _berkas(_("pindaian kesepakatan perpanjangan"))
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["berakhir_baru", "pk"]
+        verbose_name = _("perpanjangan Kesepakatan Bersama")
+        verbose_name_plural = _("perpanjangan Kesepakatan Bersama")
+        constraints = [
+            # P19-3: an extension extends.
+            models.CheckConstraint(
+                condition=Q(berakhir_baru__gt=models.F("berakhir_sebelumnya")),
+                name="perpanjangan_kb_setelah_berakhir",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_surat

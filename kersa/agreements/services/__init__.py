@@ -31,6 +31,7 @@ from .ksdd import (
     surat_kuasa_create,
 )
 from .naskah import (
+    ksdd_perpanjang_kb,
     ksdd_sepakati_rancangan_kb,
     ksdd_sepakati_rancangan_pks,
     ksdd_tandatangani_kb,
@@ -57,6 +58,7 @@ __all__ = [
     "FIELD_M2M",
     "pastikan_perangkat_daerah",
     "bantuan_pendanaan_tambah",
+    "ksdd_perpanjang_kb",
     "kak_mitra_dapat_diisi",
     "kak_update",
     "dapat_mendaftarkan",

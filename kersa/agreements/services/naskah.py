@@ -23,10 +23,13 @@ from ..models import (
     Ksdd,
     Naskah,
     Penandatangan,
+    PerpanjanganKb,
     SuratKuasa,
 )
 from ..workflow import langkah
 from .umum import _tanggal_lampau, _wajib_berkas
+
+_TGL = "%d-%m-%Y"
 
 
 def _versi_tersimpan(k: Ksdd, jenis: str, upload, pilihan, rule: str):
@@ -447,16 +450,19 @@ def ksdd_tandatangani_pks(
     penandatangan: Sequence[Mapping],
     naskah,
     alasan_perbedaan: str = "",
+    alasan_melampaui_kb: str = "",
     versi: int | None = None,
 ) -> Ksdd:
     """Penandatanganan PKS by the Bupati or an official under a valid Surat Kuasa
     (P24-1…3), never while DPRD approval is required and missing (P21-1); originals
     computed (P24-4). When DPRD approved the KSDD, the PKS is set against the draft it
     approved (P22-2): a material difference needs ``alasan_perbedaan``, stored on the
-    PKS (``Naskah.alasan_beda_rancangan_dprd``) and in the step's record. Then
-    pelaksanaan."""
+    PKS (``Naskah.alasan_beda_rancangan_dprd``) and in the step's record. A PKS that runs
+    past its KB or is signed after the KB expired (P19-3, warned) needs
+    ``alasan_melampaui_kb``, kept the same way. Then pelaksanaan."""
     with langkah(ksdd=ksdd, nama="tandatangani_pks", user=user, versi=versi) as step:
         beda_found, beda = _beda_rancangan_dprd(step.ksdd, alasan_perbedaan or "")
+        kb_found, kb_peringatan = _pks_melampaui_kb(step.ksdd, tanggal, alasan_melampaui_kb or "")
         tolak_jika(
             rules.p13_tanggal_langkah(step.ksdd, pks_ditandatangani=(tanggal, "tanggal"))
             + rules.p21_1_tahun_anggaran(
@@ -466,6 +472,7 @@ def ksdd_tandatangani_pks(
                 ada_persetujuan=step.ksdd.persetujuan_dprd.exists(),
             )
             + beda_found
+            + kb_found
             # P12: the komparisi's day and date are the signing date entered here.
             + hambatan_naskah(
                 step.ksdd,
@@ -492,5 +499,119 @@ def ksdd_tandatangani_pks(
                 "Peringatan (Pasal 22 ayat 2): PKS berbeda dari rancangan yang dimohonkan "
                 "persetujuan DPRD dengan surat %(p)s; alasan: %(a)s"
             ) % {"p": beda["permohonan"], "a": beda["alasan"]}
+        if kb_peringatan is not None:
+            pks.alasan_melampaui_kb = kb_peringatan["alasan"]
+            pks.save(update_fields=["alasan_melampaui_kb"])
+            step.data["melampaui_kb"] = kb_peringatan
+            alasan += " " + _("Peringatan: %(p)s Alasan: %(a)s") % {
+                "p": " ".join(kb_peringatan["peringatan"]),
+                "a": kb_peringatan["alasan"],
+            }
         step.pindah(Status.PELAKSANAAN, alasan=alasan, rule="P24-4")
+    return ksdd
+
+
+def _pks_melampaui_kb(k: Ksdd, tanggal: dt.date, alasan: str) -> tuple[list, dict | None]:
+    """P19-3 (WARN): the PKS about to be signed set against its KB (its end after the
+    latest extension). Warned without a reason: refused naming the Pasal; with one, the
+    signing goes on and the reason is kept (as P22-2 does)."""
+    kb = k.naskah.filter(jenis=JenisNaskah.KB, tanggal_ditandatangani__isnull=False).first()
+    pks = k.naskah.filter(jenis=JenisNaskah.PKS).first()
+    if kb is None or pks is None:
+        return [], None
+    peringatan = rules.p19_3_pks_melampaui_kb(
+        kb_berakhir=kb.tanggal_berakhir, pks_berakhir=pks.tanggal_berakhir, tanggal=tanggal
+    )
+    if not peringatan:
+        return [], None
+    if not alasan.strip():
+        pesan = (
+            " ".join(peringatan)
+            + " "
+            + _(
+                "Catat perpanjangan Kesepakatan Bersama, atau sebutkan alasan PKS tetap "
+                "ditandatangani (Pasal 19 ayat 3)."
+            )
+        )
+        return [Pelanggaran("P19-3", pesan, field="alasan_melampaui_kb")], None
+    return [], {
+        "peringatan": [str(t) for t in peringatan],
+        "kb_berakhir": kb.tanggal_berakhir.isoformat(),
+        "alasan": alasan.strip(),
+    }
+
+
+def ksdd_perpanjang_kb(
+    *,
+    ksdd: Ksdd,
+    user,
+    nomor_surat: str,
+    tanggal_kesepakatan: dt.date,
+    tanggal_berakhir: dt.date,
+    naskah,
+    versi: int | None = None,
+) -> Ksdd:
+    """Record an extension of the signed Kesepakatan Bersama agreed by the parties
+    (Pasal 19 ayat 3; P19-3): the letter of agreement (addendum) and its date, the new
+    end date (at most 5 years from the day after the current end), the scan. The KB's
+    end moves to the new date and its P19-3 clock follows (its due date changes, with a
+    history row: deadlines/pemicu.py ``Geser``). The status does not change."""
+    with langkah(ksdd=ksdd, nama="perpanjang_kb", user=user, versi=versi) as step:
+        k = step.ksdd
+        kb = Naskah.objects.select_for_update().get(ksdd=k, jenis=JenisNaskah.KB)
+        sebelumnya = kb.tanggal_berakhir
+        found = _tanggal_lampau(
+            tanggal_kesepakatan, _("Tanggal kesepakatan perpanjangan"), "tanggal_kesepakatan"
+        )
+        if not (nomor_surat or "").strip():
+            found.append(
+                Pelanggaran(
+                    "P19-3",
+                    _("Isi nomor kesepakatan perpanjangan (Pasal 19 ayat 3)."),
+                    field="nomor_surat",
+                )
+            )
+        found += rules.p19_3_perpanjangan(
+            ditandatangani=kb.tanggal_ditandatangani,
+            berakhir=sebelumnya,
+            tanggal=tanggal_kesepakatan,
+            berakhir_baru=tanggal_berakhir,
+        )
+        found += _wajib_berkas(naskah, _("pindaian kesepakatan perpanjangan"), "P19-3", "naskah")
+        tolak_jika(found)
+        berkas = berkas_unggah(ksdd=k, upload=naskah, user=user, jenis=JenisBerkas.PERPANJANGAN_KB)
+        step.berkas.append(berkas)
+        perpanjangan = PerpanjanganKb.objects.create(
+            naskah=kb,
+            nomor_surat=nomor_surat.strip(),
+            tanggal_kesepakatan=tanggal_kesepakatan,
+            berakhir_sebelumnya=sebelumnya,
+            berakhir_baru=tanggal_berakhir,
+            berkas=berkas,
+            dicatat_oleh=user,
+        )
+        kb.tanggal_berakhir = tanggal_berakhir
+        kb.save(update_fields=["tanggal_berakhir"])
+        step.data = {
+            "naskah": kb.pk,
+            "perpanjangan": perpanjangan.pk,
+            "nomor_surat": nomor_surat.strip(),
+            "tanggal_kesepakatan": tanggal_kesepakatan.isoformat(),
+            "berakhir_sebelumnya": sebelumnya.isoformat(),
+            "berakhir_baru": tanggal_berakhir.isoformat(),
+        }
+        step.pindah(
+            k.status,
+            alasan=_(
+                "Kesepakatan Bersama diperpanjang dengan kesepakatan %(n)s tanggal %(t)s: "
+                "berlaku sampai %(baru)s (sebelumnya %(lama)s) (Pasal 19 ayat 3)."
+            )
+            % {
+                "n": nomor_surat.strip(),
+                "t": tanggal_kesepakatan.strftime(_TGL),
+                "baru": tanggal_berakhir.strftime(_TGL),
+                "lama": sebelumnya.strftime(_TGL),
+            },
+            rule="P19-3",
+        )
     return ksdd

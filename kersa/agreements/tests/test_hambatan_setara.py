@@ -77,6 +77,7 @@ LANGKAH: dict[str, list[tuple[str, object]]] = {
     "sepakati_rancangan_pks": [("", sk._rancangan_pks)],
     "tandatangani_pks": [("", sk._ttd_pks)],
     "catat_persetujuan_dprd_perubahan": [("", sk.persetujuan_dprd_perubahan)],
+    "perpanjang_kb": [("", sk.perpanjangan_kb)],
     "akhiri": [("", sk.akhiri)],
     "batalkan": [("", sk.batalkan)],
 }

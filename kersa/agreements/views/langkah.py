@@ -53,6 +53,7 @@ LAYANAN: dict[str, Callable[..., Ksdd]] = {
     "sepakati_rancangan_pks": services.ksdd_sepakati_rancangan_pks,
     "tandatangani_pks": services.ksdd_tandatangani_pks,
     "catat_persetujuan_dprd_perubahan": services.ksdd_catat_persetujuan_dprd_perubahan,
+    "perpanjang_kb": services.ksdd_perpanjang_kb,
     "akhiri": services.ksdd_akhiri,
     "batalkan": services.ksdd_batalkan,
 }

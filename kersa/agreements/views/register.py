@@ -6,6 +6,7 @@ whatever the number of KSDD (tests assert it).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -164,6 +165,28 @@ def _label_aksi(aksi: str) -> str:
     return str(_AKSI_LAIN.get(aksi, aksi))
 
 
+def _perpanjangan(riwayat: list[RiwayatTahap]) -> list[dict]:
+    """The KB's extensions (P19-3) as their steps recorded them (``RiwayatTahap.data``
+    and the scan among its files): read from the history the page loads anyway, so the
+    page needs no query of its own for them (its budget: 30)."""
+    baris = []
+    for r in riwayat:
+        if r.aksi != "perpanjang_kb":
+            continue
+        d = r.data
+        baris.append(
+            {
+                "pk": d.get("perpanjangan"),
+                "nomor_surat": d["nomor_surat"],
+                "tanggal_kesepakatan": dt.date.fromisoformat(d["tanggal_kesepakatan"]),
+                "berakhir_sebelumnya": dt.date.fromisoformat(d["berakhir_sebelumnya"]),
+                "berakhir_baru": dt.date.fromisoformat(d["berakhir_baru"]),
+                "berkas": next(iter(r.berkas.all()), None),
+            }
+        )
+    return baris
+
+
 @login_required
 def detail(request, pk: int):
     """One KSDD: the record, its KAK, the stages, what can be done next and what
@@ -196,6 +219,9 @@ def detail(request, pk: int):
         "tahapan": tahapan_ksdd(ksdd, riwayat),
         "langkah": [{"transisi": t, "hambatan": t.hambatan(ksdd)} for t in tersedia],
         "riwayat": riwayat,
+        # The KB and PKS, the KB's extensions and the PKS's warnings (P19-3).
+        "naskah": sorted(ksdd.naskah.all(), key=lambda n: n.jenis),
+        "perpanjangan": _perpanjangan(riwayat),
         # P24-2, P24-3: its Surat Kuasa, for whoever sees the KSDD; recorded and revoked
         # by the roles holding the permissions (views/surat_kuasa.py).
         "surat_kuasa": list(

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from kersa.agreements import services
-from kersa.agreements.models import Kak, Ksdd, RiwayatTahap
+from kersa.agreements.models import Kak, Ksdd, Naskah, PerpanjanganKb, RiwayatTahap
 from kersa.agreements.workflow import transisi_tersedia
 from kersa.deadlines.models import Tenggat
 
@@ -89,6 +89,44 @@ class TransisiTersediaSerializer(serializers.Serializer):
     hambatan = PelanggaranSerializer(many=True)
 
 
+class PerpanjanganKbSerializer(serializers.ModelSerializer):
+    """An extension of the Kesepakatan Bersama (P19-3)."""
+
+    class Meta:
+        model = PerpanjanganKb
+        fields = [
+            "id",
+            "nomor_surat",
+            "tanggal_kesepakatan",
+            "berakhir_sebelumnya",
+            "berakhir_baru",
+            "berkas",
+            "dicatat_pada",
+        ]
+        read_only_fields = fields
+
+
+class NaskahSerializer(serializers.ModelSerializer):
+    """The KB or PKS of a KSDD: its validity (the KB's end after its latest extension),
+    its extensions (P19-3) and, for a PKS, the reason kept for running past its KB."""
+
+    jenis = serializers.CharField(read_only=True, help_text=_("kb atau pks"))
+    perpanjangan = PerpanjanganKbSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Naskah
+        fields = [
+            "jenis",
+            "tentang",
+            "tanggal_mulai",
+            "tanggal_berakhir",
+            "tanggal_ditandatangani",
+            "alasan_melampaui_kb",
+            "perpanjangan",
+        ]
+        read_only_fields = fields
+
+
 class KsddDetailSerializer(KsddRingkasSerializer):
     """The whole record, its KAK and the steps open to the requesting user."""
 
@@ -97,6 +135,7 @@ class KsddDetailSerializer(KsddRingkasSerializer):
     dibuat_oleh = serializers.SlugRelatedField(slug_field="username", read_only=True)
     memerlukan_persetujuan_dprd = serializers.BooleanField(read_only=True)
     kak = KakSerializer(read_only=True, allow_null=True)
+    naskah = NaskahSerializer(many=True, read_only=True)
     transisi = serializers.SerializerMethodField()
     tenggat = serializers.SerializerMethodField(
         help_text=_("Tenggat KSDD ini, yang paling dahulu jatuh tempo lebih dahulu.")
@@ -128,6 +167,7 @@ class KsddDetailSerializer(KsddRingkasSerializer):
             "jangka_waktu_bulan",
             "dibuat_oleh",
             "kak",
+            "naskah",
             "transisi",
             "tenggat",
         ]

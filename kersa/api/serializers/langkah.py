@@ -375,6 +375,26 @@ class TandatanganiPksSerializer(_Tandatangani):
             "berbeda secara materiil."
         ),
     )
+    alasan_melampaui_kb = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text=_(
+            "Alasan PKS tetap ditandatangani walaupun berlaku melewati, atau ditandatangani "
+            "setelah, berakhirnya Kesepakatan Bersama (P19-3); wajib dalam hal itu."
+        ),
+    )
+
+
+class PerpanjangKbSerializer(_Langkah):
+    """Catat perpanjangan Kesepakatan Bersama yang disepakati para pihak (P19-3): nomor dan
+    tanggal kesepakatan, tanggal berakhir yang baru (paling lama 5 tahun setiap kali,
+    disepakati selama KB berlaku) dan pindaiannya. Tenggat P19-3 mengikuti tanggal baru."""
+
+    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
+    tanggal_kesepakatan = TanggalField()
+    tanggal_berakhir = TanggalField()
+    naskah = _berkas(_("Pindaian kesepakatan perpanjangan (PDF/DOCX)."))
 
 
 # --- persetujuan DPRD -----------------------------------------------------------------

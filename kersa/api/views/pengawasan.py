@@ -208,7 +208,8 @@ class PerselisihanViewSet(_Tulis):
         s.PerselisihanCatatSerializer, "Perselisihan dicatat.", 201, s.PerselisihanDetailSerializer
     )
     def create(self, request):
-        """Record a dispute on a KSDD in pelaksanaan; it starts in musyawarah dan mufakat
+        """Record a dispute on a KSDD in any stage a–j, or on obligations that outlive its
+        end; it starts in musyawarah dan mufakat
         (``services.perselisihan_catat``; P29-1)."""
         p = services.perselisihan_catat(user=request.user, **self._masukan())
         return self._detail(p.pk, status.HTTP_201_CREATED)

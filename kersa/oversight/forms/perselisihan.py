@@ -12,13 +12,15 @@ class PerselisihanForm(FormPelanggaran):
     pesan_wajib = {
         "ksdd": (
             "P29-1",
-            _("Pilih KSDD dalam pelaksanaan yang diperselisihkan (Pasal 29 ayat 1)."),
+            _("Pilih KSDD yang diperselisihkan (Pasal 29 ayat 1)."),
         ),
         "tanggal_timbul": ("P29-1", _("Isi tanggal timbulnya perselisihan (Pasal 29 ayat 1).")),
         "uraian": ("P29-1", _("Uraikan perselisihan (Pasal 29 ayat 1).")),
         "pihak": ("P29-1", _("Pilih daerah mitra KSDD ini yang berselisih (Pasal 29 ayat 1).")),
     }
-    ksdd = forms.ModelChoiceField(label=_("KSDD dalam pelaksanaan"), queryset=Ksdd.objects.none())
+    ksdd = forms.ModelChoiceField(
+        label=_("KSDD (tahap mana pun, atau yang telah berakhir)"), queryset=Ksdd.objects.none()
+    )
     tanggal_timbul = TanggalField(label=_("Tanggal timbulnya perselisihan"))
     uraian = forms.CharField(
         label=_("Uraian perselisihan"), widget=forms.Textarea(attrs={"rows": 3})

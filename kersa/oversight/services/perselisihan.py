@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kersa.agreements.choices import Status
+from kersa.agreements.choices import STATUS_AKHIR
 from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
@@ -38,6 +38,7 @@ from ..models import (
 )
 
 __all__ = [
+    "p29_1_dalam_penyelenggaraan",
     "perselisihan_ajukan_provinsi",
     "perselisihan_berkas_tambah",
     "perselisihan_catat",
@@ -73,26 +74,61 @@ def _harus(p: Perselisihan, *status: str, rule: str, pesan: str) -> None:
         raise RuleViolation(Pelanggaran(rule, pesan))
 
 
+def _akhir_ksdd(ksdd) -> dt.date | None:
+    """The day an ended KSDD (ditolak, dibatalkan, diakhiri) ended: its last step into
+    that status, in Asia/Jakarta; None while it runs."""
+    from django.utils import timezone
+
+    if ksdd.status not in STATUS_AKHIR:
+        return None
+    r = ksdd.riwayat.filter(ke=ksdd.status).order_by("-waktu", "-pk").first()
+    return timezone.localdate(r.waktu) if r else None
+
+
+def p29_1_dalam_penyelenggaraan(ksdd, tanggal_timbul: dt.date) -> list[Pelanggaran]:
+    """P29-1: a dispute "dalam penyelenggaraan KSDD" may arise in any stage of Pasal 13
+    (a persiapan … j pelaporan), not only in pelaksanaan, and after a KSDD has ended on
+    the obligations that outlive it (a signed Kesepakatan Bersama or PKS: payments,
+    handover of assets, reports still owed). Refused only when nothing of the KSDD can be
+    disputed: a dispute arising after the end of a KSDD that ended (rejected, cancelled)
+    without any signed KB or PKS, which left no obligation behind. One that arose before
+    that end may still be recorded afterwards."""
+    akhir = _akhir_ksdd(ksdd)
+    if akhir is None or tanggal_timbul <= akhir:
+        return []
+    if ksdd.naskah.filter(tanggal_ditandatangani__isnull=False).exists():
+        return []
+    return [
+        Pelanggaran(
+            "P29-1",
+            _(
+                "KSDD %(nomor)s berakhir (%(status)s) pada %(akhir)s tanpa Kesepakatan Bersama "
+                "atau PKS yang ditandatangani, sehingga tidak ada kewajiban yang tersisa; "
+                "perselisihan yang timbul sesudahnya (%(timbul)s) bukan perselisihan dalam "
+                "penyelenggaraan KSDD (Pasal 29 ayat 1)."
+            )
+            % {
+                "nomor": ksdd.nomor_register,
+                "status": ksdd.get_status_display().lower(),
+                "akhir": akhir.strftime("%d-%m-%Y"),
+                "timbul": tanggal_timbul.strftime("%d-%m-%Y"),
+            },
+            field="tanggal_timbul",
+        )
+    ]
+
+
 def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: list, user):
-    """P29-1: record a dispute in running a KSDD; it starts in musyawarah dan mufakat."""
+    """P29-1: record a dispute in running a KSDD, in any stage a–j or on the obligations
+    that outlive its end (``p29_1_dalam_penyelenggaraan``); it starts in musyawarah dan
+    mufakat."""
     pastikan_izin(
         user,
         "oversight.kelola_perselisihan",
         _("Anda tidak berwenang mengelola perselisihan KSDD."),
     )
     pastikan_perangkat_daerah(user, ksdd.perangkat_daerah_id)
-    masalah = []
-    if ksdd.status != Status.PELAKSANAAN:
-        masalah.append(
-            Pelanggaran(
-                "P29-1",
-                _(
-                    "Perselisihan dicatat untuk KSDD dalam penyelenggaraan (tahap "
-                    "pelaksanaan) (Pasal 29 ayat 1)."
-                ),
-                field="ksdd",
-            )
-        )
+    masalah = list(p29_1_dalam_penyelenggaraan(ksdd, tanggal_timbul))
     if not uraian.strip():
         masalah.append(
             Pelanggaran("P29-1", _("Uraikan perselisihan (Pasal 29 ayat 1)."), field="uraian")

@@ -73,10 +73,8 @@ def test_p29_1_dispute_recorded_on_running_ksdd_in_musyawarah(berjalan, pemeran)
     assert p.riwayat.get().rule == "P29-1"
 
 
-def test_p29_1_dispute_on_ksdd_not_running_or_foreign_party_is_refused(berjalan, pemeran):
-    with pytest.raises(RuleViolation) as e:
-        _catat(ksdd_baru(pemeran), pemeran)
-    assert e.value.rule == "P29-1" and "Pasal 29 ayat 1" in e.value.detail
+def test_p29_1_dispute_with_a_region_not_its_partner_is_refused(berjalan, pemeran):
+    # (Any stage a–j is "dalam penyelenggaraan": test_p29_1_tahap.py.)
     with pytest.raises(RuleViolation) as e:
         _catat(berjalan, pemeran, pihak=[Wilayah.objects.get(kode="62.03")])
     assert e.value.pelanggaran[0].field == "pihak"

@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kersa.agreements.choices import Status
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import RuleViolation
 
@@ -58,7 +57,9 @@ def daftar(request):
 @login_required
 @permission_required(KELOLA, raise_exception=True)
 def catat(request):
-    ksdd_qs = ksdd_visible_to(request.user).filter(status=Status.PELAKSANAAN)
+    # P29-1: any stage a–j, and an ended KSDD for the obligations that outlive it (the
+    # service refuses only what Pasal 29 leaves out).
+    ksdd_qs = ksdd_visible_to(request.user).order_by("-pk")
     form = PerselisihanForm(request.POST if request.method == "POST" else None, ksdd_qs=ksdd_qs)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
