@@ -46,6 +46,9 @@ PASSWORD = "rahasia-uji-123"
 # draft 4/1, KB signing 5/1 (place, both numbers, both names), DPRD request 3/2 (its
 # number, the PKS draft), DPRD approval 3/1, PKS draft 4/1 (the same draft again), PKS
 # signing 5/1: 30 typed fields and 9 uploads (the issue counted 40 and 9 by hand).
+# (Measured with this walker before three later edits — the PKS draft ending with the
+# KB, an earlier DPRD approval on record, the "hitung" fields; the old forms offered
+# none of those values, so each was typed there all the same.)
 # Typed fields and uploads, in that order.
 SEBELUM = (30, 9)
 
