@@ -10,6 +10,7 @@ services use, so that its error lands on the right field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -924,7 +925,7 @@ class RancanganNaskahForm(LangkahForm):
     tanggal_rapat_teknis = TanggalField(label=_("Tanggal rapat teknis TKKSD"))
     tanggal_disepakati = TanggalField(label=_("Tanggal rancangan disepakati para pihak"))
     tanggal_mulai = TanggalField(label=_("Berlaku mulai"))
-    tanggal_berakhir = TanggalField(hari_ini=False, label=_("Berlaku sampai"))
+    tanggal_berakhir = TanggalField(hari_ini=False, required=False, label=_("Berlaku sampai"))
     rancangan = BerkasField(label=_("Rancangan yang disepakati (DOCX atau PDF)"))
     rancangan_versi = forms.IntegerField(
         required=False,
@@ -942,6 +943,29 @@ class RancanganNaskahForm(LangkahForm):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         self.fields["tentang"].initial = ksdd.judul
         _pilihan_versi(self, "rancangan_versi", ksdd, str(self.jenis))
+        if ksdd.jangka_waktu_bulan:
+            self.fields["tanggal_berakhir"].help_text = _(
+                "Kosongkan untuk menghitungnya dari tanggal mulai dan jangka waktu KSDD "
+                "(%(n)s bulan)."
+            ) % {"n": ksdd.jangka_waktu_bulan}
+
+    def clean(self):
+        """Nothing typed twice (issue 13 item 5): a blank end date is the start date plus
+        the KSDD's recorded duration (``jangka_waktu_bulan``), the day before."""
+        from dateutil.relativedelta import relativedelta
+
+        data = super().clean()
+        mulai = data.get("tanggal_mulai")
+        if not data.get("tanggal_berakhir") and "tanggal_berakhir" not in self.errors:
+            if mulai and self.ksdd.jangka_waktu_bulan:
+                data["tanggal_berakhir"] = (
+                    mulai + relativedelta(months=self.ksdd.jangka_waktu_bulan)
+                ) - dt.timedelta(days=1)
+            elif mulai:
+                self.add_error(
+                    "tanggal_berakhir", self.fields["tanggal_berakhir"].error_messages["required"]
+                )
+        return data
 
 
 class RancanganKbForm(RancanganNaskahForm):
@@ -949,14 +973,40 @@ class RancanganKbForm(RancanganNaskahForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tanggal_berakhir"].help_text = _(
-            "Jangka waktu Kesepakatan Bersama paling lama 5 tahun (Pasal 19 ayat 3)."
-        )
+        kosong = self.fields["tanggal_berakhir"].help_text
+        self.fields["tanggal_berakhir"].help_text = " ".join(
+            [
+                str(_("Jangka waktu Kesepakatan Bersama paling lama 5 tahun (Pasal 19 ayat 3).")),
+                str(kosong or ""),
+            ]
+        ).strip()
 
 
 class RancanganPksForm(RancanganNaskahForm):
     pasal = _("Pasal 23 (jangka waktu sesuai kesepakatan, Pasal 12 ayat 2)")
     jenis = JenisNaskah.PKS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kb = self._kb()
+        if kb is not None and kb.tanggal_berakhir:
+            self.fields["tanggal_berakhir"].help_text = _(
+                "Kosongkan bila PKS berlaku sampai berakhirnya Kesepakatan Bersama (%(t)s)."
+            ) % {"t": kb.tanggal_berakhir.strftime("%d-%m-%Y")}
+
+    def _kb(self):
+        return self.ksdd.naskah.filter(jenis=JenisNaskah.KB).first()
+
+    def clean(self):
+        """A blank end date: the PKS runs until its KB ends (the KB it carries out,
+        P12-2), else as the KSDD's recorded duration."""
+        data = super().clean()
+        if not self.data.get(self.add_prefix("tanggal_berakhir")):
+            kb = self._kb()
+            if kb is not None and kb.tanggal_berakhir:
+                data["tanggal_berakhir"] = kb.tanggal_berakhir
+                self._errors.pop("tanggal_berakhir", None)
+        return data
 
 
 _URUTAN_PIHAK = [
@@ -994,31 +1044,57 @@ class TandatanganiForm(LangkahForm):
     tempat = forms.CharField(max_length=100, label=_("Tempat penandatanganan"))
     naskah = BerkasField(label=_("Pindaian naskah yang telah ditandatangani"))
 
-    def _tanggal_komparisi(self, ksdd) -> None:
-        """P11, P12: the signing date starts as the day the agreed text's komparisi says
-        (the service refuses any other), when readable and not in the future."""
+    def _dari_naskah(self, ksdd):
+        """The agreed text's reading (``documents.selectors.laporan_disepakati``), or
+        None; a prefill never breaks the page."""
         from kersa.documents.selectors import laporan_disepakati
 
-        if self.is_bound:
-            return
         try:
             _berkas, laporan, _alasan = laporan_disepakati(ksdd, self.jenis)
         except Exception:  # noqa: BLE001 - a prefill never breaks the page
+            return None
+        return laporan
+
+    def _isi_awal(self, ksdd) -> None:
+        """Nothing typed twice (issue 13 item 5), every value editable:
+        - P11, P12: the signing date is the day the agreed text's komparisi says (the
+          service refuses any other), when readable and not in the future;
+        - P11-3, P12-5: each party's number is the one the agreed text's title block
+          carries ("NOMOR: …", in the parties' order), else the home number KERSA gave;
+        - P20-3, P24-1: each signer is the head the region record names on that day,
+          the place the home region's seat."""
+        from kersa.regions.selectors import kepala_daerah_pada
+
+        if self.is_bound:
             return
+        laporan = self._dari_naskah(ksdd)
         tanggal = laporan.tanggal_komparisi if laporan else None
         if tanggal and tanggal <= timezone.localdate():
             self.fields["tanggal"].initial = tanggal
+        home = self.pihak[0]
+        if home.ibu_kota:
+            self.fields["tempat"].initial = home.ibu_kota
+        nomor = [
+            re.sub(r"(?i)^\s*nomor\s*:?\s*", "", n).strip()
+            for n in (laporan.nomor if laporan else [])
+        ]
+        for i, w in enumerate(self.pihak):
+            if i < len(nomor) and nomor[i]:
+                self.fields[f"pihak{i}_nomor_naskah"].initial = nomor[i]
+            elif i == 0:
+                _isi_nomor(self, "pihak0_nomor_naskah", str(self.jenis))
+            kepala = kepala_daerah_pada(w, tanggal or timezone.localdate())
+            if kepala is not None:
+                self.fields[f"pihak{i}_nama"].initial = kepala.nama
+                self.fields[f"pihak{i}_jabatan"].initial = kepala.jabatan
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
-        self._tanggal_komparisi(ksdd)
         self.pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
         for i, w in enumerate(self.pihak):
             self.fields[f"pihak{i}_nomor_naskah"] = forms.CharField(
                 max_length=100, label=_("Nomor naskah pihak ini")
             )
-            if i == 0:
-                _isi_nomor(self, "pihak0_nomor_naskah", str(self.jenis))
             self.fields[f"pihak{i}_nama"] = forms.CharField(
                 max_length=150, label=_("Nama penandatangan (tanpa gelar)")
             )
@@ -1069,6 +1145,7 @@ class TandatanganiForm(LangkahForm):
                     _("Catat Surat Kuasa baru"),
                 ),
             )
+        self._isi_awal(ksdd)
 
     def tambah_pelanggaran(self, exc: RuleViolation) -> None:
         """A partner's own Surat Kuasa (P24-2) is refused on that partner's field: the
@@ -1222,6 +1299,18 @@ class PersetujuanDprdForm(LangkahForm):
         label=_("Surat Persetujuan DPRD"),
         help_text=_("Ditandatangani pimpinan DPRD (Pasal 22 ayat 2)."),
     )
+
+    def __init__(self, *args, ksdd: Ksdd, **kwargs):
+        super().__init__(*args, ksdd=ksdd, **kwargs)
+        # Nothing typed twice (issue 13 item 5): the DPRD's signatory as the latest
+        # approval letter recorded names them (editable).
+        from .models import PersetujuanDprd
+
+        lalu = PersetujuanDprd.objects.exclude(penandatangan_nama="").order_by("-id").first()
+        if lalu is not None and not self.is_bound:
+            self.fields["penandatangan_nama"].initial = lalu.penandatangan_nama
+            if lalu.penandatangan_jabatan:
+                self.fields["penandatangan_jabatan"].initial = lalu.penandatangan_jabatan
 
 
 class _SuratMitraForm(LangkahForm):

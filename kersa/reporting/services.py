@@ -103,10 +103,7 @@ def laporan_semester_buat(*, ksdd: Ksdd, tahun: int, semester: int, user) -> Lap
 
 
 def _belum_disampaikan(laporan, rule: str, pasal: str) -> None:
-    if laporan.status != StatusLaporan.DRAF:
-        raise RuleViolation(
-            Pelanggaran(rule, _("Laporan sudah disampaikan dan tidak dapat diubah (%s).") % pasal)
-        )
+    tolak_jika(_sudah_disampaikan(laporan, rule, pasal))
 
 
 def laporan_semester_ubah(*, laporan: LaporanSemester, user, **isian) -> LaporanSemester:
@@ -151,6 +148,37 @@ def laporan_semester_hasilkan(*, laporan: LaporanSemester, user, tanggal: dt.dat
     )
 
 
+def _sudah_disampaikan(laporan, rule: str, pasal: str) -> list[Pelanggaran]:
+    if laporan.status == StatusLaporan.DRAF:
+        return []
+    return [Pelanggaran(rule, _("Laporan sudah disampaikan dan tidak dapat diubah (%s).") % pasal)]
+
+
+def hambatan_sampaikan_semester(laporan: LaporanSemester) -> list[Pelanggaran]:
+    """What stops sending a semester report now (P27-1, P27-3): listed on the report's
+    page and the very checks ``laporan_semester_sampaikan`` runs (issue 13 item 1)."""
+    sudah = _sudah_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
+    if sudah:
+        return sudah
+    wajib = LaporanSemester.BAGIAN[:8]  # a–h; i may say "tidak ada"
+    return [
+        Pelanggaran(
+            "P27-3",
+            _("Laporan semester paling sedikit memuat %(bagian)s (Pasal 27 ayat 3).")
+            % {"bagian": laporan._meta.get_field(f).verbose_name},
+            field=f,
+        )
+        for f in wajib
+        if not getattr(laporan, f).strip()
+    ]
+
+
+def hambatan_sampaikan_tkksd(laporan: LaporanTkksd) -> list[Pelanggaran]:
+    """What stops sending a TKKSD report now (P34-2j): listed on its page and the very
+    check ``laporan_tkksd_sampaikan`` runs (issue 13 item 1)."""
+    return _sudah_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
+
+
 def laporan_semester_sampaikan(
     *, laporan: LaporanSemester, user, tanggal: dt.date | None = None
 ) -> LaporanSemester:
@@ -169,18 +197,7 @@ def laporan_semester_sampaikan(
             .select_related("ksdd__perangkat_daerah")
             .get(pk=laporan.pk)
         )
-        _belum_disampaikan(laporan, "P27-1", "Pasal 27 ayat 1")
-        wajib = LaporanSemester.BAGIAN[:8]  # a–h; i may say "tidak ada"
-        tolak_jika(
-            Pelanggaran(
-                "P27-3",
-                _("Laporan semester paling sedikit memuat %(bagian)s (Pasal 27 ayat 3).")
-                % {"bagian": laporan._meta.get_field(f).verbose_name},
-                field=f,
-            )
-            for f in wajib
-            if not getattr(laporan, f).strip()
-        )
+        tolak_jika(hambatan_sampaikan_semester(laporan))
         laporan.status = StatusLaporan.DISAMPAIKAN
         laporan.tanggal_disampaikan = tanggal
         laporan.save()
@@ -451,7 +468,7 @@ def laporan_tkksd_sampaikan(
     tanggal = tanggal or timezone.localdate()
     with transaction.atomic():
         laporan = LaporanTkksd.objects.select_for_update().get(pk=laporan.pk)
-        _belum_disampaikan(laporan, "P34-2j", "Pasal 34 ayat 2 huruf j")
+        tolak_jika(hambatan_sampaikan_tkksd(laporan))
         if laporan.dokumen_id is None:
             laporan.dokumen = dokumen_rekaman(
                 jenis=JenisDokumen.LAPORAN_TKKSD,

@@ -134,14 +134,85 @@ def test_issue13_p22_1a_service_refuses_both_an_upload_and_a_stored_version(peme
     assert not PermohonanDprd.objects.filter(ksdd=ksdd).exists()
 
 
-def test_issue13_signing_form_starts_with_the_number_kersa_gave_the_kb(client, pemeran):
+def test_issue13_p11_3_signing_form_starts_with_the_agreed_texts_numbers_signers_and_place(
+    client, pemeran
+):
+    """The numbers are the agreed draft's title block ("NOMOR: …", what the checker holds
+    the signing to, P11-3), the signers the heads the region record names (P20-3), the
+    place the home region's seat; all editable. The generated KB's own number gives way
+    to the agreed text's."""
+    from kersa.regions.demo import demo_muat_satu
+
+    demo_muat_satu("62.13")
     ksdd = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_KB, pemeran)
     kb = dokumen_hasilkan(ksdd=ksdd, jenis="kb", user=pemeran.operator)
-    assert kb.dokumen.nomor
+    assert kb.dokumen.nomor != "100.3.6/08/Pem/2026"
     client.force_login(pemeran.sekretariat)
     form = client.get(_url(ksdd, "tandatangani_kb")).context["form"]
-    assert form["pihak0_nomor_naskah"].value() == kb.dokumen.nomor
-    assert form["pihak1_nomor_naskah"].value() in (None, "")  # the partner's own number
+    assert form["pihak0_nomor_naskah"].value() == "100.3.6/08/Pem/2026"
+    assert form["pihak1_nomor_naskah"].value() == "100.3/21/Pem/2026"
+    mitra = ksdd.mitra.get()
+    kepala = mitra.kepala_daerah.order_by("-mulai").first()
+    assert form["pihak0_nama"].value() == "Eddy Raya Samsuri"
+    assert (form["pihak1_nama"].value(), form["pihak1_jabatan"].value()) == (
+        kepala.nama,
+        kepala.jabatan,
+    )
+    assert form["tempat"].value() == "Buntok"
+
+
+def test_issue13_p19_3_blank_kb_end_date_is_the_recorded_duration(client, pemeran):
+    """A blank end date is the start plus the KSDD's 36 months, the day before; the P19-3
+    limit still applies to a typed one."""
+    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.documents.contoh import unggahan_naskah
+
+    ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_KB, pemeran)
+    mulai = HARI_INI - dt.timedelta(days=20)
+    berakhir = mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1)
+    client.force_login(pemeran.sekretariat)
+    url = _url(ksdd, "sepakati_rancangan_kb")
+    html = client.get(url).content.decode()
+    assert (
+        "Kosongkan untuk menghitungnya dari tanggal mulai dan jangka waktu KSDD (36 bulan)" in html
+    )
+    ksdd.refresh_from_db()
+    resp = client.post(
+        url,
+        {
+            "versi": ksdd.versi,
+            "tentang": ksdd.judul,
+            "tanggal_rapat_teknis": _tgl(30),
+            "tanggal_disepakati": _tgl(25),
+            "tanggal_mulai": mulai.strftime("%d-%m-%Y"),
+            "tanggal_berakhir": "",
+            "rancangan": unggahan_naskah(
+                "rancangan-kb.docx",
+                "kb",
+                ksdd,
+                mulai=mulai,
+                berakhir=berakhir,
+                komparisi=tanggal_ttd_kb(),
+            ),
+        },
+    )
+    assert resp.status_code == 302, resp.context and resp.context["form"].errors
+    assert ksdd.naskah.get().tanggal_berakhir == berakhir
+
+
+def test_issue13_p22_2_dprd_approval_starts_with_the_signatory_of_the_last_letter(client, pemeran):
+    ke_status(
+        ksdd_baru(pemeran, dianggarkan_apbd=False, nomor_dpa=""), Status.PENYUSUNAN_PKS, pemeran
+    )
+    ksdd = ksdd_baru(
+        pemeran, judul="Pengelolaan Sampah Regional", dianggarkan_apbd=False, nomor_dpa=""
+    )
+    ksdd = ke_status(ksdd, Status.MENUNGGU_DPRD, pemeran)
+    client.force_login(pemeran.dprd)
+    form = client.get(_url(ksdd, "catat_persetujuan_dprd")).context["form"]
+    assert form["penandatangan_nama"].value() == "H. Ketua Dewan"
+    assert form["penandatangan_jabatan"].value() == "Ketua DPRD Kabupaten Barito Selatan"
+    assert form["tanggal"].value() in (None, "")  # the letter's date is typed
 
 
 def test_issue13_p14_2_kak_empty_parts_start_from_the_ksdd_record(client, pemeran):

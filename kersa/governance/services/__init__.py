@@ -11,6 +11,7 @@ from .program import kegiatan_tambah, program_kerja_buat
 from .rapat import (
     agenda_hapus,
     agenda_tambah,
+    hambatan_hasil_rapat,
     rapat_batalkan,
     rapat_hasil_catat,
     rapat_jadwalkan,
@@ -18,6 +19,7 @@ from .rapat import (
 
 __all__ = [
     "agenda_hapus",
+    "hambatan_hasil_rapat",
     "agenda_tambah",
     "jabatan_default_buat",
     "jabatan_tambah",

@@ -362,6 +362,51 @@ def _cek_pimpinan(rapat: Rapat, pimpinan: Jabatan | None, hadir: dict, alasan: s
     return found
 
 
+def hambatan_hasil_rapat(rapat: Rapat, agenda=None) -> list[Pelanggaran]:
+    """What stops recording this meeting's result, whatever is typed in the form (P39,
+    P37-2): the meeting page lists these and ``rapat_hasil_catat`` refuses with the very
+    same list (issue 13 item 1: no blocker listed ⇔ the result can be recorded with the
+    attendance, chair and decisions filled in)."""
+    found = _harus_terjadwal(rapat, "P39")
+    if found:
+        return found
+    if rapat.tanggal > timezone.localdate():
+        found.append(
+            Pelanggaran(
+                "P39",
+                _("Hasil rapat dicatat setelah rapat diadakan (%s).") % _tgl(rapat.tanggal),
+            )
+        )
+    if agenda is None:
+        agenda = list(rapat.agenda.all())
+    if not agenda:
+        found.append(Pelanggaran("P39", _("Rapat belum memiliki agenda."), "keputusan"))
+    for a in agenda:
+        if rapat.jenis == JenisRapat.TEKNIS and a.jenis in AGENDA_KHUSUS_PLENO:
+            found.append(
+                Pelanggaran(
+                    "P37-2",
+                    _("%s diputuskan dalam Rapat Pleno (Pasal 37 ayat 2).") % a.get_jenis_display(),
+                    "keputusan",
+                )
+            )
+        elif a.jenis == JenisAgenda.REKOMENDASI_PENAWARAN and a.ksdd_id:
+            # P18-3: the recommendation is the KSDD's own step; what blocks that step
+            # (its status, its preconditions) blocks the result too.
+            from kersa.agreements.workflow import TRANSISI
+
+            for p in TRANSISI["catat_rekomendasi_pleno"].hambatan_penuh(a.ksdd):
+                found.append(
+                    Pelanggaran(
+                        p.rule,
+                        _("Agenda %(n)s (%(r)s): %(d)s")
+                        % {"n": a.urutan, "r": a.ksdd.nomor_register, "d": p.detail},
+                        "keputusan",
+                    )
+                )
+    return found
+
+
 def rapat_hasil_catat(
     *,
     rapat: Rapat,
@@ -393,14 +438,9 @@ def rapat_hasil_catat(
 
     with transaction.atomic():
         rapat = _kunci(rapat)
-        found = _harus_terjadwal(rapat, "P39")
-        if rapat.tanggal > timezone.localdate():
-            found.append(
-                Pelanggaran(
-                    "P39",
-                    _("Hasil rapat dicatat setelah rapat diadakan (%s).") % _tgl(rapat.tanggal),
-                )
-            )
+        agenda = list(rapat.agenda.select_related("ksdd", "program_kerja"))
+        # What the record itself blocks (the meeting page lists the same, issue 13).
+        found = hambatan_hasil_rapat(rapat, agenda)
         if not ringkasan.strip():
             found.append(
                 Pelanggaran(
@@ -419,9 +459,6 @@ def rapat_hasil_catat(
             found.append(Pelanggaran("P38-4", _("Catat kehadiran peserta rapat."), "kehadiran"))
         hadir = {k.jabatan: k.hadir for k in baris if k.jabatan_id}
         found += _cek_pimpinan(rapat, pimpinan, hadir, alasan_pengganti)
-        agenda = list(rapat.agenda.select_related("ksdd", "program_kerja"))
-        if not agenda:
-            found.append(Pelanggaran("P39", _("Rapat belum memiliki agenda."), "keputusan"))
         for a in agenda:
             isi = keputusan.get(a.pk, {})
             if not (isi.get("uraian") or "").strip():
@@ -430,15 +467,6 @@ def rapat_hasil_catat(
                         "P39",
                         _("Tuliskan keputusan/kesimpulan agenda %(n)s: %(j)s.")
                         % {"n": a.urutan, "j": a.judul},
-                        "keputusan",
-                    )
-                )
-            if rapat.jenis == JenisRapat.TEKNIS and a.jenis in AGENDA_KHUSUS_PLENO:
-                found.append(
-                    Pelanggaran(
-                        "P37-2",
-                        _("%s diputuskan dalam Rapat Pleno (Pasal 37 ayat 2).")
-                        % a.get_jenis_display(),
                         "keputusan",
                     )
                 )

@@ -86,6 +86,11 @@ def _detail(request, rapat, *, status=200, galat=(), form_agenda=None, form_bata
             "rapat": rapat,
             "kehadiran": list(rapat.kehadiran.all()),
             "agenda": list(rapat.agenda.all()),
+            # P39, P37-2: what recording the result is refused with now (the service's own
+            # check, issue 13 item 1)
+            "hambatan_hasil": services.hambatan_hasil_rapat(rapat, list(rapat.agenda.all()))
+            if boleh and terjadwal
+            else [],
             "calon_pimpinan": [
                 k.jabatan
                 for k in rapat.kehadiran.all()

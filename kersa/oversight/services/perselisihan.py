@@ -39,6 +39,11 @@ from ..models import (
 
 __all__ = [
     "p29_1_dalam_penyelenggaraan",
+    "hambatan_ajukan_provinsi",
+    "hambatan_laporkan",
+    "hambatan_perselisihan",
+    "hambatan_peraturan_lebih_tinggi",
+    "hambatan_selesaikan",
     "perselisihan_ajukan_provinsi",
     "perselisihan_berkas_tambah",
     "perselisihan_catat",
@@ -300,6 +305,147 @@ def _konteks_berita_acara(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> d
 
 
 @bahasa_dokumen
+def hambatan_selesaikan(p: Perselisihan) -> list[Pelanggaran]:
+    """What stops the settlement whatever is typed (P29-1…3): the dispute page lists it and
+    ``perselisihan_selesaikan`` refuses with the very same list (issue 13 item 1)."""
+    if p.status not in (S.MUSYAWARAH, S.DIAJUKAN_PROVINSI):
+        return [Pelanggaran("P29-3", _("Perselisihan ini sudah berakhir (Pasal 29–30)."))]
+    masalah = []
+    if p.status == S.MUSYAWARAH:
+        if not p.musyawarah.filter(mufakat=True).exists():
+            masalah.append(
+                Pelanggaran(
+                    "P29-1",
+                    _(
+                        "Belum ada musyawarah yang mencapai mufakat; perselisihan "
+                        "diselesaikan secara musyawarah dan mufakat (Pasal 29 ayat 1)."
+                    ),
+                )
+            )
+        if not p.berkas.exists():
+            masalah.append(
+                Pelanggaran(
+                    "P29-2",
+                    _(
+                        "Perangkat Daerah belum menyiapkan kelengkapan dokumen kerja sama "
+                        "(Pasal 29 ayat 2)."
+                    ),
+                )
+            )
+    pd = p.ksdd.perangkat_daerah
+    if not (pd.kepala_nama and pd.kepala_jabatan):
+        masalah.append(
+            Pelanggaran(
+                "P29-3",
+                _(
+                    "Nama dan jabatan Kepala %(pd)s belum dicatat; berita acara "
+                    "ditandatangani oleh Kepala Perangkat Daerah (Pasal 29 ayat 3)."
+                )
+                % {"pd": pd.nama},
+            )
+        )
+    return masalah
+
+
+def hambatan_ajukan_provinsi(p: Perselisihan) -> list[Pelanggaran]:
+    """P30 ayat 1: what stops submitting the dispute to the provincial TKKSD; listed on
+    the dispute page, refused with by ``perselisihan_ajukan_provinsi``."""
+    if p.status != S.MUSYAWARAH:
+        return [
+            Pelanggaran(
+                "P30",
+                _("Hanya perselisihan yang masih dalam musyawarah dapat diajukan (Pasal 30)."),
+            )
+        ]
+    masalah = []
+    if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
+        masalah.append(
+            Pelanggaran(
+                "P30",
+                _(
+                    "Diajukan kepada TKKSD Provinsi hanya bila musyawarah telah dilakukan "
+                    "dan tidak terjadi kesepakatan (Pasal 30 ayat 1)."
+                ),
+            )
+        )
+    if not perselisihan_satu_provinsi(p):
+        masalah.append(
+            Pelanggaran(
+                "P30",
+                _(
+                    "Para pihak bukan Kabupaten/Kota dalam satu Provinsi; perselisihan "
+                    "diselesaikan sesuai ketentuan peraturan perundang-undangan yang "
+                    "mengatur Kerja Sama Daerah, bukan melalui TKKSD Provinsi (Pasal 30)."
+                ),
+            )
+        )
+    return masalah
+
+
+def hambatan_peraturan_lebih_tinggi(p: Perselisihan) -> list[Pelanggaran]:
+    """P30 ayat 2: what stops settling under the higher regulation; listed on the page,
+    refused with by ``perselisihan_peraturan_lebih_tinggi``."""
+    if p.status == S.MUSYAWARAH:
+        if perselisihan_satu_provinsi(p):
+            return [
+                Pelanggaran(
+                    "P30",
+                    _(
+                        "Perselisihan antar Kabupaten/Kota dalam satu Provinsi lebih dahulu "
+                        "diajukan kepada TKKSD Provinsi (Pasal 30 ayat 1)."
+                    ),
+                )
+            ]
+        if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
+            return [
+                Pelanggaran(
+                    "P29-1",
+                    _(
+                        "Upayakan lebih dahulu penyelesaian secara musyawarah dan mufakat "
+                        "(Pasal 29 ayat 1)."
+                    ),
+                )
+            ]
+        return []
+    if p.status != S.DIAJUKAN_PROVINSI:
+        return [Pelanggaran("P30", _("Perselisihan ini sudah berakhir (Pasal 30)."))]
+    return []
+
+
+def hambatan_laporkan(p: Perselisihan) -> list[Pelanggaran]:
+    """P29-4: what stops reporting the settlement to the Bupati (the date aside); listed
+    on the page, refused with by ``perselisihan_laporkan``."""
+    if p.status != S.SELESAI or p.berita_acara_id is None:
+        return [
+            Pelanggaran(
+                "P29-4",
+                _(
+                    "Yang dilaporkan kepada Bupati adalah hasil penyelesaian yang telah "
+                    "dituangkan dalam berita acara (Pasal 29 ayat 3 dan 4)."
+                ),
+            )
+        ]
+    if p.tanggal_dilaporkan:
+        return [
+            Pelanggaran(
+                "P29-4",
+                _("Hasil penyelesaian sudah dilaporkan kepada Bupati pada %s (Pasal 29 ayat 4).")
+                % tanggal_panjang(p.tanggal_dilaporkan),
+            )
+        ]
+    return []
+
+
+def hambatan_perselisihan(p: Perselisihan) -> dict[str, list[Pelanggaran]]:
+    """Every action of the dispute page with what blocks it now (issue 13 item 1)."""
+    return {
+        "selesaikan": hambatan_selesaikan(p),
+        "ajukan_provinsi": hambatan_ajukan_provinsi(p),
+        "peraturan_lebih_tinggi": hambatan_peraturan_lebih_tinggi(p),
+        "laporkan": hambatan_laporkan(p),
+    }
+
+
 def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, hasil: str, user):
     """P29-3: the settlement as a berita acara signed by the Kepala Perangkat Daerah
     running the KSDD. From musyawarah it needs a meeting that reached mufakat and the
@@ -312,54 +458,17 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
     pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         p = _kunci(perselisihan)
-        _harus(
-            p,
-            S.MUSYAWARAH,
-            S.DIAJUKAN_PROVINSI,
-            rule="P29-3",
-            pesan=_("Perselisihan ini sudah berakhir (Pasal 29–30)."),
-        )
-        pd = p.ksdd.perangkat_daerah
-        masalah = []
+        masalah = hambatan_selesaikan(p)
+        if p.status not in (S.MUSYAWARAH, S.DIAJUKAN_PROVINSI):
+            tolak_jika(masalah)
         if not hasil.strip():
-            masalah.append(
+            masalah.insert(
+                0,
                 Pelanggaran(
                     "P29-3",
                     _("Tuliskan hasil penyelesaian perselisihan (Pasal 29 ayat 3)."),
                     field="hasil",
-                )
-            )
-        if p.status == S.MUSYAWARAH:
-            if not p.musyawarah.filter(mufakat=True).exists():
-                masalah.append(
-                    Pelanggaran(
-                        "P29-1",
-                        _(
-                            "Belum ada musyawarah yang mencapai mufakat; perselisihan "
-                            "diselesaikan secara musyawarah dan mufakat (Pasal 29 ayat 1)."
-                        ),
-                    )
-                )
-            if not p.berkas.exists():
-                masalah.append(
-                    Pelanggaran(
-                        "P29-2",
-                        _(
-                            "Perangkat Daerah belum menyiapkan kelengkapan dokumen kerja sama "
-                            "(Pasal 29 ayat 2)."
-                        ),
-                    )
-                )
-        if not (pd.kepala_nama and pd.kepala_jabatan):
-            masalah.append(
-                Pelanggaran(
-                    "P29-3",
-                    _(
-                        "Nama dan jabatan Kepala %(pd)s belum dicatat; berita acara "
-                        "ditandatangani oleh Kepala Perangkat Daerah (Pasal 29 ayat 3)."
-                    )
-                    % {"pd": pd.nama},
-                )
+                ),
             )
         if tanggal < p.tanggal_timbul:
             masalah.append(
@@ -411,34 +520,7 @@ def perselisihan_ajukan_provinsi(
     )
     with transaction.atomic():
         p = _kunci(perselisihan)
-        _harus(
-            p,
-            S.MUSYAWARAH,
-            rule="P30",
-            pesan=_("Hanya perselisihan yang masih dalam musyawarah dapat diajukan (Pasal 30)."),
-        )
-        masalah = []
-        if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
-            masalah.append(
-                Pelanggaran(
-                    "P30",
-                    _(
-                        "Diajukan kepada TKKSD Provinsi hanya bila musyawarah telah dilakukan "
-                        "dan tidak terjadi kesepakatan (Pasal 30 ayat 1)."
-                    ),
-                )
-            )
-        if not perselisihan_satu_provinsi(p):
-            masalah.append(
-                Pelanggaran(
-                    "P30",
-                    _(
-                        "Para pihak bukan Kabupaten/Kota dalam satu Provinsi; perselisihan "
-                        "diselesaikan sesuai ketentuan peraturan perundang-undangan yang "
-                        "mengatur Kerja Sama Daerah, bukan melalui TKKSD Provinsi (Pasal 30)."
-                    ),
-                )
-            )
+        masalah = hambatan_ajukan_provinsi(p)
         tolak_jika(masalah)
         p.tanggal_diajukan_provinsi = tanggal
         _pindah(
@@ -462,34 +544,7 @@ def perselisihan_peraturan_lebih_tinggi(*, perselisihan: Perselisihan, alasan: s
     )
     with transaction.atomic():
         p = _kunci(perselisihan)
-        if p.status == S.MUSYAWARAH:
-            if perselisihan_satu_provinsi(p):
-                raise RuleViolation(
-                    Pelanggaran(
-                        "P30",
-                        _(
-                            "Perselisihan antar Kabupaten/Kota dalam satu Provinsi lebih dahulu "
-                            "diajukan kepada TKKSD Provinsi (Pasal 30 ayat 1)."
-                        ),
-                    )
-                )
-            if not p.musyawarah.exists() or p.musyawarah.filter(mufakat=True).exists():
-                raise RuleViolation(
-                    Pelanggaran(
-                        "P29-1",
-                        _(
-                            "Upayakan lebih dahulu penyelesaian secara musyawarah dan mufakat "
-                            "(Pasal 29 ayat 1)."
-                        ),
-                    )
-                )
-        else:
-            _harus(
-                p,
-                S.DIAJUKAN_PROVINSI,
-                rule="P30",
-                pesan=_("Perselisihan ini sudah berakhir (Pasal 30)."),
-            )
+        tolak_jika(hambatan_peraturan_lebih_tinggi(p))
         _pindah(
             p,
             S.PERATURAN_LEBIH_TINGGI,
@@ -550,28 +605,8 @@ def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user)
     pastikan_perangkat_daerah(user, perselisihan.ksdd.perangkat_daerah_id)
     with transaction.atomic():
         p = _kunci(perselisihan)
-        masalah = []
-        if p.status != S.SELESAI or p.berita_acara_id is None:
-            masalah.append(
-                Pelanggaran(
-                    "P29-4",
-                    _(
-                        "Yang dilaporkan kepada Bupati adalah hasil penyelesaian yang telah "
-                        "dituangkan dalam berita acara (Pasal 29 ayat 3 dan 4)."
-                    ),
-                )
-            )
-        elif p.tanggal_dilaporkan:
-            masalah.append(
-                Pelanggaran(
-                    "P29-4",
-                    _(
-                        "Hasil penyelesaian sudah dilaporkan kepada Bupati pada %s (Pasal 29 ayat 4)."
-                    )
-                    % tanggal_panjang(p.tanggal_dilaporkan),
-                )
-            )
-        elif tanggal < p.tanggal_selesai:
+        masalah = hambatan_laporkan(p)
+        if not masalah and tanggal < p.tanggal_selesai:
             masalah.append(
                 Pelanggaran(
                     "P29-4",

@@ -160,6 +160,8 @@ def detail(request, pk: int):
             "aksi": aksi,
             "S": StatusPerselisihan,
             "satu_provinsi": services.perselisihan_satu_provinsi(p),
+            # P29-1…4, P30: each action with what its service refuses it with now
+            "hambatan": services.hambatan_perselisihan(p),
             "versi_ba": _versi_terakhir(p.berita_acara),
             "versi_laporan": _versi_terakhir(p.laporan),
         },

@@ -131,6 +131,8 @@ def detail(request, pk: int):
             "boleh_sampaikan": boleh_ubah
             and request.user.has_perm("reporting.sampaikan_laporansemester"),
             "versi": _versi_terakhir(laporan.dokumen),
+            # P27-1, P27-3: what the service would refuse the sending with, now
+            "hambatan": services.hambatan_sampaikan_semester(laporan),
         },
     )
 
@@ -170,7 +172,13 @@ def _sampaikan(request, laporan, form):
         return render(
             request,
             "reporting/laporan_semester.html",
-            {"laporan": laporan, "form": form, "boleh_sampaikan": True, "versi": None},
+            {
+                "laporan": laporan,
+                "form": form,
+                "boleh_sampaikan": True,
+                "versi": None,
+                "hambatan": services.hambatan_sampaikan_semester(laporan),
+            },
         )
     messages.success(
         request, _("Laporan disampaikan kepada Bupati dengan tembusan TKKSD (Pasal 27 ayat 1).")

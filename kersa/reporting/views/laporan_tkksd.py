@@ -119,5 +119,7 @@ def tkksd_detail(request, pk: int):
             "versi": _versi_terakhir(laporan.dokumen),
             "boleh_sampaikan": boleh_ubah
             and request.user.has_perm("reporting.sampaikan_laporantkksd"),
+            # P34-2j: what the service would refuse the sending with, now
+            "hambatan": services.hambatan_sampaikan_tkksd(laporan),
         },
     )
