@@ -64,7 +64,10 @@ _SVG_TERLARANG = {"script", "foreignObject", "iframe", "embed", "object", "handl
 
 def _svg(data: bytes) -> bool:
     kepala = data.lstrip()[:1000].lower()
-    return kepala.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in data[:4000].lower()
+    return (
+        kepala.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype"))
+        and b"<svg" in data[:4000].lower()
+    )
 
 
 def svg_periksa(data: bytes, *, rule: str) -> None:

@@ -129,6 +129,12 @@ class KopForm(forms.ModelForm):
         fields = ["alamat", "kota", "kode_pos", "telepon", "faksimile", "email", "laman"]
 
 
+def _dikirim(request, prefix: str) -> bool:
+    """An agency's letterhead form is read only when the POST carries its fields (a
+    post without them leaves the agency's address as it is)."""
+    return request.method == "POST" and any(k.startswith(f"{prefix}-") for k in request.POST)
+
+
 class KopPdForm(forms.ModelForm):
     class Meta:
         from kersa.regions.models import PerangkatDaerah
@@ -163,19 +169,19 @@ def kop(request):
         (
             pd,
             KopPdForm(
-                request.POST if request.method == "POST" else None,
+                request.POST if _dikirim(request, f"pd{pd.pk}") else None,
                 instance=pd,
                 prefix=f"pd{pd.pk}",
             ),
         )
         for pd in PerangkatDaerah.objects.filter(aktif=True).order_by("nama")
     ]
-    semua = [f for _p, f in forms_] + [f for _p, f in forms_pd]
+    semua = [f for _p, f in forms_] + [f for _p, f in forms_pd if f.is_bound]
     if request.method == "POST" and all(f.is_valid() for f in semua):
         for _p, f in forms_:
             kop_simpan(form=f, user=request.user)
         for _p, f in forms_pd:
-            if f.has_changed():
+            if f.is_bound and f.has_changed():
                 kop_simpan(form=f, user=request.user)
         messages.success(request, _("Kop surat disimpan; surat berikutnya memakainya."))
         return redirect("documents:kop")
