@@ -95,6 +95,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
 
             sekretariat = User.objects.get(username="sekretariat.tkksd")
             data: dict[str, bytes] = {}
+            dokumen_id: dict[str, int] = {}
             # The rooms' records as the demo generated them (never an uploaded draft).
             for dok in Dokumen.objects.filter(jenis__in=JENIS_REKAMAN).order_by("-id"):
                 versi = dok.versi.filter(asal=AsalVersi.DIHASILKAN).order_by("-nomor").first()
@@ -121,6 +122,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
                     except RuleViolation:  # a step not open for this KSDD yet
                         continue
                     data[jenis] = _docx(versi)
+                    dokumen_id[jenis] = versi.dokumen_id
             for jenis in JenisDokumen.values:
                 if jenis in data or jenis in JENIS_REKAMAN:
                     continue
@@ -143,7 +145,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
                 data[jenis] = docx_render(jenis, konteks)
             # P20-4, P24-4: the extra original of the KB and the PKS, with the paraf box
             for jenis in (JenisDokumen.KB, JenisDokumen.PKS):
-                dok = Dokumen.objects.filter(jenis=jenis).order_by("-id").first()
+                dok = Dokumen.objects.get(pk=dokumen_id[jenis])
                 data[f"{jenis}_paraf"] = rangkap_paraf_hierarki(dokumen=dok, user=sekretariat)
         for jenis, docx in data.items():
             pdf = folder / f"{jenis}.pdf"
@@ -270,7 +272,7 @@ def test_p20_4_p24_4_the_extra_original_carries_the_paraf_hierarki_box(dokumen):
         assert f"PARAF HIERARKI (naskah asli tambahan, {pasal})" in akhir, jenis
         assert "No. Jabatan Paraf Tanggal" in akhir
         assert "1. Sekretaris Daerah" in akhir and "Kepala Bagian Hukum" in akhir
-        assert re.search(r"5\. Kepala \w+", akhir), akhir
+        assert " 5. " in akhir and "Kepala Dinas" in akhir, akhir
         # the box follows the signatures: the last signer's name is above it
         assert akhir.index("Meterai") < akhir.index("PARAF HIERARKI")
 
