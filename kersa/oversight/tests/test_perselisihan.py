@@ -139,7 +139,7 @@ def test_p29_3_berita_acara_signed_by_kepala_perangkat_daerah(berjalan, pemeran)
     isi = teks(buka(p.berita_acara.versi.get().berkas.file.read()))
     assert "BERITA ACARA HASIL MUSYAWARAH DAN MUFAKAT" in isi
     pd = berjalan.perangkat_daerah
-    assert pd.kepala_nama and pd.kepala_nama.upper() in isi and pd.kepala_jabatan in isi
+    assert pd.kepala_nama and pd.kepala_nama.upper() in isi and pd.kepala_jabatan.upper() in isi
     assert "Salinan Perjanjian Kerja Sama" in isi and "31 Juli 2026" in isi
     assert "BA-Sel-KS/2026" in p.berita_acara.nomor
     assert [r.ke for r in p.riwayat.all()] == [S.MUSYAWARAH, S.SELESAI]
