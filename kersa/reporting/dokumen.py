@@ -60,6 +60,20 @@ def _kepada_bupati() -> list[str]:
     return [f"Yth. {home.sebutan_kepala} {home.nama}", *di_tempat(_tempat())]
 
 
+def _ketua_tkksd(tanggal: dt.date) -> dict:
+    """The name and NIP of who holds the Ketua's seat of TKKSD on ``tanggal`` under the
+    Keputusan Bupati then in force (P34-1, P35-1); nothing when none is recorded."""
+    from kersa.governance.choices import Kedudukan
+    from kersa.governance.selectors import keputusan_berlaku, pemangku_pada
+
+    kep = keputusan_berlaku(tanggal)
+    jab = kep.jabatan.filter(kedudukan=Kedudukan.KETUA).first() if kep else None
+    p = pemangku_pada(jab, tanggal) if jab else None
+    if p is None:
+        return {}
+    return {"nama": p.nama.upper(), "nip": f"NIP. {p.nip}" if p.nip else ""}
+
+
 def _tkksd() -> str:
     return "Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"
 
@@ -270,7 +284,7 @@ def konteks_laporan_tkksd(
         nomor=nomor,
         tanggal=tanggal,
         isi=isi,
-        ttd={"jabatan": jabatan + ","},
+        ttd={"jabatan": jabatan + ",", **_ketua_tkksd(tanggal)},
     )
     return surat_pengantar(
         lap,

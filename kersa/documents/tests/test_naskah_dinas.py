@@ -309,6 +309,9 @@ def test_the_reports_are_letters_without_an_inline_kepada(dokumen):
     for jenis in _LAPORAN_SURAT[:2]:
         lampiran = _satu(" ".join(dokumen[jenis]["halaman"][1:]))
         assert lampiran.startswith("LAMPIRAN SURAT"), jenis
+    # the Ketua TKKSD who signs is read from the TKKSD decree in force (P34-1, P35-1)
+    surat = _satu(dokumen[JenisDokumen.LAPORAN_TKKSD]["halaman"][0])
+    assert re.search(r"KETUA TKKSD KABUPATEN BARITO SELATAN, [A-Z][A-Z .,]+ NIP\. \d{18}", surat)
 
 
 def test_the_invitation_and_the_dprd_request_sign_on_page_1(dokumen):
