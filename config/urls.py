@@ -20,6 +20,7 @@ urlpatterns = [
     path("pembinaan/", include("kersa.oversight.urls")),
     path("dasbor/", include("kersa.reporting.urls_dasbor")),
     path("publik/", include("kersa.reporting.urls_publik")),
+    path("daerah/", include("kersa.regions.urls")),
     path("api/", include("kersa.api.urls")),
     # Electronic signature and the public verification page (issue 16).
     path("", include("kersa.tte.urls")),

@@ -15,6 +15,8 @@ fc-list 2>/dev/null | grep -qi "liberation" || need+=(fonts-liberation2)
 # Documents: DOCX -> PDF with LibreOffice, PDF pages -> images/text with poppler.
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# SVG emblems are drawn to PNG with cairosvg, which loads libcairo.
+ldconfig -p 2>/dev/null | grep -q "libcairo.so.2" || need+=(libcairo2)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Memasang paket Debian untuk uji: ${need[*]}"

@@ -238,5 +238,8 @@ KERSA_BASE_URL = env("KERSA_BASE_URL", default="http://127.0.0.1:8000")
 KERSA_KEDUDUKAN_DAERAH = env("KERSA_KEDUDUKAN_DAERAH", default="Buntok")
 KERSA_ALAMAT_KOP = env("KERSA_ALAMAT_KOP", default="")
 KERSA_LAMBANG_GARUDA = env("KERSA_LAMBANG_GARUDA", default="") or None
+# P20-4, P24-4: the offices that initial the extra original of a KB/PKS, from the top
+# (comma-separated); empty: read from the record (documents.konteks.perjanjian).
+KERSA_PARAF_HIERARKI = env.list("KERSA_PARAF_HIERARKI", default=[])
 KERSA_SOFFICE = env("KERSA_SOFFICE", default="") or None
 KERSA_BATAS_KONVERSI_DETIK = env.int("KERSA_BATAS_KONVERSI_DETIK", default=60)

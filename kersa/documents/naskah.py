@@ -234,19 +234,71 @@ def _lain_lain(f: Fakta) -> list[str]:
     ]
 
 
+def _huruf(butir: list[str]) -> str:
+    """['x', 'y', 'z'] → 'a. x; b. y; dan c. z'."""
+    if len(butir) == 1:
+        return butir[0]
+    bagian = [f"{chr(97 + i)}. {b}" for i, b in enumerate(butir)]
+    return "; ".join(bagian[:-1]) + "; dan " + bagian[-1]
+
+
 def _hak_kewajiban(f: Fakta) -> list[str]:
+    """P12-1: each party's rights and duties from the record — the scope of the KAK, who
+    pays whom on what basis (Pasal 9 huruf b–d, f), the services exchanged (huruf g), the
+    funding — and the duties every party bears (information, reports, the scope). A
+    placeholder stays only for a party the record says nothing specific about."""
+    lingkup = f.obyek_ruang_lingkup.strip().rstrip(".")
     ayat = []
     for p in f.pihak:
-        ayat.append(f"Hak {p.sebutan}: {isian_teks(f'hak {p.sebutan}')}.")
-        ayat.append(f"Kewajiban {p.sebutan}: {isian_teks(f'kewajiban {p.sebutan}')}.")
-    if f.pembayar and f.penerima_pembayaran:
-        ayat.append(
-            f"{f.pembayar} membayar kepada {f.penerima_pembayaran} atas layanan yang diterima"
-            + (f", dengan dasar {f.dasar_pembayaran.strip()}" if f.dasar_pembayaran else "")
-            + "."
+        nama = p.pemerintah
+        hak = [
+            f"memperoleh manfaat pelaksanaan {_para(f)} sesuai objek dan ruang lingkupnya",
+            "memperoleh informasi dan laporan pelaksanaan kerja sama dari PIHAK lainnya",
+        ]
+        wajib = []
+        khusus = False
+        if lingkup:
+            wajib.append(
+                f"melaksanakan bagiannya dalam ruang lingkup {_para(f)}, yaitu {lingkup[:1].lower()}"
+                f"{lingkup[1:]}"
+            )
+            khusus = True
+        if f.penerima_pembayaran and nama.endswith(f.penerima_pembayaran):
+            hak.append(
+                f"menerima pembayaran dari Pemerintah {f.pembayar} atas layanan yang diberikan"
+            )
+            wajib.append(f"memberikan layanan yang dibayar oleh Pemerintah {f.pembayar}")
+            khusus = True
+        if f.pembayar and nama.endswith(f.pembayar):
+            dasar = (
+                f" berdasarkan {f.dasar_pembayaran.strip().rstrip('.')}"
+                if f.dasar_pembayaran.strip()
+                else ""
+            )
+            hak.append(f"menerima layanan dari Pemerintah {f.penerima_pembayaran}")
+            wajib.append(
+                f"membayar kepada Pemerintah {f.penerima_pembayaran} atas layanan yang diterima{dasar}"
+            )
+            khusus = True
+        if f.objek_pertukaran.strip():
+            tukar = f.objek_pertukaran.strip().rstrip(".")
+            hak.append(f"menerima layanan yang dipertukarkan, yaitu {tukar}")
+            wajib.append(
+                "memberikan layanan yang menjadi bagiannya dalam pertukaran layanan tersebut"
+            )
+            khusus = True
+        if p.perangkat_daerah and f.nilai_anggaran not in (None, ""):
+            wajib.append(
+                f"menyediakan pembiayaan sebagaimana diatur dalam Pasal Pembiayaan melalui "
+                f"{p.perangkat_daerah}"
+            )
+        if not khusus:
+            wajib.append(isian_teks(f"kewajiban {p.sebutan} sesuai ruang lingkup"))
+        wajib.append(
+            "menyampaikan informasi dan laporan pelaksanaan kerja sama kepada PIHAK lainnya"
         )
-    if f.objek_pertukaran.strip():
-        ayat.append(f"Layanan yang dipertukarkan: {f.objek_pertukaran.strip()}.")
+        ayat.append(f"Hak {p.sebutan}: {_huruf(hak)}.")
+        ayat.append(f"Kewajiban {p.sebutan}: {_huruf(wajib)}.")
     return ayat
 
 

@@ -61,6 +61,7 @@ def _pihak(urutan: int, sebutan: str) -> dict:
         "jabatan_kapital": f"CONTOH JABATAN PIHAK {urutan}",
         "komparisi": f"Contoh komparisi pihak {urutan}, selanjutnya disebut {sebutan}.",
         "kode": f"00.0{urutan}",
+        "meterai": "Meterai",
     }
 
 
@@ -90,6 +91,8 @@ def konteks_contoh(jenis: str) -> dict:
             "lambang_garuda": None,
             "lambang_kanan": None,
             "lambang_kiri": [],
+            "rangkap_paraf": "CONTOH JUDUL PARAF HIERARKI",
+            "paraf_hierarki": [{"jabatan": "Contoh Jabatan Paraf"}],
         }
     surat = jenis in JENIS_SURAT
     return {
@@ -144,6 +147,8 @@ def bagian_wajib(jenis: str) -> list[tuple[str, str]]:
             (_("penutup"), "bermaterai cukup"),
             (_("tanda tangan PIHAK KESATU"), "CONTOH NAMA PIHAK 1"),
             (_("tanda tangan PIHAK KEDUA"), "CONTOH NAMA PIHAK 2"),
+            (_("tempat meterai"), "Rp10.000"),
+            (_("kotak paraf hierarki (Pasal 20 ayat 4, Pasal 24 ayat 4)"), "Contoh Jabatan Paraf"),
         ]
     bagian = [
         (_("kop surat"), "CONTOH UNIT KOP"),

@@ -117,6 +117,11 @@ class PerangkatDaerah(models.Model):
         _("jabatan kepala"), max_length=150, blank=True, help_text=_("mis. Kepala Dinas")
     )
     alamat = models.CharField(_("alamat"), max_length=250, blank=True)
+    # The agency's own letterhead (Tata Naskah Dinas, Permendagri 1/2023): printed under
+    # its name on every record its head signs (kop surat settings page).
+    telepon = models.CharField(_("telepon"), max_length=100, blank=True)
+    email = models.EmailField(_("pos-el"), blank=True)
+    laman = models.CharField(_("laman"), max_length=200, blank=True)
     membidangi_kerja_sama = models.BooleanField(
         _("membidangi kerja sama daerah"),
         default=False,
@@ -133,6 +138,12 @@ class PerangkatDaerah(models.Model):
 
     def __str__(self) -> str:
         return self.singkatan or self.nama
+
+    @property
+    def baris_kontak(self) -> str:
+        """'Telepon (0525) 21117, Pos-el dinkes@…, Laman …' for the agency's letterhead."""
+        bagian = [("Telepon", self.telepon), ("Pos-el", self.email), ("Laman", self.laman)]
+        return ", ".join(f"{label} {nilai}" for label, nilai in bagian if nilai)
 
 
 class KepalaDaerah(models.Model):

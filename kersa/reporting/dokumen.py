@@ -20,6 +20,7 @@ from kersa.documents.konteks.surat import (
     di_wilayah,
     jumlah_lampiran,
     konteks_rekaman,
+    surat_pengantar,
 )
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
@@ -54,36 +55,78 @@ def _bagian(laporan: LaporanSemester, *, tanpa_judul: bool = False) -> list[dict
     return isi
 
 
+def _kepada_bupati() -> list[str]:
+    home = wilayah_daerah()
+    return [f"Yth. {home.sebutan_kepala} {home.nama}", *di_tempat(_tempat())]
+
+
+def _ketua_tkksd(tanggal: dt.date) -> dict:
+    """The name and NIP of who holds the Ketua's seat of TKKSD on ``tanggal`` under the
+    Keputusan Bupati then in force (P34-1, P35-1); nothing when none is recorded."""
+    from kersa.governance.choices import Kedudukan
+    from kersa.governance.selectors import keputusan_berlaku, pemangku_pada
+
+    kep = keputusan_berlaku(tanggal)
+    jab = kep.jabatan.filter(kedudukan=Kedudukan.KETUA).first() if kep else None
+    p = pemangku_pada(jab, tanggal) if jab else None
+    if p is None:
+        return {}
+    return {"nama": p.nama.upper(), "nip": f"NIP. {p.nip}" if p.nip else ""}
+
+
+def _tkksd() -> str:
+    return "Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"
+
+
 def konteks_laporan_semester(laporan: LaporanSemester, *, nomor: str, tanggal: dt.date) -> dict:
-    """P27-1, P27-3: the agency's semester report to the Bupati, copied to TKKSD."""
+    """P27-1, P27-3: the agency's semester report to the Bupati, copied to TKKSD: a cover
+    letter on the agency's own letterhead (Tata Naskah Dinas, Permendagri 1/2023) with the
+    report, parts a–i of Pasal 27 ayat (3), as its lampiran."""
     ksdd = laporan.ksdd
     pd = ksdd.perangkat_daerah
-    home = wilayah_daerah()
-    isi = [
-        blok(
-            "paragraf",
-            f"Kepada Yth. {home.sebutan_kepala} {home.nama}, di {_tempat()}. Berdasarkan "
-            f"Pasal 27 ayat (1) {PERBUP}, "
-            f"{pd.nama} menyampaikan laporan pelaksanaan kerja sama daerah "
-            f"{laporan.periode_label} (Nomor Register {ksdd.nomor_register}) sebagai berikut:",
-        ),
-        *_bagian(laporan),
-        blok("paragraf", "Demikian laporan ini disampaikan untuk menjadi bahan pertimbangan."),
-    ]
-    return konteks_rekaman(
+    jabatan = (pd.kepala_jabatan or f"Kepala {pd.nama}").upper()
+    hal = f"Laporan Pelaksanaan Kerja Sama Daerah {laporan.periode_label}"
+    lap = konteks_rekaman(
         judul="Laporan Pelaksanaan Kerja Sama Daerah",
         subjudul=f"{laporan.periode_label}",
         nomor=nomor,
         tanggal=tanggal,
-        unit=pd.nama,
-        isi=isi,
+        perangkat_daerah=pd,
+        isi=[
+            blok(
+                "paragraf",
+                f"{pd.nama} menyampaikan laporan pelaksanaan kerja sama daerah "
+                f"{laporan.periode_label} (Nomor Register {ksdd.nomor_register}) sebagai "
+                "berikut:",
+            ),
+            *_bagian(laporan),
+        ],
         ttd={
-            "tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}",
-            "jabatan": (pd.kepala_jabatan or f"Kepala {pd.nama}").upper() + ",",
+            "jabatan": jabatan + ",",
             "nama": (pd.kepala_nama or "").upper(),
             "nip": f"NIP. {pd.kepala_nip}" if pd.kepala_nip else "",
         },
-        tembusan=["Ketua Tim Koordinasi Kerja Sama Daerah (TKKSD) Kabupaten Barito Selatan"],
+        tembusan=[_tkksd()],
+    )
+    return surat_pengantar(
+        lap,
+        pengirim=jabatan,
+        hal=hal,
+        kepada=_kepada_bupati(),
+        tanggal=tanggal,
+        isi=[
+            blok(
+                "paragraf",
+                f"Berdasarkan Pasal 27 ayat (1) {PERBUP}, bersama ini kami sampaikan laporan "
+                f"pelaksanaan kerja sama daerah tentang {ksdd.judul} (Nomor Register "
+                f"{ksdd.nomor_register}) {laporan.periode_label}, sebagaimana terlampir.",
+            ),
+            blok(
+                "paragraf",
+                "Demikian laporan ini disampaikan untuk menjadi bahan pertimbangan, atas "
+                "perhatian Bapak diucapkan terima kasih.",
+            ),
+        ],
     )
 
 
@@ -200,20 +243,10 @@ def xlsx_laporan_bupati(laporan: list[LaporanSemester], *, tahun: int, semester:
 def konteks_laporan_tkksd(
     laporan: LaporanTkksd, ringkasan: dict, *, nomor: str, tanggal: dt.date
 ) -> dict:
-    """P34-2j (and P34-3 for semester II): TKKSD's report to the Bupati on all KSDD."""
-    home = wilayah_daerah()
+    """P34-2j (and P34-3 for semester II): TKKSD's report to the Bupati on all KSDD: a
+    cover letter from the Ketua TKKSD with the report, parts A–F, as its lampiran."""
     tahunan = laporan.jenis == JenisLaporanTkksd.TAHUNAN
     isi = [
-        blok(
-            "paragraf",
-            f"Kepada Yth. {home.sebutan_kepala} {home.nama}. Berdasarkan Pasal 34 ayat (2) "
-            "huruf j"
-            + (" dan ayat (3)" if tahunan else "")
-            + f" {PERBUP}, Tim Koordinasi Kerja Sama Daerah menyampaikan "
-            f"laporan {laporan.periode_label}"
-            + (" sekaligus laporan tahunan" if tahunan else "")
-            + ":",
-        ),
         blok("judul", "A. Pendahuluan"),
         blok("paragraf", laporan.pendahuluan or "-"),
         blok("judul", "B. Keadaan Kerja Sama Daerah"),
@@ -243,14 +276,35 @@ def konteks_laporan_tkksd(
         isi.append(blok("judul", f"{huruf}. {judul}"))
         for baris in (teks or "-").splitlines() or ["-"]:
             isi.append(blok("paragraf", baris))
-    return konteks_rekaman(
+    jabatan = "KETUA TKKSD KABUPATEN BARITO SELATAN"
+    periode = laporan.periode_label + (" dan Laporan Tahunan" if tahunan else "")
+    lap = konteks_rekaman(
         judul="Laporan Tim Koordinasi Kerja Sama Daerah",
-        subjudul=laporan.periode_label + (" dan Laporan Tahunan" if tahunan else ""),
+        subjudul=periode,
         nomor=nomor,
         tanggal=tanggal,
         isi=isi,
-        ttd={
-            "tempat_tanggal": f"{_tempat()}, {tanggal_surat(tanggal)}",
-            "jabatan": "KETUA TKKSD KABUPATEN BARITO SELATAN,",
-        },
+        ttd={"jabatan": jabatan + ",", **_ketua_tkksd(tanggal)},
+    )
+    return surat_pengantar(
+        lap,
+        pengirim=jabatan,
+        hal=f"Laporan Tim Koordinasi Kerja Sama Daerah {periode}",
+        kepada=_kepada_bupati(),
+        tanggal=tanggal,
+        isi=[
+            blok(
+                "paragraf",
+                "Berdasarkan Pasal 34 ayat (2) huruf j"
+                + (" dan ayat (3)" if tahunan else "")
+                + f" {PERBUP}, bersama ini Tim Koordinasi Kerja Sama Daerah menyampaikan "
+                f"laporan {laporan.periode_label}"
+                + (" sekaligus laporan tahunan" if tahunan else "")
+                + " sebagaimana terlampir.",
+            ),
+            blok(
+                "paragraf",
+                "Demikian laporan ini disampaikan, atas perhatian Bapak diucapkan terima kasih.",
+            ),
+        ],
     )

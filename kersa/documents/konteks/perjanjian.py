@@ -73,6 +73,8 @@ class Pihak:
             "jabatan_kapital": self.jabatan.upper(),
             "komparisi": self.komparisi,
             "kode": self.wilayah.kode,
+            # the Lampiran's "bermeterai cukup": the meterai's place in the signing space
+            "meterai": "Meterai",
         }
 
 
@@ -84,6 +86,7 @@ _TTD_KOSONG = {
     "ttd": "",
     "nama": "",
     "jabatan": "",
+    "meterai": "",
 }
 
 
@@ -423,11 +426,53 @@ def _naskah_konteks(ksdd, jenis: str, *, isian: dict, nomor: str, tanggal) -> di
         ),
         "jumlah_rangkap": jumlah,
         "ttd_baris": _baris_ttd(pihak),
+        # P20-4, P24-4: the extra original carries the paraf hierarki box (the heading
+        # prints only on that copy: ``isian["rangkap_paraf"]``)
+        "rangkap_paraf": RANGKAP_PARAF_JUDUL[jenis] if isian.get("rangkap_paraf") else "",
+        "paraf_hierarki": [{"jabatan": j} for j in paraf_hierarki(ksdd)],
         # emblems as bytes; services.hasilkan makes them images of the document
         "lambang_garuda": lambang_garuda() if jenis == JenisDokumen.KB else None,
         "lambang_kanan": kanan.lambang if pks else None,
         "lambang_kiri": [p.lambang for p in pihak if p is not kanan] if pks else [],
     }
+
+
+# P20-4 (KB), P24-4 (PKS; the addendum is a PKS's own text): the heading of the box.
+RANGKAP_PARAF_JUDUL = {
+    JenisDokumen.KB: "PARAF HIERARKI (naskah asli tambahan, Pasal 20 ayat (4))",
+    JenisDokumen.PKS: "PARAF HIERARKI (naskah asli tambahan, Pasal 24 ayat (4))",
+    JenisDokumen.ADDENDUM: "PARAF HIERARKI (naskah asli tambahan, Pasal 24 ayat (4))",
+}
+
+
+def paraf_hierarki(ksdd) -> list[str]:
+    """The offices that initial the extra original, from the top (P20-4, P24-4): the
+    setting ``KERSA_PARAF_HIERARKI`` when set, else from the record — the Sekretaris
+    Daerah (Ketua TKKSD), the Asisten who oversees cooperation (Wakil Ketua), the head
+    of the legal section, the head of the section that handles cooperation (Sekretaris
+    TKKSD) and the head of the agency running the KSDD."""
+    tetap = getattr(settings, "KERSA_PARAF_HIERARKI", None)
+    if tetap:
+        return list(tetap)
+    from kersa.regions.models import PerangkatDaerah
+
+    pd = ksdd.perangkat_daerah
+    kerja_sama = PerangkatDaerah.objects.filter(membidangi_kerja_sama=True, aktif=True).first()
+    hukum = PerangkatDaerah.objects.filter(nama__istartswith="Bagian Hukum", aktif=True).first()
+    daftar = [
+        "Sekretaris Daerah",
+        "Asisten yang membidangi kerja sama",
+        (hukum.kepala_jabatan or f"Kepala {hukum.nama}") if hukum else "Kepala Bagian Hukum",
+        (kerja_sama.kepala_jabatan or f"Kepala {kerja_sama.nama}")
+        if kerja_sama
+        else "Kepala Bagian yang membidangi kerja sama",
+        pd.kepala_jabatan or f"Kepala {pd.nama}",
+    ]
+    hasil: list[str] = []
+    for j in daftar:
+        if j.casefold() not in {h.casefold() for h in hasil}:
+            hasil.append(j)
+    return hasil
 
 
 def _pasal_addendum(fakta: Fakta, isian: dict):

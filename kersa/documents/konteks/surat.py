@@ -35,9 +35,11 @@ def kop_surat(*, penanda: str = "setda", perangkat_daerah=None) -> dict:
     if penanda == "kepala":
         unit, pemerintah = f"{home.sebutan_kepala} {home.nama}", ""
     elif penanda == "pd" and perangkat_daerah is not None:
+        # the agency's own address and contacts, never the Sekretariat Daerah's; its
+        # seat alone while the agency has no address recorded
         unit, pemerintah = perangkat_daerah.nama, f"PEMERINTAH {home.nama_lengkap.upper()}"
-        if perangkat_daerah.alamat:
-            alamat, kontak = perangkat_daerah.alamat, ""
+        alamat = perangkat_daerah.alamat or _kedudukan_daerah()
+        kontak = perangkat_daerah.baris_kontak
     else:
         unit, pemerintah = "Sekretariat Daerah", f"PEMERINTAH {home.nama_lengkap.upper()}"
     return {
@@ -432,6 +434,7 @@ def konteks_rekaman(
     subjudul: str = "",
     unit: str = "Sekretariat Daerah",
     penanda: str = "setda",
+    perangkat_daerah=None,
     ttd: dict | None = None,
     ttd_kiri: dict | None = None,
     tembusan: list[str] | None = None,
@@ -440,12 +443,18 @@ def konteks_rekaman(
     ``bentuk`` "rekaman"): a Berita Acara, a Notulen, a report. ``isi`` is a list of
     ``blok(gaya, teks)`` with gaya "judul", "butir" or "paragraf"; ``ttd`` and
     ``ttd_kiri`` are {"tempat_tanggal", "peran", "jabatan", "nama", "nip"}; ``penanda``
-    picks the letterhead of the signer (``kop_surat``)."""
+    picks the letterhead of the signer (``kop_surat``): a record the head of an agency
+    signs passes ``perangkat_daerah`` and prints that agency's own letterhead and
+    address."""
     kosong = {"tempat_tanggal": "", "peran": "", "jabatan": "", "nama": "", "nip": ""}
+    if perangkat_daerah is not None:
+        kop = kop_surat(penanda="pd", perangkat_daerah=perangkat_daerah)
+    else:
+        kop = kop_surat(penanda=penanda) | ({"unit": unit.upper()} if penanda == "setda" else {})
     return {
         "naskah": False,
         "bentuk": "rekaman",
-        "kop": kop_surat(penanda=penanda) | ({"unit": unit.upper()} if penanda == "setda" else {}),
+        "kop": kop,
         "nomor": nomor,
         "tempat_tanggal": f"{_kedudukan_daerah()}, {tanggal_surat(tanggal)}",
         "sifat": "",
@@ -463,3 +472,45 @@ def konteks_rekaman(
 
 
 blok = _blok
+
+
+def surat_pengantar(
+    laporan: dict,
+    *,
+    pengirim: str,
+    hal: str,
+    kepada: list[str],
+    isi: list[dict],
+    sifat: str = "Biasa",
+    tanggal: dt.date,
+) -> dict:
+    """A report as Tata Naskah Dinas sends it (Permendagri 1/2023): a cover letter
+    (Nomor, Sifat, Lampiran "1 (satu) berkas", Hal, Kepada, ``isi``) signed by the
+    report's signer, with the report itself — its title, sections and signature — as
+    the letter's lampiran. ``laporan`` is a ``konteks_rekaman``; ``pengirim`` the signer's
+    office as the lampiran heading names it ("KEPALA DINAS …")."""
+    c = dict(laporan)
+    ttd = dict(laporan["ttd"], tempat_tanggal="", peran="")
+    judul = [j for j in (laporan["judul"], laporan["subjudul"]) if j]
+    c.update(
+        bentuk="surat",
+        sifat=sifat,
+        lampiran=jumlah_lampiran(1, "berkas"),
+        hal=hal,
+        kepada=kepada,
+        judul="",
+        subjudul="",
+        isi=isi,
+        ttd=ttd,
+        ttd_kiri={"tempat_tanggal": "", "peran": "", "jabatan": "", "nama": "", "nip": ""},
+        lampiran_judul=[
+            f"LAMPIRAN SURAT {pengirim.upper().rstrip(',')}",
+            f"NOMOR : {laporan['nomor']}",
+            f"TANGGAL : {tanggal_surat(tanggal)}",
+            f"HAL : {hal}",
+        ],
+        lampiran_isi=[*(_blok("judul", j) for j in judul), *laporan["isi"]],
+        lampiran_ttd=ttd,
+        lampiran_ttd_kiri={},
+    )
+    return c

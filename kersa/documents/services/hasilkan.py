@@ -41,7 +41,7 @@ from .penomoran import nomor_berikan
 from .templat import templat_data
 from .versi import versi_dari_berkas
 
-__all__ = ["docx_render", "dokumen_hasilkan", "templat_untuk"]
+__all__ = ["docx_render", "dokumen_hasilkan", "rangkap_paraf_hierarki", "templat_untuk"]
 
 _JENIS_BERKAS = {
     JenisDokumen.KB: JenisBerkas.RANCANGAN_KB,
@@ -223,3 +223,30 @@ def dokumen_hasilkan(
             asal=AsalVersi.DIHASILKAN,
             catatan=_("Dihasilkan dari data KSDD %(nomor)s.") % {"nomor": ksdd.nomor_register},
         )
+
+
+# P20-4, P24-4: the kinds signed in originals, one more of which carries the paraf hierarki.
+JENIS_RANGKAP_PARAF = frozenset({JenisDokumen.KB, JenisDokumen.PKS, JenisDokumen.ADDENDUM})
+
+
+@bahasa_dokumen
+def rangkap_paraf_hierarki(*, dokumen: Dokumen, user) -> bytes:
+    """P20-4, P24-4: the extra original of a KB, PKS or addendum — the document as it is
+    generated from the record under its number, with the paraf hierarki box (No.,
+    Jabatan, Paraf, Tanggal) after the signatures. A print copy of the same text: no
+    version is stored."""
+    ksdd = dokumen.ksdd
+    if ksdd is None or not ksdd_dapat_dilihat(user, ksdd):
+        raise PermissionDenied(_("Anda tidak berwenang melihat dokumen KSDD ini."))
+    if dokumen.jenis not in JENIS_RANGKAP_PARAF:
+        raise _tolak(
+            "P20-4",
+            _(
+                "Rangkap berisi paraf hierarki hanya dibuat untuk Kesepakatan Bersama dan "
+                "Perjanjian Kerja Sama (Pasal 20 ayat 4, Pasal 24 ayat 4)."
+            ),
+        )
+    konteks = konteks_bangun(
+        ksdd=ksdd, jenis=dokumen.jenis, isian={"rangkap_paraf": True}, nomor=dokumen.nomor
+    )
+    return docx_render(dokumen.jenis, konteks)

@@ -191,10 +191,13 @@ def templat_kembalikan(*, jenis: str, user, versi: int | None = None) -> Templat
 
 
 def kop_simpan(*, form, user):
-    """Save a letterhead's address block (``KopSurat``) from its validated form."""
+    """Save a letterhead's address block from its validated form: a ``KopSurat`` (head of
+    region, Sekretariat Daerah) or an agency's own (``PerangkatDaerah`` address and
+    contacts)."""
     pastikan_izin(user, _IZIN, _("Anda tidak berwenang mengubah kop surat."))
     with transaction.atomic():
         kop = form.save(commit=False)
-        kop.diubah_oleh = user
+        if hasattr(kop, "diubah_oleh_id"):
+            kop.diubah_oleh = user
         kop.save()
     return kop

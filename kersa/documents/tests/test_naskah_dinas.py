@@ -5,7 +5,10 @@ page with pdftotext.
 Checked on the pages: the regulation's full title wherever it is cited (one constant,
 ``kersa.core.regulasi.PERBUP``); no signature block starts a page (the page holding the
 signer's name also holds the closing paragraph); no page holds only a tembusan; no
-``[...diisi`` remains where the record has the data.
+``[...diisi`` remains where the record has the data; the extra original of the KB and
+PKS carries the paraf hierarki box (P20-4, P24-4) and each signature its meterai's
+place; the reports are letters (no inline "Kepada Yth."); the invitation and the DPRD
+request sign on page 1; what an agency head signs is on the agency's own letterhead.
 
 Set ``KERSA_NASKAH_DINAS_KELUAR`` to a folder to keep the PDFs (and look at them).
 """
@@ -37,7 +40,11 @@ from kersa.documents.konteks import (
 )
 from kersa.documents.konversi import pdf_dari_docx
 from kersa.documents.models import Dokumen
-from kersa.documents.services.hasilkan import docx_render, dokumen_hasilkan
+from kersa.documents.services.hasilkan import (
+    docx_render,
+    dokumen_hasilkan,
+    rangkap_paraf_hierarki,
+)
 from kersa.reporting.models import LaporanTkksd
 from kersa.reporting.services import laporan_tkksd_sampaikan
 
@@ -45,8 +52,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Kinds whose demo record legitimately leaves a blank to fill (the record cannot know it).
 _ISIAN_BOLEH = {
-    # the articles of rights and duties are the parties' own words (no record field)
-    JenisDokumen.PKS,
+    # the amended article's number and new wording are the parties' own words
     JenisDokumen.ADDENDUM,
 }
 
@@ -89,6 +95,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
 
             sekretariat = User.objects.get(username="sekretariat.tkksd")
             data: dict[str, bytes] = {}
+            dokumen_id: dict[str, int] = {}
             # The rooms' records as the demo generated them (never an uploaded draft).
             for dok in Dokumen.objects.filter(jenis__in=JENIS_REKAMAN).order_by("-id"):
                 versi = dok.versi.filter(asal=AsalVersi.DIHASILKAN).order_by("-nomor").first()
@@ -115,6 +122,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
                     except RuleViolation:  # a step not open for this KSDD yet
                         continue
                     data[jenis] = _docx(versi)
+                    dokumen_id[jenis] = versi.dokumen_id
             for jenis in JenisDokumen.values:
                 if jenis in data or jenis in JENIS_REKAMAN:
                     continue
@@ -135,6 +143,10 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
                     ksdd=ksdd, jenis=jenis, mitra=mitra, nomor=f"000.3/1/{jenis}/2026"
                 )
                 data[jenis] = docx_render(jenis, konteks)
+            # P20-4, P24-4: the extra original of the KB and the PKS, with the paraf box
+            for jenis in (JenisDokumen.KB, JenisDokumen.PKS):
+                dok = Dokumen.objects.get(pk=dokumen_id[jenis])
+                data[f"{jenis}_paraf"] = rangkap_paraf_hierarki(dokumen=dok, user=sekretariat)
         for jenis, docx in data.items():
             pdf = folder / f"{jenis}.pdf"
             (folder / f"{jenis}.docx").write_bytes(docx)
@@ -145,7 +157,7 @@ def dokumen(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def test_every_document_kind_of_the_demo_is_rendered(dokumen):
-    assert sorted(dokumen) == sorted(JenisDokumen.values)
+    assert sorted(j for j in dokumen if j in JenisDokumen.values) == sorted(JenisDokumen.values)
 
 
 def test_the_regulation_is_cited_by_its_full_title(dokumen):
@@ -243,3 +255,98 @@ def test_the_report_to_the_gubernur_is_a_cover_letter_with_the_report_attached(d
     assert "LAMPIRAN SURAT BUPATI BARITO SELATAN" in lampiran
     # each KSDD's parts lettered from "a."
     assert re.search(r"a\. Bentuk naskah", lampiran) and "b. Para pihak" in lampiran
+
+
+def test_p20_4_p24_4_the_extra_original_carries_the_paraf_hierarki_box(dokumen):
+    """The originals for the parties have no box; the extra one has it after the
+    signatures, on the same last page: No., Jabatan, Paraf, Tanggal, one row per office
+    from the Sekretaris Daerah down to the head of the agency running the KSDD."""
+    for jenis, pasal in (
+        (JenisDokumen.KB, "Pasal 20 ayat (4)"),
+        (JenisDokumen.PKS, "Pasal 24 ayat (4)"),
+    ):
+        assert "PARAF HIERARKI" not in _satu(" ".join(dokumen[jenis]["halaman"])), jenis
+        halaman = dokumen[f"{jenis}_paraf"]["halaman"]
+        assert len(halaman) == len(dokumen[jenis]["halaman"]), jenis
+        akhir = _satu(halaman[-1])
+        assert f"PARAF HIERARKI (naskah asli tambahan, {pasal})" in akhir, jenis
+        assert "No. Jabatan Paraf Tanggal" in akhir
+        assert "1. Sekretaris Daerah" in akhir and "Kepala Bagian Hukum" in akhir
+        assert " 5. " in akhir and "Kepala Dinas" in akhir, akhir
+        # the box follows the signatures: the last signer's name is above it
+        assert akhir.index("Meterai") < akhir.index("PARAF HIERARKI")
+
+
+def test_each_signature_of_the_kb_and_pks_has_its_meterai_place(dokumen):
+    """The Lampiran's "bermeterai cukup": a marked place for the Meterai Rp10.000 in each
+    signing block (two parties in the demo), not blank lines."""
+    for jenis in (JenisDokumen.KB, JenisDokumen.PKS, JenisDokumen.ADDENDUM):
+        akhir = dokumen[jenis]["halaman"][-1]
+        assert akhir.count("Meterai") == 2 and akhir.count("Rp10.000") == 2, (jenis, akhir)
+
+
+_LAPORAN_SURAT = (
+    JenisDokumen.LAPORAN_SEMESTER,
+    JenisDokumen.LAPORAN_TKKSD,
+    JenisDokumen.LAPORAN_PERSELISIHAN,
+)
+
+
+def test_the_reports_are_letters_without_an_inline_kepada(dokumen):
+    """The semester (P27-1), TKKSD (P34-2j) and dispute (P29-4) reports are letters of
+    the Tata Naskah Dinas: Nomor, Sifat, Lampiran, Hal and the addressee block, never a
+    body starting "Kepada Yth. …"; the semester and TKKSD reports ride as the lampiran."""
+    for jenis in _LAPORAN_SURAT:
+        halaman = dokumen[jenis]["halaman"]
+        baris = [b for hal in halaman for b in _baris(hal)]
+        assert not any("Kepada Yth" in b for b in baris), jenis
+        pertama = _baris(halaman[0])
+        i = pertama.index("Kepada")
+        assert pertama[i + 1 : i + 4] == ["Yth. Bupati Barito Selatan", "di –", "Tempat"], jenis
+        surat = _satu(halaman[0])
+        assert "Lampiran : 1 (satu) berkas" in surat and "Hal : Laporan" in surat, jenis
+        assert "Sifat : Biasa" in surat
+    for jenis in _LAPORAN_SURAT[:2]:
+        lampiran = _satu(" ".join(dokumen[jenis]["halaman"][1:]))
+        assert lampiran.startswith("LAMPIRAN SURAT"), jenis
+    # the Ketua TKKSD who signs is read from the TKKSD decree in force (P34-1, P35-1)
+    surat = _satu(dokumen[JenisDokumen.LAPORAN_TKKSD]["halaman"][0])
+    assert re.search(r"KETUA TKKSD KABUPATEN BARITO SELATAN, [A-Z][A-Z .,]+ NIP\. \d{18}", surat)
+
+
+def test_the_invitation_and_the_dprd_request_sign_on_page_1(dokumen):
+    """Both fit page 1 (the letter's content is short): the closing paragraph, the
+    signature and the tembusan are on page 1; the invitation's page 2 is its lampiran."""
+    undangan = dokumen[JenisDokumen.UNDANGAN_RAPAT]["halaman"]
+    pertama = _satu(undangan[0])
+    assert "diucapkan terima kasih" in pertama
+    assert re.search(r"(KETUA|SEKRETARIS) TKKSD KABUPATEN BARITO SELATAN, \S", pertama)
+    assert "NIP. " in pertama
+    assert all(_satu(h).startswith("LAMPIRAN SURAT") for h in undangan[1:2])
+    dprd = dokumen[JenisDokumen.PERMOHONAN_DPRD]["halaman"]
+    assert len(dprd) == 1
+    pertama = _satu(dprd[0])
+    assert "persetujuannya diucapkan terima kasih. BUPATI BARITO SELATAN," in pertama
+    assert "Tembusan: 1. Sekretaris Daerah selaku Ketua TKKSD Kabupaten Barito Selatan" in (pertama)
+
+
+def test_what_an_agency_head_signs_is_on_the_agency_letterhead(dokumen):
+    """The semester report, the dispute's Berita Acara and report, the KAK: the agency's
+    own name and address under "PEMERINTAH KABUPATEN BARITO SELATAN", never the
+    Sekretariat Daerah's."""
+    import json
+
+    from kersa.regions.services import PERANGKAT_DAERAH_DEMO
+
+    pd = json.loads(PERANGKAT_DAERAH_DEMO.read_text(encoding="utf-8"))["perangkat_daerah"]
+    for jenis in (
+        JenisDokumen.LAPORAN_SEMESTER,
+        JenisDokumen.BERITA_ACARA_PERSELISIHAN,
+        JenisDokumen.LAPORAN_PERSELISIHAN,
+        JenisDokumen.KAK,
+    ):
+        baris = _baris(dokumen[jenis]["halaman"][0])
+        assert baris[0] == "PEMERINTAH KABUPATEN BARITO SELATAN", jenis
+        unit = next(p for p in pd if p["nama"].upper() == baris[1])
+        assert baris[2] == unit["alamat"], (jenis, baris[:3])
+        assert "SEKRETARIAT DAERAH" not in baris[1]

@@ -220,11 +220,11 @@ def test_p12_3_a_region_emblem_uploaded_on_the_page_and_bad_images_refused(
     )
     assert "Lambang Kabupaten Barito Timur disimpan" in r.content.decode()
     assert Wilayah.objects.get(kode="62.13").lambang
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script/></svg>'
     html = client.post(
         url, {"wilayah": "62.05", "gambar": SimpleUploadedFile("a.svg", svg)}, follow=True
     ).content.decode()
-    assert "Lambang SVG tidak dapat dicetak" in html
+    assert "Lambang SVG ditolak: berisi elemen &lt;script&gt;" in html
     html = client.post(
         url, {"wilayah": "62.05", "gambar": SimpleUploadedFile("a.png", _png(40))}, follow=True
     ).content.decode()

@@ -27,9 +27,9 @@ from kersa.regions.models import Wilayah
 from ..choices import JenisDokumen
 from ..konteks import JENIS_PER_MITRA, jenis_berlaku, mitra_pilihan
 from ..konversi import KonversiGagal, pdf_dari_docx
-from ..models import VersiDokumen
-from ..services.hasilkan import dokumen_hasilkan
-from ..validators import PDF
+from ..models import Dokumen, VersiDokumen
+from ..services.hasilkan import dokumen_hasilkan, rangkap_paraf_hierarki
+from ..validators import DOCX, PDF
 
 
 def pilihan_hasilkan(ksdd: Ksdd) -> dict:
@@ -116,3 +116,31 @@ def respons_pdf(user, pk: int) -> HttpResponse:
 def unduh_pdf(request, pk: int):
     """One version as PDF (``respons_pdf``)."""
     return respons_pdf(request.user, pk)
+
+
+@login_required
+@require_GET
+def rangkap_paraf(request, pk: int):
+    """P20-4, P24-4: the extra original of a KB/PKS with the paraf hierarki box, as PDF
+    (``?format=docx`` for the Word file)."""
+    dokumen = get_object_or_404(Dokumen.objects.select_related("ksdd"), pk=pk)
+    if dokumen.ksdd is None or not ksdd_dapat_dilihat(request.user, dokumen.ksdd):
+        raise Http404(_("Dokumen tidak ditemukan."))
+    try:
+        data = rangkap_paraf_hierarki(dokumen=dokumen, user=request.user)
+    except RuleViolation as exc:
+        kabarkan_penolakan(request, exc)
+        return redirect(reverse("agreements:detail", args=[dokumen.ksdd_id]))
+    nama = f"{dokumen.jenis}-{dokumen.ksdd.nomor_register.replace('/', '-')}-rangkap-paraf"
+    if request.GET.get("format") == "docx":
+        response = HttpResponse(data, content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{nama}.docx"'
+        return response
+    try:
+        pdf = pdf_dari_docx(data)
+    except KonversiGagal as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type=PDF)
+    response["Content-Disposition"] = f'attachment; filename="{nama}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -129,6 +129,20 @@ class KopForm(forms.ModelForm):
         fields = ["alamat", "kota", "kode_pos", "telepon", "faksimile", "email", "laman"]
 
 
+def _dikirim(request, prefix: str) -> bool:
+    """An agency's letterhead form is read only when the POST carries its fields (a
+    post without them leaves the agency's address as it is)."""
+    return request.method == "POST" and any(k.startswith(f"{prefix}-") for k in request.POST)
+
+
+class KopPdForm(forms.ModelForm):
+    class Meta:
+        from kersa.regions.models import PerangkatDaerah
+
+        model = PerangkatDaerah
+        fields = ["alamat", "telepon", "email", "laman"]
+
+
 @login_required
 @permission_required(_IZIN, raise_exception=True)
 def kop(request):
@@ -147,12 +161,31 @@ def kop(request):
                 ),
             )
         )
-    if request.method == "POST" and all(f.is_valid() for _p, f in forms_):
+    # Each agency's own letterhead: the records its head signs (semester report,
+    # dispute records, KAK) print its address and contacts, not the Setda's.
+    from kersa.regions.models import PerangkatDaerah
+
+    forms_pd = [
+        (
+            pd,
+            KopPdForm(
+                request.POST if _dikirim(request, f"pd{pd.pk}") else None,
+                instance=pd,
+                prefix=f"pd{pd.pk}",
+            ),
+        )
+        for pd in PerangkatDaerah.objects.filter(aktif=True).order_by("nama")
+    ]
+    semua = [f for _p, f in forms_] + [f for _p, f in forms_pd if f.is_bound]
+    if request.method == "POST" and all(f.is_valid() for f in semua):
         for _p, f in forms_:
             kop_simpan(form=f, user=request.user)
+        for _p, f in forms_pd:
+            if f.is_bound and f.has_changed():
+                kop_simpan(form=f, user=request.user)
         messages.success(request, _("Kop surat disimpan; surat berikutnya memakainya."))
         return redirect("documents:kop")
-    return render(request, "documents/kop.html", {"forms": forms_})
+    return render(request, "documents/kop.html", {"forms": forms_, "forms_pd": forms_pd})
 
 
 @login_required

@@ -20,7 +20,7 @@ from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
 from kersa.documents.choices import JenisBerkas, JenisDokumen
-from kersa.documents.konteks.surat import blok, konteks_rekaman
+from kersa.documents.konteks.surat import blok, di_tempat, jumlah_lampiran, konteks_rekaman
 from kersa.documents.services import (
     atomic_dengan_berkas,
     berkas_unggah,
@@ -28,6 +28,7 @@ from kersa.documents.services import (
     rekaman_hasilkan,
 )
 from kersa.regions.choices import JenisWilayah
+from kersa.regions.selectors import wilayah_daerah
 
 from ..models import (
     BerkasPerselisihan,
@@ -294,14 +295,18 @@ def _konteks_berita_acara(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> d
         nomor=nomor,
         tanggal=tanggal,
         isi=isi,
-        unit=pd.nama,
-        ttd={
-            "jabatan": f"{pd.kepala_jabatan},",
-            "nama": pd.kepala_nama.upper(),
-            "nip": pd.kepala_nip,
-        },
+        perangkat_daerah=pd,
+        ttd=_ttd_kepala_pd(pd),
         tembusan=["Bupati Barito Selatan", "Sekretaris Daerah selaku Ketua TKKSD"],
     )
+
+
+def _ttd_kepala_pd(pd) -> dict:
+    return {
+        "jabatan": (pd.kepala_jabatan or f"Kepala {pd.nama}").upper() + ",",
+        "nama": pd.kepala_nama.upper(),
+        "nip": f"NIP. {pd.kepala_nip}" if pd.kepala_nip else "",
+    }
 
 
 @bahasa_dokumen
@@ -560,13 +565,18 @@ def perselisihan_peraturan_lebih_tinggi(*, perselisihan: Perselisihan, alasan: s
 
 
 def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
+    """P29-4: the agency head's report of the settlement to the Bupati: a letter on the
+    agency's letterhead (Tata Naskah Dinas, Permendagri 1/2023) with the Berita Acara
+    of the musyawarah as its lampiran."""
     pd = p.ksdd.perangkat_daerah
+    home = wilayah_daerah()
     isi = [
         blok(
             "paragraf",
             f"Berdasarkan Pasal 29 ayat (4) {PERBUP}, bersama ini kami laporkan hasil "
             "penyelesaian perselisihan dalam "
-            f"penyelenggaraan kerja sama {p.ksdd.judul} ({p.ksdd.nomor_register}).",
+            f"penyelenggaraan kerja sama {p.ksdd.judul} ({p.ksdd.nomor_register}), sebagai "
+            "berikut:",
         ),
         blok("butir", f"1. Pokok perselisihan: {p.uraian}"),
         blok("butir", f"2. Timbul pada: {tanggal_panjang(p.tanggal_timbul)}"),
@@ -574,24 +584,31 @@ def _konteks_laporan(p: Perselisihan, *, nomor: str, tanggal: dt.date) -> dict:
         blok("butir", f"4. Hasil penyelesaian: {p.hasil}"),
         blok(
             "butir",
-            f"5. Berita acara hasil musyawarah dan mufakat Nomor {p.berita_acara.nomor}.",
+            f"5. Berita acara hasil musyawarah dan mufakat Nomor {p.berita_acara.nomor} "
+            "(terlampir).",
         ),
-        blok("paragraf", "Demikian laporan ini disampaikan untuk menjadi perhatian."),
+        blok(
+            "paragraf",
+            "Demikian laporan ini disampaikan, atas perhatian Bapak diucapkan terima kasih.",
+        ),
     ]
-    return konteks_rekaman(
-        judul="Laporan Hasil Penyelesaian Perselisihan Kerja Sama Daerah",
-        subjudul="Kepada Bupati Barito Selatan",
+    c = konteks_rekaman(
+        judul="",
         nomor=nomor,
         tanggal=tanggal,
         isi=isi,
-        unit=pd.nama,
-        ttd={
-            "jabatan": f"{pd.kepala_jabatan},",
-            "nama": pd.kepala_nama.upper(),
-            "nip": pd.kepala_nip,
-        },
+        perangkat_daerah=pd,
+        ttd=_ttd_kepala_pd(pd),
         tembusan=["Sekretaris Daerah selaku Ketua TKKSD"],
     )
+    c.update(
+        bentuk="surat",
+        sifat="Biasa",
+        lampiran=jumlah_lampiran(1, "berkas"),
+        hal="Laporan Hasil Penyelesaian Perselisihan Kerja Sama Daerah",
+        kepada=[f"Yth. {home.sebutan_kepala} {home.nama}", *di_tempat("")],
+    )
+    return c
 
 
 @bahasa_dokumen

@@ -137,7 +137,7 @@ def test_p29_3_berita_acara_signed_by_kepala_perangkat_daerah(berjalan, pemeran)
     isi = teks(buka(p.berita_acara.versi.get().berkas.file.read()))
     assert "BERITA ACARA HASIL MUSYAWARAH DAN MUFAKAT" in isi
     pd = berjalan.perangkat_daerah
-    assert pd.kepala_nama and pd.kepala_nama.upper() in isi and pd.kepala_jabatan in isi
+    assert pd.kepala_nama and pd.kepala_nama.upper() in isi and pd.kepala_jabatan.upper() in isi
     assert "Salinan Perjanjian Kerja Sama" in isi and "31 Juli 2026" in isi
     assert "BA-Sel-KS/2026" in p.berita_acara.nomor
     assert [r.ke for r in p.riwayat.all()] == [S.MUSYAWARAH, S.SELESAI]
@@ -181,7 +181,11 @@ def test_p29_4_report_to_the_bupati_with_date(berjalan, pemeran):
     )
     assert p.tanggal_dilaporkan == dt.date(2026, 7, 16)
     isi = teks(buka(p.laporan.versi.get().berkas.file.read()))
-    assert "LAPORAN HASIL PENYELESAIAN PERSELISIHAN" in isi and p.berita_acara.nomor in isi
+    # a letter of the Tata Naskah Dinas on the agency's letterhead, the BA as its lampiran
+    assert "Laporan Hasil Penyelesaian Perselisihan Kerja Sama Daerah" in isi  # Hal
+    assert "Yth. Bupati Barito Selatan" in isi and "Kepada Yth" not in isi
+    assert "1 (satu) berkas" in isi and p.berita_acara.nomor in isi
+    assert berjalan.perangkat_daerah.nama.upper() in isi
     with pytest.raises(RuleViolation) as e:
         services.perselisihan_laporkan(
             perselisihan=p, tanggal=dt.date(2026, 7, 17), user=pemeran.operator
