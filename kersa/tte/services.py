@@ -747,8 +747,20 @@ def _penandatangan_dari_tte(dok: Dokumen, val: ValidasiTte, tanggal: dt.date, no
     )
     ttd = [s for s in val.tanda_tangan if s["sidik_jari"] not in paraf]
 
+    dipakai: set[str] = set()
+
     def cari(nama):
-        return next((s for s in ttd if rules._nama_sama(s["nama"], nama)), None)
+        s = next(
+            (
+                s
+                for s in ttd
+                if s["sidik_jari"] not in dipakai and rules._nama_sama(s["nama"], nama)
+            ),
+            None,
+        )
+        if s is not None:
+            dipakai.add(s["sidik_jari"])
+        return s
 
     rows = []
     for w in [home, *ksdd.mitra.order_by("kode")]:
@@ -764,6 +776,21 @@ def _penandatangan_dari_tte(dok: Dokumen, val: ValidasiTte, tanggal: dt.date, no
                 }
             )
             continue
+        if kepala is None and w.pk != home.pk:
+            # A partner whose head KERSA has not recorded: its signature is the next one
+            # on the file not yet taken (its name is the certificate's).
+            s = next((s for s in ttd if s["sidik_jari"] not in dipakai), None)
+            if s is not None:
+                dipakai.add(s["sidik_jari"])
+                rows.append(
+                    baris
+                    | {
+                        "nama": s["nama"],
+                        "jabatan": f"{w.sebutan_kepala} {w.nama}",
+                        "kedudukan": KedudukanPenandatangan.KEPALA_DAERAH,
+                    }
+                )
+                continue
         if not kb and w.pk == home.pk:
             sk = next(
                 (

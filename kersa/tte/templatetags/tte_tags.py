@@ -14,12 +14,17 @@ def _form_catat(ksdd, item):
     the panel already read (no query but the parties, when shown)."""
     if _TAHAP_LANGKAH.get(item.dokumen.jenis) != ksdd.status:
         return None
-    versi = [v.versi for v in reversed(item.validasi) if v.sah and v.versi.asal == "ditandatangani"]
-    if not versi:
-        return None
     from kersa.regions.selectors import wilayah_daerah
 
-    pihak = [wilayah_daerah(), *sorted(ksdd.mitra.all(), key=lambda w: w.kode)]
+    mitra = sorted(ksdd.mitra.all(), key=lambda w: w.kode)
+    versi = [
+        v.versi
+        for v in reversed(item.validasi)
+        if v.sah and v.versi.asal == "ditandatangani" and len(v.tanda_tangan) > len(mitra)
+    ]
+    if not versi:
+        return None
+    pihak = [wilayah_daerah(), *mitra]
     return CatatDariTteForm(versi=versi, pihak=pihak, pks=item.dokumen.jenis == "pks")
 
 
