@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -276,6 +276,7 @@ def letak_kotak(data: bytes, *, cari: list[str], peran: str, ke: int) -> tuple[i
 class HasilTanda:
     data: bytes
     sertifikat: x509.Certificate
+    lain: list = field(default_factory=list)  # the chain sent along (intermediates)
 
 
 def _gaya(teks: str) -> stamp.QRStampStyle:

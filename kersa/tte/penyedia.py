@@ -314,7 +314,7 @@ class Bsre(PenyediaTte):
                 )
                 % {"n": len(ada) - sebelum}
             )
-        return pdf.HasilTanda(hasil, ada[-1].signer_cert)
+        return pdf.HasilTanda(hasil, ada[-1].signer_cert, list(ada[-1].other_embedded_certs))
 
     async def verifikasi_async(self, data: bytes) -> dict:
         """The service's own verdict on a signed PDF (``/api/sign/verify``), as it sends it."""

@@ -3,7 +3,9 @@ signed PDF that arrives, record the signing step from a valid signed version.
 
 Every write runs in one transaction (``atomic_dengan_berkas``): a refusal — wrong
 second factor, wrong office, wrong order, a revoked or expired certificate, a provider
-that does not answer — leaves no version, no file and no row behind.
+that does not answer — leaves no version, no file and no row behind. Network calls (the
+signing provider, the TSA, OCSP/CRL) are made before that transaction opens, never
+inside it, so no row stays locked while a remote service answers (``tte_tandatangani``).
 """
 
 from __future__ import annotations
@@ -551,7 +553,7 @@ def tte_tandatangani(
             kode=kode,
         )
         if not dimuka:  # known only now: the same checks as before signing
-            pdf.periksa_sertifikat(hasil.sertifikat)
+            pdf.periksa_sertifikat(hasil.sertifikat, hasil.lain)
     except (pdf.SertifikatDitolak, PenyediaGagal, pdf.PdfTidakSah) as exc:
         raise _teknis(exc, "sertifikat") from exc
     except Exception as exc:  # the provider's or the TSA's failure, network included

@@ -171,7 +171,9 @@ def test_tte_tidak_mengunci_baris_selama_panggilan_tsa(faktor_kedua, tte_setelan
         ttd = _ttd(kak, p.operator, pki, "kadis")
     finally:
         tsa.berhenti()
-    assert tsa.hasil == ["ok"]
+    # pyHanko asks the TSA twice (a first token to size the signature, then the real one);
+    # each time the other write went through without waiting
+    assert tsa.hasil and set(tsa.hasil) == {"ok"}
     assert ttd.bercap_waktu and services.validasi_terakhir(ttd.versi).sah
 
 
@@ -188,6 +190,9 @@ def test_tte_dokumen_berubah_selama_penandatanganan_ditolak(faktor_kedua, tte_se
     kak = _dokumen(ksdd, JenisDokumen.KAK, p.sekretariat, data)
 
     def revisi():
+        if kak.versi.count() > 1:  # the TSA's second call: the revision is in
+            connection.close()
+            return None
         try:
             v = versi_tambah(
                 dokumen=kak,
@@ -206,7 +211,7 @@ def test_tte_dokumen_berubah_selama_penandatanganan_ditolak(faktor_kedua, tte_se
         e = _tolak(_ttd, kak, p.operator, pki, "kadis")
     finally:
         tsa.berhenti()
-    assert tsa.hasil == [2]
+    assert tsa.hasil[0] == 2
     assert "Dokumen berubah selama penandatanganan: versi 2 ditambahkan" in e.detail
     assert kak.versi.count() == 2
     assert not TandaTanganTte.objects.filter(dokumen=kak).exists()
