@@ -6,13 +6,18 @@ import environ
 env = environ.Env()
 
 # Which signer KERSA uses: "pkcs12" (the signer uploads a PKCS#12 file and its
-# passphrase at each signing; nothing is stored) or "csc" (a remote signing service
-# speaking the Cloud Signature Consortium API).
+# passphrase at each signing; nothing is stored), "csc" (a remote signing service
+# speaking the Cloud Signature Consortium API) or "bsre" (the BSrE esign-client API).
 KERSA_TTE_PENYEDIA = env("KERSA_TTE_PENYEDIA", default="pkcs12")
 # CSC: the service's base URL (before /csc/v1/...), an OAuth bearer token, and how long
 # to wait for it. The credential of each signer is chosen at signing (credential ID).
 KERSA_TTE_CSC_URL = env("KERSA_TTE_CSC_URL", default="")
 KERSA_TTE_CSC_TOKEN = env("KERSA_TTE_CSC_TOKEN", default="") or None
+# BSrE esign-client API ("bsre"): the service's base URL (before /api/sign/pdf) and the
+# application account (HTTP Basic) BSrE gives the office; each signer gives NIK and passphrase.
+KERSA_TTE_BSRE_URL = env("KERSA_TTE_BSRE_URL", default="")
+KERSA_TTE_BSRE_PENGGUNA = env("KERSA_TTE_BSRE_PENGGUNA", default="")
+KERSA_TTE_BSRE_SANDI = env("KERSA_TTE_BSRE_SANDI", default="")
 KERSA_TTE_BATAS_DETIK = env.int("KERSA_TTE_BATAS_DETIK", default=30)
 # The trust roots (PEM or DER files, comma-separated) every signature is validated
 # against, ours and a partner's; and an RFC 3161 timestamp server (PAdES B-T), empty for none.

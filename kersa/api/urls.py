@@ -15,6 +15,8 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
   assistance, P31-1), ``ksdd/{id}/surat_kuasa/`` GET / POST (its Surat Kuasa, P24-2;
   multipart for the scan)
 - ``surat-kuasa/{id}/`` GET, ``surat-kuasa/{id}/cabut/`` POST (revoke with reason, P24-2)
+- ``versi/{id}/catat-penandatanganan/`` POST: the KB/PKS signing step recorded from a
+  version signed electronically (date from the signature, P20-3, P24-1; issue 16)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
   (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
 - ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/{agenda|hasil|dokumen|
@@ -76,6 +78,7 @@ from .views.surat_kuasa import SuratKuasaViewSet
 from .views.tenggat import TenggatViewSet
 from .views.tkksd import KeputusanBupatiViewSet, ProgramKerjaViewSet, RapatViewSet
 from .views.token import TokenLogoutSemuaView, TokenLogoutView, TokenView
+from .views.tte import CatatDariTteView
 
 app_name = "api"
 
@@ -138,6 +141,11 @@ urlpatterns = [
     path("v1/ksdd/<int:pk>/pendanaan/", BantuanPendanaanView.as_view(), name="ksdd-pendanaan"),
     path("v1/berkas/<int:pk>/", UnduhBerkasView.as_view(), name="berkas-unduh"),
     path("v1/versi/<int:pk>/pdf/", UnduhPdfView.as_view(), name="versi-pdf"),
+    path(
+        "v1/versi/<int:pk>/catat-penandatanganan/",
+        CatatDariTteView.as_view(),
+        name="versi-catat-penandatanganan",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SkemaTersimpan.as_view(**_MASUK), name="schema"),
     path("docs/", _swagger, name="docs"),

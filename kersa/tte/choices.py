@@ -13,3 +13,4 @@ class PeranTte(models.TextChoices):
 class Penyedia(models.TextChoices):
     PKCS12 = "pkcs12", _("Sertifikat PKCS#12 milik penanda tangan")
     CSC = "csc", _("Layanan tanda tangan jarak jauh (CSC API)")
+    BSRE = "bsre", _("Layanan tanda tangan BSrE (API esign-client)")

@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -51,6 +51,8 @@ __all__ = [
     "akar_tepercaya",
     "baca_pdf",
     "nama_sertifikat",
+    "klaim_pdfa",
+    "periksa_pdfa",
     "periksa_sertifikat",
     "tanda_tangani",
     "validasi",
@@ -120,6 +122,84 @@ def baca_pdf(data: bytes) -> PdfFileReader:
             )
         )
     return reader
+
+
+# --- PDF/A compatibility -----------------------------------------------------------------
+
+
+def _halaman(node, warisan=None):
+    """Each page dict of the page tree with its (inherited) /Resources."""
+    res = node.get("/Resources", warisan)
+    if node.get("/Type") == "/Pages" or "/Kids" in node:
+        for kid in node["/Kids"]:
+            yield from _halaman(kid.get_object(), res)
+    else:
+        yield node, res
+
+
+def _font_tertanam(font) -> bool:
+    font = font.get_object()
+    sub = font.get("/Subtype")
+    if sub == "/Type3":
+        return True
+    if sub == "/Type0":
+        font = font["/DescendantFonts"][0].get_object()
+    desc = font.get("/FontDescriptor")
+    if desc is None:
+        return False
+    desc = desc.get_object()
+    return any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def periksa_pdfa(data: bytes) -> list[str]:
+    """What in ``data`` breaks PDF/A (ISO 19005-2, level B) in a way signing would carry
+    on, checked with pyHanko's reader (veraPDF is not used): encryption (refused by
+    ``baca_pdf``), fonts of the page content not embedded, JavaScript or launch actions,
+    and a page tree that cannot be read. An empty list means PDF/A-compatible for
+    signing; it is not a full conformance check (colour spaces and XMP are not checked)."""
+    reader = baca_pdf(data)
+    masalah = []
+    root = reader.root
+    try:
+        halaman = list(_halaman(root["/Pages"].get_object()))
+    except (KeyError, AttributeError, TypeError, PdfError) as exc:
+        return [_("susunan halaman tidak dapat dibaca (%s)") % exc]
+    tidak_tertanam = set()
+    for _page, res in halaman:
+        fonts = (res.get_object().get("/Font") if res is not None else None) or {}
+        fonts = fonts.get_object() if hasattr(fonts, "get_object") else fonts
+        for nama, font in fonts.items():
+            try:
+                if not _font_tertanam(font):
+                    tidak_tertanam.add(str(font.get_object().get("/BaseFont", nama)).lstrip("/"))
+            except (KeyError, IndexError, AttributeError, TypeError):
+                tidak_tertanam.add(str(nama).lstrip("/"))
+    if tidak_tertanam:
+        masalah.append(
+            _("huruf tidak tertanam: %(font)s") % {"font": ", ".join(sorted(tidak_tertanam))}
+        )
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        masalah.append(_("memuat JavaScript"))
+    aksi = root.get("/OpenAction")
+    aksi = aksi.get_object() if aksi is not None else None
+    if hasattr(aksi, "get") and aksi.get("/S") in ("/JavaScript", "/Launch"):
+        masalah.append(_("memuat aksi JavaScript/Launch saat dibuka"))
+    return masalah
+
+
+def klaim_pdfa(data: bytes) -> str:
+    """The PDF/A conformance the file claims in its XMP metadata ("PDF/A-2B"), or ""."""
+    meta = baca_pdf(data).root.get("/Metadata")
+    if meta is None:
+        return ""
+    try:
+        xmp = meta.get_object().data.decode("utf-8", "replace")
+    except (AttributeError, PdfError):
+        return ""
+    part = re.search(r"pdfaid:part(?:>|=\")\s*(\d)", xmp)
+    conf = re.search(r"pdfaid:conformance(?:>|=\")\s*([ABUabu])", xmp)
+    return f"PDF/A-{part.group(1)}{conf.group(1).upper() if conf else ''}" if part else ""
 
 
 # --- placement on the signature block ---------------------------------------------------
@@ -196,6 +276,7 @@ def letak_kotak(data: bytes, *, cari: list[str], peran: str, ke: int) -> tuple[i
 class HasilTanda:
     data: bytes
     sertifikat: x509.Certificate
+    lain: list = field(default_factory=list)  # the chain sent along (intermediates)
 
 
 def _gaya(teks: str) -> stamp.QRStampStyle:
@@ -299,11 +380,13 @@ async def tanda_tangani_async(
 
 
 def tanda_tangani(data: bytes, penyedia, **kwargs) -> HasilTanda:
-    async def jalan():
-        async with penyedia.penanda() as penanda:
-            return await tanda_tangani_async(data, penanda, **kwargs)
+    """``data`` signed by ``penyedia`` (``PenyediaTte``): network calls to the provider, the
+    TSA and OCSP happen here, so callers keep no transaction open around it."""
+    return jalankan(penyedia.tandatangani_async(data, **kwargs))
 
-    return jalankan(jalan())
+
+def jumlah_halaman(data: bytes) -> int:
+    return int(baca_pdf(data).root["/Pages"]["/Count"])
 
 
 # --- validation -------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from kersa.documents.models import Dokumen, VersiDokumen
 
 from .models import KodeVerifikasi, TandaTanganTte, ValidasiTte
 
-JENIS_TTE = (JenisDokumen.KB, JenisDokumen.PKS, JenisDokumen.ADDENDUM)
+# Every kind the electronic signature covers (services.PENANDA: who signs each).
+JENIS_TTE = tuple(JenisDokumen)
 
 
 @dataclass
@@ -21,7 +22,7 @@ class DokumenTte:
 
 
 def tte_ksdd(ksdd) -> list[DokumenTte]:
-    """The KSDD's KB/PKS documents with their electronic signatures and the latest
+    """The KSDD's documents (every kind ``services.PENANDA`` signs) with their electronic signatures and the latest
     validation of each signed version: one query without a validated version, three
     with, whatever their number."""
     dokumen = list(

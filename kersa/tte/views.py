@@ -25,7 +25,13 @@ from kersa.core.forms import kabarkan_penolakan
 from kersa.documents.models import Dokumen
 
 from . import services
-from .forms import AktifkanOtpForm, CocokkanForm, TandaTanganForm, UnggahBertandaForm
+from .forms import (
+    AktifkanOtpForm,
+    CatatDariTteForm,
+    CocokkanForm,
+    TandaTanganForm,
+    UnggahBertandaForm,
+)
 from .penyedia import penyedia_dari_setelan
 from .selectors import verifikasi_kode, versi_bertanda_dengan_sha
 
@@ -64,6 +70,7 @@ def tandatangani(request, pk: int):
         sandi=d.get("sandi", ""),
         kredensial=d.get("kredensial", ""),
         pin=d.get("pin", ""),
+        nik=d.get("nik", ""),
     )
     try:
         ttd = services.tte_tandatangani(
@@ -108,6 +115,71 @@ def unggah_bertanda(request, pk: int):
     (messages.success if val.sah else messages.warning)(
         request,
         _("Versi %(n)d: %(ringkasan)s") % {"n": val.versi.nomor, "ringkasan": val.ringkasan},
+    )
+    return _kembali(dok)
+
+
+def form_catat(dok: Dokumen, data=None) -> CatatDariTteForm | None:
+    """The form recording the signing step from a signed version, when the KSDD is at
+    that step and a version validates; else None."""
+    from kersa.agreements.choices import Status
+
+    tahap = {"kb": Status.PENANDATANGANAN_KB, "pks": Status.PENANDATANGANAN_PKS}
+    ksdd = dok.ksdd
+    if ksdd is None or tahap.get(dok.jenis) != ksdd.status:
+        return None
+    versi = services.versi_dapat_dicatat(dok)
+    if not versi:
+        return None
+    from kersa.regions.selectors import wilayah_daerah
+
+    pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
+    return CatatDariTteForm(data, versi=versi, pihak=pihak, pks=dok.jenis == "pks")
+
+
+@login_required
+@require_POST
+def catat_langkah(request, pk: int):
+    """Record the KB/PKS signing step of document ``pk``'s KSDD from a signed version:
+    date from the signature, the signed PDF the step's file (P20-3, P24-1)."""
+    from kersa.agreements.workflow import TRANSISI, boleh
+
+    dok = _dokumen(request.user, pk)
+    transisi = TRANSISI["tandatangani_kb" if dok.jenis == "kb" else "tandatangani_pks"]
+    if dok.jenis not in ("kb", "pks") or not boleh(request.user, transisi, dok.ksdd):
+        messages.error(
+            request, _("Anda tidak berwenang melakukan “%s” pada KSDD ini.") % transisi.label
+        )
+        return _kembali(dok)
+    form = form_catat(dok, request.POST)
+    if form is None:
+        messages.error(
+            request,
+            _(
+                "Belum ada versi bertanda tangan elektronik yang sah untuk mencatat langkah "
+                "penandatanganan, atau KSDD tidak sedang pada tahap itu."
+            ),
+        )
+        return _kembali(dok)
+    if not form.is_valid():
+        _galat_form(request, form)
+        return _kembali(dok)
+    versi = dok.versi.get(pk=form.cleaned_data["versi"])
+    try:
+        ksdd = services.tte_catat_penandatanganan(
+            versi=versi,
+            user=request.user,
+            tempat=form.cleaned_data["tempat"],
+            nomor_naskah=form.nomor_naskah(),
+            alasan_perbedaan=form.cleaned_data.get("alasan_perbedaan", ""),
+        )
+    except RuleViolation as exc:
+        kabarkan_penolakan(request, exc)
+        return _kembali(dok)
+    messages.success(
+        request,
+        _("%(langkah)s dicatat dari versi %(n)d; KSDD kini pada tahap %(tahap)s.")
+        % {"langkah": transisi.label, "n": versi.nomor, "tahap": ksdd.tahap_label},
     )
     return _kembali(dok)
 
