@@ -122,6 +122,9 @@ def _qr_svg(teks: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
 
 
+_GANTI = "kersa_otp_ganti"
+
+
 def _tujuan(request) -> str:
     tujuan = request.GET.get("next") or "/"
     if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
@@ -136,17 +139,21 @@ def faktor_kedua(request):
     login for administrators and whoever signs or approves (issue 19 item 5), and at each
     signing. A verified user may ask for new backup codes here."""
     user = request.user
-    aktif = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if aktif is not None and not user.is_verified() and faktor_kedua_mod.perangkat(user):
-        # enrolled but this login has not given its code yet
+    if faktor_kedua_mod.perangkat(user) and not user.is_verified():
+        # a factor (or backup codes) enrolled, and this login has not given its code yet:
+        # nobody enrols a new authenticator with the password alone
         return redirect(f"{reverse('tte:masuk_otp')}?next={request.get_full_path()}")
+    aktif = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     tujuan = _tujuan(request)
     baru = None
     form = AktifkanOtpForm(request.POST or None)
     if aktif is not None and request.method == "POST" and request.POST.get("ganti"):
-        # a new phone, or the old one lost (logged in with a backup code): enrol anew
-        TOTPDevice.objects.filter(user=user).delete()
+        # a new phone, or the old one lost (logged in with a backup code): the old
+        # authenticator works until the new one is confirmed
+        request.session[_GANTI] = True
         return redirect(f"{reverse('tte:faktor_kedua')}?next={tujuan}")
+    if aktif is not None and request.session.get(_GANTI):
+        aktif = None
     if aktif is not None:
         if request.method == "POST" and request.POST.get("kode_cadangan_baru"):
             kode = faktor_kedua_mod.kode_cadangan_buat(user)
@@ -159,10 +166,12 @@ def faktor_kedua(request):
             )
         if request.method == "POST" and form.is_valid():
             if baru.verify_token(form.cleaned_data["kode_otp"].strip()):
+                TOTPDevice.objects.filter(user=user).exclude(pk=baru.pk).delete()
                 baru.confirmed = True
                 baru.save(update_fields=["confirmed"])
                 otp_login(request, baru)
                 request.session[SESI] = KODE
+                request.session.pop(_GANTI, None)
                 kode = faktor_kedua_mod.kode_cadangan_buat(user)
                 messages.success(
                     request,

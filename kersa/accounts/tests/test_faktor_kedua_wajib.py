@@ -125,11 +125,33 @@ def test_i19_5_yang_terdaftar_memasukkan_kode_dan_kode_cadangan_memulihkan(clien
         waktu.shift(30)
         r = client.post(f"{reverse('tte:masuk_otp')}?next=/tenggat/", {"kode_otp": otp(ketua)})
         assert r["Location"] == "/tenggat/"
-    # lost phone: replace the authenticator (its page lets a verified user do so)
+    # a new phone: a verified user replaces the authenticator; the old one works until
+    # the new one is confirmed
+    lama = TOTPDevice.objects.get(user=ketua, confirmed=True)
     r = client.post(reverse("tte:faktor_kedua"), {"ganti": "1"})
     assert r.status_code == 302
-    assert not TOTPDevice.objects.filter(user=ketua, confirmed=True).exists()
     assert "Pindai kode QR" in client.get(reverse("tte:faktor_kedua")).content.decode()
+    baru = TOTPDevice.objects.get(user=ketua, confirmed=False)
+    r = client.post(reverse("tte:faktor_kedua"), {"kode_otp": _kode(baru)})
+    assert 'id="kode-cadangan"' in r.content.decode()
+    assert list(TOTPDevice.objects.filter(user=ketua).values_list("pk", "confirmed")) == [
+        (baru.pk, True)
+    ]
+    assert not TOTPDevice.objects.filter(pk=lama.pk).exists()
+
+
+def test_i19_5_kata_sandi_saja_tidak_dapat_mendaftarkan_autentikator_baru(client, pemeran):
+    """With backup codes left (the authenticator removed by an administrator), the
+    password alone does not reach the enrolment: a backup code comes first."""
+    bupati = pemeran.bupati
+    kode = kode_cadangan_buat(bupati)
+    _masuk(client, bupati)
+    r = client.get(reverse("tte:faktor_kedua"))
+    assert r.status_code == 302 and r["Location"].startswith(reverse("tte:masuk_otp"))
+    assert not TOTPDevice.objects.filter(user=bupati).exists()
+    r = client.post(f"{reverse('tte:masuk_otp')}?next=/ksdd/", {"kode_otp": kode[3]})
+    assert r["Location"] == f"{reverse('tte:faktor_kedua')}?next=/ksdd/"
+    assert "Pindai kode QR" in client.get(r["Location"]).content.decode()
 
 
 def test_i19_5_token_api_penyetuju_hanya_dengan_faktor_kedua(client, pemeran):
