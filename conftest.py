@@ -56,6 +56,29 @@ def _bahasa_indonesia():
 
 
 @pytest.fixture(autouse=True)
+def _force_login_tanpa_pendaftaran_otp(monkeypatch):
+    """``client.force_login`` skips the password; it skips the second factor of the
+    login too (issue 19 item 5: administrators and signers must enrol and give one), so
+    the many page tests of those roles reach their page. The second factor at login is
+    proven through the real login form (``kersa/accounts/tests/test_faktor_kedua_wajib.py``,
+    ``kersa/tte/tests/test_views.py`` and the browser tests, which log in by the form);
+    the code asked at each signing is not skipped."""
+    from django.test import Client
+
+    from kersa.tte.middleware import BEBAS, SESI
+
+    asli = Client.force_login
+
+    def force_login(self, user, backend=None):
+        asli(self, user, backend)
+        sesi = self.session
+        sesi[SESI] = BEBAS
+        sesi.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _throttle_bersih():
     """API throttling counts in the cache: each test starts with fresh counts (on SQLite
     a rolled-back user's id comes back in the next test)."""

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     # Electronic signature, verification page and second factor (issue 16).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Backup codes, each usable once: the recovery path of the second factor (issue 19).
+    "django_otp.plugins.otp_static",
     "kersa.tte",
 ]
 

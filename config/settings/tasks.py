@@ -27,3 +27,8 @@ PEKERJA_DENYUT_DETIK = _env.float("KERSA_PEKERJA_DENYUT_DETIK", default=5.0)
 PEKERJA_BATAS_DETIK = _env.float("KERSA_PEKERJA_BATAS_DETIK", default=60.0)
 PEKERJA_PERIKSA_DETIK = _env.float("KERSA_PEKERJA_PERIKSA_DETIK", default=30.0)
 PEKERJA_MAKS_PERCOBAAN = _env.int("KERSA_PEKERJA_MAKS_PERCOBAAN", default=5)
+# A task that fails with an ordinary error is retried (within PEKERJA_MAKS_PERCOBAAN
+# attempts) after PEKERJA_JEDA_ULANG_DETIK seconds, doubled at each attempt, at most
+# PEKERJA_JEDA_ULANG_MAKS_DETIK (kersa.core.pekerja.tugas_gagal_ulangi).
+PEKERJA_JEDA_ULANG_DETIK = _env.float("KERSA_PEKERJA_JEDA_ULANG_DETIK", default=30.0)
+PEKERJA_JEDA_ULANG_MAKS_DETIK = _env.float("KERSA_PEKERJA_JEDA_ULANG_MAKS_DETIK", default=3600.0)

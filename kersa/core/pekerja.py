@@ -3,8 +3,8 @@
 django-tasks-db, KERSA's queue, claims a task by marking it RUNNING and never looks
 at it again: a worker killed in the middle (``kill -9``, OOM, a power cut, systemd's
 SIGKILL after its stop timeout) leaves the task RUNNING for ever (django-tasks issue
-#46, open). It has no retries either. This module adds the one thing missing, the
-lease every queue engine has, on top of the engine rather than replacing it:
+#46, open). It has no retries either. This module adds what is missing, the lease and the
+retries every queue engine has, on top of the engine rather than replacing it:
 
 - **Heartbeat.** ``manage.py jalankan_pekerja`` runs django-tasks-db's own worker
   loop (``db_worker``'s ``Worker``) plus a thread that writes ``DenyutPekerja``
@@ -15,6 +15,10 @@ lease every queue engine has, on top of the engine rather than replacing it:
   start), with one conditional UPDATE, so two workers never both take it. After
   ``PEKERJA_MAKS_PERCOBAAN`` attempts (``worker_ids`` counts them) it is marked
   FAILED instead, so a task that kills its worker cannot loop for ever.
+- **Retry with back-off.** A task that fails with an ordinary error goes back to the
+  queue with ``run_after`` ``PEKERJA_JEDA_ULANG_DETIK`` later, doubled at each attempt
+  (at most ``PEKERJA_JEDA_ULANG_MAKS_DETIK``), within the same
+  ``PEKERJA_MAKS_PERCOBAAN`` attempts (``tugas_gagal_ulangi``).
 - **Interrupted stop.** A second SIGTERM/SIGINT aborts the running task
   (django-tasks-db records SystemExit as FAILED); it is given back to the queue.
 - **Schedule.** The same check makes sure the daily clock scan is queued
@@ -55,7 +59,15 @@ logger = logging.getLogger(__name__)
 
 #: Recorded as the exception of a task whose worker died too often.
 KELAS_PEKERJA_HILANG = "kersa.core.pekerja.PekerjaHilang"
+
 _DIHENTIKAN = ("builtins.SystemExit", "builtins.KeyboardInterrupt")
+# Failures another attempt cannot mend: the task's code is gone, or it gave up itself.
+_TANPA_ULANG = (
+    "builtins.ImportError",
+    "builtins.ModuleNotFoundError",
+    "django.core.exceptions.SuspiciousOperation",
+    KELAS_PEKERJA_HILANG,
+)
 
 
 class PekerjaHilang(Exception):
@@ -120,6 +132,50 @@ def tugas_macet_pulihkan(*, sekarang: dt.datetime | None = None) -> int:
     return n
 
 
+def jeda_ulang(percobaan: int) -> float:
+    """Seconds to wait before attempt ``percobaan + 1``: ``PEKERJA_JEDA_ULANG_DETIK``
+    doubled at each attempt, at most ``PEKERJA_JEDA_ULANG_MAKS_DETIK``."""
+    dasar = _detik("PEKERJA_JEDA_ULANG_DETIK")
+    return min(dasar * 2 ** max(percobaan - 1, 0), _detik("PEKERJA_JEDA_ULANG_MAKS_DETIK"))
+
+
+def tugas_gagal_ulangi(pk, *, sekarang: dt.datetime | None = None) -> bool:
+    """A task that failed with an ordinary error (the SMTP server down, LibreOffice
+    crashed, the database busy) goes back to the queue to run after a back-off
+    (``jeda_ulang``), until it has had ``PEKERJA_MAKS_PERCOBAAN`` attempts (crashed
+    attempts count too); then it stays FAILED with its last error. A task whose code is
+    gone (ImportError) is not retried. Returns whether the task was queued again."""
+    r = (
+        DBTaskResult.objects.filter(pk=pk, status=TaskResultStatus.FAILED)
+        .exclude(exception_class_path__in=(*_DIHENTIKAN, *_TANPA_ULANG))
+        .only("id", "worker_ids", "finished_at", "task_path", "exception_class_path")
+        .first()
+    )
+    if r is None or len(r.worker_ids) >= int(settings.PEKERJA_MAKS_PERCOBAAN):
+        return False
+    sekarang = sekarang or timezone.now()
+    jeda = jeda_ulang(len(r.worker_ids))
+    # the last error stays on the row (admin) until an attempt succeeds
+    diulang = DBTaskResult.objects.filter(
+        pk=r.pk, status=TaskResultStatus.FAILED, finished_at=r.finished_at
+    ).update(
+        status=TaskResultStatus.READY,
+        started_at=None,
+        finished_at=None,
+        run_after=sekarang + dt.timedelta(seconds=jeda),
+    )
+    if diulang:
+        logger.warning(
+            "Tugas %s (%s) gagal (%s) pada percobaan %d; diulang dalam %.0f detik",
+            r.pk,
+            r.task_path,
+            r.exception_class_path,
+            len(r.worker_ids),
+            jeda,
+        )
+    return bool(diulang)
+
+
 def pemeliharaan() -> None:
     """One round of the periodic check: stalled tasks back to the queue, the daily
     scan on the queue. Errors are logged; the next round tries again."""
@@ -171,6 +227,7 @@ class PekerjaTahanGagal(Worker):
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         super().run_task(db_task_result)
+        tugas_gagal_ulangi(db_task_result.pk)
         # A second signal during a stop aborts the task with SystemExit, which
         # django-tasks-db records as FAILED: give it back to the queue instead.
         DBTaskResult.objects.filter(

@@ -169,6 +169,23 @@ IZIN_PERAN: dict[str, list[str]] = {
 }
 
 
+# Issue 19 item 5 (ASVS 2.2): who signs or approves must log in with a second factor.
+# These are the permissions that record a signature, an approval or a decision of the
+# Bupati, the Ketua TKKSD (Sekda), the DPRD or the secretariat that records them
+# (``accounts.faktor_kedua.wajib_faktor_kedua``); administrators need it too, and so does
+# a Kepala Perangkat Daerah holding a Surat Kuasa (P24-2).
+IZIN_MENYETUJUI = [
+    "agreements.tandatangani_kb",
+    "agreements.tandatangani_pks",
+    "agreements.catat_persetujuan_dprd",
+    "agreements.catat_tanggapan",
+    "agreements.catat_penawaran",
+    "agreements.catat_petunjuk_tertulis",
+    "agreements.catat_rekomendasi_pleno",
+    "reporting.susun_laporan_bupati",
+]
+
+
 def pastikan_izin(user, izin: str, pesan) -> None:
     """Refuse a write the user's role does not hold. Called by the services themselves,
     so the web, the API and scripts are held to the same roles (the views check too,

@@ -54,3 +54,19 @@ def id_dari(nilai: str | None, *, nama: str):
             _("Pilihan %(nama)s “%(nilai)s” tidak sah.") % {"nama": nama, "nilai": nilai[:20]}
         )
     return int(nilai)
+
+
+def periode_semester_dari(nilai: str | None) -> tuple[int, int] | None:
+    """(tahun, semester) of ``?periode=2026-1``, None when empty; refused unless it is a
+    year the API's ``tahun`` takes (``TAHUN_MIN..TAHUN_MAKS``), a hyphen and semester 1
+    or 2, as the API's ``tahun`` and ``semester`` filters (``kersa.api.filters``)."""
+    nilai = (nilai or "").strip()
+    if not nilai:
+        return None
+    tahun, _garis, semester = nilai.partition("-")
+    if not (semester.isascii() and semester in ("1", "2")):
+        raise SaringTidakSah(
+            _("Periode “%(nilai)s” tidak sah: tulis tahun-semester, mis. 2026-1 atau 2026-2.")
+            % {"nilai": nilai[:20]}
+        )
+    return tahun_dari(tahun or "-"), int(semester)

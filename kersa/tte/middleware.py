@@ -1,22 +1,48 @@
-"""The second factor at login (issue 16): a user who has enrolled one (a signer, an
-administrator) finishes the login with a TOTP code before any page; others are untouched.
+"""The second factor at login (issues 16 and 19 item 5). After the password:
 
-Whether the user has a confirmed device is noted in the session at login
-(``apps.TteConfig.ready`` connects ``user_logged_in``), so an ordinary page costs no query.
+- a user with an enrolled factor finishes the login with its code (``tte:masuk_otp``);
+- a user who must have one (administrators, whoever signs or approves:
+  ``accounts.faktor_kedua.wajib_faktor_kedua``) and has none is sent to enrol it
+  (``tte:faktor_kedua``: QR code, confirming code, backup codes) before any page;
+- the API answers such a session 403 in JSON;
+- everyone else is untouched.
+
+What the login needs is worked out once per session (``tandai_wajib``, connected to
+``user_logged_in``; or on the first request of a session opened before) and kept in the
+session, so an ordinary page costs no query.
 """
 
+from urllib.parse import quote
+
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 SESI = "kersa_otp_wajib"
-_BEBAS = ("/tte/faktor-kedua/masuk/", "/akun/logout/", "/static/", "/i18n/", "/verifikasi/")
+#: The session's state: nothing asked, a code asked, enrolment asked.
+BEBAS, KODE, DAFTAR = "bebas", "kode", "daftar"
+_TERBUKA = (
+    "/tte/faktor-kedua/",
+    "/akun/logout/",
+    "/akun/login/",
+    "/static/",
+    "/i18n/",
+    "/verifikasi/",
+)
+
+
+def keadaan(user) -> str:
+    from kersa.accounts.faktor_kedua import perangkat, wajib_faktor_kedua
+
+    if perangkat(user):
+        return KODE
+    return DAFTAR if wajib_faktor_kedua(user) else BEBAS
 
 
 def tandai_wajib(sender, request, user, **kwargs):
-    from django_otp import devices_for_user
-
     if request is not None and hasattr(request, "session"):
-        request.session[SESI] = any(True for _d in devices_for_user(user, confirmed=True))
+        request.session[SESI] = keadaan(user)
 
 
 class FaktorKeduaMiddleware:
@@ -26,11 +52,26 @@ class FaktorKeduaMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            user is not None
-            and user.is_authenticated
-            and request.session.get(SESI)
-            and not request.path.startswith(_BEBAS)
-            and not user.is_verified()
+            user is None
+            or not user.is_authenticated
+            or request.path.startswith(_TERBUKA)
+            or user.is_verified()
         ):
-            return redirect(f"{reverse('tte:masuk_otp')}?next={request.get_full_path()}")
-        return self.get_response(request)
+            return self.get_response(request)
+        state = request.session.get(SESI)
+        if state not in (BEBAS, KODE, DAFTAR):
+            state = request.session[SESI] = keadaan(user)
+        if state == BEBAS:
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {
+                    "detail": _(
+                        "Selesaikan masuk dengan faktor kedua di halaman web, atau pakai "
+                        "token API yang diminta dengan kode faktor kedua."
+                    )
+                },
+                status=403,
+            )
+        tujuan = "tte:masuk_otp" if state == KODE else "tte:faktor_kedua"
+        return redirect(f"{reverse(tujuan)}?next={quote(request.get_full_path(), safe='/')}")

@@ -121,9 +121,10 @@ def url_verifikasi(kode: str) -> str:
 
 def periksa_faktor_kedua(user, kode_otp: str) -> None:
     """A signer uses the second factor at each signing (django-otp TOTP)."""
-    from django_otp import devices_for_user
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    perangkat = list(devices_for_user(user, confirmed=True))
+    # the authenticator only: backup codes open a login, they do not sign
+    perangkat = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     if not perangkat:
         raise _tolak(
             "TTE",

@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kersa.accounts import faktor_kedua as faktor_kedua_mod
 from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
@@ -32,6 +34,7 @@ from .forms import (
     TandaTanganForm,
     UnggahBertandaForm,
 )
+from .middleware import KODE, SESI
 from .penyedia import penyedia_dari_setelan
 from .selectors import verifikasi_kode, versi_bertanda_dengan_sha
 
@@ -191,15 +194,43 @@ def _qr_svg(teks: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
 
 
+_GANTI = "kersa_otp_ganti"
+
+
+def _tujuan(request) -> str:
+    tujuan = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        tujuan = "/"
+    return tujuan
+
+
 @login_required
 def faktor_kedua(request):
     """Enrol the second factor (TOTP, django-otp): scan the QR code in an authenticator
-    app, then confirm with a code. Signers and administrators need it to sign."""
+    app, then confirm with a code; the page then shows the backup codes once. Required at
+    login for administrators and whoever signs or approves (issue 19 item 5), and at each
+    signing. A verified user may ask for new backup codes here."""
     user = request.user
+    if faktor_kedua_mod.perangkat(user) and not user.is_verified():
+        # a factor (or backup codes) enrolled, and this login has not given its code yet:
+        # nobody enrols a new authenticator with the password alone
+        return redirect(f"{reverse('tte:masuk_otp')}?next={request.get_full_path()}")
     aktif = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    tujuan = _tujuan(request)
     baru = None
     form = AktifkanOtpForm(request.POST or None)
-    if aktif is None:
+    if aktif is not None and request.method == "POST" and request.POST.get("ganti"):
+        # a new phone, or the old one lost (logged in with a backup code): the old
+        # authenticator works until the new one is confirmed
+        request.session[_GANTI] = True
+        return redirect(f"{reverse('tte:faktor_kedua')}?next={tujuan}")
+    if aktif is not None and request.session.get(_GANTI):
+        aktif = None
+    if aktif is not None:
+        if request.method == "POST" and request.POST.get("kode_cadangan_baru"):
+            kode = faktor_kedua_mod.kode_cadangan_buat(user)
+            return render(request, "tte/kode_cadangan.html", {"kode": kode, "tujuan": tujuan})
+    else:
         baru = TOTPDevice.objects.filter(user=user, confirmed=False).first()
         if baru is None:
             baru = TOTPDevice.objects.create(
@@ -207,12 +238,18 @@ def faktor_kedua(request):
             )
         if request.method == "POST" and form.is_valid():
             if baru.verify_token(form.cleaned_data["kode_otp"].strip()):
+                TOTPDevice.objects.filter(user=user).exclude(pk=baru.pk).delete()
                 baru.confirmed = True
                 baru.save(update_fields=["confirmed"])
+                otp_login(request, baru)
+                request.session[SESI] = KODE
+                request.session.pop(_GANTI, None)
+                kode = faktor_kedua_mod.kode_cadangan_buat(user)
                 messages.success(
-                    request, _("Faktor kedua aktif; gunakan kodenya setiap kali menandatangani.")
+                    request,
+                    _("Faktor kedua aktif; gunakan kodenya setiap kali masuk dan menandatangani."),
                 )
-                return redirect("tte:faktor_kedua")
+                return render(request, "tte/kode_cadangan.html", {"kode": kode, "tujuan": tujuan})
             form.add_error(
                 "kode_otp", _("Kode salah atau sudah kedaluwarsa; coba kode berikutnya.")
             )
@@ -223,6 +260,8 @@ def faktor_kedua(request):
             "aktif": aktif,
             "baru": baru,
             "form": form,
+            "wajib": faktor_kedua_mod.wajib_faktor_kedua(user),
+            "sisa_cadangan": faktor_kedua_mod.sisa_kode_cadangan(user) if aktif else None,
             "qr": _qr_svg(baru.config_url) if baru else None,
             "kunci": base64.b32encode(baru.bin_key).decode() if baru else None,
         },
@@ -252,19 +291,27 @@ def verifikasi(request, kode: str):
 
 @login_required
 def masuk_otp(request):
-    """The login's second step for a user with an enrolled second factor."""
-    from django_otp import devices_for_user
-    from django_otp import login as otp_login
-
-    tujuan = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
-        tujuan = "/"
+    """The login's second step for a user with an enrolled second factor: the 6-digit
+    code of the authenticator, or one of the backup codes (used up)."""
+    tujuan = _tujuan(request)
+    if not faktor_kedua_mod.perangkat(request.user):
+        return redirect(f"{reverse('tte:faktor_kedua')}?next={tujuan}")
     form = AktifkanOtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        kode = form.cleaned_data["kode_otp"].strip()
-        for d in devices_for_user(request.user, confirmed=True):
-            if kode.isdigit() and d.verify_token(kode):
-                otp_login(request, d)
-                return redirect(tujuan)
+        d = faktor_kedua_mod.perangkat_cocok(request.user, form.cleaned_data["kode_otp"])
+        if d is not None:
+            otp_login(request, d)
+            if not faktor_kedua_mod.punya_totp(request.user):
+                # came in with a backup code after losing the authenticator: enrol anew
+                messages.warning(request, _("Daftarkan aplikasi autentikator yang baru."))
+                return redirect(f"{reverse('tte:faktor_kedua')}?next={tujuan}")
+            sisa = faktor_kedua_mod.sisa_kode_cadangan(request.user)
+            if sisa <= 2:
+                messages.warning(
+                    request,
+                    _("Sisa kode cadangan Anda %(n)d; buat yang baru di halaman Faktor kedua.")
+                    % {"n": sisa},
+                )
+            return redirect(tujuan)
         form.add_error("kode_otp", _("Kode salah atau sudah kedaluwarsa; coba kode berikutnya."))
     return render(request, "tte/masuk_otp.html", {"form": form})

@@ -7,6 +7,7 @@ from playwright.sync_api import Page
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +31,7 @@ TENGGAT = {
 
 
 def _masuk(page, live_server, user):
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
+    masuk(page, live_server, user, PASSWORD)
 
 
 def _teks_utama(page) -> str:

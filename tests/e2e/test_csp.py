@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.bantu import masuk
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "rahasia-uji-123"
@@ -20,10 +22,7 @@ def test_pages_run_under_the_policy_without_a_violation(live_server, page: Page,
     )
     page.set_default_timeout(20_000)
     user = pemeran.sekretariat
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, user, PASSWORD)
     expect(page.locator("body")).to_contain_text(user.first_name)
 
     # A select with data-kirim-saat-ubah sends its form (it was onchange=).

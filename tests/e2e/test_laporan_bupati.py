@@ -28,6 +28,7 @@ from kersa.reporting import services
 from kersa.reporting.choices import StatusProses
 from kersa.reporting.models import ProsesLaporan
 from kersa.reporting.selectors import periode_dari
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -103,10 +104,7 @@ def test_p27_2_bupati_sees_the_report_progress_then_downloads_docx_and_xlsx(
     page.set_default_timeout(15_000)
     bupati = pemeran.bupati
 
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", bupati.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, bupati, PASSWORD)
     expect(page.locator("body")).to_contain_text(bupati.first_name)
 
     # Laporan → Laporan Bupati kepada Gubernur; choose the semester and start.

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Tujuan, Urusan
 from kersa.documents.contoh import pdf_bytes
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +27,7 @@ def test_p14_3_operator_creates_ksdd_completes_kak_and_submits_it(live_server, p
     page.set_default_timeout(15_000)
 
     # Log in.
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", operator.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, operator, PASSWORD)
     expect(page.locator("body")).to_contain_text(operator.first_name)
 
     # Record a new KSDD: Kerja Sama Wajib with a bordering region, Barito Timur (62.13).

@@ -24,6 +24,7 @@ from kersa.agreements import skenario
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.notifications.models import Notifikasi
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -49,10 +50,7 @@ def _demo_lalu_pindai(sebelum_pindai=None):
 
 def _masuk(page: Page, live_server, user):
     page.set_default_timeout(20_000)
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", skenario.PASSWORD_DEMO)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, user, skenario.PASSWORD_DEMO)
     expect(page.locator("body")).to_contain_text(user.first_name)
 
 

@@ -17,6 +17,7 @@ from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.governance.demo import tkksd_demo
 from kersa.governance.models import Rapat
 from kersa.regions.models import Wilayah
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,10 +39,7 @@ def test_p37_4_p18_3_p39_secretariat_walks_a_rapat_pleno_to_its_berita_acara(
     tanggal = timezone.localdate() - dt.timedelta(days=3)
     page.set_default_timeout(20_000)
 
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", sekretariat.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, sekretariat, PASSWORD)
     expect(page.locator("body")).to_contain_text(sekretariat.first_name)
 
     # The TKKSD home shows who holds each office today (Pasal 35).

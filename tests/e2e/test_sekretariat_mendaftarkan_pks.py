@@ -11,6 +11,7 @@ from kersa.agreements.choices import Status
 from kersa.agreements.models import Bentuk, Ksdd, Urusan
 from kersa.agreements.skenario import baris_impor
 from kersa.documents.contoh import pdf_bytes
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,10 +20,7 @@ PASSWORD = "rahasia-uji-123"
 
 def test_p26_secretariat_registers_an_existing_pks_with_its_scan(live_server, page: Page, pemeran):
     page.set_default_timeout(20_000)
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", pemeran.sekretariat.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, pemeran.sekretariat, PASSWORD)
     expect(page.locator("body")).to_contain_text(pemeran.sekretariat.first_name)
 
     page.goto(f"{live_server.url}/ksdd/")

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.documents.models import Dokumen
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +27,7 @@ def test_p22_3_secretariat_sees_the_clock_and_generates_the_p22_1a_request(
     sekretariat = pemeran.sekretariat
     page.set_default_timeout(20_000)
 
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", sekretariat.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    masuk(page, live_server, sekretariat, PASSWORD)
     expect(page.locator("body")).to_contain_text(sekretariat.first_name)
 
     # The Tenggat page lists the 45-working-day clock of Pasal 22 ayat (3).

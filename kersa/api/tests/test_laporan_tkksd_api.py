@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from kersa.reporting import services
 from kersa.reporting.choices import JenisLaporanTkksd, StatusLaporan, StatusProses
 from kersa.reporting.models import LaporanTkksd, ProsesLaporan, RiwayatLaporanTkksd
+from kersa.tte.tests.conftest import kode_otp_uji
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +138,11 @@ def test_p27_2_bupati_report_run_started_202_then_polled(
     token = APIClient()
     r = token.post(
         reverse("api:token"),
-        {"username": pemeran.sekretariat.username, "password": "rahasia-uji-123"},
+        {
+            "username": pemeran.sekretariat.username,
+            "password": "rahasia-uji-123",
+            "kode_otp": kode_otp_uji(pemeran.sekretariat),  # issue 19: a signer's token
+        },
         format="json",
     )
     token.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")

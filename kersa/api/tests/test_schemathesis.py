@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from rest_framework.test import APIClient
 from schemathesis.checks import CHECKS, load_all_checks
 
+from kersa.tte.tests.conftest import kode_otp_uji
+
 CONTOH = 5  # examples per operation: bounded so CI stays under ~2 minutes on 2 cores
 
 # Operations left out, each with the defect it shows (none may be left out without a reason).
@@ -85,7 +87,11 @@ def _semua_cek():
 def token_sekretariat(pemeran):
     r = APIClient().post(
         "/api/v1/token/",
-        {"username": pemeran.sekretariat.username, "password": "rahasia-uji-123"},
+        {
+            "username": pemeran.sekretariat.username,
+            "password": "rahasia-uji-123",
+            "kode_otp": kode_otp_uji(pemeran.sekretariat),  # issue 19: a signer's token
+        },
         format="json",
     )
     assert r.status_code == 200, r.content[:200]

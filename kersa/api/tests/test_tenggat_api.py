@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from kersa.deadlines.selectors import tenggat_per_grup
 from kersa.deadlines.tests.test_p22_3_penolakan_dprd import _permohonan_2_maret
+from kersa.tte.tests.conftest import kode_otp_uji
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,11 @@ def test_tenggat_list_with_a_token_and_a_bounded_number_of_queries(
     client = APIClient()
     r = client.post(
         reverse("api:token"),
-        {"username": pemeran.sekretariat.username, "password": "rahasia-uji-123"},
+        {
+            "username": pemeran.sekretariat.username,
+            "password": "rahasia-uji-123",
+            "kode_otp": kode_otp_uji(pemeran.sekretariat),  # issue 19: a signer's token
+        },
         format="json",
     )
     client.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from kersa.accounts import faktor_kedua
 from kersa.accounts.services import token_api_buat, token_api_cabut, token_api_cabut_semua
 
 from ..auth import TokenKersa
@@ -26,6 +27,35 @@ class PermintaanTokenSerializer(AuthTokenSerializer):
         allow_blank=True,
         help_text=_("Untuk mengenali token ini di halaman Token API (mis. 'skrip laporan')."),
     )
+    kode_otp = serializers.CharField(
+        label=_("Kode faktor kedua"),
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Wajib bagi administrator dan pengguna yang menandatangani atau menyetujui: "
+            "6 angka dari aplikasi autentikator, atau satu kode cadangan."
+        ),
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        user = attrs["user"]
+        if faktor_kedua.wajib_faktor_kedua(user) or faktor_kedua.perangkat(user):
+            if not faktor_kedua.perangkat(user):
+                raise serializers.ValidationError(
+                    {
+                        "kode_otp": _(
+                            "Akun ini wajib memakai faktor kedua: aktifkan dahulu di halaman "
+                            "web Faktor kedua, lalu minta token dengan kodenya."
+                        )
+                    }
+                )
+            if faktor_kedua.perangkat_cocok(user, attrs.get("kode_otp", "")) is None:
+                raise serializers.ValidationError(
+                    {"kode_otp": _("Kode faktor kedua salah atau sudah kedaluwarsa.")}
+                )
+        return attrs
 
 
 class TokenView(APIView):
@@ -45,7 +75,9 @@ class TokenView(APIView):
                 "Token",
                 {"token": serializers.CharField(), "expiry": serializers.DateTimeField()},
             ),
-            400: OpenApiResponse(description="Nama pengguna atau kata sandi salah."),
+            400: OpenApiResponse(
+                description="Nama pengguna, kata sandi atau kode faktor kedua salah."
+            ),
             429: OpenApiResponse(description="Terlalu banyak percobaan; coba lagi nanti."),
         },
         auth=[],

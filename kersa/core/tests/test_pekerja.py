@@ -55,3 +55,40 @@ def test_task_whose_worker_died_too_often_fails_instead_of_looping(antre):
     r.refresh_from_db()
     assert (r.status, r.exception_class_path) == ("FAILED", KELAS_PEKERJA_HILANG)
     assert "3 kali" in r.traceback
+
+
+@pytest.mark.django_db
+def test_ordinary_failure_goes_back_to_the_queue_after_a_doubling_wait(antre, settings):
+    """Issue 19: a task failing with an ordinary error was FAILED for good. It runs again
+    after PEKERJA_JEDA_ULANG_DETIK, doubled at each attempt, within the attempts bound;
+    a task whose code is gone is not retried. (The real worker: test_pekerja_gagal.py.)"""
+    from kersa.core.pekerja import jeda_ulang, tugas_gagal_ulangi
+
+    settings.PEKERJA_JEDA_ULANG_DETIK = 30
+    settings.PEKERJA_JEDA_ULANG_MAKS_DETIK = 3600
+    assert [jeda_ulang(n) for n in (1, 2, 3, 4, 8, 20)] == [30, 60, 120, 240, 3600, 3600]
+    sekarang = timezone.now()
+
+    def gagal(pekerja, kelas="smtplib.SMTPServerDisconnected"):
+        r = antre(pekerja, 5)
+        DBTaskResult.objects.filter(pk=r.pk).update(
+            status="FAILED", finished_at=sekarang, exception_class_path=kelas, traceback="x"
+        )
+        return r
+
+    satu, dua, habis = gagal(["a"]), gagal(["a", "b"]), gagal(["a", "b", "c"])
+    hilang = gagal(["a"], "builtins.ModuleNotFoundError")
+    assert [tugas_gagal_ulangi(r.pk, sekarang=sekarang) for r in (satu, dua, habis, hilang)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    for r, detik in ((satu, 30), (dua, 60)):
+        r.refresh_from_db()
+        assert (r.status, r.started_at, r.finished_at) == ("READY", None, None)
+        assert r.run_after == sekarang + dt.timedelta(seconds=detik)
+    for r in (habis, hilang):
+        r.refresh_from_db()
+        assert r.status == "FAILED"
+    assert not tugas_gagal_ulangi(satu.pk)  # READY now: nothing to retry

@@ -281,3 +281,84 @@ def test_stop_signalled_twice_mid_task_gives_the_task_back_to_the_queue(pemeran,
 
 def _hasil_nama(nama: str, status: str) -> bool:
     return DBTaskResult.objects.filter(task_path__endswith=nama, status=status).exists()
+
+
+def _ajukan(pemeran, ksdd):
+    services.ksdd_ajukan_kak(
+        ksdd=ksdd,
+        user=pemeran.operator,
+        nomor_surat="000.3/112/Dinkes/2026",
+        tanggal_surat=ksdd.dibuat_pada.date(),
+        surat_permohonan=unggahan_pdf(),
+        salinan_dpa=unggahan_pdf("dpa.pdf"),
+    )
+    return RiwayatTahap.objects.get(ksdd=ksdd, aksi="ajukan_kak")
+
+
+def _waktu_gagal(folder: Path) -> list[float]:
+    log = folder / "surel.gagal.log"
+    return [float(x) for x in log.read_text().split()] if log.exists() else []
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_ordinary_error_is_retried_with_backoff_and_completes_once(pemeran, ksdd, tmp_path):
+    """Issue 19: a task failing with an ordinary error (the SMTP server hangs up twice)
+    was FAILED for good. The real worker retries it after 1 s, then 2 s (back-off), and
+    the third attempt sends the stage e-mail once."""
+    riwayat = _ajukan(pemeran, ksdd)
+    pk = Pekerja(tmp_path)
+    pk.env["KERSA_PEKERJA_JEDA_ULANG_DETIK"] = "1"
+    (tmp_path / "surel.gagal").write_text("2")
+    try:
+        a = pk.mulai()
+        _tunggu(
+            lambda: DBTaskResult.objects.filter(
+                task_path__endswith="kabari_tahap_baru", status="SUCCESSFUL"
+            ).exists(),
+            "surel tahap terkirim",
+            a,
+        )
+    finally:
+        pk.hentikan()
+    r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
+    assert len(r.worker_ids) == 3  # two failures, then the success
+    assert r.exception_class_path == "" and r.traceback == ""
+    gagal = _waktu_gagal(tmp_path)
+    assert len(gagal) == 2
+    assert r.started_at.timestamp() - gagal[1] >= 2 - 0.3  # the second wait is doubled
+    assert gagal[1] - gagal[0] >= 1 - 0.3
+    tahap = sorted(m["To"] for m in pk.pesan() if ksdd.nomor_register in m["Subject"])
+    assert tahap == sorted([pemeran.ketua.email, pemeran.sekretariat.email])
+    riwayat.refresh_from_db()
+    assert riwayat.dikabarkan_pada is not None
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_ordinary_error_stops_after_the_bounded_attempts(pemeran, ksdd, tmp_path):
+    """An error that does not go away: PEKERJA_MAKS_PERCOBAAN (3 here) attempts, then
+    FAILED with the last error kept; nothing sent, the history row left to send."""
+    riwayat = _ajukan(pemeran, ksdd)
+    pk = Pekerja(tmp_path)
+    pk.env.update({"KERSA_PEKERJA_JEDA_ULANG_DETIK": "0.5", "KERSA_PEKERJA_MAKS_PERCOBAAN": "3"})
+    (tmp_path / "surel.gagal").write_text("99")
+    try:
+        a = pk.mulai()
+        _tunggu(
+            lambda: DBTaskResult.objects.filter(
+                task_path__endswith="kabari_tahap_baru", status="FAILED"
+            ).exists(),
+            "tugas gagal setelah 3 percobaan",
+            a,
+        )
+        time.sleep(2)  # it is not taken up again
+    finally:
+        pk.hentikan()
+    r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
+    assert (r.status, len(r.worker_ids)) == ("FAILED", 3)
+    assert r.exception_class_path == "smtplib.SMTPServerDisconnected"
+    assert len(_waktu_gagal(tmp_path)) == 3
+    assert pk.pesan() == []
+    riwayat.refresh_from_db()
+    assert riwayat.dikabarkan_pada is None

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import RuleViolation
+from kersa.core.saring import periode_semester_dari
 from kersa.regions.models import PerangkatDaerah
 
 from .. import services
@@ -37,7 +38,7 @@ KELOLA = "oversight.kelola_monev"
 @login_required
 @permission_required(LIHAT, raise_exception=True)
 def daftar(request):
-    tahun, semester = periode_dari(request.GET.get("periode"))
+    tahun, semester = periode_semester_dari(request.GET.get("periode")) or periode_dari(None)
     return render(
         request,
         "oversight/monev.html",
@@ -55,7 +56,7 @@ def daftar(request):
 @permission_required(KELOLA, raise_exception=True)
 def catat(request, pd_pk: int):
     pd = get_object_or_404(PerangkatDaerah, pk=pd_pk)
-    tahun, semester = periode_dari(request.GET.get("periode"))
+    tahun, semester = periode_semester_dari(request.GET.get("periode")) or periode_dari(None)
     form = MonevCatatForm(
         request.POST if request.method == "POST" else None, ksdd_qs=monev_ksdd_pilihan(pd)
     )

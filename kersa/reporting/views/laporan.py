@@ -20,6 +20,7 @@ from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import Pelanggaran, RuleViolation
 from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
+from kersa.core.saring import periode_semester_dari
 
 from .. import services
 from ..choices import StatusLaporan
@@ -37,8 +38,9 @@ from ..selectors import (
 @permission_required("reporting.view_laporansemester", raise_exception=True)
 def daftar(request):
     """The semester reports due and sent for a semester (this one by default)."""
-    tahun, semester = periode_dari(request.GET.get("periode"))
     sekarang = periode_dari(None)
+    # a bad ?periode= is refused with 400, as the API's tahun/semester (issue 19)
+    tahun, semester = periode_semester_dari(request.GET.get("periode")) or sekarang
     return render(
         request,
         "reporting/laporan.html",

@@ -22,8 +22,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _masuk(client, user):
-    """Log in, finishing with the second factor (the user has one)."""
-    client.force_login(user)
+    """Log in by the form, finishing with the second factor (the user has one)."""
+    client.logout()
+    r = client.post(reverse("login"), {"username": user.username, "password": "rahasia-uji-123"})
+    assert r.status_code == 302
     r = client.get(reverse("agreements:daftar"))
     assert r.status_code == 302 and reverse("tte:masuk_otp") in r["Location"]
     r = client.post(reverse("tte:masuk_otp"), {"kode_otp": otp(user)})
@@ -106,11 +108,11 @@ def test_tte_faktor_kedua_diaktifkan_dengan_kode(client, pemeran):
 
 def test_tte_masuk_dengan_faktor_kedua_bagi_yang_mendaftarkannya(client, pemeran):
     """A user with an enrolled second factor finishes the login with its code before any
-    page; a wrong code keeps him out; a user without one is not asked."""
+    page; a wrong code keeps him out; an operator (no signing, no approval) is not asked."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     TOTPDevice.objects.create(user=pemeran.bupati, name="autentikator", confirmed=True)
-    client.force_login(pemeran.bupati)
+    client.post(reverse("login"), {"username": "bupati", "password": "rahasia-uji-123"})
     halaman = reverse("agreements:daftar")
     r = client.get(halaman)
     assert r.status_code == 302
@@ -125,5 +127,6 @@ def test_tte_masuk_dengan_faktor_kedua_bagi_yang_mendaftarkannya(client, pemeran
         )
         assert r.status_code == 302 and r["Location"] == halaman
         assert client.get(halaman).status_code == 200
-    client.force_login(pemeran.sekretariat)
+    client.logout()
+    client.post(reverse("login"), {"username": "operator.dinkes", "password": "rahasia-uji-123"})
     assert client.get(halaman).status_code == 200

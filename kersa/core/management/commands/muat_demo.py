@@ -5,6 +5,8 @@ real neighbours of Barito Selatan as partners. Idempotent: a KSDD whose title
 already exists is left alone.
 """
 
+import base64
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -162,3 +164,32 @@ class Command(BaseCommand):
             ("admin", _("Administrator")),
         ]:
             self.stdout.write(f"  {getattr(pemeran, attr).username:20} {label}")
+        self._faktor_kedua(pemeran)
+
+    def _faktor_kedua(self, pemeran):
+        """The demo users who must log in with a second factor (issue 19 item 5) get an
+        authenticator enrolled with a random key made here, on this database: never a key
+        written in the repository, which would open the demo Bupati's account on every
+        server the demo was loaded on. The keys are printed for an authenticator app;
+        ``manage.py kode_otp_demo`` prints the current codes (DEBUG only)."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from kersa.accounts.faktor_kedua import wajib_faktor_kedua
+
+        baris = []
+        for user in pemeran.__dict__.values():
+            if not wajib_faktor_kedua(user):
+                continue
+            d = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if d is None:
+                d = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+            baris.append((user.username, base64.b32encode(d.bin_key).decode()))
+        self.stdout.write(
+            _(
+                "Faktor kedua demo (wajib bagi penanda tangan, penyetuju dan administrator): "
+                "masukkan kunci ke aplikasi autentikator, atau jalankan "
+                "'manage.py kode_otp_demo' untuk kode saat ini."
+            )
+        )
+        for username, kunci in sorted(baris):
+            self.stdout.write(f"  {username:20} {kunci}")
