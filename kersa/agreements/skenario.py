@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from kersa.accounts.services import user_set_peran
+from kersa.accounts.services import peran_sync, user_set_peran
 from kersa.core.roles import Peran
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
@@ -89,6 +89,7 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
         ("admin", "admin", "Admin", "KERSA", Peran.ADMIN, None),
     ]
     cast = {}
+    groups = peran_sync()  # once for the cast, not once per user
     for attr, username, first, last, peran, pd in spec:
         user, created = User.objects.get_or_create(
             username=username,
@@ -103,7 +104,7 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
             user.set_password(password)
             user.save()
         if peran:
-            user_set_peran(user=user, peran=peran)
+            user_set_peran(user=user, peran=peran, groups=groups)
         cast[attr] = User.objects.get(pk=user.pk)  # fresh permission cache
     _kepala_daerah_home()
     return Pemeran(**cast)
