@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -91,18 +92,16 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
     cast = {}
     groups = peran_sync()  # once for the cast, not once per user
     for attr, username, first, last, peran, pd in spec:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "perangkat_daerah": pd,
-                "email": f"{username}@example.go.id",
-            },
-        )
-        if created:
-            user.set_password(password)
-            user.save()
+        user = User.objects.filter(username=username).first()
+        if user is None:  # the password is stored with the INSERT (no second save)
+            user = User.objects.create(
+                username=username,
+                first_name=first,
+                last_name=last,
+                perangkat_daerah=pd,
+                email=f"{username}@example.go.id",
+                password=make_password(password),
+            )
         if peran:
             user_set_peran(user=user, peran=peran, groups=groups)
         cast[attr] = User.objects.get(pk=user.pk)  # fresh permission cache
