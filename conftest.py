@@ -3,6 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+# The test kit: query counting and the fixtures several apps share (waktu, berjalan, ...).
+pytest_plugins = ["kersa.core.testing"]
+
 
 def _muat_acuan():
     from kersa.regions.models import Wilayah

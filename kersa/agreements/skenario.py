@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from kersa.accounts.services import user_set_peran
+from kersa.accounts.services import peran_sync, user_set_peran
 from kersa.core.roles import Peran
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
@@ -89,21 +90,20 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
         ("admin", "admin", "Admin", "KERSA", Peran.ADMIN, None),
     ]
     cast = {}
+    groups = peran_sync()  # once for the cast, not once per user
     for attr, username, first, last, peran, pd in spec:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "perangkat_daerah": pd,
-                "email": f"{username}@example.go.id",
-            },
-        )
-        if created:
-            user.set_password(password)
-            user.save()
+        user = User.objects.filter(username=username).first()
+        if user is None:  # the password is stored with the INSERT (no second save)
+            user = User.objects.create(
+                username=username,
+                first_name=first,
+                last_name=last,
+                perangkat_daerah=pd,
+                email=f"{username}@example.go.id",
+                password=make_password(password),
+            )
         if peran:
-            user_set_peran(user=user, peran=peran)
+            user_set_peran(user=user, peran=peran, groups=groups)
         cast[attr] = User.objects.get(pk=user.pk)  # fresh permission cache
     _kepala_daerah_home()
     return Pemeran(**cast)

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements import services
@@ -12,6 +10,7 @@ from kersa.agreements.choices import Kategori, Keputusan, Status
 from kersa.agreements.models import Bentuk, Urusan
 from kersa.agreements.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.agreements.views.register import tahapan_ksdd
+from kersa.core.testing import jumlah_kueri
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +31,7 @@ def _keadaan(html: str) -> dict[str, str]:
 
 
 def _jumlah_query(client, url) -> int:
-    client.get(url)  # warm caches (content types, templates)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 # --- Access per role --------------------------------------------------------------

@@ -2,12 +2,11 @@
 through reporting.services with the web's permissions, visibility and refusals."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri_api
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan
 from kersa.reporting.models import LaporanSemester, RiwayatLaporanSemester
@@ -157,10 +156,7 @@ def test_list_filters_and_query_count_do_not_grow_with_rows(pemeran, klien):
     client = klien(pemeran.sekretariat)
 
     def hitung(params=None):
-        with CaptureQueriesContext(connection) as ctx:
-            r = client.get(_url(), params or {})
-        assert r.status_code == 200
-        return len(ctx.captured_queries), r.json()["count"]
+        return jumlah_kueri_api(client, _url(), params)
 
     berjalan(2)
     dua, n = hitung()

@@ -2,11 +2,10 @@
 and pembinaan (Pasal 40–44), each with the web page's permission and scope."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.skenario import ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.oversight.demo import demo_muat as pembinaan_demo_muat
 from kersa.oversight.demo_monev import demo_muat as monev_demo_muat
 from kersa.oversight.models import MonitoringEvaluasi, Perselisihan, SekretariatKerjaSama
@@ -123,10 +122,7 @@ def test_pembinaan_lists_query_count_does_not_grow(pembinaan, pemeran, klien):
     client = klien(pemeran.sekretariat)
 
     def hitung(nama):
-        with CaptureQueriesContext(connection) as ctx:
-            r = client.get(_url(nama))
-        assert r.status_code == 200
-        return len(ctx.captured_queries)
+        return jumlah_kueri(client, _url(nama), panaskan=False)
 
     sebelum = {n: hitung(n) for n in ("pembinaan-kegiatan-list", "pembinaan-asosiasi-list")}
     pd = pemeran.operator.perangkat_daerah

@@ -2,12 +2,11 @@
 the public page's fields, no drafts and no person's name."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri_api
 from kersa.reporting import statistik
 
 pytestmark = pytest.mark.django_db
@@ -97,10 +96,7 @@ def test_query_count_does_not_grow_with_rows(pemeran, klien):
     client = klien()
 
     def hitung():
-        with CaptureQueriesContext(connection) as ctx:
-            r = client.get(URL)
-        assert r.status_code == 200
-        return len(ctx.captured_queries), r.json()["count"]
+        return jumlah_kueri_api(client, URL)
 
     ke_status(ksdd_baru(pemeran), Status.PELAKSANAAN, pemeran)
     satu, n = hitung()

@@ -1,10 +1,9 @@
 """Query-count budgets: the register costs the same for 2 KSDD as for 8."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from kersa.agreements.skenario import ksdd_baru
+from kersa.core.testing import jumlah_kueri_api
 
 from .bantuan import url_ksdd
 
@@ -12,10 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _hitung(client, params=None) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url_ksdd(), params or {})
-    assert r.status_code == 200
-    return len(ctx.captured_queries), r.json()["count"]
+    return jumlah_kueri_api(client, url_ksdd(), params)
 
 
 @pytest.mark.parametrize("params", [{}, {"q": "Barito"}, {"tahap": "a", "kategori": "wajib"}])

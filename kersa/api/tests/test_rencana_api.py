@@ -4,10 +4,9 @@ web page's permission; the P8-5 warning travels with the list."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kersa.core.testing import jumlah_kueri_api
 from kersa.planning import services
 from kersa.planning.demo import demo_muat as rencana_demo_muat
 from kersa.planning.models import Identifikasi
@@ -95,10 +94,7 @@ def test_list_query_count_does_not_grow_with_rows(demo, pemeran, klien):
     client = klien(pemeran.sekretariat)
 
     def hitung():
-        with CaptureQueriesContext(connection) as ctx:
-            r = client.get(_url())
-        assert r.status_code == 200
-        return len(ctx.captured_queries), r.json()["count"]
+        return jumlah_kueri_api(client, _url())
 
     dua, n = hitung()
     assert n == 2

@@ -4,11 +4,10 @@ and the agenda go through governance.services with the web's permissions and ref
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Pemrakarsa, Status
+from kersa.core.testing import jumlah_kueri_api
 from kersa.governance import services
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat
 from kersa.governance.demo import demo_muat as tkksd_demo_muat
@@ -260,10 +259,7 @@ def test_unknown_meeting_is_404(tkksd, pemeran, klien):
 
 
 def _hitung(client, url) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url)
-    assert r.status_code == 200
-    return len(ctx.captured_queries), r.json()["count"]
+    return jumlah_kueri_api(client, url)
 
 
 def test_meeting_list_query_count_does_not_grow_with_rows(tkksd, pemeran, klien):

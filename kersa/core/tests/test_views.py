@@ -3,13 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.templatetags.kersa_tags import durasi, peran_pengguna, rupiah
+from kersa.core.testing import jumlah_kueri
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +17,7 @@ LOGIN = reverse("login")
 
 
 def _jumlah_query(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 # --- Home per role ---------------------------------------------------------------

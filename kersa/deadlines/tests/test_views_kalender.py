@@ -5,10 +5,9 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kersa.core.testing import jumlah_kueri
 from kersa.deadlines import services
 from kersa.deadlines.choices import JenisHari
 from kersa.deadlines.models import HariLibur
@@ -22,11 +21,7 @@ def _url(tahun=2026):
 
 
 def _jumlah_query(client, url) -> int:
-    client.get(url)  # warm caches (content types, sessions)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 def test_hk_page_shows_2026_days_off_with_names_and_sources(client, pemeran):

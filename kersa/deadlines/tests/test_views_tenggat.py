@@ -4,11 +4,10 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.skenario import ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.deadlines.services import tenggat_mulai
 
 D = dt.date
@@ -98,9 +97,7 @@ def test_no_role_is_refused(client, pemeran):
 
 
 def _hitung_kueri(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url, panaskan=False)
 
 
 def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_assert_num_queries):

@@ -7,10 +7,8 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,6 +23,7 @@ from kersa.agreements.choices import (
 )
 from kersa.agreements.models import Urusan
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.documents.contoh import unggahan_pdf
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan
 from kersa.governance.selectors import pembahasan_ksdd
@@ -418,11 +417,7 @@ def test_p39_ksdd_page_query_count_does_not_grow_with_meetings(client, ksdd, tkk
     url = reverse("agreements:detail", args=[ksdd.pk])
 
     def jumlah() -> int:
-        client.get(url)  # warm caches (content types, templates)
-        with CaptureQueriesContext(connection) as ctx:
-            r = client.get(url)
-        assert r.status_code == 200
-        return len(ctx.captured_queries)
+        return jumlah_kueri(client, url)  # warm visit
 
     client.force_login(pemeran.sekretariat)
     sedikit = jumlah()

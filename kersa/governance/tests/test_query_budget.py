@@ -5,10 +5,9 @@ the number of meetings, agenda items, attendees, decrees, offices and activities
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kersa.core.testing import jumlah_kueri
 from kersa.governance.choices import JenisAgenda, JenisKeputusan, JenisRapat, Kedudukan
 from kersa.governance.services import (
     agenda_tambah,
@@ -24,11 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _hitung(client, url) -> int:
-    client.get(url)  # warm the session and the permission cache
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url)
-    assert r.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 def _rapat(user, tanggal, jenis=JenisRapat.TEKNIS):

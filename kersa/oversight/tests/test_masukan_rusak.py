@@ -6,13 +6,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from kersa.agreements.choices import Status
 from kersa.agreements.models import BantuanPendanaan
-from kersa.agreements.skenario import ke_status
-from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.models import (
     KeanggotaanAsosiasi,
@@ -24,21 +20,8 @@ from kersa.oversight.models import (
     TemuanMonev,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("waktu")]  # kersa.core.testing
 WIB = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture(autouse=True)
-def waktu():
-    with time_machine.travel(dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB), tick=False) as t:
-        yield t
-
-
-@pytest.fixture
-def berjalan(ksdd, pemeran):
-    """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), in pelaksanaan."""
-    penomoran_muat_default()
-    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 
 
 def _masuk(client, user):

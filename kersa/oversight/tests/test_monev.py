@@ -4,34 +4,17 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_periodik_mulai
-from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.oversight import services
 from kersa.oversight.models import MonitoringEvaluasi, StatusMonev, StatusTemuan
 
 WIB = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture
-def waktu():
-    with time_machine.travel(dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB), tick=False) as t:
-        yield t
-
-
-@pytest.fixture
-def berjalan(waktu, ksdd, pemeran):
-    """The Wajib KSDD of Dinas Kesehatan with Barito Timur, in pelaksanaan since May 2026."""
-    penomoran_muat_default()
-    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 
 
 def _catat(berjalan, pemeran, **ubah):

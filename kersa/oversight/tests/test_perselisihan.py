@@ -5,7 +5,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -22,19 +21,6 @@ from kersa.regions.models import Wilayah
 
 WIB = ZoneInfo("Asia/Jakarta")
 S = StatusPerselisihan
-
-
-@pytest.fixture
-def waktu():
-    with time_machine.travel(dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB), tick=False) as t:
-        yield t
-
-
-@pytest.fixture
-def berjalan(waktu, ksdd, pemeran):
-    """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), in pelaksanaan."""
-    penomoran_muat_default()
-    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 
 
 def _catat(k, pemeran, pihak=None):

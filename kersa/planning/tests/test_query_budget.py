@@ -5,11 +5,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Kategori
+from kersa.core.testing import jumlah_kueri
 from kersa.planning import services
 from kersa.planning.choices import Prioritas
 
@@ -19,11 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _hitung(client, url) -> int:
-    client.get(url)  # warm the session and the permission cache
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url)
-    assert r.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 def _butir(ident, pemeran, kode_urusan, mitra, kegiatan):

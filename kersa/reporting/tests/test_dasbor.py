@@ -5,11 +5,10 @@ import datetime as dt
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from kersa.agreements.choices import Kategori, Status, Tahap
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.deadlines.choices import Akibat, Satuan, StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.regions.models import Wilayah
@@ -217,10 +216,7 @@ def test_demo_dashboard_map_shows_barito_kuala_and_tabalong(client, pemeran):
 
 def _hitung(client, user):
     client.force_login(user)
-    client.get(URL)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(URL).status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, URL)  # warm visit
 
 
 @pytest.mark.django_db

@@ -4,11 +4,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
@@ -19,18 +16,6 @@ from kersa.reporting.models import LaporanSemester
 
 WIB = ZoneInfo("Asia/Jakarta")
 HARI_INI = dt.date(2026, 5, 20)  # Rabu, semester I 2026
-
-
-@pytest.fixture
-def waktu():
-    with time_machine.travel(dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB), tick=False) as t:
-        yield t
-
-
-@pytest.fixture
-def berjalan(waktu, ksdd, pemeran):
-    """The Wajib KSDD with Barito Timur, PKS signed in May 2026: in pelaksanaan."""
-    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 
 
 def _isi(laporan, user):

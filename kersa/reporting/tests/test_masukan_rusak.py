@@ -3,15 +3,11 @@ malformed form and a rule refusal come back in Bahasa Indonesia — on the field
 message after a redirect — naming what is wrong and its Pasal/rule ID; nothing typed is
 lost and no report, run or history row is half-saved."""
 
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan
 from kersa.reporting.models import (
@@ -21,20 +17,8 @@ from kersa.reporting.models import (
     RiwayatLaporanSemester,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("waktu")]  # kersa.core.testing
 WIB = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture(autouse=True)
-def waktu():
-    with time_machine.travel(dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB), tick=False) as t:
-        yield t
-
-
-@pytest.fixture
-def berjalan(ksdd, pemeran):
-    """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), in pelaksanaan."""
-    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 
 
 def _masuk(client, user):

@@ -3,12 +3,11 @@
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.regions.models import Wilayah
 
 URL = "/publik/"
@@ -86,10 +85,7 @@ def test_public_page_answers_304_when_unchanged(client, ditandatangani):
 
 
 def _hitung(client):
-    client.get(URL)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(URL).status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, URL)  # warm visit
 
 
 @pytest.mark.slow

@@ -7,12 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.core.testing import jumlah_kueri
 from kersa.regions.models import Wilayah
 from kersa.reporting import services
 
@@ -28,11 +27,7 @@ def waktu():
 
 
 def _hitung(client, url) -> int:
-    client.get(url)  # warm the session and the permission cache
-    with CaptureQueriesContext(connection) as ctx:
-        r = client.get(url)
-    assert r.status_code == 200
-    return len(ctx.captured_queries)
+    return jumlah_kueri(client, url)  # warm visit
 
 
 def _berjalan(pemeran, judul, kode_mitra):

@@ -1,0 +1,78 @@
+"""KERSA's test kit: query counting and the fixtures several apps share.
+
+The root ``conftest.py`` loads this module as a pytest plugin, so its fixtures are
+available in every test; the helpers are imported by name::
+
+    from kersa.core.testing import jumlah_kueri, jumlah_kueri_api
+
+Nothing here is imported by the application.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+# --- Query counting ----------------------------------------------------------------
+
+
+def kueri_get(client, url, data=None, *, panaskan: bool = False, status: int = 200):
+    """GET ``url`` once with the queries captured; returns ``(queries, response)``.
+
+    ``panaskan`` GETs the page once first (session, permission cache, content types),
+    so the count is what a user's next visit costs."""
+    if panaskan:
+        client.get(url, data or {})
+    with CaptureQueriesContext(connection) as ctx:
+        respons = client.get(url, data or {})
+    assert respons.status_code == status, (respons.status_code, url)
+    return len(ctx.captured_queries), respons
+
+
+def jumlah_kueri(client, url, data=None, *, panaskan: bool = True) -> int:
+    """How many queries a web page costs on a warm visit (see ``kueri_get``)."""
+    return kueri_get(client, url, data, panaskan=panaskan)[0]
+
+
+def jumlah_kueri_api(client, url, data=None) -> tuple[int, int]:
+    """``(queries, count)`` of one GET of a paginated API list: the count is the
+    ``count`` of the answer, so a test can see the rows grew while the queries did not."""
+    n, respons = kueri_get(client, url, data)
+    return n, respons.json()["count"]
+
+
+# --- Shared fixtures ---------------------------------------------------------------
+
+MEI_2026 = dt.datetime(2026, 5, 20, 9, 0, tzinfo=WIB)
+
+
+@pytest.fixture
+def waktu():
+    """The clock stands at Wednesday 20 May 2026, 09:00 WIB (semester I of 2026)."""
+    with time_machine.travel(MEI_2026, tick=False) as t:
+        yield t
+
+
+@pytest.fixture
+def penomoran(db):
+    """The default letter-numbering schemes of every kind."""
+    from kersa.documents.services.penomoran import penomoran_muat_default
+
+    penomoran_muat_default()
+
+
+@pytest.fixture
+def berjalan(waktu, ksdd, pemeran):
+    """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), driven through the
+    real services to pelaksanaan on 20 May 2026."""
+    from kersa.agreements.choices import Status
+    from kersa.agreements.skenario import ke_status
+
+    return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
