@@ -48,14 +48,29 @@ import datetime as dt
 import logging
 from dataclasses import asdict, dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db import IntegrityError, connection, transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import himpunan
 from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, TAHUN, TRIWULAN_I, periode_berjalan
 from .models import Tenggat
+from .pemicu import kunci_tenggat_monev
 from .services import tenggat_akhiri, tenggat_mulai, tugas_buka
 
 logger = logging.getLogger(__name__)
@@ -131,13 +146,28 @@ def _pengingat(hari_ini: dt.date) -> int:
 
 
 def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
-    """One scan as of ``hari_ini`` (default: today in Asia/Jakarta)."""
+    """One scan as of ``hari_ini`` (default: today in Asia/Jakarta).
+
+    Set-based (issue 18 item 5): the clocks whose consequence is a missed mark or a
+    task (PENGINGAT, BUKA_TUGAS: on 1 January every unreported P27-1 clock) are claimed,
+    written in history, given their task and closed by a fixed number of statements
+    (``_tindak_himpunan``), whatever their number. A deemed DPRD approval
+    (ANGGAP_SETUJU) is a KSDD step with its own checks and documents: those few clocks
+    keep the row-by-row path (``tenggat_tindak``), as does everything when the bulk
+    statements fail or the database is neither PostgreSQL nor SQLite."""
     hari_ini = hari_ini or timezone.localdate()
     hasil = Hasil()
     jatuh = Tenggat.objects.filter(
         status=StatusTenggat.BERJALAN, ditindak_pada__isnull=True, jatuh_tempo__lt=hari_ini
-    ).values_list("pk", flat=True)
-    for pk in list(jatuh):
+    )
+    if himpunan.didukung():
+        try:
+            _tindak_himpunan(jatuh, hasil)
+        except Exception:
+            logger.exception("Pemindaian himpunan gagal; tenggat ditindak satu per satu")
+        else:
+            jatuh = jatuh.filter(akibat=Akibat.ANGGAP_SETUJU)
+    for pk in list(jatuh.values_list("pk", flat=True)):
         try:
             akibat = tenggat_tindak(pk=pk, hari_ini=hari_ini)
         except Exception:
@@ -146,17 +176,124 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
             )
             hasil.gagal += 1
             continue
-        if akibat == DITAHAN:
-            hasil.ditahan += 1
-        elif akibat == Akibat.ANGGAP_SETUJU:
-            hasil.dianggap += 1
-        elif akibat == Akibat.BUKA_TUGAS:
-            hasil.terlewat += 1
-            hasil.tugas += 1
-        elif akibat:
-            hasil.terlewat += 1
+        _hitung(hasil, akibat, 1)
     hasil.dimulai = tenggat_periodik_mulai(hari_ini=hari_ini)
     return hasil
+
+
+def _hitung(hasil: Hasil, akibat: str | None, n: int) -> None:
+    if akibat == DITAHAN:
+        hasil.ditahan += n
+    elif akibat == Akibat.ANGGAP_SETUJU:
+        hasil.dianggap += n
+    elif akibat == Akibat.BUKA_TUGAS:
+        hasil.terlewat += n
+        hasil.tugas += n
+    elif akibat:
+        hasil.terlewat += n
+
+
+def _alasan_terlewat(rules: list[str]):
+    """The history row's reason of each missed clock, as ``tenggat_tindak`` writes it
+    ("Jatuh tempo dd-mm-yyyy terlewat: judul (pasal)."), as one SQL expression."""
+    tanda = "\x00"
+    cabang = []
+    for rule in rules:
+        definisi = DEFINISI.get(rule)
+        pola = _("Jatuh tempo %(tgl)s terlewat: %(judul)s (%(pasal)s).") % {
+            "tgl": tanda,
+            "judul": definisi.judul if definisi else rule,
+            "pasal": definisi.pasal if definisi else rule,
+        }
+        depan, _tengah, belakang = pola.partition(tanda)
+        cabang.append(
+            When(
+                rule=rule,
+                then=Concat(
+                    himpunan.teks(depan),
+                    himpunan.TanggalDMY("jatuh_tempo"),
+                    himpunan.teks(belakang),
+                    output_field=CharField(),
+                ),
+            )
+        )
+    return Case(*cabang, default=himpunan.teks(""), output_field=CharField())
+
+
+def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
+    """Claim and close every due PENGINGAT/BUKA_TUGAS clock in one transaction: the
+    claim is a conditional UPDATE stamping ``ditindak_pada`` with this scan's moment
+    (on PostgreSQL over rows not locked by a step at that moment: those are left to the
+    step, or to the next scan), then the history rows and the tasks are inserted from
+    the stamped rows, and the stamped rows are closed as missed the day after their
+    last day. Two workers never take the same clock: the claim is conditional."""
+    from .models import RiwayatTenggat, Tugas
+
+    sekarang = timezone.now()
+    jenis = [Akibat.PENGINGAT, Akibat.BUKA_TUGAS]
+    with transaction.atomic():
+        calon = jatuh.filter(akibat__in=jenis).order_by()
+        if connection.features.has_select_for_update_skip_locked:
+            calon = Tenggat.objects.filter(
+                pk__in=calon.select_for_update(skip_locked=True).values("pk")
+            )
+        if not calon.update(ditindak_pada=sekarang):
+            return
+        diambil = Tenggat.objects.filter(
+            status=StatusTenggat.BERJALAN, ditindak_pada=sekarang, akibat__in=jenis
+        ).order_by()
+        per_akibat = dict(
+            diambil.values("akibat").annotate(n=Count("pk")).values_list("akibat", "n")
+        )
+        rules = sorted(set(diambil.values_list("rule", flat=True).distinct()))
+        waktu = Value(sekarang, output_field=DateTimeField())
+        himpunan.sisipkan_dari(
+            RiwayatTenggat,
+            ["tenggat", "dari", "ke", "waktu", "alasan"],
+            diambil.annotate(
+                c0=F("pk"),
+                c1=himpunan.teks(StatusTenggat.BERJALAN),
+                c2=himpunan.teks(StatusTenggat.TERLEWAT),
+                c3=waktu,
+                c4=_alasan_terlewat(rules),
+            ).values("c0", "c1", "c2", "c3", "c4"),
+        )
+        dengan_tugas = [r for r in rules if r in DEFINISI and DEFINISI[r].tugas_aksi]
+        if dengan_tugas:
+            himpunan.sisipkan_dari(
+                Tugas,
+                ["judul", "rule", "aksi", "ksdd", "tenggat", "status", "dibuka_pada"],
+                diambil.filter(akibat=Akibat.BUKA_TUGAS, rule__in=dengan_tugas)
+                .annotate(
+                    c0=Case(
+                        *[
+                            When(rule=r, then=himpunan.teks(str(DEFINISI[r].tugas)[:300]))
+                            for r in dengan_tugas
+                        ],
+                        output_field=CharField(),
+                    ),
+                    c1=F("rule"),
+                    c2=Case(
+                        *[
+                            When(rule=r, then=himpunan.teks(DEFINISI[r].tugas_aksi))
+                            for r in dengan_tugas
+                        ],
+                        output_field=CharField(),
+                    ),
+                    c3=F("ksdd_id"),
+                    c4=F("pk"),
+                    c5=himpunan.teks(Tugas.Status.TERBUKA),
+                    c6=waktu,
+                )
+                .values("c0", "c1", "c2", "c3", "c4", "c5", "c6"),
+            )
+        # Missed the day after its last day, whatever day this scan runs
+        # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
+        diambil.update(
+            status=StatusTenggat.TERLEWAT, selesai_pada=himpunan.HariBerikut("jatuh_tempo")
+        )
+    for akibat, n in per_akibat.items():
+        _hitung(hasil, akibat, n)
 
 
 def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
@@ -356,7 +493,18 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
         )
 
     berjalan = Ksdd.objects.filter(status=Status.PELAKSANAAN)
-    for ksdd in berjalan.filter(_tanpa("P27-1", "ksdd")).select_related("perangkat_daerah"):
+    ksdd_baru = berjalan.filter(_tanpa("P27-1", "ksdd"))
+    pd_baru = PerangkatDaerah.objects.filter(
+        Exists(berjalan.filter(perangkat_daerah=OuterRef("pk"))),
+        _tanpa("P28", "perangkat_daerah"),
+    )
+    if himpunan.didukung():
+        # On 1 January (and 1 July) every KSDD in pelaksanaan gets its clock: two
+        # INSERT … SELECT per rule, whatever their number.
+        n += _mulai_himpunan_laporan(ksdd_baru, semester)
+        n += _mulai_himpunan_monev(pd_baru, semester)
+        return n
+    for ksdd in ksdd_baru.select_related("perangkat_daerah"):
         p = peristiwa_laporan_semester(ksdd, semester.mulai)
         n += _mulai_sekali(
             rule="P27-1",
@@ -367,10 +515,6 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             ksdd=ksdd,
             jatuh_tempo=p.jatuh_tempo,
         )
-    pd_baru = PerangkatDaerah.objects.filter(
-        Exists(berjalan.filter(perangkat_daerah=OuterRef("pk"))),
-        _tanpa("P28", "perangkat_daerah"),
-    )
     for pd in pd_baru:
         p = peristiwa_monev_semester(pd, semester.mulai)
         n += _mulai_sekali(
@@ -383,3 +527,129 @@ def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
             jatuh_tempo=p.jatuh_tempo,
         )
     return n
+
+
+def _pola(teks: str, tanda: str) -> tuple[str, str]:
+    depan, _tengah, belakang = teks.partition(tanda)
+    return depan, belakang
+
+
+def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> int:
+    """Start ``rule``'s clock of ``semester`` for every row of ``qs`` as
+    ``services.tenggat_mulai`` does (the clock, then its first history row), by two
+    INSERT … SELECT. A clock another worker (or a step) started meanwhile is skipped by
+    its unique ``kunci``. Returns the number of clocks started."""
+    from .models import RiwayatTenggat
+
+    definisi = DEFINISI[rule]
+    sekarang = timezone.now()
+    with transaction.atomic():
+        n = himpunan.sisipkan_dari(
+            Tenggat,
+            [
+                "rule",
+                "kunci",
+                "ksdd",
+                "perangkat_daerah",
+                "peristiwa",
+                "tanggal_peristiwa",
+                "satuan",
+                "panjang",
+                "jatuh_tempo",
+                "status",
+                "akibat",
+                "dibuat_pada",
+            ],
+            qs.order_by()
+            .annotate(
+                c0=himpunan.teks(rule),
+                c1=kunci,
+                c2=ksdd,
+                c3=pd,
+                c4=peristiwa,
+                c5=Value(semester.mulai, output_field=DateField()),
+                c6=himpunan.teks(definisi.satuan),
+                c7=Value(definisi.panjang, output_field=IntegerField()),
+                c8=Value(semester.akhir, output_field=DateField()),
+                c9=himpunan.teks(StatusTenggat.BERJALAN),
+                c10=himpunan.teks(definisi.akibat),
+                c11=Value(sekarang, output_field=DateTimeField()),
+            )
+            .values("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"),
+        )
+        if n:
+            himpunan.sisipkan_dari(
+                RiwayatTenggat,
+                ["tenggat", "dari", "ke", "waktu", "alasan"],
+                Tenggat.objects.filter(rule=rule, jatuh_tempo=semester.akhir, dibuat_pada=sekarang)
+                .filter(~Exists(RiwayatTenggat.objects.filter(tenggat=OuterRef("pk"))))
+                .order_by()
+                .annotate(
+                    c0=F("pk"),
+                    c1=himpunan.teks(""),
+                    c2=himpunan.teks(StatusTenggat.BERJALAN),
+                    c3=Value(sekarang, output_field=DateTimeField()),
+                    c4=F("peristiwa"),
+                )
+                .values("c0", "c1", "c2", "c3", "c4"),
+            )
+    return max(n, 0)
+
+
+def _mulai_himpunan_laporan(qs, semester) -> int:
+    """P27-1 of ``semester`` for each KSDD of ``qs`` (pemicu.peristiwa_laporan_semester)."""
+    tanda = "\x00"
+    depan, belakang = _pola(
+        _("Pelaksanaan KSDD %(nomor)s pada semester %(s)s") % {"nomor": tanda, "s": semester.kode},
+        tanda,
+    )
+    return _mulai_himpunan(
+        "P27-1",
+        qs,
+        kunci=Concat(
+            himpunan.teks("P27-1:ksdd:"),
+            Cast("pk", CharField()),
+            himpunan.teks(f":{semester.kode}"),
+            output_field=CharField(),
+        ),
+        peristiwa=Concat(
+            himpunan.teks(depan),
+            F("nomor_register"),
+            himpunan.teks(belakang),
+            output_field=CharField(),
+        ),
+        ksdd=F("pk"),
+        pd=F("perangkat_daerah_id"),
+        semester=semester,
+    )
+
+
+def _mulai_himpunan_monev(qs, semester) -> int:
+    """P28 of ``semester`` for each agency of ``qs`` (pemicu.peristiwa_monev_semester)."""
+    tanda = "\x00"
+    depan, belakang = _pola(
+        _("Semester %(s)s: monitoring dan evaluasi %(pd)s") % {"s": semester.kode, "pd": tanda},
+        tanda,
+    )
+    ke = 1 if semester.mulai.month == 1 else 2
+    contoh = kunci_tenggat_monev(0, semester.mulai.year, ke)
+    awal, akhir = _pola(contoh, ":0:")
+    return _mulai_himpunan(
+        "P28",
+        qs,
+        kunci=Concat(
+            himpunan.teks(f"{awal}:"),
+            Cast("pk", CharField()),
+            himpunan.teks(f":{akhir}"),
+            output_field=CharField(),
+        ),
+        peristiwa=Concat(
+            himpunan.teks(depan),
+            Coalesce(NullIf("singkatan", himpunan.teks("")), "nama", output_field=CharField()),
+            himpunan.teks(belakang),
+            output_field=CharField(),
+        ),
+        ksdd=Value(None, output_field=IntegerField()),
+        pd=F("pk"),
+        semester=semester,
+    )

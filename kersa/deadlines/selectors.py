@@ -274,6 +274,88 @@ def tenggat_halaman(*, user, hari_ini: dt.date, perangkat_daerah_id: int | None 
     return qs
 
 
+# The Tenggat page's views (``?tampil=``): what needs action soon (default: missed, and
+# open clocks due within ``?hari=`` days), one group of ``GRUP``, or everything.
+TAMPIL = ("segera", *GRUP, "semua")
+HARI_SEGERA = (7, 14, 30, 90)
+HARI_SEGERA_BAWAAN = 14
+PER_HALAMAN = 50
+
+
+def q_tampil(tampil: str, hari_ini: dt.date, hari: int = HARI_SEGERA_BAWAAN) -> Q:
+    """The rows of one view of the Tenggat page. Every view but ``berikutnya`` and
+    ``semua`` is a bounded range of the ``(status, jatuh_tempo)`` index."""
+    if tampil == "segera":
+        return q_terbuka(hari_ini) & (
+            Q(status=StatusTenggat.TERLEWAT)
+            | Q(jatuh_tempo__lte=hari_ini + dt.timedelta(days=hari))
+        )
+    if tampil == "semua":
+        return q_terbuka(hari_ini) | q_selesai_baru()
+    return q_grup(tampil, hari_ini)
+
+
+def tenggat_halaman_kunci(
+    *,
+    user,
+    hari_ini: dt.date,
+    tampil: str = "segera",
+    hari: int = HARI_SEGERA_BAWAAN,
+    perangkat_daerah_id: int | None = None,
+    setelah: tuple[dt.date, int] | None = None,
+    per_halaman: int = PER_HALAMAN,
+) -> tuple[list[BarisTenggat], tuple[dt.date, int] | None]:
+    """One page of the Tenggat page's view ``tampil``, soonest due first, read by keyset
+    on ``(jatuh_tempo, id)`` after ``setelah`` (no COUNT, no OFFSET: the hundredth page
+    costs what the first does). Returns the display rows and the key of the next page
+    (None on the last). Two queries (the rows, the calendar)."""
+    qs = (
+        tenggat_terlihat(user)
+        .filter(q_tampil(tampil, hari_ini, hari))
+        .select_related("ksdd", "perangkat_daerah")
+        .order_by("jatuh_tempo", "id")
+    )
+    if perangkat_daerah_id:
+        qs = qs.filter(perangkat_daerah_id=perangkat_daerah_id)
+    if setelah is not None:
+        tgl, pk = setelah
+        qs = qs.filter(Q(jatuh_tempo__gt=tgl) | Q(jatuh_tempo=tgl, id__gt=pk))
+    daftar = list(qs[: per_halaman + 1])
+    berikut = None
+    if len(daftar) > per_halaman:
+        daftar = daftar[:per_halaman]
+        berikut = (daftar[-1].jatuh_tempo, daftar[-1].pk)
+    if not daftar:
+        return [], None
+    kal = Kalender()
+    return [baris_tenggat(t, hari_ini, kal) for t in daftar], berikut
+
+
+def tenggat_hitung_segera(
+    *, user, hari_ini: dt.date, hari: int = HARI_SEGERA_BAWAAN, perangkat_daerah_id=None
+) -> dict[str, int]:
+    """Counts of the near views (missed, today, this week, within ``hari`` days): one
+    aggregate over a bounded range of the ``(status, jatuh_tempo)`` index, whatever the
+    size of the register (the later and closed views carry no count)."""
+    qs = tenggat_terlihat(user).filter(q_tampil("segera", hari_ini, max(hari, MINGGU.days)))
+    if perangkat_daerah_id:
+        qs = qs.filter(perangkat_daerah_id=perangkat_daerah_id)
+    berjalan = Q(status=StatusTenggat.BERJALAN)
+    hasil = qs.aggregate(
+        terlewat=Count("id", filter=Q(status=StatusTenggat.TERLEWAT) | Q(jatuh_tempo__lt=hari_ini)),
+        hari_ini=Count("id", filter=berjalan & Q(jatuh_tempo=hari_ini)),
+        minggu_ini=Count(
+            "id", filter=berjalan & Q(jatuh_tempo__gt=hari_ini, jatuh_tempo__lte=hari_ini + MINGGU)
+        ),
+        segera=Count(
+            "id",
+            filter=Q(status=StatusTenggat.TERLEWAT)
+            | Q(jatuh_tempo__lte=hari_ini + dt.timedelta(days=hari)),
+        ),
+    )
+    return {k: v or 0 for k, v in hasil.items()}
+
+
 def tenggat_per_grup(
     *, user, hari_ini: dt.date, perangkat_daerah_id: int | None = None
 ) -> dict[str, list[BarisTenggat]]:

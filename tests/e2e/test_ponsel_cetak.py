@@ -123,7 +123,12 @@ def test_print_of_the_register_tenggat_and_a_meeting(live_server, page: Page, pe
     _masuk(page, live_server, pemeran.sekretariat)
     for jalan, kepala, isi, kontrol in (
         ("/ksdd/", "KERSA · Register KSDD · Dicetak", k.nomor_register, "Catat KSDD baru"),
-        ("/tenggat/", "KERSA · Tenggat · Dicetak", k.nomor_register, "Semua Perangkat Daerah"),
+        (
+            "/tenggat/?tampil=semua",
+            "KERSA · Tenggat · Dicetak",
+            k.nomor_register,
+            "Semua Perangkat Daerah",
+        ),
         (
             f"/tkksd/rapat/{rapat.pk}/",
             f"KERSA · {rapat} · Dicetak",

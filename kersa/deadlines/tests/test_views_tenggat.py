@@ -58,7 +58,13 @@ def test_tenggat_page_groups_with_rule_pasal_and_countdown(client, pemeran, empa
     minggu = _grup(html, "minggu_ini")
     assert "P18-2" in minggu and "1 hari kerja lagi" in minggu
     assert "Selasa, 17 Maret 2026" in minggu
-    assert "P19-3" in _grup(html, "berikutnya")
+    # Due in 2030: not among what needs action soon (the default view), but in "later".
+    assert "P19-3" not in html and 'id="grup-berikutnya"' not in html
+    html_nanti = client.get(reverse("deadlines:daftar"), {"tampil": "berikutnya"}).content.decode()
+    assert "P19-3" in _grup(html_nanti, "berikutnya") and "P16-4" not in html_nanti
+    assert "P19-3" in _grup(
+        client.get(reverse("deadlines:daftar"), {"tampil": "semua"}).content.decode(), "berikutnya"
+    )
     assert empat_jam["hari_ini"].ksdd.nomor_register in html
     assert reverse("agreements:detail", args=[empat_jam["hari_ini"].ksdd_id]) in html
 
@@ -108,8 +114,9 @@ def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_
         _jam(k, "P16-4", D(2026, 2, 8 + i))
         _jam(k, "P18-2", D(2026, 2, 25), kunci=f"b{i}")
     client.get(url)  # warm the session
-    # session, user, permissions (2), agencies, clocks, calendar, role label, unread count
-    with django_assert_num_queries(10):
+    # session, user, permissions (2), agencies, clocks, calendar, counts of the near
+    # views, role label, unread count
+    with django_assert_num_queries(11):
         client.get(url)
     for i, k in enumerate(ksdds):
         _jam(k, "P16-4", D(2026, 2, 20 + i))
@@ -117,7 +124,7 @@ def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_
     from kersa.deadlines.models import Tenggat
 
     assert Tenggat.objects.count() == 12
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(url)
 
 
@@ -177,8 +184,73 @@ def test_p28_p34_2j_p37_1_clocks_link_to_the_page_where_their_record_is_made(
         jatuh_tempo=D(2026, 6, 30),
     )
     client.force_login(pemeran.sekretariat)
-    html = client.get(reverse("deadlines:daftar")).content.decode()
+    html = client.get(reverse("deadlines:daftar"), {"tampil": "semua"}).content.decode()
     assert 'href="/pembinaan/monev/?periode=2026-1">Catat di halamannya' in html
     assert 'href="/laporan/tkksd/?periode=2026-1">Catat di halamannya' in html
     assert 'href="/tkksd/">Catat di halamannya' in html
     assert client.get("/pembinaan/monev/?periode=2026-1").status_code == 200
+
+
+def _baris(html: str) -> list[str]:
+    return re.findall(r'<tr data-tenggat="(\d+)">', html)
+
+
+def test_tenggat_page_shows_what_needs_action_soon_in_pages_of_50_by_keyset(
+    client, pemeran, ksdd, hari_ini
+):
+    """Issue 18 item 3: by default missed clocks and open clocks due within 14 days,
+    50 a page; the next page is read after the last row (no OFFSET, no COUNT of the
+    rows), with the same queries and about the same bytes on every page."""
+    from kersa.deadlines.models import Tenggat
+
+    # 120 P16-4 clocks (30 calendar days) due from Tue 10 March to Sun 29 March 2026.
+    for i in range(120):
+        _jam(ksdd, "P16-4", D(2026, 2, 8) + dt.timedelta(days=i % 20), kunci=f"s{i}")
+    # Due later than 14 days (Thu 2 April): only under "Berikutnya" or with ?hari=30.
+    jauh = _jam(ksdd, "P16-4", D(2026, 3, 3), kunci="jauh")
+    client.force_login(pemeran.sekretariat)
+    url = reverse("deadlines:daftar")
+
+    hal1 = client.get(url).content.decode()
+    assert len(_baris(hal1)) == 50
+    assert str(jauh.pk) not in _baris(hal1)
+    m = re.search(r'href="\?([^"]*setelah=[^"]*)" rel="next"', hal1)
+    assert m, "no next page link"
+    terlihat = _baris(hal1)
+    berikut = m.group(1).replace("&amp;", "&")
+    ukuran = [len(hal1)]
+    kueri = [_hitung_kueri(client, url)]
+    while berikut:
+        kueri.append(_hitung_kueri(client, f"{url}?{berikut}"))
+        html = client.get(f"{url}?{berikut}").content.decode()
+        ukuran.append(len(html))
+        terlihat += _baris(html)
+        m = re.search(r'href="\?([^"]*setelah=[^"]*)" rel="next"', html)
+        berikut = m.group(1).replace("&amp;", "&") if m else ""
+    # Every clock of the view once, in due-date order, over three pages of 50, 50, 20.
+    urut = list(
+        Tenggat.objects.filter(kunci__startswith="s")
+        .order_by("jatuh_tempo", "id")
+        .values_list("pk", flat=True)
+    )
+    assert [int(x) for x in terlihat] == urut
+    assert len(ukuran) == 3 and len(set(kueri)) == 1
+    assert abs(ukuran[1] - ukuran[0]) < 0.1 * ukuran[0]
+    # The counts of the near views: one aggregate.
+    assert 'Perlu tindakan segera <span class="angka">120</span>' in hal1
+    assert 'Terlewat <span class="angka">36</span>' in hal1
+    # 30 days reach the far clock (the 121st row: page 3); "later" ends with it.
+    tiga_puluh = client.get(url, {"hari": 30, "tampil": "segera"}).content.decode()
+    assert 'Perlu tindakan segera <span class="angka">121</span>' in tiga_puluh
+    nanti = client.get(url, {"tampil": "berikutnya"}).content.decode()
+    assert _baris(nanti)[-1] == str(jauh.pk)
+
+
+def test_tenggat_page_refuses_an_unknown_view_or_page(client, pemeran, hari_ini):
+    client.force_login(pemeran.sekretariat)
+    url = reverse("deadlines:daftar")
+    r = client.get(url, {"tampil": "besok"})
+    assert r.status_code == 400 and "Pilihan tampil “besok” tidak sah." in r.content.decode()
+    assert client.get(url, {"hari": "365"}).status_code == 400
+    r = client.get(url, {"setelah": "2026-13-01_5"})
+    assert r.status_code == 400 and "Halaman “2026-13-01_5” tidak sah." in r.content.decode()

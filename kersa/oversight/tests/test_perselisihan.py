@@ -1,6 +1,7 @@
 """Disputes in running a KSDD and their settlement (Pasal 29–30; P29-1…4, P30)."""
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -309,3 +310,33 @@ def test_p30_secretariat_submits_through_the_page(berjalan, pemeran, client):
     assert r.status_code == 302
     p.refresh_from_db()
     assert p.status == S.DIAJUKAN_PROVINSI
+
+
+def test_dispute_list_is_paged_50_newest_first_with_the_same_queries(berjalan, pemeran, client):
+    """Issue 18 item 3: the list does not grow with the register."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    asal = _catat(berjalan, pemeran)
+    salinan = []
+    for _i in range(54):
+        p = Perselisihan.objects.get(pk=asal.pk)
+        p.pk = None
+        salinan.append(p)
+    Perselisihan.objects.bulk_create(salinan)
+    client.force_login(pemeran.sekretariat)
+    url = reverse("pembinaan:perselisihan")
+    kueri, baris = [], []
+    for halaman in ("1", "2"):
+        with CaptureQueriesContext(connection) as q:
+            html = client.get(url, {"halaman": halaman}).content.decode()
+        kueri.append(len(q))
+        baris.append(len(re.findall(rf'<tr><td><a href="{url}\d+/"', html)))
+    assert baris == [50, 5]
+    assert kueri[0] == kueri[1]
+    assert "Halaman 1 dari 2" in client.get(url).content.decode()
+    newest = Perselisihan.objects.order_by("-pk").first()
+    assert (
+        reverse("pembinaan:perselisihan_detail", args=[newest.pk])
+        in client.get(url).content.decode()
+    )

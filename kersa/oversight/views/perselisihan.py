@@ -7,9 +7,12 @@ Operators act on their own agency's KSDD (``oversight.kelola_perselisihan``); on
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -36,17 +39,26 @@ KELOLA = "oversight.kelola_perselisihan"
 PROVINSI = "oversight.ajukan_perselisihan_provinsi"
 
 
+PER_HALAMAN = 50
+
+
 @login_required
 @permission_required(LIHAT, raise_exception=True)
 def daftar(request):
     status = request.GET.get("status", "")
     if status not in StatusPerselisihan.values:
         status = ""
+    # Issue 18 item 3: 50 a page, newest first (the list grows with the register).
+    halaman = Paginator(
+        perselisihan_daftar(user=request.user, status=status).order_by("-pk"), PER_HALAMAN
+    ).get_page(request.GET.get("halaman"))
     return render(
         request,
         "oversight/perselisihan.html",
         {
-            "daftar": perselisihan_daftar(user=request.user, status=status),
+            "daftar": halaman.object_list,
+            "halaman": halaman,
+            "params": urlencode({"status": status}) if status else "",
             "status": status,
             "pilihan_status": StatusPerselisihan.choices,
             "boleh_kelola": request.user.has_perm(KELOLA),
