@@ -19,13 +19,13 @@ from ..choices import (
     KedudukanPenandatangan,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     Ksdd,
     Naskah,
     Penandatangan,
     SuratKuasa,
 )
-from ..workflow import langkah
 from .umum import _tanggal_lampau, _wajib_berkas
 
 
