@@ -20,7 +20,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from kersa.agreements import skenario
+from kersa.demo import skenario
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.notifications.models import Notifikasi

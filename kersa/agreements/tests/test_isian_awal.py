@@ -15,7 +15,7 @@ from kersa.agreements import services
 from kersa.agreements.choices import JenisNaskah, Status
 from kersa.agreements.forms import kak_awal
 from kersa.agreements.models import Kak, PermohonanDprd
-from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
+from kersa.demo.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import VersiDokumen
@@ -237,7 +237,7 @@ def test_issue13_p16_1_offer_form_starts_with_the_number_kersa_gave_the_offer_le
 def test_issue13_p20_2_agreed_kb_draft_is_a_stored_version_chosen_in_the_form(client, pemeran):
     """The KB draft KERSA stored (here a revision after the rapat teknis) is chosen as the
     agreed text instead of uploaded again (P20-2); another KSDD's is refused, nothing saved."""
-    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.demo.skenario import tanggal_ttd_kb
     from kersa.documents.contoh import unggahan_naskah
 
     ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_KB, pemeran)

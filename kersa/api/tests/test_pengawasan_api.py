@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kersa.agreements.skenario import ksdd_baru
-from kersa.oversight.demo import demo_muat as pembinaan_demo_muat
-from kersa.oversight.demo_monev import demo_muat as monev_demo_muat
+from kersa.demo.monev import demo_muat as monev_demo_muat
+from kersa.demo.pembinaan import demo_muat as pembinaan_demo_muat
+from kersa.demo.skenario import ksdd_baru
 from kersa.oversight.models import MonitoringEvaluasi, Perselisihan, SekretariatKerjaSama
 from kersa.regions.models import Wilayah
 

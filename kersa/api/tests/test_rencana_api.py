@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kersa.demo.rencana import demo_muat as rencana_demo_muat
 from kersa.planning import services
-from kersa.planning.demo import demo_muat as rencana_demo_muat
 from kersa.planning.models import Identifikasi
 
 pytestmark = pytest.mark.django_db

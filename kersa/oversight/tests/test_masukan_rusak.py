@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import BantuanPendanaan
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.models import (

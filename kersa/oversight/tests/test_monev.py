@@ -8,11 +8,11 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_periodik_mulai
+from kersa.demo.skenario import ke_status
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.oversight import services
@@ -66,7 +66,7 @@ def test_p28_second_monitoring_of_the_same_semester_is_refused(berjalan, pemeran
 
 
 def test_p28_ksdd_of_another_agency_or_not_running_is_refused(berjalan, ksdd, pemeran):
-    from kersa.agreements.skenario import ksdd_baru
+    from kersa.demo.skenario import ksdd_baru
 
     lain = ksdd_baru(pemeran)  # still in persiapan
     with pytest.raises(RuleViolation) as e:

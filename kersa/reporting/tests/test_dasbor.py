@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kersa.agreements.choices import Kategori, Status, Tahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.choices import Akibat, Satuan, StatusTenggat
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 URL = "/dasbor/"

@@ -8,10 +8,10 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan

@@ -11,7 +11,7 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan
 from kersa.reporting.models import (

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 URL = "/publik/"
