@@ -38,8 +38,8 @@ from kersa.agreements.models import Ksdd, LaporanGubernur
 from kersa.agreements.workflow import TRANSISI
 from kersa.api.tests.bantuan import multipart, url_ksdd
 from kersa.core.errors import RuleViolation
-from kersa.core.management.commands import muat_demo
 from kersa.demo import skenario as sk
+from kersa.demo.management.commands import muat_demo
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 
