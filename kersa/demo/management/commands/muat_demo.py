@@ -1,6 +1,6 @@
 """``manage.py muat_demo``: demo users of every role and KSDD in different stages.
 
-Every KSDD is driven through the real services (``agreements.skenario``), with
+Every KSDD is driven through the real services (``demo.skenario``), with
 real neighbours of Barito Selatan as partners. Idempotent: a KSDD whose title
 already exists is left alone.
 """
