@@ -29,7 +29,7 @@ def acuan(db):
 
 @pytest.fixture
 def pemeran(acuan):
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     return pemeran_buat(password="rahasia-uji-123")
 
@@ -37,7 +37,7 @@ def pemeran(acuan):
 @pytest.fixture
 def ksdd(pemeran):
     """A Kerja Sama Wajib with Barito Timur, complete KAK, in penyusunan KAK."""
-    from kersa.agreements.skenario import ksdd_baru
+    from kersa.demo.skenario import ksdd_baru
 
     return ksdd_baru(pemeran)
 

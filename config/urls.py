@@ -6,7 +6,7 @@ from django.urls import include, path
 from kersa.accounts.views import ResetSandiView
 
 urlpatterns = [
-    path("", include("kersa.core.urls")),
+    path("", include("kersa.beranda.urls")),
     path("akun/password_reset/", ResetSandiView.as_view(), name="password_reset"),
     path("akun/", include("kersa.accounts.urls")),
     path("akun/", include("django.contrib.auth.urls")),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "pgtrigger",
     "axes",
     "kersa.core",
+    "kersa.beranda",
+    "kersa.demo",
     "kersa.accounts",
     "kersa.regions",
     "kersa.agreements",
@@ -160,7 +162,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "beranda:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # django-axes: lock an account+address after repeated failures.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
 from kersa.deadlines.definisi import DEFINISI
+from kersa.planning.rencana import dalam_rencana_tahun
 
 from . import rules
 from .choices import Pemrakarsa
@@ -34,8 +35,6 @@ def data_penawaran_mitra(ksdd: Ksdd) -> list[Pelanggaran]:
 def penawaran_mitra_di_luar_rencana(ksdd: Ksdd) -> bool:
     """P18-1 / P18-3: the partner's offer is outside the KSDD plan of the year it was
     received (``planning.selectors.dalam_rencana_tahun``, as the clocks read it)."""
-    from kersa.planning.selectors import dalam_rencana_tahun
-
     if ksdd.pemrakarsa != Pemrakarsa.MITRA:
         return False
     penawaran = ksdd.penawaran.order_by("tanggal_diterima").first()

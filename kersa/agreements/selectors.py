@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .choices import STATUS_AKHIR, Status
 from .models import Ksdd, PermohonanDprd, RiwayatTahap
+from .workflow import TRANSISI, Transisi
 
 
 def _dprd_filter() -> Q:
@@ -100,8 +101,6 @@ def ksdd_detail(*, user, pk: int) -> Ksdd:
 
 def ksdd_menunggu_tindakan(*, user) -> QuerySet[Ksdd]:
     """KSDD whose next step this user's role can take ("what waits for my action")."""
-    from .workflow import TRANSISI  # avoid import cycle
-
     statuses = {
         s
         for t in TRANSISI.values()
@@ -131,6 +130,8 @@ __all__ = [
     "ksdd_list",
     "ksdd_menunggu_tindakan",
     "ksdd_visible_to",
+    "boleh",
+    "transisi_tersedia",
 ]
 
 
@@ -225,3 +226,17 @@ def beda_rancangan_dprd(ksdd: Ksdd) -> BedaRancanganDprd | None:
     hasil.perbandingan = bandingkan_teks(a, b, nama_a=rancangan.nama_asli, nama_b=naskah.nama_asli)
     hasil.materiil = perubahan_materiil(a, b)
     return hasil
+
+
+def boleh(user, transisi: Transisi, ksdd: Ksdd) -> bool:
+    """Whether this user may take this step on this KSDD (role and agency)."""
+    return user.has_perm(f"agreements.{transisi.izin}") and ksdd_dapat_dilihat(user, ksdd)
+
+
+def transisi_tersedia(ksdd: Ksdd, user=None) -> list[Transisi]:
+    """The steps open from the KSDD's status (for this user, when given)."""
+    return [
+        t
+        for t in TRANSISI.values()
+        if t.berlaku_untuk(ksdd) and (user is None or boleh(user, t, ksdd))
+    ]

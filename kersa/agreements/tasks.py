@@ -12,14 +12,12 @@ from django_tasks import task
 
 from .choices import Status
 from .models import RiwayatTahap
-from .selectors import ksdd_dapat_dilihat
+from .selectors import boleh, ksdd_dapat_dilihat, transisi_tersedia
 
 
 def _penerima(ksdd):
     """Active users who may take one of the KSDD's next steps (role and agency), with or
     without an e-mail address (the in-app notification needs none)."""
-    from .workflow import boleh, transisi_tersedia
-
     langkah = [t for t in transisi_tersedia(ksdd) if t.nama != "batalkan"]
     if not langkah:
         return []
@@ -76,8 +74,6 @@ def _kabari(riwayat_id: int) -> int:
         # In KERSA too, to each person who must act, with the steps that are theirs
         # (issue 13: the person who acts is told); each as the person chose.
         from kersa.notifications.services import langkah_kabarkan
-
-        from .workflow import boleh, transisi_tersedia
 
         langkah = [t for t in transisi_tersedia(ksdd) if t.nama != "batalkan"]
         orang = [(u, [str(t.label) for t in langkah if boleh(u, t, ksdd)]) for u in _penerima(ksdd)]

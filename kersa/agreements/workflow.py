@@ -1,34 +1,29 @@
-"""The transition table of Pasal 13 and the one path every transition takes.
+"""The transition table of Pasal 13: one row per step (``TRANSISI``).
 
 Written as a small explicit table rather than with django-fsm-2 (STACK.md allows
 either): each refusal must carry a rule ID and a message citing the Pasal, and
 the KSDD page must list, before the user tries, which rules still block each
 next step. A table of plain data with check functions gives both directly.
 
-Every service in ``services.py`` runs inside ``langkah(...)``: one transaction
-(files included), the row locked, the version compared (a lost race is a
-``ConflictError``), permission and source status checked, the preconditions of
-the table applied, and a ``RiwayatTahap`` row written.
+This module imports only choices, models, the rules and their precondition
+functions (``prasyarat``), so anything may read the table without an import cycle:
+who may take a step is ``selectors.boleh``/``selectors.transisi_tersedia``, and the
+one path every step takes is ``agreements.langkah.langkah()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kersa.core.errors import ConflictError, Pelanggaran, tolak_jika
-from kersa.deadlines.pemicu import tenggat_setelah_langkah
-from kersa.documents.services import atomic_dengan_berkas
+from kersa.core.errors import Pelanggaran
 
 from .choices import STATUS_AKHIR, Pemrakarsa, Status
-from .models import Ksdd, RiwayatTahap
+from .models import Ksdd
 from .prasyarat import (
     belum_disetujui,
     belum_ditanggapi,
@@ -59,7 +54,6 @@ from .prasyarat import (
     telaahan_belum,
     tindak_lanjut_belum,
 )
-from .selectors import ksdd_dapat_dilihat
 
 
 @dataclass(frozen=True)
@@ -317,83 +311,3 @@ TRANSISI: dict[str, Transisi] = {
         ),
     ]
 }
-
-
-def boleh(user, transisi: Transisi, ksdd: Ksdd) -> bool:
-    """Whether this user may take this step on this KSDD (role and agency)."""
-    return user.has_perm(f"agreements.{transisi.izin}") and ksdd_dapat_dilihat(user, ksdd)
-
-
-def transisi_tersedia(ksdd: Ksdd, user=None) -> list[Transisi]:
-    """The steps open from the KSDD's status (for this user, when given)."""
-    return [
-        t
-        for t in TRANSISI.values()
-        if t.berlaku_untuk(ksdd) and (user is None or boleh(user, t, ksdd))
-    ]
-
-
-@dataclass
-class Langkah:
-    """What a service does inside ``langkah()``: the locked KSDD and the history it writes."""
-
-    ksdd: Ksdd
-    transisi: Transisi
-    ke: str | None = None
-    alasan: str = ""
-    rule: str = ""
-    data: dict = field(default_factory=dict)
-    berkas: list = field(default_factory=list)
-
-    def pindah(self, ke: str, *, alasan: str = "", rule: str = "") -> None:
-        self.ke, self.alasan, self.rule = ke, alasan, rule
-
-
-def _kabari(riwayat_id: int) -> None:
-    from .tasks import kabari_tahap_baru
-
-    kabari_tahap_baru.enqueue(riwayat_id)
-
-
-@contextmanager
-def langkah(
-    *, ksdd: Ksdd, nama: str, user, versi: int | None = None, mitra: str | None = None
-) -> Iterator[Langkah]:
-    """Run one step atomically on a locked KSDD and log it. ``user=None`` is the system.
-    ``mitra``: the partner a step on one partner's offer is for (``Transisi.prasyarat_mitra``)."""
-    transisi = TRANSISI[nama]
-    expected = ksdd.versi if versi is None else versi
-    with atomic_dengan_berkas():
-        locked = Ksdd.objects.select_for_update().select_related("bentuk").get(pk=ksdd.pk)
-        if user is not None and not boleh(user, transisi, locked):
-            raise PermissionDenied(
-                _("Anda tidak berwenang melakukan “%s” pada KSDD ini.") % transisi.label
-            )
-        if locked.versi != expected:
-            raise ConflictError()
-        tolak_jika(transisi.hambatan_penuh(locked, mitra))
-        step = Langkah(ksdd=locked, transisi=transisi)
-        dari = locked.status
-        yield step
-        ke = step.ke or dari
-        riwayat = RiwayatTahap.objects.create(
-            ksdd=locked,
-            aksi=nama,
-            dari=dari,
-            ke=ke,
-            oleh=user,
-            alasan=step.alasan,
-            rule=step.rule,
-            data=step.data,
-        )
-        if step.berkas:
-            riwayat.berkas.set(step.berkas)
-        # The clocks this step starts, meets or stops (deadlines/pemicu.py), in the
-        # same transaction: a refused step leaves no clock behind.
-        tenggat_setelah_langkah(ksdd=locked, riwayat=riwayat)
-        if ke != dari:
-            transaction.on_commit(lambda: _kabari(riwayat.pk))
-        locked.status = ke
-        locked.versi += 1
-        locked.save(update_fields=["status", "versi", "diubah_pada"])
-    ksdd.status, ksdd.versi = locked.status, locked.versi

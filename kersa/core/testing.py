@@ -73,6 +73,6 @@ def berjalan(waktu, ksdd, pemeran):
     """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), driven through the
     real services to pelaksanaan on 20 May 2026."""
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status
+    from kersa.demo.skenario import ke_status
 
     return ke_status(ksdd, Status.PELAKSANAAN, pemeran)

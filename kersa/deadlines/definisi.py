@@ -46,7 +46,7 @@ class Definisi:
     # name); the Tenggat page links it, with ``?periode=`` for a semester's clock.
     tempat: str = ""
     # Who acts, as roles (kersa.core.roles.Peran): the one mapping the notifications
-    # (``notifications.penerima``) and each person's work list (``core.kotak``) read.
+    # (``notifications.penerima``) and each person's work list (``beranda.kotak``) read.
     # ``peran``: the roles that must act before the due date (empty: the partner region
     # acts, outside KERSA); ``peran_tahu``: roles also told (they wait on it or act on
     # what follows); ``peran_tugas``: who acts on the task opened when it is missed

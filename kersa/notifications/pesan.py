@@ -103,7 +103,7 @@ def surel_ringkasan(
     user, hari_ini: dt.date, items: list[dict], kerja: list | None = None
 ) -> tuple[str, str]:
     """(subject, body) of the daily digest: what waits for this user's action (late
-    first, with the days left; ``core.kotak.Pekerjaan``), then every reminder of the
+    first, with the days left; ``beranda.kotak.Pekerjaan``), then every reminder of the
     day."""
     from kersa.core.format import tanggal_panjang
 

@@ -93,12 +93,12 @@ def _jenis_surel(pref: PreferensiPengingat) -> list[str]:
 
 
 def ringkasan_kirim(*, pref: PreferensiPengingat, hari_ini: dt.date, kal: Kalender) -> bool:
-    """The user's daily digest: their own work (``core.kotak.pekerjaan_saya``, late
+    """The user's daily digest: their own work (``beranda.kotak.pekerjaan_saya``, late
     first, with the days left) and every reminder of a kind they take by e-mail not yet
     e-mailed. Claimed by inserting its ``RingkasanHarian`` row (unique per user and
     date) in the same transaction as the send: once a day, even with two workers; a
     failed send rolls the claim back. Nothing is sent when there is nothing to say."""
-    from kersa.core.kotak import pekerjaan_saya
+    from kersa.beranda.kotak import pekerjaan_saya
 
     user = pref.user
     try:

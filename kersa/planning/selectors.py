@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Kategori
+from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import Pelanggaran
 
 from .choices import StatusIdentifikasi
 from .models import ButirRencana, Identifikasi, RiwayatIdentifikasi
+from .rencana import dalam_rencana_tahun
 
 __all__ = [
     "batas_p8_5",
@@ -25,22 +27,6 @@ __all__ = [
     "peringatan_p5_2",
     "peringatan_p8_5",
 ]
-
-
-def dalam_rencana_tahun(ksdd, tahun: int) -> bool:
-    """P18-1 / P17-4: is the object of ``ksdd`` in the KSDD plan of ``tahun``?
-
-    Yes when the KSDD carries an item (``butir_rencana``) of a list that is set
-    (DITETAPKAN) for plan year ``tahun``. A KSDD with no plan item falls back to its
-    ``dalam_rencana`` flag: records entered before the plan lists existed.
-    """
-    if ksdd.butir_rencana_id is None:
-        return bool(ksdd.dalam_rencana)
-    return Identifikasi.objects.filter(
-        butir__pk=ksdd.butir_rencana_id,
-        status=StatusIdentifikasi.DITETAPKAN,
-        tahun_rencana=tahun,
-    ).exists()
 
 
 def batas_p8_5(tahun_rencana: int) -> dt.date:
@@ -103,8 +89,6 @@ def identifikasi_list(*, tahun: int | None = None, kategori: str = "") -> QueryS
 def _butir_qs(user) -> QuerySet[ButirRencana]:
     """The items with the KSDD carrying them that ``user`` may see (issue 19: another
     agency's draft shows neither its number nor its title on the plan)."""
-    from kersa.agreements.selectors import ksdd_visible_to
-
     return ButirRencana.objects.select_related("urusan", "perangkat_daerah").prefetch_related(
         "mitra",
         Prefetch(

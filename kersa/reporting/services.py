@@ -36,6 +36,7 @@ from .models import (
     RiwayatLaporanSemester,
     RiwayatLaporanTkksd,
 )
+from .tasks import susun_laporan_bupati
 
 logger = logging.getLogger(__name__)
 
@@ -237,8 +238,6 @@ def proses_laporan_bupati_mulai(*, tahun: int, semester: int, user) -> ProsesLap
         "reporting.susun_laporan_bupati",
         _("Anda tidak berwenang menyusun laporan Bupati kepada Gubernur."),
     )
-    from .tasks import susun_laporan_bupati
-
     _semester_sah(tahun, semester, "P27-2")
     berjalan = _proses_berjalan(tahun, semester)
     if berjalan is not None and not _tinggalkan_jika_mati(berjalan):

@@ -145,7 +145,8 @@ def form_catat(dok: Dokumen, data=None) -> CatatDariTteForm | None:
 def catat_langkah(request, pk: int):
     """Record the KB/PKS signing step of document ``pk``'s KSDD from a signed version:
     date from the signature, the signed PDF the step's file (P20-3, P24-1)."""
-    from kersa.agreements.workflow import TRANSISI, boleh
+    from kersa.agreements.selectors import boleh
+    from kersa.agreements.workflow import TRANSISI
 
     dok = _dokumen(request.user, pk)
     transisi = TRANSISI["tandatangani_kb" if dok.jenis == "kb" else "tandatangani_pks"]

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -27,14 +27,14 @@ from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
-from kersa.agreements.skenario import (
+from kersa.demo.skenario import (
     ke_status,
     ksdd_baru,
     tanggal_ttd_kb,
     tanggal_ttd_pks,
 )
+from kersa.demo.wilayah import demo_muat_satu
 from kersa.documents.contoh import pdf_bytes, unggahan_naskah
-from kersa.regions.demo import demo_muat_satu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.konversi import pdf_dari_docx
 from kersa.regions.models import Wilayah
 from kersa.reporting import services

@@ -20,9 +20,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from kersa.agreements import skenario
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
+from kersa.demo import skenario
 from kersa.notifications.models import Notifikasi
 from tests.e2e.bantu import masuk
 

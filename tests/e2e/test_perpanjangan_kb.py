@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Status
 from kersa.agreements.rules import tambah_tahun
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import pdf_bytes
 from kersa.documents.services.penomoran import penomoran_muat_default
 

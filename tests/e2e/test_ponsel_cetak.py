@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -105,9 +105,9 @@ def test_print_of_the_register_tenggat_and_a_meeting(live_server, page: Page, pe
     filters or buttons."""
     import datetime as dt
 
+    from kersa.demo.tkksd import tkksd_demo
     from kersa.documents.services.penomoran import penomoran_muat_default
     from kersa.governance.choices import JenisRapat
-    from kersa.governance.demo import tkksd_demo
     from kersa.governance.services import rapat_jadwalkan
 
     k = ke_status(ksdd_baru(pemeran), Status.PELAKSANAAN, pemeran)

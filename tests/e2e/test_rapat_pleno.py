@@ -12,9 +12,9 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Pemrakarsa, Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
+from kersa.demo.tkksd import tkksd_demo
 from kersa.documents.services.penomoran import penomoran_muat_default
-from kersa.governance.demo import tkksd_demo
 from kersa.governance.models import Rapat
 from kersa.regions.models import Wilayah
 from tests.e2e.bantu import masuk

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Bentuk, Ksdd, Urusan
-from kersa.agreements.skenario import baris_impor
+from kersa.demo.skenario import baris_impor
 from kersa.documents.contoh import pdf_bytes
 from tests.e2e.bantu import masuk
 

@@ -10,7 +10,7 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.models import Dokumen
 from tests.e2e.bantu import masuk
 

@@ -1,7 +1,7 @@
 """Writes for KSDD: creation, edits, and one service per step of the workflow.
 
 Views, the API, the admin and the worker call only these. Each step runs in
-``workflow.langkah``: atomic, row-locked, version-checked, logged. One module per
+``langkah.langkah``: atomic, row-locked, version-checked, logged. One module per
 family: ``ksdd`` (the record and its ends), ``persiapan`` (stage a), ``penawaran``
 (stage b and its letters), ``dprd`` (stage e), ``naskah`` (KB and PKS), ``umum``
 (shared checks).

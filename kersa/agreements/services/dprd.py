@@ -18,6 +18,7 @@ from ..choices import (
     JenisNaskah,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     JawabanDprd,
     Ksdd,
@@ -28,7 +29,6 @@ from ..models import (
     TelaahanDprd,
     TindakLanjutTelaahan,
 )
-from ..workflow import langkah
 from .penawaran import _surat_opsional, _tgl
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 

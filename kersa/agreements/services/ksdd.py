@@ -20,6 +20,7 @@ from ..choices import (
     Pemrakarsa,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     BantuanPendanaan,
     Kak,
@@ -28,7 +29,6 @@ from ..models import (
     SuratKuasa,
 )
 from ..selectors import ksdd_dapat_dilihat
-from ..workflow import langkah
 from .umum import (
     _FIELD_IDENTITAS,
     FIELD_KSDD,

@@ -19,6 +19,7 @@ from ..choices import (
     KedudukanPenandatangan,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     Ksdd,
     Naskah,
@@ -26,7 +27,6 @@ from ..models import (
     PerpanjanganKb,
     SuratKuasa,
 )
-from ..workflow import langkah
 from .umum import _tanggal_lampau, _wajib_berkas
 
 _TGL = "%d-%m-%Y"

@@ -21,6 +21,7 @@ from ..choices import (
     PertimbanganPersetujuan,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     Kak,
     Ksdd,
@@ -31,7 +32,6 @@ from ..models import (
     Tanggapan,
 )
 from ..prasyarat import batas_hari_kalender
-from ..workflow import langkah
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 

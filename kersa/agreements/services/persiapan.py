@@ -16,6 +16,7 @@ from ..choices import (
     Pemrakarsa,
     Status,
 )
+from ..langkah import langkah
 from ..models import (
     Ksdd,
     PengajuanKak,
@@ -23,7 +24,6 @@ from ..models import (
     TelaahKak,
     TemuanTelaah,
 )
-from ..workflow import langkah
 from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 # --- the steps of Pasal 13 ------------------------------------------------------------------

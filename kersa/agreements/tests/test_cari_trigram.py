@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kersa.agreements.filters import KsddFilter
 from kersa.agreements.models import Ksdd
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.skenario import ksdd_baru
 from kersa.regions.models import Wilayah
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd, PetunjukTertulis, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import ConflictError
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 pytestmark = [
     pytest.mark.postgres,

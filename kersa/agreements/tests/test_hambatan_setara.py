@@ -33,13 +33,13 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from kersa.agreements import skenario as sk
 from kersa.agreements.choices import STATUS_AKHIR, Pemrakarsa, Status
 from kersa.agreements.models import Ksdd, LaporanGubernur
 from kersa.agreements.workflow import TRANSISI
 from kersa.api.tests.bantuan import multipart, url_ksdd
 from kersa.core.errors import RuleViolation
-from kersa.core.management.commands import muat_demo
+from kersa.demo import skenario as sk
+from kersa.demo.management.commands import muat_demo
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 

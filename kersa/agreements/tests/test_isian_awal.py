@@ -15,7 +15,7 @@ from kersa.agreements import services
 from kersa.agreements.choices import JenisNaskah, Status
 from kersa.agreements.forms import kak_awal
 from kersa.agreements.models import Kak, PermohonanDprd
-from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
+from kersa.demo.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import VersiDokumen
@@ -141,7 +141,7 @@ def test_issue13_p11_3_signing_form_starts_with_the_agreed_texts_numbers_signers
     the signing to, P11-3), the signers the heads the region record names (P20-3), the
     place the home region's seat; all editable. The generated KB's own number gives way
     to the agreed text's."""
-    from kersa.regions.demo import demo_muat_satu
+    from kersa.demo.wilayah import demo_muat_satu
 
     demo_muat_satu("62.13")
     ksdd = ke_status(ksdd_baru(pemeran), Status.PENANDATANGANAN_KB, pemeran)
@@ -164,7 +164,7 @@ def test_issue13_p11_3_signing_form_starts_with_the_agreed_texts_numbers_signers
 def test_issue13_p19_3_blank_kb_end_date_is_the_recorded_duration(client, pemeran):
     """A blank end date is the start plus the KSDD's 36 months, the day before; the P19-3
     limit still applies to a typed one."""
-    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.demo.skenario import tanggal_ttd_kb
     from kersa.documents.contoh import unggahan_naskah
 
     ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_KB, pemeran)
@@ -308,7 +308,7 @@ def test_issue13_p16_1_offer_form_starts_with_the_number_kersa_gave_the_offer_le
 def test_issue13_p20_2_agreed_kb_draft_is_a_stored_version_chosen_in_the_form(client, pemeran):
     """The KB draft KERSA stored (here a revision after the rapat teknis) is chosen as the
     agreed text instead of uploaded again (P20-2); another KSDD's is refused, nothing saved."""
-    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.demo.skenario import tanggal_ttd_kb
     from kersa.documents.contoh import unggahan_naskah
 
     ksdd = ke_status(ksdd_baru(pemeran), Status.PENYUSUNAN_KB, pemeran)

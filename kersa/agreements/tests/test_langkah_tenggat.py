@@ -11,9 +11,9 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PermintaanTanggapanKedua, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 pytestmark = pytest.mark.django_db
 

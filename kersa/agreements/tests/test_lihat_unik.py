@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from kersa.agreements.models import Ksdd, NomorRegisterTahun
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.skenario import ksdd_baru
 
 pytestmark = pytest.mark.django_db
 

@@ -30,16 +30,16 @@ from rest_framework.test import APIClient
 from kersa.agreements import rules, services
 from kersa.agreements.choices import JenisNaskah, Status
 from kersa.agreements.models import Naskah, PerpanjanganKb, RiwayatTahap
-from kersa.agreements.skenario import (
+from kersa.core.errors import RuleViolation
+from kersa.deadlines import pekerja
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import (
     _penandatangan,
     _ttd_pks,
     ke_status,
     tanggal_ttd_pks,
 )
-from kersa.core.errors import RuleViolation
-from kersa.deadlines import pekerja
-from kersa.deadlines.choices import StatusTenggat
-from kersa.deadlines.models import Tenggat
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.documents.models import Berkas
 from kersa.documents.services.penomoran import penomoran_muat_default

@@ -4,10 +4,10 @@ it needs DPRD approval, and records the Perda its retribusi rests on."""
 import pytest
 from django.urls import reverse
 
-from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Status
 from kersa.agreements.models import Bentuk
 from kersa.core.errors import RuleViolation
+from kersa.demo import skenario
 
 
 def test_p9_d_p21_1_retribusi_without_perda_or_burden_is_refused_at_submission(pemeran):

@@ -14,9 +14,9 @@ from django.urls import reverse
 from kersa.agreements import impor, services
 from kersa.agreements.choices import Status, TahapTerdaftar
 from kersa.agreements.models import Ksdd, RiwayatTahap
-from kersa.agreements.skenario import baris_impor as baris
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import baris_impor as baris
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 from kersa.reporting import statistik

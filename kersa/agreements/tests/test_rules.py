@@ -11,8 +11,8 @@ from django.utils import timezone
 from kersa.agreements import rules, services
 from kersa.agreements.choices import Kategori, PengecualianRencana, Status
 from kersa.agreements.models import BantuanPendanaan, Bentuk, Kak, Ksdd, Naskah, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah
 from kersa.regions.models import Wilayah
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from kersa.agreements import rules, services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Naskah, Penandatangan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.core.format import tanggal_surat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 
 from .test_services_naskah import _ajukan_dprd, _penandatangan

@@ -13,8 +13,8 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import Keputusan, Status
 from kersa.agreements.models import Kak, Ksdd, PetunjukTertulis, RiwayatTahap, SuratKuasa
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import ConflictError, RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas

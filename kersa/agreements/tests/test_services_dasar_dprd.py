@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status
 from kersa.documents.contoh import unggahan_pdf
 
 pytestmark = pytest.mark.django_db

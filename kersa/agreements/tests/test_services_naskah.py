@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from kersa.agreements import services, skenario
+from kersa.agreements import services
 from kersa.agreements.choices import KedudukanPenandatangan, Status
 from kersa.agreements.models import (
     Ksdd,
@@ -16,8 +16,9 @@ from kersa.agreements.models import (
     PermohonanDprd,
     PersetujuanDprd,
 )
-from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo import skenario
+from kersa.demo.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi, JenisBerkas
 from kersa.documents.contoh import naskah_docx, unggahan_pdf
 from kersa.documents.models import Berkas, Dokumen

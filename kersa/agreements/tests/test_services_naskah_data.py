@@ -8,8 +8,8 @@ import pytest
 from kersa.agreements import services
 from kersa.agreements.choices import JenisNaskah, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import KesepakatanBersama, PerjanjianKerjaSama, Tanggapan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 

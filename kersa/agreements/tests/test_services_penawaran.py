@@ -16,8 +16,8 @@ from kersa.agreements.choices import (
     Status,
 )
 from kersa.agreements.models import Ksdd, Penawaran, RekomendasiPleno, Tanggapan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import unggahan_docx, unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah

@@ -21,8 +21,8 @@ from kersa.agreements.models import (
     TelaahKak,
     TemuanTelaah,
 )
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import pdf_bytes, unggahan_pdf
 from kersa.documents.models import Berkas

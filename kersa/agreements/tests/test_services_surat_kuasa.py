@@ -12,8 +12,8 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import KedudukanPenandatangan, Status
 from kersa.agreements.models import Penandatangan, SuratKuasa
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas

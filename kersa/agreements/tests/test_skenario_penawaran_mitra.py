@@ -45,7 +45,8 @@ from kersa.agreements.choices import (
     Status,
 )
 from kersa.agreements.models import Bentuk, RiwayatTahap, Tujuan, Urusan
-from kersa.agreements.workflow import TRANSISI, transisi_tersedia
+from kersa.agreements.selectors import transisi_tersedia
+from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import Satuan, StatusTenggat
 from kersa.deadlines.kalender import Kalender

@@ -21,10 +21,10 @@ from rest_framework.test import APIClient
 
 from kersa.agreements import services
 from kersa.agreements.choices import KedudukanPenandatangan, Status
-from kersa.agreements.skenario import _penandatangan, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.agreements.workflow import TRANSISI
 from kersa.api.tests.bantuan import data_tandatangani, langkah, url_ksdd
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import _penandatangan, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import naskah_docx, unggahan_pdf
 from kersa.documents.models import Berkas, Dokumen

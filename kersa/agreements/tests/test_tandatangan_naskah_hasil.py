@@ -28,9 +28,9 @@ import time_machine
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import _penandatangan, ke_status, tanggal_ttd_kb
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import _penandatangan, ke_status, tanggal_ttd_kb
 from kersa.documents import pemeriksa
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import unggahan_pdf

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from kersa.agreements import services
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import LANGKAH, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import LANGKAH, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.documents.choices import AsalVersi, JenisDokumen
 from kersa.documents.contoh import naskah_docx, pdf_bytes, unggahan_naskah
 from kersa.documents.models import Dokumen, VersiDokumen

@@ -12,9 +12,9 @@ from rest_framework.test import APIClient
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprd
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.api.tests.bantuan import langkah as api_langkah
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas
 

@@ -14,9 +14,9 @@ from rest_framework.test import APIClient
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprdPerubahan, RiwayatTahap
-from kersa.agreements.skenario import ke_status
 from kersa.api.tests.bantuan import langkah as api_langkah
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import naskah_docx, unggahan_naskah, unggahan_pdf
 from kersa.documents.models import Berkas, Dokumen

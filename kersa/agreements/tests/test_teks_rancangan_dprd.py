@@ -17,9 +17,9 @@ from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Naskah, Penandatangan
 from kersa.agreements.selectors import beda_rancangan_dprd
-from kersa.agreements.skenario import _penandatangan, ke_status, ksdd_baru, tanggal_ttd_pks
 from kersa.api.tests.bantuan import langkah as api_langkah
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import _penandatangan, ke_status, ksdd_baru, tanggal_ttd_pks
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import _docx, naskah_paragraf, unggahan_naskah, unggahan_pdf
 from kersa.documents.diff import perubahan_materiil

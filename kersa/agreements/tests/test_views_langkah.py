@@ -9,13 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from kersa.agreements import services, skenario
+from kersa.agreements import services
 from kersa.agreements.choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
 from kersa.agreements.forms import FORM_LANGKAH
 from kersa.agreements.models import Bentuk, Ksdd, Tujuan, Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.agreements.views.langkah import LAYANAN
 from kersa.agreements.workflow import TRANSISI
+from kersa.demo import skenario
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.documents.models import Berkas
 from kersa.regions.models import Wilayah

@@ -8,9 +8,9 @@ from django.urls import reverse
 from kersa.agreements import services
 from kersa.agreements.choices import Kategori, Keputusan, Status
 from kersa.agreements.models import Bentuk, Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.agreements.views.register import tahapan_ksdd
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db

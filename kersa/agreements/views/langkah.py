@@ -28,8 +28,8 @@ from .. import rules, services
 from ..choices import Pemrakarsa, Status
 from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
-from ..selectors import ksdd_visible_to
-from ..workflow import TRANSISI, Transisi, boleh
+from ..selectors import boleh, ksdd_visible_to
+from ..workflow import TRANSISI, Transisi
 
 # The service each step's form feeds; keys are those of workflow.TRANSISI.
 LAYANAN: dict[str, Callable[..., Ksdd]] = {

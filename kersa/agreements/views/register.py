@@ -26,9 +26,9 @@ from .. import rules
 from ..choices import STATUS_AKHIR, TAHAP_STATUS, Status, Tahap
 from ..filters import KsddFilter
 from ..models import Kak, Ksdd, RiwayatTahap
-from ..selectors import ksdd_detail, ksdd_list, ksdd_visible_to
+from ..selectors import ksdd_detail, ksdd_list, ksdd_visible_to, transisi_tersedia
 from ..services import dapat_ubah_dasar_dprd
-from ..workflow import TRANSISI, transisi_tersedia
+from ..workflow import TRANSISI
 
 PER_HALAMAN = 25
 

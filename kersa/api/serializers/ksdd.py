@@ -10,7 +10,7 @@ from rest_framework.reverse import reverse
 
 from kersa.agreements import services
 from kersa.agreements.models import Kak, Ksdd, Naskah, PerpanjanganKb, RiwayatTahap
-from kersa.agreements.workflow import transisi_tersedia
+from kersa.agreements.selectors import transisi_tersedia
 from kersa.deadlines.models import Tenggat
 
 from ..fields import KodeWilayahField, TanggalField, versi_field

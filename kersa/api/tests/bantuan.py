@@ -1,5 +1,5 @@
 """Helpers for API tests: URLs, multipart payloads, and realistic step payloads
-(mirroring kersa.agreements.skenario)."""
+(mirroring kersa.demo.skenario)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def langkah(client: APIClient, ksdd, aksi: str, data: dict):
     return client.post(url_ksdd(ksdd, aksi), multipart(data), format="multipart")
 
 
-# --- realistic payloads for each step (mirroring kersa.agreements.skenario) ---------------
+# --- realistic payloads for each step (mirroring kersa.demo.skenario) ---------------
 
 
 def data_ajukan_kak(ksdd) -> dict:
@@ -112,7 +112,7 @@ def data_rancangan(
 ) -> dict:
     """An agreed draft; its komparisi is dated ``komparisi`` (P11, P12: the day it is
     signed), by default the scenario's KB signing day."""
-    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.demo.skenario import tanggal_ttd_kb
 
     mulai = mulai or hari(20)
     return {

@@ -6,8 +6,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from kersa.accounts.services import user_set_peran
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.roles import Peran
+from kersa.demo.skenario import ksdd_baru
 from kersa.governance.choices import JenisRapat
 from kersa.governance.models import ProgramKerja
 from kersa.governance.services import agenda_tambah, rapat_jadwalkan
@@ -36,8 +36,8 @@ def klien():
 @pytest.fixture
 def tkksd(pemeran):
     """The 2025 Keputusan Bupati on TKKSD and its Tim Teknis, every office filled."""
+    from kersa.demo.tkksd import tkksd_demo
     from kersa.documents.services.penomoran import penomoran_muat_default
-    from kersa.governance.demo import tkksd_demo
 
     penomoran_muat_default()
     return tkksd_demo(pemeran.sekretariat)
@@ -47,7 +47,7 @@ def tkksd(pemeran):
 def ksdd_berjalan(ksdd, pemeran):
     """The Dinas Kesehatan's KSDD with Barito Timur, PKS signed, in pelaksanaan."""
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status
+    from kersa.demo.skenario import ke_status
 
     return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 

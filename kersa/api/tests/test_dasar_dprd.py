@@ -4,7 +4,7 @@ the secretariat changes them with ``POST /api/v1/ksdd/{id}/ubah_dasar_dprd/``.""
 import pytest
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.contoh import unggahan_pdf
 
 from .bantuan import multipart

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import naskah_docx
 from kersa.documents.models import Dokumen

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kersa.agreements.choices import JenisNaskah, Status
 from kersa.agreements.models import PermohonanDprd
-from kersa.agreements.skenario import _naskah_pks, ke_status, ksdd_baru
+from kersa.demo.skenario import _naskah_pks, ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import VersiDokumen

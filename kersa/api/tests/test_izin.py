@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 from .bantuan import data_ajukan_kak, data_petunjuk, langkah, url_ksdd
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from kersa.agreements.choices import Kategori, Status, Tahap
 from kersa.agreements.models import Bentuk, Ksdd, Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 from .bantuan import url_ksdd

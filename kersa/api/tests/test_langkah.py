@@ -6,7 +6,7 @@ import pytest
 from kersa.agreements import services
 from kersa.agreements.choices import Keputusan, Pemrakarsa, PertimbanganPersetujuan, Status
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Naskah, Tujuan, Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import Wilayah
 

@@ -7,8 +7,8 @@ import pytest
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Naskah
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.format import tanggal_surat
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 from .bantuan import data_tandatangani, langkah, url_ksdd
 

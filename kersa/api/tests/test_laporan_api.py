@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri_api
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan
 from kersa.reporting.models import LaporanSemester, RiwayatLaporanSemester

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Bentuk, Ksdd, Naskah
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.contoh import docx_bytes
 from kersa.documents.models import Berkas
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Kategori
 from kersa.agreements.models import BantuanPendanaan
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.skenario import ksdd_baru
 from kersa.oversight import services
 from kersa.oversight.models import (
     KeanggotaanAsosiasi,

@@ -4,10 +4,10 @@ and pembinaan (Pasal 40–44), each with the web page's permission and scope."""
 import pytest
 from django.urls import reverse
 
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.testing import jumlah_kueri
-from kersa.oversight.demo import demo_muat as pembinaan_demo_muat
-from kersa.oversight.demo_monev import demo_muat as monev_demo_muat
+from kersa.demo.monev import demo_muat as monev_demo_muat
+from kersa.demo.pembinaan import demo_muat as pembinaan_demo_muat
+from kersa.demo.skenario import ksdd_baru
 from kersa.oversight.models import MonitoringEvaluasi, Perselisihan, SekretariatKerjaSama
 from kersa.regions.models import Wilayah
 

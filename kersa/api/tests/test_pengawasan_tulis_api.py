@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.skenario import ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Dokumen
 from kersa.oversight import services

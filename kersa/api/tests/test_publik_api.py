@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri_api
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.reporting import statistik
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.testing import jumlah_kueri_api
+from kersa.demo.skenario import ksdd_baru
 
 from .bantuan import url_ksdd
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kersa.agreements.choices import AlasanPenolakan, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import RekomendasiPleno
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.models import Dokumen
 from kersa.governance import services
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from kersa.core.testing import jumlah_kueri_api
+from kersa.demo.rencana import demo_muat as rencana_demo_muat
 from kersa.planning import services
-from kersa.planning.demo import demo_muat as rencana_demo_muat
 from kersa.planning.models import Identifikasi
 
 pytestmark = pytest.mark.django_db

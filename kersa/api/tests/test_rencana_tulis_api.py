@@ -316,7 +316,7 @@ def test_p7_3_plan_item_removed_from_a_list_being_drafted(wajib_2026, pemeran, k
 
 
 def test_p5_2_item_carried_by_a_ksdd_is_not_removed_422(wajib_2026, pemeran, klien):
-    from kersa.agreements.skenario import ksdd_baru
+    from kersa.demo.skenario import ksdd_baru
 
     butir = _butir(wajib_2026, pemeran)
     ksdd_baru(pemeran, butir_rencana=butir)

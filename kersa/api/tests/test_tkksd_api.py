@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.core.testing import jumlah_kueri_api
+from kersa.demo.tkksd import demo_muat as tkksd_demo_muat
 from kersa.governance import services
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat
-from kersa.governance.demo import demo_muat as tkksd_demo_muat
 from kersa.governance.models import AgendaRapat, Jabatan, Kehadiran, Rapat, RiwayatRapat
 
 pytestmark = pytest.mark.django_db

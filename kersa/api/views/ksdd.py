@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from kersa.agreements import selectors, services
 from kersa.agreements.models import Ksdd
-from kersa.agreements.workflow import boleh
+from kersa.agreements.selectors import boleh
 
 from ..filters import KsddApiFilter
 from ..langkah import AKSI, AksiLangkah

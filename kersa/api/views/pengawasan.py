@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.agreements.services import bantuan_pendanaan_tambah
-from kersa.oversight import services
+from kersa.oversight import izin, services
 from kersa.oversight.models import (
     KeanggotaanAsosiasi,
     KegiatanPembinaan,
@@ -32,10 +32,6 @@ from kersa.oversight.models import (
 from kersa.oversight.selectors import monev as sel_monev
 from kersa.oversight.selectors import pembinaan as sel_pembinaan
 from kersa.oversight.selectors import perselisihan as sel_perselisihan
-from kersa.oversight.views import monev as web_monev
-from kersa.oversight.views import pembinaan as web_pembinaan
-from kersa.oversight.views import pendanaan as web_pendanaan
-from kersa.oversight.views import perselisihan as web_perselisihan
 
 from ..filters import KeanggotaanFilter, KegiatanPembinaanFilter, MonevFilter, PerselisihanFilter
 from ..parsers import JSON, JSON_DAN_BERKAS
@@ -91,12 +87,12 @@ class MonevViewSet(_Tulis):
     The secretariat records it, its findings and their follow-up, and finishes it."""
 
     queryset = MonitoringEvaluasi.objects.none()  # for the schema
-    izin_baca = web_monev.LIHAT
+    izin_baca = izin.MONEV_LIHAT
     izin_tulis = {
-        "create": web_monev.KELOLA,
-        "temuan": web_monev.KELOLA,
-        "tindak_lanjut": web_monev.KELOLA,
-        "selesaikan": web_monev.KELOLA,
+        "create": izin.MONEV_KELOLA,
+        "temuan": izin.MONEV_KELOLA,
+        "tindak_lanjut": izin.MONEV_KELOLA,
+        "selesaikan": izin.MONEV_KELOLA,
     }
     filterset_class = MonevFilter
     detail_serializer = s.MonevDetailSerializer
@@ -153,7 +149,7 @@ class MonevViewSet(_Tulis):
         return self._detail(m.pk)
 
 
-_KELOLA, _PROVINSI = web_perselisihan.KELOLA, web_perselisihan.PROVINSI
+_KELOLA, _PROVINSI = izin.PERSELISIHAN_KELOLA, izin.PERSELISIHAN_PROVINSI
 
 
 @extend_schema(tags=["pengawasan"])
@@ -164,7 +160,7 @@ class PerselisihanViewSet(_Tulis):
     (``ajukan_perselisihan_provinsi``), as on the web page."""
 
     queryset = Perselisihan.objects.none()  # for the schema
-    izin_baca = web_perselisihan.LIHAT
+    izin_baca = izin.PERSELISIHAN_LIHAT
     izin_tulis = {
         "create": _KELOLA,
         "berkas": _KELOLA,
@@ -294,8 +290,8 @@ class KegiatanPembinaanViewSet(_Tulis):
     secretariat records them (``kelola_pembinaan``), as on the web page."""
 
     queryset = KegiatanPembinaan.objects.none()  # for the schema
-    izin_baca = web_pembinaan.LIHAT_KEGIATAN
-    izin_tulis = {"create": web_pembinaan.KELOLA}
+    izin_baca = izin.PEMBINAAN_LIHAT_KEGIATAN
+    izin_tulis = {"create": izin.PEMBINAAN_KELOLA}
     filterset_class = KegiatanPembinaanFilter
     detail_serializer = list_serializer = s.KegiatanPembinaanSerializer
     tulis = {"create": s.KegiatanPembinaanTambahSerializer}
@@ -323,8 +319,8 @@ class KeanggotaanAsosiasiViewSet(_Tulis):
     as on the web page."""
 
     queryset = KeanggotaanAsosiasi.objects.none()  # for the schema
-    izin_baca = web_pembinaan.LIHAT_ASOSIASI
-    izin_tulis = {"create": web_pembinaan.KELOLA, "akhiri": web_pembinaan.KELOLA}
+    izin_baca = izin.PEMBINAAN_LIHAT_ASOSIASI
+    izin_tulis = {"create": izin.PEMBINAAN_KELOLA, "akhiri": izin.PEMBINAAN_KELOLA}
     filterset_class = KeanggotaanFilter
     detail_serializer = list_serializer = s.KeanggotaanAsosiasiSerializer
     tulis = {"create": s.KeanggotaanTambahSerializer, "akhiri": s.KeanggotaanAkhiriSerializer}
@@ -373,10 +369,10 @@ class SekretariatKerjaSamaViewSet(_Tulis):
     (``kelola_pembinaan``), as on the web page."""
 
     queryset = SekretariatKerjaSama.objects.none()  # for the schema
-    izin_baca = web_pembinaan.LIHAT_SEKRETARIAT
+    izin_baca = izin.PEMBINAAN_LIHAT_SEKRETARIAT
     # The web page that shows the conditions is the recording page: kelola_pembinaan.
-    izin_baca_aksi = {"syarat": web_pembinaan.KELOLA}
-    izin_tulis = {"create": web_pembinaan.KELOLA}
+    izin_baca_aksi = {"syarat": izin.PEMBINAAN_KELOLA}
+    izin_tulis = {"create": izin.PEMBINAAN_KELOLA}
     filterset_class = None
     detail_serializer = list_serializer = s.SekretariatKerjaSamaSerializer
     tulis = {"create": s.SekretariatCatatSerializer}
@@ -445,7 +441,7 @@ class BantuanPendanaanView(GenericAPIView):
     pagination_class = None  # a KSDD's few rows, whole
     filter_backends = []
     izin_baca = "agreements.view_ksdd"
-    izin_tulis = {"post": web_pendanaan.UBAH}
+    izin_tulis = {"post": izin.PENDANAAN_UBAH}
     serializer_class = s.BantuanPendanaanSerializer
 
     def _ksdd(self, pk: int) -> Ksdd:

@@ -12,9 +12,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from kersa.planning import selectors, services
+from kersa.planning import izin, selectors, services
 from kersa.planning.models import ButirRencana, Identifikasi
-from kersa.planning.views import rencana as web
 
 from ..filters import IdentifikasiFilter
 from ..parsers import JSON
@@ -33,13 +32,13 @@ class IdentifikasiViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Identifikasi.objects.none()  # for the schema; reads go through the selectors
     authentication_classes = AUTENTIKASI
     permission_classes = [IsAuthenticated, PunyaIzin]
-    izin_baca = web.LIHAT
+    izin_baca = izin.RENCANA_LIHAT
     izin_tulis = {
-        "create": web.KELOLA,
-        "butir": web.KELOLA,
-        "butir_satu": web.KELOLA,
-        "tetapkan": web.KELOLA,
-        "buka_kembali": web.KELOLA,
+        "create": izin.RENCANA_KELOLA,
+        "butir": izin.RENCANA_KELOLA,
+        "butir_satu": izin.RENCANA_KELOLA,
+        "tetapkan": izin.RENCANA_KELOLA,
+        "buka_kembali": izin.RENCANA_KELOLA,
     }
     parser_classes = JSON
     filterset_class = IdentifikasiFilter

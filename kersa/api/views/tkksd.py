@@ -15,10 +15,8 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from kersa.governance import selectors, services
+from kersa.governance import izin, selectors, services
 from kersa.governance.models import AgendaRapat, KeputusanBupati, ProgramKerja, Rapat
-from kersa.governance.views import keanggotaan as web_keanggotaan
-from kersa.governance.views import rapat as web_rapat
 
 from ..filters import KeputusanBupatiFilter, ProgramKerjaFilter, RapatFilter
 from ..parsers import JSON
@@ -43,15 +41,15 @@ class RapatViewSet(_Tkksd):
     ``status``."""
 
     queryset = Rapat.objects.none()  # for the schema; reads go through the selectors
-    izin_baca = web_rapat.LIHAT
+    izin_baca = izin.RAPAT_LIHAT
     izin_tulis = {
-        "create": web_rapat.KELOLA,
-        "agenda": web_rapat.KELOLA,
-        "agenda_hapus": web_rapat.KELOLA,
-        "hasil": web_rapat.KELOLA,
-        "dokumen": web_rapat.KELOLA,
-        "undangan": web_rapat.KELOLA,
-        "batalkan": web_rapat.KELOLA,
+        "create": izin.RAPAT_KELOLA,
+        "agenda": izin.RAPAT_KELOLA,
+        "agenda_hapus": izin.RAPAT_KELOLA,
+        "hasil": izin.RAPAT_KELOLA,
+        "dokumen": izin.RAPAT_KELOLA,
+        "undangan": izin.RAPAT_KELOLA,
+        "batalkan": izin.RAPAT_KELOLA,
     }
     filterset_class = RapatFilter
     serializer_class = s.RapatDetailSerializer
@@ -249,7 +247,7 @@ class KeputusanBupatiViewSet(_Tkksd, viewsets.ReadOnlyModelViewSet):
     first; the detail lists each office with its holder (P35-1). Filter ``jenis``."""
 
     queryset = KeputusanBupati.objects.all()
-    izin_baca = web_keanggotaan.LIHAT
+    izin_baca = izin.KEANGGOTAAN_LIHAT
     filterset_class = KeputusanBupatiFilter
 
     def get_serializer_class(self):
@@ -271,7 +269,7 @@ class ProgramKerjaViewSet(_Tkksd, viewsets.ReadOnlyModelViewSet):
     """TKKSD's yearly work programme with its activities (P37-2). Filter ``tahun``."""
 
     queryset = ProgramKerja.objects.none()
-    izin_baca = web_keanggotaan.LIHAT_PROGRAM
+    izin_baca = izin.KEANGGOTAAN_LIHAT_PROGRAM
     serializer_class = s.ProgramKerjaSerializer
     filterset_class = ProgramKerjaFilter
 

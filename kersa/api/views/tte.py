@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kersa.agreements import selectors
-from kersa.agreements.workflow import TRANSISI, boleh
+from kersa.agreements.selectors import boleh
+from kersa.agreements.workflow import TRANSISI
 from kersa.documents.models import VersiDokumen
 from kersa.tte import services
 

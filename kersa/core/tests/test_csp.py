@@ -24,7 +24,7 @@ def _kebijakan(response) -> dict[str, list[str]]:
 
 def test_page_has_the_policy_and_its_scripts_carry_its_nonce(client, pemeran):
     client.force_login(pemeran.operator)
-    r = client.get(reverse("core:home"))
+    r = client.get(reverse("beranda:home"))
     assert r.status_code == 200
     csp = _kebijakan(r)
     assert csp["default-src"] == ["'self'"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from kersa.demo.tkksd import tkksd_demo
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.governance.choices import JenisRapat
-from kersa.governance.demo import tkksd_demo
 from kersa.governance.services import rapat_jadwalkan
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES"

@@ -117,7 +117,7 @@ def test_an_operator_writes_reports_and_disputes_only_for_own_agency(pemeran, ks
     permissions but is refused its semester report and its dispute; the Dinkes operator
     is not."""
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status
+    from kersa.demo.skenario import ke_status
     from kersa.documents.services.penomoran import penomoran_muat_default
 
     penomoran_muat_default()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.forms import TanggalField
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])

@@ -6,13 +6,13 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.templatetags.kersa_tags import durasi, peran_pengguna, rupiah
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status, ksdd_baru
 
 pytestmark = pytest.mark.django_db
 
-HOME = reverse("core:home")
+HOME = reverse("beranda:home")
 LOGIN = reverse("login")
 
 

@@ -4,7 +4,7 @@
 
 from django.utils import translation
 
-from kersa.core import kotak
+from kersa.beranda import kotak
 from kersa.core.roles import Peran
 from kersa.deadlines.definisi import (
     DEFINISI,

@@ -10,10 +10,10 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_pindai
 from kersa.deadlines.selectors import tenggat_ksdd
+from kersa.demo.skenario import ke_status
 
 pytestmark = pytest.mark.django_db
 

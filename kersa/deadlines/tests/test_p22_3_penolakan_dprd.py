@@ -20,12 +20,12 @@ from rest_framework.test import APIClient
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PenolakanDprd, PersetujuanDprd, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.kalender import kalender
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_pindai
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from kersa.agreements import services
 from kersa.agreements.choices import Keputusan, Pemrakarsa, PengecualianRencana, Status
-from kersa.agreements.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.deadlines.choices import Akibat, Satuan, StatusTenggat
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 

@@ -15,9 +15,9 @@ from rest_framework.test import APIClient
 
 from kersa.agreements import services as ksdd_services
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.services import tenggat_mulai
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 
 pytestmark = pytest.mark.django_db

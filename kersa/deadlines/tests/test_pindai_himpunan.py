@@ -12,13 +12,13 @@ from django.test.utils import CaptureQueriesContext
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
-from kersa.agreements.skenario import ke_status
 from kersa.deadlines import himpunan
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
 from kersa.deadlines.pekerja import tenggat_pindai
 from kersa.deadlines.pemicu import peristiwa_laporan_semester
 from kersa.deadlines.services import tenggat_mulai
+from kersa.demo.skenario import ke_status
 
 WIB = ZoneInfo("Asia/Jakarta")
 HARI_SEPI = dt.date(2026, 12, 15)

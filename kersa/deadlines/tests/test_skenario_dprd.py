@@ -27,10 +27,10 @@ from django_tasks_db.models import DBTaskResult
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprd, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.tasks import pindai_tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -35,12 +35,12 @@ from rest_framework.test import APIClient
 from kersa.agreements import services as ksdd_services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import PersetujuanDprd
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines import services
 from kersa.deadlines.choices import Satuan, StatusTenggat
 from kersa.deadlines.kalender import Kalender, perkiraan_paket
 from kersa.deadlines.models import KonfirmasiSkb, RiwayatTenggat, Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.notifications.choices import JenisPengingat
 from kersa.notifications.pesan import item_pengingat, surel_satu

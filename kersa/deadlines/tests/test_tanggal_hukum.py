@@ -27,13 +27,13 @@ from rest_framework.test import APIClient
 from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.models import JawabanDprd
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.kalender import kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat
 from kersa.deadlines.pekerja import tenggat_pindai
 from kersa.deadlines.services import tanggal_tindakan_periksa, tenggat_mulai, tenggat_penuhi
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.notifications.services import preferensi_ambil
 

@@ -14,13 +14,13 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.agreements.models import PersetujuanDprd, RiwayatTahap
-from kersa.agreements.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
 from kersa.deadlines.pekerja import tenggat_pindai
 from kersa.deadlines.selectors import tugas_terbuka
 from kersa.deadlines.tasks import pindai_tenggat, waktu_pindai_berikut
+from kersa.demo.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
 
@@ -319,7 +319,7 @@ def test_p16_5_open_task_is_shown_on_the_tenggat_page_and_home(client, pemeran, 
     tenggat_pindai()
     langkah = reverse("agreements:langkah", args=[ksdd.pk, "catat_permintaan_kedua"])
     client.force_login(pemeran.sekretariat)
-    for url in (reverse("deadlines:daftar"), reverse("core:home")):
+    for url in (reverse("deadlines:daftar"), reverse("beranda:home")):
         isi = client.get(url).content.decode()
         assert "Kirim permintaan tanggapan kedua (Pasal 16 ayat 5)" in isi
         assert langkah in isi

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.testing import jumlah_kueri
 from kersa.deadlines.services import tenggat_mulai
+from kersa.demo.skenario import ksdd_baru
 
 D = dt.date
 HARI_INI = dt.datetime(2026, 3, 16, 9, 0)  # Monday 16 March 2026, Asia/Jakarta
@@ -130,13 +130,13 @@ def test_tenggat_page_fixed_number_of_queries(client, pemeran, hari_ini, django_
 
 def test_home_page_counts(client, pemeran, empat_jam):
     client.force_login(pemeran.operator)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("beranda:home")).content.decode()
     m = re.search(r'<p class="hitung-tenggat">(.*?)</p>', html, re.S)
     teks = re.sub(r"<[^>]+>|\s+", " ", m.group(1))
     assert re.sub(r"\s+", " ", teks).strip() == "Tenggat: 1 terlewat · 1 hari ini · 1 minggu ini"
     assert reverse("deadlines:daftar") in m.group(1)
     client.force_login(pemeran.operator_lain)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("beranda:home")).content.decode()
     assert "0 </span> terlewat" in html or ">0</span> terlewat" in html
 
 

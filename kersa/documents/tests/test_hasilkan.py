@@ -13,8 +13,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.agreements.models import Kak
-from kersa.agreements.skenario import ke_status, ksdd_baru, permintaan_kedua
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru, permintaan_kedua
 from kersa.documents.choices import JENIS_REKAMAN, AsalVersi, JenisDokumen
 from kersa.documents.konteks import jenis_berlaku, lambang_garuda, lambang_placeholder
 from kersa.documents.models import Dokumen, VersiDokumen

@@ -8,8 +8,8 @@ import pytest
 import time_machine
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.regulasi import PERBUP
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services.hasilkan import dokumen_hasilkan
 from kersa.regions.models import Wilayah

@@ -8,8 +8,8 @@ import time_machine
 
 from kersa.agreements import services
 from kersa.agreements.choices import KedudukanPenandatangan, Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.services.hasilkan import dokumen_hasilkan

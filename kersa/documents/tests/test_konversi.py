@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from kersa.agreements import rules
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru, pemeran_buat
+from kersa.demo.skenario import ke_status, ksdd_baru, pemeran_buat
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.contoh import docx_bytes
 from kersa.documents.konversi import KonversiGagal, pdf_dari_docx

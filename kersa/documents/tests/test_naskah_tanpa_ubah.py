@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import Pihak
 from kersa.documents.models import Dokumen

@@ -194,7 +194,7 @@ def test_p11_1_generated_naskah_passes(pemeran, ksdd):
     """The KB that KERSA generates (naskah.py) passes its own checker."""
     pytest.importorskip("kersa.documents.services.hasilkan")
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status
+    from kersa.demo.skenario import ke_status
     from kersa.documents.services.hasilkan import dokumen_hasilkan
 
     ke_status(ksdd, Status.PENYUSUNAN_KB, pemeran)

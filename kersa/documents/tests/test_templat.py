@@ -13,7 +13,7 @@ from django.urls import reverse
 from docx import Document
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.models import TemplatDokumen
 from kersa.documents.services.hasilkan import dokumen_hasilkan, templat_untuk

@@ -24,8 +24,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import AsalVersi, JenisDokumen
 from kersa.documents.contoh import docx_bytes, pdf_bytes
 from kersa.documents.models import Berkas, VersiDokumen

@@ -12,8 +12,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import AsalVersi, JenisDokumen
 from kersa.documents.contoh import docx_bytes, naskah_docx, pdf_bytes, unggahan_pdf
 from kersa.documents.models import Berkas, Dokumen, VersiDokumen

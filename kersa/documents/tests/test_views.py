@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import JenisBerkas
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.models import Berkas

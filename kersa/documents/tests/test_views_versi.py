@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status
 from kersa.documents.choices import AsalVersi
 from kersa.documents.contoh import docx_bytes, naskah_docx, pdf_bytes
 from kersa.documents.models import Dokumen, VersiDokumen

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
+from kersa.demo.tkksd import tkksd_demo
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.governance.choices import JenisRapat
-from kersa.governance.demo import tkksd_demo
 from kersa.governance.services import rapat_jadwalkan
 
 

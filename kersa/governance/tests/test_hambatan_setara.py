@@ -18,11 +18,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kersa.agreements import skenario as sk
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.core.tests.setara import pelanggaran_str, periksa_setara
+from kersa.demo import skenario as sk
+from kersa.demo.tkksd import demo_muat
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat
-from kersa.governance.demo import demo_muat
 from kersa.governance.models import Rapat
 from kersa.governance.services import (
     agenda_tambah,

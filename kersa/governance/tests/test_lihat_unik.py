@@ -12,8 +12,8 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ksdd_baru
 from kersa.governance.choices import JenisRapat, StatusRapat
 from kersa.governance.models import AgendaRapat, Kehadiran, Rapat, RiwayatRapat
 from kersa.governance.services import agenda_tambah, rapat_batalkan, rapat_jadwalkan

@@ -22,8 +22,8 @@ from kersa.agreements.choices import (
     Status,
 )
 from kersa.agreements.models import Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan
 from kersa.governance.selectors import pembahasan_ksdd

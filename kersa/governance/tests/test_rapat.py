@@ -14,11 +14,11 @@ from kersa.agreements.choices import (
     PertimbanganPersetujuan,
     Status,
 )
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_periodik_mulai
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.governance.choices import JenisAgenda, JenisRapat, Kedudukan, StatusRapat
@@ -516,7 +516,7 @@ def test_p39_cancel_needs_a_reason_and_is_kept_in_history(pleno, pemeran):
 
 
 def test_demo_muat_is_idempotent(pemeran):
-    from kersa.governance.demo import demo_muat
+    from kersa.demo.tkksd import demo_muat
 
     assert demo_muat(pemeran) == {"keputusan": 2, "rapat": 2}
     assert demo_muat(pemeran) == {"keputusan": 0, "rapat": 0}

@@ -12,14 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import RuleViolation
+from kersa.governance.izin import KEANGGOTAAN_KELOLA as KELOLA
+from kersa.governance.izin import KEANGGOTAAN_LIHAT as LIHAT
+from kersa.governance.izin import KEANGGOTAAN_LIHAT_PROGRAM as LIHAT_PROGRAM
 
 from .. import selectors, services
 from ..forms import JabatanForm, KegiatanForm, KeputusanForm, PemangkuForm, ProgramForm
 from ..models import Jabatan, KeputusanBupati, ProgramKerja
-
-LIHAT = "governance.view_keputusanbupati"
-KELOLA = "governance.kelola_tkksd"
-LIHAT_PROGRAM = "governance.view_programkerja"
 
 
 def _form(request, form, judul, tombol, kembali):

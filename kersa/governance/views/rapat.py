@@ -14,14 +14,13 @@ from django.views.decorators.http import require_POST
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
+from kersa.governance.izin import RAPAT_KELOLA as KELOLA
+from kersa.governance.izin import RAPAT_LIHAT as LIHAT
 
 from .. import selectors, services
 from ..choices import JenisAgenda, JenisKeputusan, StatusRapat
 from ..forms import AgendaForm, BatalForm, RapatForm
 from ..models import AgendaRapat, Rapat
-
-LIHAT = "governance.view_rapat"
-KELOLA = "governance.kelola_rapat"
 
 
 @login_required

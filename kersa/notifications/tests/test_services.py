@@ -203,8 +203,8 @@ def test_kirim_pengingat_task(jam, mailoutbox):
 
 def test_p22_3_dprd_is_told_once_the_ksdd_is_brought_to_it(pemeran, mailoutbox):
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status, ksdd_baru
     from kersa.deadlines.services import tenggat_mulai
+    from kersa.demo.skenario import ke_status, ksdd_baru
 
     k = ke_status(ksdd_baru(pemeran, membebani_masyarakat=True), Status.MENUNGGU_DPRD, pemeran)
     t = tenggat_mulai(
@@ -322,7 +322,7 @@ def test_a_step_waiting_for_someone_is_told_to_them_in_kersa_with_their_steps(
     """P14-2: a submitted KAK waits for the Ketua's written guidance: he is told in KERSA
     and by e-mail, naming his step; a user who turned that kind off is not told in KERSA."""
     from kersa.agreements.choices import Status
-    from kersa.agreements.skenario import ke_status
+    from kersa.demo.skenario import ke_status
 
     preferensi_ubah(user=pemeran.sekretariat, aplikasi_langkah=False)
     with django_capture_on_commit_callbacks(execute=True):

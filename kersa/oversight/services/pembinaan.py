@@ -19,6 +19,7 @@ from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import tanggal_panjang
 from kersa.core.roles import pastikan_izin
+from kersa.oversight.izin import PEMBINAAN_KELOLA
 from kersa.regions.models import PerangkatDaerah
 
 from ..choices import BentukPembinaan
@@ -39,7 +40,7 @@ __all__ = [
     "sekretariat_catat",
 ]
 
-IZIN_PEMBINAAN = "oversight.kelola_pembinaan"
+IZIN_PEMBINAAN = PEMBINAAN_KELOLA
 
 
 def _izin(user) -> None:

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.tests.setara import pelanggaran_str, periksa_setara
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import unggahan_pdf
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services

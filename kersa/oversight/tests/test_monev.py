@@ -49,7 +49,7 @@ def test_p28_second_monitoring_of_the_same_semester_is_refused(berjalan, pemeran
 
 
 def test_p28_ksdd_of_another_agency_or_not_running_is_refused(berjalan, ksdd, pemeran):
-    from kersa.agreements.skenario import ksdd_baru
+    from kersa.demo.skenario import ksdd_baru
 
     lain = ksdd_baru(pemeran)  # still in persiapan
     with pytest.raises(RuleViolation) as e:

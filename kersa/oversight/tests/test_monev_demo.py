@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.monev import demo_muat
+from kersa.demo.skenario import ke_status
 from kersa.documents.services.penomoran import penomoran_muat_default
-from kersa.oversight.demo_monev import demo_muat
 from kersa.oversight.models import MonitoringEvaluasi, Perselisihan, StatusPerselisihan
 
 

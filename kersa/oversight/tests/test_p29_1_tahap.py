@@ -15,8 +15,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from kersa.agreements.choices import TAHAP_STATUS, Status, Tahap
-from kersa.agreements.skenario import LANGKAH, akhiri, batalkan, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import LANGKAH, akhiri, batalkan, ke_status, ksdd_baru
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.models import Perselisihan, StatusPerselisihan

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import BantuanPendanaan
-from kersa.agreements.skenario import ke_status
 from kersa.core.errors import RuleViolation
+from kersa.demo.pembinaan import demo_muat
+from kersa.demo.skenario import ke_status
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.choices import BentukPembinaan, JenisAsosiasi
-from kersa.oversight.demo import demo_muat
 from kersa.oversight.models import KeanggotaanAsosiasi, KegiatanPembinaan, StatusKeanggotaan
 
 pytestmark = pytest.mark.django_db

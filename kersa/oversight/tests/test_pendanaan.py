@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Kategori
 from kersa.agreements.models import BantuanPendanaan
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.skenario import ksdd_baru
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from kersa.agreements.choices import Kategori, Status
 from kersa.agreements.models import Urusan
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.models import SekretariatKerjaSama

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import RuleViolation
 from kersa.core.saring import periode_semester_dari
+from kersa.oversight.izin import MONEV_KELOLA as KELOLA
+from kersa.oversight.izin import MONEV_LIHAT as LIHAT
 from kersa.regions.models import PerangkatDaerah
 
 from .. import services
@@ -30,9 +32,6 @@ from ..selectors.monev import (
     periode_dari,
     periode_pilihan,
 )
-
-LIHAT = "oversight.view_monitoringevaluasi"
-KELOLA = "oversight.kelola_monev"
 
 
 @login_required

@@ -18,6 +18,10 @@ from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import RuleViolation
 from kersa.core.saring import tahun_dari
+from kersa.oversight.izin import PEMBINAAN_KELOLA as KELOLA
+from kersa.oversight.izin import PEMBINAAN_LIHAT_ASOSIASI as LIHAT_ASOSIASI
+from kersa.oversight.izin import PEMBINAAN_LIHAT_KEGIATAN as LIHAT_KEGIATAN
+from kersa.oversight.izin import PEMBINAAN_LIHAT_SEKRETARIAT as LIHAT_SEKRETARIAT
 
 from .. import services
 from ..choices import BentukPembinaan
@@ -35,11 +39,6 @@ from ..selectors.pembinaan import (
     sekretariat_layak,
     sekretariat_memenuhi_syarat,
 )
-
-KELOLA = services.IZIN_PEMBINAAN
-LIHAT_KEGIATAN = "oversight.view_kegiatanpembinaan"
-LIHAT_ASOSIASI = "oversight.view_keanggotaanasosiasi"
-LIHAT_SEKRETARIAT = "oversight.view_sekretariatkerjasama"
 
 
 @login_required

@@ -20,11 +20,10 @@ from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.agreements.services import bantuan_pendanaan_tambah
 from kersa.core.errors import RuleViolation
+from kersa.oversight.izin import PENDANAAN_UBAH as UBAH
 
 from ..forms.pembinaan import BantuanPendanaanForm
 from ..selectors.pembinaan import bantuan_pendanaan_daftar
-
-UBAH = "agreements.change_ksdd"
 
 
 @login_required

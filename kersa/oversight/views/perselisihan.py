@@ -20,6 +20,9 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import RuleViolation
+from kersa.oversight.izin import PERSELISIHAN_KELOLA as KELOLA
+from kersa.oversight.izin import PERSELISIHAN_LIHAT as LIHAT
+from kersa.oversight.izin import PERSELISIHAN_PROVINSI as PROVINSI
 
 from .. import services
 from ..forms.perselisihan import (
@@ -33,11 +36,6 @@ from ..forms.perselisihan import (
 )
 from ..models import Perselisihan, StatusPerselisihan
 from ..selectors.perselisihan import perselisihan_daftar, perselisihan_untuk
-
-LIHAT = "oversight.view_perselisihan"
-KELOLA = "oversight.kelola_perselisihan"
-PROVINSI = "oversight.ajukan_perselisihan_provinsi"
-
 
 PER_HALAMAN = 50
 

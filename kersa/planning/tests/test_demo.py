@@ -1,8 +1,8 @@
 import pytest
 
-from kersa.agreements.skenario import ksdd_baru
+from kersa.demo.rencana import demo_muat
+from kersa.demo.skenario import ksdd_baru
 from kersa.planning.choices import StatusIdentifikasi
-from kersa.planning.demo import demo_muat
 from kersa.planning.models import Identifikasi
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from kersa.agreements.choices import Kategori, Pemrakarsa, PengecualianRencana, Status
 from kersa.agreements.forms import KsddForm
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.deadlines.choices import Satuan
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.planning import selectors, services
 from kersa.planning.choices import ForumProvinsi, Prioritas
 

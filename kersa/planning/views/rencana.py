@@ -17,14 +17,13 @@ from kersa.agreements.choices import Kategori
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
 from kersa.core.saring import TAHUN_MAKS, TAHUN_MIN, tahun_dari
+from kersa.planning.izin import RENCANA_KELOLA as KELOLA
+from kersa.planning.izin import RENCANA_LIHAT as LIHAT
 
 from .. import selectors, services
 from ..choices import StatusIdentifikasi
 from ..forms import BukaKembaliForm, ButirForm, IdentifikasiForm, TetapkanForm
 from ..models import ButirRencana, Identifikasi
-
-LIHAT = "planning.view_identifikasi"
-KELOLA = "planning.kelola_rencana"
 
 
 @login_required

@@ -4,8 +4,8 @@ kabupaten/kota, read from the region and border data (data/wilayah)."""
 
 import pytest
 
-from kersa.agreements.skenario import ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ksdd_baru
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import pasangan_berbatasan
 

@@ -7,10 +7,10 @@ import io
 import pytest
 
 from kersa.agreements.choices import Kategori, Status, Tahap
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri
 from kersa.deadlines.choices import Akibat, Satuan, StatusTenggat
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 URL = "/dasbor/"

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status
+from kersa.demo.skenario import ke_status
 from kersa.reporting import ekspor
 
 

@@ -18,11 +18,11 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.tests.setara import pelanggaran_str, periksa_setara
+from kersa.demo.laporan import _ISIAN, demo_muat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.reporting import services
 from kersa.reporting.choices import StatusLaporan
-from kersa.reporting.demo import _ISIAN, demo_muat
 from kersa.reporting.models import LaporanSemester, LaporanTkksd
 
 pytestmark = pytest.mark.django_db

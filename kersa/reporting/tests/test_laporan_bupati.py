@@ -12,11 +12,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.pekerja import tenggat_periodik_mulai
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.tests.hasilkan_util import buka, teks
 from kersa.regions.models import Wilayah
 from kersa.reporting import services
@@ -186,7 +186,7 @@ def test_p34_3_semester_ii_report_is_also_the_annual_report(waktu, pemeran, clie
 
 
 def test_demo_muat_is_idempotent(dua_ksdd, pemeran):
-    from kersa.reporting.demo import demo_muat
+    from kersa.demo.laporan import demo_muat
     from kersa.reporting.models import LaporanSemester
 
     pertama = demo_muat(pemeran)

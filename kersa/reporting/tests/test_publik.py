@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 URL = "/publik/"

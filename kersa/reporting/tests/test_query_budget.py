@@ -10,8 +10,8 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.testing import jumlah_kueri
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 from kersa.reporting import services
 

@@ -66,6 +66,6 @@ def hari_ttd_kb():
     carry that date."""
     from django.utils import timezone
 
-    from kersa.agreements.skenario import tanggal_ttd_kb
+    from kersa.demo.skenario import tanggal_ttd_kb
 
     return timezone.make_aware(dt.datetime.combine(tanggal_ttd_kb(), dt.time(10, 0)))

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.services.versi import dokumen_naskah
 from kersa.tte import pdf, services
 from kersa.tte.choices import PeranTte

@@ -9,8 +9,8 @@ from django.db import connection
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
-from kersa.agreements.skenario import ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.choices import AsalVersi, JenisDokumen
 from kersa.documents.models import Dokumen
 from kersa.documents.services.versi import dokumen_naskah, versi_tambah

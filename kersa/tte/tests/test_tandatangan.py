@@ -9,8 +9,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import _penandatangan, ke_status, ksdd_baru
 from kersa.core.errors import RuleViolation
+from kersa.demo.skenario import _penandatangan, ke_status, ksdd_baru
 from kersa.documents.services.versi import dokumen_naskah
 from kersa.tte import services
 from kersa.tte.choices import PeranTte
@@ -64,7 +64,7 @@ def test_p20_3_kb_ditandatangani_kedua_kepala_daerah_sah_dan_langkah_dicatat(kb,
     PDF that comes back: all validate; the KB signing step is recorded from it, dated by
     the signature."""
     p = pemeran = None  # noqa: F841
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     with time_machine.travel(hari_ttd_kb(), tick=True):
@@ -124,7 +124,7 @@ def test_tte_pdf_diubah_setelah_ditandatangani_dilaporkan_dan_tidak_dapat_dicata
     from django.core.files.uploadedfile import SimpleUploadedFile
     from pyhanko import stamp
 
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     with time_machine.travel(hari_ttd_kb(), tick=True):
@@ -172,7 +172,7 @@ def test_tte_pdf_diubah_setelah_ditandatangani_dilaporkan_dan_tidak_dapat_dicata
     [("dicabut", "telah dicabut"), ("kedaluwarsa", "sudah kedaluwarsa sejak 01-01-2024")],
 )
 def test_tte_sertifikat_dicabut_atau_kedaluwarsa_ditolak(kb, pki, label, pesan):
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     with time_machine.travel(hari_ttd_kb(), tick=True):
@@ -187,7 +187,7 @@ def test_tte_sertifikat_dicabut_atau_kedaluwarsa_ditolak(kb, pki, label, pesan):
 def test_p20_3_kepala_dinas_tidak_menandatangani_kb(kb, pki):
     """P20-3: the KB is signed by the Bupati; a Kepala Dinas's certificate is refused,
     whoever holds it, and so is the Bupati's account with another person's certificate."""
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     with time_machine.travel(hari_ttd_kb(), tick=True):
@@ -246,7 +246,7 @@ def test_p24_2_pks_tanpa_surat_kuasa_ditolak(faktor_kedua, tte_setelan, pki):
 def test_p20_4_paraf_hierarki_sebelum_tanda_tangan_berurutan(kb, pki):
     """P20-4: the head does not sign before the paraf hierarki; the Ketua does not
     initial before the secretariat; nobody initials after the signature; nobody twice."""
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     with time_machine.travel(hari_ttd_kb(), tick=True):
@@ -269,7 +269,7 @@ def test_p20_4_paraf_hierarki_sebelum_tanda_tangan_berurutan(kb, pki):
 def test_tte_masukan_buruk_pesan_jelas_tanpa_catatan(kb, pki):
     """An unreadable certificate, a wrong passphrase, a wrong second factor, a provider
     that does not answer: a clear message, nothing recorded."""
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
     from kersa.tte.tests.pki import _port_bebas
 
     p = pemeran_buat()
@@ -300,7 +300,7 @@ def test_tte_masukan_buruk_pesan_jelas_tanpa_catatan(kb, pki):
 def test_tte_tanpa_faktor_kedua_ditolak(kb, pki):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     p = pemeran_buat()
     TOTPDevice.objects.filter(user=p.sekretariat).delete()
@@ -318,7 +318,7 @@ def test_tte_tanpa_faktor_kedua_ditolak(kb, pki):
 def test_tte_csc_menandatangani_melalui_server_csc_sungguhan(kb, pki, settings):
     """The Bupati signs through the CSC API (certomancer-csc-dummy on 127.0.0.1): the
     signature validates against the trust root and carries the TSA's timestamp."""
-    from kersa.agreements.skenario import pemeran_buat
+    from kersa.demo.skenario import pemeran_buat
 
     settings.KERSA_TTE_PENYEDIA = "csc"
     settings.KERSA_TTE_CSC_URL = pki.csc_url

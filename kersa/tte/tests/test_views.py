@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kersa.agreements.choices import Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.services.versi import dokumen_naskah
 from kersa.tte.choices import PeranTte
 from kersa.tte.models import KodeVerifikasi, TandaTanganTte

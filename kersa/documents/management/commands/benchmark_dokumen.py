@@ -64,7 +64,7 @@ class Command(BaseCommand):
 
     def _run(self, opts) -> bool:
         from kersa.agreements.choices import Status
-        from kersa.agreements.skenario import ke_status, ksdd_baru, pemeran_buat
+        from kersa.demo.skenario import ke_status, ksdd_baru, pemeran_buat
         from kersa.documents.choices import JenisDokumen
         from kersa.documents.konteks import konteks_bangun
         from kersa.documents.konversi import pdf_dari_docx

@@ -14,11 +14,10 @@ from django.utils import timezone
 from kersa.agreements.choices import Kategori, Status
 from kersa.agreements.models import BantuanPendanaan, Ksdd
 from kersa.agreements.services import bantuan_pendanaan_tambah
-
-from . import services
-from .choices import BentukPembinaan, JenisAsosiasi
-from .models import KeanggotaanAsosiasi, KegiatanPembinaan
-from .selectors.pembinaan import sekretariat_layak, sekretariat_memenuhi_syarat
+from kersa.oversight import services
+from kersa.oversight.choices import BentukPembinaan, JenisAsosiasi
+from kersa.oversight.models import KeanggotaanAsosiasi, KegiatanPembinaan
+from kersa.oversight.selectors.pembinaan import sekretariat_layak, sekretariat_memenuhi_syarat
 
 ASOSIASI = [
     {

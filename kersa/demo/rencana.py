@@ -8,11 +8,10 @@ from decimal import Decimal
 
 from kersa.agreements.choices import Kategori
 from kersa.agreements.models import Urusan
+from kersa.planning import services
+from kersa.planning.choices import ForumProvinsi, Prioritas, StatusIdentifikasi
+from kersa.planning.models import Identifikasi
 from kersa.regions.models import PerangkatDaerah, Wilayah
-
-from . import services
-from .choices import ForumProvinsi, Prioritas, StatusIdentifikasi
-from .models import Identifikasi
 
 
 def _pd(nama: str, singkatan: str, **extra) -> PerangkatDaerah:

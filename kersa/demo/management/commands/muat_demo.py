@@ -1,6 +1,6 @@
 """``manage.py muat_demo``: demo users of every role and KSDD in different stages.
 
-Every KSDD is driven through the real services (``agreements.skenario``), with
+Every KSDD is driven through the real services (``demo.skenario``), with
 real neighbours of Barito Selatan as partners. Idempotent: a KSDD whose title
 already exists is left alone.
 """
@@ -12,16 +12,16 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kersa.agreements import skenario
 from kersa.agreements.choices import Kategori, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import Bentuk, Ksdd, RiwayatTahap, Tujuan, Urusan
-from kersa.governance import demo as governance_demo
-from kersa.oversight import demo as pembinaan_demo
-from kersa.oversight import demo_monev as monev_demo
-from kersa.planning import demo as planning_demo
-from kersa.regions import demo as regions_demo
+from kersa.demo import laporan as reporting_demo
+from kersa.demo import monev as monev_demo
+from kersa.demo import pembinaan as pembinaan_demo
+from kersa.demo import rencana as planning_demo
+from kersa.demo import skenario
+from kersa.demo import tkksd as governance_demo
+from kersa.demo import wilayah as regions_demo
 from kersa.regions.models import PerangkatDaerah, Wilayah
-from kersa.reporting import demo as reporting_demo
 
 
 def _w(*kodes):

@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
-
-from . import services
-from .models import LaporanSemester, LaporanTkksd, ProsesLaporan
-from .selectors import periode_dari
+from kersa.reporting import services
+from kersa.reporting.models import LaporanSemester, LaporanTkksd, ProsesLaporan
+from kersa.reporting.selectors import periode_dari
 
 _ISIAN = {
     "permasalahan": (

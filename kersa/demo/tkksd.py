@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .choices import JenisAgenda, JenisKeputusan, JenisRapat, Kedudukan
-from .models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.governance.choices import JenisAgenda, JenisKeputusan, JenisRapat, Kedudukan
+from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
 
 NOMOR_TKKSD = "188.45/112/2025"
 NOMOR_TIM_TEKNIS = "188.45/113/2025"
@@ -43,7 +43,7 @@ KEGIATAN_2026 = [
 
 def tkksd_demo(user) -> KeputusanBupati:
     """The TKKSD decree of 2025 with its Tim Teknis, every office filled from BERLAKU."""
-    from .services import keputusan_catat, pemangku_angkat
+    from kersa.governance.services import keputusan_catat, pemangku_angkat
 
     kep = KeputusanBupati.objects.filter(nomor=NOMOR_TKKSD).first()
     if kep is not None:
@@ -75,8 +75,7 @@ def tkksd_demo(user) -> KeputusanBupati:
 
 def demo_muat(pemeran) -> dict:
     from kersa.documents.services.penomoran import penomoran_muat_default
-
-    from .services import (
+    from kersa.governance.services import (
         agenda_tambah,
         kegiatan_tambah,
         program_kerja_buat,
@@ -159,9 +158,8 @@ def _rapat_teknis_mendatang(user) -> int:
 
     from kersa.agreements.choices import Status
     from kersa.agreements.models import Ksdd
-
-    from .models import AgendaRapat
-    from .services import agenda_tambah, rapat_jadwalkan, rapat_undangan_hasilkan
+    from kersa.governance.models import AgendaRapat
+    from kersa.governance.services import agenda_tambah, rapat_jadwalkan, rapat_undangan_hasilkan
 
     if AgendaRapat.objects.filter(judul=JUDUL_TEKNIS).exists():
         return 0

@@ -16,13 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kersa.accounts.services import peran_sync, user_set_peran
-from kersa.core.roles import Peran
-from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
-from kersa.regions.models import PerangkatDaerah, Wilayah
-from kersa.regions.selectors import wilayah_daerah
-
-from . import rules, services
-from .choices import (
+from kersa.agreements import rules, services
+from kersa.agreements.choices import (
     AlasanPenolakan,
     Kategori,
     KedudukanPenandatangan,
@@ -32,7 +27,11 @@ from .choices import (
     PertimbanganPersetujuan,
     Status,
 )
-from .models import Bentuk, Kak, Ksdd, Tujuan, Urusan
+from kersa.agreements.models import Bentuk, Kak, Ksdd, Tujuan, Urusan
+from kersa.core.roles import Peran
+from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
+from kersa.regions.models import PerangkatDaerah, Wilayah
+from kersa.regions.selectors import wilayah_daerah
 
 PASSWORD_DEMO = "kersa-demo-2026"
 
@@ -112,7 +111,7 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
 def _kepala_daerah_home() -> None:
     """The home region's recorded head, whom the demo KB and PKS name as signer: the
     signing step checks the signer against this record (P20-3, P24-1)."""
-    from kersa.regions.demo import demo_muat_satu
+    from kersa.demo.wilayah import demo_muat_satu
 
     demo_muat_satu(settings.KERSA_HOME_REGION)
 

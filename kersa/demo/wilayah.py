@@ -3,8 +3,8 @@ partners' heads, are fictional."""
 
 import datetime as dt
 
-from .models import KepalaDaerah, Wilayah
-from .services import kepala_daerah_catat
+from kersa.regions.models import KepalaDaerah, Wilayah
+from kersa.regions.services import kepala_daerah_catat
 
 _DEMO = [
     (

@@ -12,14 +12,14 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements.choices import Pemrakarsa, Status
-from kersa.agreements.skenario import ke_status, ksdd_baru
-from kersa.core.kotak import pekerjaan_saya
+from kersa.beranda.kotak import pekerjaan_saya
 from kersa.deadlines.models import Tenggat
+from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.regions.models import Wilayah
 
 pytestmark = pytest.mark.django_db
 
-HOME = reverse("core:home")
+HOME = reverse("beranda:home")
 WIB = ZoneInfo("Asia/Jakarta")
 # Monday 2 March 2026, 09:00 WIB.
 SENIN = dt.datetime(2026, 3, 2, 9, 0, tzinfo=WIB)
@@ -73,9 +73,9 @@ def test_bupati_does_not_see_a_partners_answer_to_our_own_offer(pemeran, ksdd):
 
 
 def test_ketua_sees_the_pleno_to_chair_and_the_recommendation_to_sign(client, pemeran):
+    from kersa.demo.tkksd import tkksd_demo
     from kersa.documents.services.penomoran import penomoran_muat_default
     from kersa.governance.choices import JenisRapat
-    from kersa.governance.demo import tkksd_demo
     from kersa.governance.services import rapat_jadwalkan
 
     with time_machine.travel(SENIN, tick=False):

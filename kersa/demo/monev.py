@@ -12,9 +12,8 @@ from django.utils import timezone
 from kersa.agreements.choices import Status
 from kersa.agreements.models import Ksdd
 from kersa.documents.contoh import unggahan_pdf
-
-from . import services
-from .models import MonitoringEvaluasi, Perselisihan
+from kersa.oversight import services
+from kersa.oversight.models import MonitoringEvaluasi, Perselisihan
 
 
 def demo_muat(pemeran) -> dict:

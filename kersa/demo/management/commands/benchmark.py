@@ -86,9 +86,9 @@ class Command(BaseCommand):
         _sambung_ulang()
 
     def _run(self, opts):
-        from kersa.agreements import skenario
         from kersa.agreements.choices import Status
         from kersa.agreements.models import Ksdd
+        from kersa.demo import skenario
 
         call_command("migrate", verbosity=0)
         call_command("muat_demo", verbosity=0)
