@@ -58,6 +58,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    JSONField,
     OuterRef,
     Value,
     When,
@@ -559,6 +560,8 @@ def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> i
                 "status",
                 "akibat",
                 "dibuat_pada",
+                "peristiwa_kode",
+                "peristiwa_data",
             ],
             qs.order_by()
             .annotate(
@@ -574,8 +577,27 @@ def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> i
                 c9=himpunan.teks(StatusTenggat.BERJALAN),
                 c10=himpunan.teks(definisi.akibat),
                 c11=Value(sekarang, output_field=DateTimeField()),
+                # No event key in bulk: the stored Indonesian sentence is shown (uraian's
+                # fallback), as for clocks made before starting events had keys.
+                c12=himpunan.teks(""),
+                c13=Value({}, output_field=JSONField()),
             )
-            .values("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"),
+            .values(
+                "c0",
+                "c1",
+                "c2",
+                "c3",
+                "c4",
+                "c5",
+                "c6",
+                "c7",
+                "c8",
+                "c9",
+                "c10",
+                "c11",
+                "c12",
+                "c13",
+            ),
         )
         if n:
             himpunan.sisipkan_dari(

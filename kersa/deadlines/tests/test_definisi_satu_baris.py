@@ -20,6 +20,11 @@ def test_task_schedule_and_key_are_read_from_the_definition():
             "Siapkan tanggapan Bupati atas permintaan tanggapan kedua (Pasal 18 ayat 2)",
             "catat_tanggapan",
         ),
+        "P17-4": (
+            "Siapkan tanggapan Bupati atas permintaan tanggapan kedua "
+            "(Pasal 17 ayat 4 jo. Pasal 16 ayat 6)",
+            "catat_tanggapan",
+        ),
     }
     assert jadwal.jadwal("P19-3") == jadwal.jadwal("P12-2") == ("b-6", "b-3", "b-1", "hari_h")
     assert jadwal.jadwal("P22-3") == jadwal.JADWAL_BAWAAN
