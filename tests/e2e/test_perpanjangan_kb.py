@@ -13,6 +13,7 @@ from kersa.deadlines.models import Tenggat
 from kersa.demo.skenario import ke_status, ksdd_baru
 from kersa.documents.contoh import pdf_bytes
 from kersa.documents.services.penomoran import penomoran_muat_default
+from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,11 +29,8 @@ def test_p19_3_secretariat_records_a_kb_extension_on_the_ksdd_page(
     baru = tambah_tahun(kb.tanggal_berakhir, 2)
 
     page.set_default_timeout(20_000)
-    page.goto(f"{live_server.url}/akun/login/")
-    page.fill("input[name=username]", pemeran.sekretariat.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.locator("body")).to_contain_text(pemeran.sekretariat.first_name)
+    # The secretariat records approvals: it logs in with its second factor (issue 19).
+    masuk(page, live_server, pemeran.sekretariat, PASSWORD)
 
     page.goto(f"{live_server.url}/ksdd/{ksdd.pk}/")
     expect(page.locator("#naskah")).to_contain_text("Belum pernah diperpanjang.")
