@@ -31,7 +31,8 @@ def test_p22_3_secretariat_sees_the_clock_and_generates_the_p22_1a_request(
     expect(page.locator("body")).to_contain_text(sekretariat.first_name)
 
     # The Tenggat page lists the 45-working-day clock of Pasal 22 ayat (3).
-    page.goto(f"{live_server.url}/tenggat/")
+    # (every group: the page's default shows only what falls due within 14 days)
+    page.goto(f"{live_server.url}/tenggat/?tampil=semua")
     baris = page.locator("main tr", has_text="P22-3")
     expect(baris).to_contain_text("Sikap DPRD atas permohonan persetujuan")
     expect(baris).to_contain_text(ksdd.nomor_register)
