@@ -103,6 +103,7 @@ def test_p22_3_counted_over_2027_is_marked_an_estimate_and_2026_is_not(pemeran):
     assert (b.jatuh_tempo, b.tahun_perkiraan) == (dt.date(2026, 12, 23), None)
 
 
+@pytest.mark.django_db(transaction=True)  # db_worker closes the connection
 def test_the_scan_holds_the_deemed_approval_until_2027_is_confirmed(pemeran, client, caplog):
     ksdd = _permohonan_2_desember(pemeran)
     jam = Tenggat.objects.get(ksdd=ksdd, rule="P22-3")
@@ -170,6 +171,7 @@ def test_the_scan_holds_the_deemed_approval_until_2027_is_confirmed(pemeran, cli
     assert (p.dianggap, p.hari_terakhir, p.tanggal) == (True, HARI_KE_45, dt.date(2027, 2, 11))
 
 
+@pytest.mark.django_db(transaction=True)  # db_worker closes the connection
 def test_the_real_worker_holds_it_too(pemeran):
     ksdd = _permohonan_2_desember(pemeran)
     with (
