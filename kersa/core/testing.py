@@ -76,3 +76,23 @@ def berjalan(waktu, ksdd, pemeran):
     from kersa.demo.skenario import ke_status
 
     return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
+
+
+# --- A fixed "today" -----------------------------------------------------------------
+
+
+def hari_ini_tetap(tanggal: dt.date):
+    """An autouse fixture that runs a module's tests as if today were ``tanggal`` (09:00
+    WIB, the clock ticking). For tests that count from "today" across the year: without
+    it they pass only while today's periods stay inside an officially decreed holiday
+    year (the date-drift check, ``kersa/core/geser_tanggal.py``, finds them)::
+
+        _hari_ini = hari_ini_tetap(dt.date(2026, 10, 5))
+    """
+
+    @pytest.fixture(autouse=True)
+    def _hari_ini_tetap():
+        with time_machine.travel(dt.datetime.combine(tanggal, dt.time(9), tzinfo=WIB)):
+            yield
+
+    return _hari_ini_tetap

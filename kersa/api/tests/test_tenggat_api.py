@@ -9,9 +9,13 @@ import time_machine
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from kersa.core.testing import hari_ini_tetap
 from kersa.deadlines.selectors import tenggat_per_grup
 from kersa.deadlines.tests.test_p22_3_penolakan_dprd import _permohonan_2_maret
 from kersa.tte.tests.conftest import kode_otp_uji
+
+# Counted from "today": a fixed Monday inside 2026, the decreed holiday year.
+_hari_ini = hari_ini_tetap(dt.date(2026, 10, 5))
 
 pytestmark = pytest.mark.django_db
 

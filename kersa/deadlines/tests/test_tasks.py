@@ -14,6 +14,7 @@ from django.utils import timezone
 from kersa.agreements import services
 from kersa.agreements.choices import Pemrakarsa, Status
 from kersa.agreements.models import PersetujuanDprd, RiwayatTahap
+from kersa.core.testing import hari_ini_tetap
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
@@ -23,6 +24,9 @@ from kersa.deadlines.tasks import pindai_tenggat, waktu_pindai_berikut
 from kersa.demo.skenario import ke_status, ksdd_baru, tanggapi
 from kersa.documents.contoh import unggahan_pdf
 from kersa.regions.models import Wilayah
+
+# Counted from "today": a fixed Monday inside 2026, the decreed holiday year.
+_hari_ini = hari_ini_tetap(dt.date(2026, 10, 5))
 
 WIB = ZoneInfo("Asia/Jakarta")
 BARITO_TIMUR = "62.13"

@@ -14,12 +14,16 @@ from django.utils import timezone
 
 from kersa.agreements.choices import STATUS_AKHIR, Kategori, Status
 from kersa.agreements.models import Ksdd, NomorRegisterTahun, RiwayatTahap
+from kersa.core.testing import hari_ini_tetap
 from kersa.deadlines.choices import Akibat, StatusTenggat
 from kersa.deadlines.definisi import DEFINISI, periode_berjalan
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import RiwayatTenggat, Tenggat, Tugas
 from kersa.reporting.choices import StatusLaporan
 from kersa.reporting.models import LaporanSemester
+
+# Counted from "today": a fixed Monday inside 2026, the decreed holiday year.
+_hari_ini = hari_ini_tetap(dt.date(2026, 10, 5))
 
 N = 200
 NOMOR = re.compile(r"^KSDD/(\d{4})/(\d{4,})$")
