@@ -67,7 +67,9 @@ GARIS = {
             "geometry": {
                 "type": "Polygon",
                 # a square 1° a side, 110..111°E, 1°S..2°S, with a collinear midpoint
-                "coordinates": [[[110, -1], [110.5, -1], [111, -1], [111, -2], [110, -2], [110, -1]]],
+                "coordinates": [
+                    [[110, -1], [110.5, -1], [111, -1], [111, -2], [110, -2], [110, -1]]
+                ],
             },
         }
     ],
