@@ -31,7 +31,8 @@ from kersa.agreements.selectors import ksdd_visible_to
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.selectors import tenggat_terlihat
-from kersa.regions import batas
+from kersa.regions import batas, nasional
+from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import Perbatasan, Wilayah
 
 # ---------------------------------------------------------------- charts
@@ -222,8 +223,6 @@ def per_mitra(qs: QuerySet[Ksdd]) -> list[dict]:
 
 
 def grafik_mitra(rows: list[dict]) -> Grafik:
-    from kersa.regions.choices import JenisWilayah
-
     baris = [
         Baris(
             f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}",
@@ -335,11 +334,22 @@ def keadaan_mitra(r: dict) -> str:
     return "mitra-berakhir"
 
 
+def label_keadaan(kelas: str) -> str:
+    """A partner state's words (a shape's or a point's title on the map)."""
+    if kelas == "mitra-berjalan":
+        return _("berjalan (pelaksanaan)")
+    if kelas == "mitra-proses":
+        return _("dalam proses, belum pelaksanaan")
+    return _("telah berakhir")
+
+
 def peta_batas(mitra_rows: list[dict], saring: Saring | None = None) -> dict:
     """Every kabupaten/kota of the shipped outlines (Kalimantan Tengah and Selatan) as a
     shape: the home region, each partner coloured by the state of its KSDD and linking to
-    the register filtered to it, the home region's land neighbours, the rest. Partners
-    without an outline are listed apart (never dropped). Two queries."""
+    the register filtered to it, the home region's land neighbours, the rest. A partner
+    elsewhere is a point of the national layer (``nasional``: Indonesia's outline, drawn
+    only when there is such a partner), coloured and linked the same way; a partner with
+    neither is listed apart (``luar``, never dropped). Two queries."""
     geo = batas.muat()
     home = settings.KERSA_HOME_REGION
     per_kode = {r["mitra__kode"]: r for r in mitra_rows}
@@ -372,18 +382,42 @@ def peta_batas(mitra_rows: list[dict], saring: Saring | None = None) -> dict:
             "x": g["x"],
             "y": g["y"],
             "kelas": kelas,
+            "keadaan": label_keadaan(kelas) if r else "",
             "n": r["n"] if r else 0,
             "berjalan": r["berjalan"] if r else 0,
             "proses": r["proses"] if r else 0,
             "tautan": tautan_register(saring, mitra=kode) if r else "",
         }
         (depan if kelas not in ("lain", "tetangga") else latar).append(bentuk)
-    luar = [
-        {**r, "kelas": keadaan_mitra(r), "tautan": tautan_register(saring, mitra=r["mitra__kode"])}
-        for r in mitra_rows
-        if r["mitra__kode"] not in geo["wilayah"]
-    ]
-    return {"viewBox": geo["viewBox"], "bentuk": latar + depan, "luar": luar}
+    nas = nasional.muat()
+    titik, luar = [], []
+    for r in mitra_rows:
+        kode = r["mitra__kode"]
+        if kode in geo["wilayah"]:
+            continue
+        baris = {
+            **r,
+            "nama_lengkap": f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}",
+            "kelas": keadaan_mitra(r),
+            "tautan": tautan_register(saring, mitra=kode),
+        }
+        baris["keadaan"] = label_keadaan(baris["kelas"])
+        if kode in nas["titik"]:
+            baris["x"], baris["y"] = nas["titik"][kode]
+            titik.append(baris)
+        else:
+            luar.append(baris)
+    peta = {"viewBox": geo["viewBox"], "bentuk": latar + depan, "luar": luar, "nasional": None}
+    if titik:  # the national layer only when a partner lies outside 62/63
+        x, y = nas["titik"].get(home, (None, None))
+        peta["nasional"] = {
+            "viewBox": nas["viewBox"],
+            "garis": nas["garis"],
+            "kotak": nas["kotak"],
+            "daerah": {"x": x, "y": y} if x is not None else None,
+            "titik": titik,
+        }
+    return peta
 
 
 # ---------------------------------------------------------------- register rows (exports)

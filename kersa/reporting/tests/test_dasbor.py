@@ -148,22 +148,80 @@ def test_p13_map_draws_both_provinces_and_colours_partners_by_state(client, peme
     assert "<title>Kabupaten Tabalong (63.09): 1 KSDD, berjalan (pelaksanaan)</title>" in html
     assert "<title>Kabupaten Barito Timur (62.13): 1 KSDD, dalam proses, belum pelaksanaan" in html
     assert resp.context["peta"]["luar"] == []
+    # every partner lies in 62/63: the national layer is not sent
+    assert resp.context["peta"]["nasional"] is None
+    assert 'class="negara"' not in html and "Mitra di luar peta" not in html
 
 
 @pytest.mark.django_db
-def test_map_lists_a_partner_outside_the_outlines(client, pemeran):
-    luar = Wilayah.objects.get(kode="64.71")  # Kota Balikpapan, Kalimantan Timur
+def test_map_draws_partners_outside_62_63_on_the_national_layer(client, pemeran):
+    """Issue 14: every partner region wherever it lies. Kabupaten Bandung (32.04, KSDD at
+    Pelaksanaan) and Kota Surabaya (35.78, KSDD at Persiapan) are points of the national
+    layer at their seats, coloured by state and linking to the register filtered to them."""
+    bandung = Wilayah.objects.get(kode="32.04")
+    surabaya = Wilayah.objects.get(kode="35.78")
+    k = ksdd_baru(
+        pemeran,
+        judul="Pemasaran Rotan Barito Selatan di Kabupaten Bandung",
+        kategori=Kategori.SUKARELA,
+        mitra=[bandung],
+    )
+    ke_status(k, Status.PELAKSANAAN, pemeran)
+    ksdd_baru(
+        pemeran,
+        judul="Promosi Wisata Sungai Barito di Kota Surabaya",
+        kategori=Kategori.SUKARELA,
+        mitra=[surabaya],
+    )
+    resp = _get(client, pemeran.sekretariat)
+    peta = resp.context["peta"]
+    assert "32.04" not in _kelas(resp) and "35.78" not in _kelas(resp)
+    titik = {t["mitra__kode"]: t for t in peta["nasional"]["titik"]}
+    assert set(titik) == {"32.04", "35.78"}
+    # x = (lng - 94.5) * 12, y = (6.5 - lat) * 12: Soreang -7.13, 107.62; Surabaya -7.26, 112.75
+    assert (titik["32.04"]["x"], titik["32.04"]["y"]) == (157, 164)
+    assert (titik["35.78"]["x"], titik["35.78"]["y"]) == (219, 165)
+    x, y, w, h = peta["nasional"]["kotak"]  # the box of the kabupaten map: Java is south of it
+    assert titik["35.78"]["y"] > y + h
+    assert peta["nasional"]["daerah"] == {"x": 244, "y": 101}  # Barito Selatan, Buntok
+    html = resp.content.decode()
+    assert (
+        '<a href="/ksdd/?mitra=32.04" class="wilayah mitra-berjalan" data-kode="32.04">'
+        "<title>Kabupaten Bandung (32.04): 1 KSDD, berjalan (pelaksanaan)</title>"
+        '<circle cx="157" cy="164" r="6"/></a>'
+    ) in html
+    assert (
+        '<a href="/ksdd/?mitra=35.78" class="wilayah mitra-proses" data-kode="35.78">'
+        "<title>Kota Surabaya (35.78): 1 KSDD, dalam proses, belum pelaksanaan</title>"
+    ) in html
+    assert peta["luar"] == [] and "Mitra di luar peta" not in html
+    for kode in ("32.04", "35.78"):
+        register = client.get(titik[kode]["tautan"])
+        assert register.context["halaman"].paginator.count == 1
+
+
+@pytest.mark.django_db
+def test_map_lists_apart_only_a_partner_without_geometry(client, pemeran):
+    """A kabupaten formed after the shipped geometry was built (a new code, here 62.14 as a
+    pemekaran of Kalimantan Tengah) has neither shape nor point: it is listed apart, never
+    dropped, until ``bangun_peta_batas`` is run again; Balikpapan (64.71) is a point."""
+    baru = Wilayah.objects.create(
+        kode="62.14", nama="Pemekaran Uji", jenis="kabupaten", provinsi_id="62"
+    )
+    balikpapan = Wilayah.objects.get(kode="64.71")
     ksdd_baru(
         pemeran,
         judul="Pemasaran Rotan Barito Selatan di Balikpapan",
         kategori=Kategori.SUKARELA,
-        mitra=[luar],
+        mitra=[baru, balikpapan],
     )
     resp = _get(client, pemeran.sekretariat)
     peta = resp.context["peta"]
-    assert "64.71" not in _kelas(resp)
-    assert [(r["mitra__kode"], r["kelas"]) for r in peta["luar"]] == [("64.71", "mitra-proses")]
-    assert f'<a href="/ksdd/?mitra=64.71">{luar.nama}</a>' in resp.content.decode()
+    assert [t["mitra__kode"] for t in peta["nasional"]["titik"]] == ["64.71"]
+    assert [(r["mitra__kode"], r["kelas"]) for r in peta["luar"]] == [("62.14", "mitra-proses")]
+    html = resp.content.decode()
+    assert "Mitra di luar peta" in html
+    assert f'<a href="/ksdd/?mitra=62.14">{baru.nama}</a>' in html
 
 
 @pytest.mark.django_db
