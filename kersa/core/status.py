@@ -22,7 +22,7 @@ from django.db import models, transaction
 
 from .errors import Pelanggaran, RuleViolation
 
-__all__ = ["Alur", "catat_awal", "hambatan_pindah", "pindah"]
+__all__ = ["AWAL", "Alur", "catat_awal", "pindah"]
 
 AWAL = ""  # ``dari`` of the first history row: the record was just recorded
 
@@ -35,7 +35,8 @@ class Alur:
     is the status a record is recorded in; a move to the same status is an event kept
     in the history (e.g. a settlement reported to the Bupati). ``tolak`` maps a target
     status to the refusal of any move into it that ``gerak`` does not list, in Bahasa
-    Indonesia with the Pasal; ``%(dari)s`` is the current status in lower case.
+    Indonesia with the Pasal; ``%(dari)s`` is the current status (its label, first
+    letter in lower case).
     ``keadaan`` reads the status of a record that keeps it in other columns (a
     membership is ended when it has an end date); ``field`` names the status column
     otherwise."""
@@ -56,9 +57,9 @@ class Alur:
     def hambatan(self, obj: models.Model, dari: str, ke: str) -> list[Pelanggaran]:
         if (dari, ke) in self.gerak:
             return []
-        rule = next((r for (_d, k), r in self.gerak.items() if k == ke), None)
-        if rule is None:
-            rule = next(iter(self.gerak.values()))
+        # The refusal cites the rule of the moves into ``ke`` (a move, before a start).
+        masuk = sorted(((d == AWAL, r) for (d, k), r in self.gerak.items() if k == ke))
+        rule = masuk[0][1] if masuk else next(iter(self.gerak.values()))
         return [Pelanggaran(rule, str(self.tolak[ke]) % {"dari": _label(obj, self, dari)})]
 
 
@@ -79,12 +80,6 @@ def _tulis(obj, alur: Alur, *, dari: str, ke: str, oleh, rule: str, alasan: str,
     return model.objects.create(
         **{fk: obj}, dari=dari, ke=ke, oleh=oleh, rule=rule, alasan=alasan, **data
     )
-
-
-def hambatan_pindah(obj: models.Model, ke: str) -> list[Pelanggaran]:
-    """What stops ``obj`` moving to ``ke`` by its table (empty: allowed), as it is in memory."""
-    alur = type(obj).alur
-    return alur.hambatan(obj, alur.baca(obj), ke)
 
 
 def pindah(

@@ -44,5 +44,4 @@ def test_p36_cancelling_twice_through_the_web_is_refused(client, pleno, pemeran)
     client.force_login(pemeran.sekretariat)
     r = client.post(reverse("tkksd:rapat_batal", args=[pleno.pk]), {"alasan": "Sekali lagi."})
     assert r.status_code == 422
-    assert "Rapat ini sudah dibatalkan; tidak dapat diubah." in r.content.decode()
     assert RiwayatRapat.objects.filter(rapat=pleno).count() == 2
