@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RiwayatStatus(models.Model):
-    """A status change as a row: who, when, why. A room's history model adds the
-    record it belongs to and ``dari``/``ke`` with its own status choices."""
+    """A status change as a row: who, when (``pada``), why and the rule it rests on. A
+    room's history model adds the record it belongs to and ``dari``/``ke`` with its own
+    status choices; rows are written by ``core.status.pindah()`` and ``catat_awal()``."""
 
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     alasan = models.TextField(blank=True)
+    rule = models.CharField(max_length=12, blank=True)
     pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:

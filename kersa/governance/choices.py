@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.status import Alur
+
 
 class JenisKeputusan(models.TextChoices):
     """What a Keputusan Bupati sets (Pasal 34 ayat 1 and 4)."""
@@ -44,6 +46,26 @@ class StatusRapat(models.TextChoices):
     TERJADWAL = "terjadwal", _("Terjadwal")
     SELESAI = "selesai", _("Selesai (hasil dicatat)")
     BATAL = "batal", _("Dibatalkan")
+
+
+# The moves of a meeting's status (core.status.pindah): scheduled, then held or cancelled.
+ALUR_RAPAT = Alur(
+    gerak={
+        ("", StatusRapat.TERJADWAL): "P36",
+        (StatusRapat.TERJADWAL, StatusRapat.SELESAI): "P39",
+        (StatusRapat.TERJADWAL, StatusRapat.BATAL): "P36",
+    },
+    tolak={
+        StatusRapat.TERJADWAL: _(
+            "Rapat yang sudah %(dari)s tidak dapat dijadwalkan kembali; jadwalkan rapat baru "
+            "(Pasal 36)."
+        ),
+        StatusRapat.SELESAI: _(
+            "Rapat yang sudah %(dari)s tidak dapat dicatat hasilnya (Pasal 39)."
+        ),
+        StatusRapat.BATAL: _("Rapat yang sudah %(dari)s tidak dapat dibatalkan (Pasal 36)."),
+    },
+)
 
 
 class TugasTkksd(models.TextChoices):

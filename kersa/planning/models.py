@@ -9,7 +9,7 @@ from kersa.agreements.choices import Kategori
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
 
-from .choices import ForumProvinsi, Prioritas, StatusIdentifikasi
+from .choices import ALUR_IDENTIFIKASI, ForumProvinsi, Prioritas, StatusIdentifikasi
 
 __all__ = ["Identifikasi", "RiwayatIdentifikasi", "ButirRencana"]
 
@@ -47,6 +47,7 @@ class Identifikasi(models.Model):
         choices=StatusIdentifikasi.choices,
         default=StatusIdentifikasi.PENYUSUNAN,
     )
+    alur = ALUR_IDENTIFIKASI  # its allowed moves (core.status.pindah)
     nomor_berita_acara = models.CharField(_("nomor Berita Acara"), max_length=100, blank=True)
     tanggal_berita_acara = models.DateField(
         _("tanggal Berita Acara ditandatangani Bupati"), null=True, blank=True
@@ -95,7 +96,6 @@ class RiwayatIdentifikasi(RiwayatStatus):
     identifikasi = models.ForeignKey(Identifikasi, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusIdentifikasi.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusIdentifikasi.choices)
-    rule = models.CharField(max_length=12, blank=True)
 
     class Meta:
         ordering = ["identifikasi_id", "pada", "id"]

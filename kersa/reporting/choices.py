@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.status import Alur
+
 
 class Semester(models.IntegerChoices):
     SATU = 1, _("Semester I (Januari–Juni)")
@@ -14,6 +16,40 @@ class StatusLaporan(models.TextChoices):
 
     DRAF = "draf", _("Draf")
     DISAMPAIKAN = "disampaikan", _("Disampaikan")
+
+
+# The moves of a report's status (core.status.pindah): a draft, then sent, once.
+ALUR_LAPORAN_SEMESTER = Alur(
+    gerak={
+        ("", StatusLaporan.DRAF): "P27-1",
+        (StatusLaporan.DRAF, StatusLaporan.DISAMPAIKAN): "P27-1",
+    },
+    tolak={
+        StatusLaporan.DRAF: _(
+            "Laporan semester yang sudah %(dari)s tidak dapat kembali menjadi draf "
+            "(Pasal 27 ayat 1)."
+        ),
+        StatusLaporan.DISAMPAIKAN: _(
+            "Laporan semester yang sudah %(dari)s tidak dapat disampaikan lagi (Pasal 27 ayat 1)."
+        ),
+    },
+)
+ALUR_LAPORAN_TKKSD = Alur(
+    gerak={
+        ("", StatusLaporan.DRAF): "P34-2j",
+        (StatusLaporan.DRAF, StatusLaporan.DISAMPAIKAN): "P34-2j",
+    },
+    tolak={
+        StatusLaporan.DRAF: _(
+            "Laporan TKKSD yang sudah %(dari)s tidak dapat kembali menjadi draf "
+            "(Pasal 34 ayat 2 huruf j)."
+        ),
+        StatusLaporan.DISAMPAIKAN: _(
+            "Laporan TKKSD yang sudah %(dari)s tidak dapat disampaikan lagi "
+            "(Pasal 34 ayat 2 huruf j)."
+        ),
+    },
+)
 
 
 class StatusProses(models.TextChoices):

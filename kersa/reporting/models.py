@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
 
-from .choices import JenisLaporanTkksd, Semester, StatusLaporan, StatusProses
+from .choices import (
+    ALUR_LAPORAN_SEMESTER,
+    ALUR_LAPORAN_TKKSD,
+    JenisLaporanTkksd,
+    Semester,
+    StatusLaporan,
+    StatusProses,
+)
 
 __all__ = [
     "LaporanSemester",
@@ -53,6 +60,7 @@ class LaporanSemester(_Periode):
     status = models.CharField(
         _("status"), max_length=12, choices=StatusLaporan.choices, default=StatusLaporan.DRAF
     )
+    alur = ALUR_LAPORAN_SEMESTER  # its allowed moves (core.status.pindah)
     judul = models.CharField(_("a. judul KSDD"), max_length=300)
     bentuk_naskah = models.TextField(_("b. bentuk naskah KSDD"))
     para_pihak = models.TextField(_("c. para pihak"))
@@ -187,6 +195,7 @@ class LaporanTkksd(_Periode):
     status = models.CharField(
         _("status"), max_length=12, choices=StatusLaporan.choices, default=StatusLaporan.DRAF
     )
+    alur = ALUR_LAPORAN_TKKSD  # its allowed moves (core.status.pindah)
     pendahuluan = models.TextField(_("pendahuluan"), blank=True)
     pelaksanaan_tugas = models.TextField(_("pelaksanaan tugas TKKSD"), blank=True)
     rapat = models.TextField(

@@ -21,6 +21,7 @@ from kersa.agreements.services import pastikan_perangkat_daerah
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen
 from kersa.core.roles import pastikan_izin
+from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
@@ -33,8 +34,6 @@ from .models import (
     LaporanSemester,
     LaporanTkksd,
     ProsesLaporan,
-    RiwayatLaporanSemester,
-    RiwayatLaporanTkksd,
 )
 from .tasks import susun_laporan_bupati
 
@@ -95,9 +94,7 @@ def laporan_semester_buat(*, ksdd: Ksdd, tahun: int, semester: int, user) -> Lap
             laporan = LaporanSemester.objects.create(
                 ksdd=ksdd, tahun=tahun, semester=semester, dibuat_oleh=user, **isian_dari_ksdd(ksdd)
             )
-            RiwayatLaporanSemester.objects.create(
-                laporan=laporan, dari="", ke=StatusLaporan.DRAF, oleh=user
-            )
+            catat_awal(laporan, oleh=user)
     except IntegrityError as exc:  # a second click at the same instant
         raise RuleViolation(duplikat) from exc
     return laporan
@@ -199,17 +196,14 @@ def laporan_semester_sampaikan(
             .get(pk=laporan.pk)
         )
         tolak_jika(hambatan_sampaikan_semester(laporan))
-        laporan.status = StatusLaporan.DISAMPAIKAN
         laporan.tanggal_disampaikan = tanggal
-        laporan.save()
-        laporan_semester_hasilkan(laporan=laporan, user=user, tanggal=tanggal)
-        RiwayatLaporanSemester.objects.create(
-            laporan=laporan,
-            dari=StatusLaporan.DRAF,
-            ke=StatusLaporan.DISAMPAIKAN,
+        pindah(
+            laporan,
+            StatusLaporan.DISAMPAIKAN,
             oleh=user,
             alasan=_("Disampaikan kepada Bupati dengan tembusan TKKSD (Pasal 27 ayat 1)."),
         )
+        laporan_semester_hasilkan(laporan=laporan, user=user, tanggal=tanggal)
         tenggat_penuhi(
             kunci=DEFINISI["P27-1"].kunci("ksdd", laporan.ksdd_id, laporan.kode),
             alasan=_("Laporan semester %(s)s disampaikan.") % {"s": laporan.kode},
@@ -429,9 +423,7 @@ def laporan_tkksd_buat(*, tahun: int, semester: int, user, **isian) -> LaporanTk
             laporan = LaporanTkksd.objects.create(
                 tahun=tahun, semester=semester, jenis=jenis, dibuat_oleh=user, **isian
             )
-            RiwayatLaporanTkksd.objects.create(
-                laporan=laporan, dari="", ke=StatusLaporan.DRAF, oleh=user
-            )
+            catat_awal(laporan, oleh=user)
     except IntegrityError as exc:
         raise RuleViolation(duplikat) from exc
     return laporan
@@ -475,9 +467,13 @@ def laporan_tkksd_sampaikan(
                 user=user,
                 tanggal=tanggal,
             )
-        laporan.status = StatusLaporan.DISAMPAIKAN
         laporan.tanggal_disampaikan = tanggal
-        laporan.save()
+        pindah(
+            laporan,
+            StatusLaporan.DISAMPAIKAN,
+            oleh=user,
+            alasan=_("Disampaikan kepada Bupati (Pasal 34 ayat 2 huruf j)."),
+        )
         konteks = dok.konteks_laporan_tkksd(
             laporan,
             ringkasan_tkksd(tahun=laporan.tahun, semester=laporan.semester),
@@ -489,13 +485,6 @@ def laporan_tkksd_sampaikan(
             konteks=konteks,
             nama_berkas=f"laporan-tkksd-{laporan.kode}.docx",
             user=user,
-        )
-        RiwayatLaporanTkksd.objects.create(
-            laporan=laporan,
-            dari=StatusLaporan.DRAF,
-            ke=StatusLaporan.DISAMPAIKAN,
-            oleh=user,
-            alasan=_("Disampaikan kepada Bupati (Pasal 34 ayat 2 huruf j)."),
         )
         tenggat_penuhi(
             kunci=DEFINISI["P34-2j"].kunci(laporan.kode),

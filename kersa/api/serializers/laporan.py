@@ -61,7 +61,7 @@ class RiwayatLaporanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RiwayatLaporanSemester
-        fields = ["dari", "ke", "oleh", "alasan", "pada"]
+        fields = ["dari", "ke", "oleh", "alasan", "rule", "pada"]
         read_only_fields = fields
 
 
@@ -148,7 +148,7 @@ class RiwayatLaporanTkksdSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RiwayatLaporanTkksd
-        fields = ["dari", "ke", "oleh", "alasan", "pada"]
+        fields = ["dari", "ke", "oleh", "alasan", "rule", "pada"]
         read_only_fields = fields
 
 

@@ -92,7 +92,7 @@ class RiwayatMonevSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RiwayatMonev
-        fields = ["dari", "ke", "oleh", "alasan", "pada"]
+        fields = ["dari", "ke", "oleh", "alasan", "rule", "pada"]
         read_only_fields = fields
 
 

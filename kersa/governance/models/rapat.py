@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
 
-from ..choices import JenisAgenda, JenisRapat, StatusRapat, TugasTkksd
+from ..choices import ALUR_RAPAT, JenisAgenda, JenisRapat, StatusRapat, TugasTkksd
 
 __all__ = ["Rapat", "RiwayatRapat", "Kehadiran", "AgendaRapat", "KeputusanRapat"]
 
@@ -37,6 +37,7 @@ class Rapat(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=StatusRapat.choices, default=StatusRapat.TERJADWAL
     )
+    alur = ALUR_RAPAT  # its allowed moves (core.status.pindah)
     pimpinan = models.ForeignKey(
         "governance.Jabatan",
         verbose_name=_("dipimpin oleh (jabatan)"),
@@ -116,7 +117,6 @@ class RiwayatRapat(RiwayatStatus):
     rapat = models.ForeignKey(Rapat, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=10, choices=StatusRapat.choices, blank=True)
     ke = models.CharField(max_length=10, choices=StatusRapat.choices)
-    rule = models.CharField(max_length=12, blank=True)
 
     class Meta:
         ordering = ["rapat_id", "pada", "id"]

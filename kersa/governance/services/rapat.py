@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.roles import pastikan_izin
+from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.definisi import DEFINISI
 
 from ..choices import (
@@ -24,16 +25,12 @@ from ..choices import (
     StatusRapat,
     TugasTkksd,
 )
-from ..models import AgendaRapat, Jabatan, Kehadiran, KeputusanRapat, Rapat, RiwayatRapat
+from ..models import AgendaRapat, Jabatan, Kehadiran, KeputusanRapat, Rapat
 from ..selectors import keputusan_berlaku, susunan
 
 
 def _tgl(d: dt.date) -> str:
     return d.strftime("%d-%m-%Y")
-
-
-def _riwayat(rapat: Rapat, *, dari: str, ke: str, user, alasan: str = "", rule: str = ""):
-    RiwayatRapat.objects.create(rapat=rapat, dari=dari, ke=ke, oleh=user, alasan=alasan, rule=rule)
 
 
 def _kunci(rapat: Rapat) -> Rapat:
@@ -101,11 +98,9 @@ def _rapat_buat(*, jenis, keputusan, tanggal, waktu_mulai, tempat, user, kursi) 
         )
         for k in kursi
     )
-    _riwayat(
+    catat_awal(
         rapat,
-        dari="",
-        ke=StatusRapat.TERJADWAL,
-        user=user,
+        oleh=user,
         alasan=_("%(j)s dijadwalkan pada %(t)s di %(p)s.")
         % {"j": rapat.get_jenis_display(), "t": _tgl(tanggal), "p": rapat.tempat},
         rule="P37-1" if jenis == JenisRapat.PLENO else "P38-4",
@@ -554,17 +549,12 @@ def rapat_hasil_catat(
                 program = a.program_kerja
                 program.ditetapkan_dalam = rapat
                 program.save(update_fields=["ditetapkan_dalam"])
-        dari = rapat.status
-        rapat.status = StatusRapat.SELESAI
         rapat.versi += 1
-        rapat.save()
-        _riwayat(
+        pindah(
             rapat,
-            dari=dari,
-            ke=StatusRapat.SELESAI,
-            user=user,
+            StatusRapat.SELESAI,
+            oleh=user,
             alasan=_("Hasil rapat dicatat; Berita Acara %s.") % rapat.nomor,
-            rule="P39",
         )
         if rapat.jenis == JenisRapat.PLENO:
             _p37_1_penuhi(rapat, user)
@@ -596,11 +586,6 @@ def rapat_batalkan(*, rapat: Rapat, user, alasan: str) -> Rapat:
         if not alasan.strip():
             found.append(Pelanggaran("P36", _("Tuliskan alasan pembatalan rapat."), "alasan"))
         tolak_jika(found)
-        dari = rapat.status
-        rapat.status = StatusRapat.BATAL
         rapat.versi += 1
-        rapat.save(update_fields=["status", "versi"])
-        _riwayat(
-            rapat, dari=dari, ke=StatusRapat.BATAL, user=user, alasan=alasan.strip(), rule="P36"
-        )
+        pindah(rapat, StatusRapat.BATAL, oleh=user, alasan=alasan.strip(), simpan=["versi"])
     return rapat

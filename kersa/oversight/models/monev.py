@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
+from kersa.core.status import Alur
 
 __all__ = ["StatusMonev", "StatusTemuan", "MonitoringEvaluasi", "RiwayatMonev", "TemuanMonev"]
 
@@ -13,6 +14,23 @@ __all__ = ["StatusMonev", "StatusTemuan", "MonitoringEvaluasi", "RiwayatMonev", 
 class StatusMonev(models.TextChoices):
     DICATAT = "dicatat", _("Dicatat")
     SELESAI = "selesai", _("Selesai")
+
+
+# The moves of a monitoring record (core.status.pindah): recorded, then finished.
+ALUR_MONEV = Alur(
+    gerak={
+        ("", StatusMonev.DICATAT): "P28",
+        (StatusMonev.DICATAT, StatusMonev.SELESAI): "P28",
+    },
+    tolak={
+        StatusMonev.DICATAT: _(
+            "Monitoring dan evaluasi yang sudah %(dari)s tidak dapat dibuka kembali (Pasal 28)."
+        ),
+        StatusMonev.SELESAI: _(
+            "Monitoring dan evaluasi yang sudah %(dari)s tidak dapat diselesaikan lagi (Pasal 28)."
+        ),
+    },
+)
 
 
 class StatusTemuan(models.TextChoices):
@@ -43,6 +61,7 @@ class MonitoringEvaluasi(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=StatusMonev.choices, default=StatusMonev.DICATAT
     )
+    alur = ALUR_MONEV  # its allowed moves (core.status.pindah)
     tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
     dokumen = models.ForeignKey(
         "documents.Dokumen", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
+from kersa.core.status import Alur
 
 from ..choices import BentukPembinaan, JenisAsosiasi
 
@@ -82,6 +83,35 @@ class SekretariatKerjaSama(models.Model):
         return self.nama
 
 
+class StatusKeanggotaan(models.TextChoices):
+    BERJALAN = "berjalan", _("Berjalan")
+    BERAKHIR = "berakhir", _("Berakhir")
+
+
+def _keadaan_keanggotaan(k) -> str:
+    """A membership has no status column: it has ended once it has an end date."""
+    return StatusKeanggotaan.BERAKHIR if k.selesai else StatusKeanggotaan.BERJALAN
+
+
+# The moves of a membership (core.status.pindah): recorded, then ended (P43).
+ALUR_KEANGGOTAAN = Alur(
+    gerak={
+        ("", StatusKeanggotaan.BERJALAN): "P43",
+        (StatusKeanggotaan.BERJALAN, StatusKeanggotaan.BERAKHIR): "P43",
+    },
+    tolak={
+        StatusKeanggotaan.BERJALAN: _(
+            "Keanggotaan yang sudah %(dari)s tidak dapat berjalan kembali; catat keanggotaan "
+            "baru (Pasal 43)."
+        ),
+        StatusKeanggotaan.BERAKHIR: _(
+            "Keanggotaan yang sudah %(dari)s tidak dapat diakhiri lagi (Pasal 43)."
+        ),
+    },
+    keadaan=_keadaan_keanggotaan,
+)
+
+
 class KeanggotaanAsosiasi(models.Model):
     """The region's membership of an association or cooperation forum (Pasal 43; P43)."""
 
@@ -96,6 +126,7 @@ class KeanggotaanAsosiasi(models.Model):
         _("iuran per tahun (Rp)"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     keterangan = models.TextField(_("keterangan"), blank=True)
+    alur = ALUR_KEANGGOTAAN  # its allowed moves (core.status.pindah)
 
     class Meta:
         ordering = ["jenis", "nama"]
@@ -113,11 +144,6 @@ class KeanggotaanAsosiasi(models.Model):
         return self.nama
 
 
-class StatusKeanggotaan(models.TextChoices):
-    BERJALAN = "berjalan", _("Berjalan")
-    BERAKHIR = "berakhir", _("Berakhir")
-
-
 class RiwayatKeanggotaan(RiwayatStatus):
     """Every change of a membership (recorded, ended), as a row: who, when, from which
     date and why (Pasal 43; P43)."""
@@ -128,7 +154,6 @@ class RiwayatKeanggotaan(RiwayatStatus):
     dari = models.CharField(max_length=10, choices=StatusKeanggotaan.choices, blank=True)
     ke = models.CharField(max_length=10, choices=StatusKeanggotaan.choices)
     tanggal = models.DateField(_("berlaku pada"))
-    rule = models.CharField(max_length=12, blank=True, default="P43")
 
     class Meta:
         ordering = ["keanggotaan_id", "pada", "id"]

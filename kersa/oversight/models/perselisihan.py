@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kersa.core.models import RiwayatStatus
 from kersa.core.riwayat import riwayat_tetap
+from kersa.core.status import Alur
 
 __all__ = [
     "StatusPerselisihan",
@@ -24,6 +25,39 @@ class StatusPerselisihan(models.TextChoices):
 
 
 STATUS_AKHIR_PERSELISIHAN = (StatusPerselisihan.SELESAI, StatusPerselisihan.PERATURAN_LEBIH_TINGGI)
+
+_S = StatusPerselisihan
+# The moves of a dispute (core.status.pindah): musyawarah (P29-1), settled by berita acara
+# (P29-3) or submitted to the provincial TKKSD (P30 ayat 1), else settled under the higher
+# regulation (P30 ayat 2); reporting the settlement to the Bupati is a row of its own (P29-4).
+ALUR_PERSELISIHAN = Alur(
+    gerak={
+        ("", _S.MUSYAWARAH): "P29-1",
+        (_S.MUSYAWARAH, _S.SELESAI): "P29-3",
+        (_S.DIAJUKAN_PROVINSI, _S.SELESAI): "P29-3",
+        (_S.MUSYAWARAH, _S.DIAJUKAN_PROVINSI): "P30",
+        (_S.MUSYAWARAH, _S.PERATURAN_LEBIH_TINGGI): "P30",
+        (_S.DIAJUKAN_PROVINSI, _S.PERATURAN_LEBIH_TINGGI): "P30",
+        (_S.SELESAI, _S.SELESAI): "P29-4",
+    },
+    tolak={
+        _S.MUSYAWARAH: _(
+            'Perselisihan berstatus "%(dari)s" tidak dapat kembali ke musyawarah (Pasal 29 ayat 1).'
+        ),
+        _S.SELESAI: _(
+            'Perselisihan berstatus "%(dari)s" tidak dapat diselesaikan dengan berita acara '
+            "(Pasal 29 ayat 3)."
+        ),
+        _S.DIAJUKAN_PROVINSI: _(
+            'Perselisihan berstatus "%(dari)s" tidak dapat diajukan kepada TKKSD Provinsi; '
+            "hanya perselisihan dalam musyawarah yang diajukan (Pasal 30 ayat 1)."
+        ),
+        _S.PERATURAN_LEBIH_TINGGI: _(
+            'Perselisihan berstatus "%(dari)s" tidak dapat lagi diselesaikan sesuai '
+            "peraturan perundang-undangan (Pasal 30 ayat 2)."
+        ),
+    },
+)
 
 
 class Perselisihan(models.Model):
@@ -51,6 +85,7 @@ class Perselisihan(models.Model):
         default=StatusPerselisihan.MUSYAWARAH,
         db_index=True,
     )
+    alur = ALUR_PERSELISIHAN  # its allowed moves (core.status.pindah)
     hasil = models.TextField(_("hasil penyelesaian"), blank=True)
     tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
     tanggal_diajukan_provinsi = models.DateField(
@@ -96,7 +131,6 @@ class RiwayatPerselisihan(RiwayatStatus):
     perselisihan = models.ForeignKey(Perselisihan, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(max_length=12, choices=StatusPerselisihan.choices, blank=True)
     ke = models.CharField(max_length=12, choices=StatusPerselisihan.choices)
-    rule = models.CharField(max_length=12, blank=True)
 
     class Meta:
         ordering = ["perselisihan_id", "pada", "id"]

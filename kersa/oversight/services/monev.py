@@ -17,13 +17,14 @@ from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
+from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.pemicu import kunci_tenggat_monev
 from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
-from ..models import MonitoringEvaluasi, RiwayatMonev, StatusMonev, StatusTemuan, TemuanMonev
+from ..models import MonitoringEvaluasi, StatusMonev, StatusTemuan, TemuanMonev
 
 __all__ = [
     "kunci_tenggat_monev",
@@ -123,10 +124,8 @@ def monev_catat(
                 dibuat_oleh=user,
             )
             monev.ksdd.set(ksdd)
-            RiwayatMonev.objects.create(
-                monev=monev,
-                dari="",
-                ke=StatusMonev.DICATAT,
+            catat_awal(
+                monev,
                 oleh=user,
                 alasan=_("Monitoring dan evaluasi dilaksanakan %s.")
                 % tanggal_panjang(tanggal_pelaksanaan),
@@ -334,13 +333,10 @@ def monev_selesaikan(
                 )
             )
         tolak_jika(masalah)
-        monev.status = StatusMonev.SELESAI
         monev.tanggal_selesai = tanggal
-        monev.save()
-        RiwayatMonev.objects.create(
-            monev=monev,
-            dari=StatusMonev.DICATAT,
-            ke=StatusMonev.SELESAI,
+        pindah(
+            monev,
+            StatusMonev.SELESAI,
             oleh=user,
             alasan=_("Monitoring dan evaluasi selesai; laporan dihasilkan (Pasal 28)."),
         )

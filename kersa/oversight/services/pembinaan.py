@@ -19,6 +19,7 @@ from kersa.agreements.models import Ksdd
 from kersa.core.errors import Pelanggaran, tolak_jika
 from kersa.core.format import tanggal_panjang
 from kersa.core.roles import pastikan_izin
+from kersa.core.status import catat_awal, pindah
 from kersa.oversight.izin import PEMBINAAN_KELOLA
 from kersa.regions.models import PerangkatDaerah
 
@@ -26,7 +27,6 @@ from ..choices import BentukPembinaan
 from ..models import (
     KeanggotaanAsosiasi,
     KegiatanPembinaan,
-    RiwayatKeanggotaan,
     SekretariatKerjaSama,
     StatusKeanggotaan,
 )
@@ -184,9 +184,8 @@ def keanggotaan_tambah(
             iuran_tahunan=iuran_tahunan,
             keterangan=keterangan,
         )
-        RiwayatKeanggotaan.objects.create(
-            keanggotaan=k,
-            dari="",
+        catat_awal(
+            k,
             ke=StatusKeanggotaan.BERJALAN,
             tanggal=mulai,
             oleh=user,
@@ -239,14 +238,13 @@ def keanggotaan_akhiri(
             )
         tolak_jika(found)
         k.selesai = selesai
-        k.save(update_fields=["selesai"])
-        RiwayatKeanggotaan.objects.create(
-            keanggotaan=k,
-            dari=StatusKeanggotaan.BERJALAN,
-            ke=StatusKeanggotaan.BERAKHIR,
+        pindah(
+            k,
+            StatusKeanggotaan.BERAKHIR,
             tanggal=selesai,
             oleh=user,
             alasan=alasan.strip(),
+            simpan=["selesai"],
         )
     return k
 

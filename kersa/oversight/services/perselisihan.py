@@ -19,6 +19,7 @@ from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen, tanggal_panjang
 from kersa.core.regulasi import PERBUP
 from kersa.core.roles import pastikan_izin
+from kersa.core.status import catat_awal, pindah
 from kersa.documents.choices import JenisBerkas, JenisDokumen
 from kersa.documents.konteks.surat import blok, di_tempat, jumlah_lampiran, konteks_rekaman
 from kersa.documents.services import (
@@ -34,7 +35,6 @@ from ..models import (
     BerkasPerselisihan,
     Perselisihan,
     RapatMusyawarah,
-    RiwayatPerselisihan,
     StatusPerselisihan,
 )
 
@@ -56,15 +56,6 @@ __all__ = [
 ]
 
 S = StatusPerselisihan
-
-
-def _pindah(p: Perselisihan, ke: str, *, user, alasan: str, rule: str) -> None:
-    dari = p.status
-    p.status = ke
-    p.save()
-    RiwayatPerselisihan.objects.create(
-        perselisihan=p, dari=dari, ke=ke, oleh=user, alasan=alasan, rule=rule
-    )
 
 
 def _kunci(p: Perselisihan) -> Perselisihan:
@@ -160,12 +151,9 @@ def perselisihan_catat(*, ksdd, tanggal_timbul: dt.date, uraian: str, pihak: lis
             ksdd=ksdd, tanggal_timbul=tanggal_timbul, uraian=uraian.strip(), dibuat_oleh=user
         )
         p.pihak.set(pihak)
-        RiwayatPerselisihan.objects.create(
-            perselisihan=p,
-            dari="",
-            ke=S.MUSYAWARAH,
+        catat_awal(
+            p,
             oleh=user,
-            rule="P29-1",
             alasan=_("Diupayakan penyelesaian secara musyawarah dan mufakat (Pasal 29 ayat 1)."),
         )
     return p
@@ -489,11 +477,10 @@ def perselisihan_selesaikan(*, perselisihan: Perselisihan, tanggal: dt.date, has
         tolak_jika(masalah)
         p.hasil = hasil.strip()
         p.tanggal_selesai = tanggal
-        _pindah(
+        pindah(
             p,
             S.SELESAI,
-            user=user,
-            rule="P29-3",
+            oleh=user,
             alasan=_("Hasil dituangkan dalam berita acara (Pasal 29 ayat 3)."),
         )
         p.berita_acara = dokumen_rekaman(
@@ -528,11 +515,10 @@ def perselisihan_ajukan_provinsi(
         masalah = hambatan_ajukan_provinsi(p)
         tolak_jika(masalah)
         p.tanggal_diajukan_provinsi = tanggal
-        _pindah(
+        pindah(
             p,
             S.DIAJUKAN_PROVINSI,
-            user=user,
-            rule="P30",
+            oleh=user,
             alasan=alasan.strip()
             or _("Permohonan penyelesaian disampaikan kepada TKKSD Provinsi (Pasal 30 ayat 1)."),
         )
@@ -550,11 +536,10 @@ def perselisihan_peraturan_lebih_tinggi(*, perselisihan: Perselisihan, alasan: s
     with transaction.atomic():
         p = _kunci(perselisihan)
         tolak_jika(hambatan_peraturan_lebih_tinggi(p))
-        _pindah(
+        pindah(
             p,
             S.PERATURAN_LEBIH_TINGGI,
-            user=user,
-            rule="P30",
+            oleh=user,
             alasan=alasan.strip()
             or _(
                 "Diselesaikan sesuai ketentuan peraturan perundang-undangan yang mengatur "
@@ -643,19 +628,17 @@ def perselisihan_laporkan(*, perselisihan: Perselisihan, tanggal: dt.date, user)
             tanggal=tanggal,
             ksdd=p.ksdd,
         )
-        p.save(update_fields=["tanggal_dilaporkan", "laporan"])
+        pindah(
+            p,
+            S.SELESAI,
+            oleh=user,
+            alasan=_("Dilaporkan kepada Bupati (Pasal 29 ayat 4)."),
+            simpan=["tanggal_dilaporkan", "laporan"],
+        )
         rekaman_hasilkan(
             dokumen=p.laporan,
             konteks=_konteks_laporan(p, nomor=p.laporan.nomor, tanggal=tanggal),
             nama_berkas=f"laporan-perselisihan-{p.pk}.docx",
             user=user,
-        )
-        RiwayatPerselisihan.objects.create(
-            perselisihan=p,
-            dari=p.status,
-            ke=p.status,
-            oleh=user,
-            rule="P29-4",
-            alasan=_("Dilaporkan kepada Bupati (Pasal 29 ayat 4)."),
         )
     return p

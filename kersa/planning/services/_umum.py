@@ -9,7 +9,7 @@ from kersa.core.errors import Pelanggaran, RuleViolation
 from kersa.core.roles import pastikan_izin
 
 from ..choices import StatusIdentifikasi
-from ..models import Identifikasi, RiwayatIdentifikasi
+from ..models import Identifikasi
 
 
 def _pasal(kategori: str, ayat: int) -> str:
@@ -24,12 +24,6 @@ def _rule(kategori: str, ayat: int) -> str:
 def _cek_izin(user) -> None:
     pastikan_izin(
         user, "planning.kelola_rencana", _("Anda tidak berwenang mengelola daftar rencana KSDD.")
-    )
-
-
-def _riwayat(identifikasi, *, dari: str, ke: str, user, alasan: str, rule: str):
-    return RiwayatIdentifikasi.objects.create(
-        identifikasi=identifikasi, dari=dari, ke=ke, oleh=user, alasan=alasan, rule=rule
     )
 
 

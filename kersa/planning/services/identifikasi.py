@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Kategori
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen
+from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.definisi import DEFINISI
 from kersa.regions.models import PerangkatDaerah
 
 from ..choices import StatusIdentifikasi
 from ..models import Identifikasi
 from ..selectors import batas_p8_5
-from ._umum import _cek_izin, _masih_disusun, _pasal, _riwayat, _rule
+from ._umum import _cek_izin, _masih_disusun, _pasal, _rule
 from .butir import perlu_forum_provinsi
 
 __all__ = [
@@ -103,14 +104,7 @@ def identifikasi_mulai(
                 dibuat_oleh=user,
             )
             ident.perangkat_terlibat.set(terlibat)
-            _riwayat(
-                ident,
-                dari="",
-                ke=StatusIdentifikasi.PENYUSUNAN,
-                user=user,
-                alasan=_("Identifikasi dan Pemetaan dimulai."),
-                rule=rule,
-            )
+            catat_awal(ident, oleh=user, alasan=_("Identifikasi dan Pemetaan dimulai."), rule=rule)
     except IntegrityError as exc:  # two clerks at once: the unique constraint decides
         raise RuleViolation(
             Pelanggaran(
@@ -252,16 +246,13 @@ def identifikasi_tetapkan(
         selesai = tanggal_selesai or tanggal_berita_acara
         tolak_jika(_aturan_tetapkan(ident, nomor, tanggal_berita_acara, selesai))
         rule_ba = _rule(ident.kategori, 5 if ident.kategori == Kategori.WAJIB else 4)
-        ident.status = StatusIdentifikasi.DITETAPKAN
         ident.nomor_berita_acara = nomor
         ident.tanggal_berita_acara = tanggal_berita_acara
         ident.tanggal_selesai = selesai
-        ident.save()
-        _riwayat(
+        pindah(
             ident,
-            dari=StatusIdentifikasi.PENYUSUNAN,
-            ke=StatusIdentifikasi.DITETAPKAN,
-            user=user,
+            StatusIdentifikasi.DITETAPKAN,
+            oleh=user,
             alasan=alasan
             or _("Ditetapkan dengan Berita Acara %(n)s yang ditandatangani Bupati pada %(t)s.")
             % {"n": nomor, "t": tanggal_berita_acara.strftime("%d-%m-%Y")},
@@ -294,15 +285,13 @@ def identifikasi_buka_kembali(*, identifikasi: Identifikasi, user, alasan: str) 
                     field="alasan",
                 )
             )
-        ident.status = StatusIdentifikasi.PENYUSUNAN
-        ident.save(update_fields=["status"])
-        _riwayat(
+        pindah(
             ident,
-            dari=StatusIdentifikasi.DITETAPKAN,
-            ke=StatusIdentifikasi.PENYUSUNAN,
-            user=user,
+            StatusIdentifikasi.PENYUSUNAN,
+            oleh=user,
             alasan=alasan.strip(),
             rule=rule_ba,
+            simpan=[],
         )
     identifikasi.refresh_from_db()
     return identifikasi
