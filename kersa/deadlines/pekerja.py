@@ -152,15 +152,18 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
     Set-based (issue 18 item 5): the clocks whose consequence is a missed mark or a
     task (PENGINGAT, BUKA_TUGAS: on 1 January every unreported P27-1 clock) are claimed,
     written in history, given their task and closed by a fixed number of statements
-    (``_tindak_himpunan``), whatever their number. A deemed DPRD approval
-    (ANGGAP_SETUJU) is a KSDD step with its own checks and documents: those few clocks
-    keep the row-by-row path (``tenggat_tindak``), as does everything when the bulk
-    statements fail or the database is neither PostgreSQL nor SQLite."""
+    (``_tindak_himpunan``), whatever their number. The deemed DPRD approvals
+    (ANGGAP_SETUJU) of the plain case are recorded in bulk too, the same rows as the
+    step (``agreements.services.dprd_himpunan``); the others (a refusal on record, a
+    second request, a KSDD locked by a user's step) keep the row-by-row path
+    (``tenggat_tindak``), as does everything when the bulk statements fail or the
+    database is neither PostgreSQL nor SQLite."""
     hari_ini = hari_ini or timezone.localdate()
     hasil = Hasil()
     jatuh = Tenggat.objects.filter(
         status=StatusTenggat.BERJALAN, ditindak_pada__isnull=True, jatuh_tempo__lt=hari_ini
     )
+    ditangani: set[int] = set()
     if himpunan.didukung():
         try:
             _tindak_himpunan(jatuh, hasil)
@@ -168,7 +171,8 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
             logger.exception("Pemindaian himpunan gagal; tenggat ditindak satu per satu")
         else:
             jatuh = jatuh.filter(akibat=Akibat.ANGGAP_SETUJU)
-    for pk in list(jatuh.values_list("pk", flat=True)):
+            ditangani = _anggap_himpunan(jatuh, hasil, hari_ini)
+    for pk in [pk for pk in jatuh.values_list("pk", flat=True) if pk not in ditangani]:
         try:
             akibat = tenggat_tindak(pk=pk, hari_ini=hari_ini)
         except Exception:
@@ -180,6 +184,22 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
         _hitung(hasil, akibat, 1)
     hasil.dimulai = tenggat_periodik_mulai(hari_ini=hari_ini)
     return hasil
+
+
+def _anggap_himpunan(jatuh, hasil: Hasil, hari_ini: dt.date) -> set[int]:
+    """The deemed DPRD approvals of the plain due clocks, in bulk
+    (``agreements.services.dprd_himpunan``: the same rows as the step, by a fixed number
+    of statements); the clocks it returns are done, the others take the step path."""
+    from kersa.agreements.services.dprd_himpunan import ksdd_anggap_persetujuan_dprd_himpunan
+
+    try:
+        h = ksdd_anggap_persetujuan_dprd_himpunan(tenggat=jatuh, hari_ini=hari_ini)
+    except Exception:
+        logger.exception("Persetujuan DPRD dianggap (himpunan) gagal; ditindak satu per satu")
+        return set()
+    hasil.dianggap += h.dianggap
+    hasil.ditahan += h.ditahan
+    return h.ditangani
 
 
 def _hitung(hasil: Hasil, akibat: str | None, n: int) -> None:

@@ -515,9 +515,55 @@ def ksdd_catat_tindak_lanjut_telaahan(
 
 
 def _status_setelah_dprd(k: Ksdd) -> str:
-    if k.naskah.filter(jenis=JenisNaskah.PKS).exists():
-        return Status.PENANDATANGANAN_PKS
-    return Status.PENYUSUNAN_PKS
+    return status_setelah_dprd(ada_pks=k.naskah.filter(jenis=JenisNaskah.PKS).exists())
+
+
+def status_setelah_dprd(*, ada_pks: bool) -> str:
+    """Where a KSDD goes once DPRD approved (or is deemed to have approved): to the
+    PKS signing when its PKS text exists, else to drafting it."""
+    return Status.PENANDATANGANAN_PKS if ada_pks else Status.PENYUSUNAN_PKS
+
+
+def anggap_dasar_alasan(*, permohonan, rule: str, tanggal: dt.date, berlaku: dt.date):
+    """The basis, the history's reason and data of a deemed DPRD approval (P22-3, P22-1f), one
+    text for the step (``ksdd_anggap_persetujuan_dprd``) and the worker's bulk path
+    (``dprd_himpunan``). ``permohonan.tindak_lanjut`` is read for P22-1f."""
+    if rule == "P22-3":
+        dasar = _("Pasal 22 ayat (3)")
+        alasan = _(
+            "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
+            "dalam %(jangka)s sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
+            "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
+        ) % {
+            "jangka": DEFINISI["P22-3"].jangka,
+            "n": permohonan.nomor_surat,
+            "t": _tgl(permohonan.tanggal_diterima),
+            "j": _tgl(tanggal),
+            "b": _tgl(berlaku),
+        }
+    else:
+        dasar = _("Pasal 22 ayat (1) huruf f")
+        tindak_lanjut = getattr(permohonan, "tindak_lanjut", None)
+        diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
+        alasan = _(
+            "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
+            "persetujuan dalam %(jangka)s sejak tindak lanjut Bupati %(n)s diterima pada "
+            "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
+            "(Pasal 22 ayat 1 huruf e dan f)."
+        ) % {
+            "jangka": DEFINISI["P22-1e"].jangka,
+            "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
+            "t": _tgl(diterima),
+            "j": _tgl(tanggal),
+            "b": _tgl(berlaku),
+        }
+    data = {
+        "dianggap": True,
+        "dasar": str(dasar),
+        "hari_terakhir": tanggal.isoformat(),
+        "tanggal": berlaku.isoformat(),
+    }
+    return dasar, alasan, data
 
 
 def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> Ksdd:
@@ -538,35 +584,9 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
         tolak_jika(_belum_ditolak(permohonan, rule))
         if hasattr(permohonan, "persetujuan"):
             raise RuleViolation(Pelanggaran(rule, _("Persetujuan DPRD sudah dicatat.")))
-        if rule == "P22-3":
-            dasar = _("Pasal 22 ayat (3)")
-            alasan = _(
-                "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
-                "dalam %(jangka)s sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
-                "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
-            ) % {
-                "jangka": DEFINISI["P22-3"].jangka,
-                "n": permohonan.nomor_surat,
-                "t": _tgl(permohonan.tanggal_diterima),
-                "j": _tgl(tanggal),
-                "b": _tgl(berlaku),
-            }
-        else:
-            dasar = _("Pasal 22 ayat (1) huruf f")
-            tindak_lanjut = getattr(permohonan, "tindak_lanjut", None)
-            diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
-            alasan = _(
-                "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
-                "persetujuan dalam %(jangka)s sejak tindak lanjut Bupati %(n)s diterima pada "
-                "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
-                "(Pasal 22 ayat 1 huruf e dan f)."
-            ) % {
-                "jangka": DEFINISI["P22-1e"].jangka,
-                "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
-                "t": _tgl(diterima),
-                "j": _tgl(tanggal),
-                "b": _tgl(berlaku),
-            }
+        dasar, alasan, step.data = anggap_dasar_alasan(
+            permohonan=permohonan, rule=rule, tanggal=tanggal, berlaku=berlaku
+        )
         PersetujuanDprd.objects.create(
             ksdd=k,
             permohonan=permohonan,
@@ -578,12 +598,6 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             berkas=None,
             dicatat_oleh=None,
         )
-        step.data = {
-            "dianggap": True,
-            "dasar": str(dasar),
-            "hari_terakhir": tanggal.isoformat(),
-            "tanggal": berlaku.isoformat(),
-        }
         step.pindah(_status_setelah_dprd(k), alasan=alasan, rule=rule)
     return ksdd
 
