@@ -58,12 +58,11 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    JSONField,
     OuterRef,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf
+from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -555,7 +554,7 @@ def _pola(teks: str, tanda: str) -> tuple[str, str]:
     return depan, belakang
 
 
-def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> int:
+def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, kode, data, ksdd, pd, semester) -> int:
     """Start ``rule``'s clock of ``semester`` for every row of ``qs`` as
     ``services.tenggat_mulai`` does (the clock, then its first history row), by two
     INSERT … SELECT. A clock another worker (or a step) started meanwhile is skipped by
@@ -597,10 +596,10 @@ def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> i
                 c9=himpunan.teks(StatusTenggat.BERJALAN),
                 c10=himpunan.teks(definisi.akibat),
                 c11=Value(sekarang, output_field=DateTimeField()),
-                # No event key in bulk: the stored Indonesian sentence is shown (uraian's
-                # fallback), as for clocks made before starting events had keys.
-                c12=himpunan.teks(""),
-                c13=Value({}, output_field=JSONField()),
+                # The starting event's key and facts, as the row-by-row start stores
+                # them (pemicu.peristiwa_*_semester): shown in the reader's language.
+                c12=himpunan.teks(kode),
+                c13=data,
             )
             .values(
                 "c0",
@@ -660,6 +659,8 @@ def _mulai_himpunan_laporan(qs, semester) -> int:
             himpunan.teks(belakang),
             output_field=CharField(),
         ),
+        kode="laporan_semester",
+        data=JSONObject(nomor=F("nomor_register"), s=himpunan.teks(semester.kode)),
         ksdd=F("pk"),
         pd=F("perangkat_daerah_id"),
         semester=semester,
@@ -674,6 +675,8 @@ def _mulai_himpunan_monev(qs, semester) -> int:
         tanda,
     )
     ke = 1 if semester.mulai.month == 1 else 2
+    # str(PerangkatDaerah): its abbreviation, else its name.
+    nama = Coalesce(NullIf("singkatan", himpunan.teks("")), "nama", output_field=CharField())
     contoh = kunci_tenggat_monev(0, semester.mulai.year, ke)
     awal, akhir = _pola(contoh, ":0:")
     return _mulai_himpunan(
@@ -686,11 +689,10 @@ def _mulai_himpunan_monev(qs, semester) -> int:
             output_field=CharField(),
         ),
         peristiwa=Concat(
-            himpunan.teks(depan),
-            Coalesce(NullIf("singkatan", himpunan.teks("")), "nama", output_field=CharField()),
-            himpunan.teks(belakang),
-            output_field=CharField(),
+            himpunan.teks(depan), nama, himpunan.teks(belakang), output_field=CharField()
         ),
+        kode="monev_semester",
+        data=JSONObject(s=himpunan.teks(semester.kode), pd=nama),
         ksdd=Value(None, output_field=IntegerField()),
         pd=F("pk"),
         semester=semester,
