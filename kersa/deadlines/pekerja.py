@@ -368,6 +368,7 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
     from kersa.agreements.models import PenolakanDprd
     from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
+    from kersa.agreements.services.dprd import alasan_tidak_dianggap
     from kersa.core.errors import RuleViolation
 
     # P22-3: no approval is ever deemed after DPRD refused the request this clock
@@ -410,7 +411,7 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
         tenggat_akhiri(
             tenggat=tenggat,
             ke=StatusTenggat.DIHENTIKAN,
-            alasan=_("Persetujuan DPRD tidak dapat dianggap diberikan: %s") % exc,
+            alasan=alasan_tidak_dianggap(exc),
         )
 
 

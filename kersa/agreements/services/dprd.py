@@ -280,10 +280,21 @@ def _wajib_teks(isian, rule: str, pasal) -> list[Pelanggaran]:
 def _permohonan_terbuka(k: Ksdd, rule: str) -> PermohonanDprd:
     permohonan = k.permohonan_dprd.first()
     if permohonan is None:
-        raise RuleViolation(
-            Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
-        )
+        raise tanpa_permohonan(rule)
     return permohonan
+
+
+def tanpa_permohonan(rule: str) -> RuleViolation:
+    """The refusal of a DPRD step on a KSDD with no request on record (P22-1a)."""
+    return RuleViolation(
+        Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
+    )
+
+
+def alasan_tidak_dianggap(exc: RuleViolation) -> str:
+    """The reason a due P22-3 / P22-1e clock is stopped when the workflow no longer
+    allows the deemed approval (the worker's step path and its bulk path)."""
+    return _("Persetujuan DPRD tidak dapat dianggap diberikan: %s") % exc
 
 
 def _belum_ditolak(permohonan: PermohonanDprd, rule: str) -> list[Pelanggaran]:

@@ -14,7 +14,9 @@ their number. The texts and the target status come from the functions the step
 itself uses (``dprd.anggap_dasar_alasan``, ``dprd.status_setelah_dprd``).
 
 Only the plain case is taken here: a KSDD in ``menunggu_dprd`` with one due clock,
-one request (the clock's subject), not refused, no approval yet. Everything else — a
+one request (the clock's subject), not refused, no approval yet; or with no request on
+record at all (the step refuses: the clock is stopped with that refusal as its reason,
+``dprd.alasan_tidak_dianggap``, as the step path stops it). Everything else — a
 refusal on record, a second request, a KSDD locked by a user's step at this moment,
 a KSDD no longer waiting for DPRD — is left to the step (``deadlines.pekerja
 .tenggat_tindak``), which decides it with its own checks. A clock counted over an
@@ -43,7 +45,7 @@ from kersa.deadlines.pemicu import PEMICU, _langkah_teks
 from ..choices import JenisNaskah, Status
 from ..models import Ksdd, Naskah, PermohonanDprd, PersetujuanDprd, RiwayatTahap
 from ..tasks import kabari_tahap_baru_banyak
-from .dprd import anggap_dasar_alasan, status_setelah_dprd
+from .dprd import alasan_tidak_dianggap, anggap_dasar_alasan, status_setelah_dprd, tanpa_permohonan
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +78,9 @@ def _biasa(calon: list[dict]) -> tuple[list[dict], dict[int, PermohonanDprd]]:
     calon = [
         c
         for c in calon
-        if per_ksdd[c["ksdd_id"]] == 1 and c["subjek_tipe_id"] == tipe.pk and c["rule"] in ANGGAP
+        if per_ksdd[c["ksdd_id"]] == 1
+        and c["subjek_tipe_id"] in (tipe.pk, None)
+        and c["rule"] in ANGGAP
     ]
     semua: dict[int, list[PermohonanDprd]] = {}
     for p in PermohonanDprd.objects.filter(
@@ -87,6 +91,9 @@ def _biasa(calon: list[dict]) -> tuple[list[dict], dict[int, PermohonanDprd]]:
     biasa = []
     for c in calon:
         ps = semua.get(c["ksdd_id"], [])
+        if not ps and c["subjek_id"] is None:
+            biasa.append(c)  # no request on record: the step refuses (P22-1a)
+            continue
         if len(ps) != 1 or ps[0].pk != c["subjek_id"]:
             continue
         p = ps[0]
@@ -154,6 +161,12 @@ def ksdd_anggap_persetujuan_dprd_himpunan(*, tenggat, hari_ini: dt.date) -> Hasi
             ).values_list("pk", flat=True)
         )
         calon = [c for c in calon if c["pk"] in diambil]
+        tanpa = [c for c in calon if c["ksdd_id"] not in permohonan]
+        _hentikan(tanpa, sekarang)
+        hasil.ditangani |= {c["pk"] for c in tanpa}
+        # Counted as the step path counts a clock it stopped (``tenggat_tindak``).
+        hasil.dianggap += len(tanpa)
+        calon = [c for c in calon if c["ksdd_id"] in permohonan]
         if not calon:
             return hasil
         ada_pks = set(
@@ -201,8 +214,31 @@ def ksdd_anggap_persetujuan_dprd_himpunan(*, tenggat, hari_ini: dt.date) -> Hasi
         ids = [r.pk for r in riwayat]
         transaction.on_commit(lambda: kabari_tahap_baru_banyak.enqueue(ids))
     hasil.ditangani |= {c["pk"] for c in calon}
-    hasil.dianggap = len(calon)
+    hasil.dianggap += len(calon)
     return hasil
+
+
+def _hentikan(tanpa: list[dict], sekarang) -> None:
+    """Stop the due clocks of KSDD with no request on record, as the step path does when
+    the step refuses (``pekerja._anggap``: DIHENTIKAN today, the refusal as reason)."""
+    if not tanpa:
+        return
+    Tenggat.objects.filter(pk__in=[c["pk"] for c in tanpa], status=StatusTenggat.BERJALAN).update(
+        status=StatusTenggat.DIHENTIKAN,
+        selesai_pada=timezone.localdate(),
+        ditindak_pada=Coalesce(F("ditindak_pada"), Value(sekarang, output_field=DateTimeField())),
+    )
+    RiwayatTenggat.objects.bulk_create(
+        RiwayatTenggat(
+            tenggat_id=c["pk"],
+            dari=StatusTenggat.BERJALAN,
+            ke=StatusTenggat.DIHENTIKAN,
+            oleh=None,
+            alasan=alasan_tidak_dianggap(tanpa_permohonan(ANGGAP[c["rule"]])),
+            riwayat_tahap=None,
+        )
+        for c in tanpa
+    )
 
 
 def _tutup_tenggat(pemicu, calon, riwayat, permohonan, sekarang) -> None:

@@ -211,6 +211,18 @@ def test_p22_3_bulk_deemed_approvals_leave_what_the_step_leaves(pemeran, menungg
             alasan="Beban APBD belum dianggarkan.",
             dicatat_oleh=pemeran.dprd,
         )
+        # No request on record (a register loaded in bulk, buat_data_nasional): the step
+        # refuses (P22-1a) and the clock is stopped with that refusal as its reason.
+        tanpa = Ksdd.objects.get(pk=menunggu.pk)
+        tanpa.pk, tanpa.nomor_register = None, "KSDD/2026/9100"
+        tanpa.save()
+        tenggat_mulai(
+            rule="P22-3",
+            kunci=f"P22-3:ksdd:{tanpa.pk}",
+            tanggal_peristiwa=dt.date(2026, 3, 2),
+            peristiwa="Permohonan diterima DPRD",
+            ksdd=tanpa,
+        )
     assert Tenggat.objects.get(ksdd=ditahan, rule="P22-3").jatuh_tempo == dt.date(2026, 5, 13)
     # P22-1e: 15 working days from 20 April (1 May a holiday) end on Tuesday 12 May.
     assert set(Tenggat.objects.filter(rule="P22-1e").values_list("jatuh_tempo", flat=True)) == {
@@ -222,8 +234,9 @@ def test_p22_3_bulk_deemed_approvals_leave_what_the_step_leaves(pemeran, menungg
         m.setattr(himpunan, "didukung", lambda: False)
         _n, hasil_baris, k_baris = _pindai()
 
-    # 15 KSDD: one held, one refused, 13 deemed (11 on P22-3, 2 on P22-1f).
-    assert (hasil_himpunan.dianggap, hasil_himpunan.ditahan, hasil_himpunan.gagal) == (13, 1, 0)
+    # 16 KSDD: one held, one refused, one without a request (stopped; the scan counts
+    # it with the deemed), 13 deemed (11 on P22-3, 2 on P22-1f).
+    assert (hasil_himpunan.dianggap, hasil_himpunan.ditahan, hasil_himpunan.gagal) == (14, 1, 0)
     assert hasil_himpunan.as_dict() == hasil_baris.as_dict()
     for bagian in k_baris:
         assert k_himpunan[bagian] == k_baris[bagian], bagian
@@ -244,6 +257,12 @@ def test_p22_3_bulk_deemed_approvals_leave_what_the_step_leaves(pemeran, menungg
     assert b[:2] == (StatusTenggat.DIHENTIKAN, dt.date(2026, 5, 13))
     k9003 = Ksdd.objects.get(nomor_register="KSDD/2026/9003")
     assert k_himpunan["tenggat"][f"P22-3:uji:{k9003.pk}"][0] == StatusTenggat.DITUTUP_PENOLAKAN
+    jam = k_himpunan["tenggat"][f"P22-3:ksdd:{tanpa.pk}"]
+    assert jam[:2] == (StatusTenggat.DIHENTIKAN, HARI)
+    assert jam[3][-1][2] == (
+        "Persetujuan DPRD tidak dapat dianggap diberikan: P22-3: Permohonan Persetujuan DPRD "
+        "belum dicatat (Pasal 22 ayat 1)."
+    )
 
 
 @pytest.mark.django_db
