@@ -242,11 +242,10 @@ def _alasan_terlewat(rules: list[str]):
 
 def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
     """Claim and close every due PENGINGAT/BUKA_TUGAS clock in one transaction: the
-    claim is a conditional UPDATE stamping ``ditindak_pada`` with this scan's moment
-    (on PostgreSQL over rows not locked by a step at that moment: those are left to the
-    step, or to the next scan), then the history rows and the tasks are inserted from
-    the stamped rows, and the stamped rows are closed as missed the day after their
-    last day. Two workers never take the same clock: the claim is conditional."""
+    claim is a conditional UPDATE stamping ``ditindak_pada`` with this scan's moment and
+    closing the row as missed the day after its last day (on PostgreSQL over rows not
+    locked by a step at that moment: those are left to the step, or to the next scan),
+    then the history rows and the tasks are inserted from the stamped rows. Two workers never take the same clock: the claim is conditional."""
     from .models import RiwayatTenggat, Tugas
 
     sekarang = timezone.now()
@@ -257,10 +256,17 @@ def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
             calon = Tenggat.objects.filter(
                 pk__in=calon.select_for_update(skip_locked=True).values("pk")
             )
-        if not calon.update(ditindak_pada=sekarang):
+        # Claimed and closed by one UPDATE (one new version of each row, not two):
+        # missed the day after its last day, whatever day this scan runs
+        # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
+        if not calon.update(
+            ditindak_pada=sekarang,
+            status=StatusTenggat.TERLEWAT,
+            selesai_pada=himpunan.HariBerikut("jatuh_tempo"),
+        ):
             return
         diambil = Tenggat.objects.filter(
-            status=StatusTenggat.BERJALAN, ditindak_pada=sekarang, akibat__in=jenis
+            status=StatusTenggat.TERLEWAT, ditindak_pada=sekarang, akibat__in=jenis
         ).order_by()
         per_akibat = dict(
             diambil.values("akibat").annotate(n=Count("pk")).values_list("akibat", "n")
@@ -307,11 +313,6 @@ def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
                 )
                 .values("c0", "c1", "c2", "c3", "c4", "c5", "c6"),
             )
-        # Missed the day after its last day, whatever day this scan runs
-        # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
-        diambil.update(
-            status=StatusTenggat.TERLEWAT, selesai_pada=himpunan.HariBerikut("jatuh_tempo")
-        )
     for akibat, n in per_akibat.items():
         _hitung(hasil, akibat, n)
 
