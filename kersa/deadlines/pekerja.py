@@ -368,8 +368,7 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
 def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
     from kersa.agreements.models import PenolakanDprd
-    from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
-    from kersa.agreements.services.dprd import alasan_tidak_dianggap
+    from kersa.agreements.services import alasan_tidak_dianggap, ksdd_anggap_persetujuan_dprd
     from kersa.core.errors import RuleViolation
 
     # P22-3: no approval is ever deemed after DPRD refused the request this clock

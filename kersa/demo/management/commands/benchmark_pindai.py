@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+
+from kersa.deadlines.choices import StatusTenggat
+from kersa.deadlines.models import Tenggat
+from kersa.deadlines.pekerja import pindai_harian
 
 BATAS_DETIK = 5.0
 BATAS_QUERY = 50
@@ -39,11 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--tahun-baru", type=dt.date.fromisoformat, default=dt.date(2027, 1, 1))
 
     def handle(self, *args, **opts):
-        import time_machine
-
-        from kersa.deadlines.choices import StatusTenggat
-        from kersa.deadlines.models import Tenggat
-        from kersa.deadlines.pekerja import pindai_harian
+        import time_machine  # a development dependency, as the benchmark is
 
         # Per-connection checks Django makes once (e.g. SQLite's JSON functions).
         connection.features.has_json_object_function  # noqa: B018
@@ -69,8 +70,6 @@ class Command(BaseCommand):
             gagal |= bool(lewat)
             ringkas = ", ".join(f"{k} {v}" for k, v in hasil.as_dict().items() if v)
             if opts["sql"]:
-                from collections import Counter
-
                 ulang = Counter(x["sql"][:160] for x in q.captured_queries)
                 for sql, n in ulang.most_common(8):
                     self.stdout.write(f"  {n:5d}× {sql}")
