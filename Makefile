@@ -16,6 +16,10 @@ bench:
 	.venv/bin/python manage.py benchmark_dokumen
 	.venv/bin/python manage.py benchmark_impor
 	.venv/bin/python manage.py benchmark_tte
+	# The daily scan on a national data set (buat_data_nasional), rolled back:
+	# KERSA_BENCH_DATABASE_URL=postgres://…/kersa_bench make bench
+	if [ -n "$$KERSA_BENCH_DATABASE_URL" ]; then \
+		DATABASE_URL="$$KERSA_BENCH_DATABASE_URL" .venv/bin/python manage.py benchmark_pindai; fi
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

@@ -46,6 +46,19 @@ def kabari_tahap_baru(riwayat_id: int) -> int:
         return _kabari(riwayat_id)
 
 
+@task()
+def kabari_tahap_baru_banyak(riwayat_ids: list[int]) -> int:
+    """``kabari_tahap_baru`` for many history rows queued at once (the worker's deemed
+    DPRD approvals, ``services.dprd_himpunan``): one queued task instead of one per row,
+    each row announced in its own transaction and once (the same claim), so a retry after
+    a failed send announces only the rows not yet announced."""
+    n = 0
+    for riwayat_id in riwayat_ids:
+        with transaction.atomic():
+            n += _kabari(riwayat_id)
+    return n
+
+
 def _kabari(riwayat_id: int) -> int:
     # Claim the row with a conditional UPDATE so two workers never announce twice;
     # a failed send rolls the claim back, so the retry can announce it.

@@ -58,12 +58,11 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    JSONField,
     OuterRef,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf
+from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -152,15 +151,18 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
     Set-based (issue 18 item 5): the clocks whose consequence is a missed mark or a
     task (PENGINGAT, BUKA_TUGAS: on 1 January every unreported P27-1 clock) are claimed,
     written in history, given their task and closed by a fixed number of statements
-    (``_tindak_himpunan``), whatever their number. A deemed DPRD approval
-    (ANGGAP_SETUJU) is a KSDD step with its own checks and documents: those few clocks
-    keep the row-by-row path (``tenggat_tindak``), as does everything when the bulk
-    statements fail or the database is neither PostgreSQL nor SQLite."""
+    (``_tindak_himpunan``), whatever their number. The deemed DPRD approvals
+    (ANGGAP_SETUJU) of the plain case are recorded in bulk too, the same rows as the
+    step (``agreements.services.dprd_himpunan``); the others (a refusal on record, a
+    second request, a KSDD locked by a user's step) keep the row-by-row path
+    (``tenggat_tindak``), as does everything when the bulk statements fail or the
+    database is neither PostgreSQL nor SQLite."""
     hari_ini = hari_ini or timezone.localdate()
     hasil = Hasil()
     jatuh = Tenggat.objects.filter(
         status=StatusTenggat.BERJALAN, ditindak_pada__isnull=True, jatuh_tempo__lt=hari_ini
     )
+    ditangani: set[int] = set()
     if himpunan.didukung():
         try:
             _tindak_himpunan(jatuh, hasil)
@@ -168,7 +170,8 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
             logger.exception("Pemindaian himpunan gagal; tenggat ditindak satu per satu")
         else:
             jatuh = jatuh.filter(akibat=Akibat.ANGGAP_SETUJU)
-    for pk in list(jatuh.values_list("pk", flat=True)):
+            ditangani = _anggap_himpunan(jatuh, hasil, hari_ini)
+    for pk in [pk for pk in jatuh.values_list("pk", flat=True) if pk not in ditangani]:
         try:
             akibat = tenggat_tindak(pk=pk, hari_ini=hari_ini)
         except Exception:
@@ -180,6 +183,22 @@ def tenggat_pindai(*, hari_ini: dt.date | None = None) -> Hasil:
         _hitung(hasil, akibat, 1)
     hasil.dimulai = tenggat_periodik_mulai(hari_ini=hari_ini)
     return hasil
+
+
+def _anggap_himpunan(jatuh, hasil: Hasil, hari_ini: dt.date) -> set[int]:
+    """The deemed DPRD approvals of the plain due clocks, in bulk
+    (``agreements.services.dprd_himpunan``: the same rows as the step, by a fixed number
+    of statements); the clocks it returns are done, the others take the step path."""
+    from kersa.agreements.services.dprd_himpunan import ksdd_anggap_persetujuan_dprd_himpunan
+
+    try:
+        h = ksdd_anggap_persetujuan_dprd_himpunan(tenggat=jatuh, hari_ini=hari_ini)
+    except Exception:
+        logger.exception("Persetujuan DPRD dianggap (himpunan) gagal; ditindak satu per satu")
+        return set()
+    hasil.dianggap += h.dianggap
+    hasil.ditahan += h.ditahan
+    return h.ditangani
 
 
 def _hitung(hasil: Hasil, akibat: str | None, n: int) -> None:
@@ -223,11 +242,10 @@ def _alasan_terlewat(rules: list[str]):
 
 def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
     """Claim and close every due PENGINGAT/BUKA_TUGAS clock in one transaction: the
-    claim is a conditional UPDATE stamping ``ditindak_pada`` with this scan's moment
-    (on PostgreSQL over rows not locked by a step at that moment: those are left to the
-    step, or to the next scan), then the history rows and the tasks are inserted from
-    the stamped rows, and the stamped rows are closed as missed the day after their
-    last day. Two workers never take the same clock: the claim is conditional."""
+    claim is a conditional UPDATE stamping ``ditindak_pada`` with this scan's moment and
+    closing the row as missed the day after its last day (on PostgreSQL over rows not
+    locked by a step at that moment: those are left to the step, or to the next scan),
+    then the history rows and the tasks are inserted from the stamped rows. Two workers never take the same clock: the claim is conditional."""
     from .models import RiwayatTenggat, Tugas
 
     sekarang = timezone.now()
@@ -238,10 +256,17 @@ def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
             calon = Tenggat.objects.filter(
                 pk__in=calon.select_for_update(skip_locked=True).values("pk")
             )
-        if not calon.update(ditindak_pada=sekarang):
+        # Claimed and closed by one UPDATE (one new version of each row, not two):
+        # missed the day after its last day, whatever day this scan runs
+        # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
+        if not calon.update(
+            ditindak_pada=sekarang,
+            status=StatusTenggat.TERLEWAT,
+            selesai_pada=himpunan.HariBerikut("jatuh_tempo"),
+        ):
             return
         diambil = Tenggat.objects.filter(
-            status=StatusTenggat.BERJALAN, ditindak_pada=sekarang, akibat__in=jenis
+            status=StatusTenggat.TERLEWAT, ditindak_pada=sekarang, akibat__in=jenis
         ).order_by()
         per_akibat = dict(
             diambil.values("akibat").annotate(n=Count("pk")).values_list("akibat", "n")
@@ -288,11 +313,6 @@ def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
                 )
                 .values("c0", "c1", "c2", "c3", "c4", "c5", "c6"),
             )
-        # Missed the day after its last day, whatever day this scan runs
-        # (services.tanggal_selesai); ``ditindak_pada`` keeps the scan's moment.
-        diambil.update(
-            status=StatusTenggat.TERLEWAT, selesai_pada=himpunan.HariBerikut("jatuh_tempo")
-        )
     for akibat, n in per_akibat.items():
         _hitung(hasil, akibat, n)
 
@@ -348,7 +368,7 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
 def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
     from kersa.agreements.models import PenolakanDprd
-    from kersa.agreements.services import ksdd_anggap_persetujuan_dprd
+    from kersa.agreements.services import alasan_tidak_dianggap, ksdd_anggap_persetujuan_dprd
     from kersa.core.errors import RuleViolation
 
     # P22-3: no approval is ever deemed after DPRD refused the request this clock
@@ -391,7 +411,7 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
         tenggat_akhiri(
             tenggat=tenggat,
             ke=StatusTenggat.DIHENTIKAN,
-            alasan=_("Persetujuan DPRD tidak dapat dianggap diberikan: %s") % exc,
+            alasan=alasan_tidak_dianggap(exc),
         )
 
 
@@ -535,7 +555,7 @@ def _pola(teks: str, tanda: str) -> tuple[str, str]:
     return depan, belakang
 
 
-def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> int:
+def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, kode, data, ksdd, pd, semester) -> int:
     """Start ``rule``'s clock of ``semester`` for every row of ``qs`` as
     ``services.tenggat_mulai`` does (the clock, then its first history row), by two
     INSERT … SELECT. A clock another worker (or a step) started meanwhile is skipped by
@@ -577,10 +597,10 @@ def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, ksdd, pd, semester) -> i
                 c9=himpunan.teks(StatusTenggat.BERJALAN),
                 c10=himpunan.teks(definisi.akibat),
                 c11=Value(sekarang, output_field=DateTimeField()),
-                # No event key in bulk: the stored Indonesian sentence is shown (uraian's
-                # fallback), as for clocks made before starting events had keys.
-                c12=himpunan.teks(""),
-                c13=Value({}, output_field=JSONField()),
+                # The starting event's key and facts, as the row-by-row start stores
+                # them (pemicu.peristiwa_*_semester): shown in the reader's language.
+                c12=himpunan.teks(kode),
+                c13=data,
             )
             .values(
                 "c0",
@@ -640,6 +660,8 @@ def _mulai_himpunan_laporan(qs, semester) -> int:
             himpunan.teks(belakang),
             output_field=CharField(),
         ),
+        kode="laporan_semester",
+        data=JSONObject(nomor=F("nomor_register"), s=himpunan.teks(semester.kode)),
         ksdd=F("pk"),
         pd=F("perangkat_daerah_id"),
         semester=semester,
@@ -654,6 +676,8 @@ def _mulai_himpunan_monev(qs, semester) -> int:
         tanda,
     )
     ke = 1 if semester.mulai.month == 1 else 2
+    # str(PerangkatDaerah): its abbreviation, else its name.
+    nama = Coalesce(NullIf("singkatan", himpunan.teks("")), "nama", output_field=CharField())
     contoh = kunci_tenggat_monev(0, semester.mulai.year, ke)
     awal, akhir = _pola(contoh, ":0:")
     return _mulai_himpunan(
@@ -666,11 +690,10 @@ def _mulai_himpunan_monev(qs, semester) -> int:
             output_field=CharField(),
         ),
         peristiwa=Concat(
-            himpunan.teks(depan),
-            Coalesce(NullIf("singkatan", himpunan.teks("")), "nama", output_field=CharField()),
-            himpunan.teks(belakang),
-            output_field=CharField(),
+            himpunan.teks(depan), nama, himpunan.teks(belakang), output_field=CharField()
         ),
+        kode="monev_semester",
+        data=JSONObject(s=himpunan.teks(semester.kode), pd=nama),
         ksdd=Value(None, output_field=IntegerField()),
         pd=F("pk"),
         semester=semester,

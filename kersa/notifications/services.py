@@ -35,15 +35,44 @@ logger = logging.getLogger(__name__)
 RINGKASAN_MAKS_HARI = 7
 
 
-def _tenggat_calon(hari_ini: dt.date, kal: Kalender) -> list[Tenggat]:
-    """Clocks that may have a reminder due today (one indexed query)."""
-    return list(
-        Tenggat.objects.filter(
-            status__in=[StatusTenggat.BERJALAN, StatusTenggat.TERLEWAT],
-            jatuh_tempo__gte=hari_ini - JENDELA_TERLEWAT,
-            jatuh_tempo__lte=batas_jatuh_tempo(hari_ini, kal),
-        ).select_related("ksdd")
-    )
+def _tenggat_jatuh(hari_ini: dt.date, kal: Kalender) -> list[tuple[Tenggat, str]]:
+    """The clocks with a reminder due today and its kind. The window (one indexed query)
+    is read as plain tuples of the four columns the schedule reads, each due date's
+    reminder days counted once (issue 18: tens of thousands of clocks in the window at
+    national scale); only the clocks with a reminder are loaded as objects, with their
+    KSDD (a second query)."""
+    ringan = Tenggat.objects.filter(
+        status__in=[StatusTenggat.BERJALAN, StatusTenggat.TERLEWAT],
+        jatuh_tempo__gte=hari_ini - JENDELA_TERLEWAT,
+        jatuh_tempo__lte=batas_jatuh_tempo(hari_ini, kal),
+    ).values_list("pk", "rule", "status", "jatuh_tempo", "tanggal_peristiwa", named=True)
+    kal = _KalenderIngat(kal)
+    jenis = {}
+    for t in ringan.iterator(chunk_size=5000):
+        j = jenis_hari_ini(t, hari_ini, kal)
+        if j:
+            jenis[t.pk] = j
+    if not jenis:
+        return []
+    return [(t, jenis[t.pk]) for t in Tenggat.objects.filter(pk__in=jenis).select_related("ksdd")]
+
+
+class _KalenderIngat:
+    """A calendar that remembers its working-day sums: the window's clocks share a few
+    hundred due dates."""
+
+    def __init__(self, kal: Kalender):
+        self._kal = kal
+        self._ingat: dict[tuple[dt.date, int], dt.date] = {}
+
+    def tambah_hari_kerja(self, tanggal: dt.date, n: int) -> dt.date:
+        kunci = (tanggal, n)
+        if kunci not in self._ingat:
+            self._ingat[kunci] = self._kal.tambah_hari_kerja(tanggal, n)
+        return self._ingat[kunci]
+
+    def __getattr__(self, nama):
+        return getattr(self._kal, nama)
 
 
 def _surel_langsung(user, pref: PreferensiPengingat | None, jenis: str) -> bool:
@@ -142,11 +171,7 @@ def pengingat_proses(*, hari_ini: dt.date) -> int:
     """Give every reminder due on ``hari_ini`` to the users told of its clock, then
     the daily digests. Returns how many reminders were given."""
     kal = Kalender()
-    jatuh = []
-    for t in _tenggat_calon(hari_ini, kal):
-        jenis = jenis_hari_ini(t, hari_ini, kal)
-        if jenis:
-            jatuh.append((t, jenis))
+    jatuh = _tenggat_jatuh(hari_ini, kal)
     prefs = {p.user_id: p for p in PreferensiPengingat.objects.select_related("user")}
     n = 0
     with translation.override("id"):

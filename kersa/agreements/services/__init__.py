@@ -8,6 +8,7 @@ family: ``ksdd`` (the record and its ends), ``persiapan`` (stage a), ``penawaran
 """
 
 from .dprd import (
+    alasan_tidak_dianggap,
     ksdd_ajukan_persetujuan_dprd,
     ksdd_anggap_persetujuan_dprd,
     ksdd_catat_jawaban_dprd,
@@ -54,6 +55,7 @@ from .registrasi import dapat_mendaftarkan, ksdd_daftarkan, registrasi_periksa
 from .umum import FIELD_KSDD, FIELD_M2M, pastikan_perangkat_daerah
 
 __all__ = [
+    "alasan_tidak_dianggap",
     "FIELD_KSDD",
     "FIELD_M2M",
     "pastikan_perangkat_daerah",

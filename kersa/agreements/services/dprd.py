@@ -280,10 +280,21 @@ def _wajib_teks(isian, rule: str, pasal) -> list[Pelanggaran]:
 def _permohonan_terbuka(k: Ksdd, rule: str) -> PermohonanDprd:
     permohonan = k.permohonan_dprd.first()
     if permohonan is None:
-        raise RuleViolation(
-            Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
-        )
+        raise tanpa_permohonan(rule)
     return permohonan
+
+
+def tanpa_permohonan(rule: str) -> RuleViolation:
+    """The refusal of a DPRD step on a KSDD with no request on record (P22-1a)."""
+    return RuleViolation(
+        Pelanggaran(rule, _("Permohonan Persetujuan DPRD belum dicatat (Pasal 22 ayat 1)."))
+    )
+
+
+def alasan_tidak_dianggap(exc: RuleViolation) -> str:
+    """The reason a due P22-3 / P22-1e clock is stopped when the workflow no longer
+    allows the deemed approval (the worker's step path and its bulk path)."""
+    return _("Persetujuan DPRD tidak dapat dianggap diberikan: %s") % exc
 
 
 def _belum_ditolak(permohonan: PermohonanDprd, rule: str) -> list[Pelanggaran]:
@@ -515,9 +526,55 @@ def ksdd_catat_tindak_lanjut_telaahan(
 
 
 def _status_setelah_dprd(k: Ksdd) -> str:
-    if k.naskah.filter(jenis=JenisNaskah.PKS).exists():
-        return Status.PENANDATANGANAN_PKS
-    return Status.PENYUSUNAN_PKS
+    return status_setelah_dprd(ada_pks=k.naskah.filter(jenis=JenisNaskah.PKS).exists())
+
+
+def status_setelah_dprd(*, ada_pks: bool) -> str:
+    """Where a KSDD goes once DPRD approved (or is deemed to have approved): to the
+    PKS signing when its PKS text exists, else to drafting it."""
+    return Status.PENANDATANGANAN_PKS if ada_pks else Status.PENYUSUNAN_PKS
+
+
+def anggap_dasar_alasan(*, permohonan, rule: str, tanggal: dt.date, berlaku: dt.date):
+    """The basis, the history's reason and data of a deemed DPRD approval (P22-3, P22-1f), one
+    text for the step (``ksdd_anggap_persetujuan_dprd``) and the worker's bulk path
+    (``dprd_himpunan``). ``permohonan.tindak_lanjut`` is read for P22-1f."""
+    if rule == "P22-3":
+        dasar = _("Pasal 22 ayat (3)")
+        alasan = _(
+            "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
+            "dalam %(jangka)s sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
+            "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
+        ) % {
+            "jangka": DEFINISI["P22-3"].jangka,
+            "n": permohonan.nomor_surat,
+            "t": _tgl(permohonan.tanggal_diterima),
+            "j": _tgl(tanggal),
+            "b": _tgl(berlaku),
+        }
+    else:
+        dasar = _("Pasal 22 ayat (1) huruf f")
+        tindak_lanjut = getattr(permohonan, "tindak_lanjut", None)
+        diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
+        alasan = _(
+            "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
+            "persetujuan dalam %(jangka)s sejak tindak lanjut Bupati %(n)s diterima pada "
+            "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
+            "(Pasal 22 ayat 1 huruf e dan f)."
+        ) % {
+            "jangka": DEFINISI["P22-1e"].jangka,
+            "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
+            "t": _tgl(diterima),
+            "j": _tgl(tanggal),
+            "b": _tgl(berlaku),
+        }
+    data = {
+        "dianggap": True,
+        "dasar": str(dasar),
+        "hari_terakhir": tanggal.isoformat(),
+        "tanggal": berlaku.isoformat(),
+    }
+    return dasar, alasan, data
 
 
 def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> Ksdd:
@@ -538,35 +595,9 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
         tolak_jika(_belum_ditolak(permohonan, rule))
         if hasattr(permohonan, "persetujuan"):
             raise RuleViolation(Pelanggaran(rule, _("Persetujuan DPRD sudah dicatat.")))
-        if rule == "P22-3":
-            dasar = _("Pasal 22 ayat (3)")
-            alasan = _(
-                "Persetujuan DPRD dianggap telah diberikan karena DPRD tidak menetapkan sikap "
-                "dalam %(jangka)s sejak permohonan %(n)s diterima pada %(t)s; jangka waktu "
-                "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
-            ) % {
-                "jangka": DEFINISI["P22-3"].jangka,
-                "n": permohonan.nomor_surat,
-                "t": _tgl(permohonan.tanggal_diterima),
-                "j": _tgl(tanggal),
-                "b": _tgl(berlaku),
-            }
-        else:
-            dasar = _("Pasal 22 ayat (1) huruf f")
-            tindak_lanjut = getattr(permohonan, "tindak_lanjut", None)
-            diterima = tindak_lanjut.tanggal_diterima if tindak_lanjut else tanggal
-            alasan = _(
-                "Persetujuan DPRD dianggap telah diberikan karena pimpinan DPRD tidak memberikan "
-                "persetujuan dalam %(jangka)s sejak tindak lanjut Bupati %(n)s diterima pada "
-                "%(t)s; jangka waktu berakhir %(j)s dan persetujuan berlaku sejak %(b)s "
-                "(Pasal 22 ayat 1 huruf e dan f)."
-            ) % {
-                "jangka": DEFINISI["P22-1e"].jangka,
-                "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
-                "t": _tgl(diterima),
-                "j": _tgl(tanggal),
-                "b": _tgl(berlaku),
-            }
+        dasar, alasan, step.data = anggap_dasar_alasan(
+            permohonan=permohonan, rule=rule, tanggal=tanggal, berlaku=berlaku
+        )
         PersetujuanDprd.objects.create(
             ksdd=k,
             permohonan=permohonan,
@@ -578,12 +609,6 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
             berkas=None,
             dicatat_oleh=None,
         )
-        step.data = {
-            "dianggap": True,
-            "dasar": str(dasar),
-            "hari_terakhir": tanggal.isoformat(),
-            "tanggal": berlaku.isoformat(),
-        }
         step.pindah(_status_setelah_dprd(k), alasan=alasan, rule=rule)
     return ksdd
 
