@@ -523,21 +523,21 @@ def _isi_nomor(form, field: str, jenis: str, mitra_id=None) -> None:
             form.fields[field].initial = nomor
 
 
-def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> None:
+def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None, asal=None) -> list:
     """Offer the versions of the KSDD's ``jenis`` document already stored instead of an
-    upload (issue 13), newest first; no stored version, no field. The service checks the
-    id (a version of another KSDD is refused with its message), so the field takes any
-    number; the choices are this KSDD's."""
+    upload (issue 13), newest first (only those of ``asal`` when given: a letter signed
+    electronically); no stored version, no field. The service checks the id (a version
+    of another KSDD is refused with its message), so the field takes any number; the
+    choices are this KSDD's. Returns the versions offered."""
     from kersa.documents.models import VersiDokumen
 
-    versi = list(
-        VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis)
-        .select_related("berkas")
-        .order_by("-id")
-    )
+    versi = VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis)
+    if asal:
+        versi = versi.filter(asal=asal)
+    versi = list(versi.select_related("berkas").order_by("-id"))
     if not versi:
         del form.fields[field]
-        return
+        return []
     form.fields[field].widget.choices = [
         ("", kosong or _("— unggah berkas —")),
         *[
@@ -549,6 +549,36 @@ def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> Non
             for v in versi
         ],
     ]
+    return versi
+
+
+def _surat_bertanda(form, jenis: str) -> None:
+    """The letter KERSA generated and the Bupati signed electronically, offered instead
+    of a scan (``surat_versi``; the service checks the signature holds); the letter's
+    date starts at the day it was signed (editable)."""
+    versi = _pilihan_versi(
+        form,
+        "surat_versi",
+        form.ksdd,
+        jenis,
+        kosong=_("— unggah pindaian surat —"),
+        asal="ditandatangani",
+    )
+    if versi and not form.is_bound and "tanggal_surat" in form.fields:
+        form.fields["tanggal_surat"].initial = timezone.localdate(versi[0].dibuat_pada)
+
+
+def _field_surat_bertanda() -> forms.IntegerField:
+    return forms.IntegerField(
+        required=False,
+        **_ID,
+        label=_("Atau gunakan surat bertanda tangan elektronik"),
+        help_text=_(
+            "Surat yang dibuat KERSA dan telah ditandatangani secara elektronik; tidak perlu "
+            "dicetak, dipindai dan diunggah."
+        ),
+        widget=forms.Select,
+    )
 
 
 class KakForm(FormKersa):
@@ -758,6 +788,7 @@ class PenawaranForm(LangkahForm):
     tanggal_surat = TanggalField(label=_("Tanggal surat penawaran"))
     penandatangan = forms.CharField(max_length=150, label=_("Ditandatangani oleh"))
     surat = BerkasField(label=_("Surat penawaran"))
+    surat_versi = _field_surat_bertanda()
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
@@ -777,6 +808,9 @@ class PenawaranForm(LangkahForm):
             )
             label = _("Tanggal diterima oleh %s")
             _isi_nomor(self, "nomor_surat", "surat_penawaran")
+            _surat_bertanda(self, "surat_penawaran")
+        if self.ksdd.pemrakarsa == Pemrakarsa.MITRA and "surat_versi" in self.fields:
+            del self.fields["surat_versi"]  # the partner's letter comes from outside
         for w in self.penerima:
             self.fields[_nama_field_kode(w.kode)] = TanggalField(label=label % w.nama_lengkap)
         if len(self.penerima) == 1:
@@ -1258,6 +1292,7 @@ class PermohonanDprdForm(LangkahForm):
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat permohonan Persetujuan DPRD"))
+    surat_versi = _field_surat_bertanda()
     rancangan_pks = BerkasField(label=_("Rancangan PKS"))
     rancangan_pks_versi = forms.IntegerField(
         required=False,
@@ -1273,6 +1308,7 @@ class PermohonanDprdForm(LangkahForm):
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         _isi_nomor(self, "nomor_surat", "permohonan_dprd")
+        _surat_bertanda(self, "permohonan_dprd")
         _pilihan_versi(
             self, "rancangan_pks_versi", ksdd, "pks", kosong=_("— unggah rancangan PKS —")
         )

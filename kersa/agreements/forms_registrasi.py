@@ -84,6 +84,15 @@ class RegistrasiForm(KsddForm):
         label=_("Nomor surat Persetujuan DPRD"), max_length=100, required=False
     )
     dprd_tanggal = TanggalField(label=_("Tanggal Persetujuan DPRD"), required=False)
+    alasan_melampaui_kb = _teks(
+        _("Alasan PKS tetap ditandatangani melewati Kesepakatan Bersama"),
+        required=False,
+        rows=2,
+        help_text=_(
+            "Wajib bila PKS berlaku melewati, atau ditandatangani setelah, berakhirnya "
+            "Kesepakatan Bersama (Pasal 19 ayat 3)."
+        ),
+    )
     tanggal_berakhir_ksdd = TanggalField(label=_("Tanggal kerja sama berakhir"), required=False)
     alasan_berakhir = _teks(_("Alasan kerja sama berakhir"), required=False, rows=2)
 
@@ -95,7 +104,10 @@ class RegistrasiForm(KsddForm):
             list(_field_naskah(JenisNaskah.KB)),
         ),
         (_("Persetujuan DPRD (Pasal 21 dan 22)"), ["dprd_nomor", "dprd_tanggal"]),
-        (_("PKS yang telah ditandatangani"), list(_field_naskah(JenisNaskah.PKS))),
+        (
+            _("PKS yang telah ditandatangani"),
+            [*_field_naskah(JenisNaskah.PKS), "alasan_melampaui_kb"],
+        ),
         (_("Berakhirnya kerja sama"), ["tanggal_berakhir_ksdd", "alasan_berakhir"]),
     ]
 
@@ -161,6 +173,7 @@ class RegistrasiForm(KsddForm):
         out["tahap"] = data["tahap"]
         out["kb"] = self._naskah(JenisNaskah.KB, mitra)
         out["pks"] = self._naskah(JenisNaskah.PKS, mitra)
+        out["alasan_melampaui_kb"] = data.get("alasan_melampaui_kb") or ""
         if data.get("dprd_nomor") or data.get("dprd_tanggal"):
             out["dprd"] = {
                 "nomor": data.get("dprd_nomor") or "",

@@ -84,6 +84,11 @@ for _j in ("kb", "pks"):
             ("dprd_tanggal", "dprd_tanggal", gettext_lazy("tanggal Persetujuan DPRD")),
         ]
 KOLOM += [
+    (
+        "alasan_melampaui_kb",
+        "alasan_melampaui_kb",
+        gettext_lazy("bila PKS melewati berakhirnya KB (Pasal 19 ayat 3)"),
+    ),
     ("tanggal_berakhir_ksdd", "tanggal_berakhir_ksdd", gettext_lazy("bila tahap berakhir")),
     ("alasan_berakhir", "alasan_berakhir", gettext_lazy("bila tahap berakhir")),
 ]

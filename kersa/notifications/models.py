@@ -59,8 +59,9 @@ class Notifikasi(models.Model):
 
 class Pengingat(models.Model):
     """The record that one reminder of a statutory clock (Pasal 16–22, 19 ayat (3),
-    27) was given to one user. The row is inserted before anything is sent: the
-    unique constraint makes each reminder happen once, even with two workers."""
+    27) was given to one user for one due date. The row is inserted before anything is
+    sent: the unique constraint makes each reminder happen once per due date, even with
+    two workers."""
 
     tenggat = models.ForeignKey(
         "deadlines.Tenggat", on_delete=models.CASCADE, related_name="pengingat"
@@ -69,6 +70,9 @@ class Pengingat(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pengingat"
     )
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPengingat.choices)
+    # The due date the reminder was given for: a clock moved to a new date (a KB
+    # extended, P19-3) has its reminders again, counted from that date.
+    jatuh_tempo = models.DateField(_("untuk jatuh tempo"), null=True, blank=True)
     tanggal = models.DateField(_("tanggal"))
     disurelkan_pada = models.DateTimeField(
         _("dikirim lewat surel pada"),
@@ -83,7 +87,8 @@ class Pengingat(models.Model):
         ordering = ["-tanggal", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["tenggat", "user", "jenis"], name="pengingat_sekali_per_jenis"
+                fields=["tenggat", "user", "jenis", "jatuh_tempo"],
+                name="pengingat_sekali_per_jenis_jatuh_tempo",
             )
         ]
         verbose_name = _("pengingat terkirim")

@@ -3,8 +3,8 @@ read, change a user's reminder choices.
 
 ``pengingat_proses`` is called once a day by the deadlines worker
 (``deadlines.tasks.pindai_tenggat``) and by ``tasks.kirim_pengingat``. Each reminder
-is claimed by inserting its ``Pengingat`` row first (unique per clock, user and
-kind), so it is given once even when two workers run, and running twice sends
+is claimed by inserting its ``Pengingat`` row first (unique per clock, user, kind
+and due date: a clock moved to a new due date, a KB extended, is reminded again), so it is given once even when two workers run, and running twice sends
 nothing new.
 """
 
@@ -93,7 +93,11 @@ def _pengingat_beri(*, tenggat, user, jenis, hari_ini, item, pref) -> bool:
     try:
         with transaction.atomic():
             pengingat = Pengingat.objects.create(
-                tenggat=tenggat, user=user, jenis=jenis, tanggal=hari_ini
+                tenggat=tenggat,
+                user=user,
+                jenis=jenis,
+                jatuh_tempo=tenggat.jatuh_tempo,
+                tanggal=hari_ini,
             )
             if _di_aplikasi(pref, jenis):
                 Notifikasi.objects.create(
@@ -179,13 +183,14 @@ def pengingat_proses(*, hari_ini: dt.date) -> int:
             kandidat = kandidat_penerima()
             sudah = set(
                 Pengingat.objects.filter(tenggat__in=[t for t, _j in jatuh]).values_list(
-                    "tenggat_id", "user_id", "jenis"
+                    "tenggat_id", "user_id", "jenis", "jatuh_tempo"
                 )
             )
             for t, jenis in jatuh:
                 item = None
                 for u in penerima(t, kandidat, jenis):
-                    if (t.pk, u.pk, jenis) in sudah:
+                    # per due date: a clock moved (a KB extended) is reminded again
+                    if (t.pk, u.pk, jenis, t.jatuh_tempo) in sudah:
                         continue
                     item = item or pesan.item_pengingat(t, jenis, hari_ini, kal)
                     n += _pengingat_beri(
@@ -286,13 +291,20 @@ def preferensi_token_baru(*, user) -> PreferensiPengingat:
 
 # --- Reminders that are not clocks ---------------------------------------------------
 
+# A reminder that is not a clock is given as the user chose for reminders ahead of a due
+# date (not for a missed one): ``PreferensiPengingat.aplikasi_menjelang/surel_menjelang``.
+JENIS_KB_TANPA_PKS = JenisPengingat.MULAI
+
 
 def pengingat_kb_tanpa_pks(*, hari_ini: dt.date) -> int:
     """A KB signed ``KB_TANPA_PKS_HARI`` (90) days ago or more, of a KSDD not ended,
-    still without a signed PKS (Pasal 11 ayat 4; P10): an in-app notification to those
-    who draft the PKS (``definisi.PERAN_KB_TANPA_PKS``: the agency's operators, the
-    secretariat), once per KSDD, claimed by its ``PengingatKsdd`` row. Not a statutory
-    clock: no due date, nothing happens after it. Returns how many notifications."""
+    still without a signed PKS (Pasal 11 ayat 4; P10): told to those who draft the PKS
+    (``definisi.PERAN_KB_TANPA_PKS``: the agency's operators, the secretariat), once per
+    KSDD, claimed by its ``PengingatKsdd`` row. Each as they chose for reminders ahead of
+    a due date (``PreferensiPengingat``, ``JENIS_KB_TANPA_PKS``): in KERSA, and by
+    e-mail unless they take the daily digest; the e-mails go after the claim is
+    committed, a failed one logged without undoing the others. Not a statutory clock:
+    no due date, nothing happens after it. Returns how many users were told."""
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
 
@@ -322,6 +334,9 @@ def pengingat_kb_tanpa_pks(*, hari_ini: dt.date) -> int:
     if not calon:
         return 0
     kandidat = [u for u in kandidat_penerima() if u._peran_kersa & set(PERAN_KB_TANPA_PKS)]
+    prefs = {
+        p.user_id: p for p in PreferensiPengingat.objects.filter(user__in=[u.pk for u in kandidat])
+    }
     n = 0
     with translation.override("id"):
         for k in calon:
@@ -336,30 +351,35 @@ def pengingat_kb_tanpa_pks(*, hari_ini: dt.date) -> int:
                 and ksdd_dapat_dilihat(u, k)
             ]
             hari = (hari_ini - ttd.tanggal_ditandatangani).days
+            item = {
+                "judul": (
+                    _("%(nomor)s: Kesepakatan Bersama %(hari)d hari tanpa PKS")
+                    % {"nomor": k.nomor_register, "hari": hari}
+                )[:250],
+                "isi": _(
+                    "%(judul)s\nKesepakatan Bersama ditandatangani pada %(ttd)s "
+                    "dan belum ditindaklanjuti dengan Perjanjian Kerja Sama (Pasal "
+                    "11 ayat 4). Ini pengingat, bukan tenggat peraturan."
+                )
+                % {"judul": k.judul, "ttd": ttd.tanggal_ditandatangani.strftime("%d-%m-%Y")},
+                "tautan": reverse("agreements:detail", args=[k.pk]),
+            }
             try:
                 with transaction.atomic():
                     PengingatKsdd.objects.create(ksdd=k, jenis=jenis, tanggal=hari_ini)
                     Notifikasi.objects.bulk_create(
-                        Notifikasi(
-                            user=u,
-                            judul=(
-                                _("%(nomor)s: Kesepakatan Bersama %(hari)d hari tanpa PKS")
-                                % {"nomor": k.nomor_register, "hari": hari}
-                            )[:250],
-                            isi=_(
-                                "%(judul)s\nKesepakatan Bersama ditandatangani pada %(ttd)s "
-                                "dan belum ditindaklanjuti dengan Perjanjian Kerja Sama (Pasal "
-                                "11 ayat 4). Ini pengingat, bukan tenggat peraturan."
-                            )
-                            % {
-                                "judul": k.judul,
-                                "ttd": ttd.tanggal_ditandatangani.strftime("%d-%m-%Y"),
-                            },
-                            tautan=reverse("agreements:detail", args=[k.pk]),
-                        )
+                        Notifikasi(user=u, **item)
                         for u in orang
+                        if _di_aplikasi(prefs.get(u.pk), JENIS_KB_TANPA_PKS)
                     )
             except IntegrityError:
                 continue  # another worker gave it
+            for u in orang:
+                if _surel_langsung(u, prefs.get(u.pk), JENIS_KB_TANPA_PKS):
+                    try:
+                        subjek, badan = pesan.surel_satu(u, item)
+                        send_mail(subjek, badan, None, [u.email], fail_silently=False)
+                    except Exception:  # one failed e-mail must not stop the others
+                        logger.exception("Surel KB tanpa PKS %s untuk %s gagal", k.pk, u.pk)
             n += len(orang)
     return n

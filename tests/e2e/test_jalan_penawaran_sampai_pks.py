@@ -12,16 +12,28 @@ is offered beside it and chosen (a click). Selects, radios and checkboxes are cl
 not typing. A value the form computes from the record when left empty (its help says
 "Kosongkan …") is left empty, and the recorded value checked. It prints the counts per
 step and asserts the walk takes at most half the typed fields it took before issue 13's
-item 5 (``SEBELUM``) and fewer uploads. The uploads left are papers that come from
-outside KERSA: the signed letters and agreements (wet signatures, scanned), the
-partner's and the DPRD's letters, and the agreed drafts revised outside KERSA.
+item 5 (``SEBELUM``) and fewer uploads.
+
+The two letters KERSA drafts and numbers and the Bupati signs — the offer (P16-3) and
+the request to DPRD (P22-1a) — are signed electronically (issue 16, ``kersa.tte``: the
+test's PKI, a Pkcs12 certificate, the Bupati's second factor) on the day they are dated,
+and the step takes that signed version instead of a scan; its date starts at the day of
+the signature. The record then holds the signed letter itself (asserted). The uploads
+left are papers that come from outside KERSA: the partner's and the DPRD's letters, the
+agreements signed by both heads (the partner's head signs on paper), and the agreed
+drafts revised outside KERSA (the partner's own number of the text, which KERSA cannot
+know, is written in them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -35,6 +47,10 @@ from kersa.demo.skenario import (
 )
 from kersa.demo.wilayah import demo_muat_satu
 from kersa.documents.contoh import pdf_bytes, unggahan_naskah
+from kersa.tte.choices import PeranTte
+from kersa.tte.penyedia import Pkcs12
+from kersa.tte.tests.conftest import otp
+from kersa.tte.tests.pki import PkiUji
 from tests.e2e.bantu import masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -52,6 +68,19 @@ PASSWORD = "rahasia-uji-123"
 # none of those values, so each was typed there all the same.)
 # Typed fields and uploads, in that order.
 SEBELUM = (30, 9)
+# This walk now: the letters' dates come from their electronic signature and the
+# letters themselves from the record (offer 2→1 typed, 1→0 uploads; DPRD request 2→1,
+# 2→1). Printed with the per-step counts.
+SESUDAH = (13, 6)
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture
+def pki():
+    p = PkiUji(Path(tempfile.mkdtemp(prefix="kersa-pki-"))).mulai()
+    yield p
+    p.berhenti()
 
 
 def _hari(n: int) -> dt.date:
@@ -154,9 +183,46 @@ def _hasilkan(ksdd, jenis, user, **kw):
     return dokumen_hasilkan(ksdd=ksdd, jenis=jenis, user=user, **kw)
 
 
+def _ditandatangani_bupati(ksdd, jenis, pemeran, pki, pada: dt.date, **kw):
+    """The letter generated and signed electronically by the Bupati on ``pada`` (the
+    day it is dated; the test's PKI and clock move there): the Bupati's own act, on his
+    page (``test_tte_bupati``), not the clerk's typing. Returns the signed version."""
+    from kersa.documents.models import Dokumen
+    from kersa.tte.services import tte_tandatangani
+
+    with time_machine.travel(dt.datetime.combine(pada, dt.time(10, 0), tzinfo=WIB), tick=True):
+        _hasilkan(ksdd, jenis, pemeran.sekretariat, **kw)
+        dok = Dokumen.objects.get(ksdd=ksdd, jenis=jenis)
+        ttd = tte_tandatangani(
+            dokumen=dok,
+            user=pemeran.bupati,
+            peran=PeranTte.TANDA_TANGAN,
+            penyedia=Pkcs12(pki.p12("bupati"), "sandi-p12"),
+            kode_otp=otp(pemeran.bupati),
+        )
+    return ttd.versi
+
+
+def _berkas(versi) -> dict:
+    """The signed version as the walker sees it: offered by its file name."""
+    return {"name": versi.berkas.nama_asli, "mimeType": "application/pdf", "buffer": b""}
+
+
 def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
-    live_server, browser, pemeran
+    live_server, browser, pemeran, pki, settings
 ):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from kersa.agreements.models import Penawaran, PermohonanDprd
+    from kersa.tte.services import validasi_terakhir
+
+    settings.KERSA_BASE_URL = live_server.url
+    settings.KERSA_TTE_AKAR_TEPERCAYA = [str(pki.root_pem)]
+    settings.KERSA_TTE_TSA_URL = pki.tsa_url
+    settings.KERSA_TTE_PARAF_PERAN = []
+    TOTPDevice.objects.get_or_create(
+        user=pemeran.bupati, defaults={"name": "autentikator", "confirmed": True}
+    )
     # The partner's head is on the region record, as the home head is (the generated KB
     # and PKS print them; the signing checks the names against it, P20-3, P24-1).
     demo_muat_satu("62.13")
@@ -186,8 +252,11 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         ksdd.refresh_from_db()
         assert ksdd.status == status, (nama, ksdd.status)
 
-    # P16-1…3: the offer letter KERSA drafted and numbered, signed by the Bupati.
-    _hasilkan(ksdd, "surat_penawaran", pemeran.sekretariat, mitra=mitra)
+    # P16-1…3: the offer letter KERSA drafted and numbered, signed by the Bupati
+    # electronically on the day it is dated.
+    penawaran_ttd = _ditandatangani_bupati(
+        ksdd, "surat_penawaran", pemeran, pki, _hari(52), mitra=mitra
+    )
     langkah(
         sekretariat,
         "catat_penawaran",
@@ -196,10 +265,15 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
             "tanggal_surat": _tgl(_hari(52)),
             "penandatangan": "Bupati Barito Selatan",
             f"diterima_{mitra.kode.replace('.', '_')}": _tgl(_hari(50)),
-            "surat": _pdf("surat-penawaran-ttd.pdf"),
+            "surat": _berkas(penawaran_ttd),
         },
         Status.MENUNGGU_TANGGAPAN,
     )
+    # P16-3: the record holds the letter signed electronically, not a scan.
+    penawaran = Penawaran.objects.get(ksdd=ksdd)
+    assert penawaran.berkas_id == penawaran_ttd.berkas_id
+    assert penawaran.tanggal_surat == _hari(52)
+    assert validasi_terakhir(penawaran_ttd).sah
     # P16-4: the partner's reply (its letter, its number).
     langkah(
         sekretariat,
@@ -258,8 +332,9 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         ttd | {"naskah": _pdf("kb-ttd.pdf")},
         Status.PERMOHONAN_DPRD,
     )
-    # P22-1a: the request letter KERSA numbered, and the PKS draft.
-    surat_dprd = _hasilkan(ksdd, "permohonan_dprd", pemeran.sekretariat)
+    # P22-1a: the request letter KERSA numbered, signed electronically by the Bupati on
+    # its day, and the PKS draft.
+    surat_dprd = _ditandatangani_bupati(ksdd, "permohonan_dprd", pemeran, pki, _hari(16))
     ksdd.refresh_from_db()
     mulai_pks = _hari(5)
     # The PKS carries the KB out until the KB ends (Pasal 12 ayat 2).
@@ -279,11 +354,16 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
             "nomor_surat": surat_dprd.dokumen.nomor,
             "tanggal_surat": _tgl(_hari(16)),
             "tanggal_diterima": _tgl(_hari(15)),
-            "surat": _pdf("permohonan-dprd-ttd.pdf"),
+            "surat": _berkas(surat_dprd),
             "rancangan_pks": rancangan_pks_dict,
         },
         Status.MENUNGGU_DPRD,
     )
+    # P22-1a: the request on record is the letter the Bupati signed electronically.
+    permohonan = PermohonanDprd.objects.get(ksdd=ksdd)
+    assert permohonan.berkas_surat_id == surat_dprd.berkas_id
+    assert permohonan.tanggal_surat == _hari(16)
+    assert validasi_terakhir(surat_dprd).sah
     # P22-2: DPRD records its approval letter.
     dprd = browser.new_context().new_page()
     dprd.set_default_timeout(20_000)
@@ -341,5 +421,6 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
 
     print("\n" + n.cetak())
     ketik, unggah = n.jumlah
+    assert (ketik, unggah) == SESUDAH, n.cetak()
     assert ketik * 2 <= SEBELUM[0], n.cetak()
     assert unggah < SEBELUM[1], n.cetak()

@@ -30,7 +30,13 @@ from ..models import (
     TindakLanjutTelaahan,
 )
 from .penawaran import _surat_opsional, _tgl
-from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .umum import (
+    _surat_bertanda,
+    _surat_diterima,
+    _tanggal_lampau,
+    _urutan_tanggal,
+    _wajib_berkas,
+)
 
 
 def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggaran]:
@@ -103,13 +109,16 @@ def ksdd_ajukan_persetujuan_dprd(
     nomor_surat: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
-    surat,
+    surat=None,
     rancangan_pks=None,
     rancangan_pks_versi: VersiDokumen | int | None = None,
+    surat_versi: VersiDokumen | int | None = None,
     versi: int | None = None,
 ) -> Ksdd:
     """The Bupati's request to the DPRD leadership with the signed KB and the draft PKS
-    (P22-1a), facilitated by the cooperation agency (P21-2).
+    (P22-1a), facilitated by the cooperation agency (P21-2). The letter is its signed
+    scan (``surat``) or the request KERSA generated and the Bupati signed electronically
+    (``surat_versi``; issue 13).
 
     The draft PKS is an upload (``rancangan_pks``) or a version of this KSDD's PKS
     already stored (``rancangan_pks_versi``, a ``VersiDokumen`` or its id): nothing is
@@ -120,7 +129,18 @@ def ksdd_ajukan_persetujuan_dprd(
         found += rules.p13_tanggal_langkah(
             step.ksdd, dprd_permohonan=(tanggal_surat, "tanggal_surat")
         )
-        found += _wajib_berkas(surat, _("surat permohonan Persetujuan DPRD"), "P22-1a", "surat")
+        bertanda, salah = _surat_bertanda(
+            step.ksdd,
+            jenis="permohonan_dprd",
+            upload=surat,
+            pilihan=surat_versi,
+            rule="P22-1a",
+            label=_("surat permohonan Persetujuan DPRD"),
+            field="surat_versi",
+        )
+        found += salah
+        if bertanda is None and not salah:
+            found += _wajib_berkas(surat, _("surat permohonan Persetujuan DPRD"), "P22-1a", "surat")
         tersimpan, salah = _rancangan_tersimpan(step.ksdd, rancangan_pks, rancangan_pks_versi)
         found += salah
         if tersimpan is None and not salah:
@@ -132,7 +152,10 @@ def ksdd_ajukan_persetujuan_dprd(
             )
         tolak_jika(found)
         k = step.ksdd
-        s = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERMOHONAN_DPRD, upload=surat, user=user)
+        if bertanda is not None:
+            s = bertanda.berkas  # the electronically signed request itself
+        else:
+            s = berkas_unggah(ksdd=k, jenis=JenisBerkas.PERMOHONAN_DPRD, upload=surat, user=user)
         if tersimpan is not None:
             r = tersimpan.berkas
         else:

@@ -519,8 +519,22 @@ def _pks_melampaui_kb(k: Ksdd, tanggal: dt.date, alasan: str) -> tuple[list, dic
     pks = k.naskah.filter(jenis=JenisNaskah.PKS).first()
     if kb is None or pks is None:
         return [], None
+    return pks_melampaui_kb(
+        kb_berakhir=kb.tanggal_berakhir,
+        pks_berakhir=pks.tanggal_berakhir,
+        tanggal=tanggal,
+        alasan=alasan,
+    )
+
+
+def pks_melampaui_kb(
+    *, kb_berakhir: dt.date, pks_berakhir: dt.date, tanggal: dt.date, alasan: str
+) -> tuple[list, dict | None]:
+    """P19-3 (WARN) on the dates themselves: the signing of a PKS (above) and the
+    registration of one signed on paper (``registrasi``, P26) give the same warning, and
+    both go on only with a reason, which is kept with the step."""
     peringatan = rules.p19_3_pks_melampaui_kb(
-        kb_berakhir=kb.tanggal_berakhir, pks_berakhir=pks.tanggal_berakhir, tanggal=tanggal
+        kb_berakhir=kb_berakhir, pks_berakhir=pks_berakhir, tanggal=tanggal
     )
     if not peringatan:
         return [], None
@@ -536,7 +550,7 @@ def _pks_melampaui_kb(k: Ksdd, tanggal: dt.date, alasan: str) -> tuple[list, dic
         return [Pelanggaran("P19-3", pesan, field="alasan_melampaui_kb")], None
     return [], {
         "peringatan": [str(t) for t in peringatan],
-        "kb_berakhir": kb.tanggal_berakhir.isoformat(),
+        "kb_berakhir": kb_berakhir.isoformat(),
         "alasan": alasan.strip(),
     }
 

@@ -32,7 +32,13 @@ from ..models import (
     Tanggapan,
 )
 from ..prasyarat import batas_hari_kalender
-from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .umum import (
+    _surat_bertanda,
+    _surat_diterima,
+    _tanggal_lampau,
+    _urutan_tanggal,
+    _wajib_berkas,
+)
 
 
 def ksdd_catat_penawaran(
@@ -43,13 +49,16 @@ def ksdd_catat_penawaran(
     tanggal_surat: dt.date,
     penandatangan: str,
     penerimaan: Mapping[str, dt.date],
-    surat,
+    surat=None,
     kak=None,
     kak_bagian: Mapping[str, str] | None = None,
+    surat_versi=None,
     versi: int | None = None,
 ) -> Ksdd:
     """Penawaran. Ours: signed by the Bupati, sent with the KAK to each partner's head,
-    with the date each received it (P16-1…3). A partner's: the first step of its KSDD,
+    with the date each received it (P16-1…3); the signed letter is its scan (``surat``)
+    or the offer letter KERSA generated and the Bupati signed electronically
+    (``surat_versi``, a version id: nothing printed, scanned and uploaded; issue 13). A partner's: the first step of its KSDD,
     recorded the day it arrives: the letter, the date we received it, and the partner's
     KAK (``kak``, the file; ``kak_bagian``, its parts of Pasal 14 ayat 2 as far as the
     clerk fills them) (P17-1…3). The reply period runs from those dates (P16-4, P17-4,
@@ -63,7 +72,24 @@ def ksdd_catat_penawaran(
             else {k.pemrakarsa_mitra.kode: k.pemrakarsa_mitra}
         )
         found = _tanggal_lampau(tanggal_surat, _("Tanggal surat penawaran"), "tanggal_surat")
-        found += _wajib_berkas(surat, _("surat penawaran"), "P16-3" if keluar else "P17-1", "surat")
+        bertanda, salah = (
+            _surat_bertanda(
+                k,
+                jenis="surat_penawaran",
+                upload=surat,
+                pilihan=surat_versi,
+                rule="P16-3",
+                label=_("surat penawaran"),
+                field="surat_versi",
+            )
+            if keluar
+            else (None, [])
+        )
+        found += salah
+        if bertanda is None and not salah:
+            found += _wajib_berkas(
+                surat, _("surat penawaran"), "P16-3" if keluar else "P17-1", "surat"
+            )
         if not keluar:
             found += _wajib_berkas(
                 kak,
@@ -110,7 +136,12 @@ def ksdd_catat_penawaran(
                     "penerimaan",
                 )
         tolak_jika(found)
-        berkas = berkas_unggah(ksdd=k, jenis=JenisBerkas.SURAT_PENAWARAN, upload=surat, user=user)
+        if bertanda is not None:
+            berkas = bertanda.berkas  # the electronically signed letter itself (P16-3)
+        else:
+            berkas = berkas_unggah(
+                ksdd=k, jenis=JenisBerkas.SURAT_PENAWARAN, upload=surat, user=user
+            )
         step.berkas.append(berkas)
         berkas_kak = None
         if not keluar:

@@ -26,6 +26,7 @@ from kersa.regions.selectors import wilayah_daerah
 from .. import rules
 from ..choices import JenisNaskah, KedudukanPenandatangan, Status, Tahap, TahapTerdaftar
 from ..models import Kak, Ksdd, Naskah, Penandatangan, RiwayatTahap
+from .naskah import pks_melampaui_kb
 from .umum import FIELD_KSDD, _aturan_data, _cek_pd, _nomor_register, rencana_dari_butir
 
 AKSI = "daftarkan"  # the history row's ``aksi`` (deadlines.pemicu.PEMICU reads it)
@@ -149,11 +150,13 @@ def registrasi_periksa(
     dprd: Mapping | None,
     berakhir: Mapping | None,
     pindaian_wajib: bool,
+    alasan_melampaui_kb: str = "",
 ) -> list[Pelanggaran]:
     """Every rule a registration must satisfy, without writing anything: the record's
     rules of a new KSDD (P1-3, P5-3, P5-4, P6, P7-1, P9, P21-1), the signed documents
     (P19-3, P20-3, P24-1, P11-3, P12-5), their order (P13), the DPRD approval a PKS
-    needed (P21-1) and, for an ended KSDD, its end (P26)."""
+    needed (P21-1), a PKS past its KB without a reason (P19-3, the signing's check:
+    ``_melampaui_kb``) and, for an ended KSDD, its end (P26)."""
     hari_ini = timezone.localdate()
     found: list[Pelanggaran] = []
     if tahap not in TahapTerdaftar.values:
@@ -262,6 +265,7 @@ def registrasi_periksa(
             "pks_ditandatangani": "pks_tanggal",
         },
     )
+    found += _melampaui_kb(kb, pks, alasan_melampaui_kb)[0]
     if tahap == TahapTerdaftar.BERAKHIR:
         akhir = berakhir or {}
         if akhir.get("tanggal") is None or not (akhir.get("alasan") or "").strip():
@@ -287,6 +291,19 @@ def registrasi_periksa(
                 )
             )
     return found
+
+
+def _melampaui_kb(kb: Mapping | None, pks: Mapping | None, alasan: str):
+    """P19-3 (WARN) for a registered PKS against its registered KB: the very check of
+    the signing (``naskah.pks_melampaui_kb``), refused without a reason, kept with one."""
+    if not (kb and pks and kb.get("berakhir") and pks.get("berakhir") and pks.get("tanggal")):
+        return [], None
+    return pks_melampaui_kb(
+        kb_berakhir=kb["berakhir"],
+        pks_berakhir=pks["berakhir"],
+        tanggal=pks["tanggal"],
+        alasan=alasan or "",
+    )
 
 
 def _status_terdaftar(tahap: str, data: Mapping, dprd: Mapping | None) -> str:
@@ -359,6 +376,7 @@ def ksdd_daftarkan(
     pks: Mapping | None = None,
     dprd: Mapping | None = None,
     berakhir: Mapping | None = None,
+    alasan_melampaui_kb: str = "",
     pindaian_wajib: bool = True,
     hanya_periksa: bool = False,
     **fields,
@@ -369,7 +387,9 @@ def ksdd_daftarkan(
     signed document (``tentang``, ``tanggal`` signed, ``tempat``, ``mulai``,
     ``berakhir``, ``penandatangan`` [{``wilayah`` code, ``nomor_naskah``, ``nama``,
     ``jabatan``}], ``pindaian`` the scan); ``dprd``: {``nomor``, ``tanggal``} of the
-    DPRD approval; ``berakhir``: {``tanggal``, ``alasan``} for an ended KSDD.
+    DPRD approval; ``berakhir``: {``tanggal``, ``alasan``} for an ended KSDD;
+    ``alasan_melampaui_kb``: why a PKS that runs past its KB, or was signed after it
+    ended, was signed all the same (P19-3, as at signing).
 
     The scans are required (``pindaian_wajib``) except from a spreadsheet, which cannot
     carry them: the history then says they follow. One history row from persiapan to
@@ -403,6 +423,7 @@ def ksdd_daftarkan(
             dprd=dprd,
             berakhir=berakhir,
             pindaian_wajib=pindaian_wajib,
+            alasan_melampaui_kb=alasan_melampaui_kb,
         )
     )
     if hanya_periksa:
@@ -437,6 +458,12 @@ def ksdd_daftarkan(
                     "mulai": n["mulai"].isoformat(),
                     "berakhir": n["berakhir"].isoformat(),
                 }
+        _kb_found, kb_peringatan = _melampaui_kb(kb, pks, alasan_melampaui_kb)
+        if kb_peringatan:
+            ksdd.naskah.filter(jenis=JenisNaskah.PKS).update(
+                alasan_melampaui_kb=kb_peringatan["alasan"]
+            )
+            ringkas["melampaui_kb"] = kb_peringatan
         if dprd and dprd.get("tanggal"):
             ringkas["dprd"] = {
                 "nomor": dprd["nomor"].strip(),
@@ -458,6 +485,11 @@ def ksdd_daftarkan(
             alasan += " " + _("Kerja sama berakhir pada %(t)s: %(a)s") % {
                 "t": berakhir["tanggal"].strftime("%d-%m-%Y"),
                 "a": berakhir["alasan"].strip(),
+            }
+        if kb_peringatan:
+            alasan += " " + _("Peringatan: %(p)s Alasan: %(a)s") % {
+                "p": " ".join(kb_peringatan["peringatan"]),
+                "a": kb_peringatan["alasan"],
             }
         if not berkas:
             alasan += " " + _("Pindaian naskah menyusul.")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
+from kersa.documents.choices import AsalVersi
+from kersa.documents.models import VersiDokumen
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
 
@@ -92,6 +94,60 @@ def _wajib_berkas(upload, label: str, rule: str, field: str) -> list[Pelanggaran
     if upload:
         return []
     return [Pelanggaran(rule, _("Unggah %s.") % label, field=field)]
+
+
+def _surat_bertanda(k, *, jenis: str, upload, pilihan, rule: str, label: str, field: str):
+    """The letter of a step taken from the record instead of a scan (issue 13): a version
+    of the letter KERSA generated for this KSDD (``jenis``) that carries an electronic
+    signature whose latest validation holds (the TTE path, ``kersa.tte``: the Bupati
+    signs it in KERSA; who may sign it is checked there, P16-3, P22-1a). Returns
+    (that version, refusals): (None, []) when nothing is chosen (an upload then, or the
+    usual "unggah" refusal). Refused: both a version and an upload; a version of another
+    KSDD or letter; one not signed electronically, or whose signature does not hold."""
+    if pilihan in (None, ""):
+        return None, []
+    if upload:
+        return None, [
+            Pelanggaran(
+                rule,
+                _(
+                    "Pilih salah satu: unggah pindaian %s atau gunakan surat bertanda tangan "
+                    "elektronik yang tersimpan, tidak keduanya."
+                )
+                % label,
+                field=field,
+            )
+        ]
+    pk = getattr(pilihan, "pk", pilihan)
+    v = (
+        VersiDokumen.objects.select_related("berkas")
+        .filter(pk=pk, dokumen__ksdd=k, dokumen__jenis=jenis)
+        .first()
+    )
+    if v is None:
+        return None, [
+            Pelanggaran(
+                rule,
+                _("Versi dokumen %(id)s bukan %(surat)s KSDD %(nomor)s.")
+                % {"id": pk, "surat": label, "nomor": k.nomor_register},
+                field=field,
+            )
+        ]
+    validasi = v.validasi_tte.order_by("-divalidasi_pada", "-id").first()
+    if v.asal != AsalVersi.DITANDATANGANI or validasi is None or not validasi.sah:
+        return None, [
+            Pelanggaran(
+                rule,
+                _(
+                    "Versi %(n)d %(surat)s belum bertanda tangan elektronik yang sah; "
+                    "tandatangani surat itu secara elektronik, atau unggah pindaian surat "
+                    "yang telah ditandatangani."
+                )
+                % {"n": v.nomor, "surat": label},
+                field=field,
+            )
+        ]
+    return v, []
 
 
 def _nomor_register() -> str:

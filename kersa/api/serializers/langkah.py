@@ -139,7 +139,18 @@ class CatatPenawaranSerializer(_Langkah):
         serializers.DictField(child=TanggalField(), allow_empty=False),
         help_text=_('JSON {"kode wilayah": "YYYY-MM-DD"}: tanggal surat diterima.'),
     )
-    surat = _berkas(_("Surat penawaran (PDF/DOCX)."))
+    surat = _berkas(_("Surat penawaran (PDF/DOCX); atau kirim surat_versi."), required=False)
+    surat_versi = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=ID_MAKS,
+        help_text=_(
+            "Id versi surat penawaran KSDD ini yang dibuat KERSA dan bertanda tangan "
+            "elektronik sah (GET .../dokumen/), sebagai ganti unggahan surat; versi lain "
+            "ditolak 422 (P16-3)."
+        ),
+    )
     kak = _berkas(
         _(
             "KAK daerah mitra yang menyertai penawarannya; wajib bila mitra yang memprakarsai (P17-1)."
@@ -407,7 +418,21 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
     nomor_surat = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
-    surat = _berkas(_("Surat permohonan Persetujuan DPRD (PDF/DOCX)."))
+    surat = _berkas(
+        _("Surat permohonan Persetujuan DPRD (PDF/DOCX); atau kirim surat_versi."),
+        required=False,
+    )
+    surat_versi = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=ID_MAKS,
+        help_text=_(
+            "Id versi surat permohonan KSDD ini yang dibuat KERSA dan bertanda tangan "
+            "elektronik sah (GET .../dokumen/), sebagai ganti unggahan surat; versi lain "
+            "ditolak 422 (P22-1a)."
+        ),
+    )
     rancangan_pks = _berkas(
         _("Rancangan PKS (DOCX/PDF); atau kirim rancangan_pks_versi."), required=False
     )

@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import RuleViolation
@@ -105,7 +104,7 @@ def _form_tindak_lanjut(t, data=None) -> TindakLanjutForm:
     return TindakLanjutForm(
         data,
         auto_id=f"id_tl_{t.pk}_%s",
-        initial={"temuan": t.pk, "tanggal": timezone.localdate()},
+        initial={"temuan": t.pk},  # the follow-up's date is a fact: entered, not today
     )
 
 
@@ -138,7 +137,7 @@ def detail(request, pk: int):
         "temuan": TemuanForm(request.POST if aksi == "temuan" else None, monev=m),
         "selesai": MonevSelesaiForm(
             request.POST if aksi == "selesai" else None,
-            initial={"ringkasan": m.ringkasan, "tanggal": timezone.localdate()},
+            initial={"ringkasan": m.ringkasan},  # the day it ended is entered
         ),
     }
     if aksi == "tindak_lanjut":

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -96,7 +95,7 @@ def kegiatan(request):
         form = KegiatanPembinaanForm(
             request.POST if request.method == "POST" else None,
             ksdd_qs=ksdd_visible_to(request.user).order_by("nomor_register"),
-            initial={"tanggal": timezone.localdate()},
+            # the activity's date is a fact (often recorded afterwards): entered
         )
         if request.method == "POST" and form.is_valid():
             try:
@@ -131,9 +130,8 @@ def kegiatan(request):
 
 def _akhiri_form(k, data=None) -> AkhiriKeanggotaanForm:
     """The end form of one row; ids carry the row so labels stay unique on the page."""
-    return AkhiriKeanggotaanForm(
-        data, auto_id=f"id_akhiri_{k.pk}_%s", initial={"selesai": timezone.localdate()}
-    )
+    # The end date is the decree's, entered (not today).
+    return AkhiriKeanggotaanForm(data, auto_id=f"id_akhiri_{k.pk}_%s")
 
 
 def _halaman_asosiasi(request, *, form, akhiri: tuple[int, AkhiriKeanggotaanForm] | None = None):

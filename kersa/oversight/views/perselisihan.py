@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements.selectors import ksdd_visible_to
@@ -145,12 +144,14 @@ def detail(request, pk: int):
             raise Http404
         if not request.user.has_perm(AKSI[aksi][1]):
             raise PermissionDenied
-    hari = timezone.localdate()
+    # Every date here is a fact to be entered (the day the musyawarah was held, the
+    # berita acara signed, the letter to the province or the report to the Bupati
+    # dated): it starts empty, not at today (issue 13 item 5).
     forms = {}
     for nama, (cls, izin, _fungsi) in AKSI.items():
         if request.user.has_perm(izin):
             data = (request.POST, request.FILES) if aksi == nama else (None, None)
-            forms[nama] = cls(*data, initial={"tanggal": hari})
+            forms[nama] = cls(*data)
     if aksi:
         form = forms[aksi]
         if form.is_valid():
