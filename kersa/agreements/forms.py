@@ -627,7 +627,7 @@ class LangkahForm(FormKersa):
 class AjukanKakForm(LangkahForm):
     pasal = _("Pasal 14 ayat (1)–(3) dan Pasal 32 ayat (1)")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
     tanggal_surat = TanggalField(label=_("Tanggal surat permohonan"))
     surat_permohonan = BerkasField(
         label=_("Surat permohonan"),
@@ -754,7 +754,7 @@ class PenawaranForm(LangkahForm):
 
     pasal = _("Pasal 16 ayat (1)–(4) atau Pasal 17 ayat (1)")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penawaran"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat penawaran"))
     tanggal_surat = TanggalField(label=_("Tanggal surat penawaran"))
     penandatangan = forms.CharField(max_length=150, label=_("Ditandatangani oleh"))
     surat = BerkasField(label=_("Surat penawaran"))
@@ -776,7 +776,7 @@ class PenawaranForm(LangkahForm):
                 "tidak memenuhi."
             )
             label = _("Tanggal diterima oleh %s")
-            _isi_nomor(self, "nomor_surat", "surat_penawaran")
+            _isi_nomor(self, "nomor", "surat_penawaran")
         for w in self.penerima:
             self.fields[_nama_field_kode(w.kode)] = TanggalField(label=label % w.nama_lengkap)
         if len(self.penerima) == 1:
@@ -901,7 +901,7 @@ class TanggapanForm(LangkahForm):
     keputusan = forms.ChoiceField(
         choices=Keputusan.choices, widget=forms.RadioSelect, label=_("Keputusan")
     )
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat tanggapan"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat tanggapan"))
     tanggal_surat = TanggalField(label=_("Tanggal surat tanggapan"))
     tanggal_diterima = TanggalField(label=_("Tanggal surat tanggapan diterima"))
     surat = BerkasField(label=_("Surat tanggapan"))
@@ -912,7 +912,7 @@ class TanggapanForm(LangkahForm):
         terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
         satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
-        _isi_nomor(self, "nomor_surat", "surat_tanggapan", satu)
+        _isi_nomor(self, "nomor", "surat_tanggapan", satu)
         rekomendasi = ksdd.rekomendasi_pleno.first()
         if rekomendasi is not None:
             self.fields["keputusan"].initial = rekomendasi.keputusan
@@ -1254,7 +1254,7 @@ class TandatanganiPksForm(TandatanganiForm):
 class PermohonanDprdForm(LangkahForm):
     pasal = _("Pasal 21 dan Pasal 22 ayat (1) huruf a")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat permohonan Persetujuan DPRD"))
@@ -1272,7 +1272,7 @@ class PermohonanDprdForm(LangkahForm):
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
-        _isi_nomor(self, "nomor_surat", "permohonan_dprd")
+        _isi_nomor(self, "nomor", "permohonan_dprd")
         _pilihan_versi(
             self, "rancangan_pks_versi", ksdd, "pks", kosong=_("— unggah rancangan PKS —")
         )
@@ -1318,7 +1318,7 @@ class _SuratMitraForm(LangkahForm):
 
     jenis_dokumen = ""  # the JenisDokumen KERSA generates for this letter
     mitra = forms.ChoiceField(label=_("Penawaran kepada/dari"))
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
@@ -1327,7 +1327,7 @@ class _SuratMitraForm(LangkahForm):
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
         if self.jenis_dokumen:
             satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
-            _isi_nomor(self, "nomor_surat", self.jenis_dokumen, satu)
+            _isi_nomor(self, "nomor", self.jenis_dokumen, satu)
 
 
 class PermintaanKeduaForm(_SuratMitraForm):
@@ -1351,7 +1351,7 @@ class LaporanGubernurForm(_SuratMitraForm):
 class JawabanDprdForm(LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf b")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat pimpinan DPRD"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat pimpinan DPRD"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     surat = BerkasField(label=_("Surat jawaban pimpinan DPRD"), required=False)
@@ -1360,7 +1360,7 @@ class JawabanDprdForm(LangkahForm):
 class TelaahanDprdForm(LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf c")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat telaahan DPRD"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat telaahan DPRD"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     surat = BerkasField(label=_("Surat dan hasil kajian rancangan PKS"))
@@ -1371,7 +1371,7 @@ class PenolakanDprdForm(LangkahForm):
 
     pasal = _("Pasal 22 ayat (3)")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penolakan DPRD"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat penolakan DPRD"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     penandatangan = forms.CharField(max_length=200, label=_("Penandatangan"))
@@ -1390,7 +1390,7 @@ class PenolakanDprdForm(LangkahForm):
 class TindakLanjutTelaahanForm(LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf d dan e")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat Bupati"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor surat Bupati"))
     tanggal_surat = TanggalField(label=_("Tanggal surat"))
     tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat tindak lanjut"))
@@ -1443,7 +1443,7 @@ class PerpanjangKbForm(LangkahForm):
 
     pasal = _("Pasal 19 ayat (3)")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor kesepakatan perpanjangan"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor kesepakatan perpanjangan"))
     tanggal_kesepakatan = TanggalField(label=_("Tanggal kesepakatan perpanjangan"))
     tanggal_berakhir = TanggalField(
         label=_("Berlaku sampai (setelah perpanjangan)"),

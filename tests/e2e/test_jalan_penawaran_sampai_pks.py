@@ -192,7 +192,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         sekretariat,
         "catat_penawaran",
         {
-            "nomor_surat": Ksdd.objects.get(pk=ksdd.pk).dokumen.get(jenis="surat_penawaran").nomor,
+            "nomor": Ksdd.objects.get(pk=ksdd.pk).dokumen.get(jenis="surat_penawaran").nomor,
             "tanggal_surat": _tgl(_hari(52)),
             "penandatangan": "Bupati Barito Selatan",
             f"diterima_{mitra.kode.replace('.', '_')}": _tgl(_hari(50)),
@@ -207,7 +207,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         {
             "mitra": ("pilih", mitra.kode),
             "keputusan": ("pilih", "diterima"),
-            "nomor_surat": "000.3/77/Pem/2026",
+            "nomor": "000.3/77/Pem/2026",
             "tanggal_surat": _tgl(_hari(38)),
             "tanggal_diterima": _tgl(_hari(36)),
             "surat": _pdf("surat-tanggapan.pdf"),
@@ -276,7 +276,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         sekretariat,
         "ajukan_persetujuan_dprd",
         {
-            "nomor_surat": surat_dprd.dokumen.nomor,
+            "nomor": surat_dprd.dokumen.nomor,
             "tanggal_surat": _tgl(_hari(16)),
             "tanggal_diterima": _tgl(_hari(15)),
             "surat": _pdf("permohonan-dprd-ttd.pdf"),

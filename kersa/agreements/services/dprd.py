@@ -47,7 +47,7 @@ def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggar
                     "Permohonan baru tidak dapat diterima DPRD sebelum penolakan DPRD "
                     "%(n)s diterima pada %(t)s (Pasal 22 ayat 3)."
                 )
-                % {"n": penolakan.nomor_surat, "t": _tgl(penolakan.tanggal_diterima)},
+                % {"n": penolakan.nomor, "t": _tgl(penolakan.tanggal_diterima)},
                 field="tanggal_diterima",
             )
         ]
@@ -100,7 +100,7 @@ def ksdd_ajukan_persetujuan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat,
@@ -151,22 +151,22 @@ def ksdd_ajukan_persetujuan_dprd(
                 "Rancangan PKS yang dimohonkan persetujuan DPRD dengan surat %(n)s, diterima "
                 "DPRD %(t)s (Pasal 22 ayat 1 huruf a)."
             )
-            % {"n": nomor_surat, "t": _tgl(tanggal_diterima)},
+            % {"n": nomor, "t": _tgl(tanggal_diterima)},
         )
         PermohonanDprd.objects.create(
             ksdd=k,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas_surat=s,
+            berkas=s,
             berkas_rancangan_pks=r,
             dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.pindah(
             Status.MENUNGGU_DPRD,
             alasan=_("Permohonan Persetujuan DPRD %(n)s diterima DPRD %(t)s.")
-            % {"n": nomor_surat, "t": tanggal_diterima.strftime("%d-%m-%Y")},
+            % {"n": nomor, "t": tanggal_diterima.strftime("%d-%m-%Y")},
             rule="P22-1a",
         )
     return ksdd
@@ -297,7 +297,7 @@ def _belum_ditolak(permohonan: PermohonanDprd, rule: str) -> list[Pelanggaran]:
                 "DPRD telah menolak permohonan %(n)s dengan surat %(s)s; tidak ada lagi "
                 "jangka waktu Pasal 22 yang berjalan atas permohonan ini (Pasal 22 ayat 3)."
             )
-            % {"n": permohonan.nomor_surat, "s": penolakan.nomor_surat},
+            % {"n": permohonan.nomor, "s": penolakan.nomor},
         )
     ]
 
@@ -306,7 +306,7 @@ def ksdd_catat_jawaban_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -328,17 +328,17 @@ def ksdd_catat_jawaban_dprd(
         tolak_jika(found)
         JawabanDprd.objects.create(
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             berkas=_surat_opsional(step, surat, user),
             dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Jawaban pimpinan DPRD (%(n)s) atas permohonan Persetujuan DPRD diterima Bupati "
             "pada %(t)s (Pasal 22 ayat 1 huruf b)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima)}
         step.rule = "P22-1b"
     return ksdd
 
@@ -350,7 +350,7 @@ def ksdd_catat_penolakan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     penandatangan: str,
@@ -384,7 +384,7 @@ def ksdd_catat_penolakan_dprd(
             "tanggal_surat",
         )
         for nilai, label, field in (
-            (nomor_surat, _("nomor surat penolakan"), "nomor_surat"),
+            (nomor, _("nomor surat penolakan"), "nomor"),
             (penandatangan, _("penandatangan surat penolakan"), "penandatangan"),
             (alasan, _("alasan penolakan DPRD"), "alasan"),
         ):
@@ -402,7 +402,7 @@ def ksdd_catat_penolakan_dprd(
         step.berkas.append(berkas)
         PenolakanDprd.objects.create(
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             penandatangan=penandatangan.strip(),
@@ -411,7 +411,7 @@ def ksdd_catat_penolakan_dprd(
             dicatat_oleh=user,
         )
         step.data = {
-            "nomor_surat": nomor_surat,
+            "nomor_surat": nomor,
             "tanggal_diterima": tanggal_diterima.isoformat(),
             "lanjutan": lanjutan,
         }
@@ -423,7 +423,7 @@ def ksdd_catat_penolakan_dprd(
                 "diterima Bupati pada %(t)s; seluruh jangka waktu Pasal 22 ditutup dan "
                 "persetujuan tidak dapat dianggap diberikan (Pasal 22 ayat 3)."
             )
-            % {"p": permohonan.nomor_surat, "n": nomor_surat, "t": _tgl(tanggal_diterima)},
+            % {"p": permohonan.nomor, "n": nomor, "t": _tgl(tanggal_diterima)},
             rule="P22-3",
         )
     return ksdd
@@ -433,7 +433,7 @@ def ksdd_catat_telaahan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -456,17 +456,17 @@ def ksdd_catat_telaahan_dprd(
         tolak_jika(found)
         TelaahanDprd.objects.create(
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             berkas=_surat_opsional(step, surat, user),
             dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Telaahan DPRD atas rancangan PKS (%(n)s) diterima Bupati pada %(t)s; Bupati "
             "menindaklanjuti paling lama %(jangka)s (Pasal 22 ayat 1 huruf c dan d)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1d"].jangka}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1d"].jangka}
         step.rule = "P22-1c"
     return ksdd
 
@@ -475,7 +475,7 @@ def ksdd_catat_tindak_lanjut_telaahan(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -499,17 +499,17 @@ def ksdd_catat_tindak_lanjut_telaahan(
         tolak_jika(found)
         TindakLanjutTelaahan.objects.create(
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             berkas=_surat_opsional(step, surat, user),
             dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Tindak lanjut Bupati atas telaahan DPRD (%(n)s) diterima DPRD pada %(t)s; pimpinan "
             "DPRD memberikan persetujuan paling lama %(jangka)s (Pasal 22 ayat 1 huruf e)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1e"].jangka}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1e"].jangka}
         step.rule = "P22-1d"
     return ksdd
 
@@ -546,7 +546,7 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
                 "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
             ) % {
                 "jangka": DEFINISI["P22-3"].jangka,
-                "n": permohonan.nomor_surat,
+                "n": permohonan.nomor,
                 "t": _tgl(permohonan.tanggal_diterima),
                 "j": _tgl(tanggal),
                 "b": _tgl(berlaku),
@@ -562,7 +562,7 @@ def ksdd_anggap_persetujuan_dprd(*, ksdd: Ksdd, rule: str, tanggal: dt.date) -> 
                 "(Pasal 22 ayat 1 huruf e dan f)."
             ) % {
                 "jangka": DEFINISI["P22-1e"].jangka,
-                "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
+                "n": tindak_lanjut.nomor if tindak_lanjut else "-",
                 "t": _tgl(diterima),
                 "j": _tgl(tanggal),
                 "b": _tgl(berlaku),

@@ -39,7 +39,7 @@ def ksdd_catat_penawaran(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     penandatangan: str,
     penerimaan: Mapping[str, dt.date],
@@ -128,7 +128,7 @@ def ksdd_catat_penawaran(
                 ksdd=k,
                 mitra=expected[kode],
                 arah=Penawaran.Arah.KELUAR if keluar else Penawaran.Arah.MASUK,
-                nomor_surat=nomor_surat,
+                nomor=nomor,
                 tanggal_surat=tanggal_surat,
                 penandatangan=penandatangan,
                 tanggal_diterima=tgl,
@@ -137,12 +137,12 @@ def ksdd_catat_penawaran(
                 dicatat_oleh=user,
             )
         step.data = {
-            "nomor_surat": nomor_surat,
+            "nomor_surat": nomor,
             "diterima": {c: d.isoformat() for c, d in penerimaan.items()},
         }
         step.pindah(
             Status.MENUNGGU_TANGGAPAN,
-            alasan=_("Surat penawaran %s dicatat.") % nomor_surat,
+            alasan=_("Surat penawaran %s dicatat.") % nomor,
             rule="P16-3" if keluar else "P17-1",
         )
     return ksdd
@@ -269,7 +269,7 @@ def ksdd_catat_tanggapan(
     user,
     mitra: str,
     keputusan: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat,
@@ -330,7 +330,7 @@ def ksdd_catat_tanggapan(
         Tanggapan.objects.create(
             penawaran=penawaran,
             keputusan=keputusan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             alasan=alasan,
@@ -390,7 +390,7 @@ def ksdd_catat_permintaan_kedua(
     ksdd: Ksdd,
     user,
     mitra: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -438,7 +438,7 @@ def ksdd_catat_permintaan_kedua(
         tolak_jika(found)
         PermintaanTanggapanKedua.objects.create(
             penawaran=penawaran,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             berkas=_surat_opsional(step, surat, user),
@@ -454,7 +454,7 @@ def ksdd_catat_permintaan_kedua(
                 "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
                 "ditunggu %(jangka)s (Pasal 16 ayat 5 dan 6)."
             ) % {
-                "n": nomor_surat,
+                "n": nomor,
                 "m": nama,
                 "t": _tgl(tanggal_diterima),
                 "jangka": DEFINISI["P16-6"].jangka,
@@ -464,7 +464,7 @@ def ksdd_catat_permintaan_kedua(
                 "Permintaan tanggapan kedua %(n)s dari %(m)s diterima pada %(t)s; Bupati "
                 "menanggapi paling lama %(jangka)s (Pasal 18 ayat 2)."
             ) % {
-                "n": nomor_surat,
+                "n": nomor,
                 "m": nama,
                 "t": _tgl(tanggal_diterima),
                 "jangka": DEFINISI["P18-2"].jangka,
@@ -478,7 +478,7 @@ def ksdd_catat_laporan_gubernur(
     ksdd: Ksdd,
     user,
     mitra: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     surat=None,
     versi: int | None = None,
@@ -518,7 +518,7 @@ def ksdd_catat_laporan_gubernur(
         tolak_jika(found)
         LaporanGubernur.objects.create(
             penawaran=penawaran,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             berkas=_surat_opsional(step, surat, user),
             dicatat_oleh=user,
@@ -527,6 +527,6 @@ def ksdd_catat_laporan_gubernur(
         step.alasan = _(
             "Laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat %(n)s: %(m)s tidak "
             "menanggapi penawaran (Pasal 16 ayat 6)."
-        ) % {"n": nomor_surat, "m": nama}
+        ) % {"n": nomor, "m": nama}
         step.rule = "P16-6"
     return ksdd

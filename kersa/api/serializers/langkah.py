@@ -51,7 +51,7 @@ class AjukanKakSerializer(_Langkah):
     """Ajukan KAK kepada TKKSD dengan surat permohonan Kepala Perangkat Daerah dan
     lampiran Pasal 32 ayat (1) (P14-1, P14-2, P14-3, P32-1)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     surat_permohonan = _berkas(_("Surat permohonan kepada Sekretaris Daerah (PDF/DOCX)."))
     salinan_dpa = _berkas(
@@ -130,7 +130,7 @@ class CatatPenawaranSerializer(_Langkah):
     """Catat surat penawaran: penawaran Daerah kepada setiap mitra (P16-1…3) atau penawaran
     mitra kepada Daerah (P17-1), dengan tanggal diterimanya (awal jangka P16-4, P17-4)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     penandatangan = serializers.CharField(
         max_length=150, help_text=_("Penanda tangan surat, mis. Bupati Barito Selatan.")
@@ -228,7 +228,7 @@ class CatatTanggapanSerializer(_Langkah):
 
     mitra = _wilayah(_("Kode wilayah mitra yang ditanggapi/menanggapi."))
     keputusan = serializers.ChoiceField(choices=Keputusan.choices)
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tanggapan (PDF/DOCX)."))
@@ -243,7 +243,7 @@ class CatatPermintaanKeduaSerializer(_Langkah):
     30 hari kalender (P16-5; memulai P16-6), atau dari mitra kepada Bupati (P18-2)."""
 
     mitra = _wilayah(_("Kode wilayah mitra."))
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat permintaan tanggapan kedua (PDF/DOCX)."), required=False)
@@ -257,7 +257,7 @@ class CatatLaporanGubernurSerializer(_Langkah):
     tetap tidak menanggapi 15 hari kalender setelah permintaan kedua (P16-6)."""
 
     mitra = _wilayah(_("Kode wilayah mitra yang tidak menanggapi."))
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     surat = _berkas(_("Surat laporan kepada Gubernur (PDF/DOCX)."), required=False)
 
@@ -391,7 +391,7 @@ class PerpanjangKbSerializer(_Langkah):
     tanggal kesepakatan, tanggal berakhir yang baru (paling lama 5 tahun setiap kali,
     disepakati selama KB berlaku) dan pindaiannya. Tenggat P19-3 mengikuti tanggal baru."""
 
-    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
     tanggal_kesepakatan = TanggalField()
     tanggal_berakhir = TanggalField()
     naskah = _berkas(_("Pindaian kesepakatan perpanjangan (PDF/DOCX)."))
@@ -404,7 +404,7 @@ class AjukanPersetujuanDprdSerializer(_Langkah):
     """Catat permohonan Persetujuan DPRD oleh Bupati dengan Kesepakatan Bersama yang telah
     ditandatangani dan rancangan PKS (P22-1a), difasilitasi bagian kerja sama (P21-2)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat permohonan Persetujuan DPRD (PDF/DOCX)."))
@@ -450,7 +450,7 @@ class CatatJawabanDprdSerializer(_Langkah):
     """Catat jawaban pimpinan DPRD atas permohonan, diterima Bupati (P22-1b; hanya
     memenuhi jangka waktu P22-1b)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat jawaban pimpinan DPRD (PDF/DOCX)."), required=False)
@@ -461,7 +461,7 @@ class CatatPenolakanDprdSerializer(_Langkah):
     22; persetujuan tidak pernah dianggap diberikan sesudahnya. ``lanjutan``: "revisi"
     (kembali menyiapkan permohonan) atau "berakhir" (KSDD ditolak)."""
 
-    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     penandatangan = serializers.CharField(max_length=200, allow_blank=True)
@@ -474,7 +474,7 @@ class CatatTelaahanDprdSerializer(_Langkah):
     """Catat telaahan DPRD atas rancangan PKS, diterima Bupati (P22-1c; surat tersendiri
     dari jawaban P22-1b; memenuhi P22-3 dan memulai P22-1d)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat pimpinan DPRD dan hasil kajian (PDF/DOCX)."), required=False)
@@ -484,7 +484,7 @@ class CatatTindakLanjutTelaahanSerializer(_Langkah):
     """Catat tindak lanjut Bupati atas telaahan DPRD, diterima DPRD (P22-1d; memulai
     P22-1e, yang bila lewat berakibat persetujuan dianggap diberikan, P22-1f)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
+    nomor = serializers.CharField(max_length=100)
     tanggal_surat = TanggalField()
     tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tindak lanjut Bupati (PDF/DOCX)."), required=False)
