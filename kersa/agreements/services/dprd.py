@@ -29,7 +29,8 @@ from ..models import (
     TelaahanDprd,
     TindakLanjutTelaahan,
 )
-from .penawaran import _surat_opsional, _tgl
+from .penawaran import _tgl
+from .surat import _surat_catat
 from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
@@ -318,23 +319,23 @@ def ksdd_catat_jawaban_dprd(
     with langkah(ksdd=ksdd, nama="catat_jawaban_dprd", user=user, versi=versi) as step:
         # Request open and not refused, no answer yet (P22-1b): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1b")
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
-        found += _urutan_tanggal(
-            permohonan.tanggal_diterima,
-            tanggal_surat,
-            _("Jawaban pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        JawabanDprd.objects.create(
+        _surat_catat(
+            step,
+            JawabanDprd,
             permohonan=permohonan,
+            user=user,
             nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima Bupati"),
+            periksa=_urutan_tanggal(
+                permohonan.tanggal_diterima,
+                tanggal_surat,
+                _("Jawaban pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Jawaban pimpinan DPRD (%(n)s) atas permohonan Persetujuan DPRD diterima Bupati "
             "pada %(t)s (Pasal 22 ayat 1 huruf b)."
@@ -446,23 +447,23 @@ def ksdd_catat_telaahan_dprd(
     with langkah(ksdd=ksdd, nama="catat_telaahan_dprd", user=user, versi=versi) as step:
         # Request open and not refused, no review yet (P22-1c): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1c")
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
-        found += _urutan_tanggal(
-            permohonan.tanggal_diterima,
-            tanggal_surat,
-            _("Telaahan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        TelaahanDprd.objects.create(
+        _surat_catat(
+            step,
+            TelaahanDprd,
             permohonan=permohonan,
+            user=user,
             nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima Bupati"),
+            periksa=_urutan_tanggal(
+                permohonan.tanggal_diterima,
+                tanggal_surat,
+                _("Telaahan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Telaahan DPRD atas rancangan PKS (%(n)s) diterima Bupati pada %(t)s; Bupati "
             "menindaklanjuti paling lama %(jangka)s (Pasal 22 ayat 1 huruf c dan d)."
@@ -488,24 +489,23 @@ def ksdd_catat_tindak_lanjut_telaahan(
         # Request open and not refused, review recorded, no follow-up yet (P22-1d): the
         # table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1d")
-        telaahan = permohonan.telaahan
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
-        found += _urutan_tanggal(
-            telaahan.tanggal_diterima,
-            tanggal_surat,
-            _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        TindakLanjutTelaahan.objects.create(
+        _surat_catat(
+            step,
+            TindakLanjutTelaahan,
             permohonan=permohonan,
+            user=user,
             nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima DPRD"),
+            periksa=_urutan_tanggal(
+                permohonan.telaahan.tanggal_diterima,
+                tanggal_surat,
+                _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Tindak lanjut Bupati atas telaahan DPRD (%(n)s) diterima DPRD pada %(t)s; pimpinan "
             "DPRD memberikan persetujuan paling lama %(jangka)s (Pasal 22 ayat 1 huruf e)."

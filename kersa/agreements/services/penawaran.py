@@ -32,7 +32,8 @@ from ..models import (
     Tanggapan,
 )
 from ..prasyarat import batas_hari_kalender
-from .umum import _surat_diterima, _tanggal_lampau, _urutan_tanggal, _wajib_berkas
+from .surat import _surat_catat, _surat_opsional
+from .umum import _tanggal_lampau, _urutan_tanggal, _wajib_berkas
 
 
 def ksdd_catat_penawaran(
@@ -377,14 +378,6 @@ def _penawaran_mitra(k: Ksdd, mitra: str, rule: str) -> Penawaran:
 _batas_hari_kalender = batas_hari_kalender
 
 
-def _surat_opsional(step, upload, user):
-    if not upload:
-        return None
-    berkas = berkas_unggah(ksdd=step.ksdd, jenis=JenisBerkas.LAINNYA, upload=upload, user=user)
-    step.berkas.append(berkas)
-    return berkas
-
-
 def ksdd_catat_permintaan_kedua(
     *,
     ksdd: Ksdd,
@@ -412,7 +405,7 @@ def ksdd_catat_permintaan_kedua(
         rule = "P16-5" if keluar else "P18-2"
         penawaran = _penawaran_mitra(k, mitra, rule)
         nama = penawaran.mitra.nama_lengkap
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal surat diterima"))
+        found = []
         if keluar:
             batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
             if tanggal_surat <= batas:
@@ -435,20 +428,23 @@ def ksdd_catat_permintaan_kedua(
                 _("Permintaan tanggapan kedua tidak dapat bertanggal sebelum penawaran diterima."),
                 "tanggal_surat",
             )
-        tolak_jika(found)
-        PermintaanTanggapanKedua.objects.create(
+        _surat_catat(
+            step,
+            PermintaanTanggapanKedua,
             penawaran=penawaran,
+            user=user,
             nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal surat diterima"),
+            periksa=found,
+            data={
+                "mitra": penawaran.mitra_id,
+                "penawaran": penawaran.pk,
+                "tanggal_diterima": tanggal_diterima.isoformat(),
+            },
         )
-        step.data = {
-            "mitra": penawaran.mitra_id,
-            "penawaran": penawaran.pk,
-            "tanggal_diterima": tanggal_diterima.isoformat(),
-        }
         if keluar:
             step.alasan = _(
                 "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
