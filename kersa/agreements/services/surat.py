@@ -52,6 +52,8 @@ def _surat_catat(
         berkas=_surat_opsional(step, surat, user),
         dicatat_oleh=user,
     )
+    # The step's history keeps the key its rows were always written with
+    # (``RiwayatTahap`` rows are never rewritten; ``views.register`` reads it).
     step.data = (
         data
         if data is not None
