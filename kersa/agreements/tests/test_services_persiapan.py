@@ -217,7 +217,7 @@ def test_p32_1_submission_links_letter_and_attachments(ksdd, pemeran):
         JenisBerkas.SURAT_PERMOHONAN,
     ]
     assert row.data == {
-        "nomor": "000.3/112/Dinkes/2026",
+        "nomor_surat": "000.3/112/Dinkes/2026",
         "tanggal_surat": _hari(10).isoformat(),
     }
 
