@@ -47,6 +47,7 @@ from .choices import (
     Status,
 )
 from .models import Bentuk, Kak, Ksdd, SuratKuasa, Tujuan, Urusan
+from .surat_dasar import SuratDiterimaForm, SuratForm
 
 _KODE_WILAYAH = re.compile(r"\b\d{2}(?:\.\d{2})?\b")
 _ID_DATALIST = "wilayah-terdekat"
@@ -654,11 +655,11 @@ class LangkahForm(FormKersa):
         return dict(self.cleaned_data)
 
 
-class AjukanKakForm(LangkahForm):
+class AjukanKakForm(SuratForm, LangkahForm):
     pasal = _("Pasal 14 ayat (1)–(3) dan Pasal 32 ayat (1)")
+    label_nomor = _("Nomor surat permohonan")
+    label_tanggal = _("Tanggal surat permohonan")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat permohonan"))
     surat_permohonan = BerkasField(
         label=_("Surat permohonan"),
         help_text=_(
@@ -778,14 +779,14 @@ def _nama_field_kode(kode: str) -> str:
     return "diterima_" + kode.replace(".", "_")
 
 
-class PenawaranForm(LangkahForm):
+class PenawaranForm(SuratForm, LangkahForm):
     """Our offer with the date each partner received it (P16-1…4), or a partner's offer
     with the date we received it (P17-1)."""
 
     pasal = _("Pasal 16 ayat (1)–(4) atau Pasal 17 ayat (1)")
+    label_nomor = _("Nomor surat penawaran")
+    label_tanggal = _("Tanggal surat penawaran")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penawaran"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat penawaran"))
     penandatangan = forms.CharField(max_length=150, label=_("Ditandatangani oleh"))
     surat = BerkasField(label=_("Surat penawaran"))
     surat_versi = _field_surat_bertanda()
@@ -807,7 +808,7 @@ class PenawaranForm(LangkahForm):
                 "tidak memenuhi."
             )
             label = _("Tanggal diterima oleh %s")
-            _isi_nomor(self, "nomor_surat", "surat_penawaran")
+            _isi_nomor(self, "nomor", "surat_penawaran")
             _surat_bertanda(self, "surat_penawaran")
         if self.ksdd.pemrakarsa == Pemrakarsa.MITRA and "surat_versi" in self.fields:
             del self.fields["surat_versi"]  # the partner's letter comes from outside
@@ -926,18 +927,19 @@ class RekomendasiPlenoForm(LangkahForm):
         return data
 
 
-class TanggapanForm(LangkahForm):
+class TanggapanForm(SuratDiterimaForm, LangkahForm):
     """The reply to one offer (P16-4), or ours on TKKSD's recommendation (P18-1, P18-3)."""
 
     pasal = _("Pasal 16 ayat (4) dan Pasal 18 ayat (1)–(3)")
+    label_nomor = _("Nomor surat tanggapan")
+    label_tanggal = _("Tanggal surat tanggapan")
+    label_diterima = _("Tanggal surat tanggapan diterima")
+    field_order = ["versi", "mitra", "keputusan"]
 
     mitra = forms.ChoiceField(label=_("Tanggapan atas penawaran kepada/dari"))
     keputusan = forms.ChoiceField(
         choices=Keputusan.choices, widget=forms.RadioSelect, label=_("Keputusan")
     )
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat tanggapan"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat tanggapan"))
-    tanggal_diterima = TanggalField(label=_("Tanggal surat tanggapan diterima"))
     surat = BerkasField(label=_("Surat tanggapan"))
     alasan = _teks(_("Alasan"), required=False, help_text=_("Wajib bila penawaran ditolak."))
 
@@ -946,7 +948,7 @@ class TanggapanForm(LangkahForm):
         terbuka = ksdd.penawaran.filter(tanggapan__isnull=True).select_related("mitra")
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
         satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
-        _isi_nomor(self, "nomor_surat", "surat_tanggapan", satu)
+        _isi_nomor(self, "nomor", "surat_tanggapan", satu)
         rekomendasi = ksdd.rekomendasi_pleno.first()
         if rekomendasi is not None:
             self.fields["keputusan"].initial = rekomendasi.keputusan
@@ -1285,12 +1287,11 @@ class TandatanganiPksForm(TandatanganiForm):
         }
 
 
-class PermohonanDprdForm(LangkahForm):
+class PermohonanDprdForm(SuratDiterimaForm, LangkahForm):
     pasal = _("Pasal 21 dan Pasal 22 ayat (1) huruf a")
+    label_nomor = _("Nomor surat permohonan")
+    label_diterima = _("Tanggal diterima DPRD")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat permohonan"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
-    tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat permohonan Persetujuan DPRD"))
     surat_versi = _field_surat_bertanda()
     rancangan_pks = BerkasField(label=_("Rancangan PKS"))
@@ -1307,7 +1308,7 @@ class PermohonanDprdForm(LangkahForm):
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
-        _isi_nomor(self, "nomor_surat", "permohonan_dprd")
+        _isi_nomor(self, "nomor", "permohonan_dprd")
         _surat_bertanda(self, "permohonan_dprd")
         _pilihan_versi(
             self, "rancangan_pks_versi", ksdd, "pks", kosong=_("— unggah rancangan PKS —")
@@ -1349,13 +1350,12 @@ class PersetujuanDprdForm(LangkahForm):
                 self.fields["penandatangan_jabatan"].initial = lalu.penandatangan_jabatan
 
 
-class _SuratMitraForm(LangkahForm):
+class _SuratMitraForm(SuratDiterimaForm, LangkahForm):
     """A letter about one partner's offer that has no answer yet."""
 
     jenis_dokumen = ""  # the JenisDokumen KERSA generates for this letter
+    field_order = ["versi", "mitra"]
     mitra = forms.ChoiceField(label=_("Penawaran kepada/dari"))
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
 
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
@@ -1363,7 +1363,7 @@ class _SuratMitraForm(LangkahForm):
         self.fields["mitra"].choices = [(p.mitra_id, p.mitra.nama_lengkap) for p in terbuka]
         if self.jenis_dokumen:
             satu = terbuka[0].mitra_id if len(terbuka) == 1 else None
-            _isi_nomor(self, "nomor_surat", self.jenis_dokumen, satu)
+            _isi_nomor(self, "nomor", self.jenis_dokumen, satu)
 
 
 class PermintaanKeduaForm(_SuratMitraForm):
@@ -1373,7 +1373,6 @@ class PermintaanKeduaForm(_SuratMitraForm):
 
     pasal = _("Pasal 16 ayat (5) atau Pasal 18 ayat (2)")
 
-    tanggal_diterima = TanggalField(label=_("Tanggal surat diterima"))
     surat = BerkasField(label=_("Surat permintaan tanggapan kedua"))
 
 
@@ -1381,35 +1380,33 @@ class LaporanGubernurForm(_SuratMitraForm):
     pasal = _("Pasal 16 ayat (6)")
     jenis_dokumen = "laporan_gubernur"
 
+    tanggal_diterima = None
     surat = BerkasField(label=_("Surat laporan kepada Gubernur"))
 
 
-class JawabanDprdForm(LangkahForm):
+class JawabanDprdForm(SuratDiterimaForm, LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf b")
+    label_nomor = _("Nomor surat pimpinan DPRD")
+    label_diterima = _("Tanggal diterima Bupati")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat pimpinan DPRD"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
-    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     surat = BerkasField(label=_("Surat jawaban pimpinan DPRD"), required=False)
 
 
-class TelaahanDprdForm(LangkahForm):
+class TelaahanDprdForm(SuratDiterimaForm, LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf c")
+    label_nomor = _("Nomor surat telaahan DPRD")
+    label_diterima = _("Tanggal diterima Bupati")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat telaahan DPRD"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
-    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     surat = BerkasField(label=_("Surat dan hasil kajian rancangan PKS"))
 
 
-class PenolakanDprdForm(LangkahForm):
+class PenolakanDprdForm(SuratDiterimaForm, LangkahForm):
     """P22-3: DPRD refuses the request; every P22 clock closes, nothing is deemed."""
 
     pasal = _("Pasal 22 ayat (3)")
+    label_nomor = _("Nomor surat penolakan DPRD")
+    label_diterima = _("Tanggal diterima Bupati")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat penolakan DPRD"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
-    tanggal_diterima = TanggalField(label=_("Tanggal diterima Bupati"))
     penandatangan = forms.CharField(max_length=200, label=_("Penandatangan"))
     alasan = _teks(_("Alasan penolakan"))
     surat = BerkasField(label=_("Pindaian surat penolakan"))
@@ -1423,12 +1420,11 @@ class PenolakanDprdForm(LangkahForm):
     )
 
 
-class TindakLanjutTelaahanForm(LangkahForm):
+class TindakLanjutTelaahanForm(SuratDiterimaForm, LangkahForm):
     pasal = _("Pasal 22 ayat (1) huruf d dan e")
+    label_nomor = _("Nomor surat Bupati")
+    label_diterima = _("Tanggal diterima DPRD")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor surat Bupati"))
-    tanggal_surat = TanggalField(label=_("Tanggal surat"))
-    tanggal_diterima = TanggalField(label=_("Tanggal diterima DPRD"))
     surat = BerkasField(label=_("Surat tindak lanjut"))
 
 
@@ -1479,7 +1475,7 @@ class PerpanjangKbForm(LangkahForm):
 
     pasal = _("Pasal 19 ayat (3)")
 
-    nomor_surat = forms.CharField(max_length=100, label=_("Nomor kesepakatan perpanjangan"))
+    nomor = forms.CharField(max_length=100, label=_("Nomor kesepakatan perpanjangan"))
     tanggal_kesepakatan = TanggalField(label=_("Tanggal kesepakatan perpanjangan"))
     tanggal_berakhir = TanggalField(
         label=_("Berlaku sampai (setelah perpanjangan)"),

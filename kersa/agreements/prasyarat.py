@@ -182,7 +182,7 @@ def permohonan_lalu_selesai(ksdd: Ksdd) -> list[Pelanggaran]:
                     "Persetujuan DPRD atas permohonan %(n)s masih berlaku; permohonan "
                     "Persetujuan DPRD kedua tidak dapat diajukan (Pasal 22 ayat 3)."
                 )
-                % {"n": terakhir.nomor_surat},
+                % {"n": terakhir.nomor},
             )
         ]
     if getattr(terakhir, "penolakan", None) is None:
@@ -193,7 +193,7 @@ def permohonan_lalu_selesai(ksdd: Ksdd) -> list[Pelanggaran]:
                     "Permohonan %(n)s belum dijawab DPRD dengan persetujuan atau penolakan; "
                     "permohonan baru tidak dapat diajukan (Pasal 22 ayat 3)."
                 )
-                % {"n": terakhir.nomor_surat},
+                % {"n": terakhir.nomor},
             )
         ]
     return []
@@ -221,7 +221,7 @@ def permohonan_berjalan(rule: str) -> Callable[[Ksdd], list[Pelanggaran]]:
                     "DPRD telah menolak permohonan %(n)s dengan surat %(s)s; tidak ada lagi "
                     "jangka waktu Pasal 22 yang berjalan atas permohonan ini (Pasal 22 ayat 3)."
                 )
-                % {"n": permohonan.nomor_surat, "s": penolakan.nomor_surat},
+                % {"n": permohonan.nomor, "s": penolakan.nomor},
             )
         ]
 

@@ -384,7 +384,7 @@ def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
                 "DPRD telah menolak permohonan dengan surat %s; persetujuan tidak dianggap "
                 "diberikan (Pasal 22 ayat 3)."
             )
-            % penolakan.nomor_surat,
+            % penolakan.nomor,
             pada=penolakan.tanggal_diterima,  # the refusal's receipt, as typed
         )
         return False

@@ -152,7 +152,7 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
                 kunci=DEFINISI[rule].kunci("penawaran", p.pk),
                 tanggal=p.tanggal_diterima,
                 kode=kode,
-                data={"n": p.nomor_surat, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
+                data={"n": p.nomor, "m": p.mitra.nama_lengkap, "t": _tgl(p.tanggal_diterima)},
                 subjek=p,
             )
             for p in ksdd.penawaran.select_related("mitra").filter(arah=arah)
@@ -189,7 +189,7 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
                 tanggal=kedua.tanggal_diterima,
                 kode="permintaan_kedua",
                 data={
-                    "n": kedua.nomor_surat,
+                    "n": kedua.nomor,
                     "m": p.mitra.nama_lengkap,
                     "t": _tgl(kedua.tanggal_diterima),
                 },
@@ -217,7 +217,7 @@ def _dprd(rule: str, sumber: str):
                 kunci=DEFINISI[rule].kunci("permohonan", permohonan.pk),
                 tanggal=surat.tanggal_diterima,
                 kode=f"dprd_{sumber}",
-                data={"n": surat.nomor_surat, "t": _tgl(surat.tanggal_diterima)},
+                data={"n": surat.nomor, "t": _tgl(surat.tanggal_diterima)},
                 subjek=permohonan,
             )
         ]

@@ -174,7 +174,7 @@ def _ajukan(k, p):
         user=p.operator
         if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
         else p.sekretariat,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=_hari(60),
         surat_permohonan=unggahan_pdf("surat-permohonan.pdf", "Surat permohonan"),
         salinan_dpa=unggahan_pdf("dpa.pdf", "DPA") if k.dianggarkan_apbd else None,
@@ -258,7 +258,7 @@ def _penawaran(k, p):
     k = services.ksdd_catat_penawaran(
         ksdd=k,
         user=p.sekretariat,
-        nomor_surat="000.3/150/Pem/2026",
+        nomor="000.3/150/Pem/2026",
         tanggal_surat=_hari(52),
         penandatangan=penandatangan,
         penerimaan=penerimaan,
@@ -299,7 +299,7 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
             user=p.sekretariat,
             mitra=penawaran.mitra_id,
             keputusan=keputusan,
-            nomor_surat="000.3/77/Pem/2026",
+            nomor="000.3/77/Pem/2026",
             tanggal_surat=_hari(38),
             tanggal_diterima=_hari(36),
             surat=unggahan_pdf("surat-tanggapan.pdf"),
@@ -374,7 +374,7 @@ def _ajukan_dprd(k, p):
     return services.ksdd_ajukan_persetujuan_dprd(
         ksdd=k,
         user=p.sekretariat,
-        nomor_surat="100.3/210/Pem/2026",
+        nomor="100.3/210/Pem/2026",
         tanggal_surat=_hari(16),
         tanggal_diterima=_hari(15),
         surat=unggahan_pdf("permohonan-dprd.pdf"),
@@ -474,7 +474,7 @@ def tanggapan(k, p, **ubah):
             "user": p.sekretariat,
             "mitra": _mitra_terbuka(k),
             "keputusan": rek.keputusan if rek else Keputusan.DITERIMA,
-            "nomor_surat": "000.3/77/Pem/2026",
+            "nomor": "000.3/77/Pem/2026",
             "tanggal_surat": _hari(38),
             "tanggal_diterima": _hari(36),
             "surat": unggahan_pdf("surat-tanggapan.pdf"),
@@ -493,7 +493,7 @@ def permintaan_kedua(k, p, *, hari_diterima: int = 18, **ubah):
             "ksdd": k,
             "user": p.sekretariat,
             "mitra": _mitra_terbuka(k),
-            "nomor_surat": "000.3/160/Pem/2026",
+            "nomor": "000.3/160/Pem/2026",
             "tanggal_surat": _hari(hari_diterima + 1),
             "tanggal_diterima": _hari(hari_diterima),
             **ubah,
@@ -507,7 +507,7 @@ def laporan_gubernur(k, p, **ubah):
             "ksdd": k,
             "user": p.sekretariat,
             "mitra": _mitra_terbuka(k),
-            "nomor_surat": "000.3/170/Pem/2026",
+            "nomor": "000.3/170/Pem/2026",
             "tanggal_surat": _hari(0),
             **ubah,
         }
@@ -520,7 +520,7 @@ def _surat_dprd(service, nomor: str, hari_diterima: int):
             **{
                 "ksdd": k,
                 "user": p.sekretariat,
-                "nomor_surat": nomor,
+                "nomor": nomor,
                 "tanggal_surat": _hari(hari_diterima + 1),
                 "tanggal_diterima": _hari(hari_diterima),
                 **ubah,
@@ -542,7 +542,7 @@ def penolakan_dprd(k, p, **ubah):
         **{
             "ksdd": k,
             "user": p.sekretariat,
-            "nomor_surat": "170/25/DPRD/2026",
+            "nomor": "170/25/DPRD/2026",
             "tanggal_surat": _hari(12),
             "tanggal_diterima": _hari(11),
             "penandatangan": "Ketua DPRD Kabupaten Barito Selatan",
@@ -581,7 +581,7 @@ def perpanjangan_kb(k, p, **ubah):
         **{
             "ksdd": k,
             "user": p.sekretariat,
-            "nomor_surat": "100.3.6/08.A/Pem/2026",
+            "nomor": "100.3.6/08.A/Pem/2026",
             "tanggal_kesepakatan": timezone.localdate(),
             "tanggal_berakhir": rules.tambah_tahun(akhir, 1),
             "naskah": unggahan_pdf("perpanjangan-kb.pdf", "Kesepakatan perpanjangan KB"),

@@ -261,7 +261,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         sekretariat,
         "catat_penawaran",
         {
-            "nomor_surat": Ksdd.objects.get(pk=ksdd.pk).dokumen.get(jenis="surat_penawaran").nomor,
+            "nomor": Ksdd.objects.get(pk=ksdd.pk).dokumen.get(jenis="surat_penawaran").nomor,
             "tanggal_surat": _tgl(_hari(52)),
             "penandatangan": "Bupati Barito Selatan",
             f"diterima_{mitra.kode.replace('.', '_')}": _tgl(_hari(50)),
@@ -281,7 +281,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         {
             "mitra": ("pilih", mitra.kode),
             "keputusan": ("pilih", "diterima"),
-            "nomor_surat": "000.3/77/Pem/2026",
+            "nomor": "000.3/77/Pem/2026",
             "tanggal_surat": _tgl(_hari(38)),
             "tanggal_diterima": _tgl(_hari(36)),
             "surat": _pdf("surat-tanggapan.pdf"),
@@ -351,7 +351,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         sekretariat,
         "ajukan_persetujuan_dprd",
         {
-            "nomor_surat": surat_dprd.dokumen.nomor,
+            "nomor": surat_dprd.dokumen.nomor,
             "tanggal_surat": _tgl(_hari(16)),
             "tanggal_diterima": _tgl(_hari(15)),
             "surat": _berkas(surat_dprd),
@@ -361,7 +361,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
     )
     # P22-1a: the request on record is the letter the Bupati signed electronically.
     permohonan = PermohonanDprd.objects.get(ksdd=ksdd)
-    assert permohonan.berkas_surat_id == surat_dprd.berkas_id
+    assert permohonan.berkas_id == surat_dprd.berkas_id
     assert permohonan.tanggal_surat == _hari(16)
     assert validasi_terakhir(surat_dprd).sah
     # P22-2: DPRD records its approval letter.

@@ -55,7 +55,7 @@ def test_p14_3_operator_creates_ksdd_completes_kak_and_submits_it(live_server, p
 
     # Submit the KAK to TKKSD with the request letter and the DPA copy (Pasal 32 ayat 1).
     page.goto(f"{live_server.url}/ksdd/{ksdd.pk}/langkah/ajukan_kak/")
-    page.fill("input[name=nomor_surat]", "000.3/118/Dinkes/2026")
+    page.fill("input[name=nomor]", "000.3/118/Dinkes/2026")
     # A letter date starts empty and is typed as the office writes it: dd-mm-yyyy.
     page.fill("input[name=tanggal_surat]", timezone.localdate().strftime("%d-%m-%Y"))
     page.set_input_files("input[name=surat_permohonan]", _pdf("surat-permohonan.pdf"))

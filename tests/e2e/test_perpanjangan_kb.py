@@ -36,14 +36,14 @@ def test_p19_3_secretariat_records_a_kb_extension_on_the_ksdd_page(
     expect(page.locator("#naskah")).to_contain_text("Belum pernah diperpanjang.")
     page.locator(f"a[href='/ksdd/{ksdd.pk}/langkah/perpanjang_kb/']").first.click()
     expect(page).to_have_url(re.compile(rf"/ksdd/{ksdd.pk}/langkah/perpanjang_kb/$"))
-    page.fill("input[name=nomor_surat]", "100.3.6/08.A/Pem/2026")
+    page.fill("input[name=nomor]", "100.3.6/08.A/Pem/2026")
     page.fill("input[name=tanggal_kesepakatan]", kb.tanggal_ditandatangani.strftime("%d-%m-%Y"))
     page.fill("input[name=tanggal_berakhir]", baru.strftime("%d-%m-%Y"))
     page.set_input_files(
         "input[name=naskah]",
         {"name": "adendum-kb.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("KB")},
     )
-    page.locator("form:has(input[name=nomor_surat]) button[type=submit]").click()
+    page.locator("form:has(input[name=nomor]) button[type=submit]").click()
 
     expect(page).to_have_url(re.compile(rf"/ksdd/{ksdd.pk}/"))
     tabel = page.locator("#daftar-perpanjangan")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.core.riwayat import HistoricalRecordsTetap
 
 from ..choices import JenisNaskah, KedudukanPenandatangan, Keputusan, KriteriaTelaah
+from .surat import Surat, SuratDiterima
 
 __all__ = [
     "PengajuanKak",
@@ -43,25 +44,21 @@ def _berkas(verbose_name, **kwargs):
     )
 
 
-class PengajuanKak(models.Model):
+class PengajuanKak(Surat):
     """The request letter by which a Kepala Perangkat Daerah submits the KSDD plan to
     the Sekretaris Daerah as Ketua TKKSD (Pasal 14 ayat 3, Pasal 32 ayat 1; P14-3, P32-1).
     """
 
     ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="pengajuan")
-    nomor_surat = models.CharField(_("nomor surat permohonan"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat permohonan"))
-    berkas_surat = _berkas(_("surat permohonan"))
-    diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    diajukan_pada = models.DateTimeField(auto_now_add=True)
+    berkas = _berkas(_("surat permohonan"))
 
     class Meta:
-        ordering = ["-diajukan_pada"]
+        ordering = ["-dicatat_pada"]
         verbose_name = _("pengajuan KAK")
         verbose_name_plural = _("pengajuan KAK")
 
     def __str__(self) -> str:
-        return f"{self.nomor_surat} ({self.tanggal_surat:%d-%m-%Y})"
+        return f"{self.nomor} ({self.tanggal_surat:%d-%m-%Y})"
 
 
 class PetunjukTertulis(models.Model):
@@ -128,7 +125,7 @@ class TemuanTelaah(models.Model):
         return f"{self.kriteria}: {self.uraian[:40]}"
 
 
-class Penawaran(models.Model):
+class Penawaran(SuratDiterima):
     """An offer letter: ours to one partner (Pasal 16 ayat 1–3; P16-1…3) or a partner's
     to us (Pasal 17 ayat 1; P17-1…3). ``tanggal_diterima`` starts the reply period.
     """
@@ -140,31 +137,23 @@ class Penawaran(models.Model):
     ksdd = models.ForeignKey("agreements.Ksdd", on_delete=models.CASCADE, related_name="penawaran")
     mitra = models.ForeignKey("regions.Wilayah", on_delete=models.PROTECT, related_name="+")
     arah = models.CharField(_("arah"), max_length=6, choices=Arah.choices)
-    nomor_surat = models.CharField(_("nomor surat penawaran"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat penawaran"))
     penandatangan = models.CharField(_("ditandatangani oleh"), max_length=150)
-    tanggal_diterima = models.DateField(_("tanggal surat diterima"))
     berkas = _berkas(_("surat penawaran"))
     # P17-1: a partner's offer arrives with its own KAK (the parts the clerk types go to
     # ``Ksdd.kak``); our own offer carries ours (P16-3).
     berkas_kak = _berkas(_("KAK daerah mitra"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         ordering = ["mitra_id"]
         verbose_name = _("penawaran")
         verbose_name_plural = _("penawaran")
         constraints = [
+            *SuratDiterima.Meta.constraints,
             models.UniqueConstraint(fields=["ksdd", "mitra"], name="penawaran_satu_per_mitra"),
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="penawaran_diterima_setelah_surat",
-            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.nomor_surat} → {self.mitra_id}"
+        return f"{self.nomor} → {self.mitra_id}"
 
 
 class RekomendasiPleno(models.Model):
@@ -211,30 +200,25 @@ class RekomendasiPleno(models.Model):
         return f"{self.nomor_berita_acara}: {self.keputusan}"
 
 
-class Tanggapan(models.Model):
+class Tanggapan(SuratDiterima):
     """The reply to an offer: the partner's to ours (P16-4) or ours to the partner's,
     on TKKSD's Rapat Pleno recommendation (P18-1, P18-3).
     """
 
     penawaran = models.OneToOneField(Penawaran, on_delete=models.CASCADE, related_name="tanggapan")
     keputusan = models.CharField(_("keputusan"), max_length=10, choices=Keputusan.choices)
-    nomor_surat = models.CharField(_("nomor surat tanggapan"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat tanggapan"))
-    tanggal_diterima = models.DateField(_("tanggal surat tanggapan diterima"))
     alasan = models.TextField(_("alasan"), blank=True)
     rekomendasi = models.ForeignKey(
         RekomendasiPleno, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     berkas = _berkas(_("surat tanggapan"))
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("tanggapan")
         verbose_name_plural = _("tanggapan")
 
     def __str__(self) -> str:
-        return f"{self.nomor_surat}: {self.keputusan}"
+        return f"{self.nomor}: {self.keputusan}"
 
 
 class Naskah(models.Model):
@@ -371,7 +355,7 @@ class Penandatangan(models.Model):
         return f"{self.nama} ({self.jabatan})"
 
 
-class PermohonanDprd(models.Model):
+class PermohonanDprd(SuratDiterima):
     """The Bupati's request for DPRD approval, with the signed KB and the draft PKS
     (Pasal 22 ayat 1 huruf a; P22-1a). ``tanggal_diterima`` starts DPRD's period.
     """
@@ -379,21 +363,13 @@ class PermohonanDprd(models.Model):
     ksdd = models.ForeignKey(
         "agreements.Ksdd", on_delete=models.CASCADE, related_name="permohonan_dprd"
     )
-    nomor_surat = models.CharField(_("nomor surat permohonan"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal diterima DPRD"))
-    berkas_surat = _berkas(_("surat permohonan Persetujuan DPRD"))
+    berkas = _berkas(_("surat permohonan Persetujuan DPRD"))
     berkas_rancangan_pks = _berkas(_("rancangan PKS"))
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         ordering = ["-tanggal_diterima", "-id"]
         verbose_name = _("permohonan Persetujuan DPRD")
         verbose_name_plural = _("permohonan Persetujuan DPRD")
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
 class PersetujuanDprd(models.Model):
@@ -519,7 +495,7 @@ class SuratKuasa(models.Model):
 # --- letters of the clocks (Pasal 16 ayat 5-6, Pasal 18 ayat 2, Pasal 22 ayat 1 b-e) ---
 
 
-class PermintaanTanggapanKedua(models.Model):
+class PermintaanTanggapanKedua(SuratDiterima):
     """A second request for an answer to an offer: ours to a partner that has not answered
     in 30 days, signed by the Bupati (Pasal 16 ayat 5; P16-5), or a partner's to us
     (Pasal 18 ayat 2; P18-2). ``tanggal_diterima`` starts P16-6 or P18-2.
@@ -528,28 +504,14 @@ class PermintaanTanggapanKedua(models.Model):
     penawaran = models.OneToOneField(
         Penawaran, on_delete=models.CASCADE, related_name="permintaan_kedua"
     )
-    nomor_surat = models.CharField(_("nomor surat permintaan tanggapan kedua"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal surat diterima"))
     berkas = _berkas(_("surat permintaan tanggapan kedua"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("permintaan tanggapan kedua")
         verbose_name_plural = _("permintaan tanggapan kedua")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="permintaan_kedua_diterima_setelah_surat",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
-class LaporanGubernur(models.Model):
+class LaporanGubernur(Surat):
     """The Bupati's report to the Gubernur as Wakil Pemerintah Pusat when a partner has
     still not answered 15 days after the second request (Pasal 16 ayat 6; P16-6).
     """
@@ -557,21 +519,14 @@ class LaporanGubernur(models.Model):
     penawaran = models.OneToOneField(
         Penawaran, on_delete=models.CASCADE, related_name="laporan_gubernur"
     )
-    nomor_surat = models.CharField(_("nomor surat laporan"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat laporan"))
     berkas = _berkas(_("surat laporan kepada Gubernur"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("laporan kepada Gubernur")
         verbose_name_plural = _("laporan kepada Gubernur")
 
-    def __str__(self) -> str:
-        return self.nomor_surat
 
-
-class JawabanDprd(models.Model):
+class JawabanDprd(SuratDiterima):
     """The DPRD leadership's answer to the request, received by the Bupati (Pasal 22
     ayat 1 huruf b; P22-1b): a letter of its own that meets P22-1b and nothing else.
     """
@@ -579,28 +534,14 @@ class JawabanDprd(models.Model):
     permohonan = models.OneToOneField(
         PermohonanDprd, on_delete=models.CASCADE, related_name="jawaban"
     )
-    nomor_surat = models.CharField(_("nomor surat pimpinan DPRD"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
     berkas = _berkas(_("surat jawaban pimpinan DPRD"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("jawaban pimpinan DPRD")
         verbose_name_plural = _("jawaban pimpinan DPRD")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="jawaban_dprd_diterima_setelah_surat",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
-class PenolakanDprd(models.Model):
+class PenolakanDprd(SuratDiterima):
     """DPRD's refusal of the request (P22-3): a position that stops every P22 clock;
     no approval is ever deemed for this request afterwards. The KSDD goes back to
     revision (a new request restarts the chain) or ends as refused.
@@ -609,30 +550,16 @@ class PenolakanDprd(models.Model):
     permohonan = models.OneToOneField(
         PermohonanDprd, on_delete=models.PROTECT, related_name="penolakan"
     )
-    nomor_surat = models.CharField(_("nomor surat penolakan"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
     penandatangan = models.CharField(_("penandatangan"), max_length=200)
     alasan = models.TextField(_("alasan penolakan"))
     berkas = _berkas(_("pindaian surat penolakan DPRD"))
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("penolakan DPRD")
         verbose_name_plural = _("penolakan DPRD")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="penolakan_dprd_diterima_setelah_surat",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
-class TelaahanDprd(models.Model):
+class TelaahanDprd(SuratDiterima):
     """DPRD's review of the draft PKS sent to the Bupati (Pasal 22 ayat 1 huruf c;
     P22-1c), a letter separate from the answer of P22-1b (``JawabanDprd``): DPRD's first
     position on the substance, closes P22-3; ``tanggal_diterima`` starts the Bupati's
@@ -642,28 +569,14 @@ class TelaahanDprd(models.Model):
     permohonan = models.OneToOneField(
         PermohonanDprd, on_delete=models.CASCADE, related_name="telaahan"
     )
-    nomor_surat = models.CharField(_("nomor surat pimpinan DPRD"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal diterima Bupati"))
     berkas = _berkas(_("surat dan hasil kajian rancangan PKS"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("telaahan DPRD atas rancangan PKS")
         verbose_name_plural = _("telaahan DPRD atas rancangan PKS")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="telaahan_dprd_diterima_setelah_surat",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
-class TindakLanjutTelaahan(models.Model):
+class TindakLanjutTelaahan(SuratDiterima):
     """The Bupati's follow-up of DPRD's review, sent back to the DPRD leadership for its
     approval (Pasal 22 ayat 1 huruf d; P22-1d). ``tanggal_diterima`` (by DPRD) starts
     P22-1e, whose lapse is the deemed approval of P22-1f.
@@ -672,25 +585,11 @@ class TindakLanjutTelaahan(models.Model):
     permohonan = models.OneToOneField(
         PermohonanDprd, on_delete=models.CASCADE, related_name="tindak_lanjut"
     )
-    nomor_surat = models.CharField(_("nomor surat Bupati"), max_length=100)
-    tanggal_surat = models.DateField(_("tanggal surat"))
-    tanggal_diterima = models.DateField(_("tanggal diterima DPRD"))
     berkas = _berkas(_("surat tindak lanjut dan rancangan PKS"), null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    dicatat_pada = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SuratDiterima.Meta):
         verbose_name = _("tindak lanjut telaahan DPRD")
         verbose_name_plural = _("tindak lanjut telaahan DPRD")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(tanggal_diterima__gte=models.F("tanggal_surat")),
-                name="tindak_lanjut_diterima_setelah_surat",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.nomor_surat
 
 
 class PersetujuanDprdPerubahan(models.Model):
@@ -742,7 +641,7 @@ class PerpanjanganKb(models.Model):
         on_delete=models.CASCADE,
         related_name="perpanjangan",
     )
-    nomor_surat = models.CharField(_("nomor kesepakatan perpanjangan"), max_length=100)
+    nomor = models.CharField(_("nomor kesepakatan perpanjangan"), max_length=100)
     tanggal_kesepakatan = models.DateField(_("tanggal kesepakatan perpanjangan"))
     berakhir_sebelumnya = models.DateField(_("berlaku sampai (sebelum perpanjangan)"))
     berakhir_baru = models.DateField(_("berlaku sampai (setelah perpanjangan)"))
@@ -765,4 +664,4 @@ class PerpanjanganKb(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.nomor_surat
+        return self.nomor

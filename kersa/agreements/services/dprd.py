@@ -29,7 +29,8 @@ from ..models import (
     TelaahanDprd,
     TindakLanjutTelaahan,
 )
-from .penawaran import _surat_opsional, _tgl
+from .penawaran import _tgl
+from .surat import _surat_catat
 from .umum import (
     _surat_bertanda,
     _surat_diterima,
@@ -53,7 +54,7 @@ def _permohonan_baru_boleh(k: Ksdd, tanggal_diterima: dt.date) -> list[Pelanggar
                     "Permohonan baru tidak dapat diterima DPRD sebelum penolakan DPRD "
                     "%(n)s diterima pada %(t)s (Pasal 22 ayat 3)."
                 )
-                % {"n": penolakan.nomor_surat, "t": _tgl(penolakan.tanggal_diterima)},
+                % {"n": penolakan.nomor, "t": _tgl(penolakan.tanggal_diterima)},
                 field="tanggal_diterima",
             )
         ]
@@ -106,7 +107,7 @@ def ksdd_ajukan_persetujuan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -174,22 +175,22 @@ def ksdd_ajukan_persetujuan_dprd(
                 "Rancangan PKS yang dimohonkan persetujuan DPRD dengan surat %(n)s, diterima "
                 "DPRD %(t)s (Pasal 22 ayat 1 huruf a)."
             )
-            % {"n": nomor_surat, "t": _tgl(tanggal_diterima)},
+            % {"n": nomor, "t": _tgl(tanggal_diterima)},
         )
         PermohonanDprd.objects.create(
             ksdd=k,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas_surat=s,
+            berkas=s,
             berkas_rancangan_pks=r,
             dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.pindah(
             Status.MENUNGGU_DPRD,
             alasan=_("Permohonan Persetujuan DPRD %(n)s diterima DPRD %(t)s.")
-            % {"n": nomor_surat, "t": tanggal_diterima.strftime("%d-%m-%Y")},
+            % {"n": nomor, "t": tanggal_diterima.strftime("%d-%m-%Y")},
             rule="P22-1a",
         )
     return ksdd
@@ -331,7 +332,7 @@ def _belum_ditolak(permohonan: PermohonanDprd, rule: str) -> list[Pelanggaran]:
                 "DPRD telah menolak permohonan %(n)s dengan surat %(s)s; tidak ada lagi "
                 "jangka waktu Pasal 22 yang berjalan atas permohonan ini (Pasal 22 ayat 3)."
             )
-            % {"n": permohonan.nomor_surat, "s": penolakan.nomor_surat},
+            % {"n": permohonan.nomor, "s": penolakan.nomor},
         )
     ]
 
@@ -340,7 +341,7 @@ def ksdd_catat_jawaban_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -352,27 +353,27 @@ def ksdd_catat_jawaban_dprd(
     with langkah(ksdd=ksdd, nama="catat_jawaban_dprd", user=user, versi=versi) as step:
         # Request open and not refused, no answer yet (P22-1b): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1b")
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
-        found += _urutan_tanggal(
-            permohonan.tanggal_diterima,
-            tanggal_surat,
-            _("Jawaban pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        JawabanDprd.objects.create(
+        _surat_catat(
+            step,
+            JawabanDprd,
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            user=user,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima Bupati"),
+            periksa=_urutan_tanggal(
+                permohonan.tanggal_diterima,
+                tanggal_surat,
+                _("Jawaban pimpinan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Jawaban pimpinan DPRD (%(n)s) atas permohonan Persetujuan DPRD diterima Bupati "
             "pada %(t)s (Pasal 22 ayat 1 huruf b)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima)}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima)}
         step.rule = "P22-1b"
     return ksdd
 
@@ -384,7 +385,7 @@ def ksdd_catat_penolakan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     penandatangan: str,
@@ -418,7 +419,7 @@ def ksdd_catat_penolakan_dprd(
             "tanggal_surat",
         )
         for nilai, label, field in (
-            (nomor_surat, _("nomor surat penolakan"), "nomor_surat"),
+            (nomor, _("nomor surat penolakan"), "nomor"),
             (penandatangan, _("penandatangan surat penolakan"), "penandatangan"),
             (alasan, _("alasan penolakan DPRD"), "alasan"),
         ):
@@ -436,7 +437,7 @@ def ksdd_catat_penolakan_dprd(
         step.berkas.append(berkas)
         PenolakanDprd.objects.create(
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             penandatangan=penandatangan.strip(),
@@ -445,7 +446,7 @@ def ksdd_catat_penolakan_dprd(
             dicatat_oleh=user,
         )
         step.data = {
-            "nomor_surat": nomor_surat,
+            "nomor_surat": nomor,
             "tanggal_diterima": tanggal_diterima.isoformat(),
             "lanjutan": lanjutan,
         }
@@ -457,7 +458,7 @@ def ksdd_catat_penolakan_dprd(
                 "diterima Bupati pada %(t)s; seluruh jangka waktu Pasal 22 ditutup dan "
                 "persetujuan tidak dapat dianggap diberikan (Pasal 22 ayat 3)."
             )
-            % {"p": permohonan.nomor_surat, "n": nomor_surat, "t": _tgl(tanggal_diterima)},
+            % {"p": permohonan.nomor, "n": nomor, "t": _tgl(tanggal_diterima)},
             rule="P22-3",
         )
     return ksdd
@@ -467,7 +468,7 @@ def ksdd_catat_telaahan_dprd(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -480,27 +481,27 @@ def ksdd_catat_telaahan_dprd(
     with langkah(ksdd=ksdd, nama="catat_telaahan_dprd", user=user, versi=versi) as step:
         # Request open and not refused, no review yet (P22-1c): the table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1c")
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima Bupati"))
-        found += _urutan_tanggal(
-            permohonan.tanggal_diterima,
-            tanggal_surat,
-            _("Telaahan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        TelaahanDprd.objects.create(
+        _surat_catat(
+            step,
+            TelaahanDprd,
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            user=user,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima Bupati"),
+            periksa=_urutan_tanggal(
+                permohonan.tanggal_diterima,
+                tanggal_surat,
+                _("Telaahan DPRD tidak dapat bertanggal sebelum permohonan diterima DPRD."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Telaahan DPRD atas rancangan PKS (%(n)s) diterima Bupati pada %(t)s; Bupati "
             "menindaklanjuti paling lama %(jangka)s (Pasal 22 ayat 1 huruf c dan d)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1d"].jangka}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1d"].jangka}
         step.rule = "P22-1c"
     return ksdd
 
@@ -509,7 +510,7 @@ def ksdd_catat_tindak_lanjut_telaahan(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -522,28 +523,27 @@ def ksdd_catat_tindak_lanjut_telaahan(
         # Request open and not refused, review recorded, no follow-up yet (P22-1d): the
         # table's preconditions.
         permohonan = _permohonan_terbuka(step.ksdd, "P22-1d")
-        telaahan = permohonan.telaahan
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal diterima DPRD"))
-        found += _urutan_tanggal(
-            telaahan.tanggal_diterima,
-            tanggal_surat,
-            _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
-            "tanggal_surat",
-        )
-        tolak_jika(found)
-        TindakLanjutTelaahan.objects.create(
+        _surat_catat(
+            step,
+            TindakLanjutTelaahan,
             permohonan=permohonan,
-            nomor_surat=nomor_surat,
+            user=user,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal diterima DPRD"),
+            periksa=_urutan_tanggal(
+                permohonan.telaahan.tanggal_diterima,
+                tanggal_surat,
+                _("Tindak lanjut tidak dapat bertanggal sebelum telaahan DPRD diterima."),
+                "tanggal_surat",
+            ),
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_diterima": tanggal_diterima.isoformat()}
         step.alasan = _(
             "Tindak lanjut Bupati atas telaahan DPRD (%(n)s) diterima DPRD pada %(t)s; pimpinan "
             "DPRD memberikan persetujuan paling lama %(jangka)s (Pasal 22 ayat 1 huruf e)."
-        ) % {"n": nomor_surat, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1e"].jangka}
+        ) % {"n": nomor, "t": _tgl(tanggal_diterima), "jangka": DEFINISI["P22-1e"].jangka}
         step.rule = "P22-1d"
     return ksdd
 
@@ -570,7 +570,7 @@ def anggap_dasar_alasan(*, permohonan, rule: str, tanggal: dt.date, berlaku: dt.
             "berakhir %(j)s dan persetujuan berlaku sejak %(b)s (Pasal 22 ayat 3)."
         ) % {
             "jangka": DEFINISI["P22-3"].jangka,
-            "n": permohonan.nomor_surat,
+            "n": permohonan.nomor,
             "t": _tgl(permohonan.tanggal_diterima),
             "j": _tgl(tanggal),
             "b": _tgl(berlaku),
@@ -586,7 +586,7 @@ def anggap_dasar_alasan(*, permohonan, rule: str, tanggal: dt.date, berlaku: dt.
             "(Pasal 22 ayat 1 huruf e dan f)."
         ) % {
             "jangka": DEFINISI["P22-1e"].jangka,
-            "n": tindak_lanjut.nomor_surat if tindak_lanjut else "-",
+            "n": tindak_lanjut.nomor if tindak_lanjut else "-",
             "t": _tgl(diterima),
             "j": _tgl(tanggal),
             "b": _tgl(berlaku),

@@ -424,17 +424,17 @@ def _beda_rancangan_dprd(k: Ksdd, alasan: str) -> tuple[list[Pelanggaran], dict 
                 "surat %(p)s tidak dapat diperiksa (%(sebab)s); sebutkan alasan bila PKS "
                 "berbeda dari rancangan yang disetujui DPRD, atau bahwa keduanya sama "
                 "(Pasal 22 ayat 2)."
-            ) % {"p": beda.persetujuan.permohonan.nomor_surat, "sebab": beda.pesan}
+            ) % {"p": beda.persetujuan.permohonan.nomor, "sebab": beda.pesan}
         else:
             pesan = _(
                 "PKS berbeda secara materiil dari rancangan PKS yang dimohonkan persetujuan "
                 "DPRD dengan surat %(p)s (%(n)d bagian paragraf diubah, ditambah atau "
                 "dihapus); sebutkan alasan perbedaan itu, atau sesuaikan PKS dengan rancangan "
                 "yang disetujui DPRD (Pasal 22 ayat 2)."
-            ) % {"p": beda.persetujuan.permohonan.nomor_surat, "n": n}
+            ) % {"p": beda.persetujuan.permohonan.nomor, "n": n}
         return [Pelanggaran("P22-2", pesan, field="alasan_perbedaan")], None
     return [], {
-        "permohonan": beda.persetujuan.permohonan.nomor_surat,
+        "permohonan": beda.persetujuan.permohonan.nomor,
         "perubahan_materiil": n,
         "dapat_dibandingkan": beda.perbandingan is not None,
         "alasan": alasan.strip(),
@@ -559,7 +559,7 @@ def ksdd_perpanjang_kb(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_kesepakatan: dt.date,
     tanggal_berakhir: dt.date,
     naskah,
@@ -577,12 +577,12 @@ def ksdd_perpanjang_kb(
         found = _tanggal_lampau(
             tanggal_kesepakatan, _("Tanggal kesepakatan perpanjangan"), "tanggal_kesepakatan"
         )
-        if not (nomor_surat or "").strip():
+        if not (nomor or "").strip():
             found.append(
                 Pelanggaran(
                     "P19-3",
                     _("Isi nomor kesepakatan perpanjangan (Pasal 19 ayat 3)."),
-                    field="nomor_surat",
+                    field="nomor",
                 )
             )
         found += rules.p19_3_perpanjangan(
@@ -597,7 +597,7 @@ def ksdd_perpanjang_kb(
         step.berkas.append(berkas)
         perpanjangan = PerpanjanganKb.objects.create(
             naskah=kb,
-            nomor_surat=nomor_surat.strip(),
+            nomor=nomor.strip(),
             tanggal_kesepakatan=tanggal_kesepakatan,
             berakhir_sebelumnya=sebelumnya,
             berakhir_baru=tanggal_berakhir,
@@ -609,7 +609,7 @@ def ksdd_perpanjang_kb(
         step.data = {
             "naskah": kb.pk,
             "perpanjangan": perpanjangan.pk,
-            "nomor_surat": nomor_surat.strip(),
+            "nomor_surat": nomor.strip(),
             "tanggal_kesepakatan": tanggal_kesepakatan.isoformat(),
             "berakhir_sebelumnya": sebelumnya.isoformat(),
             "berakhir_baru": tanggal_berakhir.isoformat(),
@@ -621,7 +621,7 @@ def ksdd_perpanjang_kb(
                 "berlaku sampai %(baru)s (sebelumnya %(lama)s) (Pasal 19 ayat 3)."
             )
             % {
-                "n": nomor_surat.strip(),
+                "n": nomor.strip(),
                 "t": tanggal_kesepakatan.strftime(_TGL),
                 "baru": tanggal_berakhir.strftime(_TGL),
                 "lama": sebelumnya.strftime(_TGL),

@@ -32,9 +32,9 @@ from ..models import (
     Tanggapan,
 )
 from ..prasyarat import batas_hari_kalender
+from .surat import _surat_catat, _surat_opsional
 from .umum import (
     _surat_bertanda,
-    _surat_diterima,
     _tanggal_lampau,
     _urutan_tanggal,
     _wajib_berkas,
@@ -45,7 +45,7 @@ def ksdd_catat_penawaran(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     penandatangan: str,
     penerimaan: Mapping[str, dt.date],
@@ -159,7 +159,7 @@ def ksdd_catat_penawaran(
                 ksdd=k,
                 mitra=expected[kode],
                 arah=Penawaran.Arah.KELUAR if keluar else Penawaran.Arah.MASUK,
-                nomor_surat=nomor_surat,
+                nomor=nomor,
                 tanggal_surat=tanggal_surat,
                 penandatangan=penandatangan,
                 tanggal_diterima=tgl,
@@ -168,12 +168,12 @@ def ksdd_catat_penawaran(
                 dicatat_oleh=user,
             )
         step.data = {
-            "nomor_surat": nomor_surat,
+            "nomor_surat": nomor,
             "diterima": {c: d.isoformat() for c, d in penerimaan.items()},
         }
         step.pindah(
             Status.MENUNGGU_TANGGAPAN,
-            alasan=_("Surat penawaran %s dicatat.") % nomor_surat,
+            alasan=_("Surat penawaran %s dicatat.") % nomor,
             rule="P16-3" if keluar else "P17-1",
         )
     return ksdd
@@ -300,7 +300,7 @@ def ksdd_catat_tanggapan(
     user,
     mitra: str,
     keputusan: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat,
@@ -361,7 +361,7 @@ def ksdd_catat_tanggapan(
         Tanggapan.objects.create(
             penawaran=penawaran,
             keputusan=keputusan,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
             alasan=alasan,
@@ -408,20 +408,12 @@ def _penawaran_mitra(k: Ksdd, mitra: str, rule: str) -> Penawaran:
 _batas_hari_kalender = batas_hari_kalender
 
 
-def _surat_opsional(step, upload, user):
-    if not upload:
-        return None
-    berkas = berkas_unggah(ksdd=step.ksdd, jenis=JenisBerkas.LAINNYA, upload=upload, user=user)
-    step.berkas.append(berkas)
-    return berkas
-
-
 def ksdd_catat_permintaan_kedua(
     *,
     ksdd: Ksdd,
     user,
     mitra: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     tanggal_diterima: dt.date,
     surat=None,
@@ -443,7 +435,7 @@ def ksdd_catat_permintaan_kedua(
         rule = "P16-5" if keluar else "P18-2"
         penawaran = _penawaran_mitra(k, mitra, rule)
         nama = penawaran.mitra.nama_lengkap
-        found = _surat_diterima(tanggal_surat, tanggal_diterima, _("Tanggal surat diterima"))
+        found = []
         if keluar:
             batas = _batas_hari_kalender("P16-4", penawaran.tanggal_diterima)
             if tanggal_surat <= batas:
@@ -466,26 +458,29 @@ def ksdd_catat_permintaan_kedua(
                 _("Permintaan tanggapan kedua tidak dapat bertanggal sebelum penawaran diterima."),
                 "tanggal_surat",
             )
-        tolak_jika(found)
-        PermintaanTanggapanKedua.objects.create(
+        _surat_catat(
+            step,
+            PermintaanTanggapanKedua,
             penawaran=penawaran,
-            nomor_surat=nomor_surat,
+            user=user,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             tanggal_diterima=tanggal_diterima,
-            berkas=_surat_opsional(step, surat, user),
-            dicatat_oleh=user,
+            surat=surat,
+            label_diterima=_("Tanggal surat diterima"),
+            periksa=found,
+            data={
+                "mitra": penawaran.mitra_id,
+                "penawaran": penawaran.pk,
+                "tanggal_diterima": tanggal_diterima.isoformat(),
+            },
         )
-        step.data = {
-            "mitra": penawaran.mitra_id,
-            "penawaran": penawaran.pk,
-            "tanggal_diterima": tanggal_diterima.isoformat(),
-        }
         if keluar:
             step.alasan = _(
                 "Permintaan tanggapan kedua %(n)s diterima %(m)s pada %(t)s; tanggapan "
                 "ditunggu %(jangka)s (Pasal 16 ayat 5 dan 6)."
             ) % {
-                "n": nomor_surat,
+                "n": nomor,
                 "m": nama,
                 "t": _tgl(tanggal_diterima),
                 "jangka": DEFINISI["P16-6"].jangka,
@@ -495,7 +490,7 @@ def ksdd_catat_permintaan_kedua(
                 "Permintaan tanggapan kedua %(n)s dari %(m)s diterima pada %(t)s; Bupati "
                 "menanggapi paling lama %(jangka)s (Pasal 18 ayat 2)."
             ) % {
-                "n": nomor_surat,
+                "n": nomor,
                 "m": nama,
                 "t": _tgl(tanggal_diterima),
                 "jangka": DEFINISI["P18-2"].jangka,
@@ -509,7 +504,7 @@ def ksdd_catat_laporan_gubernur(
     ksdd: Ksdd,
     user,
     mitra: str,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     surat=None,
     versi: int | None = None,
@@ -549,7 +544,7 @@ def ksdd_catat_laporan_gubernur(
         tolak_jika(found)
         LaporanGubernur.objects.create(
             penawaran=penawaran,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
             berkas=_surat_opsional(step, surat, user),
             dicatat_oleh=user,
@@ -558,6 +553,6 @@ def ksdd_catat_laporan_gubernur(
         step.alasan = _(
             "Laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat %(n)s: %(m)s tidak "
             "menanggapi penawaran (Pasal 16 ayat 6)."
-        ) % {"n": nomor_surat, "m": nama}
+        ) % {"n": nomor, "m": nama}
         step.rule = "P16-6"
     return ksdd

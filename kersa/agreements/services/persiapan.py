@@ -33,7 +33,7 @@ def ksdd_ajukan_kak(
     *,
     ksdd: Ksdd,
     user,
-    nomor_surat: str,
+    nomor: str,
     tanggal_surat: dt.date,
     surat_permohonan,
     salinan_dpa=None,
@@ -91,15 +91,15 @@ def ksdd_ajukan_kak(
                 step.berkas.append(berkas_unggah(ksdd=k, jenis=jenis, upload=upload, user=user))
         PengajuanKak.objects.create(
             ksdd=k,
-            nomor_surat=nomor_surat,
+            nomor=nomor,
             tanggal_surat=tanggal_surat,
-            berkas_surat=surat,
-            diajukan_oleh=user,
+            berkas=surat,
+            dicatat_oleh=user,
         )
-        step.data = {"nomor_surat": nomor_surat, "tanggal_surat": tanggal_surat.isoformat()}
+        step.data = {"nomor_surat": nomor, "tanggal_surat": tanggal_surat.isoformat()}
         step.pindah(
             Status.KAK_DIAJUKAN,
-            alasan=_("KAK diajukan kepada TKKSD dengan surat %s.") % nomor_surat,
+            alasan=_("KAK diajukan kepada TKKSD dengan surat %s.") % nomor,
             rule="P14-3",
         )
     return ksdd

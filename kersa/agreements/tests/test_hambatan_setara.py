@@ -259,7 +259,7 @@ def test_p16_6_laporan_gubernur_tidak_ditawarkan_sebelum_permintaan_kedua_dan_15
     nama = "catat_laporan_gubernur"
     isian = {
         "mitra": "62.13",
-        "nomor_surat": "000.3/170/Pem/2026",
+        "nomor": "000.3/170/Pem/2026",
         "tanggal_surat": timezone.localdate().isoformat(),
         "surat": unggahan_pdf("laporan-gubernur.pdf"),
     }

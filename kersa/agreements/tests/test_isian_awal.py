@@ -53,7 +53,7 @@ def _data_dprd(ksdd, **ubah) -> dict:
     ksdd.refresh_from_db()
     return {
         "versi": ksdd.versi,
-        "nomor_surat": "100.3/210/Pem/2026",
+        "nomor": "100.3/210/Pem/2026",
         "tanggal_surat": _tgl(16),
         "tanggal_diterima": _tgl(15),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),
@@ -69,7 +69,7 @@ def test_issue13_p22_1a_dprd_form_starts_with_the_generated_number_and_offers_th
     client.force_login(pemeran.sekretariat)
     resp = client.get(_url(ksdd, "ajukan_persetujuan_dprd"))
     form = resp.context["form"]
-    assert form["nomor_surat"].value() == nomor
+    assert form["nomor"].value() == nomor
     html = resp.content.decode()
     assert f'value="{nomor}"' in html
     assert f"Gunakan versi tersimpan v{versi.nomor} ({versi.berkas.nama_asli}" in html
@@ -82,13 +82,13 @@ def test_issue13_p22_1a_dprd_request_takes_the_stored_pks_version_through_the_fo
     client.force_login(pemeran.sekretariat)
     resp = client.post(
         _url(ksdd, "ajukan_persetujuan_dprd"),
-        _data_dprd(ksdd, nomor_surat=nomor, rancangan_pks_versi=versi.pk),
+        _data_dprd(ksdd, nomor=nomor, rancangan_pks_versi=versi.pk),
     )
     assert resp.status_code == 302, resp.context and resp.context["form"].errors
     ksdd.refresh_from_db()
     assert ksdd.status == Status.MENUNGGU_DPRD
     p = PermohonanDprd.objects.get(ksdd=ksdd)
-    assert p.nomor_surat == nomor
+    assert p.nomor == nomor
     assert p.berkas_rancangan_pks == versi.berkas  # the stored file, not a new upload
     terakhir = versi.dokumen.versi.order_by("-nomor").first()
     assert (terakhir.asal, terakhir.berkas) == (AsalVersi.RANCANGAN_DPRD, versi.berkas)
@@ -123,7 +123,7 @@ def test_issue13_p22_1a_service_refuses_both_an_upload_and_a_stored_version(peme
         services.ksdd_ajukan_persetujuan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="100.3/210/Pem/2026",
+            nomor="100.3/210/Pem/2026",
             tanggal_surat=HARI_INI - dt.timedelta(days=16),
             tanggal_diterima=HARI_INI - dt.timedelta(days=15),
             surat=unggahan_pdf("permohonan-dprd.pdf"),
@@ -278,7 +278,7 @@ def test_issue13_kak_and_dprd_request_need_half_the_typing_and_uploads(client, p
     versi = _versi_pks(ksdd, pemeran.sekretariat)
     client.force_login(pemeran.sekretariat)
     form = client.get(_url(ksdd, "ajukan_persetujuan_dprd")).context["form"]
-    data = _data_dprd(ksdd, nomor_surat=form["nomor_surat"].value(), rancangan_pks_versi=versi.pk)
+    data = _data_dprd(ksdd, nomor=form["nomor"].value(), rancangan_pks_versi=versi.pk)
     ketik += _diketik(form, data)
     unggah += _unggahan(data)
     resp = client.post(_url(ksdd, "ajukan_persetujuan_dprd"), data)
@@ -301,7 +301,7 @@ def test_issue13_p16_1_offer_form_starts_with_the_number_kersa_gave_the_offer_le
     resp = client.get(_url(ksdd, "catat_penawaran"))
     assert resp.status_code == 200
     form = resp.context["form"]
-    assert form["nomor_surat"].value() == surat.dokumen.nomor
+    assert form["nomor"].value() == surat.dokumen.nomor
     assert form["tanggal_surat"].value() in (None, "")  # legal dates start empty
 
 

@@ -31,7 +31,7 @@ def _rules(excinfo) -> list[str]:
 def _kedua(ksdd, user, **ubah):
     data = {
         "mitra": BARITO_TIMUR,
-        "nomor_surat": "000.3/190/Pem/2026",
+        "nomor": "000.3/190/Pem/2026",
         "tanggal_surat": _hari(19),
         "tanggal_diterima": _hari(18),
     }
@@ -57,7 +57,7 @@ def test_p16_5_second_request_only_after_30_calendar_days_without_answer(pemeran
 
 def test_p16_6_report_needs_the_second_request_and_15_days(pemeran, ksdd):
     ksdd = ke_status(ksdd, Status.MENUNGGU_TANGGAPAN, pemeran)
-    laporan = {"mitra": BARITO_TIMUR, "nomor_surat": "100.3/300/Pem/2026"}
+    laporan = {"mitra": BARITO_TIMUR, "nomor": "100.3/300/Pem/2026"}
     with pytest.raises(RuleViolation) as exc:
         services.ksdd_catat_laporan_gubernur(
             ksdd=ksdd, user=pemeran.sekretariat, tanggal_surat=_hari(0), **laporan
@@ -97,7 +97,7 @@ def test_p22_1d_follow_up_needs_dprds_review_first(pemeran):
         services.ksdd_catat_tindak_lanjut_telaahan(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="100.3/230/Pem/2026",
+            nomor="100.3/230/Pem/2026",
             tanggal_surat=_hari(12),
             tanggal_diterima=_hari(11),
         )
@@ -110,12 +110,12 @@ def test_p22_1c_review_recorded_once_and_not_before_the_request(pemeran):
         services.ksdd_catat_telaahan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="170/20/DPRD/2026",
+            nomor="170/20/DPRD/2026",
             tanggal_surat=_hari(16),
             tanggal_diterima=_hari(13),
         )
     assert _rules(exc) == ["P13"]
-    args = {"nomor_surat": "170/20/DPRD/2026", "tanggal_surat": _hari(14)}
+    args = {"nomor": "170/20/DPRD/2026", "tanggal_surat": _hari(14)}
     services.ksdd_catat_telaahan_dprd(
         ksdd=ksdd, user=pemeran.sekretariat, tanggal_diterima=_hari(13), **args
     )
@@ -147,7 +147,7 @@ def test_p22_1b_operators_may_not_record_dprd_letters(pemeran):
         services.ksdd_catat_telaahan_dprd(
             ksdd=ksdd,
             user=pemeran.operator,
-            nomor_surat="170/20/DPRD/2026",
+            nomor="170/20/DPRD/2026",
             tanggal_surat=_hari(14),
             tanggal_diterima=_hari(13),
         )
@@ -163,7 +163,7 @@ def test_p16_5_form_page_and_post(client, pemeran, ksdd):
         {
             "versi": ksdd.versi,
             "mitra": BARITO_TIMUR,
-            "nomor_surat": "000.3/190/Pem/2026",
+            "nomor": "000.3/190/Pem/2026",
             "tanggal_surat": _hari(19).isoformat(),
             "tanggal_diterima": _hari(18).isoformat(),
         },
@@ -181,7 +181,7 @@ def test_p22_1c_api_step(pemeran):
     resp = api.post(
         f"/api/v1/ksdd/{ksdd.pk}/catat_telaahan_dprd/",
         {
-            "nomor_surat": "170/20/DPRD/2026",
+            "nomor": "170/20/DPRD/2026",
             "tanggal_surat": _hari(14).isoformat(),
             "tanggal_diterima": _hari(13).isoformat(),
         },

@@ -59,7 +59,7 @@ def test_p17_4_second_request_in_plan_missed_opens_the_bupati_task(acuan, pemera
             ksdd=ksdd,
             user=pemeran.sekretariat,
             mitra=KAPUAS,
-            nomor_surat="000.3/061/Pem-Kps/2026",
+            nomor="000.3/061/Pem-Kps/2026",
             tanggal_surat=dt.date(2026, 4, 3),
             tanggal_diterima=KEDUA_DITERIMA,
         )

@@ -78,7 +78,7 @@ def _perpanjang(k, pemeran, **ubah):
         **{
             "ksdd": k,
             "user": pemeran.sekretariat,
-            "nomor_surat": NOMOR,
+            "nomor": NOMOR,
             "tanggal_kesepakatan": HARI,
             "tanggal_berakhir": BATAS_PERPANJANGAN,
             "naskah": unggahan_pdf("perpanjangan-kb.pdf", "Kesepakatan perpanjangan KB"),
@@ -104,7 +104,7 @@ def test_p19_3_extension_recorded_and_the_clock_follows_the_new_end(kb_ditandata
     kb = k.naskah.get(jenis=JenisNaskah.KB)
     assert kb.tanggal_berakhir == BATAS_PERPANJANGAN
     p = PerpanjanganKb.objects.get()
-    assert (p.naskah, p.nomor_surat, p.tanggal_kesepakatan) == (kb, NOMOR, HARI)
+    assert (p.naskah, p.nomor, p.tanggal_kesepakatan) == (kb, NOMOR, HARI)
     assert (p.berakhir_sebelumnya, p.berakhir_baru) == (KB_BERAKHIR, BATAS_PERPANJANGAN)
     assert p.berkas.jenis == "perpanjangan_kb"
     r = RiwayatTahap.objects.get(ksdd=k, aksi="perpanjang_kb")
@@ -185,9 +185,9 @@ def test_p19_3_second_extension_counts_from_the_first(kb_ditandatangani, pemeran
     _perpanjang(k, pemeran, tanggal_berakhir=dt.date(2030, 4, 29))
     k.refresh_from_db()
     with pytest.raises(RuleViolation) as e:
-        _perpanjang(k, pemeran, nomor_surat="B", tanggal_berakhir=dt.date(2035, 4, 30))
+        _perpanjang(k, pemeran, nomor="B", tanggal_berakhir=dt.date(2035, 4, 30))
     assert "diperpanjang mulai 30-04-2030, paling lambat berakhir 29-04-2035" in e.value.detail
-    _perpanjang(k, pemeran, nomor_surat="B", tanggal_berakhir=dt.date(2035, 4, 29))
+    _perpanjang(k, pemeran, nomor="B", tanggal_berakhir=dt.date(2035, 4, 29))
     assert list(PerpanjanganKb.objects.values_list("berakhir_sebelumnya", "berakhir_baru")) == [
         (KB_BERAKHIR, dt.date(2030, 4, 29)),
         (dt.date(2030, 4, 29), dt.date(2035, 4, 29)),
@@ -211,7 +211,7 @@ def test_p19_3_extension_through_the_ksdd_page(kb_ditandatangani, pemeran, clien
     assert "Kesepakatan Bersama kini berlaku sampai 29-04-2029" in form
     data = {
         "versi": k.versi,
-        "nomor_surat": NOMOR,
+        "nomor": NOMOR,
         "tanggal_kesepakatan": "2026-05-20",
         "tanggal_berakhir": "2034-04-30",
         "naskah": unggahan_pdf("perpanjangan-kb.pdf"),
@@ -240,7 +240,7 @@ def test_p19_3_extension_through_the_api(kb_ditandatangani, pemeran):
     api.force_login(pemeran.sekretariat)
     url = reverse("api:ksdd-perpanjang_kb", kwargs={"pk": k.pk})
     data = {
-        "nomor_surat": NOMOR,
+        "nomor": NOMOR,
         "tanggal_kesepakatan": "2026-05-20",
         "tanggal_berakhir": "2034-04-30",
         "naskah": unggahan_pdf("perpanjangan-kb.pdf"),
@@ -257,7 +257,7 @@ def test_p19_3_extension_through_the_api(kb_ditandatangani, pemeran):
     kb = next(n for n in r.json()["naskah"] if n["jenis"] == "kb")
     assert kb["tanggal_berakhir"] == "2034-04-29"
     assert [
-        (p["nomor_surat"], p["berakhir_sebelumnya"], p["berakhir_baru"]) for p in kb["perpanjangan"]
+        (p["nomor"], p["berakhir_sebelumnya"], p["berakhir_baru"]) for p in kb["perpanjangan"]
     ] == [(NOMOR, "2029-04-29", "2034-04-29")]
     assert any(t["nama"] == "perpanjang_kb" for t in r.json()["transisi"])
     got = api.get(reverse("api:ksdd-detail", kwargs={"pk": k.pk})).json()

@@ -180,10 +180,10 @@ def test_p13_a_new_dprd_request_is_judged_against_its_own_approval(pemeran):
     pertama = lama.permohonan
     baru = PermohonanDprd.objects.create(
         ksdd=ksdd,
-        nomor_surat="100.3/210/Pem/2026",
+        nomor="100.3/210/Pem/2026",
         tanggal_surat=lama.tanggal + dt.timedelta(days=3),
         tanggal_diterima=lama.tanggal + dt.timedelta(days=3),
-        berkas_surat=pertama.berkas_surat,
+        berkas=pertama.berkas,
         berkas_rancangan_pks=pertama.berkas_rancangan_pks,
         dicatat_oleh=pemeran.sekretariat,
     )

@@ -35,7 +35,7 @@ def _ajukan(ksdd, user):
     return services.ksdd_ajukan_kak(
         ksdd=ksdd,
         user=user,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=_hari(10),
         surat_permohonan=unggahan_pdf("surat-permohonan.pdf"),
         salinan_dpa=unggahan_pdf("dpa.pdf", "DPA"),
@@ -184,7 +184,7 @@ def test_p13_cancel_before_pelaksanaan_then_nothing_moves(ksdd, pemeran):
         services.ksdd_ajukan_kak(
             ksdd=ksdd,
             user=pemeran.operator,
-            nomor_surat="1",
+            nomor="1",
             tanggal_surat=_hari(1),
             surat_permohonan=unggahan_pdf(),
             salinan_dpa=unggahan_pdf(),
@@ -207,7 +207,7 @@ def test_p13_rejected_offer_is_an_end(pemeran):
         user=pemeran.sekretariat,
         mitra="62.13",
         keputusan=Keputusan.DITOLAK,
-        nomor_surat="000.3/77/Pem/2026",
+        nomor="000.3/77/Pem/2026",
         tanggal_surat=_hari(2),
         tanggal_diterima=_hari(1),
         surat=unggahan_pdf("surat-tanggapan.pdf"),
@@ -237,7 +237,7 @@ def test_conflict_stale_version_on_a_step_changes_nothing(ksdd, pemeran):
         services.ksdd_ajukan_kak(
             ksdd=stale,
             user=pemeran.operator,
-            nomor_surat="000.3/112/Dinkes/2026",
+            nomor="000.3/112/Dinkes/2026",
             tanggal_surat=_hari(1),
             surat_permohonan=unggahan_pdf(),
             salinan_dpa=unggahan_pdf("dpa.pdf", "DPA"),

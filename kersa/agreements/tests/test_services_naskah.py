@@ -82,7 +82,7 @@ def _ttd(ksdd, user, *, pks, rows=None, surat_kuasa=None, **ubah):
 
 def _ajukan_dprd(ksdd, user, **ubah):
     data = {
-        "nomor_surat": "100.3/210/Pem/2026",
+        "nomor": "100.3/210/Pem/2026",
         "tanggal_surat": _hari(2),
         "tanggal_diterima": _hari(1),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),

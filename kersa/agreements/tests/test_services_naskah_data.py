@@ -65,7 +65,7 @@ def test_p18_1_reply_to_partner_offer_rests_on_tkksd_recommendation(pemeran):
             user=pemeran.bupati,
             mitra="63.09",
             keputusan=Keputusan.DITERIMA,
-            nomor_surat="000.3/90/Pem/2026",
+            nomor="000.3/90/Pem/2026",
             tanggal_surat=ksdd.dibuat_pada.date(),
             tanggal_diterima=ksdd.dibuat_pada.date(),
             surat=unggahan_pdf(),

@@ -37,7 +37,7 @@ def _rules(excinfo) -> list[str]:
 
 def _penawaran(ksdd, user, **ubah):
     data = {
-        "nomor_surat": "000.3/150/Pem/2026",
+        "nomor": "000.3/150/Pem/2026",
         "tanggal_surat": _hari(30),
         "penandatangan": "Bupati Barito Selatan",
         "penerimaan": {m.kode: _hari(28) for m in ksdd.mitra.all()},
@@ -53,7 +53,7 @@ def _tanggapan(ksdd, user, mitra, keputusan=Keputusan.DITERIMA, **ubah):
     data = {
         "mitra": mitra,
         "keputusan": keputusan,
-        "nomor_surat": f"000.3/77/{mitra}/2026",
+        "nomor": f"000.3/77/{mitra}/2026",
         "tanggal_surat": _hari(20),
         "tanggal_diterima": _hari(18),
         "surat": unggahan_pdf("surat-tanggapan.pdf"),

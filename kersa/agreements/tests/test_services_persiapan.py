@@ -45,7 +45,7 @@ def _fields(excinfo) -> list[str | None]:
 
 def _ajukan(ksdd, user, **ubah):
     data = {
-        "nomor_surat": "000.3/112/Dinkes/2026",
+        "nomor": "000.3/112/Dinkes/2026",
         "tanggal_surat": _hari(10),
         "surat_permohonan": unggahan_pdf("surat-permohonan.pdf", "Surat permohonan"),
         "salinan_dpa": unggahan_pdf("dpa.pdf", "DPA") if ksdd.dianggarkan_apbd else None,
@@ -210,7 +210,7 @@ def test_p17_1_partner_initiated_ksdd_writes_no_kak_of_ours(pemeran):
 def test_p32_1_submission_links_letter_and_attachments(ksdd, pemeran):
     _ajukan(ksdd, pemeran.operator)
     pengajuan = PengajuanKak.objects.get(ksdd=ksdd)
-    assert pengajuan.nomor_surat == "000.3/112/Dinkes/2026"
+    assert pengajuan.nomor == "000.3/112/Dinkes/2026"
     row = ksdd.riwayat.get(aksi="ajukan_kak")
     assert sorted(row.berkas.values_list("jenis", flat=True)) == [
         JenisBerkas.SALINAN_DPA,
@@ -286,7 +286,7 @@ def test_p17_1_partner_initiated_needs_the_initiating_partner(pemeran):
         services.ksdd_catat_penawaran(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="000.3/45/Mitra/2026",
+            nomor="000.3/45/Mitra/2026",
             tanggal_surat=timezone.localdate(),
             penandatangan="Bupati",
             penerimaan={},

@@ -113,7 +113,7 @@ def _catat_penawaran(ksdd, pemeran, **ubah):
         **{
             "ksdd": ksdd,
             "user": pemeran.sekretariat,
-            "nomor_surat": "000.3/045/Pem-Kps/2026",
+            "nomor": "000.3/045/Pem-Kps/2026",
             "tanggal_surat": dt.date(2026, 2, 26),
             "penandatangan": "Bupati Kapuas",
             "penerimaan": {KAPUAS: DITERIMA},
@@ -171,7 +171,7 @@ def _tanggapan(ksdd, pemeran, tanggal: dt.date, **ubah):
             "user": pemeran.sekretariat,
             "mitra": KAPUAS,
             "keputusan": Keputusan.DITERIMA,
-            "nomor_surat": "000.3/090/Pem/2026",
+            "nomor": "000.3/090/Pem/2026",
             "tanggal_surat": tanggal,
             "tanggal_diterima": tanggal,
             "surat": unggahan_pdf("tanggapan-bupati.pdf", "Tanggapan Bupati Barito Selatan"),
@@ -326,7 +326,7 @@ def test_p18_2_second_request_15_calendar_days_in_plan_15_working_days_outside(
             ksdd=ksdd,
             user=pemeran.sekretariat,
             mitra=KAPUAS,
-            nomor_surat="000.3/061/Pem-Kps/2026",
+            nomor="000.3/061/Pem-Kps/2026",
             tanggal_surat=dt.date(2026, 4, 3),
             tanggal_diterima=KEDUA_DITERIMA,
         )
@@ -432,7 +432,7 @@ def test_p17_1_partner_offer_through_the_web_form_and_the_pleno_page(pemeran):
             url,
             {
                 "versi": ksdd.versi,
-                "nomor_surat": "000.3/045/Pem-Kps/2026",
+                "nomor": "000.3/045/Pem-Kps/2026",
                 "tanggal_surat": "26-02-2026",
                 "penandatangan": "Bupati Kapuas",
                 "diterima_62_03": "02-03-2026",
@@ -513,7 +513,7 @@ def test_p17_1_partner_offer_and_pleno_findings_through_the_api(pemeran):
         r = post(
             "catat_penawaran",
             {
-                "nomor_surat": "000.3/045/Pem-Kps/2026",
+                "nomor": "000.3/045/Pem-Kps/2026",
                 "tanggal_surat": "2026-02-26",
                 "penandatangan": "Bupati Kapuas",
                 "penerimaan": json.dumps({KAPUAS: "2026-03-02"}),

@@ -19,7 +19,7 @@ def _ajukan(ksdd, user):
     return services.ksdd_ajukan_kak(
         ksdd=ksdd,
         user=user,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=ksdd.dibuat_pada.date(),
         surat_permohonan=unggahan_pdf(),
         salinan_dpa=unggahan_pdf("dpa.pdf"),
@@ -63,7 +63,7 @@ def test_refused_step_queues_nothing(pemeran, ksdd):
         services.ksdd_ajukan_kak(
             ksdd=ksdd,
             user=pemeran.operator,
-            nomor_surat="x",
+            nomor="x",
             tanggal_surat=ksdd.dibuat_pada.date(),
             surat_permohonan=None,
         )

@@ -118,7 +118,7 @@ def test_p22_2_draft_sent_to_dprd_is_kept_as_a_version_of_the_pks(penyusunan_pks
     assert v.get_asal_display() == (
         "Rancangan PKS yang dimohonkan persetujuan DPRD (Pasal 22 ayat 1 huruf a)"
     )
-    assert permohonan.nomor_surat in v.catatan
+    assert permohonan.nomor in v.catatan
 
 
 def test_p22_2_material_rule_ignores_whitespace_and_numbering():
@@ -261,7 +261,7 @@ def test_p22_2_draft_sent_as_pdf_cannot_be_compared_and_needs_a_reason(pemeran):
     services.ksdd_ajukan_persetujuan_dprd(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat="100.3/210/Pem/2026",
+        nomor="100.3/210/Pem/2026",
         tanggal_surat=_hari(16),
         tanggal_diterima=_hari(15),
         surat=unggahan_pdf("permohonan-dprd.pdf"),

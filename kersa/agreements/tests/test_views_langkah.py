@@ -269,7 +269,7 @@ def test_p14_2_ajukan_kak_yang_belum_lengkap_dihambat_dan_ditolak(client, pemera
         ksdd,
         "ajukan_kak",
         {
-            "nomor_surat": "000.3/112/Dinkes/2026",
+            "nomor": "000.3/112/Dinkes/2026",
             "tanggal_surat": _tgl(),
             "surat_permohonan": unggahan_pdf("permohonan.pdf"),
             "salinan_dpa": unggahan_pdf("dpa.pdf"),
@@ -294,7 +294,7 @@ def test_p26_berkas_bukan_pdf_yang_dinamai_pdf_ditolak(client, pemeran, ksdd):
         ksdd,
         "ajukan_kak",
         {
-            "nomor_surat": "000.3/112/Dinkes/2026",
+            "nomor": "000.3/112/Dinkes/2026",
             "tanggal_surat": _tgl(),
             "surat_permohonan": palsu,
             "salinan_dpa": unggahan_pdf("dpa.pdf"),
@@ -313,7 +313,7 @@ def test_p26_berkas_bukan_pdf_yang_dinamai_pdf_ditolak(client, pemeran, ksdd):
 
 def test_p32_1_berkas_wajib_yang_tidak_diunggah_disebut_dengan_aturannya(client, pemeran, ksdd):
     client.force_login(pemeran.operator)
-    resp = _kirim(client, ksdd, "ajukan_kak", {"nomor_surat": "000.3/112", "tanggal_surat": _tgl()})
+    resp = _kirim(client, ksdd, "ajukan_kak", {"nomor": "000.3/112", "tanggal_surat": _tgl()})
     errors = resp.context["form"].errors
     assert any("[P32-1]" in e for e in errors["surat_permohonan"])
     assert any("[P32-1]" in e for e in errors["salinan_dpa"])
@@ -379,7 +379,7 @@ def test_versi_usang_pada_tahap_409(client, pemeran, ksdd):
         ksdd,
         "ajukan_kak",
         {
-            "nomor_surat": "000.3/112",
+            "nomor": "000.3/112",
             "tanggal_surat": _tgl(),
             "surat_permohonan": unggahan_pdf(),
             "salinan_dpa": unggahan_pdf(),
@@ -437,7 +437,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
         ksdd,
         "ajukan_kak",
         {
-            "nomor_surat": "000.3/112/Dinkes/2026",
+            "nomor": "000.3/112/Dinkes/2026",
             "tanggal_surat": _tgl(20),
             "surat_permohonan": unggahan_pdf("surat-permohonan.pdf"),
             "izin_dprd": unggahan_pdf("izin-dprd.pdf"),
@@ -479,7 +479,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
         ksdd,
         "catat_penawaran",
         {
-            "nomor_surat": "000.3/150/Pem/2026",
+            "nomor": "000.3/150/Pem/2026",
             "tanggal_surat": _tgl(16),
             "penandatangan": "Bupati Barito Selatan",
             "diterima_62_13": _tgl(15),
@@ -496,7 +496,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
         {
             "mitra": "62.13",
             "keputusan": "diterima",
-            "nomor_surat": "000.3/77/Pem/2026",
+            "nomor": "000.3/77/Pem/2026",
             "tanggal_surat": _tgl(14),
             "tanggal_diterima": _tgl(13),
             "surat": unggahan_pdf("surat-tanggapan.pdf"),
@@ -550,7 +550,7 @@ def test_alur_lengkap_lewat_formulir_sampai_pelaksanaan_dengan_persetujuan_dprd(
         ksdd,
         "ajukan_persetujuan_dprd",
         {
-            "nomor_surat": "100.3/210/Pem/2026",
+            "nomor": "100.3/210/Pem/2026",
             "tanggal_surat": _tgl(8),
             "tanggal_diterima": _tgl(7),
             "surat": unggahan_pdf("permohonan-dprd.pdf"),
@@ -639,7 +639,7 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
         ksdd,
         "catat_penawaran",
         {
-            "nomor_surat": "100/33/Pem-Bartim/2026",
+            "nomor": "100/33/Pem-Bartim/2026",
             "tanggal_surat": _tgl(10),
             "penandatangan": "Bupati Barito Timur",
             "diterima_62_13": _tgl(9),
@@ -694,7 +694,7 @@ def test_penawaran_mitra_lewat_rekomendasi_pleno_lalu_tanggapan(client, pemeran)
         {
             "mitra": "62.13",
             "keputusan": "diterima",
-            "nomor_surat": "000.3/77/Pem/2026",
+            "nomor": "000.3/77/Pem/2026",
             "tanggal_surat": _tgl(5),
             "tanggal_diterima": _tgl(4),
             "surat": unggahan_pdf("tanggapan.pdf"),
@@ -843,7 +843,7 @@ def test_p16_3_surat_penawaran_wakil_bupati_ditolak_di_formulir(client, pemeran,
         ksdd,
         "catat_penawaran",
         {
-            "nomor_surat": "000.3/150/Pem/2026",
+            "nomor": "000.3/150/Pem/2026",
             "tanggal_surat": _tgl(16),
             "penandatangan": "Wakil Bupati Barito Selatan",
             "diterima_62_13": _tgl(15),

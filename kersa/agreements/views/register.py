@@ -177,7 +177,7 @@ def _perpanjangan(riwayat: list[RiwayatTahap]) -> list[dict]:
         baris.append(
             {
                 "pk": d.get("perpanjangan"),
-                "nomor_surat": d["nomor_surat"],
+                "nomor": d["nomor_surat"],
                 "tanggal_kesepakatan": dt.date.fromisoformat(d["tanggal_kesepakatan"]),
                 "berakhir_sebelumnya": dt.date.fromisoformat(d["berakhir_sebelumnya"]),
                 "berakhir_baru": dt.date.fromisoformat(d["berakhir_baru"]),

@@ -96,7 +96,7 @@ class PerpanjanganKbSerializer(serializers.ModelSerializer):
         model = PerpanjanganKb
         fields = [
             "id",
-            "nomor_surat",
+            "nomor",
             "tanggal_kesepakatan",
             "berakhir_sebelumnya",
             "berakhir_baru",

@@ -36,6 +36,20 @@ class _Langkah(serializers.Serializer):
     versi = versi_field()
 
 
+class _Surat(_Langkah):
+    """A step that records a letter (``agreements.models.surat.Surat``): its number and
+    date, the names the model and the service use."""
+
+    nomor = serializers.CharField(max_length=100)
+    tanggal_surat = TanggalField()
+
+
+class _SuratDiterima(_Surat):
+    """A letter whose receipt date starts a clock (``SuratDiterima``)."""
+
+    tanggal_diterima = TanggalField()
+
+
 def _berkas(help_text, *, required: bool = True) -> serializers.FileField:
     return serializers.FileField(required=required, allow_null=not required, help_text=help_text)
 
@@ -47,12 +61,10 @@ def _wilayah(help_text) -> KodeWilayahField:
 # --- persiapan -----------------------------------------------------------------------
 
 
-class AjukanKakSerializer(_Langkah):
+class AjukanKakSerializer(_Surat):
     """Ajukan KAK kepada TKKSD dengan surat permohonan Kepala Perangkat Daerah dan
     lampiran Pasal 32 ayat (1) (P14-1, P14-2, P14-3, P32-1)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
     surat_permohonan = _berkas(_("Surat permohonan kepada Sekretaris Daerah (PDF/DOCX)."))
     salinan_dpa = _berkas(
         _("Salinan DPA; wajib bila sudah dianggarkan dalam APBD (P32-1c)."), required=False
@@ -126,12 +138,10 @@ class CatatTelaahKakMitraSerializer(CatatTelaahSerializer):
 # --- penawaran -----------------------------------------------------------------------
 
 
-class CatatPenawaranSerializer(_Langkah):
+class CatatPenawaranSerializer(_Surat):
     """Catat surat penawaran: penawaran Daerah kepada setiap mitra (P16-1…3) atau penawaran
     mitra kepada Daerah (P17-1), dengan tanggal diterimanya (awal jangka P16-4, P17-4)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
     penandatangan = serializers.CharField(
         max_length=150, help_text=_("Penanda tangan surat, mis. Bupati Barito Selatan.")
     )
@@ -233,15 +243,12 @@ class CatatRekomendasiPlenoSerializer(_Langkah):
     )
 
 
-class CatatTanggapanSerializer(_Langkah):
+class CatatTanggapanSerializer(_SuratDiterima):
     """Catat tanggapan atas penawaran: dari mitra atas penawaran Daerah (P16-4), atau
     tanggapan Bupati atas penawaran mitra sesuai rekomendasi Rapat Pleno (P18-1, P18-3)."""
 
     mitra = _wilayah(_("Kode wilayah mitra yang ditanggapi/menanggapi."))
     keputusan = serializers.ChoiceField(choices=Keputusan.choices)
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tanggapan (PDF/DOCX)."))
     alasan = serializers.CharField(required=False, allow_blank=True)
 
@@ -249,27 +256,22 @@ class CatatTanggapanSerializer(_Langkah):
         return value.kode
 
 
-class CatatPermintaanKeduaSerializer(_Langkah):
+class CatatPermintaanKeduaSerializer(_SuratDiterima):
     """Catat permintaan tanggapan kedua: dari Bupati kepada mitra yang belum menanggapi
     30 hari kalender (P16-5; memulai P16-6), atau dari mitra kepada Bupati (P18-2)."""
 
     mitra = _wilayah(_("Kode wilayah mitra."))
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat permintaan tanggapan kedua (PDF/DOCX)."), required=False)
 
     def validate_mitra(self, value: Wilayah) -> str:
         return value.kode
 
 
-class CatatLaporanGubernurSerializer(_Langkah):
+class CatatLaporanGubernurSerializer(_Surat):
     """Catat laporan Bupati kepada Gubernur sebagai Wakil Pemerintah Pusat atas mitra yang
     tetap tidak menanggapi 15 hari kalender setelah permintaan kedua (P16-6)."""
 
     mitra = _wilayah(_("Kode wilayah mitra yang tidak menanggapi."))
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
     surat = _berkas(_("Surat laporan kepada Gubernur (PDF/DOCX)."), required=False)
 
     def validate_mitra(self, value: Wilayah) -> str:
@@ -402,7 +404,7 @@ class PerpanjangKbSerializer(_Langkah):
     tanggal kesepakatan, tanggal berakhir yang baru (paling lama 5 tahun setiap kali,
     disepakati selama KB berlaku) dan pindaiannya. Tenggat P19-3 mengikuti tanggal baru."""
 
-    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
     tanggal_kesepakatan = TanggalField()
     tanggal_berakhir = TanggalField()
     naskah = _berkas(_("Pindaian kesepakatan perpanjangan (PDF/DOCX)."))
@@ -411,13 +413,10 @@ class PerpanjangKbSerializer(_Langkah):
 # --- persetujuan DPRD -----------------------------------------------------------------
 
 
-class AjukanPersetujuanDprdSerializer(_Langkah):
+class AjukanPersetujuanDprdSerializer(_SuratDiterima):
     """Catat permohonan Persetujuan DPRD oleh Bupati dengan Kesepakatan Bersama yang telah
     ditandatangani dan rancangan PKS (P22-1a), difasilitasi bagian kerja sama (P21-2)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(
         _("Surat permohonan Persetujuan DPRD (PDF/DOCX); atau kirim surat_versi."),
         required=False,
@@ -471,47 +470,36 @@ class CatatPersetujuanDprdSerializer(_Langkah):
     surat = _berkas(_("Surat Persetujuan DPRD (PDF)."), required=False)
 
 
-class CatatJawabanDprdSerializer(_Langkah):
+class CatatJawabanDprdSerializer(_SuratDiterima):
     """Catat jawaban pimpinan DPRD atas permohonan, diterima Bupati (P22-1b; hanya
     memenuhi jangka waktu P22-1b)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat jawaban pimpinan DPRD (PDF/DOCX)."), required=False)
 
 
-class CatatPenolakanDprdSerializer(_Langkah):
+class CatatPenolakanDprdSerializer(_SuratDiterima):
     """Catat penolakan DPRD atas permohonan (P22-3): menutup seluruh jangka waktu Pasal
     22; persetujuan tidak pernah dianggap diberikan sesudahnya. ``lanjutan``: "revisi"
     (kembali menyiapkan permohonan) atau "berakhir" (KSDD ditolak)."""
 
-    nomor_surat = serializers.CharField(max_length=100, allow_blank=True)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
+    nomor = serializers.CharField(max_length=100, allow_blank=True)
     penandatangan = serializers.CharField(max_length=200, allow_blank=True)
     alasan = serializers.CharField(allow_blank=True)
     surat = _berkas(_("Pindaian surat penolakan DPRD (PDF)."))
     lanjutan = serializers.ChoiceField(choices=["revisi", "berakhir"], default="revisi")
 
 
-class CatatTelaahanDprdSerializer(_Langkah):
+class CatatTelaahanDprdSerializer(_SuratDiterima):
     """Catat telaahan DPRD atas rancangan PKS, diterima Bupati (P22-1c; surat tersendiri
     dari jawaban P22-1b; memenuhi P22-3 dan memulai P22-1d)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat pimpinan DPRD dan hasil kajian (PDF/DOCX)."), required=False)
 
 
-class CatatTindakLanjutTelaahanSerializer(_Langkah):
+class CatatTindakLanjutTelaahanSerializer(_SuratDiterima):
     """Catat tindak lanjut Bupati atas telaahan DPRD, diterima DPRD (P22-1d; memulai
     P22-1e, yang bila lewat berakibat persetujuan dianggap diberikan, P22-1f)."""
 
-    nomor_surat = serializers.CharField(max_length=100)
-    tanggal_surat = TanggalField()
-    tanggal_diterima = TanggalField()
     surat = _berkas(_("Surat tindak lanjut Bupati (PDF/DOCX)."), required=False)
 
 

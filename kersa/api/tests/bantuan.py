@@ -54,7 +54,7 @@ def langkah(client: APIClient, ksdd, aksi: str, data: dict):
 
 def data_ajukan_kak(ksdd) -> dict:
     return {
-        "nomor_surat": "000.3/112/Dinkes/2026",
+        "nomor": "000.3/112/Dinkes/2026",
         "tanggal_surat": hari(60),
         "surat_permohonan": unggahan_pdf("surat-permohonan.pdf"),
         "salinan_dpa": unggahan_pdf("dpa.pdf") if ksdd.dianggarkan_apbd else None,
@@ -83,7 +83,7 @@ def data_telaah(layak: bool = True) -> dict:
 
 def data_penawaran(ksdd) -> dict:
     return {
-        "nomor_surat": "000.3/150/Pem/2026",
+        "nomor": "000.3/150/Pem/2026",
         "tanggal_surat": hari(52),
         "penandatangan": "Bupati Barito Selatan",
         "penerimaan": {m.kode: hari(50).isoformat() for m in ksdd.mitra.all()},
@@ -95,7 +95,7 @@ def data_tanggapan(mitra: str, keputusan: str = "diterima") -> dict:
     return {
         "mitra": mitra,
         "keputusan": keputusan,
-        "nomor_surat": "000.3/77/Pem/2026",
+        "nomor": "000.3/77/Pem/2026",
         "tanggal_surat": hari(38),
         "tanggal_diterima": hari(36),
         "surat": unggahan_pdf("surat-tanggapan.pdf"),

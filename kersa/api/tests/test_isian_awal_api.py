@@ -25,7 +25,7 @@ def _versi_pks(ksdd, user) -> VersiDokumen:
 
 def _data(**ubah) -> dict:
     return {
-        "nomor_surat": "100.3/210/Pem/2026",
+        "nomor": "100.3/210/Pem/2026",
         "tanggal_surat": hari(16),
         "tanggal_diterima": hari(15),
         "surat": unggahan_pdf("permohonan-dprd.pdf"),

@@ -102,7 +102,7 @@ def test_p13_full_path_with_dprd_stage_through_the_api(pemeran, klien):
         ksdd,
         "ajukan_persetujuan_dprd",
         {
-            "nomor_surat": "100.3/210/Pem/2026",
+            "nomor": "100.3/210/Pem/2026",
             "tanggal_surat": hari(16),
             "tanggal_diterima": hari(15),
             "surat": unggahan_pdf("permohonan-dprd.pdf"),

@@ -163,7 +163,7 @@ def test_missing_file_is_400_and_a_string_is_not_a_file(ksdd, pemeran, klien):
     r = langkah(client, ksdd, "ajukan_kak", data)
     assert r.status_code == 400
     assert "surat_permohonan" in r.json()
-    body = {"nomor_surat": "1", "tanggal_surat": "2025-01-01", "surat_permohonan": "surat.pdf"}
+    body = {"nomor": "1", "tanggal_surat": "2025-01-01", "surat_permohonan": "surat.pdf"}
     r = client.post(url_ksdd(ksdd, "ajukan_kak"), body, format="json")
     assert r.status_code == 400
     assert "surat_permohonan" in r.json()

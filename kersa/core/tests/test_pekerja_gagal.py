@@ -150,7 +150,7 @@ def test_sigkill_mid_task_each_kind_completes_once_on_the_next_worker(pemeran, k
     services.ksdd_ajukan_kak(
         ksdd=ksdd,
         user=pemeran.operator,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=ksdd.dibuat_pada.date(),
         surat_permohonan=unggahan_pdf(),
         salinan_dpa=unggahan_pdf("dpa.pdf"),
@@ -253,7 +253,7 @@ def test_stop_signalled_twice_mid_task_gives_the_task_back_to_the_queue(pemeran,
     services.ksdd_ajukan_kak(
         ksdd=ksdd,
         user=pemeran.operator,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=ksdd.dibuat_pada.date(),
         surat_permohonan=unggahan_pdf(),
         salinan_dpa=unggahan_pdf("dpa.pdf"),
@@ -287,7 +287,7 @@ def _ajukan(pemeran, ksdd):
     services.ksdd_ajukan_kak(
         ksdd=ksdd,
         user=pemeran.operator,
-        nomor_surat="000.3/112/Dinkes/2026",
+        nomor="000.3/112/Dinkes/2026",
         tanggal_surat=ksdd.dibuat_pada.date(),
         surat_permohonan=unggahan_pdf(),
         salinan_dpa=unggahan_pdf("dpa.pdf"),

@@ -73,12 +73,12 @@ def _gandakan(asal: Ksdd, n: int, mulai: int, pemeran) -> None:
         baru.append(k)
     for i, k in enumerate(Ksdd.objects.bulk_create(baru)):
         p = PermohonanDprd.objects.get(pk=permohonan.pk)
-        p.pk, p.ksdd, p.nomor_surat = None, k, f"100.3/{mulai + i}/Pem/2026"
+        p.pk, p.ksdd, p.nomor = None, k, f"100.3/{mulai + i}/Pem/2026"
         p.save()
         if i % 5 == 4:
             TindakLanjutTelaahan.objects.create(
                 permohonan=p,
-                nomor_surat=f"100.3/{mulai + i}/TL/2026",
+                nomor=f"100.3/{mulai + i}/TL/2026",
                 tanggal_surat=dt.date(2026, 4, 17),
                 tanggal_diterima=TL_DITERIMA,
                 dicatat_oleh=pemeran.sekretariat,
@@ -87,7 +87,7 @@ def _gandakan(asal: Ksdd, n: int, mulai: int, pemeran) -> None:
                 rule="P22-1e",
                 kunci=f"P22-1e:uji:{k.pk}",
                 tanggal_peristiwa=TL_DITERIMA,
-                peristiwa=f"Tindak lanjut {p.nomor_surat} diterima DPRD",
+                peristiwa=f"Tindak lanjut {p.nomor} diterima DPRD",
                 ksdd=k,
                 subjek=p,
             )
@@ -96,7 +96,7 @@ def _gandakan(asal: Ksdd, n: int, mulai: int, pemeran) -> None:
                 rule="P22-3",
                 kunci=f"P22-3:uji:{k.pk}",
                 tanggal_peristiwa=p.tanggal_diterima,
-                peristiwa=f"Permohonan {p.nomor_surat} diterima DPRD",
+                peristiwa=f"Permohonan {p.nomor} diterima DPRD",
                 ksdd=k,
                 subjek=p,
             )
@@ -104,7 +104,7 @@ def _gandakan(asal: Ksdd, n: int, mulai: int, pemeran) -> None:
             rule="P22-1b",
             kunci=f"P22-1b:uji:{k.pk}",
             tanggal_peristiwa=p.tanggal_diterima,
-            peristiwa=f"Permohonan {p.nomor_surat} diterima DPRD",
+            peristiwa=f"Permohonan {p.nomor} diterima DPRD",
             ksdd=k,
             subjek=p,
             jatuh_tempo=dt.date(2026, 6, 30),
@@ -158,7 +158,7 @@ def _keadaan() -> dict:
         "persetujuan": sorted(
             (
                 ksdd_nomor[p.ksdd_id],
-                p.permohonan.nomor_surat,
+                p.permohonan.nomor,
                 p.nomor,
                 p.tanggal,
                 p.hari_terakhir,
@@ -203,8 +203,8 @@ def test_p22_3_bulk_deemed_approvals_leave_what_the_step_leaves(pemeran, menungg
         permohonan = ditolak.permohonan_dprd.get()
         PenolakanDprd.objects.create(
             permohonan=permohonan,
-            berkas=permohonan.berkas_surat,
-            nomor_surat="170/55/DPRD/2026",
+            berkas=permohonan.berkas,
+            nomor="170/55/DPRD/2026",
             tanggal_surat=dt.date(2026, 4, 1),
             tanggal_diterima=dt.date(2026, 4, 2),
             penandatangan="Ketua DPRD",

@@ -43,7 +43,7 @@ def _ajukan(ksdd, pemeran, diterima=DITERIMA, nomor="100.3/210/Pem/2026"):
     services.ksdd_ajukan_persetujuan_dprd(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat=nomor,
+        nomor=nomor,
         tanggal_surat=diterima - dt.timedelta(days=1),
         tanggal_diterima=diterima,
         surat=unggahan_pdf("permohonan-dprd.pdf"),
@@ -65,7 +65,7 @@ def _permohonan_2_maret(pemeran):
 
 def _tolak(ksdd, pemeran, tanggal=dt.date(2026, 4, 20), **ubah):
     data = {
-        "nomor_surat": "170/45/DPRD/2026",
+        "nomor": "170/45/DPRD/2026",
         "tanggal_surat": tanggal - dt.timedelta(days=1),
         "tanggal_diterima": tanggal,
         "penandatangan": "Ketua DPRD Kabupaten Barito Selatan",
@@ -196,7 +196,7 @@ def test_p22_3_refusal_through_the_api(pemeran):
     api.force_authenticate(pemeran.sekretariat)
     url = f"/api/v1/ksdd/{ksdd.pk}/catat_penolakan_dprd/"
     data = {
-        "nomor_surat": "170/45/DPRD/2026",
+        "nomor": "170/45/DPRD/2026",
         "tanggal_surat": hari.isoformat(),
         "tanggal_diterima": hari.isoformat(),
         "penandatangan": "Ketua DPRD",
@@ -227,7 +227,7 @@ def test_p22_1b_answer_meets_only_p22_1b_and_p22_1c_review_closes_p22_3(pemeran)
     surat = {"tanggal_surat": hari.isoformat(), "tanggal_diterima": hari.isoformat()}
     resp = api.post(
         f"/api/v1/ksdd/{ksdd.pk}/catat_jawaban_dprd/",
-        {"nomor_surat": "170/21/DPRD/2026", **surat},
+        {"nomor": "170/21/DPRD/2026", **surat},
         format="multipart",
     )
     assert resp.status_code == 200, resp.content
@@ -238,7 +238,7 @@ def test_p22_1b_answer_meets_only_p22_1b_and_p22_1c_review_closes_p22_3(pemeran)
     services.ksdd_catat_telaahan_dprd(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat="170/22/DPRD/2026",
+        nomor="170/22/DPRD/2026",
         tanggal_surat=hari,
         tanggal_diterima=hari,
     )
@@ -249,7 +249,7 @@ def test_p22_1b_answer_meets_only_p22_1b_and_p22_1c_review_closes_p22_3(pemeran)
         services.ksdd_catat_jawaban_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="170/23/DPRD/2026",
+            nomor="170/23/DPRD/2026",
             tanggal_surat=hari,
             tanggal_diterima=hari,
         )
@@ -269,7 +269,7 @@ def test_p22_3_refusal_web_step_page_and_post(client, pemeran):
         url,
         {
             "versi": ksdd.versi,
-            "nomor_surat": "170/45/DPRD/2026",
+            "nomor": "170/45/DPRD/2026",
             "tanggal_surat": hari.isoformat(),
             "tanggal_diterima": hari.isoformat(),
             "penandatangan": "Ketua DPRD",

@@ -35,7 +35,7 @@ def _permohonan(pemeran):
         ksdd_services.ksdd_ajukan_persetujuan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="100.3/210/Pem/2026",
+            nomor="100.3/210/Pem/2026",
             tanggal_surat=dt.date(2026, 2, 27),
             tanggal_diterima=dt.date(2026, 3, 2),
             surat=unggahan_pdf("permohonan-dprd.pdf"),

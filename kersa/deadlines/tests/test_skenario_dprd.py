@@ -51,7 +51,7 @@ def _permohonan_diterima_2_maret(pemeran):
     services.ksdd_ajukan_persetujuan_dprd(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat="100.3/210/Pem/2026",
+        nomor="100.3/210/Pem/2026",
         tanggal_surat=dt.date(2026, 2, 27),
         tanggal_diterima=DITERIMA,
         surat=unggahan_pdf("permohonan-dprd.pdf"),

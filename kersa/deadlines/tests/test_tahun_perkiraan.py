@@ -67,7 +67,7 @@ def _permohonan_2_desember(pemeran):
         ksdd_services.ksdd_ajukan_persetujuan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="100.3/410/Pem/2026",
+            nomor="100.3/410/Pem/2026",
             tanggal_surat=dt.date(2026, 12, 1),
             tanggal_diterima=DITERIMA,
             surat=unggahan_pdf("permohonan-dprd.pdf"),

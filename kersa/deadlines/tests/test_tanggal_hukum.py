@@ -59,7 +59,7 @@ def _permohonan_2_maret(pemeran):
         services.ksdd_ajukan_persetujuan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="100.3/210/Pem/2026",
+            nomor="100.3/210/Pem/2026",
             tanggal_surat=DITERIMA - dt.timedelta(days=1),
             tanggal_diterima=DITERIMA,
             surat=unggahan_pdf("permohonan-dprd.pdf"),
@@ -121,7 +121,7 @@ def test_p22_1b_answer_received_25_march_typed_in_8_may_is_met_on_25_march(clien
         resp = api.post(
             f"/api/v1/ksdd/{ksdd.pk}/catat_jawaban_dprd/",
             {
-                "nomor_surat": "170/21/DPRD/2026",
+                "nomor": "170/21/DPRD/2026",
                 "tanggal_surat": "2026-03-24",
                 "tanggal_diterima": "2026-03-25",
             },
@@ -141,7 +141,7 @@ def test_p22_1b_answer_received_25_march_typed_in_8_may_is_met_on_25_march(clien
         services.ksdd_catat_telaahan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="170/22/DPRD/2026",
+            nomor="170/22/DPRD/2026",
             tanggal_surat=D(2026, 4, 17),
             tanggal_diterima=D(2026, 4, 20),
         )
@@ -210,7 +210,7 @@ def test_p22_3_refusal_closes_the_p22_clocks_on_the_refusal_letters_receipt(clie
             url,
             {
                 "versi": ksdd.versi,
-                "nomor_surat": "170/45/DPRD/2026",
+                "nomor": "170/45/DPRD/2026",
                 "tanggal_surat": "2026-04-17",
                 "tanggal_diterima": "2026-04-20",
                 "penandatangan": "Ketua DPRD Kabupaten Barito Selatan",
@@ -266,7 +266,7 @@ def test_p13_p22_1b_act_dated_in_the_future_is_refused_and_nothing_saved(pemeran
             services.ksdd_catat_jawaban_dprd(
                 ksdd=ksdd,
                 user=pemeran.sekretariat,
-                nomor_surat="170/21/DPRD/2026",
+                nomor="170/21/DPRD/2026",
                 tanggal_surat=D(2026, 3, 19),
                 tanggal_diterima=D(2026, 3, 23),
             )
@@ -287,7 +287,7 @@ def test_p13_p22_1b_act_dated_in_the_future_is_refused_and_nothing_saved(pemeran
             services.ksdd_catat_jawaban_dprd(
                 ksdd=ksdd,
                 user=pemeran.sekretariat,
-                nomor_surat="170/21/DPRD/2026",
+                nomor="170/21/DPRD/2026",
                 tanggal_surat=D(2026, 2, 27),
                 tanggal_diterima=D(2026, 3, 3),
             )
@@ -307,7 +307,7 @@ def test_migration_0004_recomputes_selesai_pada_to_the_law_s_day(pemeran):
         services.ksdd_catat_jawaban_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="170/21/DPRD/2026",
+            nomor="170/21/DPRD/2026",
             tanggal_surat=D(2026, 3, 24),
             tanggal_diterima=D(2026, 3, 25),
         )
@@ -315,7 +315,7 @@ def test_migration_0004_recomputes_selesai_pada_to_the_law_s_day(pemeran):
         services.ksdd_catat_penolakan_dprd(
             ksdd=ksdd,
             user=pemeran.sekretariat,
-            nomor_surat="170/45/DPRD/2026",
+            nomor="170/45/DPRD/2026",
             tanggal_surat=D(2026, 4, 17),
             tanggal_diterima=D(2026, 4, 20),
             penandatangan="Ketua DPRD Kabupaten Barito Selatan",
@@ -382,7 +382,7 @@ def test_p16_5_p16_6_missed_the_day_after_and_a_late_typed_answer_meets_p16_6(pe
             ksdd=ksdd,
             user=pemeran.sekretariat,
             mitra=penawaran.mitra_id,
-            nomor_surat="000.3/190/Pem/2026",
+            nomor="000.3/190/Pem/2026",
             tanggal_surat=D(2026, 5, 14),
             tanggal_diterima=D(2026, 5, 15),
         )
@@ -407,7 +407,7 @@ def test_p16_5_p16_6_missed_the_day_after_and_a_late_typed_answer_meets_p16_6(pe
             user=pemeran.sekretariat,
             mitra=penawaran.mitra_id,
             keputusan="diterima",
-            nomor_surat="000.3/77/Pem-Bartim/2026",
+            nomor="000.3/77/Pem-Bartim/2026",
             tanggal_surat=D(2026, 5, 27),
             tanggal_diterima=D(2026, 5, 28),
             surat=unggahan_pdf("tanggapan.pdf"),

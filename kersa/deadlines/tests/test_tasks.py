@@ -68,7 +68,7 @@ def test_p16_4_missed_opens_the_p16_5_task_and_the_second_request_closes_it(peme
         ksdd=ksdd,
         user=pemeran.sekretariat,
         mitra=BARITO_TIMUR,
-        nomor_surat="000.3/190/Pem/2026",
+        nomor="000.3/190/Pem/2026",
         tanggal_surat=_hari(19),
         tanggal_diterima=_hari(18),
         surat=unggahan_pdf("permintaan-kedua.pdf"),
@@ -88,7 +88,7 @@ def test_p16_4_missed_opens_the_p16_5_task_and_the_second_request_closes_it(peme
         ksdd=ksdd,
         user=pemeran.sekretariat,
         mitra=BARITO_TIMUR,
-        nomor_surat="100.3/300/Pem/2026",
+        nomor="100.3/300/Pem/2026",
         tanggal_surat=_hari(0),
     )
     laporan.refresh_from_db()
@@ -104,7 +104,7 @@ def test_p16_5_second_request_before_the_worker_ran_marks_p16_4_missed(pemeran, 
         ksdd=ksdd,
         user=pemeran.sekretariat,
         mitra=BARITO_TIMUR,
-        nomor_surat="000.3/190/Pem/2026",
+        nomor="000.3/190/Pem/2026",
         tanggal_surat=_hari(19),
         tanggal_diterima=_hari(18),
     )
@@ -132,7 +132,7 @@ def test_p18_2_partners_second_request_missed_opens_the_bupatis_answer_task(peme
         ksdd=ksdd,
         user=pemeran.sekretariat,
         mitra=BARITO_TIMUR,
-        nomor_surat="000.3/55/Bartim/2026",
+        nomor="000.3/55/Bartim/2026",
         tanggal_surat=_hari(45),
         tanggal_diterima=_hari(44),
     )
@@ -153,7 +153,7 @@ def _sampai_tindak_lanjut(pemeran):
     services.ksdd_catat_telaahan_dprd(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat="170/20/DPRD/2026",
+        nomor="170/20/DPRD/2026",
         tanggal_surat=_hari(14),
         tanggal_diterima=_hari(13),
     )
@@ -161,7 +161,7 @@ def _sampai_tindak_lanjut(pemeran):
     services.ksdd_catat_tindak_lanjut_telaahan(
         ksdd=ksdd,
         user=pemeran.sekretariat,
-        nomor_surat="100.3/230/Pem/2026",
+        nomor="100.3/230/Pem/2026",
         tanggal_surat=_hari(12),
         tanggal_diterima=_hari(11),
     )

@@ -183,7 +183,7 @@ def _rujukan_penawaran(ksdd, mitra) -> str:
             "perihal Penawaran Kerja Sama Daerah"
         )
     return (
-        f"surat kami Nomor {p.nomor_surat} tanggal {tanggal_surat(p.tanggal_surat)} perihal "
+        f"surat kami Nomor {p.nomor} tanggal {tanggal_surat(p.tanggal_surat)} perihal "
         f"Penawaran Kerja Sama Daerah, yang diterima pada tanggal "
         f"{tanggal_surat(p.tanggal_diterima)}"
     )
@@ -254,7 +254,7 @@ def _surat_tanggapan(ksdd, mitra, c: dict) -> None:
 
     p = _penawaran(ksdd, mitra, Penawaran.Arah.MASUK)
     rujukan = (
-        f"surat Saudara Nomor {p.nomor_surat} tanggal {tanggal_surat(p.tanggal_surat)} "
+        f"surat Saudara Nomor {p.nomor} tanggal {tanggal_surat(p.tanggal_surat)} "
         f"yang kami terima pada tanggal {tanggal_surat(p.tanggal_diterima)}"
         if p
         else f"surat Saudara Nomor {isian_teks('nomor')} tanggal {isian_teks('tanggal')}"

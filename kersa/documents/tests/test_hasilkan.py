@@ -157,7 +157,7 @@ def test_p16_5_and_p16_6_letters_cite_the_offer(pemeran, ksdd):
     penawaran = k.penawaran.get()
     _, doc = _buat(k, JenisDokumen.PERMINTAAN_TANGGAPAN_KEDUA, pemeran.sekretariat, mitra=bartim)
     isi = teks(doc)
-    assert penawaran.nomor_surat in isi
+    assert penawaran.nomor in isi
     assert "15 (lima belas) hari kalender" in isi and "Pasal 16 ayat (5)" in isi
     permintaan_kedua(k, pemeran)
     _, doc = _buat(k, JenisDokumen.LAPORAN_GUBERNUR, pemeran.sekretariat, mitra=bartim)

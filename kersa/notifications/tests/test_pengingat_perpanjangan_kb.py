@@ -64,7 +64,7 @@ def test_p19_3_reminders_are_given_again_from_the_extended_end(kb, pemeran, mail
         services.ksdd_perpanjang_kb(
             ksdd=kb,
             user=pemeran.sekretariat,
-            nomor_surat="100.3.6/08.A/Pem/2028",
+            nomor="100.3.6/08.A/Pem/2028",
             tanggal_kesepakatan=dt.date(2028, 11, 1),
             tanggal_berakhir=dt.date(2034, 4, 29),
             naskah=unggahan_pdf("perpanjangan-kb.pdf", "Kesepakatan perpanjangan KB"),

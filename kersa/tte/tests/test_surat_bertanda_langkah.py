@@ -45,7 +45,7 @@ def _catat(p, ksdd, mitra, **kw):
     return ag.ksdd_catat_penawaran(
         ksdd=ksdd,
         user=p.sekretariat,
-        nomor_surat=Dokumen.objects.get(ksdd=ksdd, jenis="surat_penawaran").nomor,
+        nomor=Dokumen.objects.get(ksdd=ksdd, jenis="surat_penawaran").nomor,
         tanggal_surat=hari,
         penandatangan="Bupati Barito Selatan",
         penerimaan={mitra.kode: hari},
