@@ -1461,33 +1461,6 @@ class PerpanjangKbForm(LangkahForm):
             ) % {"akhir": kb.tanggal_berakhir.strftime("%d-%m-%Y")}
 
 
-FORM_LANGKAH: dict[str, type[LangkahForm]] = {
-    "ajukan_kak": AjukanKakForm,
-    "catat_petunjuk_tertulis": PetunjukTertulisForm,
-    "catat_telaah": TelaahForm,
-    "catat_telaah_kak_mitra": TelaahKakMitraForm,
-    "catat_penawaran": PenawaranForm,
-    "catat_rekomendasi_pleno": RekomendasiPlenoForm,
-    "catat_tanggapan": TanggapanForm,
-    "sepakati_rancangan_kb": RancanganKbForm,
-    "tandatangani_kb": TandatanganiKbForm,
-    "ajukan_persetujuan_dprd": PermohonanDprdForm,
-    "catat_persetujuan_dprd": PersetujuanDprdForm,
-    "catat_permintaan_kedua": PermintaanKeduaForm,
-    "catat_laporan_gubernur": LaporanGubernurForm,
-    "catat_jawaban_dprd": JawabanDprdForm,
-    "catat_telaahan_dprd": TelaahanDprdForm,
-    "catat_penolakan_dprd": PenolakanDprdForm,
-    "catat_tindak_lanjut_telaahan": TindakLanjutTelaahanForm,
-    "sepakati_rancangan_pks": RancanganPksForm,
-    "tandatangani_pks": TandatanganiPksForm,
-    "catat_persetujuan_dprd_perubahan": PersetujuanDprdPerubahanForm,
-    "perpanjang_kb": PerpanjangKbForm,
-    "akhiri": AkhiriForm,
-    "batalkan": BatalkanForm,
-}
-
-
 # --- Surat Kuasa (Pasal 24 ayat 2–3) -----------------------------------------------------
 
 

@@ -11,8 +11,6 @@ files included), so the page asks the user to choose the files again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
@@ -26,37 +24,11 @@ from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
 
 from .. import rules, services
 from ..choices import Pemrakarsa, Status
-from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
+from ..daftar import LANGKAH
+from ..forms import DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
-from ..selectors import boleh, ksdd_visible_to
+from ..selectors import beda_rancangan_dprd, boleh, ksdd_visible_to
 from ..workflow import TRANSISI, Transisi
-
-# The service each step's form feeds; keys are those of workflow.TRANSISI.
-LAYANAN: dict[str, Callable[..., Ksdd]] = {
-    "ajukan_kak": services.ksdd_ajukan_kak,
-    "catat_petunjuk_tertulis": services.ksdd_catat_petunjuk_tertulis,
-    "catat_telaah": services.ksdd_catat_telaah,
-    "catat_telaah_kak_mitra": services.ksdd_catat_telaah_kak_mitra,
-    "catat_penawaran": services.ksdd_catat_penawaran,
-    "catat_rekomendasi_pleno": services.ksdd_catat_rekomendasi_pleno,
-    "catat_tanggapan": services.ksdd_catat_tanggapan,
-    "sepakati_rancangan_kb": services.ksdd_sepakati_rancangan_kb,
-    "tandatangani_kb": services.ksdd_tandatangani_kb,
-    "ajukan_persetujuan_dprd": services.ksdd_ajukan_persetujuan_dprd,
-    "catat_persetujuan_dprd": services.ksdd_catat_persetujuan_dprd,
-    "catat_permintaan_kedua": services.ksdd_catat_permintaan_kedua,
-    "catat_laporan_gubernur": services.ksdd_catat_laporan_gubernur,
-    "catat_jawaban_dprd": services.ksdd_catat_jawaban_dprd,
-    "catat_telaahan_dprd": services.ksdd_catat_telaahan_dprd,
-    "catat_penolakan_dprd": services.ksdd_catat_penolakan_dprd,
-    "catat_tindak_lanjut_telaahan": services.ksdd_catat_tindak_lanjut_telaahan,
-    "sepakati_rancangan_pks": services.ksdd_sepakati_rancangan_pks,
-    "tandatangani_pks": services.ksdd_tandatangani_pks,
-    "catat_persetujuan_dprd_perubahan": services.ksdd_catat_persetujuan_dprd_perubahan,
-    "perpanjang_kb": services.ksdd_perpanjang_kb,
-    "akhiri": services.ksdd_akhiri,
-    "batalkan": services.ksdd_batalkan,
-}
 
 
 class _LayananView(AccessMixin, FormView):
@@ -244,7 +216,8 @@ class DasarDprdView(_LayananView):
 
 
 class LangkahView(_LayananView):
-    """The form of one step of ``workflow.TRANSISI``, with what still blocks it."""
+    """The form of one step of ``workflow.TRANSISI`` (its form and service from the
+    registry ``agreements.daftar.LANGKAH``), with what still blocks it."""
 
     template_name = "agreements/form/langkah.html"
 
@@ -252,9 +225,9 @@ class LangkahView(_LayananView):
         nama = kwargs["nama"]
         if nama not in TRANSISI:
             raise Http404(_("Tahap tidak dikenal."))
-        self.transisi: Transisi = TRANSISI[nama]
-        self.layanan = LAYANAN[nama]
-        self.form_class = FORM_LANGKAH[nama]
+        self.langkah = LANGKAH[nama]
+        self.transisi: Transisi = self.langkah.transisi
+        self.form_class = self.langkah.form
         return super().dispatch(request, *args, **kwargs)
 
     def get_izin(self) -> str:
@@ -280,13 +253,11 @@ class LangkahView(_LayananView):
         ]
         if self.transisi.nama == "tandatangani_pks":
             # P22-2: the difference from the draft DPRD approved, shown before signing.
-            from ..selectors import beda_rancangan_dprd
-
             ctx["beda_dprd"] = beda_rancangan_dprd(self.ksdd)
         return ctx
 
     def simpan(self, form):
-        return self.layanan(ksdd=self.ksdd, user=self.request.user, **form.argumen())
+        return self.langkah.layanan(ksdd=self.ksdd, user=self.request.user, **form.argumen())
 
     def sukses(self, ksdd):
         pesan = _("Tahap KSDD diperbarui: %(langkah)s. Status sekarang: %(status)s.") % {
