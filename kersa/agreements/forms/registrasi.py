@@ -11,10 +11,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.forms import TanggalField
+from kersa.core.forms import teks as _teks
+from kersa.documents.forms import BerkasField
 from kersa.regions.selectors import wilayah_daerah
 
-from .choices import JenisNaskah, TahapTerdaftar
-from .forms import BerkasField, KsddForm, TanggalField, _teks
+from ..choices import JenisNaskah, TahapTerdaftar
+from .ksdd import KsddForm
+
+__all__ = ["PEMISAH", "RegistrasiForm"]
 
 PEMISAH = ";"  # several partners' values in one cell: in the order of their codes
 
