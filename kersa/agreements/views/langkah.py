@@ -1,8 +1,8 @@
 """Create/edit forms and one form per workflow step.
 
-Every page here takes the same path (``_LayananView``): the user's role may do
-it (else 403), the KSDD is one the user may see (else 404), the form is shaped
-by ``forms.py``, and on POST the one service of ``agreements.services`` is
+Every page here takes the same path (``_LayananView``, on ``core.layanan.LayananView``):
+the user's role may do it (else 403), the KSDD is one the user may see (else 404), the
+form is shaped by ``forms``, and on POST the one service of ``agreements.services`` is
 called. A refusal of the regulation (``RuleViolation``) comes back as form
 errors citing the rule ID; a lost race (``ConflictError``) as a 409 page with
 the conflict message. Nothing is saved on a refusal (the services are atomic,
@@ -11,16 +11,13 @@ files included), so the page asks the user to choose the files again.
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
 
-from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
+from kersa.core.errors import Pelanggaran
+from kersa.core.layanan import LayananView
 
 from .. import rules, services
 from ..choices import Pemrakarsa, Status
@@ -31,26 +28,21 @@ from ..selectors import beda_rancangan_dprd, boleh, ksdd_visible_to
 from ..workflow import TRANSISI, Transisi
 
 
-class _LayananView(AccessMixin, FormView):
-    """The shared path of every form here (see the module docstring).
+class _LayananView(LayananView):
+    """The shared path of every form here (``core.layanan.LayananView``, see the module
+    docstring) on one KSDD the user may see.
 
-    Subclasses set ``izin`` (the permission codename the role needs) and write
+    Subclasses set ``izin`` (the codename in ``agreements`` the role needs) and write
     ``simpan(form)`` (call the service) and ``sukses(hasil)`` (message, next URL).
     """
 
-    izin = ""
     perlu_ksdd = True
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not request.user.has_perm(f"agreements.{self.get_izin()}"):
-            raise PermissionDenied(_("Peran Anda tidak dapat melakukan tindakan ini."))
-        self.ksdd = self.muat_ksdd(kwargs["pk"]) if self.perlu_ksdd else None
-        return super().dispatch(request, *args, **kwargs)
-
     def get_izin(self) -> str:
-        return self.izin
+        return f"agreements.{self.izin}"
+
+    def muat(self, **kwargs) -> None:
+        self.ksdd = self.muat_ksdd(kwargs["pk"]) if self.perlu_ksdd else None
 
     def muat_ksdd(self, pk: int) -> Ksdd:
         """The KSDD if this user may see it; 404 otherwise (its existence stays private)."""
@@ -76,29 +68,7 @@ class _LayananView(AccessMixin, FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["ksdd"] = self.ksdd
-        if self.request.method == "POST":
-            # A page shown again after POST saved nothing: the files must be chosen again.
-            ctx["berkas_dipilih_ulang"] = [f.name for f in self.request.FILES.values()]
         return ctx
-
-    def form_valid(self, form):
-        try:
-            hasil = self.simpan(form)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-            return self.form_invalid(form)
-        except ConflictError as exc:
-            ctx = self.get_context_data(form=form, konflik=exc.detail)
-            return self.render_to_response(ctx, status=409)
-        pesan, url = self.sukses(hasil)
-        messages.success(self.request, pesan)
-        return redirect(url)
-
-    def simpan(self, form):
-        raise NotImplementedError
-
-    def sukses(self, hasil) -> tuple[str, str]:
-        raise NotImplementedError
 
 
 class KsddBuatView(_LayananView):
@@ -231,7 +201,7 @@ class LangkahView(_LayananView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_izin(self) -> str:
-        return self.transisi.izin
+        return f"agreements.{self.transisi.izin}"
 
     def muat_ksdd(self, pk: int) -> Ksdd:
         ksdd = super().muat_ksdd(pk)
