@@ -92,17 +92,24 @@ class LayananView(AccessMixin, FormView):
         raise NotImplementedError
 
 
-def form_layanan(request, form, simpan: Callable[[dict], object]):
-    """A function view's POST of ``form`` to its service: ``simpan(form.cleaned_data)``.
-    Returns the service's result; ``None`` when the form is not posted, not valid, or the
-    service refused (the refusal is then on the form, cited by its rule)."""
+def form_layanan(
+    request, form, simpan: Callable[[dict], object], sukses: Callable[[object], tuple[str, str]]
+) -> HttpResponse | None:
+    """``LayananView``'s path inside a function view: on a valid POST, ``simpan`` (the
+    service) gets ``form.cleaned_data``; ``sukses(hasil)`` gives (message, next URL) and
+    the answer is that redirect. ``None`` when the form is not posted, not valid, or the
+    service refused (the refusal is then on the form, cited by its rule): the view shows
+    the form again (422 when it has errors, as each room's page does)."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        return simpan(form.cleaned_data)
+        hasil = simpan(form.cleaned_data)
     except RuleViolation as exc:
         form.tambah_pelanggaran(exc)
         return None
+    pesan, url = sukses(hasil)
+    messages.success(request, pesan)
+    return redirect(url)
 
 
 def aksi_tombol(request, layanan: Callable[[], object], *, sukses, kembali: str) -> HttpResponse:
