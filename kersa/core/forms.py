@@ -7,7 +7,7 @@ when it is left empty: ``pesan_wajib`` (or ``wajib()`` for a message that depend
 the data) replaces Django's generic "Kolom ini harus diisi." with the rule's own words.
 
 The kit every room's forms build on: ``FormKersa`` (refusals on their fields, fields in
-groups), ``TanggalField`` (dd-mm-yyyy), ``RupiahField`` (amounts as people write them),
+groups; ``ModelFormKersa`` the same on a model's fields), ``TanggalField`` (dd-mm-yyyy), ``RupiahField`` (amounts as people write them),
 ``ya_tidak`` and ``teks``. Two pieces live with the room that owns what they check:
 ``documents.forms.BerkasField`` (an upload checked by content) and
 ``regions.forms.WilayahField`` (a region by its Kemendagri code); ``core`` imports no app.
@@ -68,13 +68,9 @@ class FormPelanggaran(PelanggaranMixin, forms.Form):
     """A plain form that shows the regulation's refusals (see ``PelanggaranMixin``)."""
 
 
-class FormKersa(FormPelanggaran):
-    """A form whose service refusals become form errors (``PelanggaranMixin``) and whose
-    fields show in groups.
-
-    ``kelompok_field`` lists (legend, field names) for display; fields not listed
-    come last, in a group without a legend.
-    """
+class KelompokMixin:
+    """Fields shown in groups: ``kelompok_field`` lists (legend, field names) for display;
+    fields not listed come last, in a group without a legend."""
 
     kelompok_field: list[tuple[str | None, list[str]]] = []
 
@@ -88,6 +84,28 @@ class FormKersa(FormPelanggaran):
         if visible:
             groups.append((None, list(visible.values())))
         return groups
+
+
+class FormKersa(KelompokMixin, FormPelanggaran):
+    """A form whose service refusals become form errors (``PelanggaranMixin``) and whose
+    fields show in groups (``KelompokMixin``)."""
+
+
+class ModelFormKersa(PelanggaranMixin, KelompokMixin, forms.ModelForm):
+    """``FormKersa`` on a model's fields (labels, help texts, lengths and required-ness
+    from the model). The form only collects input for a service, which holds the rules
+    and writes the record: it is never ``save()``d, and the model's own validation is
+    left to that service (``_post_clean`` does nothing), so every refusal comes with its
+    rule ID, once. Its initial values are those the caller gives and the model's
+    defaults, as a plain form's: not those of a blank record."""
+
+    def __init__(self, *args, **kwargs):
+        initial = dict(kwargs.get("initial") or {})
+        super().__init__(*args, **kwargs)
+        self.initial = initial
+
+    def _post_clean(self):
+        pass
 
 
 def kabarkan_penolakan(request, exc: RuleViolation) -> None:

@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.format import rupiah
-from kersa.core.forms import FormKersa, RupiahField, TanggalField
+from kersa.core.forms import FormKersa, ModelFormKersa, RupiahField, TanggalField
 from kersa.core.forms import teks as _teks
 from kersa.documents.forms import BerkasField
 from kersa.planning.selectors import butir_rencana_pilihan
@@ -61,10 +61,15 @@ def _label_butir(b) -> str:
 _FIELD_TETAP = ("pemrakarsa", "pemrakarsa_mitra", "perangkat_daerah", "kategori", "bentuk")
 
 
-class KsddForm(FormKersa):
-    """The fields ``services.ksdd_create`` and ``ksdd_update`` accept (P3, P5, P6, P7-1, P9)."""
+class KsddForm(ModelFormKersa):
+    """The fields ``services.ksdd_create`` and ``ksdd_update`` accept (P3, P5, P6, P7-1, P9).
 
-    judul = forms.CharField(max_length=300, **_k("judul"))
+    A ``ModelForm`` on ``Ksdd``: a field the record holds as it is typed takes its label,
+    help text, length and required-ness from the model (``Meta``); the fields declared
+    here are those the form shapes differently (choices, regions typed as codes, the
+    partners, the version).
+    """
+
     perangkat_daerah = forms.ModelChoiceField(
         queryset=PerangkatDaerah.objects.filter(aktif=True), **_k("perangkat_daerah")
     )
@@ -125,36 +130,64 @@ class KsddForm(FormKersa):
         label=_("Tujuan"),
         help_text=_("Tujuan KSDD menurut Pasal 3."),
     )
-    eksternalitas = _teks(required=False, **_k("eksternalitas"))
     pembayar = WilayahField(**_k("pembayar"))
     penerima_pembayaran = WilayahField(**_k("penerima_pembayaran"))
-    dasar_pembayaran = _teks(required=False, **_k("dasar_pembayaran"))
-    objek_pertukaran = _teks(required=False, **_k("objek_pertukaran"))
-    dasar_perda_retribusi = forms.CharField(
-        max_length=250, required=False, **_k("dasar_perda_retribusi")
-    )
     butir_rencana = forms.ModelChoiceField(
         queryset=None, required=False, empty_label=_("— belum/tidak ada —"), **_k("butir_rencana")
     )
-    dalam_rencana = forms.BooleanField(required=False, initial=True, **_k("dalam_rencana"))
-    dokumen_rencana = forms.CharField(max_length=250, required=False, **_k("dokumen_rencana"))
     pengecualian_rencana = forms.ChoiceField(
         choices=[("", _("— tidak ada —")), *PengecualianRencana.choices],
         required=False,
         **_k("pengecualian_rencana"),
     )
-    alasan_pengecualian = _teks(required=False, **_k("alasan_pengecualian"))
-    lokasi = forms.CharField(max_length=250, required=False, **_k("lokasi"))
-    nilai_anggaran = RupiahField(required=False, **_k("nilai_anggaran"))
-    sumber_dana = forms.CharField(max_length=150, required=False, **_k("sumber_dana"))
-    dianggarkan_apbd = forms.BooleanField(required=False, **_k("dianggarkan_apbd"))
-    nomor_dpa = forms.CharField(max_length=100, required=False, **_k("nomor_dpa"))
-    membebani_masyarakat = forms.BooleanField(required=False, **_k("membebani_masyarakat"))
-    rencana_mulai = TanggalField(hari_ini=False, required=False, **_k("rencana_mulai"))
     jangka_waktu_bulan = forms.IntegerField(
         min_value=1, max_value=32767, required=False, **_k("jangka_waktu_bulan")
     )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, **_VERSI)
+
+    class Meta:
+        model = Ksdd
+        # In the order the form shows them; the names that are not the model's
+        # (``mitra_lain``, ``versi``) are declared above.
+        fields = [
+            "judul",
+            "perangkat_daerah",
+            "pemrakarsa",
+            "pemrakarsa_mitra",
+            "mitra",
+            "mitra_lain",
+            "kategori",
+            "bentuk",
+            "urusan",
+            "tujuan",
+            "eksternalitas",
+            "pembayar",
+            "penerima_pembayaran",
+            "dasar_pembayaran",
+            "objek_pertukaran",
+            "dasar_perda_retribusi",
+            "butir_rencana",
+            "dalam_rencana",
+            "dokumen_rencana",
+            "pengecualian_rencana",
+            "alasan_pengecualian",
+            "lokasi",
+            "nilai_anggaran",
+            "sumber_dana",
+            "dianggarkan_apbd",
+            "nomor_dpa",
+            "membebani_masyarakat",
+            "rencana_mulai",
+            "jangka_waktu_bulan",
+            "versi",
+        ]
+        widgets = {
+            "eksternalitas": forms.Textarea(attrs={"rows": 3}),
+            "dasar_pembayaran": forms.Textarea(attrs={"rows": 3}),
+            "objek_pertukaran": forms.Textarea(attrs={"rows": 3}),
+            "alasan_pengecualian": forms.Textarea(attrs={"rows": 3}),
+        }
+        field_classes = {"nilai_anggaran": RupiahField, "rencana_mulai": TanggalField}
 
     kelompok_field = [
         (_("Identitas dan para pihak"), ["judul", "perangkat_daerah", "pemrakarsa"]),
@@ -227,7 +260,7 @@ class KsddForm(FormKersa):
 
     @staticmethod
     def _awal(ksdd: Ksdd, terdaftar: set[str]) -> dict:
-        data = {f: getattr(ksdd, f) for f in KsddForm.declared_fields if hasattr(ksdd, f)}
+        data = {f: getattr(ksdd, f) for f in KsddForm.base_fields if hasattr(ksdd, f)}
         data["perangkat_daerah"] = ksdd.perangkat_daerah_id
         data["bentuk"] = ksdd.bentuk_id
         data["butir_rencana"] = ksdd.butir_rencana_id

@@ -160,7 +160,7 @@ class RegistrasiForm(KsddForm):
         """Keyword arguments for ``services.ksdd_daftarkan`` (call after ``is_valid()``;
         a partner list of the wrong length becomes a form error here)."""
         data = super().argumen()
-        sendiri = set(RegistrasiForm.declared_fields) - set(KsddForm.declared_fields)
+        sendiri = set(RegistrasiForm.base_fields) - set(KsddForm.base_fields)
         out = {k: v for k, v in data.items() if k not in sendiri}
         mitra = data.get("mitra") or []
         out["tahap"] = data["tahap"]
