@@ -75,7 +75,7 @@ class KelompokMixin:
     kelompok_field: list[tuple[str | None, list[str]]] = []
 
     def kelompok(self) -> list[tuple[str | None, list[forms.BoundField]]]:
-        visible = {bf.name: bf for bf in self.visible_fields()}
+        visible = {bf.name: bf for bf in self.visible_fields()}  # type: ignore[attr-defined]
         groups = []
         for legend, names in self.kelompok_field:
             fields = [visible.pop(n) for n in names if n in visible]
