@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kersa.core.errors import RuleViolation
+from kersa.regions.forms import wilayah_terdekat
 from kersa.regions.models import PerangkatDaerah
 from kersa.regions.selectors import wilayah_daerah_sekali
 
-from .forms import wilayah_terdekat
-from .forms_registrasi import RegistrasiForm
+from .forms import RegistrasiForm
 from .models import Bentuk, Ksdd, Tujuan, Urusan
 from .services import ksdd_daftarkan
 

@@ -1,5 +1,12 @@
 """The transition table of Pasal 13: one row per step (``TRANSISI``).
 
+A step is this one row: its name, label, source statuses, permission and
+preconditions, and the names of the three things that carry it out: its service
+(in ``agreements.services``), its web form (in ``agreements.forms``) and its API
+input serializer (in ``kersa.api.serializers.langkah``). ``agreements.daftar``
+turns the names into those objects once, for the web, the API and the scenarios;
+the names are strings here so that the table imports none of them.
+
 Written as a small explicit table rather than with django-fsm-2 (STACK.md allows
 either): each refusal must carry a rule ID and a message citing the Pasal, and
 the KSDD page must list, before the user tries, which rules still block each
@@ -70,6 +77,12 @@ class Transisi:
     # cited when that partner has no offer on the KSDD.
     prasyarat_mitra: tuple[Callable[[Ksdd, object], list[Pelanggaran]], ...] = field(default=())
     rule_mitra: Callable[[Ksdd], str] | None = None
+    # What carries the step out, by name (resolved by ``agreements.daftar``): the service
+    # in ``agreements.services``, the form in ``agreements.forms``, the input serializer
+    # in ``kersa.api.serializers.langkah``.
+    layanan: str = ""
+    form: str = ""
+    serializer: str = ""
 
     def berlaku_untuk(self, ksdd: Ksdd) -> bool:
         return ksdd.status in self.sumber and self.pemrakarsa in (None, ksdd.pemrakarsa)
@@ -132,18 +145,27 @@ TRANSISI: dict[str, Transisi] = {
             (kak_siap,),
             # P17-1…3: a partner's offer brings its own KAK; ours is not written first.
             pemrakarsa=Pemrakarsa.DAERAH,
+            layanan="ksdd_ajukan_kak",
+            form="AjukanKakForm",
+            serializer="AjukanKakSerializer",
         ),
         Transisi(
             "catat_petunjuk_tertulis",
             gettext_lazy("Catat petunjuk tertulis"),
             frozenset({Status.KAK_DIAJUKAN}),
             "catat_petunjuk_tertulis",
+            layanan="ksdd_catat_petunjuk_tertulis",
+            form="PetunjukTertulisForm",
+            serializer="CatatPetunjukTertulisSerializer",
         ),
         Transisi(
             "catat_telaah",
             gettext_lazy("Catat hasil telaah KAK"),
             frozenset({Status.TELAAH_TKKSD}),
             "catat_telaah",
+            layanan="ksdd_catat_telaah",
+            form="TelaahForm",
+            serializer="CatatTelaahSerializer",
         ),
         Transisi(
             "catat_penawaran",
@@ -151,6 +173,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENYIAPKAN_PENAWARAN}),
             "catat_penawaran",
             (data_penawaran_mitra,),
+            layanan="ksdd_catat_penawaran",
+            form="PenawaranForm",
+            serializer="CatatPenawaranSerializer",
         ),
         # P17-2: TKKSD reviews the KAK that came with the partner's offer (Pasal 15).
         Transisi(
@@ -160,6 +185,9 @@ TRANSISI: dict[str, Transisi] = {
             "catat_telaah",
             (telaah_kak_mitra_belum,),
             pemrakarsa=Pemrakarsa.MITRA,
+            layanan="ksdd_catat_telaah_kak_mitra",
+            form="TelaahKakMitraForm",
+            serializer="CatatTelaahKakMitraSerializer",
         ),
         Transisi(
             "catat_rekomendasi_pleno",
@@ -168,6 +196,9 @@ TRANSISI: dict[str, Transisi] = {
             "catat_rekomendasi_pleno",
             (telaah_kak_mitra_ada,),
             pemrakarsa=Pemrakarsa.MITRA,
+            layanan="ksdd_catat_rekomendasi_pleno",
+            form="RekomendasiPlenoForm",
+            serializer="CatatRekomendasiPlenoSerializer",
         ),
         Transisi(
             "catat_tanggapan",
@@ -179,6 +210,9 @@ TRANSISI: dict[str, Transisi] = {
             (telaah_kak_mitra_ada, pleno_ada),
             prasyarat_mitra=(belum_ditanggapi,),
             rule_mitra=lambda k: "P16-4",
+            layanan="ksdd_catat_tanggapan",
+            form="TanggapanForm",
+            serializer="CatatTanggapanSerializer",
         ),
         Transisi(
             "sepakati_rancangan_kb",
@@ -186,6 +220,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.PENYUSUNAN_KB}),
             "kelola_kb",
             (penerimaan_diterima,),
+            layanan="ksdd_sepakati_rancangan_kb",
+            form="RancanganKbForm",
+            serializer="SepakatiRancanganKbSerializer",
         ),
         Transisi(
             "tandatangani_kb",
@@ -193,6 +230,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.PENANDATANGANAN_KB}),
             "tandatangani_kb",
             (naskah_kb_lengkap,),
+            layanan="ksdd_tandatangani_kb",
+            form="TandatanganiKbForm",
+            serializer="TandatanganiKbSerializer",
         ),
         Transisi(
             "ajukan_persetujuan_dprd",
@@ -200,12 +240,18 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.PERMOHONAN_DPRD, Status.PENYUSUNAN_PKS, Status.PENANDATANGANAN_PKS}),
             "kelola_dprd",
             (dprd_diperlukan, kb_ditandatangani, permohonan_lalu_selesai),
+            layanan="ksdd_ajukan_persetujuan_dprd",
+            form="PermohonanDprdForm",
+            serializer="AjukanPersetujuanDprdSerializer",
         ),
         Transisi(
             "catat_persetujuan_dprd",
             gettext_lazy("Catat Persetujuan DPRD"),
             frozenset({Status.MENUNGGU_DPRD}),
             "catat_persetujuan_dprd",
+            layanan="ksdd_catat_persetujuan_dprd",
+            form="PersetujuanDprdForm",
+            serializer="CatatPersetujuanDprdSerializer",
         ),
         # Status-preserving steps of the clocks (deadlines/pemicu.py): P16-5, P16-6,
         # P18-2, P22-1b…e. They record a letter; the KSDD stays where it is.
@@ -216,6 +262,9 @@ TRANSISI: dict[str, Transisi] = {
             "catat_penawaran",
             prasyarat_mitra=(kedua_belum_ditanggapi, kedua_belum_dicatat, kedua_30_hari_lewat),
             rule_mitra=rule_kedua,
+            layanan="ksdd_catat_permintaan_kedua",
+            form="PermintaanKeduaForm",
+            serializer="CatatPermintaanKeduaSerializer",
         ),
         Transisi(
             "catat_laporan_gubernur",
@@ -229,6 +278,9 @@ TRANSISI: dict[str, Transisi] = {
                 laporan_15_hari_lewat,
             ),
             rule_mitra=lambda k: "P16-6",
+            layanan="ksdd_catat_laporan_gubernur",
+            form="LaporanGubernurForm",
+            serializer="CatatLaporanGubernurSerializer",
         ),
         Transisi(
             "catat_jawaban_dprd",
@@ -236,6 +288,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (permohonan_berjalan("P22-1b"), jawaban_belum),
+            layanan="ksdd_catat_jawaban_dprd",
+            form="JawabanDprdForm",
+            serializer="CatatJawabanDprdSerializer",
         ),
         Transisi(
             "catat_telaahan_dprd",
@@ -243,6 +298,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (permohonan_berjalan("P22-1c"), telaahan_belum),
+            layanan="ksdd_catat_telaahan_dprd",
+            form="TelaahanDprdForm",
+            serializer="CatatTelaahanDprdSerializer",
         ),
         Transisi(
             "catat_tindak_lanjut_telaahan",
@@ -250,6 +308,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (permohonan_berjalan("P22-1d"), telaahan_ada, tindak_lanjut_belum),
+            layanan="ksdd_catat_tindak_lanjut_telaahan",
+            form="TindakLanjutTelaahanForm",
+            serializer="CatatTindakLanjutTelaahanSerializer",
         ),
         # P22-3: DPRD refuses; back to the request (revision) or the KSDD ends.
         Transisi(
@@ -258,12 +319,18 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.MENUNGGU_DPRD}),
             "kelola_dprd",
             (permohonan_berjalan("P22-3"), belum_disetujui),
+            layanan="ksdd_catat_penolakan_dprd",
+            form="PenolakanDprdForm",
+            serializer="CatatPenolakanDprdSerializer",
         ),
         Transisi(
             "sepakati_rancangan_pks",
             gettext_lazy("Catat rancangan PKS yang disepakati"),
             frozenset({Status.PENYUSUNAN_PKS}),
             "kelola_pks",
+            layanan="ksdd_sepakati_rancangan_pks",
+            form="RancanganPksForm",
+            serializer="SepakatiRancanganPksSerializer",
         ),
         Transisi(
             "tandatangani_pks",
@@ -271,6 +338,9 @@ TRANSISI: dict[str, Transisi] = {
             frozenset({Status.PENANDATANGANAN_PKS}),
             "tandatangani_pks",
             (dprd_terpenuhi, naskah_pks_lengkap),
+            layanan="ksdd_tandatangani_pks",
+            form="TandatanganiPksForm",
+            serializer="TandatanganiPksSerializer",
         ),
         # P25-7: DPRD's approval of an amendment that adds a burden, during pelaksanaan;
         # the KSDD stays where it is, the amendment version then rests on it.
@@ -279,6 +349,9 @@ TRANSISI: dict[str, Transisi] = {
             gettext_lazy("Catat Persetujuan DPRD atas perubahan PKS"),
             frozenset({Status.PELAKSANAAN}),
             "catat_persetujuan_dprd",
+            layanan="ksdd_catat_persetujuan_dprd_perubahan",
+            form="PersetujuanDprdPerubahanForm",
+            serializer="CatatPersetujuanDprdPerubahanSerializer",
         ),
         # P19-3: an extension of the signed KB agreed by the parties; the KSDD stays
         # where it is, the KB's end and its P19-3 clock move (deadlines/pemicu.py).
@@ -296,18 +369,27 @@ TRANSISI: dict[str, Transisi] = {
             ),
             "tandatangani_kb",
             (kb_dapat_diperpanjang,),
+            layanan="ksdd_perpanjang_kb",
+            form="PerpanjangKbForm",
+            serializer="PerpanjangKbSerializer",
         ),
         Transisi(
             "akhiri",
             gettext_lazy("Akhiri kerja sama"),
             frozenset({Status.PELAKSANAAN}),
             "akhiri_ksdd",
+            layanan="ksdd_akhiri",
+            form="AkhiriForm",
+            serializer="AkhiriSerializer",
         ),
         Transisi(
             "batalkan",
             gettext_lazy("Batalkan KSDD"),
             _BELUM_BERAKHIR - {Status.PELAKSANAAN},
             "batalkan_ksdd",
+            layanan="ksdd_batalkan",
+            form="BatalkanForm",
+            serializer="BatalkanSerializer",
         ),
     ]
 }

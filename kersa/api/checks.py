@@ -1,27 +1,26 @@
-"""System check: every workflow transition has exactly one API action."""
+"""System check: every workflow step of the registry has its API action."""
 
 from django.core import checks
 
 
 def cek_aksi_langkah(app_configs=None, **kwargs):
-    from kersa.agreements.workflow import TRANSISI
+    from kersa.agreements.daftar import LANGKAH
 
-    from .langkah import AKSI
+    from .views.ksdd import KsddViewSet
 
     errors = []
-    for nama in sorted(set(TRANSISI) - set(AKSI)):
-        errors.append(
-            checks.Error(
-                f"Transition {nama!r} of agreements.workflow.TRANSISI has no API action.",
-                hint="Add it to kersa.api.langkah.AKSI with its input serializer.",
-                id="kersa_api.E001",
+    for nama, langkah in sorted(LANGKAH.items()):
+        view = getattr(KsddViewSet, nama, None)
+        if (
+            view is None
+            or getattr(view, "kwargs", {}).get("serializer_class") is not langkah.serializer
+        ):
+            errors.append(
+                checks.Error(
+                    f"Transition {nama!r} of agreements.workflow.TRANSISI has no API action.",
+                    hint="kersa.api.views.ksdd builds one action per row of "
+                    "kersa.agreements.daftar.LANGKAH.",
+                    id="kersa_api.E001",
+                )
             )
-        )
-    for nama in sorted(set(AKSI) - set(TRANSISI)):
-        errors.append(
-            checks.Error(
-                f"API action {nama!r} is not a transition of agreements.workflow.TRANSISI.",
-                id="kersa_api.E002",
-            )
-        )
     return errors

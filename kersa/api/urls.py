@@ -18,7 +18,8 @@ v1 endpoints (all need a session or ``Authorization: Token <key>``):
 - ``versi/{id}/catat-penandatanganan/`` POST: the KB/PKS signing step recorded from a
   version signed electronically (date from the signature, P20-3, P24-1; issue 16)
 - ``ksdd/{id}/{nama}/`` POST, one per transition of ``agreements.workflow.TRANSISI``
-  (``nama`` with underscores, e.g. ``ajukan_kak``), listed in ``kersa.api.langkah``
+  (``nama`` with underscores, e.g. ``ajukan_kak``), built from the step registry
+  ``kersa.agreements.daftar.LANGKAH``
 - ``rapat/`` GET / POST (schedule), ``rapat/{id}/`` GET, ``rapat/{id}/{agenda|hasil|dokumen|
   batalkan}/`` POST, ``rapat/{id}/agenda/{agenda_id}/`` DELETE
 - ``tkksd/keputusan/``, ``tkksd/program-kerja/`` (read-only)

@@ -27,6 +27,7 @@ from kersa.agreements.choices import (
     PertimbanganPersetujuan,
     Status,
 )
+from kersa.agreements.daftar import LANGKAH
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Tujuan, Urusan
 from kersa.core.roles import Peran
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
@@ -167,9 +168,15 @@ def ksdd_baru(pemeran: Pemeran, **ubah) -> Ksdd:
     return ksdd
 
 
+def _jalankan(nama: str, *args, **kwargs) -> Ksdd:
+    """Take step ``nama`` through its service in the registry (``agreements.daftar``)."""
+    return LANGKAH[nama].layanan(*args, **kwargs)
+
+
 # The steps in order; each takes (ksdd, pemeran) and moves the KSDD one status on.
 def _ajukan(k, p):
-    return services.ksdd_ajukan_kak(
+    return _jalankan(
+        "ajukan_kak",
         ksdd=k,
         user=p.operator
         if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
@@ -186,7 +193,8 @@ def _ajukan(k, p):
 
 
 def _petunjuk(k, p):
-    return services.ksdd_catat_petunjuk_tertulis(
+    return _jalankan(
+        "catat_petunjuk_tertulis",
         ksdd=k,
         user=p.sekretariat,
         nomor="000.3/045/Pem/2026",
@@ -197,7 +205,8 @@ def _petunjuk(k, p):
 
 
 def _telaah(k, p):
-    return services.ksdd_catat_telaah(
+    return _jalankan(
+        "catat_telaah",
         ksdd=k,
         user=p.sekretariat,
         tanggal=_hari(55),
@@ -210,7 +219,8 @@ def _telaah(k, p):
 
 def telaah_kak_mitra(k, p, **ubah):
     """P17-2: TKKSD's review of the partner's KAK (received 50 days ago)."""
-    return services.ksdd_catat_telaah_kak_mitra(
+    return _jalankan(
+        "catat_telaah_kak_mitra",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -220,7 +230,7 @@ def telaah_kak_mitra(k, p, **ubah):
             "kesimpulan": "KAK daerah mitra layak ditindaklanjuti.",
             "tanggal_disampaikan": _hari(45),
             **ubah,
-        }
+        },
     )
 
 
@@ -255,7 +265,8 @@ def _penawaran(k, p):
     else:
         penerimaan = {k.pemrakarsa_mitra.kode: _hari(50)}
         penandatangan = f"{k.pemrakarsa_mitra.sebutan_kepala} {k.pemrakarsa_mitra.nama}"
-    k = services.ksdd_catat_penawaran(
+    k = _jalankan(
+        "catat_penawaran",
         ksdd=k,
         user=p.sekretariat,
         nomor="000.3/150/Pem/2026",
@@ -281,7 +292,8 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
     if k.pemrakarsa == Pemrakarsa.MITRA and not k.rekomendasi_pleno.exists():
         tolak = keputusan == Keputusan.DITOLAK
         dasar, temuan = dasar_pleno_ditolak(k) if tolak else dasar_pleno_diterima(k)
-        services.ksdd_catat_rekomendasi_pleno(
+        _jalankan(
+            "catat_rekomendasi_pleno",
             ksdd=k,
             user=p.sekretariat,
             tanggal_rapat=_hari(40),
@@ -294,7 +306,8 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
         )
     for penawaran in list(k.penawaran.filter(tanggapan__isnull=True)):
         k.refresh_from_db()
-        services.ksdd_catat_tanggapan(
+        _jalankan(
+            "catat_tanggapan",
             ksdd=k,
             user=p.sekretariat,
             mitra=penawaran.mitra_id,
@@ -313,7 +326,8 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
 def _rancangan_kb(k, p):
     mulai = _hari(20)
     berakhir = mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1)
-    return services.ksdd_sepakati_rancangan_kb(
+    return _jalankan(
+        "sepakati_rancangan_kb",
         ksdd=k,
         user=p.operator
         if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
@@ -360,7 +374,8 @@ def _penandatangan(k, p, *, pks: bool, surat_kuasa=None):
 
 
 def _ttd_kb(k, p):
-    return services.ksdd_tandatangani_kb(
+    return _jalankan(
+        "tandatangani_kb",
         ksdd=k,
         user=p.sekretariat,
         tanggal=tanggal_ttd_kb(),
@@ -371,7 +386,8 @@ def _ttd_kb(k, p):
 
 
 def _ajukan_dprd(k, p):
-    return services.ksdd_ajukan_persetujuan_dprd(
+    return _jalankan(
+        "ajukan_persetujuan_dprd",
         ksdd=k,
         user=p.sekretariat,
         nomor="100.3/210/Pem/2026",
@@ -385,7 +401,8 @@ def _ajukan_dprd(k, p):
 
 
 def _setuju_dprd(k, p):
-    return services.ksdd_catat_persetujuan_dprd(
+    return _jalankan(
+        "catat_persetujuan_dprd",
         ksdd=k,
         user=p.dprd,
         nomor="170/12/DPRD/2026",
@@ -410,7 +427,8 @@ def _naskah_pks(k):
 
 def _rancangan_pks(k, p):
     mulai = _hari(5)
-    return services.ksdd_sepakati_rancangan_pks(
+    return _jalankan(
+        "sepakati_rancangan_pks",
         ksdd=k,
         user=p.operator
         if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
@@ -425,7 +443,8 @@ def _rancangan_pks(k, p):
 
 
 def _ttd_pks(k, p):
-    return services.ksdd_tandatangani_pks(
+    return _jalankan(
+        "tandatangani_pks",
         ksdd=k,
         user=p.sekretariat,
         tanggal=tanggal_ttd_pks(),
@@ -450,7 +469,8 @@ def _mitra_terbuka(k) -> str:
 
 def rekomendasi_pleno(k, p, **ubah):
     dasar, temuan = dasar_pleno_diterima(k)
-    return services.ksdd_catat_rekomendasi_pleno(
+    return _jalankan(
+        "catat_rekomendasi_pleno",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -461,14 +481,15 @@ def rekomendasi_pleno(k, p, **ubah):
             "temuan": temuan,
             "uraian": "Dibahas dalam Rapat Pleno TKKSD.",
             **ubah,
-        }
+        },
     )
 
 
 def tanggapan(k, p, **ubah):
     """One partner's reply (accepted, or as the pleno recommended)."""
     rek = k.rekomendasi_pleno.first()
-    return services.ksdd_catat_tanggapan(
+    return _jalankan(
+        "catat_tanggapan",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -480,7 +501,7 @@ def tanggapan(k, p, **ubah):
             "surat": unggahan_pdf("surat-tanggapan.pdf"),
             "alasan": "Anggaran tahun berjalan belum tersedia.",
             **ubah,
-        }
+        },
     )
 
 
@@ -488,7 +509,8 @@ def permintaan_kedua(k, p, *, hari_diterima: int = 18, **ubah):
     """The second request (P16-5 ours, P18-2 a partner's), received ``hari_diterima``
     days ago: 18 days ago lies after the 30 days of P16-4 from the offer's receipt (50
     days ago) and lets the 15 days of P16-6 pass by today."""
-    return services.ksdd_catat_permintaan_kedua(
+    return _jalankan(
+        "catat_permintaan_kedua",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -497,12 +519,13 @@ def permintaan_kedua(k, p, *, hari_diterima: int = 18, **ubah):
             "tanggal_surat": _hari(hari_diterima + 1),
             "tanggal_diterima": _hari(hari_diterima),
             **ubah,
-        }
+        },
     )
 
 
 def laporan_gubernur(k, p, **ubah):
-    return services.ksdd_catat_laporan_gubernur(
+    return _jalankan(
+        "catat_laporan_gubernur",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -510,13 +533,14 @@ def laporan_gubernur(k, p, **ubah):
             "nomor": "000.3/170/Pem/2026",
             "tanggal_surat": _hari(0),
             **ubah,
-        }
+        },
     )
 
 
-def _surat_dprd(service, nomor: str, hari_diterima: int):
+def _surat_dprd(nama: str, nomor: str, hari_diterima: int):
     def langkah(k, p, **ubah):
-        return service(
+        return _jalankan(
+            nama,
             **{
                 "ksdd": k,
                 "user": p.sekretariat,
@@ -524,21 +548,20 @@ def _surat_dprd(service, nomor: str, hari_diterima: int):
                 "tanggal_surat": _hari(hari_diterima + 1),
                 "tanggal_diterima": _hari(hari_diterima),
                 **ubah,
-            }
+            },
         )
 
     return langkah
 
 
-jawaban_dprd = _surat_dprd(services.ksdd_catat_jawaban_dprd, "170/20/DPRD/2026", 13)
-telaahan_dprd = _surat_dprd(services.ksdd_catat_telaahan_dprd, "170/21/DPRD/2026", 12)
-tindak_lanjut_telaahan = _surat_dprd(
-    services.ksdd_catat_tindak_lanjut_telaahan, "100.3/230/Pem/2026", 11
-)
+jawaban_dprd = _surat_dprd("catat_jawaban_dprd", "170/20/DPRD/2026", 13)
+telaahan_dprd = _surat_dprd("catat_telaahan_dprd", "170/21/DPRD/2026", 12)
+tindak_lanjut_telaahan = _surat_dprd("catat_tindak_lanjut_telaahan", "100.3/230/Pem/2026", 11)
 
 
 def penolakan_dprd(k, p, **ubah):
-    return services.ksdd_catat_penolakan_dprd(
+    return _jalankan(
+        "catat_penolakan_dprd",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -549,14 +572,15 @@ def penolakan_dprd(k, p, **ubah):
             "alasan": "Rancangan PKS belum memuat rincian pembiayaan.",
             "surat": unggahan_pdf("penolakan-dprd.pdf"),
             **ubah,
-        }
+        },
     )
 
 
 def persetujuan_dprd_perubahan(k, p, **ubah):
     """P25-7: DPRD approves an amendment that adds a burden, proposed after the PKS was
     signed (3 days ago in ``_ttd_pks``)."""
-    return services.ksdd_catat_persetujuan_dprd_perubahan(
+    return _jalankan(
+        "catat_persetujuan_dprd_perubahan",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -569,7 +593,7 @@ def persetujuan_dprd_perubahan(k, p, **ubah):
             "penandatangan_jabatan": "Ketua DPRD Kabupaten Barito Selatan",
             "surat": unggahan_pdf("persetujuan-dprd-perubahan.pdf"),
             **ubah,
-        }
+        },
     )
 
 
@@ -577,7 +601,8 @@ def perpanjangan_kb(k, p, **ubah):
     """P19-3: the parties extend the signed KB by one year, agreed today."""
     kb = k.naskah.filter(jenis="kb").first()
     akhir = kb.tanggal_berakhir if kb else timezone.localdate()
-    return services.ksdd_perpanjang_kb(
+    return _jalankan(
+        "perpanjang_kb",
         **{
             "ksdd": k,
             "user": p.sekretariat,
@@ -586,23 +611,25 @@ def perpanjangan_kb(k, p, **ubah):
             "tanggal_berakhir": rules.tambah_tahun(akhir, 1),
             "naskah": unggahan_pdf("perpanjangan-kb.pdf", "Kesepakatan perpanjangan KB"),
             **ubah,
-        }
+        },
     )
 
 
 def batalkan(k, p, **ubah):
-    return services.ksdd_batalkan(
-        **{"ksdd": k, "user": p.sekretariat, "alasan": "Mitra mengundurkan diri.", **ubah}
+    return _jalankan(
+        "batalkan",
+        **{"ksdd": k, "user": p.sekretariat, "alasan": "Mitra mengundurkan diri.", **ubah},
     )
 
 
 def akhiri(k, p, **ubah):
-    return services.ksdd_akhiri(
-        **{"ksdd": k, "user": p.sekretariat, "alasan": "Tujuan kerja sama tercapai.", **ubah}
+    return _jalankan(
+        "akhiri",
+        **{"ksdd": k, "user": p.sekretariat, "alasan": "Tujuan kerja sama tercapai.", **ubah},
     )
 
 
-LANGKAH = {
+JALAN_UTAMA = {
     Status.PENYUSUNAN_KAK: _ajukan,
     Status.KAK_DIAJUKAN: _petunjuk,
     Status.TELAAH_TKKSD: _telaah,
@@ -623,7 +650,7 @@ def ke_status(ksdd: Ksdd, tujuan: str, pemeran: Pemeran) -> Ksdd:
         ksdd.refresh_from_db()
         if ksdd.status == tujuan:
             return ksdd
-        step = LANGKAH.get(ksdd.status)
+        step = JALAN_UTAMA.get(ksdd.status)
         if step is None:
             raise ValueError(f"tidak dapat mencapai {tujuan} dari {ksdd.status}")
         with transaction.atomic():

@@ -1,9 +1,39 @@
-"""Forms of the documents room: a new version of a KSDD document (Pasal 26; P26)."""
+"""Forms of the documents room: a new version of a KSDD document (Pasal 26; P26), and
+the upload field of every room's forms (``BerkasField``, part of the kit of
+``core.forms``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kersa.core.errors import RuleViolation
+from kersa.core.forms import pesan_pelanggaran
+
 from .choices import AsalVersi
+from .validators import periksa_berkas
+
+
+class BerkasField(forms.FileField):
+    """An uploaded letter, PDF or DOCX, checked by its content with the very check the
+    services apply (``documents.validators.periksa_berkas``). Optional at the form
+    level: which files a step needs is the service's rule, cited by its ID."""
+
+    def __init__(self, *, required: bool = False, **kwargs):
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf"}))
+        super().__init__(required=required, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            isi = upload.read()
+            upload.seek(0)
+            try:
+                periksa_berkas(upload.name, isi, getattr(upload, "size", None))
+            except RuleViolation as exc:
+                raise forms.ValidationError(
+                    [pesan_pelanggaran(p) for p in exc.pelanggaran]
+                ) from exc
+        return upload
+
 
 # The sources a person may give an uploaded version: the draft sent to DPRD is kept by
 # the DPRD request step itself (P22-1a), never uploaded as such.

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import Pemrakarsa, Status
-from kersa.agreements.forms import FormKersa, TanggalField
 from kersa.agreements.models import Ksdd
+from kersa.core.forms import FormKersa, TanggalField
 
 from .choices import (
     KEDUDUKAN_TIM_TEKNIS,

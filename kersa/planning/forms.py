@@ -8,13 +8,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kersa.agreements.choices import Kategori
-from kersa.agreements.forms import (
-    FormKersa,
-    RupiahField,
-    TanggalField,
-    wilayah_terdekat,
-)
 from kersa.agreements.models import Urusan
+from kersa.core.forms import FormKersa, RupiahField, TanggalField
+from kersa.regions.forms import wilayah_terdekat
 from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from .choices import ForumProvinsi, Prioritas

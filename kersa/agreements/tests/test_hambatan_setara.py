@@ -202,7 +202,7 @@ def _jalan(pemeran, k: Ksdd, sampai: str) -> _Jelajah:
         if k.status == sampai or k.status in STATUS_AKHIR:
             break
         with transaction.atomic():
-            sk.LANGKAH[k.status](k, pemeran)
+            sk.JALAN_UTAMA[k.status](k, pemeran)
     assert k.status == sampai
     return j
 

@@ -40,7 +40,7 @@ def xlsx(rows: list[dict]) -> bytes:
 
 
 def _argumen(user, **ubah):
-    from kersa.agreements.forms_registrasi import RegistrasiForm
+    from kersa.agreements.forms import RegistrasiForm
 
     data = impor._nilai_form(baris(**ubah), impor._Acuan())
     form = RegistrasiForm(data=data, user=user)

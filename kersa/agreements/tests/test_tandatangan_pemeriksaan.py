@@ -11,7 +11,7 @@ from kersa.agreements import services
 from kersa.agreements.choices import Status
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
-from kersa.demo.skenario import LANGKAH, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
+from kersa.demo.skenario import JALAN_UTAMA, ke_status, tanggal_ttd_kb, tanggal_ttd_pks
 from kersa.documents.choices import AsalVersi, JenisDokumen
 from kersa.documents.contoh import naskah_docx, pdf_bytes, unggahan_naskah
 from kersa.documents.models import Dokumen, VersiDokumen
@@ -50,7 +50,7 @@ def _sepakati_kb(ksdd, pemeran, **naskah):
 
 def _tandatangani(ksdd, pemeran):
     ksdd.refresh_from_db()
-    LANGKAH[ksdd.status](ksdd, pemeran)
+    JALAN_UTAMA[ksdd.status](ksdd, pemeran)
     ksdd.refresh_from_db()
 
 

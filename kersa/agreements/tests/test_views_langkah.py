@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from kersa.agreements import services
 from kersa.agreements.choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
-from kersa.agreements.forms import FORM_LANGKAH
+from kersa.agreements.daftar import LANGKAH
 from kersa.agreements.models import Bentuk, Ksdd, Tujuan, Urusan
-from kersa.agreements.views.langkah import LAYANAN
 from kersa.agreements.workflow import TRANSISI
 from kersa.demo import skenario
 from kersa.demo.skenario import ke_status, ksdd_baru
@@ -366,7 +365,8 @@ def test_p13_tahap_yang_belum_waktunya_tidak_menampilkan_formulir(client, pemera
 
 
 def test_setiap_tahap_mempunyai_formulir_dan_layanan():
-    assert set(FORM_LANGKAH) == set(TRANSISI) == set(LAYANAN)
+    assert set(LANGKAH) == set(TRANSISI)
+    assert all(s.form and s.layanan and s.serializer for s in LANGKAH.values())
 
 
 # --- steps ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Create/edit forms and one form per workflow step.
 
-Every page here takes the same path (``_LayananView``): the user's role may do
-it (else 403), the KSDD is one the user may see (else 404), the form is shaped
-by ``forms.py``, and on POST the one service of ``agreements.services`` is
+Every page here takes the same path (``_LayananView``, on ``core.layanan.LayananView``):
+the user's role may do it (else 403), the KSDD is one the user may see (else 404), the
+form is shaped by ``forms``, and on POST the one service of ``agreements.services`` is
 called. A refusal of the regulation (``RuleViolation``) comes back as form
 errors citing the rule ID; a lost race (``ConflictError``) as a 409 page with
 the conflict message. Nothing is saved on a refusal (the services are atomic,
@@ -11,74 +11,38 @@ files included), so the page asks the user to choose the files again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
 
-from kersa.core.errors import ConflictError, Pelanggaran, RuleViolation
+from kersa.core.errors import Pelanggaran
+from kersa.core.layanan import LayananView
 
 from .. import rules, services
 from ..choices import Pemrakarsa, Status
-from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
+from ..daftar import LANGKAH
+from ..forms import DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
-from ..selectors import boleh, ksdd_visible_to
+from ..selectors import beda_rancangan_dprd, boleh, ksdd_visible_to
 from ..workflow import TRANSISI, Transisi
 
-# The service each step's form feeds; keys are those of workflow.TRANSISI.
-LAYANAN: dict[str, Callable[..., Ksdd]] = {
-    "ajukan_kak": services.ksdd_ajukan_kak,
-    "catat_petunjuk_tertulis": services.ksdd_catat_petunjuk_tertulis,
-    "catat_telaah": services.ksdd_catat_telaah,
-    "catat_telaah_kak_mitra": services.ksdd_catat_telaah_kak_mitra,
-    "catat_penawaran": services.ksdd_catat_penawaran,
-    "catat_rekomendasi_pleno": services.ksdd_catat_rekomendasi_pleno,
-    "catat_tanggapan": services.ksdd_catat_tanggapan,
-    "sepakati_rancangan_kb": services.ksdd_sepakati_rancangan_kb,
-    "tandatangani_kb": services.ksdd_tandatangani_kb,
-    "ajukan_persetujuan_dprd": services.ksdd_ajukan_persetujuan_dprd,
-    "catat_persetujuan_dprd": services.ksdd_catat_persetujuan_dprd,
-    "catat_permintaan_kedua": services.ksdd_catat_permintaan_kedua,
-    "catat_laporan_gubernur": services.ksdd_catat_laporan_gubernur,
-    "catat_jawaban_dprd": services.ksdd_catat_jawaban_dprd,
-    "catat_telaahan_dprd": services.ksdd_catat_telaahan_dprd,
-    "catat_penolakan_dprd": services.ksdd_catat_penolakan_dprd,
-    "catat_tindak_lanjut_telaahan": services.ksdd_catat_tindak_lanjut_telaahan,
-    "sepakati_rancangan_pks": services.ksdd_sepakati_rancangan_pks,
-    "tandatangani_pks": services.ksdd_tandatangani_pks,
-    "catat_persetujuan_dprd_perubahan": services.ksdd_catat_persetujuan_dprd_perubahan,
-    "perpanjang_kb": services.ksdd_perpanjang_kb,
-    "akhiri": services.ksdd_akhiri,
-    "batalkan": services.ksdd_batalkan,
-}
 
+class _LayananView(LayananView):
+    """The shared path of every form here (``core.layanan.LayananView``, see the module
+    docstring) on one KSDD the user may see.
 
-class _LayananView(AccessMixin, FormView):
-    """The shared path of every form here (see the module docstring).
-
-    Subclasses set ``izin`` (the permission codename the role needs) and write
+    Subclasses set ``izin`` (the codename in ``agreements`` the role needs) and write
     ``simpan(form)`` (call the service) and ``sukses(hasil)`` (message, next URL).
     """
 
-    izin = ""
     perlu_ksdd = True
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not request.user.has_perm(f"agreements.{self.get_izin()}"):
-            raise PermissionDenied(_("Peran Anda tidak dapat melakukan tindakan ini."))
-        self.ksdd = self.muat_ksdd(kwargs["pk"]) if self.perlu_ksdd else None
-        return super().dispatch(request, *args, **kwargs)
-
     def get_izin(self) -> str:
-        return self.izin
+        return f"agreements.{self.izin}"
+
+    def muat(self, **kwargs) -> None:
+        self.ksdd = self.muat_ksdd(kwargs["pk"]) if self.perlu_ksdd else None
 
     def muat_ksdd(self, pk: int) -> Ksdd:
         """The KSDD if this user may see it; 404 otherwise (its existence stays private)."""
@@ -104,29 +68,7 @@ class _LayananView(AccessMixin, FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["ksdd"] = self.ksdd
-        if self.request.method == "POST":
-            # A page shown again after POST saved nothing: the files must be chosen again.
-            ctx["berkas_dipilih_ulang"] = [f.name for f in self.request.FILES.values()]
         return ctx
-
-    def form_valid(self, form):
-        try:
-            hasil = self.simpan(form)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-            return self.form_invalid(form)
-        except ConflictError as exc:
-            ctx = self.get_context_data(form=form, konflik=exc.detail)
-            return self.render_to_response(ctx, status=409)
-        pesan, url = self.sukses(hasil)
-        messages.success(self.request, pesan)
-        return redirect(url)
-
-    def simpan(self, form):
-        raise NotImplementedError
-
-    def sukses(self, hasil) -> tuple[str, str]:
-        raise NotImplementedError
 
 
 class KsddBuatView(_LayananView):
@@ -244,7 +186,8 @@ class DasarDprdView(_LayananView):
 
 
 class LangkahView(_LayananView):
-    """The form of one step of ``workflow.TRANSISI``, with what still blocks it."""
+    """The form of one step of ``workflow.TRANSISI`` (its form and service from the
+    registry ``agreements.daftar.LANGKAH``), with what still blocks it."""
 
     template_name = "agreements/form/langkah.html"
 
@@ -252,13 +195,13 @@ class LangkahView(_LayananView):
         nama = kwargs["nama"]
         if nama not in TRANSISI:
             raise Http404(_("Tahap tidak dikenal."))
-        self.transisi: Transisi = TRANSISI[nama]
-        self.layanan = LAYANAN[nama]
-        self.form_class = FORM_LANGKAH[nama]
+        self.langkah = LANGKAH[nama]
+        self.transisi: Transisi = self.langkah.transisi
+        self.form_class = self.langkah.form
         return super().dispatch(request, *args, **kwargs)
 
     def get_izin(self) -> str:
-        return self.transisi.izin
+        return f"agreements.{self.transisi.izin}"
 
     def muat_ksdd(self, pk: int) -> Ksdd:
         ksdd = super().muat_ksdd(pk)
@@ -280,13 +223,11 @@ class LangkahView(_LayananView):
         ]
         if self.transisi.nama == "tandatangani_pks":
             # P22-2: the difference from the draft DPRD approved, shown before signing.
-            from ..selectors import beda_rancangan_dprd
-
             ctx["beda_dprd"] = beda_rancangan_dprd(self.ksdd)
         return ctx
 
     def simpan(self, form):
-        return self.layanan(ksdd=self.ksdd, user=self.request.user, **form.argumen())
+        return self.langkah.layanan(ksdd=self.ksdd, user=self.request.user, **form.argumen())
 
     def sukses(self, ksdd):
         pesan = _("Tahap KSDD diperbarui: %(langkah)s. Status sekarang: %(status)s.") % {

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from kersa.core.forms import FormPelanggaran
 
 from .. import impor
-from ..forms_registrasi import RegistrasiForm
+from ..forms import RegistrasiForm
 from ..services import dapat_mendaftarkan, ksdd_daftarkan
 from .langkah import _LayananView
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from kersa.agreements.daftar import LANGKAH as AKSI
 from kersa.agreements.workflow import TRANSISI
 from kersa.api.checks import cek_aksi_langkah
-from kersa.api.langkah import AKSI
 
 
 def test_schema_validates_without_warnings(tmp_path, db):

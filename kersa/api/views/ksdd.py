@@ -16,11 +16,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kersa.agreements import selectors, services
+from kersa.agreements.daftar import LANGKAH, LangkahKsdd
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import boleh
 
 from ..filters import KsddApiFilter
-from ..langkah import AKSI, AksiLangkah
 from ..parsers import JSON, JSON_DAN_BERKAS
 from ..permissions import AUTENTIKASI, PunyaPeranKsdd
 from ..schema import GALAT_BACA, GALAT_TULIS
@@ -208,7 +208,7 @@ class KsddViewSet(viewsets.GenericViewSet):
         )
         return Response(sk.SuratKuasaSerializer(baru).data, status=status.HTTP_201_CREATED)
 
-    def _jalankan(self, aksi: AksiLangkah, request) -> Response:
+    def _jalankan(self, aksi: LangkahKsdd, request) -> Response:
         ksdd = self._ksdd_terlihat()
         if not boleh(request.user, aksi.transisi, ksdd):
             # The service refuses too; saying so first spares a user who may not act
@@ -222,7 +222,7 @@ class KsddViewSet(viewsets.GenericViewSet):
         return self._detail(ksdd)
 
 
-def _aksi_view(aksi: AksiLangkah):
+def _aksi_view(aksi: LangkahKsdd):
     """The ``@action`` for one workflow step, documented with its own input serializer."""
 
     def view(self, request, pk=None):
@@ -254,5 +254,5 @@ def _aksi_view(aksi: AksiLangkah):
     )(view)
 
 
-for _aksi in AKSI.values():
+for _aksi in LANGKAH.values():
     setattr(KsddViewSet, _aksi.nama, _aksi_view(_aksi))

@@ -3,15 +3,14 @@ ex-officio offices (Pasal 35) and holders, and the yearly work programme (Pasal 
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kersa.core.errors import RuleViolation
+from kersa.core.layanan import form_layanan
 from kersa.governance.izin import KEANGGOTAAN_KELOLA as KELOLA
 from kersa.governance.izin import KEANGGOTAAN_LIHAT as LIHAT
 from kersa.governance.izin import KEANGGOTAAN_LIHAT_PROGRAM as LIHAT_PROGRAM
@@ -48,14 +47,17 @@ def keputusan_buat(request):
     form = KeputusanForm(
         request.POST if request.method == "POST" else None, initial={"jabatan_default": True}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            kep = services.keputusan_catat(user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Keputusan Bupati %s dicatat.") % kep.nomor)
-            return redirect("tkksd:keputusan", kep.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.keputusan_catat(user=request.user, **d),
+        lambda kep: (
+            _("Keputusan Bupati %s dicatat.") % kep.nomor,
+            reverse("tkksd:keputusan", args=[kep.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return _form(
         request,
         form,
@@ -71,17 +73,16 @@ def keputusan_detail(request, pk):
     kep = get_object_or_404(KeputusanBupati, pk=pk)
     boleh = request.user.has_perm(KELOLA)
     form = JabatanForm(request.POST if request.method == "POST" else None, keputusan=kep)
-    if request.method == "POST":
-        if not boleh:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.jabatan_tambah(keputusan=kep, user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Jabatan ditambahkan."))
-                return redirect("tkksd:keputusan", kep.pk)
+    if request.method == "POST" and not boleh:
+        raise PermissionDenied
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.jabatan_tambah(keputusan=kep, user=request.user, **d),
+        lambda _h: (_("Jabatan ditambahkan."), reverse("tkksd:keputusan", args=[kep.pk])),
+    )
+    if selesai:
+        return selesai
     hari_ini = timezone.localdate()
     tanggal = hari_ini if kep.berlaku_mulai <= hari_ini else kep.berlaku_mulai
     return render(
@@ -104,17 +105,16 @@ def jabatan_detail(request, pk):
     jabatan = get_object_or_404(Jabatan.objects.select_related("keputusan"), pk=pk)
     boleh = request.user.has_perm(KELOLA)
     form = PemangkuForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if not boleh:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.pemangku_angkat(jabatan=jabatan, user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Pemangku jabatan dicatat."))
-                return redirect("tkksd:jabatan", jabatan.pk)
+    if request.method == "POST" and not boleh:
+        raise PermissionDenied
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.pemangku_angkat(jabatan=jabatan, user=request.user, **d),
+        lambda _h: (_("Pemangku jabatan dicatat."), reverse("tkksd:jabatan", args=[jabatan.pk])),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "governance/jabatan.html",
@@ -135,14 +135,17 @@ def program_buat(request):
         request.POST if request.method == "POST" else None,
         initial={"tahun": timezone.localdate().year + 1},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            program = services.program_kerja_buat(user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Rancangan program kerja %s disusun.") % program.tahun)
-            return redirect("tkksd:program", program.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.program_kerja_buat(user=request.user, **d),
+        lambda program: (
+            _("Rancangan program kerja %s disusun.") % program.tahun,
+            reverse("tkksd:program", args=[program.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return _form(
         request, form, _("Susun program kerja TKKSD"), _("Simpan"), reverse("tkksd:daftar")
     )
@@ -154,17 +157,16 @@ def program_detail(request, pk):
     program = get_object_or_404(ProgramKerja.objects.select_related("ditetapkan_dalam"), pk=pk)
     boleh = request.user.has_perm("governance.kelola_rapat") and not program.ditetapkan_dalam_id
     form = KegiatanForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if not boleh:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.kegiatan_tambah(program=program, user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Kegiatan ditambahkan."))
-                return redirect("tkksd:program", program.pk)
+    if request.method == "POST" and not boleh:
+        raise PermissionDenied
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.kegiatan_tambah(program=program, user=request.user, **d),
+        lambda _h: (_("Kegiatan ditambahkan."), reverse("tkksd:program", args=[program.pk])),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "governance/program.html",

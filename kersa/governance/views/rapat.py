@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kersa.agreements.choices import AlasanPenolakan, PertimbanganPersetujuan
 from kersa.core.errors import RuleViolation
-from kersa.core.forms import kabarkan_penolakan, pesan_pelanggaran
+from kersa.core.forms import pesan_pelanggaran
+from kersa.core.layanan import aksi_tombol, form_layanan
 from kersa.governance.izin import RAPAT_KELOLA as KELOLA
 from kersa.governance.izin import RAPAT_LIHAT as LIHAT
 
@@ -50,14 +52,17 @@ def daftar(request):
 @permission_required(KELOLA, raise_exception=True)
 def buat(request):
     form = RapatForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            rapat = services.rapat_jadwalkan(user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("%s dijadwalkan; undangan disusun.") % rapat)
-            return redirect("tkksd:rapat", rapat.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.rapat_jadwalkan(user=request.user, **d),
+        lambda rapat: (
+            _("%s dijadwalkan; undangan disusun.") % rapat,
+            reverse("tkksd:rapat", args=[rapat.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "governance/form.html",
@@ -124,14 +129,14 @@ def detail(request, pk):
 def agenda_tambah(request, pk):
     rapat = _rapat(pk)
     form = AgendaForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agenda_tambah(rapat=rapat, user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Agenda ditambahkan."))
-            return redirect("tkksd:rapat", rapat.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.agenda_tambah(rapat=rapat, user=request.user, **d),
+        lambda _h: (_("Agenda ditambahkan."), reverse("tkksd:rapat", args=[rapat.pk])),
+    )
+    if selesai:
+        return selesai
     return _detail(request, rapat, status=422, form_agenda=form)
 
 
@@ -214,14 +219,14 @@ def hasil(request, pk):
 def batal(request, pk):
     rapat = _rapat(pk)
     form = BatalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.rapat_batalkan(rapat=rapat, user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Rapat dibatalkan."))
-            return redirect("tkksd:rapat", rapat.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.rapat_batalkan(rapat=rapat, user=request.user, **d),
+        lambda _h: (_("Rapat dibatalkan."), reverse("tkksd:rapat", args=[rapat.pk])),
+    )
+    if selesai:
+        return selesai
     return _detail(request, rapat, status=422, form_batal=form)
 
 
@@ -230,13 +235,12 @@ def batal(request, pk):
 @require_POST
 def dokumen(request, pk):
     rapat = _rapat(pk)
-    try:
-        services.rapat_dokumen_hasilkan(rapat=rapat, user=request.user)
-    except RuleViolation as exc:
-        kabarkan_penolakan(request, exc)
-    else:
-        messages.success(request, _("Berita Acara dan Notulen dihasilkan (Pasal 39)."))
-    return redirect("tkksd:rapat", rapat.pk)
+    return aksi_tombol(
+        request,
+        lambda: services.rapat_dokumen_hasilkan(rapat=rapat, user=request.user),
+        sukses=_("Berita Acara dan Notulen dihasilkan (Pasal 39)."),
+        kembali=reverse("tkksd:rapat", args=[rapat.pk]),
+    )
 
 
 @login_required
@@ -244,10 +248,9 @@ def dokumen(request, pk):
 @require_POST
 def undangan(request, pk):
     rapat = _rapat(pk)
-    try:
-        services.rapat_undangan_hasilkan(rapat=rapat, user=request.user)
-    except RuleViolation as exc:
-        kabarkan_penolakan(request, exc)
-    else:
-        messages.success(request, _("Surat undangan dihasilkan; unduh dan tandatangani."))
-    return redirect("tkksd:rapat", rapat.pk)
+    return aksi_tombol(
+        request,
+        lambda: services.rapat_undangan_hasilkan(rapat=rapat, user=request.user),
+        sukses=_("Surat undangan dihasilkan; unduh dan tandatangani."),
+        kembali=reverse("tkksd:rapat", args=[rapat.pk]),
+    )

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from kersa.agreements.choices import TAHAP_STATUS, Status, Tahap
 from kersa.core.errors import RuleViolation
-from kersa.demo.skenario import LANGKAH, akhiri, batalkan, ke_status, ksdd_baru
+from kersa.demo.skenario import JALAN_UTAMA, akhiri, batalkan, ke_status, ksdd_baru
 from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.oversight import services
 from kersa.oversight.models import Perselisihan, StatusPerselisihan
@@ -64,7 +64,7 @@ def test_p29_1_dispute_recorded_in_every_stage_a_to_h(waktu, ksdd, pemeran):
         if ksdd.status == Status.PELAKSANAAN:
             break
         with transaction.atomic():
-            LANGKAH[ksdd.status](ksdd, pemeran)
+            JALAN_UTAMA[ksdd.status](ksdd, pemeran)
     assert set(per_tahap) >= {
         Tahap.PERSIAPAN,
         Tahap.PENAWARAN,

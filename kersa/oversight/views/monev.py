@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import RuleViolation
+from kersa.core.layanan import form_layanan
 from kersa.core.saring import periode_semester_dari
 from kersa.oversight.izin import MONEV_KELOLA as KELOLA
 from kersa.oversight.izin import MONEV_LIHAT as LIHAT
@@ -58,20 +59,19 @@ def catat(request, pd_pk: int):
     form = MonevCatatForm(
         request.POST if request.method == "POST" else None, ksdd_qs=monev_ksdd_pilihan(pd)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            m = services.monev_catat(
-                perangkat_daerah=pd,
-                tahun=tahun,
-                semester=semester,
-                user=request.user,
-                **form.cleaned_data,
-            )
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Monitoring dan evaluasi dicatat."))
-            return redirect("pembinaan:monev_detail", pk=m.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.monev_catat(
+            perangkat_daerah=pd, tahun=tahun, semester=semester, user=request.user, **d
+        ),
+        lambda m: (
+            _("Monitoring dan evaluasi dicatat."),
+            reverse("pembinaan:monev_detail", kwargs={"pk": m.pk}),
+        ),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "oversight/monev_catat.html",

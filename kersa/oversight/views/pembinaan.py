@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
-from kersa.core.errors import RuleViolation
+from kersa.core.layanan import form_layanan
 from kersa.core.saring import tahun_dari
 from kersa.oversight.izin import PEMBINAAN_KELOLA as KELOLA
 from kersa.oversight.izin import PEMBINAAN_LIHAT_ASOSIASI as LIHAT_ASOSIASI
@@ -97,14 +98,14 @@ def kegiatan(request):
             ksdd_qs=ksdd_visible_to(request.user).order_by("nomor_register"),
             # the activity's date is a fact (often recorded afterwards): entered
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.kegiatan_pembinaan_tambah(user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Kegiatan pembinaan dicatat."))
-                return redirect("pembinaan:kegiatan")
+        selesai = form_layanan(
+            request,
+            form,
+            lambda d: services.kegiatan_pembinaan_tambah(user=request.user, **d),
+            lambda _h: (_("Kegiatan pembinaan dicatat."), reverse("pembinaan:kegiatan")),
+        )
+        if selesai:
+            return selesai
     elif request.method == "POST":
         raise Http404
     # Issue 19: ?tahun=-1 is refused with 400 and the range, as the API refuses it.
@@ -163,14 +164,14 @@ def asosiasi(request):
     form = None
     if boleh:
         form = KeanggotaanForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.keanggotaan_tambah(user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Keanggotaan asosiasi dicatat."))
-                return redirect("pembinaan:asosiasi")
+        selesai = form_layanan(
+            request,
+            form,
+            lambda d: services.keanggotaan_tambah(user=request.user, **d),
+            lambda _h: (_("Keanggotaan asosiasi dicatat."), reverse("pembinaan:asosiasi")),
+        )
+        if selesai:
+            return selesai
     elif request.method == "POST":
         raise Http404
     return _halaman_asosiasi(request, form=form)
@@ -183,14 +184,17 @@ def asosiasi_akhiri(request, pk: int):
     """End a membership (P43). A refusal shows on the row it came from, with what was typed."""
     k = get_object_or_404(KeanggotaanAsosiasi, pk=pk)
     form = _akhiri_form(k, request.POST)
-    if form.is_valid():
-        try:
-            services.keanggotaan_akhiri(keanggotaan=k, user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Keanggotaan %(nama)s diakhiri.") % {"nama": k.nama})
-            return redirect("pembinaan:asosiasi")
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.keanggotaan_akhiri(keanggotaan=k, user=request.user, **d),
+        lambda _h: (
+            _("Keanggotaan %(nama)s diakhiri.") % {"nama": k.nama},
+            reverse("pembinaan:asosiasi"),
+        ),
+    )
+    if selesai:
+        return selesai
     if k.selesai is not None:  # already ended: no row form to show it on
         for e in form.errors.values():
             for m in e:
@@ -223,14 +227,14 @@ def sekretariat_catat(request, ksdd_pk: int):
     except Ksdd.DoesNotExist as exc:
         raise Http404(_("KSDD tidak ditemukan.")) from exc
     form = SekretariatForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sekretariat_catat(ksdd=ksdd, user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Sekretariat Kerja Sama dicatat."))
-            return redirect("pembinaan:sekretariat")
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.sekretariat_catat(ksdd=ksdd, user=request.user, **d),
+        lambda _h: (_("Sekretariat Kerja Sama dicatat."), reverse("pembinaan:sekretariat")),
+    )
+    if selesai:
+        return selesai
     ada = SekretariatKerjaSama.objects.filter(ksdd=ksdd).first()
     # once recorded, huruf a reads the stored confirmation instead of "to be confirmed"
     syarat = sekretariat_memenuhi_syarat(ksdd, terus_menerus=ada.terus_menerus if ada else None)

@@ -6,12 +6,12 @@ agency's operator) adds. A Sukarela KSDD is refused by the service with its Pasa
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from kersa.agreements.choices import Kategori
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.agreements.services import bantuan_pendanaan_tambah
-from kersa.core.errors import RuleViolation
+from kersa.core.layanan import form_layanan
 from kersa.oversight.izin import PENDANAAN_UBAH as UBAH
 
 from ..forms.pembinaan import BantuanPendanaanForm
@@ -46,14 +46,17 @@ def pendanaan(request, pk: int):
                 "tahun_anggaran": timezone.localdate().year,
             },
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                bantuan_pendanaan_tambah(ksdd=ksdd, user=request.user, **form.cleaned_data)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Bantuan pendanaan dicatat (Pasal 31)."))
-                return redirect("pembinaan:pendanaan", pk=ksdd.pk)
+        selesai = form_layanan(
+            request,
+            form,
+            lambda d: bantuan_pendanaan_tambah(ksdd=ksdd, user=request.user, **d),
+            lambda _h: (
+                _("Bantuan pendanaan dicatat (Pasal 31)."),
+                reverse("pembinaan:pendanaan", kwargs={"pk": ksdd.pk}),
+            ),
+        )
+        if selesai:
+            return selesai
     daftar = bantuan_pendanaan_daftar(ksdd)
     return render(
         request,

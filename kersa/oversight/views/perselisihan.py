@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kersa.agreements.selectors import ksdd_visible_to
-from kersa.core.errors import RuleViolation
+from kersa.core.layanan import form_layanan
 from kersa.oversight.izin import PERSELISIHAN_KELOLA as KELOLA
 from kersa.oversight.izin import PERSELISIHAN_LIHAT as LIHAT
 from kersa.oversight.izin import PERSELISIHAN_PROVINSI as PROVINSI
@@ -70,21 +70,23 @@ def catat(request):
     # service refuses only what Pasal 29 leaves out).
     ksdd_qs = ksdd_visible_to(request.user).order_by("-pk")
     form = PerselisihanForm(request.POST if request.method == "POST" else None, ksdd_qs=ksdd_qs)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            p = services.perselisihan_catat(
-                ksdd=d["ksdd"],
-                tanggal_timbul=d["tanggal_timbul"],
-                uraian=d["uraian"],
-                pihak=list(d["pihak"]),
-                user=request.user,
-            )
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Perselisihan dicatat; upayakan musyawarah dan mufakat."))
-            return redirect("pembinaan:perselisihan_detail", pk=p.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.perselisihan_catat(
+            ksdd=d["ksdd"],
+            tanggal_timbul=d["tanggal_timbul"],
+            uraian=d["uraian"],
+            pihak=list(d["pihak"]),
+            user=request.user,
+        ),
+        lambda p: (
+            _("Perselisihan dicatat; upayakan musyawarah dan mufakat."),
+            reverse("pembinaan:perselisihan_detail", kwargs={"pk": p.pk}),
+        ),
+    )
+    if selesai:
+        return selesai
     return render(request, "oversight/perselisihan_catat.html", {"form": form})
 
 
@@ -153,15 +155,17 @@ def detail(request, pk: int):
             data = (request.POST, request.FILES) if aksi == nama else (None, None)
             forms[nama] = cls(*data)
     if aksi:
-        form = forms[aksi]
-        if form.is_valid():
-            try:
-                AKSI[aksi][2](p, form.cleaned_data, request.user)
-            except RuleViolation as exc:
-                form.tambah_pelanggaran(exc)
-            else:
-                messages.success(request, _("Tersimpan."))
-                return redirect("pembinaan:perselisihan_detail", pk=p.pk)
+        selesai = form_layanan(
+            request,
+            forms[aksi],
+            lambda d: AKSI[aksi][2](p, d, request.user),
+            lambda _h: (
+                _("Tersimpan."),
+                reverse("pembinaan:perselisihan_detail", kwargs={"pk": p.pk}),
+            ),
+        )
+        if selesai:
+            return selesai
     return render(
         request,
         "oversight/perselisihan_detail.html",

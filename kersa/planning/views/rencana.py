@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import io
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kersa.agreements.choices import Kategori
-from kersa.core.errors import RuleViolation
-from kersa.core.forms import kabarkan_penolakan
+from kersa.core.layanan import aksi_tombol, form_layanan
 from kersa.core.saring import TAHUN_MAKS, TAHUN_MIN, tahun_dari
 from kersa.planning.izin import RENCANA_KELOLA as KELOLA
 from kersa.planning.izin import RENCANA_LIHAT as LIHAT
@@ -57,14 +56,17 @@ def daftar(request):
 @permission_required(KELOLA, raise_exception=True)
 def mulai(request):
     form = IdentifikasiForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ident = services.identifikasi_mulai(user=request.user, **form.cleaned_data)
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Identifikasi dan Pemetaan %s dimulai.") % ident)
-            return redirect("rencana:detail", ident.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.identifikasi_mulai(user=request.user, **d),
+        lambda ident: (
+            _("Identifikasi dan Pemetaan %s dimulai.") % ident,
+            reverse("rencana:detail", args=[ident.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "planning/form.html",
@@ -121,14 +123,14 @@ def _identifikasi_disusun(pk: int) -> Identifikasi:
 def butir_tambah(request, pk: int):
     ident = _identifikasi_disusun(pk)
     form = ButirForm(request.POST if request.method == "POST" else None, kategori=ident.kategori)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.butir_tambah(identifikasi=ident, user=request.user, **form.argumen())
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Butir rencana ditambahkan."))
-            return redirect("rencana:detail", ident.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.butir_tambah(identifikasi=ident, user=request.user, **form.argumen()),
+        lambda _h: (_("Butir rencana ditambahkan."), reverse("rencana:detail", args=[ident.pk])),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "planning/form.html",
@@ -147,14 +149,14 @@ def butir_ubah(request, pk: int):
     butir = get_object_or_404(ButirRencana.objects.select_related("identifikasi"), pk=pk)
     ident = butir.identifikasi
     form = ButirForm(request.POST if request.method == "POST" else None, butir=butir)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.butir_ubah(butir=butir, user=request.user, **form.argumen())
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Butir rencana diubah."))
-            return redirect("rencana:detail", ident.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.butir_ubah(butir=butir, user=request.user, **form.argumen()),
+        lambda _h: (_("Butir rencana diubah."), reverse("rencana:detail", args=[ident.pk])),
+    )
+    if selesai:
+        return selesai
     return render(
         request,
         "planning/form.html",
@@ -172,13 +174,12 @@ def butir_ubah(request, pk: int):
 @permission_required(KELOLA, raise_exception=True)
 def butir_hapus(request, pk: int):
     butir = get_object_or_404(ButirRencana, pk=pk)
-    try:
-        services.butir_hapus(butir=butir, user=request.user)
-    except RuleViolation as exc:
-        kabarkan_penolakan(request, exc)
-    else:
-        messages.success(request, _("Butir rencana dihapus."))
-    return redirect("rencana:detail", butir.identifikasi_id)
+    return aksi_tombol(
+        request,
+        lambda: services.butir_hapus(butir=butir, user=request.user),
+        sukses=_("Butir rencana dihapus."),
+        kembali=reverse("rencana:detail", args=[butir.identifikasi_id]),
+    )
 
 
 @require_POST
@@ -187,16 +188,17 @@ def butir_hapus(request, pk: int):
 def tetapkan(request, pk: int):
     ident = get_object_or_404(Identifikasi, pk=pk)
     form = TetapkanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.identifikasi_tetapkan(
-                identifikasi=ident, user=request.user, **form.cleaned_data
-            )
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Daftar rencana ditetapkan; Berita Acara dibuat."))
-            return redirect("rencana:detail", ident.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.identifikasi_tetapkan(identifikasi=ident, user=request.user, **d),
+        lambda _h: (
+            _("Daftar rencana ditetapkan; Berita Acara dibuat."),
+            reverse("rencana:detail", args=[ident.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return _halaman_detail(request, ident.pk, form_tetapkan=form, status=422)
 
 
@@ -206,16 +208,19 @@ def tetapkan(request, pk: int):
 def buka_kembali(request, pk: int):
     ident = get_object_or_404(Identifikasi, pk=pk)
     form = BukaKembaliForm(request.POST)
-    if form.is_valid():
-        try:
-            services.identifikasi_buka_kembali(
-                identifikasi=ident, user=request.user, alasan=form.cleaned_data["alasan"]
-            )
-        except RuleViolation as exc:
-            form.tambah_pelanggaran(exc)
-        else:
-            messages.success(request, _("Daftar rencana dibuka kembali untuk koreksi."))
-            return redirect("rencana:detail", ident.pk)
+    selesai = form_layanan(
+        request,
+        form,
+        lambda d: services.identifikasi_buka_kembali(
+            identifikasi=ident, user=request.user, alasan=d["alasan"]
+        ),
+        lambda _h: (
+            _("Daftar rencana dibuka kembali untuk koreksi."),
+            reverse("rencana:detail", args=[ident.pk]),
+        ),
+    )
+    if selesai:
+        return selesai
     return _halaman_detail(request, ident.pk, form_buka=form, status=422)
 
 
