@@ -18,7 +18,7 @@ import time_machine
 from django.urls import reverse
 
 from kersa.agreements import impor, services
-from kersa.agreements.forms_registrasi import RegistrasiForm
+from kersa.agreements.forms import RegistrasiForm
 from kersa.agreements.models import Ksdd
 from kersa.core.errors import RuleViolation
 from kersa.demo.skenario import baris_impor as baris

@@ -24,7 +24,7 @@ def _ajukan(client, ksdd, *, besok: bool = False, versi: int | None = None, **he
         reverse("agreements:langkah", args=[ksdd.pk, "ajukan_kak"]),
         {
             "versi": ksdd.versi if versi is None else versi,
-            "nomor_surat": "000.3/112/Dinkes/2026",
+            "nomor": "000.3/112/Dinkes/2026",
             "tanggal_surat": tanggal.strftime("%d-%m-%Y"),
             "surat_permohonan": unggahan_pdf("permohonan.pdf"),
             "salinan_dpa": unggahan_pdf("dpa.pdf"),
