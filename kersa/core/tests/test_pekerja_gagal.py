@@ -108,6 +108,15 @@ class Pekerja:
         # Let its lease run out, so the next worker takes the task over at its start.
         time.sleep(BATAS_DETIK + 0.5)
 
+    def jalankan_sampai(self, syarat, apa: str, *, lalu_detik: float = 0) -> None:
+        """One worker runs until ``syarat`` holds (and ``lalu_detik`` more), then stops."""
+        try:
+            p = self.mulai()
+            _tunggu(syarat, apa, p)
+            time.sleep(lalu_detik)
+        finally:
+            self.hentikan()
+
     def hentikan(self) -> None:
         for p in self.proses:
             if p.poll() is None:
@@ -310,17 +319,9 @@ def test_ordinary_error_is_retried_with_backoff_and_completes_once(pemeran, ksdd
     pk = Pekerja(tmp_path)
     pk.env["KERSA_PEKERJA_JEDA_ULANG_DETIK"] = "1"
     (tmp_path / "surel.gagal").write_text("2")
-    try:
-        a = pk.mulai()
-        _tunggu(
-            lambda: DBTaskResult.objects.filter(
-                task_path__endswith="kabari_tahap_baru", status="SUCCESSFUL"
-            ).exists(),
-            "surel tahap terkirim",
-            a,
-        )
-    finally:
-        pk.hentikan()
+    pk.jalankan_sampai(
+        lambda: _hasil_nama("kabari_tahap_baru", "SUCCESSFUL"), "surel tahap terkirim"
+    )
     r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
     assert len(r.worker_ids) == 3  # two failures, then the success
     assert r.exception_class_path == "" and r.traceback == ""
@@ -343,18 +344,11 @@ def test_ordinary_error_stops_after_the_bounded_attempts(pemeran, ksdd, tmp_path
     pk = Pekerja(tmp_path)
     pk.env.update({"KERSA_PEKERJA_JEDA_ULANG_DETIK": "0.5", "KERSA_PEKERJA_MAKS_PERCOBAAN": "3"})
     (tmp_path / "surel.gagal").write_text("99")
-    try:
-        a = pk.mulai()
-        _tunggu(
-            lambda: DBTaskResult.objects.filter(
-                task_path__endswith="kabari_tahap_baru", status="FAILED"
-            ).exists(),
-            "tugas gagal setelah 3 percobaan",
-            a,
-        )
-        time.sleep(2)  # it is not taken up again
-    finally:
-        pk.hentikan()
+    pk.jalankan_sampai(
+        lambda: _hasil_nama("kabari_tahap_baru", "FAILED"),
+        "tugas gagal setelah 3 percobaan",
+        lalu_detik=2,  # it is not taken up again
+    )
     r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
     assert (r.status, len(r.worker_ids)) == ("FAILED", 3)
     assert r.exception_class_path == "smtplib.SMTPServerDisconnected"
