@@ -23,14 +23,22 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.errors import RuleViolation
+from kersa.core.format import rupiah
 from kersa.core.forms import FormPelanggaran, pesan_pelanggaran
 from kersa.core.forms import TanggalField as CoreTanggalField
 from kersa.core.saring import ID_MAKS, VERSI_MAKS
+from kersa.documents.models import Dokumen, VersiDokumen
+from kersa.documents.selectors import laporan_disepakati
 from kersa.documents.validators import periksa_berkas
 from kersa.planning.selectors import butir_rencana_pilihan
 from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import PerangkatDaerah, Wilayah
-from kersa.regions.selectors import wilayah_daerah, wilayah_mitra_list, wilayah_tetangga
+from kersa.regions.selectors import (
+    kepala_daerah_pada,
+    wilayah_daerah,
+    wilayah_mitra_list,
+    wilayah_tetangga,
+)
 
 from . import rules
 from .choices import (
@@ -46,7 +54,7 @@ from .choices import (
     PertimbanganPersetujuan,
     Status,
 )
-from .models import Bentuk, Kak, Ksdd, SuratKuasa, Tujuan, Urusan
+from .models import Bentuk, Kak, Ksdd, PersetujuanDprd, SuratKuasa, Tujuan, Urusan
 
 _KODE_WILAYAH = re.compile(r"\b\d{2}(?:\.\d{2})?\b")
 _ID_DATALIST = "wilayah-terdekat"
@@ -467,7 +475,6 @@ def kak_awal(ksdd: Ksdd) -> dict[str, str]:
     """The text the KSDD record already gives a KAK part (P14-2 huruf a, b, c, d, e, h):
     the parties, the aims, the location, the object, the duration and the financing.
     Dates are not filled in."""
-    from kersa.core.format import rupiah
 
     home = wilayah_daerah()
     mitra = [m.nama_lengkap for m in ksdd.mitra.order_by("kode")]
@@ -507,7 +514,6 @@ def kak_awal(ksdd: Ksdd) -> dict[str, str]:
 def nomor_dihasilkan(ksdd: Ksdd, jenis: str, mitra_id=None) -> str:
     """The number KERSA gave the latest document of ``jenis`` it generated for this KSDD
     (for ``mitra_id`` when given): a step form starts with it, editable (issue 13)."""
-    from kersa.documents.models import Dokumen
 
     q = Dokumen.objects.filter(ksdd=ksdd, jenis=jenis).exclude(nomor="")
     if mitra_id is not None:
@@ -528,7 +534,6 @@ def _pilihan_versi(form, field: str, ksdd: Ksdd, jenis: str, kosong=None) -> Non
     upload (issue 13), newest first; no stored version, no field. The service checks the
     id (a version of another KSDD is refused with its message), so the field takes any
     number; the choices are this KSDD's."""
-    from kersa.documents.models import VersiDokumen
 
     versi = list(
         VersiDokumen.objects.filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis)
@@ -1047,7 +1052,6 @@ class TandatanganiForm(LangkahForm):
     def _dari_naskah(self, ksdd):
         """The agreed text's reading (``documents.selectors.laporan_disepakati``), or
         None; a prefill never breaks the page."""
-        from kersa.documents.selectors import laporan_disepakati
 
         try:
             _berkas, laporan, _alasan = laporan_disepakati(ksdd, self.jenis)
@@ -1063,7 +1067,6 @@ class TandatanganiForm(LangkahForm):
           carries ("NOMOR: …", in the parties' order), else the home number KERSA gave;
         - P20-3, P24-1: each signer is the head the region record names on that day,
           the place the home region's seat."""
-        from kersa.regions.selectors import kepala_daerah_pada
 
         if self.is_bound:
             return
@@ -1304,7 +1307,6 @@ class PersetujuanDprdForm(LangkahForm):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         # Nothing typed twice (issue 13 item 5): the DPRD's signatory as the latest
         # approval letter recorded names them (editable).
-        from .models import PersetujuanDprd
 
         lalu = PersetujuanDprd.objects.exclude(penandatangan_nama="").order_by("-id").first()
         if lalu is not None and not self.is_bound:

@@ -2,11 +2,12 @@
 
 from django.core import checks
 
+from kersa.agreements.workflow import TRANSISI
+
+from .langkah import AKSI
+
 
 def cek_aksi_langkah(app_configs=None, **kwargs):
-    from kersa.agreements.workflow import TRANSISI
-
-    from .langkah import AKSI
 
     errors = []
     for nama in sorted(set(TRANSISI) - set(AKSI)):

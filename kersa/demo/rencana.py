@@ -7,7 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 from kersa.agreements.choices import Kategori
-from kersa.agreements.models import Urusan
+from kersa.agreements.models import Ksdd, Urusan
+from kersa.agreements.services import ksdd_update
+from kersa.core.errors import KersaError
+from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.planning import services
 from kersa.planning.choices import ForumProvinsi, Prioritas, StatusIdentifikasi
 from kersa.planning.models import Identifikasi
@@ -152,9 +155,6 @@ def _sukarela_2027(pemeran, bappeda) -> Identifikasi:
 
 def _kaitkan_ksdd(pemeran, ident: Identifikasi) -> int:
     """Link a demo Wajib KSDD with Barito Timur to the road item (P5-2), when there is one."""
-    from kersa.agreements.models import Ksdd
-    from kersa.agreements.services import ksdd_update
-    from kersa.core.errors import KersaError
 
     if ident.status != StatusIdentifikasi.DITETAPKAN:
         return 0
@@ -176,7 +176,6 @@ def _kaitkan_ksdd(pemeran, ident: Identifikasi) -> int:
 
 
 def demo_muat(pemeran) -> dict:
-    from kersa.documents.services.penomoran import penomoran_muat_default
 
     penomoran_muat_default()
     bappeda = _pd(

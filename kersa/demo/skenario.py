@@ -29,6 +29,7 @@ from kersa.agreements.choices import (
 )
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Tujuan, Urusan
 from kersa.core.roles import Peran
+from kersa.demo.wilayah import demo_muat_satu
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
@@ -111,7 +112,6 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
 def _kepala_daerah_home() -> None:
     """The home region's recorded head, whom the demo KB and PKS name as signer: the
     signing step checks the signer against this record (P20-3, P24-1)."""
-    from kersa.demo.wilayah import demo_muat_satu
 
     demo_muat_satu(settings.KERSA_HOME_REGION)
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
 from kersa.core.format import kata_angka, tanggal_panjang, tanggal_surat
+from kersa.regions.selectors import wilayah_daerah
 
 from .bagian import Bagian, bagian_wajib
 from .teks import Paragraf, paragraf_docx
@@ -673,7 +674,6 @@ def rekaman_ksdd(ksdd, jenis: str, *, ditandatangani: dt.date | None = None) -> 
     its KB or PKS (when the agreed draft has been recorded), its signing date (the one
     recorded, or ``ditandatangani``: the date the signing step is about to record) and
     the KSDD's jangka waktu."""
-    from kersa.regions.selectors import wilayah_daerah
 
     pihak = [wilayah_daerah().nama] + sorted(m.nama for m in ksdd.mitra.all())
     naskah = next((n for n in ksdd.naskah.all() if n.jenis == jenis), None)

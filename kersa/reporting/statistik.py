@@ -32,6 +32,7 @@ from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.definisi import DEFINISI
 from kersa.deadlines.selectors import tenggat_terlihat
 from kersa.regions import batas
+from kersa.regions.choices import JenisWilayah
 from kersa.regions.models import Perbatasan, Wilayah
 
 # ---------------------------------------------------------------- charts
@@ -222,7 +223,6 @@ def per_mitra(qs: QuerySet[Ksdd]) -> list[dict]:
 
 
 def grafik_mitra(rows: list[dict]) -> Grafik:
-    from kersa.regions.choices import JenisWilayah
 
     baris = [
         Baris(

@@ -28,7 +28,7 @@ from .. import rules, services
 from ..choices import Pemrakarsa, Status
 from ..forms import FORM_LANGKAH, DasarDprdForm, KakForm, KsddForm, pesan_pelanggaran
 from ..models import Ksdd
-from ..selectors import boleh, ksdd_visible_to
+from ..selectors import beda_rancangan_dprd, boleh, ksdd_visible_to
 from ..workflow import TRANSISI, Transisi
 
 # The service each step's form feeds; keys are those of workflow.TRANSISI.
@@ -280,7 +280,6 @@ class LangkahView(_LayananView):
         ]
         if self.transisi.nama == "tandatangani_pks":
             # P22-2: the difference from the draft DPRD approved, shown before signing.
-            from ..selectors import beda_rancangan_dprd
 
             ctx["beda_dprd"] = beda_rancangan_dprd(self.ksdd)
         return ctx
