@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections import OrderedDict
@@ -240,9 +241,22 @@ def _cocok(judul: str, bagian: Bagian) -> bool:
             continue
         if judul == c or judul.startswith(c + " "):
             return True
-        if difflib.SequenceMatcher(None, judul, c).ratio() >= RASIO_MIRIP:
+        if _mirip(judul, c):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _mirip(a: str, b: str) -> bool:
+    """``a`` and ``b`` alike by difflib's ratio. The cheap upper bounds are asked first
+    (``ratio() <= quick_ratio() <= real_quick_ratio()``): the answer is the same, most
+    pairs of headings are told apart without the full match."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return (
+        m.real_quick_ratio() >= RASIO_MIRIP
+        and m.quick_ratio() >= RASIO_MIRIP
+        and m.ratio() >= RASIO_MIRIP
+    )
 
 
 def _isi_setelah(paragraf: list[Paragraf], judul_asli: str) -> list[str]:
