@@ -174,6 +174,17 @@ def _pindahkan(berkas: Path, angkat: list[ast.stmt]) -> None:
         potongan[0] = potongan[0][s.col_offset :]
         teks_impor.append("".join(potongan).rstrip() + "\n")
         hapus.update(range(s.lineno - 1, s.end_lineno))
+    # A blank line left between a function's opening (its ``def`` or docstring) and its
+    # first statement, where the imports stood, goes too.
+    for s in angkat:
+        awal, akhir = s.lineno - 1, s.end_lineno
+        sebelum = next((baris[j] for j in range(awal - 1, -1, -1) if j not in hapus), "")
+        if (
+            akhir < len(baris)
+            and not baris[akhir].strip()
+            and sebelum.rstrip().endswith((":", '"""'))
+        ):
+            hapus.add(akhir)
     # After the last import of the module's leading block (docstring, __future__, imports).
     sisip = 0
     for s in pohon.body:
