@@ -156,15 +156,7 @@ def _hasil(tugas, status: str):
 def test_sigkill_mid_task_each_kind_completes_once_on_the_next_worker(pemeran, ksdd, tmp_path):
     hari_ini = timezone.localdate()
     # 1. A stage e-mail: the KAK submitted (P13) tells the secretariat and the Ketua.
-    services.ksdd_ajukan_kak(
-        ksdd=ksdd,
-        user=pemeran.operator,
-        nomor_surat="000.3/112/Dinkes/2026",
-        tanggal_surat=ksdd.dibuat_pada.date(),
-        surat_permohonan=unggahan_pdf(),
-        salinan_dpa=unggahan_pdf("dpa.pdf"),
-    )
-    riwayat = RiwayatTahap.objects.get(ksdd=ksdd, aksi="ajukan_kak")
+    riwayat = _ajukan(pemeran, ksdd)
     # 2. The Bupati's report for semester I of 2026 (P27-2).
     proses = laporan.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
     # 3. The daily scan, with a clock due today: its reminder goes out in the scan.
@@ -259,14 +251,7 @@ def test_stop_signalled_twice_mid_task_gives_the_task_back_to_the_queue(pemeran,
     """``systemctl stop`` sends SIGTERM: the worker finishes its task first; a second
     signal aborts it (django-tasks-db records SystemExit as FAILED). The task goes back
     to the queue and the next worker sends the e-mail."""
-    services.ksdd_ajukan_kak(
-        ksdd=ksdd,
-        user=pemeran.operator,
-        nomor_surat="000.3/112/Dinkes/2026",
-        tanggal_surat=ksdd.dibuat_pada.date(),
-        surat_permohonan=unggahan_pdf(),
-        salinan_dpa=unggahan_pdf("dpa.pdf"),
-    )
+    _ajukan(pemeran, ksdd)
     pk = Pekerja(tmp_path)
     try:
         pk.jeda("surel")
