@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from kersa.agreements.models import SuratKuasa
+from kersa.agreements.rules import _nama_sama
 from kersa.core.roles import IZIN_MENYETUJUI, Peran
 
 #: How many backup codes an enrolment gives (each usable once).
@@ -24,9 +26,6 @@ def _kepala_pd_berkuasa(user) -> bool:
     if not user.perangkat_daerah_id:
         return False
     from django.db.models import Q
-
-    from kersa.agreements.models import SuratKuasa
-    from kersa.agreements.rules import _nama_sama
 
     hari_ini = timezone.localdate()
     kuasa = SuratKuasa.objects.filter(

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
 from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.kalender import Kalender
+from kersa.documents.selectors import hambatan_naskah
 from kersa.planning.rencana import dalam_rencana_tahun
 
 from . import rules
@@ -156,14 +158,12 @@ def dprd_terpenuhi(ksdd: Ksdd) -> list[Pelanggaran]:
 
 def naskah_kb_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
     """P11 BLOCK: the agreed KB holds every part of Pasal 11 ayat (1) and agrees with the record."""
-    from kersa.documents.selectors import hambatan_naskah
 
     return hambatan_naskah(ksdd, "kb")
 
 
 def naskah_pks_lengkap(ksdd: Ksdd) -> list[Pelanggaran]:
     """P12 BLOCK: the agreed PKS holds every part of Pasal 12 ayat (1) and agrees with the record."""
-    from kersa.documents.selectors import hambatan_naskah
 
     return hambatan_naskah(ksdd, "pks")
 
@@ -332,7 +332,6 @@ def _tgl(d) -> str:
 
 def batas_hari_kalender(rule: str, mulai):
     """The last day of the calendar-day period ``rule`` (deadlines.definisi) from ``mulai``."""
-    from kersa.deadlines.kalender import Kalender
 
     d = DEFINISI[rule]
     return Kalender({}).jatuh_tempo(d.satuan, mulai, d.panjang)

@@ -21,7 +21,15 @@ from kersa.core.format import tanggal_surat
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import pasangan_berbatasan
 
-from .choices import Kategori, KedudukanPenandatangan, Pemrakarsa, Status
+from .choices import (
+    AlasanPenolakan,
+    Kategori,
+    KedudukanPenandatangan,
+    Keputusan,
+    Pemrakarsa,
+    PertimbanganPersetujuan,
+    Status,
+)
 
 # The law as data: one place each, named by rule ID (ARCHITECTURE.md).
 KB_MAKS_TAHUN = 5  # P19-3
@@ -1030,7 +1038,6 @@ def p18_temuan_pleno(ksdd, keputusan: str, dasar: Iterable[str], temuan: dict) -
     """P18-4 / P18-5: a finding for every ground cited; for an acceptance, a finding the
     record contradicts is refused (budget "available" while the KSDD is not budgeted in
     this year's APBD; "in the planning documents" while its object is not)."""
-    from .choices import AlasanPenolakan, Keputusan, PertimbanganPersetujuan
 
     dasar = list(dasar)
     if keputusan not in (Keputusan.DITERIMA, Keputusan.DITOLAK):
@@ -1085,7 +1092,6 @@ def p18_4_penolakan_bertentangan(ksdd, keputusan: str, dasar: Iterable[str]) -> 
     """P18-4 (WARN): a ground of rejection the record contradicts (no budget while the
     KSDD is budgeted; not in the planning documents while it is). The pleno may keep
     it only by recording why."""
-    from .choices import AlasanPenolakan, Keputusan
 
     if keputusan != Keputusan.DITOLAK:
         return []

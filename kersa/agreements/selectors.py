@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from kersa.core.errors import RuleViolation
+from kersa.documents.diff import bandingkan_teks, perubahan_materiil, teks_berkas
+from kersa.documents.selectors import berkas_disepakati
+from kersa.documents.validators import DOCX
+
 from .choices import STATUS_AKHIR, Status
 from .models import Ksdd, PermohonanDprd, RiwayatTahap
 from .workflow import TRANSISI, Transisi
@@ -185,11 +190,6 @@ class BedaRancanganDprd:
 def beda_rancangan_dprd(ksdd: Ksdd) -> BedaRancanganDprd | None:
     """None when the KSDD has no DPRD approval (P21-1 did not require one)."""
     from django.utils.translation import gettext as _
-
-    from kersa.core.errors import RuleViolation
-    from kersa.documents.diff import bandingkan_teks, perubahan_materiil, teks_berkas
-    from kersa.documents.selectors import berkas_disepakati
-    from kersa.documents.validators import DOCX
 
     persetujuan = (
         ksdd.persetujuan_dprd.select_related("permohonan__berkas_rancangan_pks")

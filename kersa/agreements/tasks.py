@@ -10,6 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from kersa.notifications.services import langkah_kabarkan
+
 from .choices import Status
 from .models import RiwayatTahap
 from .selectors import boleh, ksdd_dapat_dilihat, transisi_tersedia
@@ -86,7 +88,6 @@ def _kabari(riwayat_id: int) -> int:
         }
         # In KERSA too, to each person who must act, with the steps that are theirs
         # (issue 13: the person who acts is told); each as the person chose.
-        from kersa.notifications.services import langkah_kabarkan
 
         langkah = [t for t in transisi_tersedia(ksdd) if t.nama != "batalkan"]
         orang = [(u, [str(t.label) for t in langkah if boleh(u, t, ksdd)]) for u in _penerima(ksdd)]

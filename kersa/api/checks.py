@@ -2,12 +2,12 @@
 
 from django.core import checks
 
+from kersa.agreements.daftar import LANGKAH
+
+from .views.ksdd import KsddViewSet
+
 
 def cek_aksi_langkah(app_configs=None, **kwargs):
-    from kersa.agreements.daftar import LANGKAH
-
-    from .views.ksdd import KsddViewSet
-
     errors = []
     for nama, langkah in sorted(LANGKAH.items()):
         view = getattr(KsddViewSet, nama, None)

@@ -12,6 +12,8 @@ from rest_framework import serializers
 
 from kersa.core.saring import ID_MAKS
 
+from .filters import AcuanFilter
+
 
 class PelanggaranSerializer(serializers.Serializer):
     """One rule of RULES.md that an action does not satisfy."""
@@ -117,7 +119,6 @@ class FilterBerbatasExtension(DjangoFilterExtension):
         hasil = super().resolve_filter_field(
             auto_schema, model, filterset_class, field_name, filter_field
         )
-        from .filters import AcuanFilter
 
         bawah = filter_field.extra.get("min_value")
         atas = filter_field.extra.get("max_value")

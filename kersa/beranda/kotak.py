@@ -27,7 +27,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Pemrakarsa, Status
-from kersa.agreements.selectors import ksdd_menunggu_tindakan
+from kersa.agreements.models import RekomendasiPleno
+from kersa.agreements.selectors import ksdd_menunggu_tindakan, ksdd_visible_to
 from kersa.agreements.workflow import TRANSISI
 from kersa.core.format import tanggal_panjang
 from kersa.core.roles import Peran
@@ -38,7 +39,10 @@ from kersa.deadlines.definisi import (
     penanggung_tugas,
 )
 from kersa.deadlines.kalender import Kalender
+from kersa.deadlines.models import Tugas
 from kersa.deadlines.selectors import hitung_mundur, q_terbuka, tenggat_terlihat
+from kersa.governance.choices import JenisRapat, StatusRapat
+from kersa.governance.models import Rapat
 from kersa.notifications.penerima import peran_pengguna
 
 # The roles with a personal list; the clocks and tasks on it are those whose
@@ -102,7 +106,6 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
     peran = peran_kotak(user)
     if not peran:
         return []
-    from kersa.agreements.models import RekomendasiPleno
 
     # The clocks that fall on this person.
     aturan = {r for p in peran if p != Peran.OPERATOR_PD for r in aturan_bertindak(p)}
@@ -144,9 +147,6 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
     aturan_t = {r for p in peran if p != Peran.OPERATOR_PD for r in aturan_tugas(p)}
     if aturan_t:
         from django.utils import timezone
-
-        from kersa.agreements.selectors import ksdd_visible_to
-        from kersa.deadlines.models import Tugas
 
         for tg in (
             Tugas.objects.filter(
@@ -218,9 +218,6 @@ def pekerjaan_saya(user, hari_ini: dt.date) -> list[Pekerjaan]:
     hasil.extend(per_ksdd.values())
 
     if Peran.KETUA_TKKSD in peran:
-        from kersa.governance.choices import JenisRapat, StatusRapat
-        from kersa.governance.models import Rapat
-
         for r in Rapat.objects.filter(
             jenis=JenisRapat.PLENO, status=StatusRapat.TERJADWAL
         ).order_by("tanggal", "id"):

@@ -9,6 +9,8 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from kersa.api.auth import TokenKersa
+
 
 class BahasaIndonesiaDahuluMiddleware:
     """Drop ``Accept-Language`` so that ``LocaleMiddleware`` serves Bahasa Indonesia
@@ -143,8 +145,6 @@ def _masuk(request) -> bool:
     if not masuk and request.META.get("HTTP_AUTHORIZATION"):
         # The API's own token check (django-rest-knox: digests, expiry, active user).
         from rest_framework.exceptions import AuthenticationFailed
-
-        from kersa.api.auth import TokenKersa
 
         try:
             masuk = TokenKersa().authenticate(request) is not None

@@ -53,6 +53,8 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from kersa.deadlines.tasks import pindai_pastikan_terjadwal
+
 from .models import DenyutPekerja
 
 logger = logging.getLogger(__name__)
@@ -179,7 +181,6 @@ def tugas_gagal_ulangi(pk, *, sekarang: dt.datetime | None = None) -> bool:
 def pemeliharaan() -> None:
     """One round of the periodic check: stalled tasks back to the queue, the daily
     scan on the queue. Errors are logged; the next round tries again."""
-    from kersa.deadlines.tasks import pindai_pastikan_terjadwal
 
     for langkah in (tugas_macet_pulihkan, pindai_pastikan_terjadwal):
         try:

@@ -18,6 +18,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kersa.agreements.choices import Status
+from kersa.demo.skenario import ke_status
+from kersa.documents.services.penomoran import penomoran_muat_default
+
 WIB = ZoneInfo("Asia/Jakarta")
 
 # --- Query counting ----------------------------------------------------------------
@@ -63,7 +67,6 @@ def waktu():
 @pytest.fixture
 def penomoran(db):
     """The default letter-numbering schemes of every kind."""
-    from kersa.documents.services.penomoran import penomoran_muat_default
 
     penomoran_muat_default()
 
@@ -72,8 +75,6 @@ def penomoran(db):
 def berjalan(waktu, ksdd, pemeran):
     """The Wajib KSDD of Dinas Kesehatan with Barito Timur (62.13), driven through the
     real services to pelaksanaan on 20 May 2026."""
-    from kersa.agreements.choices import Status
-    from kersa.demo.skenario import ke_status
 
     return ke_status(ksdd, Status.PELAKSANAAN, pemeran)
 

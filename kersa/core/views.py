@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
 
+from .saring import SaringTidakSah
+
 
 def _api(request) -> bool:
     return request.path.startswith("/api/")
@@ -14,7 +16,6 @@ def galat_permintaan(request, exception):
     """``handler400``: a refused query-string filter (``core.saring.SaringTidakSah``)
     says what is wrong, on the page or as JSON on the API; any other bad request keeps
     its details to itself."""
-    from .saring import SaringTidakSah
 
     pesan = str(exception) if isinstance(exception, SaringTidakSah) else ""
     if _api(request):

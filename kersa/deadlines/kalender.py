@@ -28,6 +28,7 @@ import holidays
 from dateutil.relativedelta import relativedelta
 
 from .choices import JenisHari, Satuan
+from .models import HariLibur, KonfirmasiSkb
 
 SATU_HARI = dt.timedelta(days=1)
 
@@ -71,8 +72,6 @@ class Kalender:
 
     def terkonfirmasi(self) -> frozenset[int]:
         if self._terkonfirmasi is None:
-            from .models import KonfirmasiSkb
-
             self._terkonfirmasi = frozenset(KonfirmasiSkb.objects.values_list("tahun", flat=True))
         return frozenset(self._terkonfirmasi)
 
@@ -91,7 +90,6 @@ class Kalender:
 
     @staticmethod
     def _muat_entri() -> dict[dt.date, tuple[str, str]]:
-        from .models import HariLibur
 
         return {
             h.tanggal: (h.jenis, h.nama) for h in HariLibur.objects.only("tanggal", "jenis", "nama")

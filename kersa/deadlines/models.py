@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kersa.core.riwayat import riwayat_tetap
 
 from .choices import Akibat, JenisHari, Satuan, StatusTenggat
+from .peristiwa import uraian
 
 __all__ = ["HariLibur", "KonfirmasiSkb", "Tenggat", "RiwayatTenggat", "Tugas"]
 
@@ -160,7 +161,6 @@ class Tenggat(models.Model):
     @property
     def peristiwa_teks(self) -> str:
         """The starting event in the active language (``deadlines.peristiwa``)."""
-        from .peristiwa import uraian
 
         return uraian(self.peristiwa_kode, self.peristiwa_data, cadangan=self.peristiwa)
 

@@ -66,11 +66,21 @@ from django.db.models.functions import Cast, Coalesce, Concat, JSONObject, NullI
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kersa.agreements.choices import Status
+from kersa.agreements.models import Ksdd, PenolakanDprd, RekomendasiPleno
+from kersa.agreements.services import alasan_tidak_dianggap, ksdd_anggap_persetujuan_dprd
+from kersa.agreements.services.dprd_himpunan import ksdd_anggap_persetujuan_dprd_himpunan
+from kersa.core.errors import RuleViolation
+from kersa.governance.choices import JenisRapat, StatusRapat
+from kersa.governance.models import Rapat
+from kersa.notifications.services import pengingat_kb_tanpa_pks, pengingat_proses
+from kersa.regions.models import PerangkatDaerah
+
 from . import himpunan
 from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, TAHUN, TRIWULAN_I, periode_berjalan
-from .models import Tenggat
-from .pemicu import kunci_tenggat_monev
+from .models import RiwayatTenggat, Tenggat, Tugas
+from .pemicu import kunci_tenggat_monev, peristiwa_laporan_semester, peristiwa_monev_semester
 from .services import tenggat_akhiri, tenggat_mulai, tugas_buka
 
 logger = logging.getLogger(__name__)
@@ -129,7 +139,6 @@ def _pengingat_kb_tanpa_pks(hari_ini: dt.date) -> int:
 
     if not apps.is_installed("kersa.notifications"):
         return 0
-    from kersa.notifications.services import pengingat_kb_tanpa_pks
 
     return pengingat_kb_tanpa_pks(hari_ini=hari_ini)
 
@@ -140,7 +149,6 @@ def _pengingat(hari_ini: dt.date) -> int:
 
     if not apps.is_installed("kersa.notifications"):
         return 0
-    from kersa.notifications.services import pengingat_proses
 
     return pengingat_proses(hari_ini=hari_ini)
 
@@ -189,8 +197,6 @@ def _anggap_himpunan(jatuh, hasil: Hasil, hari_ini: dt.date) -> set[int]:
     """The deemed DPRD approvals of the plain due clocks, in bulk
     (``agreements.services.dprd_himpunan``: the same rows as the step, by a fixed number
     of statements); the clocks it returns are done, the others take the step path."""
-    from kersa.agreements.services.dprd_himpunan import ksdd_anggap_persetujuan_dprd_himpunan
-
     try:
         h = ksdd_anggap_persetujuan_dprd_himpunan(tenggat=jatuh, hari_ini=hari_ini)
     except Exception:
@@ -246,8 +252,6 @@ def _tindak_himpunan(jatuh, hasil: Hasil) -> None:
     closing the row as missed the day after its last day (on PostgreSQL over rows not
     locked by a step at that moment: those are left to the step, or to the next scan),
     then the history rows and the tasks are inserted from the stamped rows. Two workers never take the same clock: the claim is conditional."""
-    from .models import RiwayatTenggat, Tugas
-
     sekarang = timezone.now()
     jenis = [Akibat.PENGINGAT, Akibat.BUKA_TUGAS]
     with transaction.atomic():
@@ -321,7 +325,6 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
     """Claim one due clock and apply its consequence, once. Returns the consequence
     applied, or None when the clock was no longer there to take (another worker took
     it, or a step met it meanwhile)."""
-    from kersa.agreements.models import Ksdd
 
     with transaction.atomic():
         tenggat = Tenggat.objects.select_related("ksdd").get(pk=pk)
@@ -367,10 +370,6 @@ def tenggat_tindak(*, pk: int, hari_ini: dt.date) -> str | None:
 
 def _anggap(tenggat: Tenggat, ksdd) -> bool | str | None:
     """The deemed DPRD approval (the hook of the step closes this clock as DIANGGAP)."""
-    from kersa.agreements.models import PenolakanDprd
-    from kersa.agreements.services import alasan_tidak_dianggap, ksdd_anggap_persetujuan_dprd
-    from kersa.core.errors import RuleViolation
-
     # P22-3: no approval is ever deemed after DPRD refused the request this clock
     # counts from (the refusal step closes the clocks; this guards a clock left open).
     penolakan = PenolakanDprd.objects.filter(
@@ -434,9 +433,6 @@ def _mulai_sekali(**kwargs) -> bool:
 def _pleno_pertama(tahun: int) -> dt.date | None:
     """The first day of ``tahun`` a Rapat Pleno was held (a recommendation recorded, or
     a meeting of the governance room with its result), or None (P37-1)."""
-    from kersa.agreements.models import RekomendasiPleno
-    from kersa.governance.choices import JenisRapat, StatusRapat
-    from kersa.governance.models import Rapat
 
     hari = [
         RekomendasiPleno.objects.filter(tanggal_rapat__year=tahun)
@@ -456,11 +452,6 @@ def _pleno_pertama(tahun: int) -> dt.date | None:
 
 def tenggat_periodik_mulai(*, hari_ini: dt.date) -> int:
     """Start the clocks of the periods that have begun (see the module docstring)."""
-    from kersa.agreements.choices import Status
-    from kersa.agreements.models import Ksdd
-    from kersa.regions.models import PerangkatDaerah
-
-    from .pemicu import peristiwa_laporan_semester, peristiwa_monev_semester
 
     n = 0
     tahun = periode_berjalan(TAHUN, hari_ini)
@@ -560,7 +551,6 @@ def _mulai_himpunan(rule: str, qs, *, kunci, peristiwa, kode, data, ksdd, pd, se
     ``services.tenggat_mulai`` does (the clock, then its first history row), by two
     INSERT … SELECT. A clock another worker (or a step) started meanwhile is skipped by
     its unique ``kunci``. Returns the number of clocks started."""
-    from .models import RiwayatTenggat
 
     definisi = DEFINISI[rule]
     sekarang = timezone.now()

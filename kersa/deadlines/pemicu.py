@@ -33,9 +33,22 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from kersa.agreements.choices import STATUS_AKHIR, Status
+from kersa.agreements.workflow import TRANSISI
+from kersa.planning.selectors import dalam_rencana_tahun
+
 from .choices import Akibat, StatusTenggat
 from .definisi import DEFINISI, SEMESTER, periode_berjalan
+from .models import Tenggat, Tugas
 from .peristiwa import uraian_id
+from .services import (
+    tanggal_tindakan_periksa,
+    tenggat_akhiri,
+    tenggat_geser,
+    tenggat_mulai,
+    tenggat_terpenuhi_susulan,
+    tugas_selesaikan,
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,6 @@ def _penawaran(rule: str, arah: str, dalam_rencana: bool | None = None):
     not: RULES.md "Known flaws", P17-4 read with P18)."""
 
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
-        from kersa.planning.selectors import dalam_rencana_tahun
 
         kode = "penawaran_keluar" if arah == "keluar" else "penawaran_masuk"
         # In this year's plan: the KSDD's plan item is on the list set for the year the
@@ -171,7 +183,6 @@ def _permintaan_kedua(rule: str, arah: str, dalam_rencana: bool | None = None):
     P17-4 clock of its own (RULES.md P17-4, "Known flaws": P17-4 read with P18)."""
 
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
-        from kersa.planning.selectors import dalam_rencana_tahun
 
         p = _penawaran_langkah(ksdd, riwayat)
         if p.arah != arah:
@@ -299,7 +310,6 @@ def _terdaftar(mulai: Callable[..., list[Peristiwa]], jenis: str | None = None):
     past is not demanded). Nothing for a KSDD registered as ended."""
 
     def peristiwa(ksdd, riwayat) -> list[Peristiwa]:
-        from kersa.agreements.choices import STATUS_AKHIR, Status
 
         if riwayat.ke in STATUS_AKHIR:
             return []
@@ -458,17 +468,6 @@ PEMICU: dict[str, Pemicu] = {
 
 def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
     """Start, meet or stop the clocks of ``ksdd`` after the step logged in ``riwayat``."""
-    from kersa.agreements.choices import STATUS_AKHIR
-
-    from .models import Tenggat, Tugas
-    from .services import (
-        tanggal_tindakan_periksa,
-        tenggat_akhiri,
-        tenggat_geser,
-        tenggat_mulai,
-        tenggat_terpenuhi_susulan,
-        tugas_selesaikan,
-    )
 
     pemicu = PEMICU.get(riwayat.aksi, Pemicu())
     alasan = _langkah_teks(riwayat)
@@ -556,7 +555,6 @@ def tenggat_setelah_langkah(*, ksdd, riwayat) -> None:
 
 
 def _langkah_teks(riwayat) -> str:
-    from kersa.agreements.workflow import TRANSISI
 
     t = TRANSISI.get(riwayat.aksi)
     label = str(t.label) if t else riwayat.aksi

@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kersa.agreements.choices import JenisNaskah
+
 # kode -> the sentence, with the facts of ``peristiwa_data`` as named placeholders.
 URAIAN: dict[str, Promise] = {
     "penawaran_keluar": _("Surat penawaran %(n)s diterima %(m)s pada %(t)s"),
@@ -42,8 +44,6 @@ URAIAN: dict[str, Promise] = {
 def _isi(kode: str, data: dict) -> dict:
     """The facts as shown: a document kind's code becomes its label."""
     if kode == "naskah" and "naskah" in data:
-        from kersa.agreements.choices import JenisNaskah
-
         label = dict(JenisNaskah.choices).get(data["naskah"], data["naskah"])
         return {**data, "naskah": str(label)}
     return data

@@ -17,11 +17,11 @@ from django.utils.translation import ngettext
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.format import tanggal_panjang
 
-from .choices import Satuan, StatusTenggat
+from .choices import Akibat, Satuan, StatusTenggat
 from .definisi import DEFINISI, JENDELA_TERLEWAT, SEMESTER, Definisi
 from .definisi import penanggung_tugas as definisi_penanggung_tugas
 from .kalender import Kalender
-from .models import Tenggat
+from .models import Tenggat, Tugas
 
 MINGGU = dt.timedelta(days=7)
 
@@ -111,7 +111,6 @@ def perkiraan_teks(tenggat: Tenggat) -> str:
 def ditahan_teks(tenggat: Tenggat, hari_ini: dt.date) -> str:
     """For a deemed approval on an estimated due date: the worker holds it until the
     year's SKB is confirmed (``pekerja.DITAHAN``); empty otherwise."""
-    from .choices import Akibat
 
     if not (
         tenggat.tahun_perkiraan
@@ -417,8 +416,6 @@ def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
     Two queries (clocks, tasks), plus the calendar's when a clock is running."""
     from django.utils import timezone
 
-    from .models import Tugas
-
     semua = list(Tenggat.objects.filter(ksdd=ksdd).order_by("jatuh_tempo", "id"))
     tugas = {t.tenggat_id: t for t in Tugas.objects.filter(ksdd=ksdd)}
     berjalan = [t for t in semua if t.status == StatusTenggat.BERJALAN]
@@ -497,7 +494,6 @@ def tenggat_ksdd(*, ksdd, hari_ini: dt.date) -> dict[str, list]:
 def tugas_terbuka(*, user) -> QuerySet:
     """Open tasks the worker opened for the Sekretariat TKKSD (P16-5, P16-6, P18-2), of
     the KSDD this user may see, oldest first, with their KSDD and clock joined."""
-    from .models import Tugas
 
     return (
         Tugas.objects.filter(status=Tugas.Status.TERBUKA, ksdd__in=ksdd_visible_to(user))

@@ -11,10 +11,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import Satuan, StatusTenggat
+from kersa.core.errors import Pelanggaran, RuleViolation
+
+from .choices import JenisHari, Satuan, StatusTenggat
 from .definisi import DEFINISI
-from .kalender import Kalender
-from .models import RiwayatTenggat, Tenggat
+from .kalender import Kalender, _nasional, perkiraan_paket
+from .models import HariLibur, KonfirmasiSkb, RiwayatTenggat, Tenggat, Tugas
+from .peristiwa import uraian_id
 
 
 def tenggat_mulai(
@@ -43,7 +46,6 @@ def tenggat_mulai(
     The starting event is ``peristiwa_kode`` with its facts ``peristiwa_data`` (shown in
     the reader's language, ``deadlines.peristiwa``; its Indonesian sentence is stored in
     ``peristiwa``), or free text in ``peristiwa``."""
-    from .peristiwa import uraian_id
 
     definisi = DEFINISI[rule]
     if peristiwa_kode:
@@ -143,8 +145,6 @@ def tanggal_tindakan_periksa(tenggat: Tenggat, ke: str, pada: dt.date, field: st
     (``deadlines.pemicu``; each step also refuses its own future dates, rule P13)."""
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
-
-    from kersa.core.errors import Pelanggaran, RuleViolation
 
     if ke not in (StatusTenggat.TERPENUHI, StatusTenggat.DITUTUP_PENOLAKAN):
         return
@@ -265,7 +265,6 @@ def tenggat_penuhi(*, kunci: str, alasan: str, oleh=None, pada: dt.date | None =
 def tugas_buka(*, tenggat: Tenggat, judul: str, aksi: str):
     """Open the secretariat's task that follows a clock fallen due (P16-5, P16-6, P18-2).
     Idempotent: one task per clock (``Tugas.tenggat`` is unique)."""
-    from .models import Tugas
 
     tugas, _dibuat = Tugas.objects.get_or_create(
         tenggat=tenggat,
@@ -277,7 +276,6 @@ def tugas_buka(*, tenggat: Tenggat, judul: str, aksi: str):
 def tugas_selesaikan(*, tugas_qs, riwayat_tahap) -> int:
     """Close the open tasks of ``tugas_qs``: the step they asked for is recorded in
     ``riwayat_tahap`` (or the KSDD has ended). Conditional UPDATE: closed once."""
-    from .models import Tugas
 
     return tugas_qs.filter(status=Tugas.Status.TERBUKA).update(
         status=Tugas.Status.SELESAI,
@@ -301,7 +299,6 @@ def tugas_selesaikan(*, tugas_qs, riwayat_tahap) -> int:
 
 
 def _hk(pesan, field: str = "tanggal"):
-    from kersa.core.errors import Pelanggaran, RuleViolation
 
     return RuleViolation(Pelanggaran("HK", pesan, field=field))
 
@@ -372,10 +369,6 @@ def hari_libur_periksa(*, tanggal: dt.date, jenis: str, nama: str) -> None:
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
 
-    from .choices import JenisHari
-    from .kalender import _nasional
-    from .models import HariLibur
-
     if jenis not in JenisHari.values:
         raise _hk(_("Jenis entri kalender kerja tidak dikenal."), field="jenis")
     if not (nama or "").strip():
@@ -426,8 +419,6 @@ def hari_libur_catat(*, tanggal: dt.date, jenis: str, nama: str, dasar: str = ""
     from django.db import IntegrityError
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
-
-    from .models import HariLibur
 
     if not user.has_perm("deadlines.add_harilibur"):
         raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))
@@ -491,9 +482,6 @@ def skb_konfirmasi(
     from django.db import IntegrityError
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
-
-    from .kalender import perkiraan_paket
-    from .models import KonfirmasiSkb
 
     if not user.has_perm("deadlines.add_harilibur"):
         raise PermissionDenied(_("Anda tidak berwenang mengubah kalender kerja."))

@@ -7,7 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 from kersa.agreements.choices import Kategori
-from kersa.agreements.models import Urusan
+from kersa.agreements.models import Ksdd, Urusan
+from kersa.agreements.services import ksdd_update
+from kersa.core.errors import KersaError
+from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.planning import services
 from kersa.planning.choices import ForumProvinsi, Prioritas, StatusIdentifikasi
 from kersa.planning.models import Identifikasi
@@ -27,23 +30,33 @@ def _w(*kodes: str) -> list[Wilayah]:
     return list(Wilayah.objects.filter(kode__in=kodes))
 
 
-def _wajib_2026(pemeran, bappeda) -> Identifikasi:
-    user = pemeran.sekretariat
-    ident = Identifikasi.objects.filter(kategori=Kategori.WAJIB, tahun_rencana=2026).first()
+def _daftar_mulai(
+    pemeran, bappeda, *, kategori: str, tahun: int, tanggal_mulai: dt.date, butir, **extra
+) -> tuple[Identifikasi, bool]:
+    """The plan list of ``kategori`` for ``tahun``: the one already there (``False``), or a
+    new one started with its items (``True``)."""
+    ident = Identifikasi.objects.filter(kategori=kategori, tahun_rencana=tahun).first()
     if ident is not None:
-        return ident
-    dinkes = pemeran.operator.perangkat_daerah
-    pupr = pemeran.operator_lain.perangkat_daerah
+        return ident, False
+    user = pemeran.sekretariat
     ident = services.identifikasi_mulai(
         user=user,
-        kategori=Kategori.WAJIB,
-        tahun_rencana=2026,
-        tanggal_mulai=dt.date(2025, 2, 3),
+        kategori=kategori,
+        tahun_rencana=tahun,
+        tanggal_mulai=tanggal_mulai,
         perangkat_perencanaan=bappeda,
         perangkat_terlibat=list(PerangkatDaerah.objects.filter(aktif=True)),
-        catatan="Rapat koordinasi identifikasi bersama Bappedalitbang, 3 dan 10 Februari 2025.",
+        **extra,
     )
-    butir = [
+    for data in butir():
+        services.butir_tambah(identifikasi=ident, user=user, **data)
+    return ident, True
+
+
+def _butir_wajib_2026(pemeran) -> list[dict]:
+    dinkes = pemeran.operator.perangkat_daerah
+    pupr = pemeran.operator_lain.perangkat_daerah
+    return [
         {
             "urusan": _u("a.3"),
             "program": "Program Penyelenggaraan Jalan",
@@ -83,61 +96,65 @@ def _wajib_2026(pemeran, bappeda) -> Identifikasi:
             "tanggal_forum": dt.date(2025, 4, 22),
         },
     ]
-    for data in butir:
-        services.butir_tambah(identifikasi=ident, user=user, **data)
-    services.identifikasi_tetapkan(
-        identifikasi=ident,
-        user=user,
-        nomor_berita_acara="000.1.5/12/Pem/2025",
-        tanggal_berita_acara=dt.date(2025, 5, 20),
+
+
+def _butir_sukarela_2027() -> list[dict]:
+    return [
+        {
+            "urusan": _u("c.2"),
+            "program": "Program Pemasaran Pariwisata",
+            "kegiatan": "Paket wisata susur Sungai Barito bersama Kota Palangka Raya",
+            "perangkat_daerah": _pd("Dinas Kebudayaan dan Pariwisata", "Disbudpar"),
+            "mitra": _w("62.71"),
+            "jangka_waktu_bulan": 24,
+            "prioritas": Prioritas.SEDANG,
+            "dokumen_rencana": "Rancangan RKPD 2027",
+        },
+        {
+            "urusan": _u("b.10"),
+            "program": "Program Aplikasi Informatika",
+            "kegiatan": "Berbagi pusat data dan layanan SPBE dengan Kabupaten Tabalong",
+            "perangkat_daerah": _pd("Dinas Komunikasi dan Informatika", "Diskominfo"),
+            "mitra": _w("63.09"),
+            "jangka_waktu_bulan": 36,
+            "prioritas": Prioritas.RENDAH,
+        },
+    ]
+
+
+def _wajib_2026(pemeran, bappeda) -> Identifikasi:
+    ident, baru = _daftar_mulai(
+        pemeran,
+        bappeda,
+        kategori=Kategori.WAJIB,
+        tahun=2026,
+        tanggal_mulai=dt.date(2025, 2, 3),
+        butir=lambda: _butir_wajib_2026(pemeran),
+        catatan="Rapat koordinasi identifikasi bersama Bappedalitbang, 3 dan 10 Februari 2025.",
     )
+    if baru:
+        services.identifikasi_tetapkan(
+            identifikasi=ident,
+            user=pemeran.sekretariat,
+            nomor_berita_acara="000.1.5/12/Pem/2025",
+            tanggal_berita_acara=dt.date(2025, 5, 20),
+        )
     return ident
 
 
 def _sukarela_2027(pemeran, bappeda) -> Identifikasi:
-    user = pemeran.sekretariat
-    ident = Identifikasi.objects.filter(kategori=Kategori.SUKARELA, tahun_rencana=2027).first()
-    if ident is not None:
-        return ident
-    ident = services.identifikasi_mulai(
-        user=user,
+    return _daftar_mulai(
+        pemeran,
+        bappeda,
         kategori=Kategori.SUKARELA,
-        tahun_rencana=2027,
+        tahun=2027,
         tanggal_mulai=dt.date(2026, 1, 12),
-        perangkat_perencanaan=bappeda,
-        perangkat_terlibat=list(PerangkatDaerah.objects.filter(aktif=True)),
-    )
-    services.butir_tambah(
-        identifikasi=ident,
-        user=user,
-        urusan=_u("c.2"),
-        program="Program Pemasaran Pariwisata",
-        kegiatan="Paket wisata susur Sungai Barito bersama Kota Palangka Raya",
-        perangkat_daerah=_pd("Dinas Kebudayaan dan Pariwisata", "Disbudpar"),
-        mitra=_w("62.71"),
-        jangka_waktu_bulan=24,
-        prioritas=Prioritas.SEDANG,
-        dokumen_rencana="Rancangan RKPD 2027",
-    )
-    services.butir_tambah(
-        identifikasi=ident,
-        user=user,
-        urusan=_u("b.10"),
-        program="Program Aplikasi Informatika",
-        kegiatan="Berbagi pusat data dan layanan SPBE dengan Kabupaten Tabalong",
-        perangkat_daerah=_pd("Dinas Komunikasi dan Informatika", "Diskominfo"),
-        mitra=_w("63.09"),
-        jangka_waktu_bulan=36,
-        prioritas=Prioritas.RENDAH,
-    )
-    return ident
+        butir=_butir_sukarela_2027,
+    )[0]
 
 
 def _kaitkan_ksdd(pemeran, ident: Identifikasi) -> int:
     """Link a demo Wajib KSDD with Barito Timur to the road item (P5-2), when there is one."""
-    from kersa.agreements.models import Ksdd
-    from kersa.agreements.services import ksdd_update
-    from kersa.core.errors import KersaError
 
     if ident.status != StatusIdentifikasi.DITETAPKAN:
         return 0
@@ -159,7 +176,6 @@ def _kaitkan_ksdd(pemeran, ident: Identifikasi) -> int:
 
 
 def demo_muat(pemeran) -> dict:
-    from kersa.documents.services.penomoran import penomoran_muat_default
 
     penomoran_muat_default()
     bappeda = _pd(

@@ -30,6 +30,7 @@ from kersa.agreements.choices import (
 from kersa.agreements.daftar import LANGKAH
 from kersa.agreements.models import Bentuk, Kak, Ksdd, Tujuan, Urusan
 from kersa.core.roles import Peran
+from kersa.demo.wilayah import demo_muat_satu
 from kersa.documents.contoh import unggahan_naskah, unggahan_pdf
 from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import wilayah_daerah
@@ -112,7 +113,6 @@ def pemeran_buat(password: str = PASSWORD_DEMO) -> Pemeran:
 def _kepala_daerah_home() -> None:
     """The home region's recorded head, whom the demo KB and PKS name as signer: the
     signing step checks the signer against this record (P20-3, P24-1)."""
-    from kersa.demo.wilayah import demo_muat_satu
 
     demo_muat_satu(settings.KERSA_HOME_REGION)
 
@@ -173,14 +173,35 @@ def _jalankan(nama: str, *args, **kwargs) -> Ksdd:
     return LANGKAH[nama].layanan(*args, **kwargs)
 
 
+def _pengusul(k, p):
+    """Who records the proposing agency's step: its operator, or the secretariat for an
+    agency the cast has no operator in."""
+    return p.operator if k.perangkat_daerah_id == p.operator.perangkat_daerah_id else p.sekretariat
+
+
+def _sepakati_rancangan(
+    nama: str, k, p, *, hari_rapat: int, hari_sepakat: int, mulai, berakhir, rancangan
+):
+    """The draft KB or PKS agreed after the technical meeting (P11, P12)."""
+    return _jalankan(
+        nama,
+        ksdd=k,
+        user=_pengusul(k, p),
+        tentang=k.judul,
+        tanggal_rapat_teknis=_hari(hari_rapat),
+        tanggal_disepakati=_hari(hari_sepakat),
+        tanggal_mulai=mulai,
+        tanggal_berakhir=berakhir,
+        rancangan=rancangan,
+    )
+
+
 # The steps in order; each takes (ksdd, pemeran) and moves the KSDD one status on.
 def _ajukan(k, p):
     return _jalankan(
         "ajukan_kak",
         ksdd=k,
-        user=p.operator
-        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
-        else p.sekretariat,
+        user=_pengusul(k, p),
         nomor="000.3/112/Dinkes/2026",
         tanggal_surat=_hari(60),
         surat_permohonan=unggahan_pdf("surat-permohonan.pdf", "Surat permohonan"),
@@ -326,17 +347,14 @@ def tanggapi(k, p, keputusan=Keputusan.DITERIMA):
 def _rancangan_kb(k, p):
     mulai = _hari(20)
     berakhir = mulai.replace(year=mulai.year + 3) - dt.timedelta(days=1)
-    return _jalankan(
+    return _sepakati_rancangan(
         "sepakati_rancangan_kb",
-        ksdd=k,
-        user=p.operator
-        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
-        else p.sekretariat,
-        tentang=k.judul,
-        tanggal_rapat_teknis=_hari(30),
-        tanggal_disepakati=_hari(25),
-        tanggal_mulai=mulai,
-        tanggal_berakhir=berakhir,
+        k,
+        p,
+        hari_rapat=30,
+        hari_sepakat=25,
+        mulai=mulai,
+        berakhir=berakhir,
         # P11: the komparisi carries the day the KB is signed (_ttd_kb)
         rancangan=unggahan_naskah(
             "rancangan-kb.docx", "kb", k, mulai=mulai, berakhir=berakhir, komparisi=tanggal_ttd_kb()
@@ -427,17 +445,14 @@ def _naskah_pks(k):
 
 def _rancangan_pks(k, p):
     mulai = _hari(5)
-    return _jalankan(
+    return _sepakati_rancangan(
         "sepakati_rancangan_pks",
-        ksdd=k,
-        user=p.operator
-        if k.perangkat_daerah_id == p.operator.perangkat_daerah_id
-        else p.sekretariat,
-        tentang=k.judul,
-        tanggal_rapat_teknis=_hari(9),
-        tanggal_disepakati=_hari(7),
-        tanggal_mulai=mulai,
-        tanggal_berakhir=mulai.replace(year=mulai.year + 2),
+        k,
+        p,
+        hari_rapat=9,
+        hari_sepakat=7,
+        mulai=mulai,
+        berakhir=mulai.replace(year=mulai.year + 2),
         rancangan=_naskah_pks(k),
     )
 

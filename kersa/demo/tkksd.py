@@ -5,8 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kersa.agreements.choices import Status
+from kersa.agreements.models import Ksdd
+from kersa.documents.services.penomoran import penomoran_muat_default
 from kersa.governance.choices import JenisAgenda, JenisKeputusan, JenisRapat, Kedudukan
-from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.governance.models import AgendaRapat, KeputusanBupati, ProgramKerja, Rapat
+from kersa.governance.services import (
+    agenda_tambah,
+    kegiatan_tambah,
+    keputusan_catat,
+    pemangku_angkat,
+    program_kerja_buat,
+    rapat_dokumen_hasilkan,
+    rapat_hasil_catat,
+    rapat_jadwalkan,
+    rapat_undangan_hasilkan,
+)
 
 NOMOR_TKKSD = "188.45/112/2025"
 NOMOR_TIM_TEKNIS = "188.45/113/2025"
@@ -43,7 +57,6 @@ KEGIATAN_2026 = [
 
 def tkksd_demo(user) -> KeputusanBupati:
     """The TKKSD decree of 2025 with its Tim Teknis, every office filled from BERLAKU."""
-    from kersa.governance.services import keputusan_catat, pemangku_angkat
 
     kep = KeputusanBupati.objects.filter(nomor=NOMOR_TKKSD).first()
     if kep is not None:
@@ -74,15 +87,6 @@ def tkksd_demo(user) -> KeputusanBupati:
 
 
 def demo_muat(pemeran) -> dict:
-    from kersa.documents.services.penomoran import penomoran_muat_default
-    from kersa.governance.services import (
-        agenda_tambah,
-        kegiatan_tambah,
-        program_kerja_buat,
-        rapat_dokumen_hasilkan,
-        rapat_hasil_catat,
-        rapat_jadwalkan,
-    )
 
     user = pemeran.sekretariat
     penomoran_muat_default()
@@ -155,11 +159,6 @@ def _rapat_teknis_mendatang(user) -> int:
     """A Rapat Teknis a few working days ahead on the KAK waiting for TKKSD (Pasal 38
     ayat 3), so the demo has a meeting still to be held and recorded."""
     from django.utils import timezone
-
-    from kersa.agreements.choices import Status
-    from kersa.agreements.models import Ksdd
-    from kersa.governance.models import AgendaRapat
-    from kersa.governance.services import agenda_tambah, rapat_jadwalkan, rapat_undangan_hasilkan
 
     if AgendaRapat.objects.filter(judul=JUDUL_TEKNIS).exists():
         return 0

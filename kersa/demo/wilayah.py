@@ -6,31 +6,12 @@ import datetime as dt
 from kersa.regions.models import KepalaDaerah, Wilayah
 from kersa.regions.services import kepala_daerah_catat
 
+# The heads' decrees share their date and start (the 2025 inauguration).
+_KEPUTUSAN, _MULAI = dt.date(2025, 2, 14), dt.date(2025, 2, 20)
 _DEMO = [
-    (
-        "62.04",
-        "Eddy Raya Samsuri",
-        "definitif",
-        "100.2.1.3-1011 Tahun 2025",
-        dt.date(2025, 2, 14),
-        dt.date(2025, 2, 20),
-    ),
-    (
-        "62.13",
-        "Yulius Tandang",
-        "definitif",
-        "100.2.1.3-1020 Tahun 2025",
-        dt.date(2025, 2, 14),
-        dt.date(2025, 2, 20),
-    ),
-    (
-        "62.05",
-        "Muhammad Arsyad",
-        "definitif",
-        "100.2.1.3-1013 Tahun 2025",
-        dt.date(2025, 2, 14),
-        dt.date(2025, 2, 20),
-    ),
+    ("62.04", "Eddy Raya Samsuri", "100.2.1.3-1011 Tahun 2025"),
+    ("62.13", "Yulius Tandang", "100.2.1.3-1020 Tahun 2025"),
+    ("62.05", "Muhammad Arsyad", "100.2.1.3-1013 Tahun 2025"),
 ]
 
 
@@ -42,7 +23,7 @@ def demo_muat_satu(kode_wilayah: str) -> int:
 def demo_muat(kode_wilayah: str | None = None) -> int:
     """Idempotent: a region that already has a recorded head is left alone."""
     n = 0
-    for kode, nama, status, nomor, tgl, mulai in _DEMO:
+    for kode, nama, nomor in _DEMO:
         if kode_wilayah and kode != kode_wilayah:
             continue
         wilayah = Wilayah.objects.filter(kode=kode).first()
@@ -51,10 +32,10 @@ def demo_muat(kode_wilayah: str | None = None) -> int:
         kepala_daerah_catat(
             wilayah=wilayah,
             nama=nama,
-            status=status,
+            status="definitif",
             nomor_keputusan=nomor,
-            tanggal_keputusan=tgl,
-            mulai=mulai,
+            tanggal_keputusan=_KEPUTUSAN,
+            mulai=_MULAI,
         )
         n += 1
     return n

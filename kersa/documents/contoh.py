@@ -10,7 +10,11 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from kersa.core.format import angka_kata, tanggal_kata, tanggal_surat
 from kersa.core.regulasi import PERBUP
+
+from .naskah import isian_teks
+from .pemeriksa import bulan_antara
 
 
 def pdf_bytes(teks: str = "Surat") -> bytes:
@@ -201,10 +205,6 @@ def naskah_paragraf(
     komparisi as the blank date line "Pada hari ini, …… tanggal ……", any other part's body
     as "[...diisi: …...]"; ``isi_pasal`` replaces the body of parts by code; ``nomor`` the document numbers of the
     title block (P11-3, P12-5; else those of the test helpers)."""
-    from kersa.core.format import angka_kata, tanggal_kata, tanggal_surat
-
-    from .naskah import isian_teks
-    from .pemeriksa import bulan_antara
 
     pks = jenis == "pks"
     sebutan = "Perjanjian Kerja Sama" if pks else "Kesepakatan Bersama"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections import OrderedDict
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran
 from kersa.core.format import kata_angka, tanggal_panjang, tanggal_surat
+from kersa.regions.selectors import wilayah_daerah
 
 from .bagian import Bagian, bagian_wajib
 from .teks import Paragraf, paragraf_docx
@@ -239,9 +241,22 @@ def _cocok(judul: str, bagian: Bagian) -> bool:
             continue
         if judul == c or judul.startswith(c + " "):
             return True
-        if difflib.SequenceMatcher(None, judul, c).ratio() >= RASIO_MIRIP:
+        if _mirip(judul, c):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _mirip(a: str, b: str) -> bool:
+    """``a`` and ``b`` alike by difflib's ratio. The cheap upper bounds are asked first
+    (``ratio() <= quick_ratio() <= real_quick_ratio()``): the answer is the same, most
+    pairs of headings are told apart without the full match."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return (
+        m.real_quick_ratio() >= RASIO_MIRIP
+        and m.quick_ratio() >= RASIO_MIRIP
+        and m.ratio() >= RASIO_MIRIP
+    )
 
 
 def _isi_setelah(paragraf: list[Paragraf], judul_asli: str) -> list[str]:
@@ -673,7 +688,6 @@ def rekaman_ksdd(ksdd, jenis: str, *, ditandatangani: dt.date | None = None) -> 
     its KB or PKS (when the agreed draft has been recorded), its signing date (the one
     recorded, or ``ditandatangani``: the date the signing step is about to record) and
     the KSDD's jangka waktu."""
-    from kersa.regions.selectors import wilayah_daerah
 
     pihak = [wilayah_daerah().nama] + sorted(m.nama for m in ksdd.mitra.all())
     naskah = next((n for n in ksdd.naskah.all() if n.jenis == jenis), None)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from kersa.agreements.models import RekomendasiPleno
 from kersa.documents.models import VersiDokumen
 
 from .choices import JenisKeputusan, JenisRapat, StatusRapat
@@ -134,7 +135,6 @@ def pembahasan_ksdd(ksdd) -> PembahasanKsdd:
     """Where ``ksdd`` was planned, discussed and decided by TKKSD (Pasal 37 ayat 2,
     Pasal 38 ayat 3, Pasal 39; P18-3), oldest meeting first. Two queries whatever the
     number of meetings, decisions and document versions."""
-    from kersa.agreements.models import RekomendasiPleno
 
     agenda = list(
         AgendaRapat.objects.filter(ksdd=ksdd)

@@ -21,6 +21,8 @@ from kersa.deadlines.definisi import (
     peran_diberi_tahu,
 )
 
+from .choices import JenisPengingat
+
 P = Peran
 
 
@@ -30,7 +32,6 @@ def peran_aturan(rule: str, jenis: str | None = None) -> frozenset[str]:
     the task a missed clock opens (the Bupati's second request, P16-5) is told once it
     is missed, not of the reminders before; a clock just started (``MULAI``) is told
     only to those who act on it."""
-    from .choices import JenisPengingat
 
     if jenis == JenisPengingat.MULAI:
         # A clock just started: told to those who must act on it, nobody else.

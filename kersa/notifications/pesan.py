@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kersa.core.format import tanggal_panjang
 from kersa.deadlines.choices import Akibat
 from kersa.deadlines.definisi import DEFINISI, penanggung_tugas
 from kersa.deadlines.kalender import Kalender
@@ -105,7 +106,6 @@ def surel_ringkasan(
     """(subject, body) of the daily digest: what waits for this user's action (late
     first, with the days left; ``beranda.kotak.Pekerjaan``), then every reminder of the
     day."""
-    from kersa.core.format import tanggal_panjang
 
     kerja = kerja or []
     subjek = _("[KERSA] Ringkasan %(tanggal)s: %(k)d menunggu tindakan Anda, %(n)d pengingat") % {

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from kersa.deadlines.choices import StatusTenggat
 from kersa.deadlines.models import Tenggat
-from kersa.deadlines.selectors import tenggat_terlihat
+from kersa.deadlines.selectors import JENDELA_SELESAI, tenggat_terlihat
 
 from .models import Notifikasi, PreferensiPengingat
 from .penerima import q_tenggat_untuk
@@ -42,8 +42,6 @@ def tenggat_untuk_pengguna(*, user) -> QuerySet[Tenggat]:
     closed, so the phone's calendar shows the clock met rather than losing it)."""
     from django.db.models import Q
     from django.utils import timezone
-
-    from kersa.deadlines.selectors import JENDELA_SELESAI
 
     baru = Q(ditindak_pada__gte=timezone.now() - JENDELA_SELESAI)
     return (

@@ -18,15 +18,27 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kersa.agreements.choices import STATUS_AKHIR, JenisNaskah
+from kersa.agreements.models import Ksdd, Naskah
+from kersa.agreements.selectors import ksdd_dapat_dilihat
+from kersa.beranda.kotak import pekerjaan_saya
+from kersa.core.roles import Peran
 from kersa.deadlines.choices import StatusTenggat
-from kersa.deadlines.definisi import JENDELA_TERLEWAT
+from kersa.deadlines.definisi import JENDELA_TERLEWAT, KB_TANPA_PKS_HARI, PERAN_KB_TANPA_PKS
 from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import Tenggat
 
 from . import pesan
 from .choices import JenisPengingat
 from .jadwal import batas_jatuh_tempo, jenis_hari_ini
-from .models import Notifikasi, Pengingat, PreferensiPengingat, RingkasanHarian, token_baru
+from .models import (
+    Notifikasi,
+    Pengingat,
+    PengingatKsdd,
+    PreferensiPengingat,
+    RingkasanHarian,
+    token_baru,
+)
 from .penerima import kandidat_penerima, penerima
 
 logger = logging.getLogger(__name__)
@@ -131,7 +143,6 @@ def ringkasan_kirim(*, pref: PreferensiPengingat, hari_ini: dt.date, kal: Kalend
     e-mailed. Claimed by inserting its ``RingkasanHarian`` row (unique per user and
     date) in the same transaction as the send: once a day, even with two workers; a
     failed send rolls the claim back. Nothing is sent when there is nothing to say."""
-    from kersa.beranda.kotak import pekerjaan_saya
 
     user = pref.user
     try:
@@ -307,14 +318,6 @@ def pengingat_kb_tanpa_pks(*, hari_ini: dt.date) -> int:
     no due date, nothing happens after it. Returns how many users were told."""
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
-
-    from kersa.agreements.choices import STATUS_AKHIR, JenisNaskah
-    from kersa.agreements.models import Ksdd, Naskah
-    from kersa.agreements.selectors import ksdd_dapat_dilihat
-    from kersa.core.roles import Peran
-    from kersa.deadlines.definisi import KB_TANPA_PKS_HARI, PERAN_KB_TANPA_PKS
-
-    from .models import PengingatKsdd
 
     jenis = PengingatKsdd.Jenis.KB_TANPA_PKS
     batas = hari_ini - dt.timedelta(days=KB_TANPA_PKS_HARI)

@@ -21,7 +21,7 @@ from kersa.core.regulasi import PERBUP
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.perjanjian import _kedudukan_daerah
 from kersa.documents.konteks.surat import _kepala, blok, konteks_rekaman
-from kersa.documents.services.hasilkan import docx_render
+from kersa.documents.services.isi import docx_render
 from kersa.regions.selectors import wilayah_daerah
 
 from .models import Identifikasi

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import Kategori
 from kersa.agreements.selectors import ksdd_visible_to
 from kersa.core.errors import Pelanggaran
+from kersa.core.format import tanggal_panjang
 
 from .choices import StatusIdentifikasi
 from .models import ButirRencana, Identifikasi, RiwayatIdentifikasi
@@ -43,7 +44,6 @@ def peringatan_p8_5(identifikasi: Identifikasi, *, hari_ini: dt.date | None = No
     tanggal = identifikasi.tanggal_berita_acara or hari_ini or timezone.localdate()
     if tanggal <= batas:
         return []
-    from kersa.core.format import tanggal_panjang
 
     return [
         Pelanggaran(

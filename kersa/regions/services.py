@@ -13,8 +13,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from kersa.core.errors import Pelanggaran, RuleViolation
+
 from .choices import JenisWilayah
-from .models import PerangkatDaerah, Perbatasan, Wilayah
+from .models import KepalaDaerah, PerangkatDaerah, Perbatasan, Wilayah
 
 __all__ = ["ibu_kota_muat", "kepala_daerah_catat", "perangkat_daerah_muat", "wilayah_muat"]
 
@@ -170,10 +172,6 @@ def kepala_daerah_catat(
     import datetime as dt
 
     from django.utils.translation import gettext as _
-
-    from kersa.core.errors import Pelanggaran, RuleViolation
-
-    from .models import KepalaDaerah
 
     with transaction.atomic():
         sebelum = (

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
+from kersa.documents.services.lambang import lambang_unggah
 
 from .models import Wilayah
 from .selectors import kepala_daerah_pada
@@ -24,7 +25,6 @@ _JENIS = ["kabupaten", "kota", "provinsi"]
 @login_required
 def detail(request, kode: str):
     """A region and its emblem; POST uploads the emblem (``documents.kelola_lambang``)."""
-    from kersa.documents.services.lambang import lambang_unggah
 
     wilayah = get_object_or_404(Wilayah.objects.select_related("provinsi"), kode=kode)
     if wilayah.jenis not in _JENIS:

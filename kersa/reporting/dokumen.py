@@ -22,6 +22,8 @@ from kersa.documents.konteks.surat import (
     konteks_rekaman,
     surat_pengantar,
 )
+from kersa.governance.choices import Kedudukan
+from kersa.governance.selectors import keputusan_berlaku, pemangku_pada
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from .choices import JenisLaporanTkksd, Semester
@@ -63,8 +65,6 @@ def _kepada_bupati() -> list[str]:
 def _ketua_tkksd(tanggal: dt.date) -> dict:
     """The name and NIP of who holds the Ketua's seat of TKKSD on ``tanggal`` under the
     Keputusan Bupati then in force (P34-1, P35-1); nothing when none is recorded."""
-    from kersa.governance.choices import Kedudukan
-    from kersa.governance.selectors import keputusan_berlaku, pemangku_pada
 
     kep = keputusan_berlaku(tanggal)
     jab = kep.jabatan.filter(kedudukan=Kedudukan.KETUA).first() if kep else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from kersa.core.format import tanggal_surat
+from kersa.documents.konversi import pdf_dari_docx
 
 
 @dataclass
@@ -187,6 +188,5 @@ def docx_dari_tabel(tabel: list[Tabel], *, judul: str, subjudul: str = "") -> by
 
 def pdf_dari_tabel(tabel: list[Tabel], *, judul: str, subjudul: str = "") -> bytes:
     """The tables as PDF: built as DOCX, converted by LibreOffice (about 2 s)."""
-    from kersa.documents.konversi import pdf_dari_docx
 
     return pdf_dari_docx(docx_dari_tabel(tabel, judul=judul, subjudul=subjudul))

@@ -35,6 +35,7 @@ from .models import (
     LaporanTkksd,
     ProsesLaporan,
 )
+from .selectors import laporan_disampaikan, ringkasan_tkksd
 from .tasks import susun_laporan_bupati
 
 logger = logging.getLogger(__name__)
@@ -326,7 +327,6 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
     "berjalan" is resumed; the numbered letter (DOCX) is recorded on the run in the
     transaction that numbers it, so a resumed run reuses it and never takes a second
     number; a run finished or failed is left alone."""
-    from .selectors import laporan_disampaikan
 
     tanggal = tanggal or timezone.localdate()
     diambil = ProsesLaporan.objects.filter(
@@ -454,7 +454,6 @@ def laporan_tkksd_sampaikan(
         "reporting.sampaikan_laporantkksd",
         _("Anda tidak berwenang menyampaikan laporan TKKSD."),
     )
-    from .selectors import ringkasan_tkksd
 
     tanggal = tanggal or timezone.localdate()
     with transaction.atomic():

@@ -19,6 +19,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kersa.accounts.faktor_kedua import perangkat, wajib_faktor_kedua
+
 SESI = "kersa_otp_wajib"
 #: The session's state: nothing asked, a code asked, enrolment asked.
 BEBAS, KODE, DAFTAR = "bebas", "kode", "daftar"
@@ -33,7 +35,6 @@ _TERBUKA = (
 
 
 def keadaan(user) -> str:
-    from kersa.accounts.faktor_kedua import perangkat, wajib_faktor_kedua
 
     if perangkat(user):
         return KODE

@@ -33,6 +33,7 @@ from pyhanko.sign.signers import csc_signer
 
 from kersa.core.errors import KersaError
 
+from . import pdf
 from .choices import Penyedia
 
 __all__ = ["Bsre", "Csc", "Pkcs12", "PenyediaGagal", "PenyediaTte", "penyedia_dari_setelan"]
@@ -60,7 +61,6 @@ class PenyediaTte(abc.ABC):
 
     async def tandatangani_async(self, data: bytes, **kwargs):
         """The signed PDF (``pdf.HasilTanda``); ``kwargs`` as ``pdf.tanda_tangani_async``."""
-        from . import pdf
 
         async with self.penanda() as penanda:
             return await pdf.tanda_tangani_async(data, penanda, **kwargs)
@@ -264,7 +264,6 @@ class Bsre(PenyediaTte):
         url: str,
         kode: str,
     ):
-        from . import pdf
 
         if not self.nik:
             raise PenyediaGagal(_("Isi NIK penanda tangan yang terdaftar pada BSrE."))

@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kersa.agreements import rules
+from kersa.agreements import services as ag
 from kersa.agreements.choices import KedudukanPenandatangan, Status
+from kersa.agreements.models import SuratKuasa
 from kersa.core.errors import KersaError, Pelanggaran, RuleViolation
 from kersa.core.roles import Peran
 from kersa.documents.choices import AsalVersi, JenisBerkas, JenisDokumen
@@ -30,6 +32,7 @@ from kersa.documents.konversi import KonversiGagal, pdf_dari_docx
 from kersa.documents.models import Dokumen, VersiDokumen
 from kersa.documents.services.berkas import atomic_dengan_berkas, berkas_unggah
 from kersa.documents.services.versi import versi_dari_berkas, versi_tambah
+from kersa.regions.models import PerangkatDaerah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from . import pdf
@@ -231,8 +234,6 @@ def _pd_penanda(dokumen: Dokumen, user, kantor: str):
     """The Perangkat Daerah whose Kepala signs: the KSDD's agency (KEPALA_PD), or the
     agency for cooperation (KEPALA_PD_KS, Pasal 28 ayat 2)."""
     if kantor == KEPALA_PD_KS:
-        from kersa.regions.models import PerangkatDaerah
-
         return PerangkatDaerah.objects.filter(membidangi_kerja_sama=True, aktif=True).first()
     return dokumen.ksdd.perangkat_daerah if dokumen.ksdd is not None else user.perangkat_daerah
 
@@ -331,7 +332,6 @@ def _wewenang(dokumen: Dokumen, user, peran: str, nama: str, tanggal: dt.date) -
             )
         return pd.kepala_jabatan or _("Kepala %(pd)s") % {"pd": pd.nama}
     # KUASA, by someone other than the Bupati: the Kepala PD holding a Surat Kuasa.
-    from kersa.agreements.models import SuratKuasa
 
     home = wilayah_daerah()
     kuasa = list(
@@ -383,8 +383,6 @@ def _nama_diharapkan(dokumen: Dokumen, user, peran: str, tanggal: dt.date) -> st
         pd = _pd_penanda(dokumen, user, kantor)
         return (pd.kepala_nama if pd else "") or user.nama_tampil
     if kantor == KUASA:
-        from kersa.agreements.models import SuratKuasa
-
         sk = (
             SuratKuasa.objects.filter(perangkat_daerah_id=user.perangkat_daerah_id, dicabut=False)
             .filter(Q(ksdd=dokumen.ksdd) | Q(ksdd__isnull=True))
@@ -737,7 +735,6 @@ def _penandatangan_dari_tte(dok: Dokumen, val: ValidasiTte, tanggal: dt.date, no
     each party's signature is the one made with its head's certificate (P20-3, P24-1), or
     for the home region of a PKS the certificate of the Kepala PD holding a Surat Kuasa
     (P24-2). A party whose signature is missing refuses the step, naming who did sign."""
-    from kersa.agreements.models import SuratKuasa
 
     ksdd = dok.ksdd
     kb = dok.jenis == JenisDokumen.KB
@@ -885,7 +882,6 @@ def tte_catat_penandatanganan(
     signatures than parties; a party's head (or, for our PKS, the official under a Surat
     Kuasa) who did not sign it (P20-3, P24-1…3); paraf hierarki not before the signature
     on the file (P20-4, P24-4); and whatever the step itself refuses."""
-    from kersa.agreements import services as ag
 
     dok = versi.dokumen
     if dok.jenis not in (JenisDokumen.KB, JenisDokumen.PKS):

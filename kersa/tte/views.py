@@ -21,10 +21,13 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kersa.accounts import faktor_kedua as faktor_kedua_mod
-from kersa.agreements.selectors import ksdd_dapat_dilihat
+from kersa.agreements.choices import Status
+from kersa.agreements.selectors import boleh, ksdd_dapat_dilihat
+from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
 from kersa.documents.models import Dokumen
+from kersa.regions.selectors import wilayah_daerah
 
 from . import services
 from .forms import (
@@ -125,7 +128,6 @@ def unggah_bertanda(request, pk: int):
 def form_catat(dok: Dokumen, data=None) -> CatatDariTteForm | None:
     """The form recording the signing step from a signed version, when the KSDD is at
     that step and a version validates; else None."""
-    from kersa.agreements.choices import Status
 
     tahap = {"kb": Status.PENANDATANGANAN_KB, "pks": Status.PENANDATANGANAN_PKS}
     ksdd = dok.ksdd
@@ -134,7 +136,6 @@ def form_catat(dok: Dokumen, data=None) -> CatatDariTteForm | None:
     versi = services.versi_dapat_dicatat(dok)
     if not versi:
         return None
-    from kersa.regions.selectors import wilayah_daerah
 
     pihak = [wilayah_daerah(), *ksdd.mitra.order_by("kode")]
     return CatatDariTteForm(data, versi=versi, pihak=pihak, pks=dok.jenis == "pks")
@@ -145,8 +146,6 @@ def form_catat(dok: Dokumen, data=None) -> CatatDariTteForm | None:
 def catat_langkah(request, pk: int):
     """Record the KB/PKS signing step of document ``pk``'s KSDD from a signed version:
     date from the signature, the signed PDF the step's file (P20-3, P24-1)."""
-    from kersa.agreements.selectors import boleh
-    from kersa.agreements.workflow import TRANSISI
 
     dok = _dokumen(request.user, pk)
     transisi = TRANSISI["tandatangani_kb" if dok.jenis == "kb" else "tandatangani_pks"]

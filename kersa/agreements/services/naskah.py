@@ -8,9 +8,11 @@ from collections.abc import Mapping, Sequence
 from django.utils.translation import gettext as _
 
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
-from kersa.documents.choices import JenisBerkas
+from kersa.documents.choices import AsalVersi, JenisBerkas
+from kersa.documents.models import VersiDokumen
 from kersa.documents.selectors import hambatan_naskah
 from kersa.documents.services import berkas_unggah
+from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from .. import rules
@@ -27,6 +29,7 @@ from ..models import (
     PerpanjanganKb,
     SuratKuasa,
 )
+from ..selectors import beda_rancangan_dprd
 from .umum import _tanggal_lampau, _wajib_berkas
 
 _TGL = "%d-%m-%Y"
@@ -36,7 +39,6 @@ def _versi_tersimpan(k: Ksdd, jenis: str, upload, pilihan, rule: str):
     """The stored version of this KSDD's KB/PKS chosen as the agreed draft (nothing
     uploaded twice, issue 13), or the refusal: a version of another KSDD or of another
     document, or both a version and an upload (P20-2 for the KB, P23 for the PKS)."""
-    from kersa.documents.models import VersiDokumen
 
     if pilihan in (None, ""):
         return None, []
@@ -138,8 +140,6 @@ def _naskah_rancangan(
     )
     # The agreed draft is also a version of the KSDD's KB/PKS document (P26), the one
     # the compliance check reads before signing (P11, P12).
-    from kersa.documents.choices import AsalVersi
-    from kersa.documents.services.versi import dokumen_naskah, versi_dari_berkas
 
     versi_dari_berkas(
         dokumen=dokumen_naskah(ksdd=step.ksdd, jenis=jenis, user=user),
@@ -411,7 +411,6 @@ def _beda_rancangan_dprd(k: Ksdd, alasan: str) -> tuple[list[Pelanggaran], dict 
     signing goes on and the reason is recorded as a warning (the project's rules have no
     warn severity: a refusal until the reason is given, then a recorded note). A new
     DPRD request is the other way out only after a refusal (P22-3)."""
-    from ..selectors import beda_rancangan_dprd
 
     beda = beda_rancangan_dprd(k)
     if beda is None or not beda.perlu_alasan:

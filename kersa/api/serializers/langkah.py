@@ -22,6 +22,7 @@ from kersa.agreements.choices import (
     KriteriaTelaah,
     PertimbanganPersetujuan,
 )
+from kersa.agreements.models import Kak
 from kersa.core.saring import ID_MAKS
 from kersa.governance.choices import JenisRapat
 from kersa.governance.models import AgendaRapat
@@ -177,7 +178,6 @@ class CatatPenawaranSerializer(_Surat):
     )
 
     def validate_kak_bagian(self, value):
-        from kersa.agreements.models import Kak
 
         lain = sorted(set(value) - {f for f, _label in Kak.BAGIAN})
         if lain:

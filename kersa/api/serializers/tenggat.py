@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.kalender import Kalender
 from kersa.deadlines.models import Tenggat
 from kersa.deadlines.selectors import ditahan_teks, grup_tenggat, hitung_mundur, perkiraan_teks
 
@@ -138,8 +139,6 @@ class TenggatSerializer(serializers.ModelSerializer):
 def konteks_tenggat(context: dict) -> dict:
     """``hari_ini`` and a lazily loaded calendar (loaded once, only if a clock runs)."""
     from django.utils import timezone
-
-    from kersa.deadlines.kalender import Kalender
 
     cache: list = []
 

@@ -18,6 +18,7 @@ from kersa.agreements.selectors import ksdd_visible_to
 from kersa.reporting import services
 from kersa.reporting.models import LaporanSemester, LaporanTkksd, ProsesLaporan
 from kersa.reporting.selectors import laporan_semester_untuk, laporan_tkksd_daftar
+from kersa.reporting.views.laporan_bupati import respons_xlsx
 
 from ..filters import LaporanSemesterFilter
 from ..parsers import JSON
@@ -309,7 +310,6 @@ class ProsesLaporanViewSet(viewsets.GenericViewSet):
     def xlsx(self, request, pk=None):
         """The run's XLSX once ``selesai`` (404 before): the web download's own response,
         with a token too (P27-2)."""
-        from kersa.reporting.views.laporan_bupati import respons_xlsx
 
         return respons_xlsx(int(pk))
 

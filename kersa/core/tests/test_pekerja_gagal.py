@@ -108,6 +108,15 @@ class Pekerja:
         # Let its lease run out, so the next worker takes the task over at its start.
         time.sleep(BATAS_DETIK + 0.5)
 
+    def jalankan_sampai(self, syarat, apa: str, *, lalu_detik: float = 0) -> None:
+        """One worker runs until ``syarat`` holds (and ``lalu_detik`` more), then stops."""
+        try:
+            p = self.mulai()
+            _tunggu(syarat, apa, p)
+            time.sleep(lalu_detik)
+        finally:
+            self.hentikan()
+
     def hentikan(self) -> None:
         for p in self.proses:
             if p.poll() is None:
@@ -147,15 +156,7 @@ def _hasil(tugas, status: str):
 def test_sigkill_mid_task_each_kind_completes_once_on_the_next_worker(pemeran, ksdd, tmp_path):
     hari_ini = timezone.localdate()
     # 1. A stage e-mail: the KAK submitted (P13) tells the secretariat and the Ketua.
-    services.ksdd_ajukan_kak(
-        ksdd=ksdd,
-        user=pemeran.operator,
-        nomor="000.3/112/Dinkes/2026",
-        tanggal_surat=ksdd.dibuat_pada.date(),
-        surat_permohonan=unggahan_pdf(),
-        salinan_dpa=unggahan_pdf("dpa.pdf"),
-    )
-    riwayat = RiwayatTahap.objects.get(ksdd=ksdd, aksi="ajukan_kak")
+    riwayat = _ajukan(pemeran, ksdd)
     # 2. The Bupati's report for semester I of 2026 (P27-2).
     proses = laporan.proses_laporan_bupati_mulai(tahun=2026, semester=1, user=pemeran.sekretariat)
     # 3. The daily scan, with a clock due today: its reminder goes out in the scan.
@@ -250,14 +251,7 @@ def test_stop_signalled_twice_mid_task_gives_the_task_back_to_the_queue(pemeran,
     """``systemctl stop`` sends SIGTERM: the worker finishes its task first; a second
     signal aborts it (django-tasks-db records SystemExit as FAILED). The task goes back
     to the queue and the next worker sends the e-mail."""
-    services.ksdd_ajukan_kak(
-        ksdd=ksdd,
-        user=pemeran.operator,
-        nomor="000.3/112/Dinkes/2026",
-        tanggal_surat=ksdd.dibuat_pada.date(),
-        surat_permohonan=unggahan_pdf(),
-        salinan_dpa=unggahan_pdf("dpa.pdf"),
-    )
+    _ajukan(pemeran, ksdd)
     pk = Pekerja(tmp_path)
     try:
         pk.jeda("surel")
@@ -310,17 +304,9 @@ def test_ordinary_error_is_retried_with_backoff_and_completes_once(pemeran, ksdd
     pk = Pekerja(tmp_path)
     pk.env["KERSA_PEKERJA_JEDA_ULANG_DETIK"] = "1"
     (tmp_path / "surel.gagal").write_text("2")
-    try:
-        a = pk.mulai()
-        _tunggu(
-            lambda: DBTaskResult.objects.filter(
-                task_path__endswith="kabari_tahap_baru", status="SUCCESSFUL"
-            ).exists(),
-            "surel tahap terkirim",
-            a,
-        )
-    finally:
-        pk.hentikan()
+    pk.jalankan_sampai(
+        lambda: _hasil_nama("kabari_tahap_baru", "SUCCESSFUL"), "surel tahap terkirim"
+    )
     r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
     assert len(r.worker_ids) == 3  # two failures, then the success
     assert r.exception_class_path == "" and r.traceback == ""
@@ -343,18 +329,11 @@ def test_ordinary_error_stops_after_the_bounded_attempts(pemeran, ksdd, tmp_path
     pk = Pekerja(tmp_path)
     pk.env.update({"KERSA_PEKERJA_JEDA_ULANG_DETIK": "0.5", "KERSA_PEKERJA_MAKS_PERCOBAAN": "3"})
     (tmp_path / "surel.gagal").write_text("99")
-    try:
-        a = pk.mulai()
-        _tunggu(
-            lambda: DBTaskResult.objects.filter(
-                task_path__endswith="kabari_tahap_baru", status="FAILED"
-            ).exists(),
-            "tugas gagal setelah 3 percobaan",
-            a,
-        )
-        time.sleep(2)  # it is not taken up again
-    finally:
-        pk.hentikan()
+    pk.jalankan_sampai(
+        lambda: _hasil_nama("kabari_tahap_baru", "FAILED"),
+        "tugas gagal setelah 3 percobaan",
+        lalu_detik=2,  # it is not taken up again
+    )
     r = DBTaskResult.objects.get(task_path__endswith="kabari_tahap_baru")
     assert (r.status, len(r.worker_ids)) == ("FAILED", 3)
     assert r.exception_class_path == "smtplib.SMTPServerDisconnected"

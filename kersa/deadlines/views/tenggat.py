@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kersa.core.saring import ID_MAKS, SaringTidakSah, id_dari
+from kersa.notifications.ics import kalender_ics
+from kersa.notifications.selectors import pengguna_dari_token, tenggat_untuk_pengguna
 from kersa.regions.models import PerangkatDaerah
 
 from ..selectors import (
@@ -144,8 +146,6 @@ def daftar(request):
 
 def ics(request, token: str):
     """The user's deadlines as an iCalendar feed (no session: the token is the key)."""
-    from kersa.notifications.ics import kalender_ics
-    from kersa.notifications.selectors import pengguna_dari_token, tenggat_untuk_pengguna
 
     user = pengguna_dari_token(token)
     if user is None:

@@ -11,6 +11,8 @@ from django.conf import settings
 
 from kersa.regions.models import Wilayah
 
+from ..models import LambangGaruda
+
 TEMPLAT = Path(__file__).resolve().parent.parent / "templat"
 GARUDA_PLACEHOLDER = TEMPLAT / "lambang-garuda-placeholder.png"
 
@@ -53,7 +55,6 @@ def lambang_garuda() -> bytes:
     """The Garuda Pancasila for the top of a KB (P11-2): the image uploaded on the
     emblems page (``LambangGaruda``), else the setting ``KERSA_LAMBANG_GARUDA`` (a
     path), else the shipped placeholder."""
-    from ..models import LambangGaruda
 
     unggahan = LambangGaruda.objects.first()
     if unggahan is not None:

@@ -12,11 +12,11 @@ from kersa.agreements import rules
 from kersa.agreements.choices import JenisNaskah, KedudukanPenandatangan, Pemrakarsa
 from kersa.core.format import rangkap, tanggal_kata, tanggal_surat, urutan_pihak
 from kersa.core.regulasi import PERBUP, PP_KSD
-from kersa.regions.models import Wilayah
+from kersa.regions.models import PerangkatDaerah, Wilayah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from ..choices import JenisDokumen
-from ..naskah import Fakta, isian_teks, pasal_naskah
+from ..naskah import Fakta, Pasal, isian_teks, pasal_naskah
 from .lambang import lambang_garuda, lambang_wilayah
 
 REGULASI = PERBUP  # the full title, from one constant (kersa.core.regulasi)
@@ -454,7 +454,6 @@ def paraf_hierarki(ksdd) -> list[str]:
     tetap = getattr(settings, "KERSA_PARAF_HIERARKI", None)
     if tetap:
         return list(tetap)
-    from kersa.regions.models import PerangkatDaerah
 
     pd = ksdd.perangkat_daerah
     kerja_sama = PerangkatDaerah.objects.filter(membidangi_kerja_sama=True, aktif=True).first()
@@ -476,7 +475,6 @@ def paraf_hierarki(ksdd) -> list[str]:
 
 
 def _pasal_addendum(fakta: Fakta, isian: dict):
-    from ..naskah import Pasal
 
     ubah = isian.get("perubahan") or [
         f"Ketentuan Pasal {isian_teks('nomor pasal')} Perjanjian Kerja Sama diubah sehingga "

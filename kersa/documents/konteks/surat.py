@@ -8,11 +8,13 @@ import datetime as dt
 from django.conf import settings
 
 from kersa.agreements.choices import JenisNaskah
+from kersa.agreements.models import Kak, Penawaran
 from kersa.core.format import angka_kata, tanggal_surat
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
 
 from ..choices import JenisDokumen
+from ..models import KopSurat
 from ..naskah import isian_teks
 from .lambang import lambang_wilayah
 from .perjanjian import REGULASI, _kedudukan_daerah
@@ -26,7 +28,6 @@ def kop_surat(*, penanda: str = "setda", perangkat_daerah=None) -> dict:
     the Sekretariat Daerah's; "pd" — the agency's (``perangkat_daerah``), each under
     "PEMERINTAH KABUPATEN …"; the address and contact lines from ``KopSurat`` (the
     letterhead settings page), else the setting ``KERSA_ALAMAT_KOP`` or the seat."""
-    from ..models import KopSurat
 
     home = wilayah_daerah()
     kop = KopSurat.objects.filter(penanda="kepala" if penanda == "kepala" else "setda").first()
@@ -174,7 +175,6 @@ def _surat_penawaran(ksdd, mitra, c: dict) -> None:
 
 
 def _rujukan_penawaran(ksdd, mitra) -> str:
-    from kersa.agreements.models import Penawaran
 
     p = _penawaran(ksdd, mitra, Penawaran.Arah.KELUAR)
     if p is None:
@@ -250,7 +250,6 @@ def _laporan_gubernur(ksdd, mitra, c: dict) -> None:
 
 
 def _surat_tanggapan(ksdd, mitra, c: dict) -> None:
-    from kersa.agreements.models import Penawaran
 
     p = _penawaran(ksdd, mitra, Penawaran.Arah.MASUK)
     rujukan = (
@@ -341,7 +340,6 @@ def _permohonan_dprd(ksdd, c: dict) -> None:
 
 
 def _kak(ksdd, c: dict, tanggal: dt.date) -> None:
-    from kersa.agreements.models import Kak
 
     kak = getattr(ksdd, "kak", None)
     pd = ksdd.perangkat_daerah

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
 
 from kersa.agreements.choices import JenisNaskah
 from kersa.agreements.models import Ksdd
 from kersa.agreements.selectors import ksdd_dapat_dilihat
+from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import Pelanggaran, RuleViolation
 from kersa.core.format import bahasa_dokumen
 from kersa.regions.models import Wilayah
@@ -37,11 +34,11 @@ from ..models import Dokumen, VersiDokumen
 from ..templat_contoh import templat_bawaan
 from ..validators import DOCX
 from .berkas import atomic_dengan_berkas, berkas_unggah
+from .isi import docx_render
 from .penomoran import nomor_berikan
-from .templat import templat_data
 from .versi import versi_dari_berkas
 
-__all__ = ["docx_render", "dokumen_hasilkan", "rangkap_paraf_hierarki", "templat_untuk"]
+__all__ = ["dokumen_hasilkan", "rangkap_paraf_hierarki", "templat_untuk"]
 
 _JENIS_BERKAS = {
     JenisDokumen.KB: JenisBerkas.RANCANGAN_KB,
@@ -51,58 +48,11 @@ _JENIS_BERKAS = {
     JenisDokumen.PERMOHONAN_DPRD: JenisBerkas.PERMOHONAN_DPRD,
     JenisDokumen.SURAT_KUASA: JenisBerkas.SURAT_KUASA,
 }
-_TINGGI_LAMBANG = {"garuda": Mm(28), "naskah": Mm(25), "kop": Mm(24), "berbagi": Mm(18)}
 
 
 def templat_untuk(jenis: str) -> Path:
-    """The template shipped for ``jenis`` (an upload may replace it: ``templat_data``)."""
+    """The template shipped for ``jenis`` (an upload may replace it: ``templat.templat_data``)."""
     return TEMPLAT / templat_bawaan(jenis)
-
-
-def _gambar(tpl: DocxTemplate, data: bytes | None, tinggi) -> InlineImage | str:
-    if not data:
-        return ""
-    return InlineImage(tpl, image_descriptor=io.BytesIO(data), height=tinggi)
-
-
-def docx_render(
-    jenis: str, konteks: dict, templat: Path | None = None, *, data: bytes | None = None
-) -> bytes:
-    """Render the template in force for ``jenis`` (an uploaded one, else the shipped one;
-    or the file ``templat``, or the DOCX bytes ``data``) with ``konteks`` (from
-    ``konteks_bangun``, or ``konteks.surat.konteks_rekaman``); emblem bytes become
-    images of the document."""
-    if data is None:
-        data = templat.read_bytes() if templat else templat_data(jenis)
-    tpl = DocxTemplate(io.BytesIO(data))
-    c = dict(konteks)
-    if c.get("naskah"):
-        c["lambang_garuda"] = _gambar(tpl, c.get("lambang_garuda"), _TINGGI_LAMBANG["garuda"])
-        c["lambang_kanan"] = _gambar(tpl, c.get("lambang_kanan"), _TINGGI_LAMBANG["naskah"])
-        kiri = c.get("lambang_kiri", [])
-        tinggi = _TINGGI_LAMBANG["naskah" if len(kiri) < 3 else "berbagi"]  # P12-4
-        c["lambang_kiri"] = [_gambar(tpl, b, tinggi) for b in kiri]
-    else:
-        c["kop"] = dict(c["kop"], lambang=_gambar(tpl, c["kop"]["lambang"], _TINGGI_LAMBANG["kop"]))
-    tpl.render(c, autoescape=True)
-    out = io.BytesIO()
-    tpl.save(out)
-    return zip_tetap(out.getvalue())
-
-
-def zip_tetap(data: bytes) -> bytes:
-    """The same DOCX with every zip entry stamped 1 Jan 1980: python-docx stamps each part
-    with the current time, so one text generated in two different seconds gave two SHA-256
-    and a needless new version (P26: a version is kept only when its content changed)."""
-    masuk = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in masuk.infolist():
-            baru = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            baru.compress_type = zipfile.ZIP_DEFLATED
-            baru.external_attr = info.external_attr
-            z.writestr(baru, masuk.read(info.filename))
-    return out.getvalue()
 
 
 def _tolak(rule: str, detail, field: str | None = None) -> RuleViolation:
@@ -134,8 +84,6 @@ def _periksa(ksdd: Ksdd, jenis: str, mitra: Wilayah | None) -> None:
         raise _tolak("P13", _("Dokumen ini tidak ditujukan kepada satu daerah mitra."), "mitra")
     langkah = _LANGKAH_SURAT.get(jenis)
     if langkah:
-        from kersa.agreements.workflow import TRANSISI
-
         hambatan = TRANSISI[langkah].hambatan_penuh(ksdd, mitra.kode if mitra else None)
         if hambatan:
             raise RuleViolation(hambatan)

@@ -20,7 +20,7 @@ from ..choices import AsalVersi, JenisBerkas, JenisDokumen
 from ..models import Dokumen, VersiDokumen
 from ..validators import DOCX
 from .berkas import atomic_dengan_berkas, berkas_unggah
-from .hasilkan import docx_render
+from .isi import docx_render
 from .penomoran import nomor_berikan
 from .versi import versi_dari_berkas
 

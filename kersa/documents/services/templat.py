@@ -6,10 +6,8 @@ breaks."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -22,20 +20,17 @@ from kersa.core.roles import pastikan_izin
 
 from ..choices import JenisDokumen
 from ..models import TemplatDokumen
-from ..templat_contoh import bagian_wajib, konteks_contoh, templat_bawaan
+from ..templat_contoh import bagian_wajib, konteks_contoh
 from ..validators import DOCX, periksa_berkas
+from .isi import docx_render
 
 __all__ = [
-    "TEMPLAT",
     "kop_simpan",
-    "templat_berlaku",
-    "templat_data",
     "templat_kembalikan",
     "templat_periksa",
     "templat_unggah",
 ]
 
-TEMPLAT = Path(__file__).resolve().parent.parent / "templat"
 _IZIN = "documents.kelola_templat"
 
 
@@ -45,33 +40,6 @@ def _rule(jenis: str) -> str:
     return {JenisDokumen.KB: "P11-1", JenisDokumen.PKS: "P12-1"}.get(
         jenis, "P12-1" if jenis == JenisDokumen.ADDENDUM else "P16-1"
     )
-
-
-def templat_berlaku(jenis: str) -> TemplatDokumen | None:
-    """The uploaded template in force for ``jenis``; None when the shipped one is."""
-    baris = TemplatDokumen.objects.filter(jenis=jenis).order_by("-versi").first()
-    return None if baris is None or baris.bawaan else baris
-
-
-@functools.lru_cache(maxsize=16)
-def _bawaan_bytes(nama: str, mtime: float) -> bytes:
-    return (TEMPLAT / nama).read_bytes()
-
-
-@functools.lru_cache(maxsize=32)
-def _unggahan_bytes(pk: int, sha256: str) -> bytes:
-    baris = TemplatDokumen.objects.get(pk=pk)
-    with baris.file.open("rb") as f:
-        return f.read()
-
-
-def templat_data(jenis: str) -> bytes:
-    """The DOCX template in force for ``jenis``: the newest upload, else the shipped one."""
-    baris = templat_berlaku(jenis)
-    if baris is not None:
-        return _unggahan_bytes(baris.pk, baris.sha256)
-    nama = templat_bawaan(jenis)
-    return _bawaan_bytes(nama, (TEMPLAT / nama).stat().st_mtime)
 
 
 def _teks(data: bytes) -> str:
@@ -84,8 +52,6 @@ def _teks(data: bytes) -> str:
 def templat_periksa(jenis: str, data: bytes) -> list[Pelanggaran]:
     """What breaks when ``data`` is the template of ``jenis``: it does not render with the
     demo record, or the rendered demo lacks a required part (each named)."""
-    from .hasilkan import docx_render
-
     rule = _rule(jenis)
     try:
         hasil = docx_render(jenis, konteks_contoh(jenis), data=data)

@@ -10,6 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
+from kersa.agreements.choices import Status
+from kersa.agreements.models import PersetujuanDprdPerubahan
+from kersa.agreements.selectors import ksdd_dapat_dilihat
 from kersa.core.errors import Pelanggaran, RuleViolation
 
 from ..choices import AsalVersi, JenisBerkas, JenisDokumen
@@ -39,7 +42,6 @@ _RANCANGAN = {
 
 def boleh_tambah_versi(user, ksdd) -> bool:
     """Who may add a version: whoever may change KSDD records and sees this one."""
-    from kersa.agreements.selectors import ksdd_dapat_dilihat
 
     if user is None:
         return True
@@ -75,7 +77,6 @@ def dokumen_naskah(*, ksdd, jenis: str, user) -> Dokumen:
 def _cek_perubahan(dokumen: Dokumen, *, menambah_beban: bool, persetujuan_perubahan):
     """P25-3: amendments only during pelaksanaan, and only of a PKS; P25-7: one that adds
     a burden to the public needs DPRD approval first, returned here (else None)."""
-    from kersa.agreements.choices import Status
 
     ksdd = dokumen.ksdd
     if dokumen.jenis not in (JenisDokumen.PKS, JenisDokumen.ADDENDUM):
@@ -107,7 +108,6 @@ def _persetujuan_perubahan(ksdd, pilihan):
     signatory, scan; ``agreements.PersetujuanDprdPerubahan``) recorded before the
     amendment and not yet used by another amendment version. ``pilihan`` names one
     (record or id); otherwise the earliest unused one is taken."""
-    from kersa.agreements.models import PersetujuanDprdPerubahan
 
     bebas = PersetujuanDprdPerubahan.objects.select_for_update(of=("self",)).filter(
         ksdd=ksdd, versi__isnull=True

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from django import template
 from django.db.models import prefetch_related_objects
-from django.template.loader import get_template
+
+from kersa.agreements.choices import Status
+from kersa.agreements.models import PersetujuanDprdPerubahan
 
 from ..choices import AsalVersi
 from ..forms import ASAL_UNGGAH
@@ -14,20 +16,11 @@ from ..selectors import dokumen_ksdd as _dokumen_ksdd
 from ..selectors import laporan_disepakati
 from ..services.versi import boleh_tambah_versi
 from ..validators import DOCX
+from ..views.hasilkan import pilihan_hasilkan
 
 register = template.Library()
 
 _LABEL_NASKAH = {"kb": "Kesepakatan Bersama", "pks": "Perjanjian Kerja Sama"}
-
-
-def _hasilkan(ksdd) -> dict | None:
-    """The context of H4's generate form, when that template and view exist."""
-    try:
-        get_template("documents/partials/hasilkan.html")
-        from ..views.hasilkan import pilihan_hasilkan
-    except Exception:  # TemplateDoesNotExist, ImportError: not installed (yet)
-        return None
-    return pilihan_hasilkan(ksdd)
 
 
 @register.simple_tag(takes_context=True)
@@ -68,13 +61,11 @@ def dokumen_ksdd(context, ksdd) -> dict:
             }
         )
     jenis_ada = {d.jenis for d in dokumen}
-    hasilkan = _hasilkan(ksdd)
-    from kersa.agreements.choices import Status
+    hasilkan = pilihan_hasilkan(ksdd)
 
     persetujuan_perubahan = []
     if ksdd.status == Status.PELAKSANAAN:
         # P25-7: the recorded DPRD approvals of amendments not yet used by a version.
-        from kersa.agreements.models import PersetujuanDprdPerubahan
 
         persetujuan_perubahan = list(
             PersetujuanDprdPerubahan.objects.filter(ksdd=ksdd, versi__isnull=True).order_by(

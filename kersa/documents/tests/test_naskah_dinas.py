@@ -41,10 +41,10 @@ from kersa.documents.konteks import (
 from kersa.documents.konversi import pdf_dari_docx
 from kersa.documents.models import Dokumen
 from kersa.documents.services.hasilkan import (
-    docx_render,
     dokumen_hasilkan,
     rangkap_paraf_hierarki,
 )
+from kersa.documents.services.isi import docx_render
 from kersa.reporting.models import LaporanTkksd
 from kersa.reporting.services import laporan_tkksd_sampaikan
 

@@ -15,17 +15,13 @@ from django.views.decorators.http import require_POST
 
 from kersa.core.errors import RuleViolation
 from kersa.core.forms import kabarkan_penolakan
+from kersa.regions.models import PerangkatDaerah, Wilayah
 
 from ..choices import JenisDokumen
 from ..models import KopSurat, LambangGaruda, TemplatDokumen
+from ..services.isi import templat_berlaku, templat_data
 from ..services.lambang import lambang_unggah
-from ..services.templat import (
-    kop_simpan,
-    templat_berlaku,
-    templat_data,
-    templat_kembalikan,
-    templat_unggah,
-)
+from ..services.templat import kop_simpan, templat_kembalikan, templat_unggah
 from ..templat_contoh import bagian_wajib, templat_bawaan
 from ..validators import DOCX
 
@@ -163,7 +159,6 @@ def kop(request):
         )
     # Each agency's own letterhead: the records its head signs (semester report,
     # dispute records, KAK) print its address and contacts, not the Setda's.
-    from kersa.regions.models import PerangkatDaerah
 
     forms_pd = [
         (
@@ -192,7 +187,6 @@ def kop(request):
 @permission_required("documents.kelola_lambang", raise_exception=True)
 def lambang(request):
     """The emblems page: the Garuda Pancasila (P11-2) and the region emblems (P12-3)."""
-    from kersa.regions.models import Wilayah
 
     daerah = Wilayah.objects.filter(jenis__in=["kabupaten", "kota", "provinsi"])
     if request.method == "POST":

@@ -24,6 +24,7 @@ from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
 from ..choices import JenisRapat, Kedudukan, StatusRapat
 from ..models import Rapat
+from ..selectors import pemangku_pada, rapat_detail
 
 
 def _kehadiran(rapat: Rapat) -> list[dict]:
@@ -132,8 +133,6 @@ def _nip(rapat: Rapat, kedudukan: str) -> str:
         (k for k in rapat.kehadiran.all() if k.jabatan and k.jabatan.kedudukan == kedudukan), None
     )
     if k and k.jabatan:
-        from ..selectors import pemangku_pada
-
         p = pemangku_pada(k.jabatan, rapat.tanggal)
         return f"NIP. {p.nip}" if p and p.nip else ""
     return ""
@@ -244,7 +243,6 @@ def rapat_dokumen_hasilkan(*, rapat: Rapat, user):
         "governance.kelola_rapat",
         _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
     )
-    from ..selectors import rapat_detail
 
     with transaction.atomic():
         rapat = Rapat.objects.select_for_update().get(pk=rapat.pk)
@@ -391,8 +389,6 @@ def rapat_undangan_hasilkan(*, rapat: Rapat, user, tanggal=None):
     number is issued once, the content follows the agenda and the invited offices as
     they stand. Refused once the meeting is held or cancelled (P36)."""
     from django.utils import timezone
-
-    from ..selectors import rapat_detail
 
     pastikan_izin(
         user,

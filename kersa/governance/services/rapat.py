@@ -10,10 +10,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kersa.agreements.choices import Pemrakarsa, Status
+from kersa.agreements.services import ksdd_catat_rekomendasi_pleno
+from kersa.agreements.workflow import TRANSISI
 from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
+from kersa.core.format import tanggal_panjang
 from kersa.core.roles import pastikan_izin
 from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.services import tenggat_penuhi
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.services import dokumen_rekaman
 
 from ..choices import (
     AGENDA_KHUSUS_PLENO,
@@ -60,7 +67,6 @@ def _rapat_sama(jenis: str, tanggal: dt.date, waktu_mulai: dt.time | None) -> Ra
 
 
 def _pelanggaran_ganda(rapat: Rapat) -> Pelanggaran:
-    from kersa.core.format import tanggal_panjang
 
     pukul = _(" pukul %s") % rapat.waktu_mulai.strftime("%H.%M") if rapat.waktu_mulai else ""
     return Pelanggaran(
@@ -189,7 +195,6 @@ def agenda_tambah(
         "governance.kelola_rapat",
         _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
     )
-    from kersa.agreements.choices import Pemrakarsa, Status
 
     with transaction.atomic():
         rapat = _kunci(rapat)
@@ -388,7 +393,6 @@ def hambatan_hasil_rapat(rapat: Rapat, agenda=None) -> list[Pelanggaran]:
         elif a.jenis == JenisAgenda.REKOMENDASI_PENAWARAN and a.ksdd_id:
             # P18-3: the recommendation is the KSDD's own step; what blocks that step
             # (its status, its preconditions) blocks the result too.
-            from kersa.agreements.workflow import TRANSISI
 
             for p in TRANSISI["catat_rekomendasi_pleno"].hambatan_penuh(a.ksdd):
                 found.append(
@@ -427,9 +431,6 @@ def rapat_hasil_catat(
         "governance.kelola_rapat",
         _("Anda tidak berwenang mengelola rapat dan program kerja TKKSD."),
     )
-    from kersa.agreements.services import ksdd_catat_rekomendasi_pleno
-    from kersa.documents.choices import JenisDokumen
-    from kersa.documents.services import dokumen_rekaman
 
     with transaction.atomic():
         rapat = _kunci(rapat)
@@ -562,7 +563,6 @@ def rapat_hasil_catat(
 
 
 def _p37_1_penuhi(rapat: Rapat, user) -> None:
-    from kersa.deadlines.services import tenggat_penuhi
 
     tenggat_penuhi(
         kunci=DEFINISI["P37-1"].kunci(rapat.tanggal.year),

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import STATUS_AKHIR, JenisNaskah, Kategori
 from kersa.agreements.models import BantuanPendanaan, Ksdd, Naskah
+from kersa.agreements.selectors import ksdd_visible_to
 
 from ..models import (
     KeanggotaanAsosiasi,
@@ -174,7 +175,6 @@ def sekretariat_layak(syarat: list[Syarat]) -> bool:
 
 def sekretariat_daftar(*, user) -> QuerySet[SekretariatKerjaSama]:
     """The Sekretariat Kerja Sama of the KSDD ``user`` may see (``ksdd_visible_to``)."""
-    from kersa.agreements.selectors import ksdd_visible_to
 
     return (
         SekretariatKerjaSama.objects.filter(ksdd__in=ksdd_visible_to(user))
@@ -206,7 +206,6 @@ def keanggotaan_daftar(*, aktif: bool | None = None, pada: dt.date | None = None
 def kegiatan_pembinaan_daftar(*, user, tahun: int | None = None, bentuk: str = ""):
     """The guidance activities (P44); each lists only the KSDD discussed that ``user``
     may see (``ksdd_visible_to``): another agency's draft shows no number here."""
-    from kersa.agreements.selectors import ksdd_visible_to
 
     qs = KegiatanPembinaan.objects.prefetch_related(
         "peserta", Prefetch("ksdd", queryset=ksdd_visible_to(user))

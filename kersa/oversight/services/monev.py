@@ -23,6 +23,7 @@ from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.konteks.surat import blok, konteks_rekaman
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
+from kersa.regions.models import PerangkatDaerah
 
 from ..models import MonitoringEvaluasi, StatusMonev, StatusTemuan, TemuanMonev
 
@@ -224,7 +225,6 @@ def temuan_tindak_lanjut(
 
 
 def _konteks_laporan(monev: MonitoringEvaluasi, *, nomor: str, tanggal: dt.date) -> dict:
-    from kersa.regions.models import PerangkatDaerah
 
     pd = monev.perangkat_daerah
     isi = [

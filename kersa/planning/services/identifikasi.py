@@ -15,8 +15,12 @@ from kersa.core.errors import Pelanggaran, RuleViolation, tolak_jika
 from kersa.core.format import bahasa_dokumen
 from kersa.core.status import catat_awal, pindah
 from kersa.deadlines.definisi import DEFINISI
+from kersa.deadlines.services import tenggat_penuhi
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 from kersa.regions.models import PerangkatDaerah
 
+from ..berita_acara import berita_acara_docx
 from ..choices import StatusIdentifikasi
 from ..models import Identifikasi
 from ..selectors import batas_p8_5
@@ -215,7 +219,6 @@ def _tutup_p8_5(ident: Identifikasi, user) -> bool:
         return False
     if ident.tanggal_berita_acara > batas_p8_5(ident.tahun_rencana):
         return False
-    from kersa.deadlines.services import tenggat_penuhi
 
     return tenggat_penuhi(
         kunci=DEFINISI["P8-5"].kunci(ident.tahun_rencana),
@@ -300,10 +303,6 @@ def identifikasi_buka_kembali(*, identifikasi: Identifikasi, user, alasan: str) 
 @bahasa_dokumen
 def identifikasi_berita_acara_hasilkan(*, identifikasi: Identifikasi, user):
     """Generate (a new version of) the Berita Acara of a set list (P7-5, P8-4)."""
-    from kersa.documents.choices import JenisDokumen
-    from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
-
-    from ..berita_acara import berita_acara_docx
 
     ident = identifikasi
     if ident.status != StatusIdentifikasi.DITETAPKAN:

@@ -21,6 +21,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from kersa.agreements.choices import Kategori
 from kersa.core.saring import tahun_dari
+from kersa.regions.selectors import wilayah_daerah
 
 from .. import ekspor, statistik
 from ..ekspor import Tabel
@@ -82,7 +83,6 @@ def _tabel(baris: Iterable[dict]) -> Tabel:
 
 
 def _baris(qs) -> Iterator[dict]:
-    from kersa.regions.selectors import wilayah_daerah
 
     hari_ini = timezone.localdate()
     daerah = wilayah_daerah().nama_lengkap

@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 
+from kersa.regions.selectors import wilayah_daerah
+
 from ..forms import CatatDariTteForm, TandaTanganForm, UnggahBertandaForm
 from ..selectors import tte_ksdd as _tte_ksdd
 
@@ -14,7 +16,6 @@ def _form_catat(ksdd, item):
     the panel already read (no query but the parties, when shown)."""
     if _TAHAP_LANGKAH.get(item.dokumen.jenis) != ksdd.status:
         return None
-    from kersa.regions.selectors import wilayah_daerah
 
     mitra = sorted(ksdd.mitra.all(), key=lambda w: w.kode)
     versi = [

@@ -27,6 +27,14 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from kersa.agreements.choices import Status
+from kersa.agreements.models import Ksdd
+from kersa.demo import skenario
+from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
+from kersa.oversight.models import MonitoringEvaluasi, Perselisihan
+from kersa.planning.models import Identifikasi
+from kersa.reporting.models import LaporanSemester
+
 BUDGET_QUERIES = 25  # per page, whatever the number of KSDD
 # The KSDD page gathers what six rooms know of one KSDD (history, clocks, documents and
 # their compliance report, TKKSD meetings, funding and the Sekretariat Kerja Sama), and
@@ -86,9 +94,6 @@ class Command(BaseCommand):
         _sambung_ulang()
 
     def _run(self, opts):
-        from kersa.agreements.choices import Status
-        from kersa.agreements.models import Ksdd
-        from kersa.demo import skenario
 
         call_command("migrate", verbosity=0)
         call_command("muat_demo", verbosity=0)
@@ -155,11 +160,6 @@ class Command(BaseCommand):
         """The pages of the planning, TKKSD, reporting and oversight rooms, each detail
         page on the demo record with the most rows under it (found by query)."""
         from django.db.models import Count
-
-        from kersa.governance.models import KeputusanBupati, ProgramKerja, Rapat
-        from kersa.oversight.models import MonitoringEvaluasi, Perselisihan
-        from kersa.planning.models import Identifikasi
-        from kersa.reporting.models import LaporanSemester
 
         def terkaya(model, *relasi):
             n = Count(relasi[0], distinct=True)

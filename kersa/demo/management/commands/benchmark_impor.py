@@ -8,6 +8,10 @@ import time
 
 import tablib
 
+from kersa.agreements import impor
+from kersa.agreements.models import Ksdd
+from kersa.demo import skenario
+
 from .benchmark import Command as Benchmark
 
 
@@ -19,9 +23,6 @@ class Command(Benchmark):
 
     def _run(self, opts):
         from django.core.management import call_command
-
-        from kersa.agreements import impor, skenario
-        from kersa.agreements.models import Ksdd
 
         call_command("migrate", verbosity=0)
         call_command("muat_data_acuan", "--dengan-perangkat-daerah", verbosity=0)

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kersa.accounts.faktor_kedua import wajib_faktor_kedua
 from kersa.agreements.choices import Kategori, Keputusan, Pemrakarsa, Status
 from kersa.agreements.models import Bentuk, Ksdd, RiwayatTahap, Tujuan, Urusan
 from kersa.demo import laporan as reporting_demo
@@ -173,8 +174,6 @@ class Command(BaseCommand):
         server the demo was loaded on. The keys are printed for an authenticator app;
         ``manage.py kode_otp_demo`` prints the current codes (DEBUG only)."""
         from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        from kersa.accounts.faktor_kedua import wajib_faktor_kedua
 
         baris = []
         for user in pemeran.__dict__.values():

@@ -19,6 +19,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
+from kersa.agreements.choices import Status
+from kersa.demo.skenario import ke_status, ksdd_baru, pemeran_buat
+from kersa.documents.choices import JenisDokumen
+from kersa.documents.konteks import konteks_bangun
+from kersa.documents.konversi import pdf_dari_docx
+from kersa.documents.services.isi import docx_render
+from kersa.regions.models import Wilayah
+
 BUDGET_DOCX_MS = 150  # median, generate one PKS DOCX
 BUDGET_PDF_MS = 5000  # median, one LibreOffice conversion (STACK.md: ~0.8 s on a warm disk)
 
@@ -63,13 +71,6 @@ class Command(BaseCommand):
             raise CommandError(f"Melewati anggaran {BUDGET_DOCX_MS} ms untuk DOCX PKS.")
 
     def _run(self, opts) -> bool:
-        from kersa.agreements.choices import Status
-        from kersa.demo.skenario import ke_status, ksdd_baru, pemeran_buat
-        from kersa.documents.choices import JenisDokumen
-        from kersa.documents.konteks import konteks_bangun
-        from kersa.documents.konversi import pdf_dari_docx
-        from kersa.documents.services.hasilkan import docx_render
-        from kersa.regions.models import Wilayah
 
         call_command("migrate", verbosity=0)
         call_command("muat_data_acuan", "--dengan-perangkat-daerah", verbosity=0)

@@ -16,6 +16,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from kersa.documents.contoh import _docx, naskah_paragraf
+from kersa.documents.konversi import pdf_dari_docx
+from kersa.tte import pdf as tte_pdf
+from kersa.tte.penyedia import Pkcs12
+
 BUDGET_TANDA_MS = 3000  # median, one signature with timestamp and revocation data
 BUDGET_VALIDASI_MS = 2000  # median, validating it (OCSP/CRL fetched)
 
@@ -28,9 +33,6 @@ def _p90(nilai: list[float]) -> float:
 def pks_empat_halaman() -> bytes:
     """A sample PKS (every required part) as a PDF of exactly four pages."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-
-    from kersa.documents.contoh import _docx, naskah_paragraf
-    from kersa.documents.konversi import pdf_dari_docx
 
     dasar = naskah_paragraf("pks")
     pasal = dasar[4:-2]
@@ -65,9 +67,6 @@ class Command(BaseCommand):
         except ImportError as exc:  # certomancer is a dev requirement
             raise CommandError(f"Pasang requirements-dev.txt (certomancer): {exc}") from exc
         from pyhanko.pdf_utils.reader import PdfFileReader
-
-        from kersa.tte import pdf as tte_pdf
-        from kersa.tte.penyedia import Pkcs12
 
         pki = PkiUji(Path(tempfile.mkdtemp(prefix="kersa-pki-"))).mulai()
         try:
