@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kersa.agreements.choices import JenisNaskah, Kategori, Status
 from kersa.regions.choices import JenisWilayah
 
-from . import statistik
+from . import ekspor, statistik
 from .ekspor import Tabel
 
 
@@ -153,8 +153,6 @@ def nama_berkas(saring: statistik.Saring, ext: str) -> str:
 def isi_berkas(*, user, saring: statistik.Saring, format: str) -> tuple[bytes, int]:
     """The export's bytes and the number of KSDD it counts. XLSX: the register (read
     500 KSDD at a time, written row by row) and the count tables; PDF: the counts."""
-    from . import ekspor
-
     d = data(user=user, saring=saring)
     if format == "pdf":
         isi = ekspor.pdf_dari_tabel(tabel(d), judul=_("Dasbor KSDD"), subjudul=subjudul(saring))

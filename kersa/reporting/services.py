@@ -12,7 +12,8 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
@@ -27,6 +28,7 @@ from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
+from . import dasbor
 from . import dokumen as dok
 from .choices import JenisLaporanTkksd, StatusLaporan, StatusProses
 from .isian import isian_dari_ksdd
@@ -36,6 +38,7 @@ from .models import (
     LaporanTkksd,
     ProsesLaporan,
 )
+from .statistik import Saring
 from .tasks import susun_ekspor_dasbor, susun_laporan_bupati
 
 logger = logging.getLogger(__name__)
@@ -411,8 +414,6 @@ def ekspor_dasbor_mulai(*, user, saring, format: str) -> tuple[EksporDasbor, boo
     """Queue the dashboard's export with the page's filters; answers at once (the
     worker builds the file). One at a time per user: while one waits or runs, it is
     returned (``baru`` False) instead of queuing another."""
-    from django.utils.translation import get_language
-
     pastikan_izin(user, "agreements.view_ksdd", _("Anda tidak berwenang melihat dasbor."))
     basi = timezone.now() - BASI_EKSPOR
     EksporDasbor.objects.filter(
@@ -449,11 +450,6 @@ def ekspor_dasbor_mulai(*, user, saring, format: str) -> tuple[EksporDasbor, boo
 def ekspor_dasbor_jalankan(*, ekspor_id: int) -> None:
     """Build the export as its user (what they may see) in the language they asked in,
     and store it; a run already finished or failed is left alone."""
-    from django.utils import translation
-
-    from . import dasbor
-    from .statistik import Saring
-
     diambil = EksporDasbor.objects.filter(pk=ekspor_id, status=StatusProses.ANTRE).update(
         status=StatusProses.BERJALAN, pesan=_("Sedang disusun.")
     )
