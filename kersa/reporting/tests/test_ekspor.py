@@ -165,3 +165,42 @@ def test_dashboard_pdf_built_by_worker_holds_the_text(client, pemeran, ksdd, tmp
     assert "Dasbor KSDD" in teks
     assert "Barito Timur" in teks
     assert "Pasal 13" in teks
+
+
+@pytest.mark.django_db
+def test_export_left_waiting_half_an_hour_is_closed_by_the_next_one(pemeran, ksdd):
+    """No worker came (or it died): the user's next export closes the old one as failed
+    instead of showing it for ever."""
+    import time_machine
+
+    from kersa.reporting import services
+    from kersa.reporting.statistik import Saring
+
+    lama, baru = services.ekspor_dasbor_mulai(
+        user=pemeran.sekretariat, saring=Saring(), format="xlsx"
+    )
+    assert baru
+    with time_machine.travel(dt.timedelta(minutes=20)):
+        sama, baru = services.ekspor_dasbor_mulai(
+            user=pemeran.sekretariat, saring=Saring(), format="pdf"
+        )
+        assert (sama.pk, baru) == (lama.pk, False)
+    with time_machine.travel(dt.timedelta(minutes=31)):
+        kini, baru = services.ekspor_dasbor_mulai(
+            user=pemeran.sekretariat, saring=Saring(kategori="wajib"), format="pdf"
+        )
+    lama.refresh_from_db()
+    assert baru and kini.pk != lama.pk and kini.kategori == "wajib"
+    assert lama.status == "gagal" and "Terhenti" in lama.pesan
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_benchmark_ekspor_prints_passes_and_leaves_no_export_behind(ksdd):
+    out = io.StringIO()
+    call_command("benchmark_ekspor", stdout=out)
+    teks = out.getvalue()
+    assert "dasbor xlsx: pekerja" in teks and "register 1 baris" in teks
+    assert "FAIL" not in teks and teks.count("PASS") == 7
+    assert "6 lalu 429" in teks
+    assert not EksporDasbor.objects.exists()
