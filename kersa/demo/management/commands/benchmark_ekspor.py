@@ -18,6 +18,7 @@ hour); exits 1 on FAIL.
 from __future__ import annotations
 
 import io
+import resource
 import time
 import tracemalloc
 
@@ -121,5 +122,7 @@ class Command(BaseCommand):
             boleh += 1
         nilai("publik: unduhan anonim per jam", boleh <= BATAS_ANONIM, f"{boleh} lalu 429")
         cache.clear()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.stdout.write(f"{'RSS puncak proses ini':38} {rss:7.0f} MB (Django, openpyxl)")
         if gagal:
             raise SystemExit(1)
