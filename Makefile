@@ -16,10 +16,12 @@ bench:
 	.venv/bin/python manage.py benchmark_dokumen
 	.venv/bin/python manage.py benchmark_impor
 	.venv/bin/python manage.py benchmark_tte
-	# The daily scan on a national data set (buat_data_nasional), rolled back:
+	# The daily scan (rolled back) and the exports (their rows deleted after) on a national
+	# data set (buat_data_nasional):
 	# KERSA_BENCH_DATABASE_URL=postgres://…/kersa_bench make bench
 	if [ -n "$$KERSA_BENCH_DATABASE_URL" ]; then \
-		DATABASE_URL="$$KERSA_BENCH_DATABASE_URL" .venv/bin/python manage.py benchmark_pindai; fi
+		DATABASE_URL="$$KERSA_BENCH_DATABASE_URL" .venv/bin/python manage.py benchmark_pindai; \
+		DATABASE_URL="$$KERSA_BENCH_DATABASE_URL" .venv/bin/python manage.py benchmark_ekspor; fi
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

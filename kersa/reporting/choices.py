@@ -67,3 +67,10 @@ class JenisLaporanTkksd(models.TextChoices):
 
     SEMESTER = "semester", _("Laporan semester")
     TAHUNAN = "tahunan", _("Laporan semester II dan tahunan")
+
+
+class FormatEkspor(models.TextChoices):
+    """The dashboard's export formats (built by the worker, issue 18)."""
+
+    XLSX = "xlsx", "XLSX"
+    PDF = "pdf", "PDF"

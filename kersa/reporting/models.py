@@ -13,6 +13,7 @@ from kersa.core.riwayat import riwayat_tetap
 from .choices import (
     ALUR_LAPORAN_SEMESTER,
     ALUR_LAPORAN_TKKSD,
+    FormatEkspor,
     JenisLaporanTkksd,
     Semester,
     StatusLaporan,
@@ -23,6 +24,7 @@ __all__ = [
     "LaporanSemester",
     "RiwayatLaporanSemester",
     "ProsesLaporan",
+    "EksporDasbor",
     "LaporanTkksd",
     "RiwayatLaporanTkksd",
 ]
@@ -176,6 +178,48 @@ class ProsesLaporan(_Periode):
 
     def __str__(self) -> str:
         return f"{self.kode}: {self.get_status_display()} {self.persen}%"
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (StatusProses.ANTRE, StatusProses.BERJALAN)
+
+
+class EksporDasbor(models.Model):
+    """One export of the dashboard (XLSX or PDF) with the page's filters, built by the
+    background worker and kept in storage (issue 18: at 100,000 KSDD it cannot be built
+    in the request). Only the user who asked for it sees it: it holds what they may see
+    (``ksdd_visible_to``). One waiting or running per user."""
+
+    format = models.CharField(_("format"), max_length=4, choices=FormatEkspor.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun dicatat"), null=True, blank=True)
+    kategori = models.CharField(_("kategori"), max_length=20, blank=True)
+    bahasa = models.CharField(_("bahasa"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusProses.choices, default=StatusProses.ANTRE
+    )
+    pesan = models.CharField(_("pesan"), max_length=300, blank=True)
+    jumlah_ksdd = models.PositiveIntegerField(_("jumlah KSDD"), default=0)
+    berkas = models.FileField(_("berkas"), upload_to="ekspor/%Y/", blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-dibuat_pada", "-id"]
+        verbose_name = _("ekspor dasbor")
+        verbose_name_plural = _("ekspor dasbor")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dibuat_oleh"],
+                condition=Q(status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]),
+                name="ekspor_dasbor_satu_berjalan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.format} #{self.pk}: {self.get_status_display()}"
 
     @property
     def berjalan(self) -> bool:

@@ -12,7 +12,8 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kersa.agreements.choices import Status
@@ -27,16 +28,19 @@ from kersa.deadlines.services import tenggat_penuhi
 from kersa.documents.choices import JenisDokumen
 from kersa.documents.services import dokumen_rekaman, rekaman_hasilkan
 
+from . import dasbor
 from . import dokumen as dok
 from .choices import JenisLaporanTkksd, StatusLaporan, StatusProses
 from .isian import isian_dari_ksdd
 from .models import (
+    EksporDasbor,
     LaporanSemester,
     LaporanTkksd,
     ProsesLaporan,
 )
 from .selectors import laporan_disampaikan, ringkasan_tkksd
-from .tasks import susun_laporan_bupati
+from .statistik import Saring
+from .tasks import susun_ekspor_dasbor, susun_laporan_bupati
 
 logger = logging.getLogger(__name__)
 
@@ -393,6 +397,88 @@ def proses_laporan_bupati_jalankan(*, proses_id: int, tanggal: dt.date | None = 
     except Exception as exc:
         logger.exception("Laporan Bupati %s gagal disusun", proses.pk)
         ProsesLaporan.objects.filter(pk=proses.pk, status=StatusProses.BERJALAN).update(
+            status=StatusProses.GAGAL,
+            pesan=(_("Gagal disusun: %s") % exc)[:300],
+            selesai_pada=timezone.now(),
+        )
+
+
+# --- Issue 18: the dashboard's exports, built by the worker -------------------------------
+
+# A run still waiting or running after this long was left by a dead worker (or a worker
+# that never came): the user's next export closes it as failed instead of waiting on it.
+BASI_EKSPOR = dt.timedelta(minutes=30)
+
+
+def ekspor_dasbor_mulai(*, user, saring, format: str) -> tuple[EksporDasbor, bool]:
+    """Queue the dashboard's export with the page's filters; answers at once (the
+    worker builds the file). One at a time per user: while one waits or runs, it is
+    returned (``baru`` False) instead of queuing another."""
+    pastikan_izin(user, "agreements.view_ksdd", _("Anda tidak berwenang melihat dasbor."))
+    basi = timezone.now() - BASI_EKSPOR
+    EksporDasbor.objects.filter(
+        dibuat_oleh=user,
+        status__in=[StatusProses.ANTRE, StatusProses.BERJALAN],
+        dibuat_pada__lt=basi,
+    ).update(
+        status=StatusProses.GAGAL,
+        pesan=_("Terhenti: pekerja latar belakang tidak menyelesaikannya."),
+        selesai_pada=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            ekspor = EksporDasbor.objects.create(
+                format=format,
+                tahun=saring.tahun,
+                kategori=saring.kategori,
+                bahasa=get_language() or "",
+                dibuat_oleh=user,
+                pesan=_("Menunggu giliran pekerja."),
+            )
+            transaction.on_commit(lambda: susun_ekspor_dasbor.enqueue(ekspor.pk))
+    except IntegrityError:
+        # One waiting or running per user (constraint ekspor_dasbor_satu_berjalan).
+        berjalan = EksporDasbor.objects.filter(
+            dibuat_oleh=user, status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]
+        ).first()
+        if berjalan is None:  # finished between the two queries: try once more
+            return ekspor_dasbor_mulai(user=user, saring=saring, format=format)
+        return berjalan, False
+    return ekspor, True
+
+
+def ekspor_dasbor_jalankan(*, ekspor_id: int) -> None:
+    """Build the export as its user (what they may see) in the language they asked in,
+    and store it; a run already finished or failed is left alone. The register is read
+    500 KSDD at a time and written row by row (openpyxl write-only): at 100,000 KSDD the
+    build's peak Python memory is about 25 MB (``manage.py benchmark_ekspor``)."""
+    # "berjalan" too: a worker that died mid-build leaves it so, and the worker that
+    # takes the task over (``kersa.core.pekerja``) builds the file again from the start.
+    diambil = EksporDasbor.objects.filter(
+        pk=ekspor_id, status__in=[StatusProses.ANTRE, StatusProses.BERJALAN]
+    ).update(status=StatusProses.BERJALAN, pesan=_("Sedang disusun."))
+    if not diambil:
+        return
+    ekspor = EksporDasbor.objects.select_related("dibuat_oleh").get(pk=ekspor_id)
+    saring = Saring(tahun=ekspor.tahun, kategori=ekspor.kategori)
+    try:
+        with translation.override(ekspor.bahasa or None):
+            isi, jumlah = dasbor.isi_berkas(
+                user=ekspor.dibuat_oleh, saring=saring, format=ekspor.format
+            )
+            ekspor.berkas.save(
+                dasbor.nama_berkas(saring, ekspor.format), ContentFile(isi), save=False
+            )
+            EksporDasbor.objects.filter(pk=ekspor.pk, status=StatusProses.BERJALAN).update(
+                berkas=ekspor.berkas.name,
+                jumlah_ksdd=jumlah,
+                status=StatusProses.SELESAI,
+                pesan=_("Selesai: %(n)s KSDD.") % {"n": jumlah},
+                selesai_pada=timezone.now(),
+            )
+    except Exception as exc:
+        logger.exception("Ekspor dasbor %s gagal disusun", ekspor_id)
+        EksporDasbor.objects.filter(pk=ekspor_id, status=StatusProses.BERJALAN).update(
             status=StatusProses.GAGAL,
             pesan=(_("Gagal disusun: %s") % exc)[:300],
             selesai_pada=timezone.now(),

@@ -12,3 +12,12 @@ def susun_laporan_bupati(proses_id: int) -> int:
 
     proses_laporan_bupati_jalankan(proses_id=proses_id)
     return proses_id
+
+
+@task()
+def susun_ekspor_dasbor(ekspor_id: int) -> int:
+    """Issue 18: build the dashboard's XLSX/PDF off the request; progress on ``EksporDasbor``."""
+    from .services import ekspor_dasbor_jalankan
+
+    ekspor_dasbor_jalankan(ekspor_id=ekspor_id)
+    return ekspor_id

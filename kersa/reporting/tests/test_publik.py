@@ -77,6 +77,23 @@ def test_p26_downloads_hold_signed_only_without_names(client, pemeran, ditandata
 
 
 @pytest.mark.django_db
+def test_empty_public_register_downloads_are_valid_files_with_their_header(client, pemeran):
+    """Nothing signed yet (only a draft): the CSV is its header line and the XLSX a valid
+    workbook whose sheet holds the header row, never an empty answer (issue 18)."""
+    ksdd_baru(pemeran, judul=JUDUL_DRAF)
+    csv = b"".join(client.get("/publik/unduh.csv").streaming_content).decode("utf-8-sig")
+    assert csv.splitlines() == [
+        "Nomor register,Judul,Para pihak,Urusan,Kategori,Bentuk,Tanggal Kesepakatan Bersama,"
+        "Tanggal PKS,Berlaku mulai,Berlaku sampai,Penandatangan (jabatan),Keadaan"
+    ]
+    resp = client.get("/publik/unduh.xlsx")
+    assert resp.status_code == 200 and int(resp["Content-Length"]) > 0
+    ws = load_workbook(io.BytesIO(resp.content)).active
+    assert ws.max_row == 1
+    assert [c.value for c in ws[1]][:2] == ["Nomor register", "Judul"]
+
+
+@pytest.mark.django_db
 def test_public_page_answers_304_when_unchanged(client, ditandatangani):
     resp = client.get(URL)
     etag = resp["ETag"]

@@ -1,158 +1,28 @@
 """Dasbor: KSDD counted by stage (Pasal 13), urusan, bentuk, partner and year, the
-statutory clocks kept and missed, a map of the partners (region outlines); XLSX/PDF exports.
+statutory clocks kept and missed, a map of the partners (region outlines); XLSX/PDF
+exports built by the background worker (issue 18), followed on a status page.
 
 Operators see their own agency's KSDD only (``ksdd_visible_to``).
 """
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from kersa.agreements.choices import JenisNaskah, Kategori, Status
-from kersa.regions.choices import JenisWilayah
+from kersa.agreements.choices import Kategori
 
-from .. import ekspor, statistik
-from ..ekspor import Tabel
+from .. import dasbor, services, statistik
+from ..choices import FormatEkspor
+from ..models import EksporDasbor
 
 
 def _data(request) -> dict:
-    user = request.user
-    saring = statistik.Saring.dari_get(request.GET)
-    qs = statistik.ksdd_dasbor(user=user, saring=saring)
-    mitra = statistik.per_mitra(qs)
-    tenggat = statistik.tenggat_per_aturan(user=user, saring=saring)
-    grafik = [
-        statistik.per_tahap(qs),
-        statistik.per_urusan(qs),
-        statistik.per_bentuk(qs),
-        statistik.grafik_mitra(mitra),
-        statistik.per_tahun(qs),
-        statistik.grafik_tenggat(tenggat),
-    ]
-    statistik.pasang_tautan(grafik, saring)
-    return {
-        "saring": saring,
-        "qs": qs,
-        "grafik": grafik,
-        "mitra": mitra,
-        "tenggat": tenggat,
-        "total": grafik[0].total,
-    }
-
-
-def _tabel(data: dict) -> list[Tabel]:
-    tabel = [
-        Tabel(g.judul, [_("Uraian"), _("Jumlah KSDD")], [[b.label, b.nilai] for b in g.baris])
-        for g in data["grafik"][:5]
-    ]
-    tabel[3] = Tabel(
-        data["grafik"][3].judul,
-        [_("Kode"), _("Daerah mitra"), _("Jumlah KSDD"), _("Masih berjalan")],
-        [
-            [
-                r["mitra__kode"],
-                f"{JenisWilayah(r['mitra__jenis']).label} {r['mitra__nama']}",
-                r["n"],
-                r["aktif"],
-            ]
-            for r in data["mitra"]
-        ],
-    )
-    tabel.append(
-        Tabel(
-            _("Tenggat menurut aturan"),
-            [
-                _("Aturan"),
-                _("Pasal"),
-                _("Kewajiban"),
-                _("Terpenuhi"),
-                _("Dianggap"),
-                _("Terlewat"),
-                _("Berjalan"),
-            ],
-            [
-                [
-                    r["rule"],
-                    r["pasal"],
-                    r["judul"],
-                    r["terpenuhi"],
-                    r["dianggap"],
-                    r["terlewat"],
-                    r["berjalan"],
-                ]
-                for r in data["tenggat"]
-            ],
-        )
-    )
-    return tabel
-
-
-def _baris_register(qs):
-    """The register's rows one at a time, read 500 KSDD at a time (prefetches included),
-    so the XLSX of a province's register keeps memory flat (issue 18)."""
-    for k in statistik.ksdd_register(qs).iterator(chunk_size=500):
-        naskah = {n.jenis: n for n in k.naskah.all()}
-        kb, pks = naskah.get(JenisNaskah.KB), naskah.get(JenisNaskah.PKS)
-        berlaku = pks or kb
-        yield [
-            k.nomor_register,
-            k.judul,
-            k.perangkat_daerah.nama,
-            [w.nama_lengkap for w in k.mitra.all()],
-            str(Kategori(k.kategori).label),
-            str(k.bentuk),
-            [u.nama for u in k.urusan.all()],
-            k.tahap_label,
-            str(Status(k.status).label),
-            timezone.localtime(k.dibuat_pada).date(),
-            kb.tanggal_ditandatangani if kb else None,
-            pks.tanggal_ditandatangani if pks else None,
-            berlaku.tanggal_mulai if berlaku else None,
-            berlaku.tanggal_berakhir if berlaku else None,
-        ]
-
-
-def _tabel_register(qs) -> Tabel:
-    baris = _baris_register(qs)
-    return Tabel(
-        _("Register KSDD"),
-        [
-            _("Nomor register"),
-            _("Judul"),
-            _("Perangkat Daerah"),
-            _("Daerah mitra"),
-            _("Kategori"),
-            _("Bentuk"),
-            _("Urusan"),
-            _("Tahapan"),
-            _("Status"),
-            _("Dicatat"),
-            _("KB ditandatangani"),
-            _("PKS ditandatangani"),
-            _("Berlaku mulai"),
-            _("Berlaku sampai"),
-        ],
-        baris,
-        lebar=[18, 50, 30, 30, 22, 30, 30, 26, 30, 12, 14, 14, 12, 12],
-    )
-
-
-def _subjudul(saring: statistik.Saring) -> str:
-    bagian = [_("Keadaan per %(t)s") % {"t": timezone.localdate().strftime("%d/%m/%Y")}]
-    if saring.tahun:
-        bagian.append(_("tahun dicatat %(t)s") % {"t": saring.tahun})
-    if saring.kategori:
-        bagian.append(str(Kategori(saring.kategori).label))
-    return "; ".join(bagian)
-
-
-def _nama_berkas(saring: statistik.Saring, ext: str) -> str:
-    akhiran = "".join(f"-{v}" for v in (saring.tahun, saring.kategori) if v)
-    return f"dasbor-ksdd{akhiran}-{timezone.localdate():%Y%m%d}.{ext}"
+    return dasbor.data(user=request.user, saring=statistik.Saring.dari_get(request.GET))
 
 
 @login_required
@@ -165,33 +35,71 @@ def daftar(request):
         "peta": peta,
         "tahun_pilihan": statistik.tahun_tersedia(user=request.user),
         "kategori_pilihan": Kategori.choices,
-        "subjudul": _subjudul(data["saring"]),
+        "subjudul": dasbor.subjudul(data["saring"]),
     }
     parsial = request.htmx and not request.htmx.history_restore_request
     template = "reporting/dasbor_isi.html" if parsial else "reporting/dasbor.html"
     return render(request, template, ctx)
 
 
+def _mulai(request, format: str):
+    """Queue the export with the page's filters (sent as form fields) and go to its
+    status page at once; the worker builds the file."""
+    ekspor, baru = services.ekspor_dasbor_mulai(
+        user=request.user, saring=statistik.Saring.dari_get(request.POST), format=format
+    )
+    if not baru:
+        messages.info(
+            request,
+            _("Ekspor dasbor Anda sebelumnya masih disusun; tunggu sampai selesai."),
+        )
+    return redirect("dasbor:ekspor", pk=ekspor.pk)
+
+
 @login_required
 @permission_required("agreements.view_ksdd", raise_exception=True)
+@require_POST
 def unduh_xlsx(request):
-    data = _data(request)
-    tabel = [_tabel_register(data["qs"]), *_tabel(data)]
-    isi = ekspor.xlsx_dari_tabel(tabel, judul_buku=_("Dasbor KSDD"))
-    resp = HttpResponse(
-        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    resp["Content-Disposition"] = f'attachment; filename="{_nama_berkas(data["saring"], "xlsx")}"'
-    return resp
+    return _mulai(request, FormatEkspor.XLSX)
 
 
 @login_required
 @permission_required("agreements.view_ksdd", raise_exception=True)
+@require_POST
 def unduh_pdf(request):
-    data = _data(request)
-    isi = ekspor.pdf_dari_tabel(
-        _tabel(data), judul=_("Dasbor KSDD"), subjudul=_subjudul(data["saring"])
+    return _mulai(request, FormatEkspor.PDF)
+
+
+def _milik(request, pk: int) -> EksporDasbor:
+    # Only its own user: the file holds what they may see.
+    return get_object_or_404(EksporDasbor, pk=pk, dibuat_oleh=request.user)
+
+
+@login_required
+@permission_required("agreements.view_ksdd", raise_exception=True)
+def ekspor(request, pk: int):
+    """The status page; with htmx only the status part is sent, every 2 s until done."""
+    ctx = {"ekspor": _milik(request, pk)}
+    if request.headers.get("HX-Request"):
+        return render(request, "reporting/dasbor_ekspor_status.html", ctx)
+    return render(request, "reporting/dasbor_ekspor.html", ctx)
+
+
+@login_required
+@permission_required("agreements.view_ksdd", raise_exception=True)
+def ekspor_unduh(request, pk: int):
+    e = _milik(request, pk)
+    if not e.berkas:
+        raise Http404(_("Berkas belum tersedia."))
+    resp = FileResponse(
+        e.berkas.open("rb"),
+        as_attachment=True,
+        filename=e.berkas.name.rsplit("/", 1)[-1],
+        content_type=(
+            "application/pdf"
+            if e.format == FormatEkspor.PDF
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
     )
-    resp = HttpResponse(isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'attachment; filename="{_nama_berkas(data["saring"], "pdf")}"'
+    resp["Cache-Control"] = "private, no-store"
     return resp
