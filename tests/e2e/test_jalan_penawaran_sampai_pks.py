@@ -46,7 +46,7 @@ from kersa.demo.skenario import (
     tanggal_ttd_pks,
 )
 from kersa.demo.wilayah import demo_muat_satu
-from kersa.documents.contoh import pdf_bytes, unggahan_naskah
+from kersa.documents.contoh import pdf_bytes
 from kersa.tte.choices import PeranTte
 from kersa.tte.penyedia import Pkcs12
 from kersa.tte.tests.conftest import otp
@@ -71,7 +71,7 @@ SEBELUM = (30, 9)
 # This walk now: the letters' dates come from their electronic signature and the
 # letters themselves from the record (offer 2→1 typed, 1→0 uploads; DPRD request 2→1,
 # 2→1). Printed with the per-step counts.
-SESUDAH = (13, 6)
+SESUDAH = (15, 4)
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -93,10 +93,6 @@ def _tgl(d: dt.date) -> str:
 
 def _pdf(nama: str) -> dict:
     return {"name": nama, "mimeType": "application/pdf", "buffer": pdf_bytes(nama)}
-
-
-def _docx(berkas) -> dict:
-    return {"name": berkas.name, "mimeType": berkas.content_type, "buffer": berkas.read()}
 
 
 class Penghitung:
@@ -203,6 +199,23 @@ def _ditandatangani_bupati(ksdd, jenis, pemeran, pki, pada: dt.date, **kw):
     return ttd.versi
 
 
+def _buat_dokumen(page: Page, live_server, ksdd, jenis: str):
+    """The clerk clicks "Buat dokumen" for ``jenis`` on the KSDD page (KERSA generates,
+    numbers and stores it from its template; nothing typed). Returns the version."""
+    from kersa.documents.models import VersiDokumen
+
+    page.goto(f"{live_server.url}/ksdd/{ksdd.pk}/")
+    form = page.locator("form.hasilkan-dokumen")
+    form.locator("select[name=jenis]").select_option(jenis)
+    form.locator("button[type=submit]").click()
+    expect(page.locator("body")).to_contain_text("dibuat (versi")
+    return (
+        VersiDokumen.objects.select_related("berkas", "dokumen")
+        .filter(dokumen__ksdd=ksdd, dokumen__jenis=jenis, asal="dihasilkan")
+        .latest("id")
+    )
+
+
 def _berkas(versi) -> dict:
     """The signed version as the walker sees it: offered by its file name."""
     return {"name": versi.berkas.nama_asli, "mimeType": "application/pdf", "buffer": b""}
@@ -288,18 +301,13 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         },
         Status.PENYUSUNAN_KB,
     )
-    # P19, P20-2: the KB the parties agreed after the rapat teknis.
-    mulai_kb = _hari(20)
-    berakhir_kb = mulai_kb.replace(year=mulai_kb.year + 3) - dt.timedelta(days=1)
+    # P19, P20-2: the KB KERSA generates from its template (a click on the KSDD page),
+    # agreed by the parties after the rapat teknis as it stands: the stored version is
+    # chosen, nothing uploaded. It runs from the start the KSDD planned, as it prints.
+    rancangan_kb = _buat_dokumen(sekretariat, live_server, ksdd, "kb")
     ksdd.refresh_from_db()
-    rancangan_kb = unggahan_naskah(
-        "rancangan-kb.docx",
-        "kb",
-        ksdd,
-        mulai=mulai_kb,
-        berakhir=berakhir_kb,
-        komparisi=tanggal_ttd_kb(),
-    )
+    mulai_kb = ksdd.rencana_mulai
+    berakhir_kb = mulai_kb.replace(year=mulai_kb.year + 3) - dt.timedelta(days=1)
     langkah(
         sekretariat,
         "sepakati_rancangan_kb",
@@ -309,15 +317,20 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
             "tanggal_disepakati": _tgl(_hari(25)),
             "tanggal_mulai": _tgl(mulai_kb),
             "tanggal_berakhir": ("hitung", _tgl(berakhir_kb)),  # 36 months, as recorded
-            "rancangan": _docx(rancangan_kb),
+            "rancangan": _berkas(rancangan_kb),
         },
         Status.PENANDATANGANAN_KB,
     )
-    # P20-3: the KB signed by both heads, with the number KERSA gave it.
+    # P20-2: the agreed draft on record is the version KERSA generated.
+    kb_n = ksdd.naskah.get(jenis="kb")
+    assert kb_n.berkas_rancangan_id == rancangan_kb.berkas_id
+    # P20-3: the KB signed by both heads, with the number KERSA gave it; the generated
+    # draft's blanks for the signing date and the partner's number are filled from this
+    # form (P11 checks the draft with them in).
     ttd = {
         "tanggal": _tgl(tanggal_ttd_kb()),
         "tempat": "Buntok",
-        "pihak0_nomor_naskah": "100.3.6/08/Pem/2026",  # as the agreed draft's title block
+        "pihak0_nomor_naskah": rancangan_kb.dokumen.nomor,  # as the draft's title block
         "pihak0_nama": "Eddy Raya Samsuri",
         "pihak0_jabatan": "Bupati Barito Selatan",
         "pihak0_kedudukan": ("pilih", "kepala_daerah"),
@@ -335,18 +348,12 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
     # P22-1a: the request letter KERSA numbered, signed electronically by the Bupati on
     # its day, and the PKS draft.
     surat_dprd = _ditandatangani_bupati(ksdd, "permohonan_dprd", pemeran, pki, _hari(16))
+    # The PKS draft KERSA generates (a click), sent with the request as it stands; it
+    # runs with the KB, until the KB ends (Pasal 12 ayat 2).
+    rancangan_pks = _buat_dokumen(sekretariat, live_server, ksdd, "pks")
     ksdd.refresh_from_db()
-    mulai_pks = _hari(5)
-    # The PKS carries the KB out until the KB ends (Pasal 12 ayat 2).
-    rancangan_pks = unggahan_naskah(
-        "rancangan-pks.docx",
-        "pks",
-        ksdd,
-        mulai=mulai_pks,
-        berakhir=berakhir_kb,
-        komparisi=tanggal_ttd_pks(),
-    )
-    rancangan_pks_dict = _docx(rancangan_pks)
+    mulai_pks = mulai_kb
+    rancangan_pks_dict = _berkas(rancangan_pks)
     langkah(
         sekretariat,
         "ajukan_persetujuan_dprd",
@@ -394,6 +401,9 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         },
         Status.PENANDATANGANAN_PKS,
     )
+    # P23: the agreed PKS on record is the version KERSA generated.
+    pks_n = ksdd.naskah.get(jenis="pks")
+    assert pks_n.berkas_rancangan_id == rancangan_pks.berkas_id
     # P24: the PKS signed by both heads.
     langkah(
         sekretariat,
@@ -401,7 +411,8 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
         ttd
         | {
             "tanggal": _tgl(tanggal_ttd_pks()),
-            "pihak0_nomor_naskah": "100.3.7/12/Pem/2026",
+            "pihak0_nomor_naskah": rancangan_pks.dokumen.nomor,
+            "pihak1_nomor_naskah": "100.3/29/Pem/2026",
             "naskah": _pdf("pks-ttd.pdf"),
         },
         Status.PELAKSANAAN,
@@ -413,7 +424,7 @@ def test_issue13_offer_to_signed_pks_takes_at_most_half_the_typing_and_uploads(
     assert (pks_n.tanggal_mulai, pks_n.tanggal_berakhir) == (mulai_pks, berakhir_kb)
     ttd = {(p.wilayah_id, p.nomor_naskah, p.nama) for p in kb_n.penandatangan.all()}
     assert ttd == {
-        ("62.04", "100.3.6/08/Pem/2026", "Eddy Raya Samsuri"),
+        ("62.04", rancangan_kb.dokumen.nomor, "Eddy Raya Samsuri"),
         ("62.13", "100.3/21/Pem/2026", kepala_mitra),
     }
     setuju = ksdd.persetujuan_dprd.get()

@@ -369,6 +369,7 @@ def ksdd_tandatangani_kb(
                 JenisNaskah.KB,
                 tanggal=tanggal,
                 nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+                tempat=tempat,
             )
         )
         kb = _tandatangani(
@@ -479,6 +480,7 @@ def ksdd_tandatangani_pks(
                 JenisNaskah.PKS,
                 tanggal=tanggal,
                 nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+                tempat=tempat,
             )
         )
         pks = _tandatangani(
