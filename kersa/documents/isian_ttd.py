@@ -53,21 +53,24 @@ class IsianTtd:
 
 def isi_penandatanganan(paragraf: list[Paragraf], isi: IsianTtd) -> list[Paragraf]:
     """``paragraf`` with the generator's signing blanks filled from ``isi``: the dotted
-    komparisi date by the signing date, each ``NOMOR: [...diisi: nomor...]`` by the next
-    number entered at signing that the title block does not carry yet (in the parties'
-    order), the place placeholder by the place. Before signing, ``SAAT_TTD`` stands in;
-    a blank with no value to fill it is left as it is (and blocks)."""
-    tertulis = " ".join(rapat(p.teks) for p in paragraf if baris_nomor(p.teks))
-    sisa = [n.strip() for n in isi.nomor if n.strip() and rapat(n) not in tertulis]
+    komparisi date by the signing date, the k-th title-block line "NOMOR: [...diisi:
+    nomor...]" by the number entered at signing for the k-th party (the parties' order
+    of the text and of the signing form, P11-3, P12-5), the place placeholder by the
+    place. Before signing, ``SAAT_TTD`` stands in; a blank with no value to fill it is
+    left as it is (and blocks)."""
     sebelum = isi.tanggal is None
     hasil = []
+    k = -1
     for p in paragraf:
         t = p.teks
         if _KOMPARISI_KOSONG in t:
             ganti = f"Pada hari ini {SAAT_TTD}" if sebelum else tanggal_kata(isi.tanggal).kalimat
             t = t.replace(_KOMPARISI_KOSONG, ganti)
-        if baris_nomor(t) and _NOMOR_KOSONG in t and (sebelum or sisa):
-            t = t.replace(_NOMOR_KOSONG, SAAT_TTD if sebelum else sisa.pop(0), 1)
+        if baris_nomor(t):
+            k += 1
+            nomor = isi.nomor[k].strip() if k < len(isi.nomor) else ""
+            if _NOMOR_KOSONG in t and (sebelum or nomor):
+                t = t.replace(_NOMOR_KOSONG, SAAT_TTD if sebelum else nomor, 1)
         if _TEMPAT_KOSONG in t and (sebelum or isi.tempat.strip()):
             t = t.replace(_TEMPAT_KOSONG, SAAT_TTD if sebelum else isi.tempat.strip())
         hasil.append(p if t == p.teks else dataclasses.replace(p, teks=t))
