@@ -28,11 +28,13 @@ from kersa.core.format import kata_angka, tanggal_panjang, tanggal_surat
 from kersa.regions.selectors import wilayah_daerah
 
 from .bagian import Bagian, bagian_wajib
+from .isian_ttd import SAAT_TTD, IsianTtd, baris_nomor, isi_penandatanganan, rapat
 from .teks import Paragraf, paragraf_docx
 
 __all__ = [
     "HasilBagian",
     "HasilData",
+    "IsianTtd",
     "Laporan",
     "Rekaman",
     "ada_isian",
@@ -493,18 +495,11 @@ def _periksa_isian(baris: list[str], jenis: str) -> HasilData:
     )
 
 
-_BARIS_NOMOR = re.compile(r"^\s*nomor\s*:", re.I)
-
-
-def _rapat(nomor: str) -> str:
-    return re.sub(r"\s+", "", nomor).upper()
-
-
 def nomor_tidak_tertulis(laporan: Laporan, nomor: list[str]) -> list[str]:
     """P11, P12 (P11-3, P12-5): the document numbers entered at signing that the title
     block of the agreed text ("NOMOR: 100.3.6/08/Pem/2026") does not carry."""
-    tertulis = " ".join(_rapat(b) for b in laporan.nomor)
-    return [n for n in nomor if n.strip() and _rapat(n) not in tertulis]
+    tertulis = " ".join(rapat(b) for b in laporan.nomor)
+    return [n for n in nomor if n.strip() and rapat(n) not in tertulis]
 
 
 _HARI = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
@@ -558,6 +553,18 @@ def _periksa_komparisi(baris: list[str], jenis: str, rekaman: Rekaman | None) ->
     kalimat = next((b for b in baris if re.search(r"\bpada\s+hari\s+ini\b", b, re.I)), None)
     if kalimat is None:
         return HasilData("komparisi_tanggal", judul, None, _("Komparisi tidak ditemukan."), rule)
+    if SAAT_TTD in kalimat:  # KERSA's own draft: filled from the signing form (isian_ttd)
+        return HasilData(
+            "komparisi_tanggal",
+            judul,
+            None,
+            _(
+                "Hari dan tanggal komparisi diisi dengan tanggal penandatanganan yang dicatat "
+                "(%(pasal)s)."
+            )
+            % {"pasal": pasal},
+            rule,
+        )
     if ada_isian(kalimat):  # blocks as a missing part (Komparisi): reported, not repeated
         return HasilData(
             "komparisi_tanggal",
@@ -664,7 +671,7 @@ def periksa_teks(paragraf: list[Paragraf], *, jenis: str, rekaman: Rekaman | Non
     for b in bagian_wajib(jenis):
         sebagai, keterangan = _cari_bagian(b, judul, paragraf)
         hasil.append(HasilBagian(b.kode, b.judul, bool(sebagai), sebagai, keterangan))
-    laporan = Laporan(jenis, hasil, nomor=[b for b in baris if _BARIS_NOMOR.match(b)])
+    laporan = Laporan(jenis, hasil, nomor=[b for b in baris if baris_nomor(b)])
     rule = "P12" if jenis == "pks" else "P11"
     # a placeholder already reported as a missing part is not reported twice
     dikutip = " ".join(b.keterangan for b in hasil)
@@ -700,12 +707,24 @@ def rekaman_ksdd(ksdd, jenis: str, *, ditandatangani: dt.date | None = None) -> 
     )
 
 
-def periksa_naskah(*, data: bytes, jenis: str, ksdd=None, rekaman: Rekaman | None = None):
+def periksa_naskah(
+    *,
+    data: bytes,
+    jenis: str,
+    ksdd=None,
+    rekaman: Rekaman | None = None,
+    ttd: IsianTtd | None = None,
+):
     """Check a KB (``jenis="kb"``) or PKS (``"pks"``) DOCX against Pasal 11/12 ayat (1)
-    and, when ``ksdd`` (or a ready ``rekaman``) is given, against the KSDD record."""
+    and, when ``ksdd`` (or a ready ``rekaman``) is given, against the KSDD record.
+    ``ttd``: for a draft KERSA generated, the signing form's values that fill the
+    generator's signing blanks (``isian_ttd``)."""
     if rekaman is None and ksdd is not None:
         rekaman = rekaman_ksdd(ksdd, jenis)
-    return periksa_teks(paragraf_docx(data), jenis=jenis, rekaman=rekaman)
+    paragraf = paragraf_docx(data)
+    if ttd is not None:
+        paragraf = isi_penandatanganan(paragraf, ttd)
+    return periksa_teks(paragraf, jenis=jenis, rekaman=rekaman)
 
 
 # A small LRU of reports keyed by (file checksum, kind, record): the KSDD page asks on
@@ -715,16 +734,17 @@ _CACHE_MAKS = 128
 _KUNCI = Lock()
 
 
-def laporan_berkas(*, berkas, jenis: str, rekaman: Rekaman) -> Laporan:
-    """The report on a stored DOCX Berkas, cached by its SHA-256 and the record."""
-    kunci = (berkas.sha256, jenis, rekaman)
+def laporan_berkas(*, berkas, jenis: str, rekaman: Rekaman, ttd: IsianTtd | None = None) -> Laporan:
+    """The report on a stored DOCX Berkas, cached by its SHA-256, the record and the
+    signing values (``periksa_naskah``)."""
+    kunci = (berkas.sha256, jenis, rekaman, ttd)
     with _KUNCI:
         if kunci in _CACHE:
             _CACHE.move_to_end(kunci)
             return _CACHE[kunci]
     with berkas.file.open("rb") as f:
         data = f.read()
-    laporan = periksa_naskah(data=data, jenis=jenis, rekaman=rekaman)
+    laporan = periksa_naskah(data=data, jenis=jenis, rekaman=rekaman, ttd=ttd)
     with _KUNCI:
         _CACHE[kunci] = laporan
         while len(_CACHE) > _CACHE_MAKS:

@@ -10,7 +10,14 @@ from kersa.core.errors import Pelanggaran, RuleViolation
 
 from .choices import AsalVersi
 from .models import Berkas, Dokumen, VersiDokumen
-from .pemeriksa import Laporan, kutip, laporan_berkas, nomor_tidak_tertulis, rekaman_ksdd
+from .pemeriksa import (
+    IsianTtd,
+    Laporan,
+    kutip,
+    laporan_berkas,
+    nomor_tidak_tertulis,
+    rekaman_ksdd,
+)
 from .validators import DOCX
 
 __all__ = [
@@ -64,12 +71,47 @@ def berkas_disepakati(ksdd, jenis: str, *, dokumen=None) -> Berkas | None:
     return naskah.berkas_rancangan if naskah else None
 
 
+def _dihasilkan(ksdd, jenis: str, berkas: Berkas, dokumen=None) -> bool:
+    """Whether ``berkas`` is a version KERSA generated of this KSDD's KB or PKS (its own
+    text, unedited: the signing blanks are the generator's, ``isian_ttd``)."""
+    if dokumen is not None:
+        return any(
+            v.asal == AsalVersi.DIHASILKAN and v.berkas.sha256 == berkas.sha256
+            for d in dokumen
+            if d.jenis == jenis
+            for v in d.versi.all()
+        )
+    return VersiDokumen.objects.filter(
+        dokumen__ksdd=ksdd,
+        dokumen__jenis=jenis,
+        asal=AsalVersi.DIHASILKAN,
+        berkas__sha256=berkas.sha256,
+    ).exists()
+
+
+def _isian_ttd(ksdd, jenis: str, ttd: IsianTtd | None) -> IsianTtd:
+    """The signing values: those the signing step is about to record, else the recorded
+    ones (date, place, each party's number in order), else none yet."""
+    if ttd is not None:
+        return ttd
+    naskah = next((n for n in ksdd.naskah.all() if n.jenis == jenis), None)
+    if naskah is None or naskah.tanggal_ditandatangani is None:
+        return IsianTtd()
+    return IsianTtd(
+        naskah.tanggal_ditandatangani,
+        naskah.tempat_penandatanganan,
+        tuple(p.nomor_naskah for p in naskah.penandatangan.order_by("urutan")),
+    )
+
+
 def laporan_disepakati(
-    ksdd, jenis: str, *, ditandatangani=None, dokumen=None
+    ksdd, jenis: str, *, ditandatangani=None, dokumen=None, ttd: IsianTtd | None = None
 ) -> tuple[Berkas | None, Laporan | None, str]:
     """(agreed file, its report, why there is no report). ``ditandatangani``: the signing
     date the signing step is about to record (else the recorded one, if any);
-    ``dokumen``: the KSDD's documents already read (``dokumen_ksdd``)."""
+    ``dokumen``: the KSDD's documents already read (``dokumen_ksdd``); ``ttd``: the
+    signing form's values, which fill the signing blanks of a draft KERSA generated
+    (``isian_ttd``; else the recorded ones)."""
     berkas = berkas_disepakati(ksdd, jenis, dokumen=dokumen)
     sebutan = _SEBUTAN[jenis]
     if berkas is None:
@@ -90,6 +132,7 @@ def laporan_disepakati(
             berkas=berkas,
             jenis=jenis,
             rekaman=rekaman_ksdd(ksdd, jenis, ditandatangani=ditandatangani),
+            ttd=_isian_ttd(ksdd, jenis, ttd) if _dihasilkan(ksdd, jenis, berkas, dokumen) else None,
         )
     except (RuleViolation, FileNotFoundError, OSError):
         return (
@@ -101,17 +144,21 @@ def laporan_disepakati(
     return berkas, laporan, ""
 
 
-def hambatan_naskah(ksdd, jenis: str, *, tanggal=None, nomor=()) -> list[Pelanggaran]:
+def hambatan_naskah(
+    ksdd, jenis: str, *, tanggal=None, nomor=(), tempat: str = ""
+) -> list[Pelanggaran]:
     """P11 / P12 BLOCK: what in the agreed KB or PKS stops its signing: a missing part
     (a part that is only a placeholder is missing), a placeholder left anywhere, a
     komparisi whose day and date are blank, unreadable, not that day's weekday or not the
     signing date (``tanggal``, the date the signing step is about to record; without it
     the recorded signing date, if any), parties or duration that disagree with the record,
     document numbers entered at signing (``nomor``) that its title block does not carry.
-    Each finding quotes the text it read."""
+    A draft KERSA generated is read with its signing blanks filled from ``tanggal``,
+    ``nomor`` and ``tempat`` (``isian_ttd``). Each finding quotes the text it read."""
     rule = "P12" if jenis == "pks" else "P11"
     sebutan = _SEBUTAN[jenis]
-    _berkas, laporan, alasan = laporan_disepakati(ksdd, jenis, ditandatangani=tanggal)
+    ttd = IsianTtd(tanggal, tempat, tuple(nomor)) if tanggal else None
+    _berkas, laporan, alasan = laporan_disepakati(ksdd, jenis, ditandatangani=tanggal, ttd=ttd)
     if laporan is None:
         return [Pelanggaran(rule, alasan)]
     found = []

@@ -17,6 +17,8 @@ from kersa.core.errors import RuleViolation
 from kersa.core.forms import TanggalField, pesan_pelanggaran
 from kersa.core.forms import teks as _teks
 from kersa.documents.forms import BerkasField
+from kersa.documents.isian_ttd import SAAT_TTD
+from kersa.documents.pemeriksa import ada_isian
 from kersa.documents.selectors import laporan_disepakati
 from kersa.regions.models import Wilayah
 from kersa.regions.selectors import kepala_daerah_pada, wilayah_daerah
@@ -64,6 +66,9 @@ class RancanganNaskahForm(LangkahForm):
     def __init__(self, *args, ksdd: Ksdd, **kwargs):
         super().__init__(*args, ksdd=ksdd, **kwargs)
         self.fields["tentang"].initial = ksdd.judul
+        if ksdd.rencana_mulai:
+            # the planned start, which the draft KERSA generates prints (issue 13 item 5)
+            self.fields["tanggal_mulai"].initial = ksdd.rencana_mulai
         _pilihan_versi(self, "rancangan_versi", ksdd, str(self.jenis))
         if ksdd.jangka_waktu_bulan:
             self.fields["tanggal_berakhir"].help_text = _(
@@ -197,7 +202,7 @@ class TandatanganiForm(LangkahForm):
             for n in (laporan.nomor if laporan else [])
         ]
         for i, w in enumerate(self.pihak):
-            if i < len(nomor) and nomor[i]:
+            if i < len(nomor) and nomor[i] and not ada_isian(nomor[i]) and SAAT_TTD not in nomor[i]:
                 self.fields[f"pihak{i}_nomor_naskah"].initial = nomor[i]
             elif i == 0:
                 _isi_nomor(self, "pihak0_nomor_naskah", str(self.jenis))

@@ -341,6 +341,15 @@ def _tandatangani(
     return naskah
 
 
+def _nomor_urut(penandatangan: Sequence[Mapping]) -> list[str]:
+    """The numbers entered at signing in the parties' order of the text (the home region
+    first, then the partners by code; P11-3, P12-5): the k-th fills the k-th title-block
+    blank of a draft KERSA generated (``documents.isian_ttd``)."""
+    home = wilayah_daerah().kode
+    urut = sorted(penandatangan, key=lambda p: (p.get("wilayah") != home, p.get("wilayah") or ""))
+    return [p.get("nomor_naskah", "") for p in urut]
+
+
 def _rangkap_teks(naskah: Naskah) -> str:
     return _(
         "dibuat %(n)d rangkap asli (satu untuk setiap pihak dan satu berisi paraf hierarki) "
@@ -368,7 +377,8 @@ def ksdd_tandatangani_kb(
                 step.ksdd,
                 JenisNaskah.KB,
                 tanggal=tanggal,
-                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+                nomor=_nomor_urut(penandatangan),
+                tempat=tempat,
             )
         )
         kb = _tandatangani(
@@ -477,7 +487,8 @@ def ksdd_tandatangani_pks(
                 step.ksdd,
                 JenisNaskah.PKS,
                 tanggal=tanggal,
-                nomor=[p.get("nomor_naskah", "") for p in penandatangan],
+                nomor=_nomor_urut(penandatangan),
+                tempat=tempat,
             )
         )
         pks = _tandatangani(
