@@ -5,6 +5,7 @@ exactly once by one of the two workers, and both servers serve both results: the
 lives in the database, the queue too, and the files in the shared storage (local disk
 here; the object store in production, ``docs/deployment.md``)."""
 
+import datetime as dt
 import http.client
 import io
 import socket
@@ -14,14 +15,18 @@ import time
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
-from kersa.core.tests.test_pekerja_gagal import DB_TASKS, Pekerja, _hasil, _tunggu
+from kersa.agreements.choices import Status
+from kersa.agreements.models import PersetujuanDprd, RiwayatTahap
+from kersa.core.tests.test_pekerja_gagal import DB_TASKS, WIB, Pekerja, _hasil, _tunggu
 from kersa.deadlines.tasks import pindai_antrekan_sekarang, pindai_tenggat
+from kersa.deadlines.tests.test_skenario_dprd import _permohonan_diterima_2_maret
 from kersa.reporting.models import EksporDasbor
 from kersa.reporting.tasks import susun_ekspor_dasbor
 
@@ -112,6 +117,11 @@ def test_two_web_servers_and_two_workers_build_each_export_once_and_both_serve_i
         for s in web:
             _tunggu(s.siap, f"server web di port {s.port} siap", s.proses, batas=60)
         a, b = web
+        # A KSDD whose DPRD request was received 2 March 2026: its 45 working days ended
+        # 13 May (P22-3), so today's scan deems the approval, once.
+        with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=WIB), tick=False):
+            dprd = _permohonan_diterima_2_maret(pemeran)
+        assert dprd.status == Status.MENUNGGU_DPRD
         pengguna = [pemeran.sekretariat, pemeran.operator]
         sesi = {u.pk: _sesi(u) for u in pengguna}
 
@@ -122,7 +132,7 @@ def test_two_web_servers_and_two_workers_build_each_export_once_and_both_serve_i
         ekspor = list(EksporDasbor.objects.order_by("pk"))
         assert [e.dibuat_oleh_id for e in ekspor] == [u.pk for u in pengguna]
         assert [e.status for e in ekspor] == ["antre", "antre"]
-        assert DBTaskResult.objects.filter(status="READY").count() == 2
+        assert _hasil(susun_ekspor_dasbor, "READY").count() == 2
         # And today's daily scan (``pindai_tenggat --antrekan``).
         assert pindai_antrekan_sekarang() is not None
 
@@ -132,16 +142,20 @@ def test_two_web_servers_and_two_workers_build_each_export_once_and_both_serve_i
         pk.mulai()
 
         def selesai() -> bool:
+            # Everything ran but tomorrow's scan (the stage e-mails too).
             return (
                 _hasil(susun_ekspor_dasbor, "SUCCESSFUL").count() == 2
                 and _hasil(pindai_tenggat, "SUCCESSFUL").exists()
+                and not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+                .exclude(task_path=pindai_tenggat.module_path)
+                .exists()
             )
 
         _tunggu(selesai, "kedua ekspor dan pindai harian selesai", batas=60)
         time.sleep(1)  # anything run twice would show by now
         pk.hentikan()
         assert [(e.status, e.pesan) for e in EksporDasbor.objects.order_by("pk")] == [
-            ("selesai", "Selesai: 1 KSDD.")
+            ("selesai", "Selesai: 2 KSDD.")
         ] * 2
 
         # Each task ran once, on one worker; each file was written once.
@@ -154,12 +168,22 @@ def test_two_web_servers_and_two_workers_build_each_export_once_and_both_serve_i
         assert sorted(t.status for t in pindai) == ["READY", "SUCCESSFUL"]
         assert [len(t.worker_ids) for t in pindai if t.status == "SUCCESSFUL"] == [1]
         assert not DBTaskResult.objects.exclude(status__in=["READY", "SUCCESSFUL"]).exists()
+        # The deemed approval was recorded once, as of the day after the 45th working day.
+        dprd.refresh_from_db()
+        assert dprd.status == Status.PENYUSUNAN_PKS
+        persetujuan = PersetujuanDprd.objects.get()
+        assert persetujuan.ksdd == dprd and persetujuan.dianggap is True
+        assert (persetujuan.hari_terakhir, persetujuan.tanggal) == (
+            dt.date(2026, 5, 13),
+            dt.date(2026, 5, 14),
+        )
+        assert RiwayatTahap.objects.filter(aksi="catat_persetujuan_dprd").count() == 1
         berkas = sorted(p for p in (Path(settings.MEDIA_ROOT) / "ekspor").rglob("*") if p.is_file())
         assert len(berkas) == 2
 
         # Both servers show each user's export as done and serve the same file.
         for e in EksporDasbor.objects.order_by("pk"):
-            assert e.jumlah_ksdd == 1
+            assert e.jumlah_ksdd == 2
             isi_disk = (Path(settings.MEDIA_ROOT) / e.berkas.name).read_bytes()
             for server in web:
                 status, _, halaman = server.minta(
@@ -172,7 +196,9 @@ def test_two_web_servers_and_two_workers_build_each_export_once_and_both_serve_i
                 assert status == 200 and "attachment" in headers["Content-Disposition"]
                 assert isi == isi_disk
             reg = load_workbook(io.BytesIO(isi_disk))["Register KSDD"]
-            assert reg.max_row == 2 and reg["A2"].value == ksdd.nomor_register
+            assert sorted(r[0].value for r in reg.iter_rows(min_row=2)) == sorted(
+                [ksdd.nomor_register, dprd.nomor_register]
+            )
         # Only its own user sees an export, on either server.
         lain = EksporDasbor.objects.get(dibuat_oleh=pemeran.operator)
         for server in web:
