@@ -3,7 +3,9 @@ each its own process on its own port) and two workers (``manage.py jalankan_peke
 on the test's one PostgreSQL database. A dashboard export asked on each server is built
 exactly once by one of the two workers, and both servers serve both results: the session
 lives in the database, the queue too, and the files in the shared storage (local disk
-here; the object store in production, ``docs/deployment.md``)."""
+here; the object store in production, ``docs/deployment.md``). Today's daily scan,
+which each worker makes sure is queued at its start, runs once and deems a lapsed DPRD
+approval (P22-3) once."""
 
 import datetime as dt
 import http.client
