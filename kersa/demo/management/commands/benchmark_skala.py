@@ -72,6 +72,11 @@ class Command(BaseCommand):
         parser.add_argument("--simpan", help="tulis byte per halaman ke berkas JSON ini")
         parser.add_argument("--banding", help="bandingkan byte dengan berkas JSON ini")
         parser.add_argument("--hanya", help="hanya halaman yang namanya memuat teks ini")
+        parser.add_argument(
+            "--sql",
+            action="store_true",
+            help="cetak 3 pernyataan SQL terlambat tiap halaman yang FAIL (dalam proses ini)",
+        )
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
@@ -103,7 +108,30 @@ class Command(BaseCommand):
             server.wait(timeout=10)
             for s in sesi.values():
                 s.delete()
-        self._cetak(n_ksdd, hasil, opts)
+        gagal = self._cetak(n_ksdd, hasil, opts)
+        if opts["sql"]:
+            for r, (name, user, url) in zip(hasil, pages, strict=True):
+                if r["halaman"] in gagal:
+                    self._sql(name, user, url)
+        if gagal:
+            raise SystemExit(1)
+
+    def _sql(self, name, user, url) -> None:
+        """The three slowest statements of one request of the page, in this process."""
+        from django.test import Client, override_settings
+        from django.test.utils import CaptureQueriesContext
+
+        with override_settings(ALLOWED_HOSTS=["testserver"]):
+            c = Client()
+            c.force_login(user)
+            sesi = c.session
+            sesi[SESI] = BEBAS
+            sesi.save()
+            with CaptureQueriesContext(connection) as ctx:
+                c.get(url)
+        self.stdout.write(f"\n### {name} ({url}): {len(ctx.captured_queries)} query")
+        for q in sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            self.stdout.write(f"{float(q['time']) * 1000:8.1f} ms  {q['sql'][:600]}")
 
     def _mulai(self, port: int) -> subprocess.Popen:
         env = {
@@ -177,7 +205,8 @@ class Command(BaseCommand):
             self.stderr.write(f"  {name}: {out[-1]['p95']:.0f} ms")
         return out
 
-    def _cetak(self, n_ksdd: int, hasil: list[dict], opts) -> None:
+    def _cetak(self, n_ksdd: int, hasil: list[dict], opts) -> set[str]:
+        """Print the table; the names of the pages over a budget."""
         banding = {}
         if opts["banding"]:
             lama = json.loads(Path(opts["banding"]).read_text())
@@ -191,7 +220,7 @@ class Command(BaseCommand):
         if banding:
             kepala += f" {'KB dulu':>9} {'selisih':>8}"
         self.stdout.write(kepala + "  hasil")
-        gagal = False
+        gagal = set()
         for r in hasil:
             rasio = r["p95"] / r["polos_p95"]
             ok = rasio <= RASIO_MAKS
@@ -205,7 +234,8 @@ class Command(BaseCommand):
                 selisih = (r["html"] - dulu) / dulu
                 ok &= abs(selisih) <= SELISIH_BYTE_MAKS
                 baris += f" {dulu / 1024:9.1f} {selisih:+8.1%}"
-            gagal |= not ok
+            if not ok:
+                gagal.add(r["halaman"])
             self.stdout.write(f"{baris}  {'PASS' if ok else 'FAIL'}")
         self.stdout.write(
             f"Anggaran: p95 ≤ {RASIO_MAKS:g}× p95 view polos ({POLOS}) dalam putaran yang sama"
@@ -218,5 +248,4 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"Byte per halaman disimpan di {opts['simpan']}.")
         self.stdout.write("HASIL: FAIL" if gagal else "HASIL: PASS")
-        if gagal:
-            raise SystemExit(1)
+        return gagal
