@@ -89,6 +89,14 @@ class Command(BaseCommand):
         if opts["hanya"]:
             pages = [p for p in pages if opts["hanya"] in p[0]]
         n_ksdd = Ksdd.objects.count()
+        with connection.cursor() as cur:  # a copied or bulk-loaded database has no statistics
+            cur.execute(
+                "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NULL"
+                " AND last_autoanalyze IS NULL AND relname IN ('agreements_ksdd',"
+                " 'deadlines_tenggat', 'agreements_riwayattahap')"
+            )
+            if tanpa := [r[0] for r in cur.fetchall()]:
+                self.stderr.write(f"PERINGATAN: {', '.join(tanpa)} belum pernah di-ANALYZE.")
         sesi = {}
         for _, user, _ in pages:
             if user.pk not in sesi:
