@@ -137,6 +137,7 @@ class Command(BaseCommand):
             sesi.save()
             with CaptureQueriesContext(connection) as ctx:
                 c.get(url)
+            c.logout()  # its session row deleted
         self.stdout.write(f"\n### {name} ({url}): {len(ctx.captured_queries)} query")
         for q in sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))[:3]:
             self.stdout.write(f"{float(q['time']) * 1000:8.1f} ms  {q['sql'][:600]}")
