@@ -1,6 +1,8 @@
 """Forms of funding assistance (Pasal 31), the Sekretariat Kerja Sama (Pasal 40–41),
 association memberships (Pasal 43) and guidance activities (Pasal 44)."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -143,6 +145,29 @@ class AkhiriKeanggotaanForm(FormPelanggaran):
     )
 
 
+class NomorRegisterField(forms.CharField):
+    """KSDD chosen by their register numbers, typed; cleaned to the KSDD of ``queryset``
+    (those the user may see) in one query, an unknown number refused by name."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2}))
+        super().__init__(*args, **kwargs)
+        self.queryset = Ksdd.objects.none()
+
+    def clean(self, value) -> list[Ksdd]:
+        teks = super().clean(value)
+        nomor = list(dict.fromkeys(n for n in re.split(r"[\s,;]+", teks or "") if n))
+        if not nomor:
+            return []
+        ada = {k.nomor_register: k for k in self.queryset.filter(nomor_register__in=nomor)}
+        if hilang := [n for n in nomor if n not in ada]:
+            raise forms.ValidationError(
+                _("KSDD dengan nomor register %(nomor)s tidak ada atau tidak dapat Anda lihat."),
+                params={"nomor": ", ".join(hilang)},
+            )
+        return [ada[n] for n in nomor]
+
+
 class KegiatanPembinaanForm(FormPelanggaran):
     """P44: a guidance activity for the agencies running KSDD."""
 
@@ -161,10 +186,11 @@ class KegiatanPembinaanForm(FormPelanggaran):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    ksdd = forms.ModelMultipleChoiceField(
+    # Typed register numbers, not one checkbox per KSDD: a national register has 100,000
+    # of them (issue 18: the page weighed 18 MB and took 10 s at 100k).
+    ksdd = NomorRegisterField(
         label=_("KSDD yang dibahas"),
-        queryset=Ksdd.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Nomor register, dipisah koma atau baris baru, mis. KSDD/2026/0001."),
         required=False,
     )
     ringkasan = forms.CharField(
@@ -174,4 +200,3 @@ class KegiatanPembinaanForm(FormPelanggaran):
     def __init__(self, *args, ksdd_qs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ksdd"].queryset = ksdd_qs
-        self.fields["ksdd"].label_from_instance = lambda k: f"{k.nomor_register} – {k.judul}"

@@ -302,3 +302,33 @@ def test_p31_1_p43_p44_demo_is_idempotent(pemeran, ksdd, waktu):
     assert demo_muat(pemeran) == {"asosiasi": 0, "kegiatan": 0, "bantuan": 0, "sekretariat": 0}
     assert KeanggotaanAsosiasi.objects.get(jenis="apkasi").mulai == dt.date(2019, 1, 1)
     assert BantuanPendanaan.objects.get().ksdd == ksdd
+
+
+def test_p44_ksdd_typed_by_register_number_not_listed(
+    client, pemeran, django_assert_max_num_queries
+):
+    """Issue 18: the form names no KSDD (a national register has 100,000); the KSDD
+    discussed are typed by register number and saved, an unknown number refused."""
+    from kersa.demo.skenario import ksdd_baru
+
+    a = ksdd_baru(pemeran, judul="Pelayanan Kesehatan Rujukan Barito Selatan – Barito Timur")
+    b = ksdd_baru(pemeran, judul="Pengelolaan Sampah Regional Barito Selatan – Kapuas")
+    client.force_login(pemeran.sekretariat)
+    url = reverse("pembinaan:kegiatan")
+    with django_assert_max_num_queries(20):
+        html = client.get(url).content.decode()
+    assert a.judul not in html and b.judul not in html  # no option per KSDD
+    data = {
+        "bentuk": "asistensi",
+        "judul": "Asistensi pelaksanaan KSDD",
+        "tanggal": "2026-03-10",
+        "peserta": [pemeran.operator.perangkat_daerah_id],
+    }
+    r = client.post(url, data | {"ksdd": f"{b.nomor_register}, KSDD/2026/9999"})
+    assert r.status_code == 200
+    assert "KSDD/2026/9999 tidak ada" in " ".join(r.context["form"].errors["ksdd"])
+    assert not KegiatanPembinaan.objects.filter(judul="Asistensi pelaksanaan KSDD").exists()
+    r = client.post(url, data | {"ksdd": f"{b.nomor_register}\n{a.nomor_register}"})
+    assert r.status_code == 302
+    k = KegiatanPembinaan.objects.get(judul="Asistensi pelaksanaan KSDD")
+    assert set(k.ksdd.all()) == {a, b}
