@@ -41,6 +41,8 @@ def test_i19_5_ketua_mendaftarkan_faktor_kedua_lalu_masuk_dengan_kode_cadangan(
     page.wait_for_timeout(1100)  # django-otp's throttle after a wrong code (1 s)
     page.fill("input[name=kode_otp]", f"{TOTP(kunci).token():06d}")
     page.locator("main form button[type=submit]").click()
+    # all_inner_texts() does not wait: wait for the page with the ten codes first
+    expect(page.locator("#kode-cadangan li")).to_have_count(10)
     kode = page.locator("#kode-cadangan li").all_inner_texts()
     assert len(kode) == 10
     page.locator("#lanjut-setelah-cadangan").click()
