@@ -157,7 +157,11 @@ class Penghitung:
                     el.first.fill(nilai)
                     ketik += 1
         self.per_langkah.append((langkah, ketik, unggah, klik))
-        form.locator("button[type=submit]").click()
+        # The POST answers with a redirect (recorded) or the form again (refused): wait
+        # for that page, so the record is read after the step, not before it (under a
+        # loaded CI the old page was still there and the status read was the old one).
+        with page.expect_navigation(wait_until="domcontentloaded", timeout=60_000):
+            form.locator("button[type=submit]").click()
 
     @property
     def jumlah(self) -> tuple[int, int]:
